@@ -1,0 +1,363 @@
+//! Static descriptions of error variants and of whole error types.
+//!
+//! Everything here is built by `#[derive(ApiError)]` in constant context: a
+//! catalog costs no work at run time and can be read without an error value.
+
+use core::fmt;
+use http::StatusCode;
+
+/// Everything constant about one error variant: its code, status, public
+/// message template, documentation and the keys of its details object.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Descriptor {
+    code: &'static str,
+    status: StatusCode,
+    message: &'static str,
+    description: &'static str,
+    category: Option<&'static str>,
+    variant: &'static str,
+    type_name: &'static str,
+    fields: &'static [&'static str],
+    has_details: bool,
+    retry_after: bool,
+}
+
+/// The fields of a [`Descriptor`], as generated code spells them.
+#[doc(hidden)]
+pub struct DescriptorParts {
+    pub code: &'static str,
+    pub status: u16,
+    pub message: &'static str,
+    pub description: &'static str,
+    pub category: Option<&'static str>,
+    pub variant: &'static str,
+    pub type_name: &'static str,
+    pub fields: &'static [&'static str],
+    pub has_details: bool,
+    pub retry_after: bool,
+}
+
+impl Descriptor {
+    #[doc(hidden)]
+    pub const fn __from_parts(parts: DescriptorParts) -> Self {
+        // The derive only emits statuses it has checked to lie in 400..=599.
+        let status = match StatusCode::from_u16(parts.status) {
+            Ok(status) => status,
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        Descriptor {
+            code: parts.code,
+            status,
+            message: parts.message,
+            description: parts.description,
+            category: parts.category,
+            variant: parts.variant,
+            type_name: parts.type_name,
+            fields: parts.fields,
+            has_details: parts.has_details,
+            retry_after: parts.retry_after,
+        }
+    }
+
+    /// The stable machine code, e.g. `"ERR-02-003"`.
+    pub const fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The HTTP status the variant is answered with.
+    pub const fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The public message as written in `#[message(...)]`, placeholders
+    /// included (`"Instance type '{instance_type}' does not exist"`), or the
+    /// status's reason phrase when the variant has no message.
+    pub const fn message(&self) -> &'static str {
+        self.message
+    }
+
+    /// The variant's doc comment, lines joined with `\n`; empty when undocumented.
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// The category the code belongs to, when the type declares categories.
+    pub const fn category(&self) -> Option<&'static str> {
+        self.category
+    }
+
+    /// The Rust name of the variant (the type's name for a struct).
+    pub const fn variant(&self) -> &'static str {
+        self.variant
+    }
+
+    /// The Rust name of the type that declares the variant.
+    pub const fn type_name(&self) -> &'static str {
+        self.type_name
+    }
+
+    /// The keys of the `details` object, in declaration order.
+    pub const fn fields(&self) -> &'static [&'static str] {
+        self.fields
+    }
+
+    /// Whether rendered envelopes carry a `details` key for this variant.
+    pub const fn has_details(&self) -> bool {
+        self.has_details
+    }
+
+    /// Whether a field of the variant feeds the `Retry-After` header.
+    pub const fn has_retry_after(&self) -> bool {
+        self.retry_after
+    }
+}
+
+impl fmt::Debug for Descriptor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Descriptor")
+            .field("code", &self.code)
+            .field("status", &self.status.as_u16())
+            .field("variant", &format_args!("{}::{}", self.type_name, self.variant))
+            .field("message", &self.message)
+            .field("category", &self.category)
+            .field("fields", &self.fields)
+            .finish()
+    }
+}
+
+/// A named group of codes: by numeric range (`1000..=1999`) or by prefix (`AUTH_`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Category {
+    name: &'static str,
+    title: Option<&'static str>,
+    range: Option<(u64, u64)>,
+    prefix: Option<&'static str>,
+}
+
+impl Category {
+    #[doc(hidden)]
+    pub const fn __new(
+        name: &'static str,
+        title: Option<&'static str>,
+        range: Option<(u64, u64)>,
+        prefix: Option<&'static str>,
+    ) -> Self {
+        Category {
+            name,
+            title,
+            range,
+            prefix,
+        }
+    }
+
+    /// The category's name, as variants refer to it.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// A human title for documentation, e.g. `"Component errors"`.
+    pub const fn title(&self) -> Option<&'static str> {
+        self.title
+    }
+
+    /// The inclusive range of code numbers the category holds.
+    pub const fn range(&self) -> Option<(u64, u64)> {
+        self.range
+    }
+
+    /// The code prefix the category holds.
+    pub const fn prefix(&self) -> Option<&'static str> {
+        self.prefix
+    }
+}
+
+/// A variant that delegates to another error type, and so includes its catalog.
+#[derive(Debug, Clone, Copy)]
+pub struct Transparent {
+    variant: &'static str,
+    catalog: &'static Catalog,
+    position: usize,
+}
+
+impl Transparent {
+    #[doc(hidden)]
+    pub const fn __new(variant: &'static str, catalog: &'static Catalog, position: usize) -> Self {
+        Transparent {
+            variant,
+            catalog,
+            position,
+        }
+    }
+
+    /// The Rust name of the delegating variant.
+    pub const fn variant(&self) -> &'static str {
+        self.variant
+    }
+
+    /// The catalog of the inner error type.
+    pub const fn catalog(&self) -> &'static Catalog {
+        self.catalog
+    }
+}
+
+/// Every code of an error type, as static data in declaration order.
+///
+/// Reach it through [`ApiError::CATALOG`](crate::ApiError::CATALOG).
+#[derive(Debug, Clone, Copy)]
+pub struct Catalog {
+    type_name: &'static str,
+    description: &'static str,
+    descriptors: &'static [Descriptor],
+    transparent: &'static [Transparent],
+    pattern: Option<&'static str>,
+    range: Option<(u64, u64)>,
+    categories: &'static [Category],
+    retired: &'static [&'static str],
+}
+
+/// The fields of a [`Catalog`], as generated code spells them.
+#[doc(hidden)]
+pub struct CatalogParts {
+    pub type_name: &'static str,
+    pub description: &'static str,
+    pub descriptors: &'static [Descriptor],
+    pub transparent: &'static [Transparent],
+    pub pattern: Option<&'static str>,
+    pub range: Option<(u64, u64)>,
+    pub categories: &'static [Category],
+    pub retired: &'static [&'static str],
+}
+
+impl Catalog {
+    #[doc(hidden)]
+    pub const fn __from_parts(parts: CatalogParts) -> Self {
+        Catalog {
+            type_name: parts.type_name,
+            description: parts.description,
+            descriptors: parts.descriptors,
+            transparent: parts.transparent,
+            pattern: parts.pattern,
+            range: parts.range,
+            categories: parts.categories,
+            retired: parts.retired,
+        }
+    }
+
+    /// The Rust name of the type.
+    pub const fn type_name(&self) -> &'static str {
+        self.type_name
+    }
+
+    /// The type's doc comment.
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// The variants the type declares itself, without those of transparent variants.
+    pub const fn own(&self) -> &'static [Descriptor] {
+        self.descriptors
+    }
+
+    /// The transparent variants, each with the catalog it includes.
+    pub const fn transparent(&self) -> &'static [Transparent] {
+        self.transparent
+    }
+
+    /// The code pattern, e.g. `"ERR-02-###"`.
+    pub const fn pattern(&self) -> Option<&'static str> {
+        self.pattern
+    }
+
+    /// The inclusive range of code numbers.
+    pub const fn range(&self) -> Option<(u64, u64)> {
+        self.range
+    }
+
+    /// The declared categories.
+    pub const fn categories(&self) -> &'static [Category] {
+        self.categories
+    }
+
+    /// Codes that were used once and may never be used again.
+    pub const fn retired(&self) -> &'static [&'static str] {
+        self.retired
+    }
+
+    /// Every code of the type, transparent variants expanded in place, in
+    /// declaration order.
+    pub fn iter(&'static self) -> Iter {
+        Iter {
+            stack: vec![(self, 0, 0)],
+        }
+    }
+
+    /// How many codes [`iter`](Self::iter) yields.
+    pub fn len(&self) -> usize {
+        self.descriptors.len()
+            + self
+                .transparent
+                .iter()
+                .map(|t| t.catalog.len())
+                .sum::<usize>()
+    }
+
+    /// Whether the type has no code at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The descriptor of `code`, searching included catalogs too.
+    pub fn find(&'static self, code: &str) -> Option<&'static Descriptor> {
+        self.iter().find(|d| d.code == code)
+    }
+}
+
+impl IntoIterator for &'static Catalog {
+    type Item = &'static Descriptor;
+    type IntoIter = Iter;
+
+    fn into_iter(self) -> Iter {
+        self.iter()
+    }
+}
+
+/// Iterator over every descriptor of a [`Catalog`], in declaration order.
+#[derive(Debug, Clone)]
+pub struct Iter {
+    // (catalog, next own descriptor, next transparent variant)
+    stack: Vec<(&'static Catalog, usize, usize)>,
+}
+
+impl Iterator for Iter {
+    type Item = &'static Descriptor;
+
+    fn next(&mut self) -> Option<&'static Descriptor> {
+        loop {
+            let (catalog, own, nested) = self.stack.last_mut()?;
+            let catalog: &'static Catalog = catalog;
+            match catalog.transparent.get(*nested) {
+                // A transparent variant declared before the next own one comes first.
+                Some(t) if t.position <= *own => {
+                    *nested += 1;
+                    self.stack.push((t.catalog, 0, 0));
+                }
+                _ => match catalog.descriptors.get(*own) {
+                    Some(descriptor) => {
+                        *own += 1;
+                        return Some(descriptor);
+                    }
+                    None => {
+                        self.stack.pop();
+                    }
+                },
+            }
+        }
+    }
+}
+
+// Catalogs are `&'static` and built in const context, but `Catalog` must
+// still be usable in `static` items of user code.
+const _: () = {
+    const fn assert_sync<T: Sync>() {}
+    assert_sync::<Catalog>();
+};

@@ -1,0 +1,67 @@
+//! The trait every derived error type implements.
+
+use crate::catalog::{Catalog, Descriptor};
+use crate::message::Message;
+use http::StatusCode;
+use serde::{Serialize, Serializer};
+
+/// An error that is part of an HTTP API: it has a stable code, a status, a
+/// public message and a details object, and its type has a static catalog.
+///
+/// Implement it with `#[derive(ApiError)]`; the derive checks the codes at
+/// compile time and generates every method as a table lookup or a match.
+pub trait ApiError: std::error::Error {
+    /// Every code the type can produce, in declaration order.
+    const CATALOG: &'static Catalog;
+
+    /// The static description of this value's variant.
+    fn descriptor(&self) -> &'static Descriptor;
+
+    /// The stable machine code, e.g. `"ERR-02-003"`.
+    fn code(&self) -> &'static str {
+        self.descriptor().code()
+    }
+
+    /// The HTTP status of the response.
+    fn status(&self) -> StatusCode {
+        self.descriptor().status()
+    }
+
+    /// The public, client-facing message (distinct from the `Display` text
+    /// when the type derives `thiserror::Error`).
+    fn message(&self) -> Message<'_>;
+
+    /// Serializes the details object: the variant's detail fields as a map,
+    /// `None` options left out.
+    fn serialize_details<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// The details object, ready to be serialized anywhere.
+    fn details(&self) -> Details<'_, Self> {
+        Details { error: self }
+    }
+
+    /// Seconds after which the client may retry, from a field marked
+    /// `#[api_error(retry_after)]`.
+    fn retry_after(&self) -> Option<u64> {
+        None
+    }
+}
+
+/// The details object of an error value; see [`ApiError::details`].
+pub struct Details<'a, E: ?Sized> {
+    error: &'a E,
+}
+
+impl<E: ApiError + ?Sized> Serialize for Details<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.error.serialize_details(serializer)
+    }
+}
+
+impl<E: ?Sized> Clone for Details<'_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E: ?Sized> Copy for Details<'_, E> {}

@@ -1,0 +1,157 @@
+//! The public, client-facing message of an error.
+
+use alloc::borrow::Cow;
+use alloc::string::ToString;
+use core::fmt;
+use serde::{Serialize, Serializer};
+
+/// The public message of an error value: either a static string, or the
+/// `#[message("...{field}...")]` template formatted with the value's fields.
+///
+/// Neither case allocates: a static message is a `&'static str`, and an
+/// interpolated one is written straight into the formatter or serializer that
+/// renders it. Call [`to_string`](ToString::to_string) or
+/// [`to_cow`](Self::to_cow) when an owned string is really needed.
+#[derive(Clone, Copy)]
+pub struct Message<'a> {
+    repr: Repr<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Repr<'a> {
+    Static(&'static str),
+    Formatted(&'a dyn PublicMessage),
+}
+
+/// Writes the public message of a derived error with interpolated fields.
+#[doc(hidden)]
+pub trait PublicMessage {
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+}
+
+impl<'a> Message<'a> {
+    /// A message that is the same for every value of the variant.
+    pub const fn from_static(message: &'static str) -> Self {
+        Message {
+            repr: Repr::Static(message),
+        }
+    }
+
+    #[doc(hidden)]
+    pub fn __formatted(source: &'a dyn PublicMessage) -> Self {
+        Message {
+            repr: Repr::Formatted(source),
+        }
+    }
+
+    /// The message when it has no interpolated field.
+    pub const fn as_static(&self) -> Option<&'static str> {
+        match self.repr {
+            Repr::Static(message) => Some(message),
+            Repr::Formatted(_) => None,
+        }
+    }
+
+    /// The message, borrowed when static and formatted into a `String` otherwise.
+    pub fn to_cow(&self) -> Cow<'static, str> {
+        match self.repr {
+            Repr::Static(message) => Cow::Borrowed(message),
+            Repr::Formatted(_) => Cow::Owned(self.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.repr {
+            Repr::Static(message) => f.write_str(message),
+            Repr::Formatted(source) => source.fmt_message(f),
+        }
+    }
+}
+
+impl fmt::Debug for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.repr {
+            Repr::Static(message) => fmt::Debug::fmt(message, f),
+            Repr::Formatted(_) => fmt::Debug::fmt(&self.to_string(), f),
+        }
+    }
+}
+
+impl Serialize for Message<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.repr {
+            Repr::Static(message) => serializer.serialize_str(message),
+            // serde_json escapes `collect_str` output as it is written: no temporary String.
+            Repr::Formatted(_) => serializer.collect_str(self),
+        }
+    }
+}
+
+impl PartialEq<str> for Message<'_> {
+    fn eq(&self, other: &str) -> bool {
+        match self.repr {
+            Repr::Static(message) => message == other,
+            Repr::Formatted(_) => {
+                let mut rest = other;
+                let mut matcher = Prefix(&mut rest);
+                fmt::write(&mut matcher, format_args!("{self}")).is_ok() && rest.is_empty()
+            }
+        }
+    }
+}
+
+impl PartialEq<&str> for Message<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self == **other
+    }
+}
+
+/// Consumes a string while the formatted text matches it, without allocating.
+struct Prefix<'s, 'r>(&'r mut &'s str);
+
+impl fmt::Write for Prefix<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        match self.0.strip_prefix(s) {
+            Some(rest) => {
+                *self.0 = rest;
+                Ok(())
+            }
+            None => Err(fmt::Error),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Greeting(&'static str);
+
+    impl PublicMessage for Greeting {
+        fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "hello {}", self.0)
+        }
+    }
+
+    #[test]
+    fn static_message_is_borrowed() {
+        let message = Message::from_static("Not found");
+        assert_eq!(message.as_static(), Some("Not found"));
+        assert!(matches!(message.to_cow(), Cow::Borrowed("Not found")));
+        assert_eq!(message, "Not found");
+    }
+
+    #[test]
+    fn formatted_message_compares_without_allocating() {
+        let source = Greeting("world");
+        let message = Message::__formatted(&source);
+        assert_eq!(message.as_static(), None);
+        assert_eq!(message, "hello world");
+        assert!(message != "hello");
+        assert!(message != "hello world!");
+        assert_eq!(format!("{message:?}"), "\"hello world\"");
+        assert_eq!(serde_json::to_string(&message).unwrap(), "\"hello world\"");
+    }
+}

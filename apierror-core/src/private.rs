@@ -1,0 +1,87 @@
+//! Items the derive's generated code refers to. Not public API.
+
+pub use crate::catalog::{CatalogParts, DescriptorParts};
+pub use crate::message::PublicMessage;
+pub use serde;
+
+use core::time::Duration;
+use std::error::Error;
+
+/// A value a `#[api_error(retry_after)]` field can hold: whole seconds.
+pub trait RetryAfter {
+    fn retry_after_secs(&self) -> Option<u64>;
+}
+
+macro_rules! retry_after_int {
+    ($($t:ty)*) => {$(
+        impl RetryAfter for $t {
+            fn retry_after_secs(&self) -> Option<u64> {
+                u64::try_from(*self).ok()
+            }
+        }
+    )*};
+}
+
+retry_after_int!(u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize);
+
+impl RetryAfter for Duration {
+    fn retry_after_secs(&self) -> Option<u64> {
+        // Round up: retrying early is the mistake to avoid.
+        Some(self.as_secs() + u64::from(self.subsec_nanos() > 0))
+    }
+}
+
+impl<T: RetryAfter> RetryAfter for Option<T> {
+    fn retry_after_secs(&self) -> Option<u64> {
+        self.as_ref().and_then(RetryAfter::retry_after_secs)
+    }
+}
+
+impl<T: RetryAfter + ?Sized> RetryAfter for &T {
+    fn retry_after_secs(&self) -> Option<u64> {
+        (**self).retry_after_secs()
+    }
+}
+
+/// Turns a `#[source]` field into `&dyn Error`, boxed trait objects included.
+pub trait AsDynError {
+    fn as_dyn_error(&self) -> &(dyn Error + 'static);
+}
+
+impl<T: Error + 'static> AsDynError for T {
+    fn as_dyn_error(&self) -> &(dyn Error + 'static) {
+        self
+    }
+}
+
+macro_rules! as_dyn_error_object {
+    ($($object:ty),*) => {$(
+        impl AsDynError for $object {
+            fn as_dyn_error(&self) -> &(dyn Error + 'static) {
+                self
+            }
+        }
+    )*};
+}
+
+as_dyn_error_object!(
+    dyn Error + 'static,
+    dyn Error + Send + 'static,
+    dyn Error + Sync + 'static,
+    dyn Error + Send + Sync + 'static
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_conversions() {
+        assert_eq!(30u32.retry_after_secs(), Some(30));
+        assert_eq!((-1i64).retry_after_secs(), None);
+        assert_eq!(Duration::from_millis(1500).retry_after_secs(), Some(2));
+        assert_eq!(Duration::from_secs(7).retry_after_secs(), Some(7));
+        assert_eq!(Some(5u64).retry_after_secs(), Some(5));
+        assert_eq!(None::<u64>.retry_after_secs(), None);
+    }
+}

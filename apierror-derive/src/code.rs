@@ -1,0 +1,159 @@
+//! The grammar of error codes: patterns with `#` digits, naming rules, and
+//! the characters a code may use.
+
+use heck::{ToKebabCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase};
+
+/// A code pattern such as `ERR-02-###`: literal text, `#` for one digit.
+pub struct Pattern {
+    text: String,
+    digits: usize,
+}
+
+impl Pattern {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let digits = text.chars().filter(|&c| c == '#').count();
+        if digits == 0 {
+            return Err(format!(
+                "pattern `{text}` has no `#`: write one `#` per digit, e.g. \"ERR-01-###\""
+            ));
+        }
+        if digits > 18 {
+            return Err(format!("pattern `{text}` has more than 18 `#` digits"));
+        }
+        if let Some(bad) = text.chars().find(|&c| c != '#' && !is_code_char(c)) {
+            return Err(format!(
+                "pattern `{text}` contains {bad:?}; codes may use only ASCII letters, digits and `_-.:/`"
+            ));
+        }
+        Ok(Pattern {
+            text: text.to_owned(),
+            digits,
+        })
+    }
+
+    /// The number formed by the `#` digits of `code`, or why it does not match.
+    pub fn number(&self, code: &str) -> Result<u64, String> {
+        let mismatch = || format!("code `{code}` does not match the pattern `{}`", self.text);
+        if code.len() != self.text.len() {
+            return Err(format!(
+                "{}: expected {} characters, found {}",
+                mismatch(),
+                self.text.len(),
+                code.len()
+            ));
+        }
+        let mut number = 0u64;
+        for (expected, found) in self.text.chars().zip(code.chars()) {
+            match (expected, found.to_digit(10)) {
+                ('#', Some(digit)) => number = number * 10 + u64::from(digit),
+                ('#', None) => return Err(format!("{}: `{found}` where a digit is expected", mismatch())),
+                _ if expected == found => {}
+                _ => return Err(format!("{}: `{found}` where `{expected}` is expected", mismatch())),
+            }
+        }
+        Ok(number)
+    }
+
+    /// The largest number the pattern can hold.
+    pub fn max(&self) -> u64 {
+        10u64.pow(self.digits as u32) - 1
+    }
+}
+
+/// A container rule that derives codes from variant names.
+#[derive(Clone, Copy)]
+pub enum Rule {
+    ScreamingSnake,
+    Snake,
+    Kebab,
+    ScreamingKebab,
+}
+
+pub const RULES: &[&str] = &[
+    "SCREAMING_SNAKE_CASE",
+    "snake_case",
+    "kebab-case",
+    "SCREAMING-KEBAB-CASE",
+];
+
+impl Rule {
+    pub fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "SCREAMING_SNAKE_CASE" => Rule::ScreamingSnake,
+            "snake_case" => Rule::Snake,
+            "kebab-case" => Rule::Kebab,
+            "SCREAMING-KEBAB-CASE" => Rule::ScreamingKebab,
+            _ => return None,
+        })
+    }
+
+    pub fn apply(self, prefix: &str, variant: &str) -> String {
+        let name = match self {
+            Rule::ScreamingSnake => variant.to_shouty_snake_case(),
+            Rule::Snake => variant.to_snake_case(),
+            Rule::Kebab => variant.to_kebab_case(),
+            Rule::ScreamingKebab => variant.to_shouty_kebab_case(),
+        };
+        format!("{prefix}{name}")
+    }
+}
+
+fn is_code_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '/')
+}
+
+/// Codes go into JSON, headers, URLs and docs unescaped: keep them plain.
+pub fn check_chars(code: &str) -> Result<(), String> {
+    if code.is_empty() {
+        return Err("an error code cannot be empty".to_owned());
+    }
+    if code.len() > 128 {
+        return Err(format!("error code `{code}` is longer than 128 characters"));
+    }
+    match code.chars().find(|&c| !is_code_char(c)) {
+        Some(bad) => Err(format!(
+            "error code {code:?} contains {bad:?}; codes may use only ASCII letters, digits and `_-.:/`"
+        )),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pattern_numbers() {
+        let pattern = Pattern::parse("ERR-02-###").unwrap();
+        assert_eq!(pattern.number("ERR-02-003"), Ok(3));
+        assert_eq!(pattern.max(), 999);
+        assert!(pattern.number("ERR-03-003").unwrap_err().contains("`3` where `2`"));
+        assert!(pattern.number("ERR-02-0003").unwrap_err().contains("expected 10 characters"));
+        assert!(pattern.number("ERR-02-00x").unwrap_err().contains("where a digit"));
+        let choreo = Pattern::parse("CHOREO-####").unwrap();
+        assert_eq!(choreo.number("CHOREO-1001"), Ok(1001));
+    }
+
+    #[test]
+    fn bad_patterns() {
+        assert!(Pattern::parse("ERR-01").unwrap_err().contains("no `#`"));
+        assert!(Pattern::parse("ERR 01 #").unwrap_err().contains("' '"));
+    }
+
+    #[test]
+    fn rules() {
+        let rule = Rule::parse("SCREAMING_SNAKE_CASE").unwrap();
+        assert_eq!(rule.apply("AUTH_", "TokenExpired"), "AUTH_TOKEN_EXPIRED");
+        assert_eq!(rule.apply("", "HTTPError"), "HTTP_ERROR");
+        assert_eq!(Rule::parse("kebab-case").unwrap().apply("", "NotFound"), "not-found");
+        assert!(Rule::parse("camelCase").is_none());
+    }
+
+    #[test]
+    fn code_chars() {
+        assert!(check_chars("ERR-01-001").is_ok());
+        assert!(check_chars("").is_err());
+        assert!(check_chars("A B").unwrap_err().contains("' '"));
+        assert!(check_chars("A\"B").is_err());
+    }
+}

@@ -1,0 +1,570 @@
+//! Code generation from the checked model. Nothing here re-reads attributes.
+
+use crate::ast::{Field, Input, Variant};
+use crate::ctxt::Ctxt;
+use crate::valid::{self, Entry, Message, Model, Own};
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::{DeriveInput, Member, Type, WherePredicate};
+
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::default();
+    let Some(parsed) = Input::from_syn(&cx, input) else {
+        return cx.into_compile_errors();
+    };
+    let model = valid::check(&cx, &parsed);
+    if cx.has_errors() {
+        // Still emit the impls, so that the user sees their mistake and not a
+        // flood of "trait not implemented" at every use of the type.
+        let fallback = fallback(&parsed, &model.krate);
+        let errors = cx.into_compile_errors();
+        return quote!(#errors #fallback);
+    }
+    impls(&parsed, &model)
+}
+
+/// `Self::Variant` for an enum, `Self` for a struct.
+fn path(input: &Input, variant: &Variant) -> TokenStream {
+    if input.is_struct {
+        quote!(Self)
+    } else {
+        let ident = variant.ident;
+        quote!(Self::#ident)
+    }
+}
+
+fn binding(field: &Field) -> Ident {
+    match &field.member {
+        Member::Named(ident) => format_ident!("__field_{}", ident.to_string().trim_start_matches("r#"), span = field.span),
+        Member::Unnamed(index) => format_ident!("__field_{}", index.index, span = field.span),
+    }
+}
+
+/// `Self::V { a: __field_a, 0: __field_0, .. }` binding the given fields.
+fn pattern<'f>(input: &Input, variant: &Variant, fields: impl IntoIterator<Item = &'f Field<'f>>) -> TokenStream {
+    let path = path(input, variant);
+    let bindings = fields.into_iter().map(|field| {
+        let member = &field.member;
+        let binding = binding(field);
+        quote!(#member: #binding)
+    });
+    quote!(#path { #(#bindings,)* .. })
+}
+
+fn lit(value: &str) -> syn::LitStr {
+    syn::LitStr::new(value, Span::call_site())
+}
+
+fn option_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn option_range(value: Option<(u64, u64)>) -> TokenStream {
+    match value {
+        Some((lo, hi)) => quote!(::core::option::Option::Some((#lo, #hi))),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn impls(input: &Input, model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    let ident = input.ident;
+    let bounds = Bounds::new(input);
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+
+    let catalog = catalog(input, model);
+    let descriptor_arms = model.entries.iter().scan(0usize, |own, entry| {
+        Some(match entry {
+            Entry::Own(o) => {
+                let index = *own;
+                *own += 1;
+                let pat = pattern(input, o.variant, None);
+                quote!(#pat => &<Self as #krate::ApiError>::CATALOG.own()[#index],)
+            }
+            Entry::Transparent { variant, field } => {
+                let pat = pattern(input, variant, Some(*field));
+                let inner = binding(field);
+                quote!(#pat => #krate::ApiError::descriptor(#inner),)
+            }
+        })
+    });
+    let message_arms = model.entries.iter().map(|entry| match entry {
+        Entry::Own(own) => {
+            let pat = pattern(input, own.variant, None);
+            match &own.message {
+                Message::Static(text) => quote!(#pat => #krate::Message::from_static(#text),),
+                Message::Formatted { .. } => quote!(#pat => #krate::Message::__formatted(self),),
+            }
+        }
+        Entry::Transparent { variant, field } => {
+            let pat = pattern(input, variant, Some(*field));
+            let inner = binding(field);
+            quote!(#pat => #krate::ApiError::message(#inner),)
+        }
+    });
+    let details_arms = model.entries.iter().map(|entry| details_arm(input, krate, entry));
+    let retry_arms = model.entries.iter().filter_map(|entry| match entry {
+        Entry::Own(Own {
+            variant,
+            retry_after: Some(field),
+            ..
+        }) => {
+            let pat = pattern(input, variant, Some(*field));
+            let binding = binding(field);
+            Some(quote!(#pat => #krate::__private::RetryAfter::retry_after_secs(#binding),))
+        }
+        Entry::Own(_) => None,
+        Entry::Transparent { variant, field } => {
+            let pat = pattern(input, variant, Some(*field));
+            let inner = binding(field);
+            Some(quote!(#pat => #krate::ApiError::retry_after(#inner),))
+        }
+    });
+    let retry_fn = if model.entries.iter().any(|e| matches!(e, Entry::Transparent { .. } | Entry::Own(Own { retry_after: Some(_), .. }))) {
+        quote! {
+            fn retry_after(&self) -> ::core::option::Option<u64> {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#retry_arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    let api_where = bounds.where_clause(input, |b| &b.api_error);
+    let empty_match = model.entries.is_empty().then(|| quote!(_ => match *self {}));
+
+    let mut out = quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::ApiError for #ident #ty_generics #api_where {
+            const CATALOG: &'static #krate::Catalog = #catalog;
+
+            #[inline]
+            fn descriptor(&self) -> &'static #krate::Descriptor {
+                match self {
+                    #(#descriptor_arms)*
+                    #empty_match
+                }
+            }
+
+            #[inline]
+            fn message(&self) -> #krate::Message<'_> {
+                match self {
+                    #(#message_arms)*
+                    #empty_match
+                }
+            }
+
+            fn serialize_details<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: #krate::__private::serde::Serializer,
+            {
+                match self {
+                    #(#details_arms)*
+                    #empty_match
+                }
+            }
+
+            #retry_fn
+        }
+    };
+    out.extend(public_message(input, model, &bounds));
+    if !input.thiserror {
+        out.extend(std_impls(input, model, &bounds));
+    }
+    out
+}
+
+fn catalog(input: &Input, model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    let type_name = input.ident.to_string();
+    let doc = &input.doc;
+    let mut position = 0usize;
+    let mut descriptors = Vec::new();
+    let mut transparent = Vec::new();
+    for entry in &model.entries {
+        match entry {
+            Entry::Own(own) => {
+                position += 1;
+                let code = &own.code;
+                let status = own.status;
+                let message = &own.template;
+                let description = &own.variant.attrs.doc;
+                let category = option_str(own.category.as_deref());
+                let variant = own.variant.ident.to_string();
+                let fields = own.details.iter().map(|(_, key)| key);
+                let has_details = own.has_details;
+                let retry_after = own.retry_after.is_some();
+                descriptors.push(quote! {
+                    #krate::Descriptor::__from_parts(#krate::__private::DescriptorParts {
+                        code: #code,
+                        status: #status,
+                        message: #message,
+                        description: #description,
+                        category: #category,
+                        variant: #variant,
+                        type_name: #type_name,
+                        fields: &[#(#fields),*],
+                        has_details: #has_details,
+                        retry_after: #retry_after,
+                    })
+                });
+            }
+            Entry::Transparent { variant, field } => {
+                let name = variant.ident.to_string();
+                let ty = field.ty;
+                transparent.push(quote! {
+                    #krate::Transparent::__new(#name, <#ty as #krate::ApiError>::CATALOG, #position)
+                });
+            }
+        }
+    }
+    let pattern = option_str(model.pattern.as_deref());
+    let range = option_range(model.range);
+    let categories = model.categories.iter().map(|c| {
+        let name = &c.name;
+        let title = option_str(c.title.as_deref());
+        let range = option_range(c.range);
+        let prefix = option_str(c.prefix.as_deref());
+        quote!(#krate::Category::__new(#name, #title, #range, #prefix))
+    });
+    let retired = &model.retired;
+    quote! {
+        &#krate::Catalog::__from_parts(#krate::__private::CatalogParts {
+            type_name: #type_name,
+            description: #doc,
+            descriptors: &[#(#descriptors),*],
+            transparent: &[#(#transparent),*],
+            pattern: #pattern,
+            range: #range,
+            categories: &[#(#categories),*],
+            retired: &[#(#retired),*],
+        })
+    }
+}
+
+fn details_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
+    let own = match entry {
+        Entry::Own(own) => own,
+        Entry::Transparent { variant, field } => {
+            let pat = pattern(input, variant, Some(*field));
+            let inner = binding(field);
+            return quote!(#pat => #krate::ApiError::serialize_details(#inner, __serializer),);
+        }
+    };
+    let pat = pattern(input, own.variant, own.details.iter().map(|(field, _)| *field));
+    let name = lit(&own.variant.ident.to_string());
+    let total = own.details.len();
+    let absent = own.details.iter().filter(|(f, _)| f.is_option()).map(|(field, _)| {
+        let binding = binding(field);
+        quote!(if ::core::option::Option::is_none(#binding) { __len -= 1; })
+    });
+    let writes = own.details.iter().map(|(field, key)| {
+        let binding = binding(field);
+        let key = lit(key);
+        if field.is_option() {
+            quote! {
+                match #binding {
+                    ::core::option::Option::Some(__value) => {
+                        #krate::__private::serde::ser::SerializeStruct::serialize_field(&mut __state, #key, __value)?;
+                    }
+                    ::core::option::Option::None => {
+                        #krate::__private::serde::ser::SerializeStruct::skip_field(&mut __state, #key)?;
+                    }
+                }
+            }
+        } else {
+            quote! {
+                #krate::__private::serde::ser::SerializeStruct::serialize_field(&mut __state, #key, #binding)?;
+            }
+        }
+    });
+    let len = if own.details.iter().any(|(f, _)| f.is_option()) {
+        quote!(let mut __len: usize = #total; #(#absent)*)
+    } else {
+        quote!(let __len: usize = #total;)
+    };
+    quote! {
+        #pat => {
+            #len
+            let mut __state = #krate::__private::serde::Serializer::serialize_struct(__serializer, #name, __len)?;
+            #(#writes)*
+            #krate::__private::serde::ser::SerializeStruct::end(__state)
+        }
+    }
+}
+
+fn public_message(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
+    if !model.entries.iter().any(|e| matches!(e, Entry::Own(Own { message: Message::Formatted { .. }, .. }))) {
+        return TokenStream::new();
+    }
+    let krate = &model.krate;
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = bounds.where_clause(input, |b| &b.message);
+    let arms = model.entries.iter().map(|entry| match entry {
+        Entry::Own(Own {
+            variant,
+            message: Message::Formatted { format, span, args },
+            ..
+        }) => {
+            let pat = pattern(input, variant, args.iter().map(|(field, _)| *field));
+            let format = syn::LitStr::new(format, *span);
+            let args = args.iter().enumerate().map(|(index, (field, _))| {
+                let name = format_ident!("__a{}", index);
+                let binding = binding(field);
+                quote!(#name = #binding)
+            });
+            quote!(#pat => ::core::write!(__formatter, #format, #(#args),*),)
+        }
+        Entry::Own(Own { variant, message: Message::Static(text), .. }) => {
+            let pat = pattern(input, variant, None);
+            quote!(#pat => __formatter.write_str(#text),)
+        }
+        Entry::Transparent { variant, field } => {
+            let pat = pattern(input, variant, Some(*field));
+            let inner = binding(field);
+            quote!(#pat => ::core::fmt::Display::fmt(&#krate::ApiError::message(#inner), __formatter),)
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::__private::PublicMessage for #ident #ty_generics #where_clause {
+            fn fmt_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}
+
+/// `Display` (the public message), `Error` (the source field) and `From`
+/// (`#[from]` fields), for types that do not also derive `thiserror::Error`.
+fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
+    let krate = &model.krate;
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let display_where = bounds.where_clause(input, |b| &b.display);
+    let error_where = bounds.where_clause(input, |b| &b.error);
+    let display_arms = model.entries.iter().filter_map(|entry| match entry {
+        Entry::Transparent { variant, field } => {
+            let pat = pattern(input, variant, Some(*field));
+            let inner = binding(field);
+            Some(quote!(#pat => ::core::fmt::Display::fmt(#inner, __formatter),))
+        }
+        Entry::Own(_) => None,
+    });
+    let source_arms = model.entries.iter().filter_map(|entry| match entry {
+        Entry::Transparent { variant, field } => {
+            let pat = pattern(input, variant, Some(*field));
+            let inner = binding(field);
+            Some(quote!(#pat => ::std::error::Error::source(#inner),))
+        }
+        Entry::Own(Own { variant, source: Some(field), .. }) => {
+            let pat = pattern(input, variant, Some(*field));
+            let source = binding(field);
+            Some(quote_spanned! {field.span=>
+                #pat => ::core::option::Option::Some(#krate::__private::AsDynError::as_dyn_error(#source)),
+            })
+        }
+        Entry::Own(_) => None,
+    });
+    let froms = model.entries.iter().filter_map(|entry| {
+        let (variant, field) = match entry {
+            Entry::Own(Own { variant, source: Some(field), .. }) => (*variant, *field),
+            Entry::Transparent { variant, field } => (*variant, *field),
+            Entry::Own(_) => return None,
+        };
+        field.attrs.from?;
+        let ty = field.ty;
+        let path = path(input, variant);
+        let member = &field.member;
+        let where_clause = &input.generics.where_clause;
+        Some(quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                #[inline]
+                fn from(source: #ty) -> Self {
+                    #path { #member: source }
+                }
+            }
+        })
+    });
+    let froms: Vec<TokenStream> = froms.collect();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::core::fmt::Display for #ident #ty_generics #display_where {
+            fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#display_arms)*
+                    _ => ::core::fmt::Display::fmt(&#krate::ApiError::message(self), __formatter),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics ::std::error::Error for #ident #ty_generics #error_where {
+            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#source_arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+
+        #(#froms)*
+    }
+}
+
+/// Impls that keep the type usable when its input was rejected.
+fn fallback(input: &Input, krate: &syn::Path) -> TokenStream {
+    let ident = input.ident;
+    let type_name = ident.to_string();
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let std = (!input.thiserror).then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause
+            where
+                Self: ::core::fmt::Debug,
+            {}
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
+            const CATALOG: &'static #krate::Catalog = &#krate::Catalog::__from_parts(#krate::__private::CatalogParts {
+                type_name: #type_name,
+                description: "",
+                descriptors: &[],
+                transparent: &[],
+                pattern: ::core::option::Option::None,
+                range: ::core::option::Option::None,
+                categories: &[],
+                retired: &[],
+            });
+            fn descriptor(&self) -> &'static #krate::Descriptor {
+                ::core::unreachable!()
+            }
+            fn message(&self) -> #krate::Message<'_> {
+                ::core::unreachable!()
+            }
+            fn serialize_details<__S>(&self, _: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: #krate::__private::serde::Serializer,
+            {
+                ::core::unreachable!()
+            }
+        }
+        #std
+    }
+}
+
+/// Where-clause predicates, added only for field types that mention a type
+/// parameter: `T: Serialize` for details, `T: Display` for placeholders,
+/// `T: ApiError` for transparent fields, `T: Error` for sources.
+struct Bounds {
+    api_error: Vec<WherePredicate>,
+    message: Vec<WherePredicate>,
+    display: Vec<WherePredicate>,
+    error: Vec<WherePredicate>,
+}
+
+impl Bounds {
+    fn new(input: &Input) -> Self {
+        let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+        let mut bounds = Bounds {
+            api_error: Vec::new(),
+            message: Vec::new(),
+            display: Vec::new(),
+            error: Vec::new(),
+        };
+        if params.is_empty() {
+            return bounds;
+        }
+        let generic = |ty: &Type| mentions(ty.to_token_stream(), &params);
+        let ident = input.ident;
+        let (_, ty_generics, _) = input.generics.split_for_impl();
+        let krate: syn::Path = input
+            .attrs
+            .krate
+            .clone()
+            .unwrap_or_else(|| syn::parse_quote!(::apierror));
+        bounds.api_error.push(syn::parse_quote!(#ident #ty_generics: ::std::error::Error));
+        bounds.error.push(syn::parse_quote!(#ident #ty_generics: ::core::fmt::Debug));
+        for variant in &input.variants {
+            for field in variant.fields.iter().filter(|f| generic(f.ty)) {
+                let ty = field.ty;
+                if variant.attrs.transparent.is_some() {
+                    bounds.api_error.push(syn::parse_quote!(#ty: #krate::ApiError));
+                    bounds.message.push(syn::parse_quote!(#ty: #krate::ApiError));
+                    bounds.display.push(syn::parse_quote!(#ty: ::core::fmt::Display + #krate::ApiError));
+                    bounds.error.push(syn::parse_quote!(#ty: ::std::error::Error));
+                    continue;
+                }
+                if field.detail_key().is_some() {
+                    bounds.api_error.push(syn::parse_quote!(#ty: #krate::__private::serde::Serialize));
+                }
+                if field.attrs.retry_after.is_some() {
+                    bounds.api_error.push(syn::parse_quote!(#ty: #krate::__private::RetryAfter));
+                }
+                if field.is_source() {
+                    bounds.error.push(syn::parse_quote!(#ty: #krate::__private::AsDynError));
+                }
+            }
+            if let Some(message) = &variant.attrs.message {
+                if let Ok(template) = crate::message::Template::parse(&message.value()) {
+                    for (name, spec) in template.args() {
+                        let found = variant.fields.iter().find(|f| match (name, &f.member) {
+                            (crate::message::FieldRef::Named(n), Member::Named(i)) => i == n,
+                            (crate::message::FieldRef::Index(n), Member::Unnamed(i)) => i.index as usize == *n,
+                            _ => false,
+                        });
+                        if let Some(field) = found.filter(|f| generic(f.ty)) {
+                            let ty = field.ty;
+                            let tr = Ident::new(crate::message::spec_trait(spec).path(), Span::call_site());
+                            bounds.message.push(syn::parse_quote!(#ty: ::core::fmt::#tr));
+                        }
+                    }
+                }
+            }
+        }
+        // The public message is also the Display text, and ApiError needs both.
+        let message = bounds.message.clone();
+        bounds.display.extend(message.iter().cloned());
+        bounds.api_error.extend(message);
+        bounds
+    }
+
+    fn where_clause(&self, input: &Input, pick: impl Fn(&Self) -> &Vec<WherePredicate>) -> TokenStream {
+        let extra = pick(self);
+        let existing = input.generics.where_clause.as_ref().map(|w| &w.predicates);
+        if extra.is_empty() && existing.map_or(true, |p| p.is_empty()) {
+            return TokenStream::new();
+        }
+        let existing = existing.into_iter().flatten();
+        quote!(where #(#existing,)* #(#extra,)*)
+    }
+}
+
+fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
+    tokens.into_iter().any(|tt| match tt {
+        TokenTree::Ident(ident) => params.iter().any(|p| **p == ident),
+        TokenTree::Group(group) => mentions(group.stream(), params),
+        _ => false,
+    })
+}

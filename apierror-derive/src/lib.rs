@@ -1,0 +1,25 @@
+//! Implementation detail of the `apierror` crate: `#[derive(ApiError)]`.
+//!
+//! The derive runs in three stages, one module each: `ast`/`attr` parse the
+//! input into plain data, `valid` checks it (codes, statuses, messages), and
+//! `expand` generates the impls. All user errors are collected in a `Ctxt`
+//! and reported together, spanned on the user's tokens.
+
+mod ast;
+mod attr;
+mod code;
+mod ctxt;
+mod expand;
+mod message;
+mod status;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Derives `apierror::ApiError`. See the `apierror` crate for the guide.
+#[proc_macro_derive(ApiError, attributes(api_error, code, status, message, source, from))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
+}

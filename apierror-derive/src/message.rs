@@ -1,0 +1,223 @@
+//! The public message template: `"Instance type '{instance_type}' not found"`.
+
+/// A parsed template: literal text and `{field}` / `{0}` placeholders.
+#[derive(Debug, PartialEq)]
+pub struct Template {
+    pub pieces: Vec<Piece>,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Piece {
+    /// Literal text, braces unescaped.
+    Text(String),
+    /// A placeholder: the field it names and its format spec (after `:`).
+    Arg { name: FieldRef, spec: String },
+}
+
+#[derive(Debug, PartialEq, Clone)]
+pub enum FieldRef {
+    Named(String),
+    Index(usize),
+}
+
+impl std::fmt::Display for FieldRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FieldRef::Named(name) => f.write_str(name),
+            FieldRef::Index(index) => write!(f, "{index}"),
+        }
+    }
+}
+
+impl Template {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut pieces = Vec::new();
+        let mut literal = String::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            match c {
+                '{' if chars.peek().map(|p| p.1) == Some('{') => {
+                    chars.next();
+                    literal.push('{');
+                }
+                '}' if chars.peek().map(|p| p.1) == Some('}') => {
+                    chars.next();
+                    literal.push('}');
+                }
+                '}' => {
+                    return Err(format!(
+                        "unmatched `}}` at byte {at} of the message; write `}}}}` for a literal brace"
+                    ))
+                }
+                '{' => {
+                    let close = text[at..].find('}').ok_or_else(|| {
+                        format!("unclosed `{{` at byte {at} of the message; write `{{{{` for a literal brace")
+                    })?;
+                    let inner = &text[at + 1..at + close];
+                    while chars.peek().is_some_and(|&(i, _)| i <= at + close) {
+                        chars.next();
+                    }
+                    if !literal.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut literal)));
+                    }
+                    pieces.push(parse_placeholder(inner)?);
+                }
+                _ => literal.push(c),
+            }
+        }
+        if !literal.is_empty() {
+            pieces.push(Piece::Text(literal));
+        }
+        Ok(Template { pieces })
+    }
+
+    /// The message when it has no placeholder.
+    pub fn as_static(&self) -> Option<String> {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Arg { .. } => return None,
+            }
+        }
+        Some(out)
+    }
+
+    pub fn args(&self) -> impl Iterator<Item = (&FieldRef, &str)> {
+        self.pieces.iter().filter_map(|piece| match piece {
+            Piece::Arg { name, spec } => Some((name, spec.as_str())),
+            Piece::Text(_) => None,
+        })
+    }
+}
+
+fn parse_placeholder(inner: &str) -> Result<Piece, String> {
+    let (name, spec) = match inner.split_once(':') {
+        Some((name, spec)) => (name.trim(), spec),
+        None => (inner.trim(), ""),
+    };
+    if name.is_empty() {
+        return Err(format!(
+            "`{{{inner}}}` names no field: write `{{field}}` or `{{0}}` for a tuple field"
+        ));
+    }
+    if spec.contains('$') || spec.contains('*') {
+        return Err(format!(
+            "`{{{inner}}}`: width and precision taken from arguments are not supported in messages"
+        ));
+    }
+    let name = if name.bytes().all(|b| b.is_ascii_digit()) {
+        FieldRef::Index(
+            name.parse()
+                .map_err(|_| format!("`{{{inner}}}`: field index out of range"))?,
+        )
+    } else if is_identifier(name) {
+        FieldRef::Named(name.trim_start_matches("r#").to_owned())
+    } else {
+        return Err(format!(
+            "`{{{inner}}}` is not a field name; messages interpolate fields only, like `{{field}}`"
+        ));
+    };
+    Ok(Piece::Arg {
+        name,
+        spec: spec.to_owned(),
+    })
+}
+
+fn is_identifier(name: &str) -> bool {
+    let name = name.strip_prefix("r#").unwrap_or(name);
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c == '_' || c.is_alphabetic())
+        && chars.all(|c| c == '_' || c.is_alphanumeric())
+}
+
+/// Whether a format spec asks for `Debug` (`?`) rather than `Display`.
+pub fn spec_trait(spec: &str) -> SpecTrait {
+    match spec.chars().last() {
+        Some('?') => SpecTrait::Debug,
+        Some('x') => SpecTrait::LowerHex,
+        Some('X') => SpecTrait::UpperHex,
+        Some('o') => SpecTrait::Octal,
+        Some('b') => SpecTrait::Binary,
+        Some('e') => SpecTrait::LowerExp,
+        Some('E') => SpecTrait::UpperExp,
+        _ => SpecTrait::Display,
+    }
+}
+
+#[derive(Clone, Copy)]
+pub enum SpecTrait {
+    Display,
+    Debug,
+    LowerHex,
+    UpperHex,
+    Octal,
+    Binary,
+    LowerExp,
+    UpperExp,
+}
+
+impl SpecTrait {
+    pub fn path(self) -> &'static str {
+        match self {
+            SpecTrait::Display => "Display",
+            SpecTrait::Debug => "Debug",
+            SpecTrait::LowerHex => "LowerHex",
+            SpecTrait::UpperHex => "UpperHex",
+            SpecTrait::Octal => "Octal",
+            SpecTrait::Binary => "Binary",
+            SpecTrait::LowerExp => "LowerExp",
+            SpecTrait::UpperExp => "UpperExp",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn arg(name: &str, spec: &str) -> Piece {
+        Piece::Arg {
+            name: FieldRef::Named(name.to_owned()),
+            spec: spec.to_owned(),
+        }
+    }
+
+    #[test]
+    fn parses_placeholders_and_escapes() {
+        let t = Template::parse("Type '{instance_type}' costs {price:.2} {{USD}}").unwrap();
+        assert_eq!(
+            t.pieces,
+            vec![
+                Piece::Text("Type '".into()),
+                arg("instance_type", ""),
+                Piece::Text("' costs ".into()),
+                arg("price", ".2"),
+                Piece::Text(" {USD}".into()),
+            ]
+        );
+        assert_eq!(t.as_static(), None);
+        let positional = Template::parse("{0} and {1:?}").unwrap();
+        let names: Vec<_> = positional.args().map(|(n, _)| n.clone()).collect();
+        assert_eq!(names, vec![FieldRef::Index(0), FieldRef::Index(1)]);
+    }
+
+    #[test]
+    fn static_messages_unescape() {
+        assert_eq!(
+            Template::parse("use {{braces}}").unwrap().as_static().as_deref(),
+            Some("use {braces}")
+        );
+    }
+
+    #[test]
+    fn rejects_bad_templates() {
+        assert!(Template::parse("a { b").unwrap_err().contains("unclosed"));
+        assert!(Template::parse("a } b").unwrap_err().contains("unmatched"));
+        assert!(Template::parse("a {} b").unwrap_err().contains("names no field"));
+        assert!(Template::parse("{x:>w$}").unwrap_err().contains("not supported"));
+        assert!(Template::parse("{a.b}").unwrap_err().contains("not a field name"));
+    }
+}

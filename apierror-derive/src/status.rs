@@ -1,0 +1,116 @@
+//! HTTP status names and reason phrases, checked at expansion time.
+
+use crate::attr::StatusAttr;
+use crate::ctxt::{closest, Ctxt};
+
+/// The constant names of `http::StatusCode`, their numbers and reason phrases.
+const STATUSES: &[(&str, u16, &str)] = &[
+    ("CONTINUE", 100, "Continue"),
+    ("SWITCHING_PROTOCOLS", 101, "Switching Protocols"),
+    ("PROCESSING", 102, "Processing"),
+    ("OK", 200, "OK"),
+    ("CREATED", 201, "Created"),
+    ("ACCEPTED", 202, "Accepted"),
+    ("NON_AUTHORITATIVE_INFORMATION", 203, "Non Authoritative Information"),
+    ("NO_CONTENT", 204, "No Content"),
+    ("RESET_CONTENT", 205, "Reset Content"),
+    ("PARTIAL_CONTENT", 206, "Partial Content"),
+    ("MULTI_STATUS", 207, "Multi-Status"),
+    ("ALREADY_REPORTED", 208, "Already Reported"),
+    ("IM_USED", 226, "IM Used"),
+    ("MULTIPLE_CHOICES", 300, "Multiple Choices"),
+    ("MOVED_PERMANENTLY", 301, "Moved Permanently"),
+    ("FOUND", 302, "Found"),
+    ("SEE_OTHER", 303, "See Other"),
+    ("NOT_MODIFIED", 304, "Not Modified"),
+    ("USE_PROXY", 305, "Use Proxy"),
+    ("TEMPORARY_REDIRECT", 307, "Temporary Redirect"),
+    ("PERMANENT_REDIRECT", 308, "Permanent Redirect"),
+    ("BAD_REQUEST", 400, "Bad Request"),
+    ("UNAUTHORIZED", 401, "Unauthorized"),
+    ("PAYMENT_REQUIRED", 402, "Payment Required"),
+    ("FORBIDDEN", 403, "Forbidden"),
+    ("NOT_FOUND", 404, "Not Found"),
+    ("METHOD_NOT_ALLOWED", 405, "Method Not Allowed"),
+    ("NOT_ACCEPTABLE", 406, "Not Acceptable"),
+    ("PROXY_AUTHENTICATION_REQUIRED", 407, "Proxy Authentication Required"),
+    ("REQUEST_TIMEOUT", 408, "Request Timeout"),
+    ("CONFLICT", 409, "Conflict"),
+    ("GONE", 410, "Gone"),
+    ("LENGTH_REQUIRED", 411, "Length Required"),
+    ("PRECONDITION_FAILED", 412, "Precondition Failed"),
+    ("PAYLOAD_TOO_LARGE", 413, "Payload Too Large"),
+    ("URI_TOO_LONG", 414, "URI Too Long"),
+    ("UNSUPPORTED_MEDIA_TYPE", 415, "Unsupported Media Type"),
+    ("RANGE_NOT_SATISFIABLE", 416, "Range Not Satisfiable"),
+    ("EXPECTATION_FAILED", 417, "Expectation Failed"),
+    ("IM_A_TEAPOT", 418, "I'm a teapot"),
+    ("MISDIRECTED_REQUEST", 421, "Misdirected Request"),
+    ("UNPROCESSABLE_ENTITY", 422, "Unprocessable Entity"),
+    ("LOCKED", 423, "Locked"),
+    ("FAILED_DEPENDENCY", 424, "Failed Dependency"),
+    ("TOO_EARLY", 425, "Too Early"),
+    ("UPGRADE_REQUIRED", 426, "Upgrade Required"),
+    ("PRECONDITION_REQUIRED", 428, "Precondition Required"),
+    ("TOO_MANY_REQUESTS", 429, "Too Many Requests"),
+    ("REQUEST_HEADER_FIELDS_TOO_LARGE", 431, "Request Header Fields Too Large"),
+    ("UNAVAILABLE_FOR_LEGAL_REASONS", 451, "Unavailable For Legal Reasons"),
+    ("INTERNAL_SERVER_ERROR", 500, "Internal Server Error"),
+    ("NOT_IMPLEMENTED", 501, "Not Implemented"),
+    ("BAD_GATEWAY", 502, "Bad Gateway"),
+    ("SERVICE_UNAVAILABLE", 503, "Service Unavailable"),
+    ("GATEWAY_TIMEOUT", 504, "Gateway Timeout"),
+    ("HTTP_VERSION_NOT_SUPPORTED", 505, "HTTP Version Not Supported"),
+    ("VARIANT_ALSO_NEGOTIATES", 506, "Variant Also Negotiates"),
+    ("INSUFFICIENT_STORAGE", 507, "Insufficient Storage"),
+    ("LOOP_DETECTED", 508, "Loop Detected"),
+    ("NOT_EXTENDED", 510, "Not Extended"),
+    ("NETWORK_AUTHENTICATION_REQUIRED", 511, "Network Authentication Required"),
+];
+
+/// The reason phrase of a registered status, as `http::StatusCode` has it.
+pub fn reason(status: u16) -> Option<&'static str> {
+    STATUSES.iter().find(|s| s.1 == status).map(|s| s.2)
+}
+
+/// The number of a status attribute, reported when it is not an error status.
+pub fn resolve(cx: &Ctxt, attr: &StatusAttr) -> Option<u16> {
+    match attr {
+        StatusAttr::Number(lit) => {
+            let number = lit.base10_parse::<u16>().ok().filter(|n| (400..=599).contains(n));
+            if number.is_none() {
+                cx.error_at(
+                    lit.span(),
+                    format_args!(
+                        "status {lit} is not an error status: API errors use 400..=599"
+                    ),
+                );
+            }
+            number
+        }
+        StatusAttr::Name(ident) => {
+            let name = ident.to_string();
+            match STATUSES.iter().find(|s| s.0 == name) {
+                Some(&(_, number, _)) if (400..=599).contains(&number) => Some(number),
+                Some(&(_, number, _)) => {
+                    cx.error_at(
+                        ident.span(),
+                        format_args!(
+                            "status {name} ({number}) is not an error status: API errors use 400..=599"
+                        ),
+                    );
+                    None
+                }
+                None => {
+                    let names = STATUSES.iter().filter(|s| s.1 >= 400).map(|s| s.0);
+                    let hint = match closest(&name, names) {
+                        Some(close) => format!("; did you mean `{close}`?"),
+                        None => "; use a number like 409 or a name of http::StatusCode like CONFLICT".to_owned(),
+                    };
+                    cx.error_at(ident.span(), format_args!("unknown status `{name}`{hint}"));
+                    None
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,585 @@
+//! Checks the parsed input and resolves it into plain data for codegen:
+//! codes against patterns, ranges, categories and retired codes, duplicates,
+//! statuses, message placeholders against fields.
+
+use crate::ast::{Field, Input, Variant};
+use crate::attr::RangeAttr;
+use crate::code::{self, Pattern, Rule};
+use crate::ctxt::{closest, Ctxt};
+use crate::message::{self, FieldRef, SpecTrait, Template};
+use crate::status;
+use proc_macro2::Span;
+use std::collections::BTreeMap;
+use syn::Member;
+
+pub struct Model<'a> {
+    pub krate: syn::Path,
+    pub pattern: Option<String>,
+    pub range: Option<(u64, u64)>,
+    pub categories: Vec<Category>,
+    pub retired: Vec<String>,
+    pub entries: Vec<Entry<'a>>,
+}
+
+pub struct Category {
+    pub name: String,
+    pub title: Option<String>,
+    pub range: Option<(u64, u64)>,
+    pub prefix: Option<String>,
+}
+
+pub enum Entry<'a> {
+    Own(Own<'a>),
+    Transparent {
+        variant: &'a Variant<'a>,
+        field: &'a Field<'a>,
+    },
+}
+
+pub struct Own<'a> {
+    pub variant: &'a Variant<'a>,
+    pub code: String,
+    pub status: u16,
+    /// The template as written, or the reason phrase.
+    pub template: String,
+    pub message: Message<'a>,
+    pub category: Option<String>,
+    pub details: Vec<(&'a Field<'a>, String)>,
+    pub has_details: bool,
+    pub retry_after: Option<&'a Field<'a>>,
+    pub source: Option<&'a Field<'a>>,
+}
+
+pub enum Message<'a> {
+    Static(String),
+    /// A format string with `{__aN}` arguments, each bound to a field.
+    Formatted {
+        format: String,
+        span: Span,
+        args: Vec<(&'a Field<'a>, SpecTrait)>,
+    },
+}
+
+struct Rules {
+    pattern: Option<Pattern>,
+    range: Option<RangeAttr>,
+    rule: Option<Rule>,
+    prefix: String,
+    status: Option<u16>,
+}
+
+pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
+    let attrs = &input.attrs;
+    let rules = container_rules(cx, input);
+    let categories = categories(cx, input, &rules);
+    let retired = retired(cx, input, &rules);
+
+    let mut entries = Vec::new();
+    let mut seen: BTreeMap<String, Span> = BTreeMap::new();
+    for variant in &input.variants {
+        if let Some(span) = variant.attrs.transparent {
+            if let Some(field) = transparent(cx, variant, span) {
+                entries.push(Entry::Transparent { variant, field });
+            }
+            continue;
+        }
+        let (code, code_span) = variant_code(cx, variant, &rules);
+        if let Some(code) = &code {
+            check_code(cx, code, code_span, &rules, &retired);
+            if let Some(first) = seen.get(code) {
+                cx.error_at(code_span, format_args!("duplicate error code `{code}`"));
+                cx.error_at(*first, format_args!("`{code}` is first used here"));
+            } else {
+                seen.insert(code.clone(), code_span);
+            }
+        }
+        let category = code
+            .as_deref()
+            .and_then(|code| variant_category(cx, variant, code, code_span, &rules, &categories));
+        let status = match &variant.attrs.status {
+            Some(attr) => status::resolve(cx, attr),
+            None if rules.status.is_some() => rules.status,
+            None => {
+                cx.error_spanned_by(
+                    variant.ident,
+                    format_args!(
+                        "`{}` has no status: add #[status(404)] or a default #[api_error(status = 400)] on the type",
+                        variant.ident
+                    ),
+                );
+                None
+            }
+        };
+        let (template, message) = variant_message(cx, variant, status);
+        let details = details(cx, variant);
+        let retry_after = single(cx, variant, |f| f.attrs.retry_after, "retry_after");
+        let source = source(cx, input, variant);
+        let empty_details = variant.attrs.empty_details.or(attrs.empty_details).is_some();
+        entries.push(Entry::Own(Own {
+            variant,
+            code: code.unwrap_or_default(),
+            status: status.unwrap_or(500),
+            template,
+            message,
+            category,
+            has_details: !details.is_empty() || empty_details,
+            details,
+            retry_after,
+            source,
+        }));
+    }
+
+    Model {
+        krate: attrs
+            .krate
+            .clone()
+            .unwrap_or_else(|| syn::parse_quote!(::apierror)),
+        pattern: attrs.pattern.as_ref().map(syn::LitStr::value),
+        range: rules.range.map(|r| (r.lo, r.hi)),
+        categories,
+        retired: retired.into_iter().map(|(code, _)| code).collect(),
+        entries,
+    }
+}
+
+fn container_rules(cx: &Ctxt, input: &Input) -> Rules {
+    let attrs = &input.attrs;
+    let pattern = attrs.pattern.as_ref().and_then(|lit| {
+        Pattern::parse(&lit.value())
+            .map_err(|message| cx.error_at(lit.span(), message))
+            .ok()
+    });
+    if let Some(range) = attrs.range {
+        check_range(cx, range, attrs.pattern.is_some(), pattern.as_ref(), "`range`");
+    }
+    let rule = attrs.rule.as_ref().and_then(|lit| {
+        let rule = Rule::parse(&lit.value());
+        if rule.is_none() {
+            let hint = match closest(&lit.value(), code::RULES.iter().copied()) {
+                Some(close) => format!("did you mean \"{close}\"?"),
+                None => format!("expected one of: {}", code::RULES.join(", ")),
+            };
+            cx.error_at(
+                lit.span(),
+                format_args!("unknown naming rule \"{}\"; {hint}", lit.value()),
+            );
+        }
+        rule
+    });
+    if let Some(prefix) = &attrs.prefix {
+        if attrs.rule.is_none() {
+            cx.error_at(
+                prefix.span(),
+                "`prefix` applies to codes derived from variant names: add a naming rule such as `code = \"SCREAMING_SNAKE_CASE\"`",
+            );
+        } else if let Err(message) = code::check_chars(&prefix.value()) {
+            cx.error_at(prefix.span(), message);
+        }
+    }
+    Rules {
+        pattern,
+        range: attrs.range,
+        rule,
+        prefix: attrs.prefix.as_ref().map(syn::LitStr::value).unwrap_or_default(),
+        status: attrs.status.as_ref().and_then(|s| status::resolve(cx, s)),
+    }
+}
+
+fn check_range(cx: &Ctxt, range: RangeAttr, has_pattern: bool, pattern: Option<&Pattern>, what: &str) {
+    if !has_pattern {
+        cx.error_at(
+            range.span,
+            format_args!("{what} numbers codes by their `#` digits: add a `pattern` such as \"ERR-####\""),
+        );
+    }
+    if range.lo > range.hi {
+        cx.error_at(range.span, format_args!("{what} {}..={} is empty", range.lo, range.hi));
+    }
+    if let Some(pattern) = pattern {
+        if range.hi > pattern.max() {
+            cx.error_at(
+                range.span,
+                format_args!(
+                    "{what} ends at {} but the pattern's digits reach only {}",
+                    range.hi,
+                    pattern.max()
+                ),
+            );
+        }
+    }
+}
+
+fn categories(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<Category> {
+    let mut out: Vec<Category> = Vec::new();
+    for attr in &input.attrs.categories {
+        let name = attr.name.value();
+        if out.iter().any(|c| c.name == name) {
+            cx.error_at(attr.name.span(), format_args!("duplicate category `{name}`"));
+            continue;
+        }
+        if let Some(range) = attr.range {
+            let what = format!("category `{name}` range");
+            check_range(cx, range, input.attrs.pattern.is_some(), rules.pattern.as_ref(), &what);
+            if let Some(outer) = rules.range {
+                if range.lo < outer.lo || range.hi > outer.hi {
+                    cx.error_at(
+                        range.span,
+                        format_args!(
+                            "category `{name}` range {}..={} lies outside the type's range {}..={}",
+                            range.lo, range.hi, outer.lo, outer.hi
+                        ),
+                    );
+                }
+            }
+            for other in &out {
+                if let Some((lo, hi)) = other.range {
+                    if range.lo <= hi && lo <= range.hi {
+                        cx.error_at(
+                            range.span,
+                            format_args!(
+                                "category `{name}` range {}..={} overlaps category `{}` ({lo}..={hi})",
+                                range.lo, range.hi, other.name
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(prefix) = &attr.prefix {
+            if let Err(message) = code::check_chars(&prefix.value()) {
+                cx.error_at(prefix.span(), message);
+            }
+        }
+        out.push(Category {
+            name,
+            title: attr.title.as_ref().map(syn::LitStr::value),
+            range: attr.range.map(|r| (r.lo, r.hi)),
+            prefix: attr.prefix.as_ref().map(syn::LitStr::value),
+        });
+    }
+    out
+}
+
+fn retired(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<(String, Span)> {
+    let mut out: Vec<(String, Span)> = Vec::new();
+    for lit in input.attrs.retired.iter().flatten() {
+        let code = lit.value();
+        let problem = code::check_chars(&code).err().or_else(|| {
+            let pattern = rules.pattern.as_ref()?;
+            pattern
+                .number(&code)
+                .err()
+                .map(|why| format!("retired {why}"))
+        });
+        if let Some(problem) = problem {
+            cx.error_at(lit.span(), problem);
+        } else if out.iter().any(|(c, _)| *c == code) {
+            cx.error_at(lit.span(), format_args!("`{code}` is listed as retired twice"));
+        } else {
+            out.push((code, lit.span()));
+        }
+    }
+    out
+}
+
+fn transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>, span: Span) -> Option<&'a Field<'a>> {
+    let attrs = &variant.attrs;
+    let conflicts = [
+        (attrs.code.as_ref().map(syn::LitStr::span), "#[code]"),
+        (attrs.message.as_ref().map(syn::LitStr::span), "#[message]"),
+        (attrs.status.as_ref().map(status_span), "#[status]"),
+        (attrs.category.as_ref().map(syn::LitStr::span), "`category`"),
+        (attrs.empty_details, "`empty_details`"),
+    ];
+    for (at, what) in conflicts {
+        if let Some(at) = at {
+            cx.error_at(
+                at,
+                format_args!("a transparent variant takes its code, status, message and details from the inner error: remove {what}"),
+            );
+        }
+    }
+    match variant.fields.as_slice() {
+        [field] => Some(field),
+        _ => {
+            cx.error_at(
+                span,
+                format_args!(
+                    "a transparent variant needs exactly one field, the inner error; `{}` has {}",
+                    variant.ident,
+                    variant.fields.len()
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn status_span(attr: &crate::attr::StatusAttr) -> Span {
+    match attr {
+        crate::attr::StatusAttr::Number(lit) => lit.span(),
+        crate::attr::StatusAttr::Name(ident) => ident.span(),
+    }
+}
+
+fn variant_code(cx: &Ctxt, variant: &Variant, rules: &Rules) -> (Option<String>, Span) {
+    if let Some(lit) = &variant.attrs.code {
+        return (Some(lit.value()), lit.span());
+    }
+    let span = variant.ident.span();
+    match rules.rule {
+        Some(rule) => (Some(rule.apply(&rules.prefix, &variant.ident.to_string())), span),
+        None => {
+            cx.error_at(
+                span,
+                format_args!(
+                    "`{}` has no error code: add #[code(\"...\")] or a naming rule #[api_error(code = \"SCREAMING_SNAKE_CASE\")] on the type",
+                    variant.ident
+                ),
+            );
+            (None, span)
+        }
+    }
+}
+
+fn check_code(cx: &Ctxt, code: &str, span: Span, rules: &Rules, retired: &[(String, Span)]) {
+    if let Err(message) = code::check_chars(code) {
+        cx.error_at(span, message);
+        return;
+    }
+    if retired.iter().any(|(r, _)| r == code) {
+        cx.error_at(
+            span,
+            format_args!("error code `{code}` is retired and may not be used again; choose a new code"),
+        );
+    }
+    let Some(pattern) = &rules.pattern else {
+        return;
+    };
+    match pattern.number(code) {
+        Err(message) => cx.error_at(span, message),
+        Ok(number) => {
+            if let Some(range) = rules.range {
+                if number < range.lo || number > range.hi {
+                    cx.error_at(
+                        span,
+                        format_args!(
+                            "code `{code}` lies outside the type's range {}..={}",
+                            range.lo, range.hi
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn variant_category(
+    cx: &Ctxt,
+    variant: &Variant,
+    code: &str,
+    span: Span,
+    rules: &Rules,
+    categories: &[Category],
+) -> Option<String> {
+    let number = rules.pattern.as_ref().and_then(|p| p.number(code).ok());
+    let holds = |category: &Category| match (category.range, &category.prefix) {
+        (Some((lo, hi)), _) => number.is_some_and(|n| lo <= n && n <= hi),
+        (None, Some(prefix)) => code.starts_with(prefix.as_str()),
+        (None, None) => false,
+    };
+    if let Some(lit) = &variant.attrs.category {
+        let name = lit.value();
+        let Some(category) = categories.iter().find(|c| c.name == name) else {
+            let hint = match closest(&name, categories.iter().map(|c| c.name.as_str())) {
+                Some(close) => format!("; did you mean `{close}`?"),
+                None if categories.is_empty() => {
+                    "; declare it with #[api_error(category(name = \"...\", range = ...))]".to_owned()
+                }
+                None => format!(
+                    "; declared categories: {}",
+                    categories.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            };
+            cx.error_at(lit.span(), format_args!("unknown category `{name}`{hint}"));
+            return None;
+        };
+        if !holds(category) {
+            cx.error_at(
+                span,
+                format_args!("code `{code}` lies outside category `{name}` ({})", describe(category)),
+            );
+        }
+        return Some(name);
+    }
+    if categories.is_empty() {
+        return None;
+    }
+    // The longest prefix, or the one range, that holds the code.
+    let found = categories
+        .iter()
+        .filter(|c| holds(c))
+        .max_by_key(|c| c.prefix.as_ref().map_or(0, String::len));
+    match found {
+        Some(category) => Some(category.name.clone()),
+        None => {
+            if number.is_some() || rules.pattern.is_none() {
+                let all: Vec<String> = categories
+                    .iter()
+                    .map(|c| format!("{} ({})", c.name, describe(c)))
+                    .collect();
+                cx.error_at(
+                    span,
+                    format_args!("code `{code}` is in no category; categories: {}", all.join(", ")),
+                );
+            }
+            None
+        }
+    }
+}
+
+fn describe(category: &Category) -> String {
+    match (category.range, &category.prefix) {
+        (Some((lo, hi)), _) => format!("{lo}..={hi}"),
+        (None, Some(prefix)) => format!("prefix `{prefix}`"),
+        (None, None) => String::new(),
+    }
+}
+
+fn variant_message<'a>(
+    cx: &Ctxt,
+    variant: &'a Variant<'a>,
+    status: Option<u16>,
+) -> (String, Message<'a>) {
+    let Some(lit) = &variant.attrs.message else {
+        let reason = status.and_then(status::reason);
+        if reason.is_none() {
+            if let Some(status) = status {
+                cx.error_spanned_by(
+                    variant.ident,
+                    format_args!(
+                        "status {status} has no standard reason phrase to use as the message: add #[message(\"...\")]"
+                    ),
+                );
+            }
+        }
+        let reason = reason.unwrap_or_default().to_owned();
+        return (reason.clone(), Message::Static(reason));
+    };
+    let text = lit.value();
+    let template = match Template::parse(&text) {
+        Ok(template) => template,
+        Err(problem) => {
+            cx.error_at(lit.span(), format_args!("invalid message: {problem}"));
+            return (text, Message::Static(String::new()));
+        }
+    };
+    if let Some(fixed) = template.as_static() {
+        return (text, Message::Static(fixed));
+    }
+    let mut format = String::new();
+    let mut args: Vec<(&'a Field<'a>, SpecTrait)> = Vec::new();
+    for piece in &template.pieces {
+        match piece {
+            message::Piece::Text(text) => {
+                format.push_str(&text.replace('{', "{{").replace('}', "}}"));
+            }
+            message::Piece::Arg { name, spec } => {
+                let Some(field) = find_field(variant, name) else {
+                    let known: Vec<String> = variant.fields.iter().map(|f| member_name(&f.member)).collect();
+                    let fields = if known.is_empty() {
+                        format!("`{}` has no fields", variant.ident)
+                    } else {
+                        format!("fields of `{}`: {}", variant.ident, known.join(", "))
+                    };
+                    cx.error_at(
+                        lit.span(),
+                        format_args!("message placeholder `{{{name}}}` names no field; {fields}"),
+                    );
+                    continue;
+                };
+                let trait_ = message::spec_trait(spec);
+                let index = args.len();
+                args.push((field, trait_));
+                if spec.is_empty() {
+                    format.push_str(&format!("{{__a{index}}}"));
+                } else {
+                    format.push_str(&format!("{{__a{index}:{spec}}}"));
+                }
+            }
+        }
+    }
+    (
+        text,
+        Message::Formatted {
+            format,
+            span: lit.span(),
+            args,
+        },
+    )
+}
+
+fn find_field<'a>(variant: &'a Variant<'a>, name: &FieldRef) -> Option<&'a Field<'a>> {
+    variant.fields.iter().find(|field| match (name, &field.member) {
+        (FieldRef::Named(name), Member::Named(ident)) => {
+            ident.to_string().trim_start_matches("r#") == name
+        }
+        (FieldRef::Index(index), Member::Unnamed(member)) => member.index as usize == *index,
+        _ => false,
+    })
+}
+
+fn member_name(member: &Member) -> String {
+    match member {
+        Member::Named(ident) => ident.to_string(),
+        Member::Unnamed(index) => index.index.to_string(),
+    }
+}
+
+fn details<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(&'a Field<'a>, String)> {
+    let mut out: Vec<(&'a Field<'a>, String)> = Vec::new();
+    for field in &variant.fields {
+        let Some(key) = field.detail_key() else {
+            continue;
+        };
+        if out.iter().any(|(_, k)| *k == key) {
+            cx.error_at(field.span, format_args!("duplicate details key `{key}`"));
+            continue;
+        }
+        out.push((field, key));
+    }
+    out
+}
+
+fn single<'a>(
+    cx: &Ctxt,
+    variant: &'a Variant<'a>,
+    marker: impl Fn(&Field) -> Option<Span>,
+    what: &str,
+) -> Option<&'a Field<'a>> {
+    let mut marked = variant.fields.iter().filter(|f| marker(f).is_some());
+    let first = marked.next();
+    for extra in marked {
+        if let Some(span) = marker(extra) {
+            cx.error_at(span, format_args!("only one field of a variant can be `{what}`"));
+        }
+    }
+    first
+}
+
+fn source<'a>(cx: &Ctxt, input: &Input, variant: &'a Variant<'a>) -> Option<&'a Field<'a>> {
+    let mut sources = variant.fields.iter().filter(|f| f.is_source());
+    let first = sources.next();
+    for extra in sources {
+        cx.error_at(extra.span, "only one field of a variant can be its source error");
+    }
+    if let Some(from) = first.and_then(|f| f.attrs.from) {
+        if !input.thiserror && variant.fields.len() != 1 {
+            cx.error_at(
+                from,
+                "#[from] builds the error from its source alone: the variant can have no other field",
+            );
+        }
+    }
+    first
+}

@@ -1,6 +1,321 @@
-//! apierror (user guide comes with the derive).
-pub use apierror_core::*;
+//! Define your HTTP API errors once.
+//!
+//! `#[derive(ApiError)]` on an error enum gives every variant a stable machine
+//! code, an HTTP status, a public message and a details object. The compiler
+//! rejects malformed, out-of-range, retired and duplicate codes, and the
+//! runtime renders the error as JSON and as an [`http::Response`].
+//!
+//! ```
+//! use apierror::ApiError;
+//!
+//! /// Module 02 — Inventory
+//! #[derive(Debug, ApiError)]
+//! #[api_error(pattern = "ERR-02-###", retired("ERR-02-016"))]
+//! pub enum InventoryError {
+//!     /// Raised when the node has too few vCPUs.
+//!     #[code("ERR-02-003")]
+//!     #[status(409)]
+//!     #[message("The selected node does not have enough CPU capacity")]
+//!     InsufficientVcpu { requested: u32, available: u32 },
+//!
+//!     #[code("ERR-02-001")]
+//!     #[status(NOT_FOUND)]
+//!     #[message("The requested instance type '{instance_type}' does not exist")]
+//!     InstanceTypeNotFound { instance_type: String },
+//! }
+//!
+//! let err = InventoryError::InsufficientVcpu { requested: 8, available: 2 };
+//! assert_eq!(err.code(), "ERR-02-003");
+//! assert_eq!(err.status(), 409);
+//! assert_eq!(
+//!     apierror::json::to_string(&err)?,
+//!     r#"{"error":{"code":"ERR-02-003","message":"The selected node does not have enough CPU capacity","details":{"requested":8,"available":2}}}"#
+//! );
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! # Codes
+//!
+//! A variant's code is written with `#[code("...")]`, or derived from its name
+//! by a naming rule on the type: `"SCREAMING_SNAKE_CASE"`, `"snake_case"`,
+//! `"kebab-case"` or `"SCREAMING-KEBAB-CASE"`, with an optional `prefix`. An
+//! explicit `#[code]` still wins over the rule.
+//!
+//! ```
+//! # use apierror::ApiError;
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "AUTH_", status = 401)]
+//! pub enum AuthError {
+//!     #[message("Authentication token has expired")]
+//!     TokenExpired { expired_at: String },
+//!     #[code("AUTH_REQUIRED")]
+//!     #[message("Authentication required")]
+//!     Missing,
+//! }
+//!
+//! assert_eq!(AuthError::TokenExpired { expired_at: "2024-01-20T09:00:00Z".into() }.code(), "AUTH_TOKEN_EXPIRED");
+//! assert_eq!(AuthError::Missing.code(), "AUTH_REQUIRED");
+//! ```
+//!
+//! Codes use ASCII letters, digits and `_-.:/` only, so they never need
+//! escaping in JSON, headers or URLs.
+//!
+//! ## Patterns, ranges, categories and retired codes
+//!
+//! Container rules make the compiler check every code:
+//!
+//! | rule | meaning |
+//! |---|---|
+//! | `pattern = "CHOREO-####"` | literal text, `#` for one digit; every code must match |
+//! | `range = 1000..=9999` | the number formed by the `#` digits must lie in the range |
+//! | `category(name = "component", range = 1000..=1999, title = "Component errors")` | a named range; repeatable |
+//! | `category(name = "auth", prefix = "AUTH_")` | a named group of codes by prefix |
+//! | `retired("ERR-03-003", "ERR-03-004")` | codes that were used once and may never come back |
+//!
+//! A variant's category is inferred from its code, or named with
+//! `#[api_error(category = "...")]`, in which case the code must lie in it.
+//! Once a type declares categories, a code in none of them is an error.
+//!
+//! ```
+//! # use apierror::ApiError;
+//! #[derive(Debug, ApiError)]
+//! #[api_error(pattern = "CHOREO-####", range = 1000..=9999, status = 500)]
+//! #[api_error(category(name = "component", range = 1000..=1999, title = "Component errors"))]
+//! #[api_error(category(name = "system", range = 9000..=9999, title = "System errors"))]
+//! pub enum ChoreoError {
+//!     #[code("CHOREO-1001")]
+//!     #[status(400)]
+//!     #[message("Component validation failed")]
+//!     ComponentValidationFailed,
+//!     #[code("CHOREO-9002")]
+//!     #[status(504)]
+//!     #[api_error(category = "system")]
+//!     #[message("API server timeout")]
+//!     ApiServerTimeout,
+//! }
+//!
+//! let d = ChoreoError::ComponentValidationFailed.descriptor();
+//! assert_eq!(d.category(), Some("component"));
+//! ```
+//!
+//! Each of these is a compile error, spanned on the offending code:
+//!
+//! ```compile_fail
+//! # use apierror::ApiError;
+//! #[derive(Debug, ApiError)]
+//! #[api_error(pattern = "ERR-03-###", retired("ERR-03-003"), status = 404)]
+//! pub enum CvmError {
+//!     #[code("ERR-03-003")] // error: error code `ERR-03-003` is retired and may not be used again
+//!     Gone,
+//! }
+//! ```
+//!
+//! ```compile_fail
+//! # use apierror::ApiError;
+//! #[derive(Debug, ApiError)]
+//! #[api_error(pattern = "ERR-02-###", status = 400)]
+//! pub enum InventoryError {
+//!     #[code("ERR-02-001")]
+//!     A,
+//!     #[code("ERR-02-001")] // error: duplicate error code `ERR-02-001`
+//!     B,
+//! }
+//! ```
+//!
+//! # Statuses
+//!
+//! `#[status(409)]` or `#[status(CONFLICT)]` (the constant names of
+//! [`http::StatusCode`]), or a default for the type with
+//! `#[api_error(status = 400)]`. Only error statuses, 400 to 599, are accepted;
+//! unregistered ones such as 465 work too.
+//!
+//! # Messages
+//!
+//! `#[message("...")]` is the public, client-facing message. It may
+//! interpolate fields by name (`{field}`) or, in tuple variants, by position
+//! (`{0}`), with format specs (`{price:.2}`); `{{` and `}}` are literal
+//! braces. A static message is a `&'static str` and costs nothing; an
+//! interpolated one is written straight into the output when rendered.
+//! Without `#[message]`, the message is the status's reason phrase
+//! ("Not Found"), which also keeps 5xx errors from leaking internals.
+//!
+//! ```
+//! # use apierror::ApiError;
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", status = 422)]
+//! pub enum BillingError {
+//!     #[message("Amount {0:.2} {1} exceeds the limit")]
+//!     OverLimit(f64, &'static str),
+//!     #[status(500)]
+//!     Internal,
+//! }
+//!
+//! assert_eq!(BillingError::OverLimit(99.5, "USD").message().to_string(), "Amount 99.50 USD exceeds the limit");
+//! assert_eq!(BillingError::Internal.message().as_static(), Some("Internal Server Error"));
+//! ```
+//!
+//! # Details
+//!
+//! Named fields form the `details` object, in declaration order. A field can
+//! be renamed with `#[api_error(rename = "key")]` or left out with
+//! `#[api_error(skip)]`; a `None` option is omitted; `#[source]` and `#[from]`
+//! fields (and a field named `source`) are never serialized. Tuple fields are
+//! details only when given a key with `rename`. A variant without detail
+//! fields has no `details` key, unless it (or its type) says
+//! `#[api_error(empty_details)]`, which renders `"details": {}`.
+//!
+//! A field marked `#[api_error(retry_after)]` (integer seconds, a
+//! `Duration`, or an `Option` of either) also becomes the `Retry-After` header.
+//!
+//! ```
+//! # use apierror::ApiError;
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE")]
+//! pub enum RateError {
+//!     #[status(429)]
+//!     #[message("Rate limit exceeded")]
+//!     RateLimitExceeded {
+//!         limit: u32,
+//!         #[api_error(rename = "window")]
+//!         period: &'static str,
+//!         #[api_error(retry_after)]
+//!         retry_after: u64,
+//!         #[api_error(skip)]
+//!         internal_bucket: u64,
+//!         hint: Option<String>,
+//!     },
+//! }
+//!
+//! let err = RateError::RateLimitExceeded { limit: 5000, period: "1h", retry_after: 1234, internal_bucket: 7, hint: None };
+//! assert_eq!(err.retry_after(), Some(1234));
+//! assert_eq!(
+//!     serde_json::to_string(&err.details())?,
+//!     r#"{"limit":5000,"window":"1h","retry_after":1234}"#
+//! );
+//! let response = apierror::response::to_response(&err);
+//! assert_eq!(response.headers()["retry-after"], "1234");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! # Composition
+//!
+//! A service error is made of module errors with transparent variants, which
+//! take code, status, message, details and `Retry-After` from the inner error.
+//! The service's catalog includes the modules' catalogs in place.
+//!
+//! ```
+//! # use apierror::ApiError;
+//! # #[derive(Debug, ApiError)]
+//! # #[api_error(pattern = "ERR-01-###", status = 400)]
+//! # pub enum PreflightError { #[code("ERR-01-001")] #[status(404)] #[message("The requested node is not available")] NodeNotFound }
+//! # #[derive(Debug, ApiError)]
+//! # #[api_error(pattern = "ERR-02-###", status = 400)]
+//! # pub enum InventoryError { #[code("ERR-02-002")] #[message("No available resources match your requirements")] ResourceNotAvailable }
+//! #[derive(Debug, ApiError)]
+//! pub enum PhalaError {
+//!     #[api_error(transparent)]
+//!     Preflight(#[from] PreflightError),
+//!     #[api_error(transparent)]
+//!     Inventory(#[from] InventoryError),
+//! }
+//!
+//! let err: PhalaError = InventoryError::ResourceNotAvailable.into();
+//! assert_eq!(err.code(), "ERR-02-002");
+//! let codes: Vec<_> = PhalaError::CATALOG.iter().map(|d| d.code()).collect();
+//! assert_eq!(codes, ["ERR-01-001", "ERR-02-002"]);
+//! ```
+//!
+//! # The catalog
+//!
+//! Every derived type has its whole catalog as static data,
+//! [`ApiError::CATALOG`]: code, status, message template, description (the
+//! variant's doc comment), category, variant name and details keys of every
+//! variant, in declaration order, plus the type's pattern, range, categories
+//! and retired codes. No error value is needed to read it.
+//!
+//! # Rendering
+//!
+//! [`json::to_writer`] streams the standard envelope,
+//! `{"error":{"code","message","details"}}`, through serde into any writer;
+//! [`response::to_response`] builds an [`http::Response`] with the status,
+//! `Content-Type: application/json`, `Cache-Control: no-store` and
+//! `Retry-After`.
+//!
+//! ```
+//! # use apierror::ApiError;
+//! # #[derive(Debug, ApiError)]
+//! # #[api_error(code = "SCREAMING_SNAKE_CASE")]
+//! # pub enum E { #[status(404)] #[message("Resource not found")] ResourceNotFound { resource_id: String } }
+//! let mut buffer = Vec::new();
+//! let err = E::ResourceNotFound { resource_id: "ws-123".into() };
+//! apierror::json::to_writer(&mut buffer, &err)?;
+//! assert_eq!(buffer, br#"{"error":{"code":"RESOURCE_NOT_FOUND","message":"Resource not found","details":{"resource_id":"ws-123"}}}"#);
+//!
+//! let response = apierror::response::to_response(&err);
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! # `Display`, `Error` and thiserror
+//!
+//! On its own, `#[derive(ApiError)]` also implements [`Display`](core::fmt::Display)
+//! (the public message), [`std::error::Error`] (with `source()` from the
+//! `#[source]`/`#[from]` field, forwarded through transparent variants) and
+//! `From` for `#[from]` fields. One derive is enough:
+//!
+//! ```
+//! # use apierror::ApiError;
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", status = 500)]
+//! pub enum StoreError {
+//!     #[message("Database operation failed")]
+//!     Database(#[from] std::io::Error),
+//! }
+//!
+//! let err = StoreError::from(std::io::Error::other("connection reset"));
+//! assert_eq!(err.to_string(), "Database operation failed");
+//! assert_eq!(std::error::Error::source(&err).unwrap().to_string(), "connection reset");
+//! ```
+//!
+//! When the type also derives `thiserror::Error`, the `Display` text is
+//! thiserror's `#[error(...)]` (the internal text, for logs) while
+//! `message()` stays the public one; ApiError then leaves `Display`, `Error`
+//! and `From` to thiserror, so the two never conflict:
+//!
+//! ```
+//! # use apierror::ApiError;
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE")]
+//! pub enum StoreError {
+//!     #[error("insert into {table} failed: {source}")]
+//!     #[status(500)]
+//!     #[message("Database operation failed")]
+//!     Database { table: &'static str, #[source] source: std::io::Error },
+//! }
+//!
+//! let err = StoreError::Database { table: "workspaces", source: std::io::Error::other("disk full") };
+//! assert_eq!(err.to_string(), "insert into workspaces failed: disk full");
+//! assert_eq!(err.message().to_string(), "Database operation failed");
+//! ```
+//!
+//! # Generated code
+//!
+//! The generated code reaches this crate only through `::apierror`; if you
+//! rename or re-export it, say where it is with
+//! `#[api_error(crate = "path::to::apierror")]`.
+
+#![deny(missing_docs)]
+
+pub use apierror_core::{
+    json, response, ApiError, Catalog, Category, Descriptor, Details, Iter, Message, Transparent,
+};
+
+/// Derives [`ApiError`](trait@ApiError); see the [crate documentation](crate).
 pub use apierror_derive::ApiError;
+
+/// The `http` crate, for [`http::StatusCode`] and [`http::Response`].
+pub use apierror_core::http;
 
 #[doc(hidden)]
 pub mod __private {

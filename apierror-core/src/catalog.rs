@@ -117,7 +117,10 @@ impl fmt::Debug for Descriptor {
         f.debug_struct("Descriptor")
             .field("code", &self.code)
             .field("status", &self.status.as_u16())
-            .field("variant", &format_args!("{}::{}", self.type_name, self.variant))
+            .field(
+                "variant",
+                &format_args!("{}::{}", self.type_name, self.variant),
+            )
             .field("message", &self.message)
             .field("category", &self.category)
             .field("fields", &self.fields)

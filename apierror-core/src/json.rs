@@ -84,5 +84,5 @@ pub fn to_vec<E: ApiError + ?Sized>(error: &E) -> Result<Vec<u8>, serde_json::Er
 pub fn to_string<E: ApiError + ?Sized>(error: &E) -> Result<String, serde_json::Error> {
     let bytes = to_vec(error)?;
     // serde_json only ever writes UTF-8.
-    String::from_utf8(bytes).map_err(|e| <serde_json::Error as serde::ser::Error>::custom(e))
+    String::from_utf8(bytes).map_err(<serde_json::Error as serde::ser::Error>::custom)
 }

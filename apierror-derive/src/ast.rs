@@ -45,7 +45,9 @@ impl Field<'_> {
         }
         match (&self.attrs.rename, &self.member) {
             (Some(rename), _) => Some(rename.value()),
-            (None, Member::Named(name)) => Some(name.to_string().trim_start_matches("r#").to_owned()),
+            (None, Member::Named(name)) => {
+                Some(name.to_string().trim_start_matches("r#").to_owned())
+            }
             (None, Member::Unnamed(_)) => None,
         }
     }
@@ -77,7 +79,13 @@ impl<'a> Input<'a> {
             ),
             syn::Data::Struct(data) => (
                 true,
-                vec![Variant::from_syn(cx, &input.ident, &input.attrs, &data.fields, true)],
+                vec![Variant::from_syn(
+                    cx,
+                    &input.ident,
+                    &input.attrs,
+                    &data.fields,
+                    true,
+                )],
             ),
             syn::Data::Union(data) => {
                 cx.error_spanned_by(

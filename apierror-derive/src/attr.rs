@@ -100,7 +100,10 @@ pub fn parse_status(input: ParseStream) -> syn::Result<StatusAttr> {
         let path: syn::Path = input.parse()?;
         match path.segments.last() {
             Some(last) if last.arguments.is_none() => Ok(StatusAttr::Name(last.ident.clone())),
-            _ => Err(syn::Error::new_spanned(path, "expected a status name like `CONFLICT`")),
+            _ => Err(syn::Error::new_spanned(
+                path,
+                "expected a status name like `CONFLICT`",
+            )),
         }
     } else {
         Err(syn::Error::new(
@@ -114,10 +117,7 @@ fn parse_range(input: ParseStream) -> syn::Result<RangeAttr> {
     let lo: LitInt = input.parse()?;
     input.parse::<Token![..=]>()?;
     let hi: LitInt = input.parse()?;
-    let span = lo
-        .span()
-        .join(hi.span())
-        .unwrap_or_else(|| lo.span());
+    let span = lo.span().join(hi.span()).unwrap_or_else(|| lo.span());
     Ok(RangeAttr {
         lo: lo.base10_parse()?,
         hi: hi.base10_parse()?,
@@ -150,7 +150,12 @@ pub fn doc_of(attrs: &[Attribute]) -> String {
             }) = &nv.value
             {
                 let line = s.value();
-                lines.push(line.strip_prefix(' ').unwrap_or(&line).trim_end().to_owned());
+                lines.push(
+                    line.strip_prefix(' ')
+                        .unwrap_or(&line)
+                        .trim_end()
+                        .to_owned(),
+                );
             }
         }
     }
@@ -180,7 +185,10 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("api_error")) {
         let result = attr.parse_nested_meta(|meta| {
-            let span = meta.path.get_ident().map_or_else(Span::call_site, Ident::span);
+            let span = meta
+                .path
+                .get_ident()
+                .map_or_else(Span::call_site, Ident::span);
             let key = key_name(&meta);
             match key.as_str() {
                 "pattern" => set_once(cx, &mut out.pattern, meta.value()?.parse()?, span, &key),
@@ -188,7 +196,13 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 "retired" => set_once(cx, &mut out.retired, parse_str_list(&meta)?, span, &key),
                 "code" => set_once(cx, &mut out.rule, meta.value()?.parse()?, span, &key),
                 "prefix" => set_once(cx, &mut out.prefix, meta.value()?.parse()?, span, &key),
-                "status" => set_once(cx, &mut out.status, parse_status(meta.value()?)?, span, &key),
+                "status" => set_once(
+                    cx,
+                    &mut out.status,
+                    parse_status(meta.value()?)?,
+                    span,
+                    &key,
+                ),
                 "empty_details" => set_once(cx, &mut out.empty_details, span, span, &key),
                 "crate" => {
                     let lit: LitStr = meta.value()?.parse()?;
@@ -215,14 +229,23 @@ fn parse_category(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<CategoryAttr
     let mut range = None;
     let mut prefix = None;
     meta.parse_nested_meta(|inner| {
-        let span = inner.path.get_ident().map_or_else(Span::call_site, Ident::span);
+        let span = inner
+            .path
+            .get_ident()
+            .map_or_else(Span::call_site, Ident::span);
         let key = key_name(&inner);
         match key.as_str() {
             "name" => set_once(cx, &mut name, inner.value()?.parse()?, span, &key),
             "title" => set_once(cx, &mut title, inner.value()?.parse()?, span, &key),
             "range" => set_once(cx, &mut range, parse_range(inner.value()?)?, span, &key),
             "prefix" => set_once(cx, &mut prefix, inner.value()?.parse()?, span, &key),
-            _ => return Err(unknown_key(&inner, "category", &["name", "title", "range", "prefix"])),
+            _ => {
+                return Err(unknown_key(
+                    &inner,
+                    "category",
+                    &["name", "title", "range", "prefix"],
+                ))
+            }
         }
         Ok(())
     })?;
@@ -260,7 +283,12 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
         let result = if path.is_ident("code") {
             attr.parse_args::<LitStr>()
                 .map(|lit| set_once(cx, &mut out.code, lit, span, "code"))
-                .map_err(|e| syn::Error::new(e.span(), "expected a string literal: #[code(\"ERR-01-001\")]"))
+                .map_err(|e| {
+                    syn::Error::new(
+                        e.span(),
+                        "expected a string literal: #[code(\"ERR-01-001\")]",
+                    )
+                })
         } else if path.is_ident("status") {
             attr.parse_args_with(parse_status)
                 .map(|status| set_once(cx, &mut out.status, status, span, "status"))
@@ -268,14 +296,22 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
             attr.parse_args::<LitStr>()
                 .map(|lit| set_once(cx, &mut out.message, lit, span, "message"))
                 .map_err(|e| {
-                    syn::Error::new(e.span(), "expected a string literal: #[message(\"...{field}...\")]")
+                    syn::Error::new(
+                        e.span(),
+                        "expected a string literal: #[message(\"...{field}...\")]",
+                    )
                 })
         } else if path.is_ident("api_error") && !is_struct {
             attr.parse_nested_meta(|meta| {
-                let span = meta.path.get_ident().map_or_else(Span::call_site, Ident::span);
+                let span = meta
+                    .path
+                    .get_ident()
+                    .map_or_else(Span::call_site, Ident::span);
                 let key = key_name(&meta);
                 match key.as_str() {
-                    "category" => set_once(cx, &mut out.category, meta.value()?.parse()?, span, &key),
+                    "category" => {
+                        set_once(cx, &mut out.category, meta.value()?.parse()?, span, &key)
+                    }
                     "empty_details" => set_once(cx, &mut out.empty_details, span, span, &key),
                     "transparent" => set_once(cx, &mut out.transparent, span, span, &key),
                     _ => return Err(unknown_key(&meta, "variant", VARIANT_KEYS)),
@@ -303,7 +339,10 @@ pub fn parse_field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             set_once(cx, &mut out.from, span, span, "from");
         } else if path.is_ident("api_error") {
             let result = attr.parse_nested_meta(|meta| {
-                let span = meta.path.get_ident().map_or_else(Span::call_site, Ident::span);
+                let span = meta
+                    .path
+                    .get_ident()
+                    .map_or_else(Span::call_site, Ident::span);
                 let key = key_name(&meta);
                 match key.as_str() {
                     "rename" => set_once(cx, &mut out.rename, meta.value()?.parse()?, span, &key),

@@ -4,6 +4,7 @@
 use heck::{ToKebabCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase};
 
 /// A code pattern such as `ERR-02-###`: literal text, `#` for one digit.
+#[derive(Debug)]
 pub struct Pattern {
     text: String,
     digits: usize,
@@ -46,9 +47,19 @@ impl Pattern {
         for (expected, found) in self.text.chars().zip(code.chars()) {
             match (expected, found.to_digit(10)) {
                 ('#', Some(digit)) => number = number * 10 + u64::from(digit),
-                ('#', None) => return Err(format!("{}: `{found}` where a digit is expected", mismatch())),
+                ('#', None) => {
+                    return Err(format!(
+                        "{}: `{found}` where a digit is expected",
+                        mismatch()
+                    ))
+                }
                 _ if expected == found => {}
-                _ => return Err(format!("{}: `{found}` where `{expected}` is expected", mismatch())),
+                _ => {
+                    return Err(format!(
+                        "{}: `{found}` where `{expected}` is expected",
+                        mismatch()
+                    ))
+                }
             }
         }
         Ok(number)
@@ -127,9 +138,18 @@ mod tests {
         let pattern = Pattern::parse("ERR-02-###").unwrap();
         assert_eq!(pattern.number("ERR-02-003"), Ok(3));
         assert_eq!(pattern.max(), 999);
-        assert!(pattern.number("ERR-03-003").unwrap_err().contains("`3` where `2`"));
-        assert!(pattern.number("ERR-02-0003").unwrap_err().contains("expected 10 characters"));
-        assert!(pattern.number("ERR-02-00x").unwrap_err().contains("where a digit"));
+        assert!(pattern
+            .number("ERR-03-003")
+            .unwrap_err()
+            .contains("`3` where `2`"));
+        assert!(pattern
+            .number("ERR-02-0003")
+            .unwrap_err()
+            .contains("expected 10 characters"));
+        assert!(pattern
+            .number("ERR-02-00x")
+            .unwrap_err()
+            .contains("where a digit"));
         let choreo = Pattern::parse("CHOREO-####").unwrap();
         assert_eq!(choreo.number("CHOREO-1001"), Ok(1001));
     }
@@ -145,7 +165,10 @@ mod tests {
         let rule = Rule::parse("SCREAMING_SNAKE_CASE").unwrap();
         assert_eq!(rule.apply("AUTH_", "TokenExpired"), "AUTH_TOKEN_EXPIRED");
         assert_eq!(rule.apply("", "HTTPError"), "HTTP_ERROR");
-        assert_eq!(Rule::parse("kebab-case").unwrap().apply("", "NotFound"), "not-found");
+        assert_eq!(
+            Rule::parse("kebab-case").unwrap().apply("", "NotFound"),
+            "not-found"
+        );
         assert!(Rule::parse("camelCase").is_none());
     }
 

@@ -33,6 +33,16 @@ impl Ctxt {
         self.errors.borrow().is_some()
     }
 
+    /// Each collected error's message, in the order reported.
+    #[cfg(test)]
+    pub fn messages(self) -> Vec<String> {
+        self.errors
+            .into_inner()
+            .into_iter()
+            .flat_map(|all| all.into_iter().map(|e| e.to_string()))
+            .collect()
+    }
+
     /// The collected errors as `compile_error!` invocations, empty when none.
     pub fn into_compile_errors(self) -> TokenStream {
         match self.errors.into_inner() {
@@ -47,7 +57,12 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let name = name.to_ascii_lowercase();
     candidates
         .into_iter()
-        .map(|candidate| (edit_distance(&name, &candidate.to_ascii_lowercase()), candidate))
+        .map(|candidate| {
+            (
+                edit_distance(&name, &candidate.to_ascii_lowercase()),
+                candidate,
+            )
+        })
         .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
@@ -61,7 +76,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
             diagonal = above;
         }
     }

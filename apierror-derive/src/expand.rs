@@ -5,7 +5,7 @@ use crate::ctxt::Ctxt;
 use crate::valid::{self, Entry, Message, Model, Own};
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
-use syn::{DeriveInput, Member, Type, WherePredicate};
+use syn::{DeriveInput, Member, WherePredicate};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
@@ -35,13 +35,21 @@ fn path(input: &Input, variant: &Variant) -> TokenStream {
 
 fn binding(field: &Field) -> Ident {
     match &field.member {
-        Member::Named(ident) => format_ident!("__field_{}", ident.to_string().trim_start_matches("r#"), span = field.span),
+        Member::Named(ident) => format_ident!(
+            "__field_{}",
+            ident.to_string().trim_start_matches("r#"),
+            span = field.span
+        ),
         Member::Unnamed(index) => format_ident!("__field_{}", index.index, span = field.span),
     }
 }
 
 /// `Self::V { a: __field_a, 0: __field_0, .. }` binding the given fields.
-fn pattern<'f>(input: &Input, variant: &Variant, fields: impl IntoIterator<Item = &'f Field<'f>>) -> TokenStream {
+fn pattern<'f>(
+    input: &Input,
+    variant: &Variant,
+    fields: impl IntoIterator<Item = &'f Field<'f>>,
+) -> TokenStream {
     let path = path(input, variant);
     let bindings = fields.into_iter().map(|field| {
         let member = &field.member;
@@ -72,7 +80,7 @@ fn option_range(value: Option<(u64, u64)>) -> TokenStream {
 fn impls(input: &Input, model: &Model) -> TokenStream {
     let krate = &model.krate;
     let ident = input.ident;
-    let bounds = Bounds::new(input);
+    let bounds = Bounds::new(input, model);
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
 
     let catalog = catalog(input, model);
@@ -105,7 +113,10 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             quote!(#pat => #krate::ApiError::message(#inner),)
         }
     });
-    let details_arms = model.entries.iter().map(|entry| details_arm(input, krate, entry));
+    let details_arms = model
+        .entries
+        .iter()
+        .map(|entry| details_arm(input, krate, entry));
     let retry_arms = model.entries.iter().filter_map(|entry| match entry {
         Entry::Own(Own {
             variant,
@@ -123,7 +134,16 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             Some(quote!(#pat => #krate::ApiError::retry_after(#inner),))
         }
     });
-    let retry_fn = if model.entries.iter().any(|e| matches!(e, Entry::Transparent { .. } | Entry::Own(Own { retry_after: Some(_), .. }))) {
+    let retry_fn = if model.entries.iter().any(|e| {
+        matches!(
+            e,
+            Entry::Transparent { .. }
+                | Entry::Own(Own {
+                    retry_after: Some(_),
+                    ..
+                })
+        )
+    }) {
         quote! {
             fn retry_after(&self) -> ::core::option::Option<u64> {
                 #[allow(unreachable_patterns)]
@@ -137,7 +157,10 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
         TokenStream::new()
     };
     let api_where = bounds.where_clause(input, |b| &b.api_error);
-    let empty_match = model.entries.is_empty().then(|| quote!(_ => match *self {}));
+    let empty_match = model
+        .entries
+        .is_empty()
+        .then(|| quote!(_ => match *self {}));
 
     let mut out = quote! {
         #[automatically_derived]
@@ -257,13 +280,21 @@ fn details_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
             return quote!(#pat => #krate::ApiError::serialize_details(#inner, __serializer),);
         }
     };
-    let pat = pattern(input, own.variant, own.details.iter().map(|(field, _)| *field));
+    let pat = pattern(
+        input,
+        own.variant,
+        own.details.iter().map(|(field, _)| *field),
+    );
     let name = lit(&own.variant.ident.to_string());
     let total = own.details.len();
-    let absent = own.details.iter().filter(|(f, _)| f.is_option()).map(|(field, _)| {
-        let binding = binding(field);
-        quote!(if ::core::option::Option::is_none(#binding) { __len -= 1; })
-    });
+    let absent = own
+        .details
+        .iter()
+        .filter(|(f, _)| f.is_option())
+        .map(|(field, _)| {
+            let binding = binding(field);
+            quote!(if ::core::option::Option::is_none(#binding) { __len -= 1; })
+        });
     let writes = own.details.iter().map(|(field, key)| {
         let binding = binding(field);
         let key = lit(key);
@@ -300,7 +331,15 @@ fn details_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
 }
 
 fn public_message(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
-    if !model.entries.iter().any(|e| matches!(e, Entry::Own(Own { message: Message::Formatted { .. }, .. }))) {
+    if !model.entries.iter().any(|e| {
+        matches!(
+            e,
+            Entry::Own(Own {
+                message: Message::Formatted { .. },
+                ..
+            })
+        )
+    }) {
         return TokenStream::new();
     }
     let krate = &model.krate;
@@ -352,14 +391,29 @@ fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let display_where = bounds.where_clause(input, |b| &b.display);
     let error_where = bounds.where_clause(input, |b| &b.error);
-    let display_arms = model.entries.iter().filter_map(|entry| match entry {
+    let display_arms = model.entries.iter().map(|entry| match entry {
         Entry::Transparent { variant, field } => {
             let pat = pattern(input, variant, Some(*field));
             let inner = binding(field);
-            Some(quote!(#pat => ::core::fmt::Display::fmt(#inner, __formatter),))
+            quote!(#pat => ::core::fmt::Display::fmt(#inner, __formatter),)
         }
-        Entry::Own(_) => None,
+        Entry::Own(Own {
+            variant,
+            message: Message::Static(text),
+            ..
+        }) => {
+            let pat = pattern(input, variant, None);
+            quote!(#pat => __formatter.write_str(#text),)
+        }
+        Entry::Own(Own { variant, .. }) => {
+            let pat = pattern(input, variant, None);
+            quote!(#pat => #krate::__private::PublicMessage::fmt_message(self, __formatter),)
+        }
     });
+    let empty_match = model
+        .entries
+        .is_empty()
+        .then(|| quote!(_ => match *self {}));
     let source_arms = model.entries.iter().filter_map(|entry| match entry {
         Entry::Transparent { variant, field } => {
             let pat = pattern(input, variant, Some(*field));
@@ -377,7 +431,11 @@ fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
     });
     let froms = model.entries.iter().filter_map(|entry| {
         let (variant, field) = match entry {
-            Entry::Own(Own { variant, source: Some(field), .. }) => (*variant, *field),
+            Entry::Own(Own {
+                variant,
+                source: Some(field),
+                ..
+            }) => (*variant, *field),
             Entry::Transparent { variant, field } => (*variant, *field),
             Entry::Own(_) => return None,
         };
@@ -401,10 +459,9 @@ fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics ::core::fmt::Display for #ident #ty_generics #display_where {
             fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #[allow(unreachable_patterns)]
                 match self {
                     #(#display_arms)*
-                    _ => ::core::fmt::Display::fmt(&#krate::ApiError::message(self), __formatter),
+                    #empty_match
                 }
             }
         }
@@ -485,59 +542,72 @@ struct Bounds {
 }
 
 impl Bounds {
-    fn new(input: &Input) -> Self {
-        let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+    fn new(input: &Input, model: &Model) -> Self {
         let mut bounds = Bounds {
             api_error: Vec::new(),
             message: Vec::new(),
             display: Vec::new(),
             error: Vec::new(),
         };
+        let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
         if params.is_empty() {
             return bounds;
         }
-        let generic = |ty: &Type| mentions(ty.to_token_stream(), &params);
+        let generic = |field: &Field| mentions(field.ty.to_token_stream(), &params);
+        let krate = &model.krate;
         let ident = input.ident;
         let (_, ty_generics, _) = input.generics.split_for_impl();
-        let krate: syn::Path = input
-            .attrs
-            .krate
-            .clone()
-            .unwrap_or_else(|| syn::parse_quote!(::apierror));
-        bounds.api_error.push(syn::parse_quote!(#ident #ty_generics: ::std::error::Error));
-        bounds.error.push(syn::parse_quote!(#ident #ty_generics: ::core::fmt::Debug));
-        for variant in &input.variants {
-            for field in variant.fields.iter().filter(|f| generic(f.ty)) {
-                let ty = field.ty;
-                if variant.attrs.transparent.is_some() {
-                    bounds.api_error.push(syn::parse_quote!(#ty: #krate::ApiError));
-                    bounds.message.push(syn::parse_quote!(#ty: #krate::ApiError));
-                    bounds.display.push(syn::parse_quote!(#ty: ::core::fmt::Display + #krate::ApiError));
-                    bounds.error.push(syn::parse_quote!(#ty: ::std::error::Error));
-                    continue;
+        bounds
+            .api_error
+            .push(syn::parse_quote!(#ident #ty_generics: ::std::error::Error));
+        bounds.error.push(
+            syn::parse_quote!(#ident #ty_generics: ::core::fmt::Debug + ::core::fmt::Display),
+        );
+        for entry in &model.entries {
+            match entry {
+                Entry::Transparent { field, .. } => {
+                    let ty = field.ty;
+                    if generic(field) {
+                        bounds
+                            .api_error
+                            .push(syn::parse_quote!(#ty: #krate::ApiError));
+                        bounds
+                            .message
+                            .push(syn::parse_quote!(#ty: #krate::ApiError));
+                        bounds
+                            .display
+                            .push(syn::parse_quote!(#ty: ::core::fmt::Display));
+                        bounds
+                            .error
+                            .push(syn::parse_quote!(#ty: ::std::error::Error));
+                    }
                 }
-                if field.detail_key().is_some() {
-                    bounds.api_error.push(syn::parse_quote!(#ty: #krate::__private::serde::Serialize));
-                }
-                if field.attrs.retry_after.is_some() {
-                    bounds.api_error.push(syn::parse_quote!(#ty: #krate::__private::RetryAfter));
-                }
-                if field.is_source() {
-                    bounds.error.push(syn::parse_quote!(#ty: #krate::__private::AsDynError));
-                }
-            }
-            if let Some(message) = &variant.attrs.message {
-                if let Ok(template) = crate::message::Template::parse(&message.value()) {
-                    for (name, spec) in template.args() {
-                        let found = variant.fields.iter().find(|f| match (name, &f.member) {
-                            (crate::message::FieldRef::Named(n), Member::Named(i)) => i == n,
-                            (crate::message::FieldRef::Index(n), Member::Unnamed(i)) => i.index as usize == *n,
-                            _ => false,
-                        });
-                        if let Some(field) = found.filter(|f| generic(f.ty)) {
+                Entry::Own(own) => {
+                    for (field, _) in own.details.iter().filter(|(field, _)| generic(field)) {
+                        let ty = field.ty;
+                        bounds
+                            .api_error
+                            .push(syn::parse_quote!(#ty: #krate::__private::serde::Serialize));
+                    }
+                    if let Some(field) = own.retry_after.filter(|field| generic(field)) {
+                        let ty = field.ty;
+                        bounds
+                            .api_error
+                            .push(syn::parse_quote!(#ty: #krate::__private::RetryAfter));
+                    }
+                    if let Some(field) = own.source.filter(|field| generic(field)) {
+                        let ty = field.ty;
+                        bounds
+                            .error
+                            .push(syn::parse_quote!(#ty: #krate::__private::AsDynError));
+                    }
+                    if let Message::Formatted { args, .. } = &own.message {
+                        for (field, spec) in args.iter().filter(|(field, _)| generic(field)) {
                             let ty = field.ty;
-                            let tr = Ident::new(crate::message::spec_trait(spec).path(), Span::call_site());
-                            bounds.message.push(syn::parse_quote!(#ty: ::core::fmt::#tr));
+                            let fmt_trait = Ident::new(spec.path(), Span::call_site());
+                            bounds
+                                .message
+                                .push(syn::parse_quote!(#ty: ::core::fmt::#fmt_trait));
                         }
                     }
                 }
@@ -550,7 +620,11 @@ impl Bounds {
         bounds
     }
 
-    fn where_clause(&self, input: &Input, pick: impl Fn(&Self) -> &Vec<WherePredicate>) -> TokenStream {
+    fn where_clause(
+        &self,
+        input: &Input,
+        pick: impl Fn(&Self) -> &Vec<WherePredicate>,
+    ) -> TokenStream {
         let extra = pick(self);
         let existing = input.generics.where_clause.as_ref().map(|w| &w.predicates);
         if extra.is_empty() && existing.map_or(true, |p| p.is_empty()) {

@@ -44,11 +44,9 @@ impl Template {
                     chars.next();
                     literal.push('}');
                 }
-                '}' => {
-                    return Err(format!(
-                        "unmatched `}}` at byte {at} of the message; write `}}}}` for a literal brace"
-                    ))
-                }
+                '}' => return Err(format!(
+                    "unmatched `}}` at byte {at} of the message; write `}}}}` for a literal brace"
+                )),
                 '{' => {
                     let close = text[at..].find('}').ok_or_else(|| {
                         format!("unclosed `{{` at byte {at} of the message; write `{{{{` for a literal brace")
@@ -83,6 +81,7 @@ impl Template {
         Some(out)
     }
 
+    #[cfg(test)]
     pub fn args(&self) -> impl Iterator<Item = (&FieldRef, &str)> {
         self.pieces.iter().filter_map(|piece| match piece {
             Piece::Arg { name, spec } => Some((name, spec.as_str())),
@@ -127,9 +126,7 @@ fn parse_placeholder(inner: &str) -> Result<Piece, String> {
 fn is_identifier(name: &str) -> bool {
     let name = name.strip_prefix("r#").unwrap_or(name);
     let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c == '_' || c.is_alphabetic())
+    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
         && chars.all(|c| c == '_' || c.is_alphanumeric())
 }
 
@@ -207,7 +204,10 @@ mod tests {
     #[test]
     fn static_messages_unescape() {
         assert_eq!(
-            Template::parse("use {{braces}}").unwrap().as_static().as_deref(),
+            Template::parse("use {{braces}}")
+                .unwrap()
+                .as_static()
+                .as_deref(),
             Some("use {braces}")
         );
     }
@@ -216,8 +216,14 @@ mod tests {
     fn rejects_bad_templates() {
         assert!(Template::parse("a { b").unwrap_err().contains("unclosed"));
         assert!(Template::parse("a } b").unwrap_err().contains("unmatched"));
-        assert!(Template::parse("a {} b").unwrap_err().contains("names no field"));
-        assert!(Template::parse("{x:>w$}").unwrap_err().contains("not supported"));
-        assert!(Template::parse("{a.b}").unwrap_err().contains("not a field name"));
+        assert!(Template::parse("a {} b")
+            .unwrap_err()
+            .contains("names no field"));
+        assert!(Template::parse("{x:>w$}")
+            .unwrap_err()
+            .contains("not supported"));
+        assert!(Template::parse("{a.b}")
+            .unwrap_err()
+            .contains("not a field name"));
     }
 }

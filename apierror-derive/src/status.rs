@@ -11,7 +11,11 @@ const STATUSES: &[(&str, u16, &str)] = &[
     ("OK", 200, "OK"),
     ("CREATED", 201, "Created"),
     ("ACCEPTED", 202, "Accepted"),
-    ("NON_AUTHORITATIVE_INFORMATION", 203, "Non Authoritative Information"),
+    (
+        "NON_AUTHORITATIVE_INFORMATION",
+        203,
+        "Non Authoritative Information",
+    ),
     ("NO_CONTENT", 204, "No Content"),
     ("RESET_CONTENT", 205, "Reset Content"),
     ("PARTIAL_CONTENT", 206, "Partial Content"),
@@ -33,7 +37,11 @@ const STATUSES: &[(&str, u16, &str)] = &[
     ("NOT_FOUND", 404, "Not Found"),
     ("METHOD_NOT_ALLOWED", 405, "Method Not Allowed"),
     ("NOT_ACCEPTABLE", 406, "Not Acceptable"),
-    ("PROXY_AUTHENTICATION_REQUIRED", 407, "Proxy Authentication Required"),
+    (
+        "PROXY_AUTHENTICATION_REQUIRED",
+        407,
+        "Proxy Authentication Required",
+    ),
     ("REQUEST_TIMEOUT", 408, "Request Timeout"),
     ("CONFLICT", 409, "Conflict"),
     ("GONE", 410, "Gone"),
@@ -53,19 +61,35 @@ const STATUSES: &[(&str, u16, &str)] = &[
     ("UPGRADE_REQUIRED", 426, "Upgrade Required"),
     ("PRECONDITION_REQUIRED", 428, "Precondition Required"),
     ("TOO_MANY_REQUESTS", 429, "Too Many Requests"),
-    ("REQUEST_HEADER_FIELDS_TOO_LARGE", 431, "Request Header Fields Too Large"),
-    ("UNAVAILABLE_FOR_LEGAL_REASONS", 451, "Unavailable For Legal Reasons"),
+    (
+        "REQUEST_HEADER_FIELDS_TOO_LARGE",
+        431,
+        "Request Header Fields Too Large",
+    ),
+    (
+        "UNAVAILABLE_FOR_LEGAL_REASONS",
+        451,
+        "Unavailable For Legal Reasons",
+    ),
     ("INTERNAL_SERVER_ERROR", 500, "Internal Server Error"),
     ("NOT_IMPLEMENTED", 501, "Not Implemented"),
     ("BAD_GATEWAY", 502, "Bad Gateway"),
     ("SERVICE_UNAVAILABLE", 503, "Service Unavailable"),
     ("GATEWAY_TIMEOUT", 504, "Gateway Timeout"),
-    ("HTTP_VERSION_NOT_SUPPORTED", 505, "HTTP Version Not Supported"),
+    (
+        "HTTP_VERSION_NOT_SUPPORTED",
+        505,
+        "HTTP Version Not Supported",
+    ),
     ("VARIANT_ALSO_NEGOTIATES", 506, "Variant Also Negotiates"),
     ("INSUFFICIENT_STORAGE", 507, "Insufficient Storage"),
     ("LOOP_DETECTED", 508, "Loop Detected"),
     ("NOT_EXTENDED", 510, "Not Extended"),
-    ("NETWORK_AUTHENTICATION_REQUIRED", 511, "Network Authentication Required"),
+    (
+        "NETWORK_AUTHENTICATION_REQUIRED",
+        511,
+        "Network Authentication Required",
+    ),
 ];
 
 /// The reason phrase of a registered status, as `http::StatusCode` has it.
@@ -77,13 +101,14 @@ pub fn reason(status: u16) -> Option<&'static str> {
 pub fn resolve(cx: &Ctxt, attr: &StatusAttr) -> Option<u16> {
     match attr {
         StatusAttr::Number(lit) => {
-            let number = lit.base10_parse::<u16>().ok().filter(|n| (400..=599).contains(n));
+            let number = lit
+                .base10_parse::<u16>()
+                .ok()
+                .filter(|n| (400..=599).contains(n));
             if number.is_none() {
                 cx.error_at(
                     lit.span(),
-                    format_args!(
-                        "status {lit} is not an error status: API errors use 400..=599"
-                    ),
+                    format_args!("status {lit} is not an error status: API errors use 400..=599"),
                 );
             }
             number
@@ -105,7 +130,10 @@ pub fn resolve(cx: &Ctxt, attr: &StatusAttr) -> Option<u16> {
                     let names = STATUSES.iter().filter(|s| s.1 >= 400).map(|s| s.0);
                     let hint = match closest(&name, names) {
                         Some(close) => format!("; did you mean `{close}`?"),
-                        None => "; use a number like 409 or a name of http::StatusCode like CONFLICT".to_owned(),
+                        None => {
+                            "; use a number like 409 or a name of http::StatusCode like CONFLICT"
+                                .to_owned()
+                        }
                     };
                     cx.error_at(ident.span(), format_args!("unknown status `{name}`{hint}"));
                     None

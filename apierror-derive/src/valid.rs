@@ -64,6 +64,8 @@ struct Rules {
     pattern: Option<Pattern>,
     range: Option<RangeAttr>,
     rule: Option<Rule>,
+    /// A rule was written, even if it was not understood (already reported).
+    rule_written: bool,
     prefix: String,
     status: Option<u16>,
 }
@@ -114,7 +116,11 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         let details = details(cx, variant);
         let retry_after = single(cx, variant, |f| f.attrs.retry_after, "retry_after");
         let source = source(cx, input, variant);
-        let empty_details = variant.attrs.empty_details.or(attrs.empty_details).is_some();
+        let empty_details = variant
+            .attrs
+            .empty_details
+            .or(attrs.empty_details)
+            .is_some();
         entries.push(Entry::Own(Own {
             variant,
             code: code.unwrap_or_default(),
@@ -150,7 +156,13 @@ fn container_rules(cx: &Ctxt, input: &Input) -> Rules {
             .ok()
     });
     if let Some(range) = attrs.range {
-        check_range(cx, range, attrs.pattern.is_some(), pattern.as_ref(), "`range`");
+        check_range(
+            cx,
+            range,
+            attrs.pattern.is_some(),
+            pattern.as_ref(),
+            "`range`",
+        );
     }
     let rule = attrs.rule.as_ref().and_then(|lit| {
         let rule = Rule::parse(&lit.value());
@@ -180,20 +192,36 @@ fn container_rules(cx: &Ctxt, input: &Input) -> Rules {
         pattern,
         range: attrs.range,
         rule,
-        prefix: attrs.prefix.as_ref().map(syn::LitStr::value).unwrap_or_default(),
+        rule_written: attrs.rule.is_some(),
+        prefix: attrs
+            .prefix
+            .as_ref()
+            .map(syn::LitStr::value)
+            .unwrap_or_default(),
         status: attrs.status.as_ref().and_then(|s| status::resolve(cx, s)),
     }
 }
 
-fn check_range(cx: &Ctxt, range: RangeAttr, has_pattern: bool, pattern: Option<&Pattern>, what: &str) {
+fn check_range(
+    cx: &Ctxt,
+    range: RangeAttr,
+    has_pattern: bool,
+    pattern: Option<&Pattern>,
+    what: &str,
+) {
     if !has_pattern {
         cx.error_at(
             range.span,
-            format_args!("{what} numbers codes by their `#` digits: add a `pattern` such as \"ERR-####\""),
+            format_args!(
+                "{what} numbers codes by their `#` digits: add a `pattern` such as \"ERR-####\""
+            ),
         );
     }
     if range.lo > range.hi {
-        cx.error_at(range.span, format_args!("{what} {}..={} is empty", range.lo, range.hi));
+        cx.error_at(
+            range.span,
+            format_args!("{what} {}..={} is empty", range.lo, range.hi),
+        );
     }
     if let Some(pattern) = pattern {
         if range.hi > pattern.max() {
@@ -214,12 +242,21 @@ fn categories(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<Category> {
     for attr in &input.attrs.categories {
         let name = attr.name.value();
         if out.iter().any(|c| c.name == name) {
-            cx.error_at(attr.name.span(), format_args!("duplicate category `{name}`"));
+            cx.error_at(
+                attr.name.span(),
+                format_args!("duplicate category `{name}`"),
+            );
             continue;
         }
         if let Some(range) = attr.range {
             let what = format!("category `{name}` range");
-            check_range(cx, range, input.attrs.pattern.is_some(), rules.pattern.as_ref(), &what);
+            check_range(
+                cx,
+                range,
+                input.attrs.pattern.is_some(),
+                rules.pattern.as_ref(),
+                &what,
+            );
             if let Some(outer) = rules.range {
                 if range.lo < outer.lo || range.hi > outer.hi {
                     cx.error_at(
@@ -274,7 +311,10 @@ fn retired(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<(String, Span)> {
         if let Some(problem) = problem {
             cx.error_at(lit.span(), problem);
         } else if out.iter().any(|(c, _)| *c == code) {
-            cx.error_at(lit.span(), format_args!("`{code}` is listed as retired twice"));
+            cx.error_at(
+                lit.span(),
+                format_args!("`{code}` is listed as retired twice"),
+            );
         } else {
             out.push((code, lit.span()));
         }
@@ -328,7 +368,11 @@ fn variant_code(cx: &Ctxt, variant: &Variant, rules: &Rules) -> (Option<String>,
     }
     let span = variant.ident.span();
     match rules.rule {
-        Some(rule) => (Some(rule.apply(&rules.prefix, &variant.ident.to_string())), span),
+        Some(rule) => (
+            Some(rule.apply(&rules.prefix, &variant.ident.to_string())),
+            span,
+        ),
+        None if rules.rule_written => (None, span),
         None => {
             cx.error_at(
                 span,
@@ -350,7 +394,9 @@ fn check_code(cx: &Ctxt, code: &str, span: Span, rules: &Rules, retired: &[(Stri
     if retired.iter().any(|(r, _)| r == code) {
         cx.error_at(
             span,
-            format_args!("error code `{code}` is retired and may not be used again; choose a new code"),
+            format_args!(
+                "error code `{code}` is retired and may not be used again; choose a new code"
+            ),
         );
     }
     let Some(pattern) = &rules.pattern else {
@@ -394,11 +440,16 @@ fn variant_category(
             let hint = match closest(&name, categories.iter().map(|c| c.name.as_str())) {
                 Some(close) => format!("; did you mean `{close}`?"),
                 None if categories.is_empty() => {
-                    "; declare it with #[api_error(category(name = \"...\", range = ...))]".to_owned()
+                    "; declare it with #[api_error(category(name = \"...\", range = ...))]"
+                        .to_owned()
                 }
                 None => format!(
                     "; declared categories: {}",
-                    categories.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")
+                    categories
+                        .iter()
+                        .map(|c| c.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             };
             cx.error_at(lit.span(), format_args!("unknown category `{name}`{hint}"));
@@ -407,7 +458,10 @@ fn variant_category(
         if !holds(category) {
             cx.error_at(
                 span,
-                format_args!("code `{code}` lies outside category `{name}` ({})", describe(category)),
+                format_args!(
+                    "code `{code}` lies outside category `{name}` ({})",
+                    describe(category)
+                ),
             );
         }
         return Some(name);
@@ -430,7 +484,10 @@ fn variant_category(
                     .collect();
                 cx.error_at(
                     span,
-                    format_args!("code `{code}` is in no category; categories: {}", all.join(", ")),
+                    format_args!(
+                        "code `{code}` is in no category; categories: {}",
+                        all.join(", ")
+                    ),
                 );
             }
             None
@@ -486,7 +543,11 @@ fn variant_message<'a>(
             }
             message::Piece::Arg { name, spec } => {
                 let Some(field) = find_field(variant, name) else {
-                    let known: Vec<String> = variant.fields.iter().map(|f| member_name(&f.member)).collect();
+                    let known: Vec<String> = variant
+                        .fields
+                        .iter()
+                        .map(|f| member_name(&f.member))
+                        .collect();
                     let fields = if known.is_empty() {
                         format!("`{}` has no fields", variant.ident)
                     } else {
@@ -499,8 +560,14 @@ fn variant_message<'a>(
                     continue;
                 };
                 let trait_ = message::spec_trait(spec);
-                let index = args.len();
-                args.push((field, trait_));
+                // One argument per field, however often the message uses it.
+                let index = match args.iter().position(|(f, _)| std::ptr::eq(*f, field)) {
+                    Some(index) => index,
+                    None => {
+                        args.push((field, trait_));
+                        args.len() - 1
+                    }
+                };
                 if spec.is_empty() {
                     format.push_str(&format!("{{__a{index}}}"));
                 } else {
@@ -520,13 +587,16 @@ fn variant_message<'a>(
 }
 
 fn find_field<'a>(variant: &'a Variant<'a>, name: &FieldRef) -> Option<&'a Field<'a>> {
-    variant.fields.iter().find(|field| match (name, &field.member) {
-        (FieldRef::Named(name), Member::Named(ident)) => {
-            ident.to_string().trim_start_matches("r#") == name
-        }
-        (FieldRef::Index(index), Member::Unnamed(member)) => member.index as usize == *index,
-        _ => false,
-    })
+    variant
+        .fields
+        .iter()
+        .find(|field| match (name, &field.member) {
+            (FieldRef::Named(name), Member::Named(ident)) => {
+                ident.to_string().trim_start_matches("r#") == name
+            }
+            (FieldRef::Index(index), Member::Unnamed(member)) => member.index as usize == *index,
+            _ => false,
+        })
 }
 
 fn member_name(member: &Member) -> String {
@@ -561,7 +631,10 @@ fn single<'a>(
     let first = marked.next();
     for extra in marked {
         if let Some(span) = marker(extra) {
-            cx.error_at(span, format_args!("only one field of a variant can be `{what}`"));
+            cx.error_at(
+                span,
+                format_args!("only one field of a variant can be `{what}`"),
+            );
         }
     }
     first
@@ -571,7 +644,10 @@ fn source<'a>(cx: &Ctxt, input: &Input, variant: &'a Variant<'a>) -> Option<&'a 
     let mut sources = variant.fields.iter().filter(|f| f.is_source());
     let first = sources.next();
     for extra in sources {
-        cx.error_at(extra.span, "only one field of a variant can be its source error");
+        cx.error_at(
+            extra.span,
+            "only one field of a variant can be its source error",
+        );
     }
     if let Some(from) = first.and_then(|f| f.attrs.from) {
         if !input.thiserror && variant.fields.len() != 1 {
@@ -582,4 +658,190 @@ fn source<'a>(cx: &Ctxt, input: &Input, variant: &'a Variant<'a>) -> Option<&'a 
         }
     }
     first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::{parse_quote, DeriveInput};
+
+    /// The messages of every error the derive reports for `input`.
+    fn errors(input: DeriveInput) -> Vec<String> {
+        let cx = Ctxt::default();
+        if let Some(parsed) = Input::from_syn(&cx, &input) {
+            let _ = check(&cx, &parsed);
+        }
+        cx.messages()
+    }
+
+    fn assert_one(input: DeriveInput, expected: &str) {
+        let found = errors(input);
+        assert!(
+            found.len() == 1 && found[0].contains(expected),
+            "expected one error containing {expected:?}, found {found:#?}"
+        );
+    }
+
+    #[test]
+    fn valid_input_has_no_errors() {
+        let found = errors(parse_quote! {
+            #[api_error(pattern = "ERR-02-###", range = 1..=99, retired("ERR-02-016"), status = 400)]
+            #[api_error(category(name = "low", range = 1..=49), category(name = "high", range = 50..=99))]
+            enum E {
+                #[code("ERR-02-003")] #[status(CONFLICT)] #[message("cpu {requested}")]
+                A { requested: u32 },
+                #[code("ERR-02-050")] #[api_error(category = "high")]
+                B(#[source] std::io::Error),
+                #[api_error(transparent)]
+                C(Inner),
+            }
+        });
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn code_rules() {
+        assert_one(
+            parse_quote! {
+                #[api_error(pattern = "ERR-02-###", status = 400)]
+                enum E { #[code("ERR-03-001")] A }
+            },
+            "does not match the pattern `ERR-02-###`",
+        );
+        assert_one(
+            parse_quote! {
+                #[api_error(pattern = "C-####", range = 1000..=1999, status = 400)]
+                enum E { #[code("C-2000")] A }
+            },
+            "outside the type's range 1000..=1999",
+        );
+        assert_one(
+            parse_quote! {
+                #[api_error(pattern = "E-###", retired("E-003"), status = 400)]
+                enum E { #[code("E-003")] A }
+            },
+            "retired",
+        );
+        assert_one(
+            parse_quote! {
+                #[api_error(status = 400)]
+                enum E { A }
+            },
+            "has no error code",
+        );
+        assert_one(
+            parse_quote! {
+                #[api_error(code = "SCREAMING_SNAKE", status = 400)]
+                enum E { A }
+            },
+            "did you mean \"SCREAMING_SNAKE_CASE\"",
+        );
+    }
+
+    #[test]
+    fn duplicates_report_both_sites() {
+        let found = errors(parse_quote! {
+            #[api_error(code = "SCREAMING_SNAKE_CASE", status = 400)]
+            enum E { NotFound, #[code("NOT_FOUND")] Other }
+        });
+        assert_eq!(
+            found,
+            [
+                "duplicate error code `NOT_FOUND`",
+                "`NOT_FOUND` is first used here"
+            ]
+        );
+    }
+
+    #[test]
+    fn categories() {
+        assert_one(
+            parse_quote! {
+                #[api_error(pattern = "C-####", status = 400)]
+                #[api_error(category(name = "a", range = 1000..=1999))]
+                enum E { #[code("C-5000")] A }
+            },
+            "is in no category",
+        );
+        assert_one(
+            parse_quote! {
+                #[api_error(pattern = "C-####", status = 400)]
+                #[api_error(category(name = "a", range = 1000..=1999))]
+                #[api_error(category(name = "b", range = 1500..=2999))]
+                enum E { #[code("C-1001")] A }
+            },
+            "overlaps category `a`",
+        );
+        assert_one(
+            parse_quote! {
+                #[api_error(pattern = "C-####", status = 400)]
+                #[api_error(category(name = "component", range = 1000..=1999))]
+                enum E { #[code("C-1001")] #[api_error(category = "componet")] A }
+            },
+            "did you mean `component`?",
+        );
+    }
+
+    #[test]
+    fn statuses_and_messages() {
+        assert_one(
+            parse_quote! { enum E { #[code("A")] #[status(302)] A } },
+            "not an error status",
+        );
+        assert_one(
+            parse_quote! { enum E { #[code("A")] #[status(CONFLCT)] A } },
+            "did you mean `CONFLICT`?",
+        );
+        assert_one(parse_quote! { enum E { #[code("A")] A } }, "has no status");
+        assert_one(
+            parse_quote! { enum E { #[code("A")] #[status(465)] A } },
+            "no standard reason phrase",
+        );
+        assert_one(
+            parse_quote! { enum E { #[code("A")] #[status(400)] #[message("{nope}")] A { yes: u8 } } },
+            "`{nope}` names no field; fields of `A`: yes",
+        );
+        assert_one(
+            parse_quote! { enum E { #[code("A")] #[status(400)] #[message("{1}")] A(u8) } },
+            "`{1}` names no field",
+        );
+    }
+
+    #[test]
+    fn attributes() {
+        assert_one(
+            parse_quote! { #[api_error(patern = "E-#")] enum E {} },
+            "unknown container attribute `patern`; did you mean `pattern`?",
+        );
+        assert_one(
+            parse_quote! { #[api_error(status = 400, status = 401)] enum E {} },
+            "duplicate `status` attribute",
+        );
+        assert_one(
+            parse_quote! { union U { a: u8 } },
+            "cannot be derived for a union",
+        );
+        assert_one(
+            parse_quote! {
+                enum E { #[api_error(transparent)] #[code("X")] A(Inner) }
+            },
+            "remove #[code]",
+        );
+        assert_one(
+            parse_quote! { enum E { #[api_error(transparent)] A(Inner, u8) } },
+            "exactly one field",
+        );
+    }
+
+    #[test]
+    fn every_error_of_one_derive_is_reported() {
+        let found = errors(parse_quote! {
+            #[api_error(pattern = "E-###")]
+            enum E {
+                #[code("X-001")] #[status(200)] A,
+                #[code("E-002")] #[status(400)] #[message("{missing}")] B,
+            }
+        });
+        assert_eq!(found.len(), 3, "{found:#?}");
+    }
 }

@@ -1,0 +1,244 @@
+//! The OpenChoreo error code reference (`CHOREO-XXXX`) as one `ApiError` enum.
+//!
+//! Shows a numeric code pattern with a range, nine numbered categories taken from
+//! the reference's "Error Code Categories" list, status constants by name, and
+//! public messages that interpolate a detail field (`{component}`).
+//!
+//! The reference documents no HTTP statuses; the ones below are our choice and
+//! the reason is given next to each variant where it is not obvious.
+//!
+//! Run it with:
+//!
+//! ```text
+//! cargo run --example openchoreo
+//! ```
+
+use apierror::ApiError;
+
+/// Errors of the OpenChoreo control plane.
+#[derive(Debug, ApiError)]
+#[api_error(pattern = "CHOREO-####", range = 1000..=9999)]
+#[api_error(
+    category(name = "component", range = 1000..=1999, title = "Component-related errors"),
+    category(name = "project", range = 2000..=2999, title = "Project-related errors"),
+    category(name = "environment", range = 3000..=3999, title = "Environment-related errors"),
+    category(name = "data_plane", range = 4000..=4999, title = "Data plane-related errors"),
+    category(name = "auth", range = 5000..=5999, title = "Authentication/Authorization errors"),
+    category(name = "network", range = 6000..=6999, title = "Network-related errors"),
+    category(name = "storage", range = 7000..=7999, title = "Storage-related errors"),
+    category(name = "build", range = 8000..=8999, title = "Build/Deployment errors"),
+    category(name = "system", range = 9000..=9999, title = "System/Internal errors")
+)]
+pub enum OpenChoreoError {
+    // ---- Component errors (1000-1999) -------------------------------------
+    /// Component specification contains invalid configuration.
+    #[code("CHOREO-1001")]
+    #[status(UNPROCESSABLE_ENTITY)] // well-formed request, invalid spec
+    #[message("Component validation failed")]
+    ComponentValidationFailed {
+        /// Path of the offending field, e.g. `spec.runtime`.
+        field: String,
+        reason: String,
+    },
+
+    /// Component build process encountered an error.
+    #[code("CHOREO-1002")]
+    #[status(UNPROCESSABLE_ENTITY)] // the submitted source cannot be built
+    #[message("Build failed for component '{component}'")]
+    ComponentBuildFailed { component: String },
+
+    /// Component deployment to Kubernetes failed.
+    #[code("CHOREO-1003")]
+    #[status(INTERNAL_SERVER_ERROR)]
+    #[message("Deployment failed for component '{component}'")]
+    ComponentDeploymentFailed { component: String },
+
+    /// Component health checks are failing consistently.
+    #[code("CHOREO-1004")]
+    #[status(SERVICE_UNAVAILABLE)] // the component is up but not serving
+    #[message("Health check failed for component '{component}'")]
+    ComponentHealthCheckFailed { component: String },
+
+    // ---- Project errors (2000-2999) ---------------------------------------
+    /// Unable to create new project.
+    #[code("CHOREO-2001")]
+    #[status(CONFLICT)] // the documented example is a name conflict
+    #[message("Project creation failed")]
+    ProjectCreationFailed {
+        project: String,
+        organization: String,
+    },
+
+    /// Circular dependency detected between project components.
+    #[code("CHOREO-2002")]
+    #[status(UNPROCESSABLE_ENTITY)]
+    #[message("Dependency loop detected in project '{project}'")]
+    ComponentDependencyLoop {
+        project: String,
+        /// The components forming the loop, first one repeated at the end.
+        cycle: Vec<String>,
+    },
+
+    // ---- Environment errors (3000-3999) -----------------------------------
+    /// Environment has exceeded its allocated resource limits.
+    #[code("CHOREO-3001")]
+    #[status(UNPROCESSABLE_ENTITY)]
+    #[message("Environment '{environment}' resource quota exceeded")]
+    EnvironmentResourceQuotaExceeded { environment: String },
+
+    /// Network communication blocked by environment security policies.
+    #[code("CHOREO-3002")]
+    #[status(FORBIDDEN)]
+    #[message("Environment network policy violation")]
+    EnvironmentNetworkPolicyViolation {
+        environment: String,
+        from_component: String,
+        to_component: String,
+        port: u16,
+    },
+
+    // ---- Data plane errors (4000-4999) ------------------------------------
+    /// Unable to connect to Kubernetes cluster.
+    #[code("CHOREO-4001")]
+    #[status(BAD_GATEWAY)] // the upstream cluster API server is unreachable
+    #[message("Cluster connection failed")]
+    ClusterConnectionFailed,
+
+    /// Cluster nodes have insufficient resources for new workloads.
+    #[code("CHOREO-4002")]
+    #[status(SERVICE_UNAVAILABLE)]
+    #[message("Node resource exhaustion")]
+    NodeResourceExhaustion,
+
+    // ---- Authentication/Authorization errors (5000-5999) ------------------
+    /// User authentication failed.
+    #[code("CHOREO-5001")]
+    #[status(UNAUTHORIZED)]
+    #[message("Authentication failed")]
+    AuthenticationFailed,
+
+    /// User lacks required permissions for the requested operation.
+    #[code("CHOREO-5002")]
+    #[status(FORBIDDEN)]
+    #[message("Insufficient permissions")]
+    InsufficientPermissions { required_role: String },
+
+    // ---- Network errors (6000-6999) ---------------------------------------
+    /// Component cannot discover other services.
+    #[code("CHOREO-6001")]
+    #[status(SERVICE_UNAVAILABLE)]
+    #[message("Service discovery failed")]
+    ServiceDiscoveryFailed { component: String, target: String },
+
+    /// Load balancer configuration is invalid or failing.
+    #[code("CHOREO-6002")]
+    #[status(BAD_GATEWAY)] // typically refused by the cloud provider
+    #[message("Load balancer configuration error")]
+    LoadBalancerConfigurationError { service: String },
+
+    // ---- Storage errors (7000-7999) ---------------------------------------
+    /// Unable to provision persistent storage for component.
+    #[code("CHOREO-7001")]
+    #[status(UNPROCESSABLE_ENTITY)] // e.g. unknown storage class
+    #[message("Persistent volume provisioning failed")]
+    PersistentVolumeProvisioningFailed {
+        component: String,
+        storage_class: String,
+    },
+
+    /// Unable to mount persistent volume to component.
+    #[code("CHOREO-7002")]
+    #[status(INTERNAL_SERVER_ERROR)]
+    #[message("Volume mount failed")]
+    VolumeMountFailed { component: String },
+
+    // ---- Build/Deployment errors (8000-8999) ------------------------------
+    /// Unable to push or pull container images from registry.
+    #[code("CHOREO-8001")]
+    #[status(BAD_GATEWAY)] // the registry, not the caller, refused access
+    #[message("Image registry access denied")]
+    ImageRegistryAccessDenied { image: String },
+
+    /// Build context exceeds size limits.
+    #[code("CHOREO-8002")]
+    #[status(PAYLOAD_TOO_LARGE)]
+    #[message("Build context too large")]
+    BuildContextTooLarge { size_bytes: u64, limit_bytes: u64 },
+
+    // ---- System/Internal errors (9000-9999) -------------------------------
+    /// OpenChoreo controller failed to reconcile resources.
+    #[code("CHOREO-9001")]
+    #[status(INTERNAL_SERVER_ERROR)]
+    #[message("Controller reconciliation failed")]
+    ControllerReconciliationFailed,
+
+    /// Request to OpenChoreo API server timed out.
+    #[code("CHOREO-9002")]
+    #[status(GATEWAY_TIMEOUT)]
+    #[message("API server timeout")]
+    ApiServerTimeout { timeout_secs: u64 },
+
+    /// OpenChoreo cannot connect to its backend database.
+    #[code("CHOREO-9003")]
+    #[status(SERVICE_UNAVAILABLE)]
+    #[message("Database connection failed")]
+    DatabaseConnectionFailed,
+}
+
+fn main() {
+    let catalog = OpenChoreoError::CATALOG;
+
+    println!("Categories of {}:", catalog.type_name());
+    for category in catalog.categories() {
+        let (low, high) = category.range().unwrap_or_default();
+        println!(
+            "  {:<12} {low}-{high}  {}",
+            category.name(),
+            category.title().unwrap_or("")
+        );
+    }
+    println!();
+
+    print_catalog(catalog);
+
+    show(&OpenChoreoError::ComponentBuildFailed {
+        component: "user-service".into(),
+    });
+    show(&OpenChoreoError::ComponentDependencyLoop {
+        project: "microservices".into(),
+        cycle: vec![
+            "user-service".into(),
+            "order-service".into(),
+            "payment-service".into(),
+            "user-service".into(),
+        ],
+    });
+    show(&OpenChoreoError::ClusterConnectionFailed);
+}
+
+/// Prints every code of a catalog as an aligned table, in declaration order.
+fn print_catalog(catalog: &'static apierror::Catalog) {
+    let code_width = catalog.iter().map(|d| d.code().len()).max().unwrap_or(0);
+    let variant_width = catalog.iter().map(|d| d.variant().len()).max().unwrap_or(0);
+    println!(
+        "{:<code_width$}  STATUS  {:<variant_width$}  MESSAGE",
+        "CODE", "VARIANT"
+    );
+    for d in catalog.iter() {
+        println!(
+            "{:<code_width$}  {:<6}  {:<variant_width$}  {}",
+            d.code(),
+            d.status().as_u16(),
+            d.variant(),
+            d.message()
+        );
+    }
+    println!("{} codes\n", catalog.len());
+}
+
+/// Prints one error the way the API sends it: status, code and JSON body.
+fn show<E: ApiError>(err: &E) {
+    let body = apierror::json::to_string(err).expect("error renders as JSON");
+    println!("HTTP {} {}", err.status().as_u16(), err.code());
+    println!("{body}\n");
+}

@@ -1,0 +1,277 @@
+//! The Phala Cloud error code catalog (`ERR-{MODULE}-{CODE}`) as four module
+//! enums composed into one service error.
+//!
+//! Shows per-module code patterns (`ERR-01-###`, ...), retired codes
+//! (`ERR-03-003`, `ERR-03-004` are gaps in the catalog and may never be reused),
+//! non-standard statuses (465..=468) that need an explicit message, a container
+//! default status, a message interpolating a field (`ERR-01-004`), a permission
+//! error masked as "not found" (`ERR-03-005`), and `#[api_error(transparent)]`
+//! composition into `PhalaError`, whose catalog lists all 29 codes.
+//!
+//! The catalog gives HTTP statuses only for ERR-01-004..008; the others are our
+//! choice (not found 404, invalid 400/422, capacity 409, quota 403, balance 402).
+//!
+//! Run it with:
+//!
+//! ```text
+//! cargo run --example phala
+//! ```
+
+use apierror::ApiError;
+
+/// Module 01 - CVM API / Preflight
+#[derive(Debug, ApiError)]
+#[api_error(pattern = "ERR-01-###")]
+pub enum PreflightError {
+    /// Raised when specified node is not found
+    #[code("ERR-01-001")]
+    #[status(404)]
+    #[message("The requested node is not available")]
+    NodeNotFound,
+
+    /// Raised when compose_file is required but not provided
+    #[code("ERR-01-002")]
+    #[status(400)]
+    #[message("The request contains invalid parameters")]
+    ComposeFileRequired,
+
+    /// Raised when Docker Compose file is invalid
+    #[code("ERR-01-003")]
+    #[status(422)]
+    #[message("The Docker Compose file contains errors")]
+    InvalidComposeFile,
+
+    /// Raised when a CVM name already exists in the workspace (HTTP 409)
+    #[code("ERR-01-004")]
+    #[status(409)]
+    #[message("A CVM with name '{name}' already exists in this workspace")]
+    DuplicateCvmName { name: String },
+
+    /// Raised when compose hash needs to be registered on-chain (HTTP 465)
+    #[code("ERR-01-005")]
+    #[status(465)]
+    #[message("Compose hash registration required on-chain")]
+    HashRegistrationRequired,
+
+    /// Raised when compose hash is invalid or expired (HTTP 466)
+    #[code("ERR-01-006")]
+    #[status(466)]
+    #[message("The provided compose hash is invalid or has expired")]
+    HashInvalidOrExpired,
+
+    /// Raised when transaction verification fails (HTTP 467)
+    #[code("ERR-01-007")]
+    #[status(467)]
+    #[message("Transaction verification failed")]
+    TxVerificationFailed,
+
+    /// Raised when compose hash is not allowed by the contract (HTTP 468)
+    #[code("ERR-01-008")]
+    #[status(468)]
+    #[message("The compose hash is not allowed by the on-chain contract")]
+    HashNotAllowed,
+}
+
+/// Module 02 - Inventory
+///
+/// Variants without `#[status]` are capacity errors and get the container
+/// default, 409 Conflict.
+#[derive(Debug, ApiError)]
+#[api_error(pattern = "ERR-02-###", status = 409)]
+pub enum InventoryError {
+    /// Raised when a requested instance type is not found.
+    #[code("ERR-02-001")]
+    #[status(404)]
+    #[message("The requested instance type does not exist")]
+    InstanceTypeNotFound { instance_type: String },
+
+    /// Raised when no suitable resources are found
+    #[code("ERR-02-002")]
+    #[message("No available resources match your requirements")]
+    ResourceNotAvailable,
+
+    /// Raised when teepod has insufficient vCPU resources.
+    #[code("ERR-02-003")]
+    #[message("The selected node does not have enough CPU capacity")]
+    InsufficientVcpu { requested: u32, available: u32 },
+
+    /// Raised when teepod has insufficient memory resources.
+    #[code("ERR-02-004")]
+    #[message("The selected node does not have enough memory")]
+    InsufficientMemory,
+
+    /// Raised when teepod has no available CVM slots.
+    #[code("ERR-02-005")]
+    #[message("The selected node has reached its maximum capacity")]
+    InsufficientSlots,
+
+    /// Raised when GPU allocation fails
+    #[code("ERR-02-006")]
+    #[message("The selected node does not have enough GPU resources")]
+    GpuAllocation,
+
+    /// Raised when teepod has insufficient GPU resources.
+    #[code("ERR-02-007")]
+    #[message("The selected node does not have enough GPU resources")]
+    InsufficientGpu,
+
+    /// Raised when request parameters are invalid
+    #[code("ERR-02-008")]
+    #[status(400)]
+    #[message("The request contains invalid parameters")]
+    InvalidRequest,
+
+    /// Raised when resource configuration is not compatible
+    #[code("ERR-02-009")]
+    #[status(422)]
+    #[message("The configuration parameters are not compatible with each other")]
+    IncompatibleConfiguration,
+
+    /// Raised when a requested OS image is not found.
+    #[code("ERR-02-010")]
+    #[status(404)]
+    #[message("The requested operating system image is not available")]
+    ImageNotFound,
+
+    /// Raised when no matching KMS is found on teepod.
+    #[code("ERR-02-011")]
+    #[status(404)]
+    #[message("The requested security configuration is not available on this node")]
+    KmsNotFound,
+
+    // Same public message as ERR-01-001, so the same status: a node the
+    // caller may not use looks exactly like a node that does not exist.
+    /// Raised when user doesn’t have permission to access a teepod.
+    #[code("ERR-02-012")]
+    #[status(404)]
+    #[message("The requested node is not available")]
+    TeepodNotAccessible,
+
+    /// Raised when no compatible OS image is found.
+    #[code("ERR-02-013")]
+    #[status(404)]
+    #[message("The requested operating system image is not available")]
+    OsImageNotCompatible,
+
+    // Public message says "not available", like ERR-01-001: keep 404.
+    /// Raised when node capacity is not properly configured.
+    #[code("ERR-02-014")]
+    #[status(404)]
+    #[message("The requested node is not available")]
+    NodeCapacityNotConfigured,
+
+    /// Raised when team resource quota would be exceeded.
+    #[code("ERR-02-015")]
+    #[status(403)]
+    #[message("Your account has reached its resource quota")]
+    QuotaExceeded,
+}
+
+/// Module 03 - CVM Operations
+#[derive(Debug, ApiError)]
+#[api_error(pattern = "ERR-03-###", retired("ERR-03-003", "ERR-03-004"))]
+pub enum CvmOperationError {
+    /// Raised when a CVM is not found by the given identifier.
+    #[code("ERR-03-001")]
+    #[status(404)]
+    #[message("The requested CVM was not found")]
+    CvmNotFound { cvm_id: String },
+
+    /// Raised when multiple CVMs share the same name in a workspace.
+    #[code("ERR-03-002")]
+    #[status(409)]
+    #[message("Multiple CVMs have the same name in this workspace")]
+    MultipleCvmsWithSameName,
+
+    // Masked: to the caller this is indistinguishable from ERR-03-001
+    // (same status, same message, same details), so it reveals nothing
+    // about CVMs they may not see.
+    /// Raised when user lacks permission for CVM operation.
+    #[code("ERR-03-005")]
+    #[status(404)]
+    #[message("The requested CVM was not found")]
+    CvmAccessDenied { cvm_id: String },
+}
+
+/// Module 04 - Workspace
+#[derive(Debug, ApiError)]
+#[api_error(pattern = "ERR-04-###")]
+pub enum WorkspaceError {
+    /// Raised when account balance is too low
+    #[code("ERR-04-001")]
+    #[status(402)]
+    #[message("Your account balance is too low to create new resources")]
+    InsufficientBalance,
+
+    /// Raised when VM count limit is reached
+    #[code("ERR-04-002")]
+    #[status(403)]
+    #[message("Your account has reached the maximum number of instances")]
+    MaxCvmLimit,
+
+    /// Raised when resource limits are exceeded
+    #[code("ERR-04-003")]
+    #[status(403)]
+    #[message("The requested resources exceed your account limits")]
+    ResourceLimitExceeded,
+}
+
+/// Every error the Phala Cloud API returns; each module keeps its own enum.
+#[derive(Debug, ApiError)]
+pub enum PhalaError {
+    #[api_error(transparent)]
+    Preflight(PreflightError),
+    #[api_error(transparent)]
+    Inventory(InventoryError),
+    #[api_error(transparent)]
+    CvmOperation(CvmOperationError),
+    #[api_error(transparent)]
+    Workspace(WorkspaceError),
+}
+
+fn main() {
+    print_catalog(PhalaError::CATALOG);
+    println!(
+        "Retired in module 03: {:?}\n",
+        CvmOperationError::CATALOG.retired()
+    );
+
+    show(&PhalaError::Preflight(PreflightError::DuplicateCvmName {
+        name: "my-app".into(),
+    }));
+    show(&PhalaError::Preflight(
+        PreflightError::HashRegistrationRequired,
+    ));
+    show(&PhalaError::CvmOperation(
+        CvmOperationError::CvmAccessDenied {
+            cvm_id: "cvm-7f3a".into(),
+        },
+    ));
+}
+
+/// Prints every code of a catalog as an aligned table, in declaration order.
+fn print_catalog(catalog: &'static apierror::Catalog) {
+    let code_width = catalog.iter().map(|d| d.code().len()).max().unwrap_or(0);
+    let variant_width = catalog.iter().map(|d| d.variant().len()).max().unwrap_or(0);
+    println!(
+        "{:<code_width$}  STATUS  {:<variant_width$}  MESSAGE",
+        "CODE", "VARIANT"
+    );
+    for d in catalog.iter() {
+        println!(
+            "{:<code_width$}  {:<6}  {:<variant_width$}  {}",
+            d.code(),
+            d.status().as_u16(),
+            d.variant(),
+            d.message()
+        );
+    }
+    println!("{} codes\n", catalog.len());
+}
+
+/// Prints one error the way the API sends it: status, code and JSON body.
+fn show<E: ApiError>(err: &E) {
+    let body = apierror::json::to_string(err).expect("error renders as JSON");
+    println!("HTTP {} {}", err.status().as_u16(), err.code());
+    println!("{body}\n");
+}

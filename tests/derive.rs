@@ -1,0 +1,468 @@
+//! What `#[derive(ApiError)]` generates: codes, statuses, messages, details,
+//! catalogs, composition, generics, and the standalone std impls.
+
+use apierror::{ApiError, Message};
+use serde_json::json;
+use std::error::Error as _;
+use std::time::Duration;
+
+fn details<E: ApiError>(error: &E) -> serde_json::Value {
+    serde_json::to_value(error.details()).unwrap()
+}
+
+/// Module 02 — Inventory
+#[derive(Debug, ApiError)]
+#[api_error(pattern = "ERR-02-###", range = 1..=99, retired("ERR-02-016"), status = 400)]
+pub enum InventoryError {
+    /// Raised when teepod has insufficient vCPU resources.
+    #[code("ERR-02-003")]
+    #[status(409)]
+    #[message("The selected node does not have enough CPU capacity")]
+    InsufficientVcpu { requested: u32, available: u32 },
+
+    /// Raised when a requested instance type is not found.
+    ///
+    /// Second paragraph.
+    #[code("ERR-02-001")]
+    #[status(NOT_FOUND)]
+    #[message("The requested instance type '{instance_type}' does not exist")]
+    InstanceTypeNotFound { instance_type: String },
+
+    #[code("ERR-02-002")]
+    #[message("No available resources match your requirements")]
+    ResourceNotAvailable,
+
+    #[code("ERR-02-015")]
+    #[status(StatusCode::FORBIDDEN)]
+    QuotaExceeded(#[api_error(rename = "team")] String, u32),
+}
+
+#[test]
+fn codes_statuses_and_static_messages() {
+    let err = InventoryError::InsufficientVcpu {
+        requested: 8,
+        available: 2,
+    };
+    assert_eq!(err.code(), "ERR-02-003");
+    assert_eq!(err.status(), 409);
+    assert_eq!(
+        err.message().as_static(),
+        Some("The selected node does not have enough CPU capacity")
+    );
+    // The container default applies where a variant has no #[status].
+    assert_eq!(InventoryError::ResourceNotAvailable.status(), 400);
+    // `StatusCode::FORBIDDEN` is read by its last segment.
+    let quota = InventoryError::QuotaExceeded("team-a".into(), 3);
+    assert_eq!(quota.status(), 403);
+    // No #[message]: the reason phrase.
+    assert_eq!(quota.message(), "Forbidden");
+}
+
+#[test]
+fn interpolated_messages() {
+    let err = InventoryError::InstanceTypeNotFound {
+        instance_type: "tdx.small".into(),
+    };
+    assert_eq!(err.message().as_static(), None);
+    assert_eq!(
+        err.message().to_string(),
+        "The requested instance type 'tdx.small' does not exist"
+    );
+    // Standalone Display is the public message.
+    assert_eq!(err.to_string(), err.message().to_string());
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "snake_case", status = 422)]
+pub enum Formats {
+    #[message("{0} and {1:?} and {0}")]
+    Positional(u8, &'static str),
+    #[message("{price:>8.2}|{count:04}|{count:x}")]
+    Specs { price: f64, count: u32 },
+    #[message("literal {{braces}} stay")]
+    Braces,
+    #[message("{r#type} first")]
+    Raw { r#type: &'static str },
+}
+
+#[test]
+fn message_format_specs() {
+    assert_eq!(
+        Formats::Positional(7, "x").message().to_string(),
+        "7 and \"x\" and 7"
+    );
+    assert_eq!(
+        Formats::Specs {
+            price: 1.23456,
+            count: 26
+        }
+        .message()
+        .to_string(),
+        "    1.23|0026|1a"
+    );
+    assert_eq!(
+        Formats::Braces.message().as_static(),
+        Some("literal {braces} stay")
+    );
+    assert_eq!(Formats::Raw { r#type: "vm" }.message(), "vm first");
+    assert_eq!(Formats::Raw { r#type: "vm" }.code(), "raw");
+    // The catalog keeps the template as written.
+    assert_eq!(
+        Formats::CATALOG.find("braces").unwrap().message(),
+        "literal {{braces}} stay"
+    );
+    assert_eq!(Formats::CATALOG.find("raw").unwrap().fields(), ["type"]);
+}
+
+#[test]
+fn details_objects() {
+    let err = InventoryError::InsufficientVcpu {
+        requested: 8,
+        available: 2,
+    };
+    assert_eq!(details(&err), json!({"requested": 8, "available": 2}));
+    // Tuple fields are details only when renamed.
+    let quota = InventoryError::QuotaExceeded("team-a".into(), 3);
+    assert_eq!(details(&quota), json!({"team": "team-a"}));
+    assert_eq!(quota.descriptor().fields(), ["team"]);
+    assert!(!InventoryError::ResourceNotAvailable
+        .descriptor()
+        .has_details());
+    assert_eq!(details(&InventoryError::ResourceNotAvailable), json!({}));
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "WS_")]
+pub enum Fields {
+    #[status(429)]
+    Limited {
+        #[api_error(retry_after)]
+        retry_after: Option<Duration>,
+        #[api_error(skip)]
+        bucket: u64,
+        hint: Option<String>,
+        #[api_error(rename = "max_size")]
+        max: u64,
+    },
+    #[status(401)]
+    #[api_error(empty_details)]
+    AuthRequired,
+    #[status(500)]
+    Io {
+        path: String,
+        #[source]
+        cause: std::io::Error,
+    },
+    #[status(502)]
+    Upstream { source: std::io::Error },
+}
+
+#[test]
+fn skip_rename_option_and_retry_after() {
+    let err = Fields::Limited {
+        retry_after: Some(Duration::from_millis(1500)),
+        bucket: 9,
+        hint: None,
+        max: 10,
+    };
+    assert_eq!(err.code(), "WS_LIMITED");
+    assert_eq!(err.retry_after(), Some(2));
+    let value = details(&err);
+    // The detail keeps the field's own serde form; the header gets whole seconds.
+    assert_eq!(
+        value["retry_after"],
+        json!({"secs": 1, "nanos": 500_000_000})
+    );
+    assert!(value.get("bucket").is_none());
+    assert!(value.get("hint").is_none(), "None is omitted");
+    assert_eq!(value["max_size"], 10);
+    assert_eq!(
+        err.descriptor().fields(),
+        ["retry_after", "hint", "max_size"]
+    );
+    assert!(err.descriptor().has_retry_after());
+
+    let with_hint = Fields::Limited {
+        retry_after: None,
+        bucket: 0,
+        hint: Some("slow down".into()),
+        max: 1,
+    };
+    assert_eq!(with_hint.retry_after(), None);
+    assert_eq!(
+        details(&with_hint),
+        json!({"hint": "slow down", "max_size": 1})
+    );
+}
+
+#[test]
+fn empty_details_and_sources() {
+    assert!(Fields::AuthRequired.descriptor().has_details());
+    assert_eq!(
+        apierror::json::to_string(&Fields::AuthRequired).unwrap(),
+        r#"{"error":{"code":"WS_AUTH_REQUIRED","message":"Unauthorized","details":{}}}"#
+    );
+    let err = Fields::Io {
+        path: "/data".into(),
+        cause: std::io::Error::other("disk full"),
+    };
+    assert_eq!(details(&err), json!({"path": "/data"}));
+    assert_eq!(err.source().unwrap().to_string(), "disk full");
+    // A field named `source` is the source, never a detail.
+    let upstream = Fields::Upstream {
+        source: std::io::Error::other("reset"),
+    };
+    assert_eq!(details(&upstream), json!({}));
+    assert!(!upstream.descriptor().has_details());
+    assert_eq!(upstream.source().unwrap().to_string(), "reset");
+}
+
+/// OpenChoreo-style numbered categories.
+#[derive(Debug, ApiError)]
+#[api_error(pattern = "CHOREO-####", range = 1000..=9999, status = 500)]
+#[api_error(category(name = "component", range = 1000..=1999, title = "Component errors"))]
+#[api_error(category(name = "system", range = 9000..=9999))]
+pub enum Choreo {
+    #[code("CHOREO-1001")]
+    ComponentValidationFailed,
+    #[code("CHOREO-9003")]
+    #[api_error(category = "system")]
+    DatabaseConnectionFailed,
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 400)]
+#[api_error(category(name = "auth", prefix = "AUTH_"))]
+#[api_error(category(name = "auth_mfa", prefix = "AUTH_MFA_"))]
+#[api_error(category(name = "validation", prefix = "VALIDATION_"))]
+pub enum Prefixed {
+    AuthRequired,
+    AuthMfaRequired,
+    ValidationError,
+}
+
+#[test]
+fn categories() {
+    assert_eq!(
+        Choreo::ComponentValidationFailed.descriptor().category(),
+        Some("component")
+    );
+    assert_eq!(
+        Choreo::DatabaseConnectionFailed.descriptor().category(),
+        Some("system")
+    );
+    let categories = Choreo::CATALOG.categories();
+    assert_eq!(categories.len(), 2);
+    assert_eq!(categories[0].range(), Some((1000, 1999)));
+    assert_eq!(categories[0].title(), Some("Component errors"));
+    assert_eq!(categories[1].title(), None);
+    // The longest prefix wins.
+    assert_eq!(Prefixed::AuthRequired.descriptor().category(), Some("auth"));
+    assert_eq!(
+        Prefixed::AuthMfaRequired.descriptor().category(),
+        Some("auth_mfa")
+    );
+    assert_eq!(
+        Prefixed::ValidationError.descriptor().category(),
+        Some("validation")
+    );
+    assert_eq!(Prefixed::CATALOG.categories()[0].prefix(), Some("AUTH_"));
+}
+
+#[test]
+fn catalog_is_static_and_ordered() {
+    let catalog = InventoryError::CATALOG;
+    assert_eq!(catalog.type_name(), "InventoryError");
+    assert_eq!(catalog.description(), "Module 02 — Inventory");
+    assert_eq!(catalog.pattern(), Some("ERR-02-###"));
+    assert_eq!(catalog.range(), Some((1, 99)));
+    assert_eq!(catalog.retired(), ["ERR-02-016"]);
+    let codes: Vec<_> = catalog.iter().map(|d| d.code()).collect();
+    assert_eq!(
+        codes,
+        ["ERR-02-003", "ERR-02-001", "ERR-02-002", "ERR-02-015"]
+    );
+    assert_eq!(catalog.len(), 4);
+    let found = catalog.find("ERR-02-001").unwrap();
+    assert_eq!(found.variant(), "InstanceTypeNotFound");
+    assert_eq!(found.type_name(), "InventoryError");
+    assert_eq!(found.status(), 404);
+    assert_eq!(
+        found.message(),
+        "The requested instance type '{instance_type}' does not exist"
+    );
+    assert_eq!(
+        found.description(),
+        "Raised when a requested instance type is not found.\n\nSecond paragraph."
+    );
+    assert_eq!(found.fields(), ["instance_type"]);
+    assert!(catalog.find("ERR-02-999").is_none());
+    // A value's descriptor is the catalog's entry itself.
+    let err = InventoryError::ResourceNotAvailable;
+    assert!(std::ptr::eq(err.descriptor(), &catalog.own()[2]));
+}
+
+/// Module 01
+#[derive(Debug, ApiError)]
+#[api_error(pattern = "ERR-01-###", status = 404)]
+pub enum Preflight {
+    #[code("ERR-01-001")]
+    #[message("The requested node is not available")]
+    NodeNotFound,
+    #[code("ERR-01-004")]
+    #[status(409)]
+    #[message("A CVM with name '{name}' already exists")]
+    DuplicateCvmName { name: String },
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+pub enum Service {
+    #[api_error(transparent)]
+    Preflight(#[from] Preflight),
+    #[status(503)]
+    #[message("Maintenance until {until}")]
+    Maintenance { until: String },
+    #[api_error(transparent)]
+    Inventory(#[from] InventoryError),
+    #[api_error(transparent)]
+    Limits { inner: Fields },
+}
+
+#[test]
+fn transparent_variants_delegate() {
+    let err: Service = Preflight::DuplicateCvmName { name: "web".into() }.into();
+    assert_eq!(err.code(), "ERR-01-004");
+    assert_eq!(err.status(), 409);
+    assert_eq!(err.message(), "A CVM with name 'web' already exists");
+    assert_eq!(err.to_string(), "A CVM with name 'web' already exists");
+    assert_eq!(details(&err), json!({"name": "web"}));
+    assert_eq!(err.descriptor().type_name(), "Preflight");
+
+    let limited = Service::Limits {
+        inner: Fields::Limited {
+            retry_after: Some(Duration::from_secs(30)),
+            bucket: 0,
+            hint: None,
+            max: 1,
+        },
+    };
+    assert_eq!(limited.retry_after(), Some(30));
+    assert_eq!(limited.code(), "WS_LIMITED");
+
+    // Sources are forwarded through transparent variants, like thiserror does.
+    let io = Service::Limits {
+        inner: Fields::Upstream {
+            source: std::io::Error::other("reset"),
+        },
+    };
+    assert_eq!(io.source().unwrap().to_string(), "reset");
+}
+
+#[test]
+fn composed_catalog_flattens_in_declaration_order() {
+    let codes: Vec<_> = Service::CATALOG.iter().map(|d| d.code()).collect();
+    assert_eq!(
+        codes,
+        [
+            "ERR-01-001",
+            "ERR-01-004",
+            "MAINTENANCE",
+            "ERR-02-003",
+            "ERR-02-001",
+            "ERR-02-002",
+            "ERR-02-015",
+            "WS_LIMITED",
+            "WS_AUTH_REQUIRED",
+            "WS_IO",
+            "WS_UPSTREAM",
+        ]
+    );
+    assert_eq!(Service::CATALOG.len(), codes.len());
+    assert_eq!(Service::CATALOG.own().len(), 1);
+    let transparent: Vec<_> = Service::CATALOG
+        .transparent()
+        .iter()
+        .map(|t| (t.variant(), t.catalog().type_name()))
+        .collect();
+    assert_eq!(
+        transparent,
+        [
+            ("Preflight", "Preflight"),
+            ("Inventory", "InventoryError"),
+            ("Limits", "Fields")
+        ]
+    );
+    assert_eq!(
+        Service::CATALOG.find("ERR-02-015").unwrap().type_name(),
+        "InventoryError"
+    );
+}
+
+/// A single error as a struct.
+#[derive(Debug, ApiError)]
+#[code("INSUFFICIENT_BALANCE")]
+#[status(402)]
+#[message("Balance {balance} is below {required}")]
+pub struct InsufficientBalance {
+    balance: i64,
+    required: i64,
+}
+
+#[derive(Debug, ApiError)]
+#[code("UNIT")]
+#[status(404)]
+pub struct UnitError;
+
+#[test]
+fn structs() {
+    let err = InsufficientBalance {
+        balance: 3,
+        required: 10,
+    };
+    assert_eq!(err.code(), "INSUFFICIENT_BALANCE");
+    assert_eq!(err.status(), 402);
+    assert_eq!(err.message(), "Balance 3 is below 10");
+    assert_eq!(details(&err), json!({"balance": 3, "required": 10}));
+    assert_eq!(err.descriptor().variant(), "InsufficientBalance");
+    assert_eq!(InsufficientBalance::CATALOG.len(), 1);
+    assert_eq!(UnitError.message(), "Not Found");
+    assert_eq!(UnitError.to_string(), "Not Found");
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 400)]
+pub enum Generic<T, U: std::fmt::Debug, I> {
+    #[message("bad value {value}")]
+    BadValue { value: T, other: Vec<U> },
+    #[api_error(transparent)]
+    Inner(I),
+}
+
+#[test]
+fn generic_types_get_bounds_where_needed() {
+    let err: Generic<u8, bool, Preflight> = Generic::BadValue {
+        value: 7,
+        other: vec![true],
+    };
+    assert_eq!(err.code(), "BAD_VALUE");
+    assert_eq!(err.message(), "bad value 7");
+    assert_eq!(details(&err), json!({"value": 7, "other": [true]}));
+    let inner: Generic<u8, bool, Preflight> = Generic::Inner(Preflight::NodeNotFound);
+    assert_eq!(inner.code(), "ERR-01-001");
+    assert_eq!(Generic::<u8, bool, Preflight>::CATALOG.len(), 3);
+}
+
+#[derive(Debug, ApiError)]
+pub enum Empty {}
+
+#[test]
+fn empty_enums_have_empty_catalogs() {
+    assert!(Empty::CATALOG.is_empty());
+}
+
+#[test]
+fn messages_do_not_allocate_when_static() {
+    let message: Message<'_> = InventoryError::ResourceNotAvailable.message();
+    assert!(matches!(message.to_cow(), std::borrow::Cow::Borrowed(_)));
+}

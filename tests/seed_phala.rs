@@ -102,6 +102,10 @@ fn gaps_are_retired() {
     for code in retired {
         assert!(PhalaError::CATALOG.find(code).is_none(), "{code} in use");
     }
+    // The service sees its modules' retired codes.
+    assert!(PhalaError::CATALOG.retired().is_empty());
+    let all: Vec<_> = PhalaError::CATALOG.all_retired().collect();
+    assert_eq!(all, ["ERR-03-003", "ERR-03-004"]);
     assert!(PreflightError::CATALOG.retired().is_empty());
     assert!(InventoryError::CATALOG.retired().is_empty());
     assert!(WorkspaceError::CATALOG.retired().is_empty());

@@ -286,6 +286,16 @@ impl Catalog {
         self.retired
     }
 
+    /// The retired codes of this type and of every type it includes through
+    /// transparent variants: none of them may be used anywhere in the service.
+    pub fn all_retired(&'static self) -> impl Iterator<Item = &'static str> {
+        let mut out: Vec<&'static str> = self.retired.to_vec();
+        for transparent in self.transparent {
+            out.extend(transparent.catalog.all_retired());
+        }
+        out.into_iter()
+    }
+
     /// Every code of the type, transparent variants expanded in place, in
     /// declaration order.
     pub fn iter(&'static self) -> Iter {

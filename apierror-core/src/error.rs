@@ -10,6 +10,11 @@ use serde::{Serialize, Serializer};
 ///
 /// Implement it with `#[derive(ApiError)]`; the derive checks the codes at
 /// compile time and generates every method as a table lookup or a match.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an API error",
+    label = "`{Self}` does not implement `ApiError`",
+    note = "derive it with `#[derive(ApiError)]`; to wrap a foreign error, give the variant its own `#[code]` and mark the field `#[source]` instead of `#[api_error(transparent)]`"
+)]
 pub trait ApiError: std::error::Error {
     /// Every code the type can produce, in declaration order.
     const CATALOG: &'static Catalog;

@@ -95,7 +95,8 @@ impl<'a> Input<'a> {
                 return None;
             }
         };
-        let thiserror = variants.iter().any(|v: &Variant| v.attrs.thiserror);
+        let thiserror = input.attrs.iter().any(attr::is_thiserror_attr)
+            || variants.iter().any(|v: &Variant| v.attrs.thiserror);
         Some(Input {
             ident: &input.ident,
             generics: &input.generics,

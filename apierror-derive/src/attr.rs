@@ -15,12 +15,12 @@ pub enum StatusAttr {
     Name(Ident),
 }
 
-/// `1000..=1999`
-#[derive(Clone, Copy)]
+/// `1000..=1999`, with its tokens, so errors underline the whole range.
+#[derive(Clone)]
 pub struct RangeAttr {
     pub lo: u64,
     pub hi: u64,
-    pub span: Span,
+    pub tokens: proc_macro2::TokenStream,
 }
 
 pub struct CategoryAttr {
@@ -40,6 +40,10 @@ pub struct VariantAttrs {
     pub empty_details: Option<Span>,
     pub transparent: Option<Span>,
     pub doc: String,
+    /// A `#[code]` / `#[status]` was written, even if it could not be read
+    /// (then already reported): no "missing code/status" error on top of it.
+    pub code_written: bool,
+    pub status_written: bool,
     /// The type also derives `thiserror::Error` (it has `#[error(...)]`).
     pub thiserror: bool,
 }
@@ -92,6 +96,16 @@ fn unknown_key(meta: &ParseNestedMeta, place: &str, known: &[&str]) -> syn::Erro
 }
 
 pub fn parse_status(input: ParseStream) -> syn::Result<StatusAttr> {
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            format_args!(
+                "write the status without quotes: #[status({})]",
+                lit.value()
+            ),
+        ));
+    }
     let lookahead = input.lookahead1();
     if lookahead.peek(LitInt) {
         input.parse().map(StatusAttr::Number)
@@ -117,11 +131,10 @@ fn parse_range(input: ParseStream) -> syn::Result<RangeAttr> {
     let lo: LitInt = input.parse()?;
     input.parse::<Token![..=]>()?;
     let hi: LitInt = input.parse()?;
-    let span = lo.span().join(hi.span()).unwrap_or_else(|| lo.span());
     Ok(RangeAttr {
         lo: lo.base10_parse()?,
         hi: hi.base10_parse()?,
-        span,
+        tokens: quote::quote!(#lo..=#hi),
     })
 }
 
@@ -205,7 +218,12 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 ),
                 "empty_details" => set_once(cx, &mut out.empty_details, span, span, &key),
                 "crate" => {
-                    let lit: LitStr = meta.value()?.parse()?;
+                    let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
+                        syn::Error::new(
+                            e.span(),
+                            "expected the path in a string: `crate = \"::apierror\"`",
+                        )
+                    })?;
                     let path = lit.parse::<syn::Path>().map_err(|_| {
                         syn::Error::new(lit.span(), "expected a path like \"::apierror\"")
                     })?;
@@ -258,7 +276,10 @@ fn parse_category(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<CategoryAttr
             ))
         }
         (Some(range), Some(_)) => {
-            cx.error_at(range.span, "a category takes `range` or `prefix`, not both");
+            cx.error_spanned_by(
+                &range.tokens,
+                "a category takes `range` or `prefix`, not both",
+            );
         }
         _ => {}
     }
@@ -281,6 +302,7 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
         let path = attr.path();
         let span = path.get_ident().map_or_else(Span::call_site, Ident::span);
         let result = if path.is_ident("code") {
+            out.code_written = true;
             attr.parse_args::<LitStr>()
                 .map(|lit| set_once(cx, &mut out.code, lit, span, "code"))
                 .map_err(|e| {
@@ -290,6 +312,7 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
                     )
                 })
         } else if path.is_ident("status") {
+            out.status_written = true;
             attr.parse_args_with(parse_status)
                 .map(|status| set_once(cx, &mut out.status, status, span, "status"))
         } else if path.is_ident("message") {

@@ -7,7 +7,14 @@ use heck::{ToKebabCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase};
 #[derive(Debug)]
 pub struct Pattern {
     text: String,
+    segments: Vec<Segment>,
     digits: usize,
+}
+
+#[derive(Debug)]
+enum Segment {
+    Text(String),
+    Digits(usize),
 }
 
 impl Pattern {
@@ -26,43 +33,74 @@ impl Pattern {
                 "pattern `{text}` contains {bad:?}; codes may use only ASCII letters, digits and `_-.:/`"
             ));
         }
+        let mut segments: Vec<Segment> = Vec::new();
+        for c in text.chars() {
+            match (c, segments.last_mut()) {
+                ('#', Some(Segment::Digits(n))) => *n += 1,
+                ('#', _) => segments.push(Segment::Digits(1)),
+                (c, Some(Segment::Text(t))) => t.push(c),
+                (c, _) => segments.push(Segment::Text(c.to_string())),
+            }
+        }
         Ok(Pattern {
             text: text.to_owned(),
+            segments,
             digits,
         })
     }
 
     /// The number formed by the `#` digits of `code`, or why it does not match.
     pub fn number(&self, code: &str) -> Result<u64, String> {
-        let mismatch = || format!("code `{code}` does not match the pattern `{}`", self.text);
-        if code.len() != self.text.len() {
-            return Err(format!(
-                "{}: expected {} characters, found {}",
-                mismatch(),
-                self.text.len(),
-                code.len()
-            ));
-        }
+        let mismatch = |why: String| {
+            format!(
+                "code `{code}` does not match the pattern `{}`: {why}",
+                self.text
+            )
+        };
+        let mut rest = code;
         let mut number = 0u64;
-        for (expected, found) in self.text.chars().zip(code.chars()) {
-            match (expected, found.to_digit(10)) {
-                ('#', Some(digit)) => number = number * 10 + u64::from(digit),
-                ('#', None) => {
-                    return Err(format!(
-                        "{}: `{found}` where a digit is expected",
-                        mismatch()
-                    ))
-                }
-                _ if expected == found => {}
-                _ => {
-                    return Err(format!(
-                        "{}: `{found}` where `{expected}` is expected",
-                        mismatch()
-                    ))
+        for segment in &self.segments {
+            let matched = &code[..code.len() - rest.len()];
+            let after = if matched.is_empty() {
+                "at the start".to_owned()
+            } else {
+                format!("after `{matched}`")
+            };
+            match segment {
+                Segment::Text(text) => match rest.strip_prefix(text.as_str()) {
+                    Some(tail) => rest = tail,
+                    None => {
+                        let found: String = rest.chars().take(text.chars().count()).collect();
+                        return Err(mismatch(format!(
+                            "expected `{text}` {after}, found `{found}`"
+                        )));
+                    }
+                },
+                Segment::Digits(count) => {
+                    let slot: String = rest
+                        .chars()
+                        .take_while(char::is_ascii_alphanumeric)
+                        .collect();
+                    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                    if digits != *count || slot.len() != *count {
+                        let plural = if *count == 1 { "" } else { "s" };
+                        return Err(mismatch(format!(
+                            "expected {count} digit{plural} {after}, found `{slot}`"
+                        )));
+                    }
+                    for digit in rest[..*count].bytes() {
+                        number = number * 10 + u64::from(digit - b'0');
+                    }
+                    rest = &rest[*count..];
                 }
             }
         }
-        Ok(number)
+        if rest.is_empty() {
+            Ok(number)
+        } else {
+            let matched = &code[..code.len() - rest.len()];
+            Err(mismatch(format!("unexpected `{rest}` after `{matched}`")))
+        }
     }
 
     /// The largest number the pattern can hold.
@@ -123,7 +161,8 @@ pub fn check_chars(code: &str) -> Result<(), String> {
     }
     match code.chars().find(|&c| !is_code_char(c)) {
         Some(bad) => Err(format!(
-            "error code {code:?} contains {bad:?}; codes may use only ASCII letters, digits and `_-.:/`"
+            "error code `{}` contains {bad:?}; codes may use only ASCII letters, digits and `_-.:/`",
+            code.escape_debug()
         )),
         None => Ok(()),
     }
@@ -138,18 +177,28 @@ mod tests {
         let pattern = Pattern::parse("ERR-02-###").unwrap();
         assert_eq!(pattern.number("ERR-02-003"), Ok(3));
         assert_eq!(pattern.max(), 999);
-        assert!(pattern
-            .number("ERR-03-003")
-            .unwrap_err()
-            .contains("`3` where `2`"));
+        assert_eq!(
+            pattern.number("ERR-03-003").unwrap_err(),
+            "code `ERR-03-003` does not match the pattern `ERR-02-###`: expected `ERR-02-` at the start, found `ERR-03-`"
+        );
         assert!(pattern
             .number("ERR-02-0003")
             .unwrap_err()
-            .contains("expected 10 characters"));
+            .ends_with("expected 3 digits after `ERR-02-`, found `0003`"));
         assert!(pattern
             .number("ERR-02-00x")
             .unwrap_err()
-            .contains("where a digit"));
+            .ends_with("expected 3 digits after `ERR-02-`, found `00x`"));
+        assert!(pattern
+            .number("ERR-02-001-b")
+            .unwrap_err()
+            .ends_with("unexpected `-b` after `ERR-02-001`"));
+        let middle = Pattern::parse("E##-X").unwrap();
+        assert_eq!(middle.number("E42-X"), Ok(42));
+        assert!(middle
+            .number("E4-X")
+            .unwrap_err()
+            .ends_with("expected 2 digits after `E`, found `4`"));
         let choreo = Pattern::parse("CHOREO-####").unwrap();
         assert_eq!(choreo.number("CHOREO-1001"), Ok(1001));
     }

@@ -95,7 +95,8 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             Entry::Transparent { variant, field } => {
                 let pat = pattern(input, variant, Some(*field));
                 let inner = binding(field);
-                quote!(#pat => #krate::ApiError::descriptor(#inner),)
+                let inner_ty = field.ty;
+                quote!(#pat => <#inner_ty as #krate::ApiError>::descriptor(#inner),)
             }
         })
     });
@@ -110,7 +111,8 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
         Entry::Transparent { variant, field } => {
             let pat = pattern(input, variant, Some(*field));
             let inner = binding(field);
-            quote!(#pat => #krate::ApiError::message(#inner),)
+            let inner_ty = field.ty;
+            quote!(#pat => <#inner_ty as #krate::ApiError>::message(#inner),)
         }
     });
     let details_arms = model
@@ -131,7 +133,8 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
         Entry::Transparent { variant, field } => {
             let pat = pattern(input, variant, Some(*field));
             let inner = binding(field);
-            Some(quote!(#pat => #krate::ApiError::retry_after(#inner),))
+            let inner_ty = field.ty;
+            Some(quote!(#pat => <#inner_ty as #krate::ApiError>::retry_after(#inner),))
         }
     });
     let retry_fn = if model.entries.iter().any(|e| {
@@ -277,7 +280,8 @@ fn details_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
         Entry::Transparent { variant, field } => {
             let pat = pattern(input, variant, Some(*field));
             let inner = binding(field);
-            return quote!(#pat => #krate::ApiError::serialize_details(#inner, __serializer),);
+            let inner_ty = field.ty;
+            return quote!(#pat => <#inner_ty as #krate::ApiError>::serialize_details(#inner, __serializer),);
         }
     };
     let pat = pattern(
@@ -368,7 +372,8 @@ fn public_message(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream 
         Entry::Transparent { variant, field } => {
             let pat = pattern(input, variant, Some(*field));
             let inner = binding(field);
-            quote!(#pat => ::core::fmt::Display::fmt(&#krate::ApiError::message(#inner), __formatter),)
+            let inner_ty = field.ty;
+            quote!(#pat => ::core::fmt::Display::fmt(&<#inner_ty as #krate::ApiError>::message(#inner), __formatter),)
         }
     });
     quote! {
@@ -395,7 +400,8 @@ fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
         Entry::Transparent { variant, field } => {
             let pat = pattern(input, variant, Some(*field));
             let inner = binding(field);
-            quote!(#pat => ::core::fmt::Display::fmt(#inner, __formatter),)
+            let inner_ty = field.ty;
+            quote!(#pat => <#inner_ty as ::core::fmt::Display>::fmt(#inner, __formatter),)
         }
         Entry::Own(Own {
             variant,
@@ -418,7 +424,8 @@ fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
         Entry::Transparent { variant, field } => {
             let pat = pattern(input, variant, Some(*field));
             let inner = binding(field);
-            Some(quote!(#pat => ::std::error::Error::source(#inner),))
+            let inner_ty = field.ty;
+            Some(quote!(#pat => <#inner_ty as ::std::error::Error>::source(#inner),))
         }
         Entry::Own(Own { variant, source: Some(field), .. }) => {
             let pat = pattern(input, variant, Some(*field));

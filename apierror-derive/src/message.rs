@@ -44,12 +44,18 @@ impl Template {
                     chars.next();
                     literal.push('}');
                 }
-                '}' => return Err(format!(
-                    "unmatched `}}` at byte {at} of the message; write `}}}}` for a literal brace"
-                )),
+                '}' => {
+                    return Err(format!(
+                        "unmatched `}}` {}; write `}}}}` for a literal brace",
+                        place(text, at)
+                    ))
+                }
                 '{' => {
                     let close = text[at..].find('}').ok_or_else(|| {
-                        format!("unclosed `{{` at byte {at} of the message; write `{{{{` for a literal brace")
+                        format!(
+                            "unclosed `{{` {}; write `{{{{` for a literal brace",
+                            place(text, at)
+                        )
                     })?;
                     let inner = &text[at + 1..at + close];
                     while chars.peek().is_some_and(|&(i, _)| i <= at + close) {
@@ -88,6 +94,21 @@ impl Template {
             Piece::Text(_) => None,
         })
     }
+}
+
+/// Where byte `at` of the message is, in words: the text just before it.
+fn place(text: &str, at: usize) -> String {
+    let before = &text[..at];
+    if before.is_empty() {
+        return "at the start of the message".to_owned();
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .nth(19)
+        .map_or(0, |(index, _)| index);
+    let ellipsis = if start > 0 { "..." } else { "" };
+    format!("after `{ellipsis}{}`", &before[start..])
 }
 
 fn parse_placeholder(inner: &str) -> Result<Piece, String> {
@@ -214,8 +235,17 @@ mod tests {
 
     #[test]
     fn rejects_bad_templates() {
-        assert!(Template::parse("a { b").unwrap_err().contains("unclosed"));
-        assert!(Template::parse("a } b").unwrap_err().contains("unmatched"));
+        assert_eq!(
+            Template::parse("a { b").unwrap_err(),
+            "unclosed `{` after `a `; write `{{` for a literal brace"
+        );
+        assert_eq!(
+            Template::parse("} b").unwrap_err(),
+            "unmatched `}` at the start of the message; write `}}` for a literal brace"
+        );
+        assert!(Template::parse("The instance type 'x' does } not exist")
+            .unwrap_err()
+            .starts_with("unmatched `}` after `...tance type 'x' does `"));
         assert!(Template::parse("a {} b")
             .unwrap_err()
             .contains("names no field"));

@@ -68,6 +68,7 @@ struct Rules {
     rule_written: bool,
     prefix: String,
     status: Option<u16>,
+    status_written: bool,
 }
 
 pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
@@ -101,6 +102,8 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         let status = match &variant.attrs.status {
             Some(attr) => status::resolve(cx, attr),
             None if rules.status.is_some() => rules.status,
+            // An unreadable status, here or on the type, is reported already.
+            None if variant.attrs.status_written || rules.status_written => None,
             None => {
                 cx.error_spanned_by(
                     variant.ident,
@@ -141,7 +144,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             .clone()
             .unwrap_or_else(|| syn::parse_quote!(::apierror)),
         pattern: attrs.pattern.as_ref().map(syn::LitStr::value),
-        range: rules.range.map(|r| (r.lo, r.hi)),
+        range: rules.range.as_ref().map(|r| (r.lo, r.hi)),
         categories,
         retired: retired.into_iter().map(|(code, _)| code).collect(),
         entries,
@@ -155,15 +158,16 @@ fn container_rules(cx: &Ctxt, input: &Input) -> Rules {
             .map_err(|message| cx.error_at(lit.span(), message))
             .ok()
     });
-    if let Some(range) = attrs.range {
+    // An empty range is reported once, and codes are not checked against it.
+    let range = attrs.range.clone().filter(|range| {
         check_range(
             cx,
             range,
             attrs.pattern.is_some(),
             pattern.as_ref(),
             "`range`",
-        );
-    }
+        )
+    });
     let rule = attrs.rule.as_ref().and_then(|lit| {
         let rule = Rule::parse(&lit.value());
         if rule.is_none() {
@@ -190,7 +194,7 @@ fn container_rules(cx: &Ctxt, input: &Input) -> Rules {
     }
     Rules {
         pattern,
-        range: attrs.range,
+        range,
         rule,
         rule_written: attrs.rule.is_some(),
         prefix: attrs
@@ -199,34 +203,37 @@ fn container_rules(cx: &Ctxt, input: &Input) -> Rules {
             .map(syn::LitStr::value)
             .unwrap_or_default(),
         status: attrs.status.as_ref().and_then(|s| status::resolve(cx, s)),
+        status_written: attrs.status.is_some(),
     }
 }
 
+/// Reports what is wrong with a range; whether codes can be checked against it.
 fn check_range(
     cx: &Ctxt,
-    range: RangeAttr,
+    range: &RangeAttr,
     has_pattern: bool,
     pattern: Option<&Pattern>,
     what: &str,
-) {
+) -> bool {
     if !has_pattern {
-        cx.error_at(
-            range.span,
+        cx.error_spanned_by(
+            &range.tokens,
             format_args!(
                 "{what} numbers codes by their `#` digits: add a `pattern` such as \"ERR-####\""
             ),
         );
     }
     if range.lo > range.hi {
-        cx.error_at(
-            range.span,
+        cx.error_spanned_by(
+            &range.tokens,
             format_args!("{what} {}..={} is empty", range.lo, range.hi),
         );
+        return false;
     }
     if let Some(pattern) = pattern {
         if range.hi > pattern.max() {
-            cx.error_at(
-                range.span,
+            cx.error_spanned_by(
+                &range.tokens,
                 format_args!(
                     "{what} ends at {} but the pattern's digits reach only {}",
                     range.hi,
@@ -235,6 +242,7 @@ fn check_range(
             );
         }
     }
+    true
 }
 
 fn categories(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<Category> {
@@ -248,7 +256,7 @@ fn categories(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<Category> {
             );
             continue;
         }
-        if let Some(range) = attr.range {
+        if let Some(range) = &attr.range {
             let what = format!("category `{name}` range");
             check_range(
                 cx,
@@ -257,10 +265,10 @@ fn categories(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<Category> {
                 rules.pattern.as_ref(),
                 &what,
             );
-            if let Some(outer) = rules.range {
+            if let Some(outer) = &rules.range {
                 if range.lo < outer.lo || range.hi > outer.hi {
-                    cx.error_at(
-                        range.span,
+                    cx.error_spanned_by(
+                        &range.tokens,
                         format_args!(
                             "category `{name}` range {}..={} lies outside the type's range {}..={}",
                             range.lo, range.hi, outer.lo, outer.hi
@@ -271,8 +279,8 @@ fn categories(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<Category> {
             for other in &out {
                 if let Some((lo, hi)) = other.range {
                     if range.lo <= hi && lo <= range.hi {
-                        cx.error_at(
-                            range.span,
+                        cx.error_spanned_by(
+                            &range.tokens,
                             format_args!(
                                 "category `{name}` range {}..={} overlaps category `{}` ({lo}..={hi})",
                                 range.lo, range.hi, other.name
@@ -290,7 +298,7 @@ fn categories(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<Category> {
         out.push(Category {
             name,
             title: attr.title.as_ref().map(syn::LitStr::value),
-            range: attr.range.map(|r| (r.lo, r.hi)),
+            range: attr.range.as_ref().map(|r| (r.lo, r.hi)),
             prefix: attr.prefix.as_ref().map(syn::LitStr::value),
         });
     }
@@ -366,6 +374,10 @@ fn variant_code(cx: &Ctxt, variant: &Variant, rules: &Rules) -> (Option<String>,
     if let Some(lit) = &variant.attrs.code {
         return (Some(lit.value()), lit.span());
     }
+    if variant.attrs.code_written {
+        // Written but unreadable: reported already.
+        return (None, variant.ident.span());
+    }
     let span = variant.ident.span();
     match rules.rule {
         Some(rule) => (
@@ -405,7 +417,7 @@ fn check_code(cx: &Ctxt, code: &str, span: Span, rules: &Rules, retired: &[(Stri
     match pattern.number(code) {
         Err(message) => cx.error_at(span, message),
         Ok(number) => {
-            if let Some(range) = rules.range {
+            if let Some(range) = &rules.range {
                 if number < range.lo || number > range.hi {
                     cx.error_at(
                         span,
@@ -477,7 +489,9 @@ fn variant_category(
     match found {
         Some(category) => Some(category.name.clone()),
         None => {
-            if number.is_some() || rules.pattern.is_none() {
+            // Without a number, range categories cannot decide (already reported).
+            let undecidable = number.is_none() && categories.iter().any(|c| c.range.is_some());
+            if !undecidable {
                 let all: Vec<String> = categories
                     .iter()
                     .map(|c| format!("{} ({})", c.name, describe(c)))
@@ -512,8 +526,13 @@ fn variant_message<'a>(
         let reason = status.and_then(status::reason);
         if reason.is_none() {
             if let Some(status) = status {
-                cx.error_spanned_by(
-                    variant.ident,
+                let at = variant
+                    .attrs
+                    .status
+                    .as_ref()
+                    .map_or_else(|| variant.ident.span(), status_span);
+                cx.error_at(
+                    at,
                     format_args!(
                         "status {status} has no standard reason phrase to use as the message: add #[message(\"...\")]"
                     ),
@@ -546,12 +565,12 @@ fn variant_message<'a>(
                     let known: Vec<String> = variant
                         .fields
                         .iter()
-                        .map(|f| member_name(&f.member))
+                        .map(|f| format!("`{{{}}}`", member_name(&f.member)))
                         .collect();
-                    let fields = if known.is_empty() {
-                        format!("`{}` has no fields", variant.ident)
-                    } else {
-                        format!("fields of `{}`: {}", variant.ident, known.join(", "))
+                    let fields = match known.len() {
+                        0 => format!("`{}` has no fields", variant.ident),
+                        1 => format!("`{}` has one field: {}", variant.ident, known[0]),
+                        n => format!("`{}` has {n} fields: {}", variant.ident, known.join(", ")),
                     };
                     cx.error_at(
                         lit.span(),
@@ -799,7 +818,7 @@ mod tests {
         );
         assert_one(
             parse_quote! { enum E { #[code("A")] #[status(400)] #[message("{nope}")] A { yes: u8 } } },
-            "`{nope}` names no field; fields of `A`: yes",
+            "`{nope}` names no field; `A` has one field: `{yes}`",
         );
         assert_one(
             parse_quote! { enum E { #[code("A")] #[status(400)] #[message("{1}")] A(u8) } },

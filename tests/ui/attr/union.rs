@@ -1,0 +1,8 @@
+use apierror::ApiError;
+
+#[derive(ApiError)]
+pub union InventoryError {
+    code: u32,
+}
+
+fn main() {}

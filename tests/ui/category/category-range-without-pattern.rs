@@ -1,0 +1,11 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(category(name = "component", range = 1000..=1999))]
+pub enum ChoreoError {
+    #[code("CHOREO-1001")]
+    #[status(404)]
+    ComponentNotFound,
+}
+
+fn main() {}

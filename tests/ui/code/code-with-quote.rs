@@ -1,0 +1,10 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+pub enum ApiErrorKind {
+    #[code("NOT_\"FOUND\"")]
+    #[status(404)]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+pub enum InventoryError {
+    #[code("INSTANCE_TYPE_NOT_FOUND")]
+    #[status(404)]
+    #[message("The requested instance type '{1}' does not exist")]
+    InstanceTypeNotFound(String),
+}
+
+fn main() {}

@@ -1,0 +1,17 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+pub enum PreflightError {
+    #[code("ERR-01-001")]
+    #[status(400)]
+    InvalidImage,
+}
+
+#[derive(Debug, ApiError)]
+pub enum PhalaError {
+    #[api_error(transparent)]
+    #[message("Preflight check failed")]
+    Preflight(PreflightError),
+}
+
+fn main() {}

@@ -466,3 +466,22 @@ fn messages_do_not_allocate_when_static() {
     let message: Message<'_> = InventoryError::ResourceNotAvailable.message();
     assert!(matches!(message.to_cow(), std::borrow::Cow::Borrowed(_)));
 }
+
+#[test]
+fn catalog_displays_as_an_aligned_table() {
+    let table = Service::CATALOG.to_string();
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 1 + Service::CATALOG.len());
+    assert_eq!(
+        lines[0],
+        "CODE              STATUS  VARIANT               MESSAGE"
+    );
+    assert_eq!(
+        lines[1],
+        "ERR-01-001        404     NodeNotFound          The requested node is not available"
+    );
+    assert_eq!(
+        lines[3],
+        "MAINTENANCE       503     Maintenance           Maintenance until {until}"
+    );
+}

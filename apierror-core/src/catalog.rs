@@ -288,7 +288,7 @@ impl Catalog {
 
     /// The retired codes of this type and of every type it includes through
     /// transparent variants: none of them may be used anywhere in the service.
-    pub fn all_retired(&'static self) -> impl Iterator<Item = &'static str> {
+    pub fn all_retired(&self) -> impl Iterator<Item = &'static str> {
         let mut out: Vec<&'static str> = self.retired.to_vec();
         for transparent in self.transparent {
             out.extend(transparent.catalog.all_retired());
@@ -298,7 +298,7 @@ impl Catalog {
 
     /// Every code of the type, transparent variants expanded in place, in
     /// declaration order.
-    pub fn iter(&'static self) -> Iter {
+    pub fn iter(&self) -> Iter<'_> {
         Iter {
             stack: vec![(self, 0, 0)],
         }
@@ -320,34 +320,64 @@ impl Catalog {
     }
 
     /// The descriptor of `code`, searching included catalogs too.
-    pub fn find(&'static self, code: &str) -> Option<&'static Descriptor> {
+    pub fn find(&self, code: &str) -> Option<&'static Descriptor> {
         self.iter().find(|d| d.code == code)
     }
 }
 
-impl IntoIterator for &'static Catalog {
-    type Item = &'static Descriptor;
-    type IntoIter = Iter;
+/// An aligned text table of every code: code, status, variant, message.
+///
+/// ```text
+/// CODE        STATUS  VARIANT       MESSAGE
+/// ERR-01-001  404     NodeNotFound  The requested node is not available
+/// ```
+impl fmt::Display for Catalog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let rows = || self.iter();
+        let code = rows().map(|d| d.code.len()).max().unwrap_or(0).max(4);
+        let variant = rows().map(|d| d.variant.len()).max().unwrap_or(0).max(7);
+        writeln!(
+            f,
+            "{:<code$}  STATUS  {:<variant$}  MESSAGE",
+            "CODE", "VARIANT"
+        )?;
+        for d in rows() {
+            let line = format!(
+                "{:<code$}  {:<6}  {:<variant$}  {}",
+                d.code,
+                d.status.as_u16(),
+                d.variant,
+                d.message
+            );
+            writeln!(f, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+}
 
-    fn into_iter(self) -> Iter {
+impl<'a> IntoIterator for &'a Catalog {
+    type Item = &'static Descriptor;
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
         self.iter()
     }
 }
 
 /// Iterator over every descriptor of a [`Catalog`], in declaration order.
 #[derive(Debug, Clone)]
-pub struct Iter {
+pub struct Iter<'a> {
     // (catalog, next own descriptor, next transparent variant)
-    stack: Vec<(&'static Catalog, usize, usize)>,
+    stack: Vec<(&'a Catalog, usize, usize)>,
 }
 
-impl Iterator for Iter {
+impl Iterator for Iter<'_> {
     type Item = &'static Descriptor;
 
     fn next(&mut self) -> Option<&'static Descriptor> {
         loop {
             let (catalog, own, nested) = self.stack.last_mut()?;
-            let catalog: &'static Catalog = catalog;
+            let catalog: &Catalog = catalog;
             match catalog.transparent.get(*nested) {
                 // A transparent variant declared before the next own one comes first.
                 Some(t) if t.position <= *own => {

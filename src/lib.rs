@@ -3,7 +3,9 @@
 //! `#[derive(ApiError)]` on an error enum gives every variant a stable machine
 //! code, an HTTP status, a public message and a details object. The compiler
 //! rejects malformed, out-of-range, retired and duplicate codes, and the
-//! runtime renders the error as JSON and as an [`http::Response`].
+//! runtime renders the error in the JSON envelope your API speaks (standard,
+//! RFC 9457, Google AIP-193, OpenAI-style, discriminated union, WebSocket, or
+//! your own) and as an [`http::Response`], for axum and actix-web too.
 //!
 //! ```
 //! use apierror::ApiError;
@@ -233,13 +235,68 @@
 //! variant, in declaration order, plus the type's pattern, range, categories
 //! and retired codes. No error value is needed to read it.
 //!
-//! # Rendering
+//! # Formats
 //!
-//! [`json::to_writer`] streams the standard envelope,
-//! `{"error":{"code","message","details"}}`, through serde into any writer;
-//! [`response::to_response`] builds an [`http::Response`] with the status,
-//! `Content-Type: application/json`, `Cache-Control: no-store` and
-//! `Retry-After`.
+//! An error renders in the JSON envelope its API speaks. A type picks its
+//! default with `#[api_error(envelope = "...")]`:
+//!
+//! | `envelope =` | shape | seed |
+//! |---|---|---|
+//! | `"standard"` (default) | `{"error":{"code","message","details"}}`, plus `"meta":{"request_id","timestamp"}` with a context | 002, 003 |
+//! | `"tagged"` | `{"success":false,"error":{...},"requestId"}` | 003 |
+//! | `"openai"` | `{"error":{"message","type","code":<status>,"details"}}`; `type` from `#[api_error(kind = "...")]`, the category, or the status | 001 |
+//! | `"problem"` | RFC 9457 `application/problem+json`; `type_url = "https://.../{code}"`, `#[api_error(title = "...")]` | |
+//! | `"google"` | Google AIP-193 with a `google.rpc.ErrorInfo`; needs `domain = "..."` | |
+//! | `"websocket"` | `{"type":"error","error":{...}}` | 002 |
+//!
+//! [`Render`] renders any error in any format at run time, with a request
+//! [`Context`](envelope::Context) (request id, timestamp, RFC 9457 instance):
+//!
+//! ```
+//! use apierror::envelope::{Context, WebSocket};
+//! use apierror::{ApiError, Render};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "WS_", envelope = "openai")]
+//! pub enum WsError {
+//!     #[status(429)]
+//!     #[api_error(kind = "rate_limit_error")]
+//!     #[message("Maximum number of subscriptions exceeded")]
+//!     SubscriptionLimitExceeded { limit: u32, current: u32 },
+//! }
+//!
+//! let err = WsError::SubscriptionLimitExceeded { limit: 100, current: 100 };
+//! // The type's own envelope.
+//! assert_eq!(
+//!     apierror::json::to_string(&err)?,
+//!     r#"{"error":{"message":"Maximum number of subscriptions exceeded","type":"rate_limit_error","code":429,"details":{"limit":100,"current":100}}}"#
+//! );
+//! // Another one, chosen at run time.
+//! assert_eq!(
+//!     Render::new(&err).format(&WebSocket).to_string()?,
+//!     r#"{"type":"error","error":{"code":"WS_SUBSCRIPTION_LIMIT_EXCEEDED","message":"Maximum number of subscriptions exceeded","details":{"limit":100,"current":100}}}"#
+//! );
+//! // The standard envelope with request metadata.
+//! let context = Context::new().with_request_id("req_123456").with_timestamp("2024-01-20T10:00:00Z");
+//! let body = Render::new(&err).format(&apierror::envelope::Standard).context(context).to_string()?;
+//! assert!(body.ends_with(r#""request_id":"req_123456"},"meta":{"request_id":"req_123456","timestamp":"2024-01-20T10:00:00Z"}}"#));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! Rendering streams through serde into the caller's writer
+//! ([`Render::to_writer`], [`json::to_writer`]): nothing is built in between.
+//! Your own envelope is an implementation of [`envelope::Format`]; see its
+//! documentation for a complete example.
+//!
+//! # HTTP responses
+//!
+//! [`response::to_response`] (or [`Render::to_response`]) builds an
+//! [`http::Response`] with the error's status, the format's `Content-Type`,
+//! `Cache-Control: no-store`, `X-Content-Type-Options: nosniff`,
+//! `Retry-After` from a `retry_after` field, `WWW-Authenticate` on every 401
+//! (`#[api_error(www_authenticate = "Bearer realm=\"api\"")]`, default
+//! `Bearer`), and `X-Request-Id` from the context. Header values are
+//! validated: a request id with a CR or LF is never sent as a header.
 //!
 //! ```
 //! # use apierror::ApiError;
@@ -254,8 +311,27 @@
 //! let response = apierror::response::to_response(&err);
 //! assert_eq!(response.status(), 404);
 //! assert_eq!(response.headers()["content-type"], "application/json");
+//! assert_eq!(response.headers()["cache-control"], "no-store");
 //! # Ok::<(), serde_json::Error>(())
 //! ```
+//!
+//! [`Bulk`] collects per-item outcomes of a batch operation into a
+//! `207 Multi-Status` response, `{"success":true,"results":[...]}`.
+//!
+//! # axum and actix-web
+//!
+//! With the `axum` feature, every derived type implements axum's
+//! `IntoResponse`; with `actix-web`, actix-web's `ResponseError`. Handlers
+//! return `Result<T, MyError>` and the client gets the response above. For a
+//! chosen format or context, `apierror::axum::into_response(&render)` and
+//! `apierror::actix::into_response(&render)` convert a [`Render`].
+//!
+//! ```toml
+//! apierror = { version = "0.1", features = ["axum"] }
+//! ```
+//!
+//! `examples/server.rs` is an axum service answering with the seed catalogs'
+//! errors in their formats.
 //!
 //! # `Display`, `Error` and thiserror
 //!
@@ -308,8 +384,14 @@
 #![deny(missing_docs)]
 
 pub use apierror_core::{
-    json, response, ApiError, Catalog, Category, Descriptor, Details, Iter, Message, Transparent,
+    envelope, json, response, ApiError, Bulk, Catalog, Category, Descriptor, Details, Iter,
+    Message, Render, Transparent,
 };
+
+#[cfg(feature = "actix-web")]
+pub use apierror_core::actix;
+#[cfg(feature = "axum")]
+pub use apierror_core::axum;
 
 /// Derives [`ApiError`](trait@ApiError); see the [crate documentation](crate).
 pub use apierror_derive::ApiError;

@@ -53,9 +53,9 @@ fn streams_into_the_callers_buffer() {
 }
 
 #[test]
-fn envelope_is_a_serialize_value() {
+fn render_is_a_serialize_value() {
     let err = RateError::ResourceNotFound;
-    let value = serde_json::to_value(apierror::json::Envelope::new(&err)).unwrap();
+    let value = serde_json::to_value(apierror::Render::new(&err)).unwrap();
     assert_eq!(
         value,
         json!({"error": {"code": "RESOURCE_NOT_FOUND", "message": "Resource not found"}})

@@ -3,6 +3,7 @@
 //! Everything here is built by `#[derive(ApiError)]` in constant context: a
 //! catalog costs no work at run time and can be read without an error value.
 
+use crate::envelope::Envelope;
 use core::fmt;
 use http::StatusCode;
 
@@ -20,6 +21,8 @@ pub struct Descriptor {
     fields: &'static [&'static str],
     has_details: bool,
     retry_after: bool,
+    title: Option<&'static str>,
+    kind: Option<&'static str>,
 }
 
 /// The fields of a [`Descriptor`], as generated code spells them.
@@ -35,6 +38,8 @@ pub struct DescriptorParts {
     pub fields: &'static [&'static str],
     pub has_details: bool,
     pub retry_after: bool,
+    pub title: Option<&'static str>,
+    pub kind: Option<&'static str>,
 }
 
 impl Descriptor {
@@ -56,6 +61,8 @@ impl Descriptor {
             fields: parts.fields,
             has_details: parts.has_details,
             retry_after: parts.retry_after,
+            title: parts.title,
+            kind: parts.kind,
         }
     }
 
@@ -109,6 +116,17 @@ impl Descriptor {
     /// Whether a field of the variant feeds the `Retry-After` header.
     pub const fn has_retry_after(&self) -> bool {
         self.retry_after
+    }
+
+    /// A short human title, from `#[api_error(title = "...")]` (RFC 9457 `title`).
+    pub const fn title(&self) -> Option<&'static str> {
+        self.title
+    }
+
+    /// The error's kind, from `#[api_error(kind = "...")]`, e.g.
+    /// `"rate_limit_error"` (the `type` of the OpenAI-style envelope).
+    pub const fn kind(&self) -> Option<&'static str> {
+        self.kind
     }
 }
 
@@ -216,6 +234,8 @@ pub struct Catalog {
     range: Option<(u64, u64)>,
     categories: &'static [Category],
     retired: &'static [&'static str],
+    envelope: Envelope,
+    www_authenticate: Option<&'static str>,
 }
 
 /// The fields of a [`Catalog`], as generated code spells them.
@@ -229,6 +249,8 @@ pub struct CatalogParts {
     pub range: Option<(u64, u64)>,
     pub categories: &'static [Category],
     pub retired: &'static [&'static str],
+    pub envelope: Envelope,
+    pub www_authenticate: Option<&'static str>,
 }
 
 impl Catalog {
@@ -243,6 +265,8 @@ impl Catalog {
             range: parts.range,
             categories: parts.categories,
             retired: parts.retired,
+            envelope: parts.envelope,
+            www_authenticate: parts.www_authenticate,
         }
     }
 
@@ -284,6 +308,18 @@ impl Catalog {
     /// Codes that were used once and may never be used again.
     pub const fn retired(&self) -> &'static [&'static str] {
         self.retired
+    }
+
+    /// The format the type renders in by default, from
+    /// `#[api_error(envelope = "...")]`.
+    pub const fn envelope(&self) -> &Envelope {
+        &self.envelope
+    }
+
+    /// The `WWW-Authenticate` challenge sent with 401 responses, from
+    /// `#[api_error(www_authenticate = "...")]`; `Bearer` when unset.
+    pub const fn www_authenticate(&self) -> Option<&'static str> {
+        self.www_authenticate
     }
 
     /// The retired codes of this type and of every type it includes through

@@ -45,6 +45,12 @@ pub trait ApiError: std::error::Error {
         Details { error: self }
     }
 
+    /// Whether envelopes carry a `details` key for this value: the variant
+    /// declares detail fields, or `empty_details`.
+    fn has_details(&self) -> bool {
+        self.descriptor().has_details()
+    }
+
     /// Seconds after which the client may retry, from a field marked
     /// `#[api_error(retry_after)]`.
     fn retry_after(&self) -> Option<u64> {

@@ -1,5 +1,5 @@
 //! Runtime of [`apierror`](https://docs.rs/apierror): the [`ApiError`] trait,
-//! static [`Catalog`]s, the JSON envelope and HTTP responses.
+//! static [`Catalog`]s, envelope formats, rendering and HTTP responses.
 //!
 //! Depend on `apierror`, not on this crate: `apierror` re-exports all of it
 //! together with the derive, and its documentation is the user guide.
@@ -8,18 +8,36 @@
 
 extern crate alloc;
 
+mod bulk;
 mod catalog;
 mod error;
 mod message;
+mod render;
 
+pub mod envelope;
 pub mod json;
 pub mod response;
+
+/// Framework integrations, behind cargo features.
+mod framework {
+    #[cfg(feature = "actix-web")]
+    pub mod actix;
+    #[cfg(feature = "axum")]
+    pub mod axum;
+}
+
+#[cfg(feature = "actix-web")]
+pub use framework::actix;
+#[cfg(feature = "axum")]
+pub use framework::axum;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
+pub use bulk::Bulk;
 pub use catalog::{Catalog, Category, Descriptor, Iter, Transparent};
 pub use error::{ApiError, Details};
 pub use http;
 pub use message::Message;
+pub use render::Render;

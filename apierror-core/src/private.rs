@@ -71,6 +71,51 @@ as_dyn_error_object!(
     dyn Error + Send + Sync + 'static
 );
 
+pub use crate::envelope::{Envelope, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+
+#[cfg(feature = "axum")]
+pub use {crate::framework::axum::__derived as axum_response, axum_core};
+
+#[cfg(feature = "actix-web")]
+pub use {
+    crate::framework::actix::{__derived as actix_response, __status as actix_status},
+    actix_web,
+};
+
+/// Keeps the tokens when the `axum` feature is on, drops them otherwise: the
+/// derive emits the framework impls through it, so they follow the features
+/// of `apierror`, not of the user's crate.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierror_if_axum {
+    ($($tokens:tt)*) => { $($tokens)* };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierror_if_axum {
+    ($($tokens:tt)*) => {};
+}
+
+/// Like `__apierror_if_axum`, for `actix-web`.
+#[cfg(feature = "actix-web")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierror_if_actix {
+    ($($tokens:tt)*) => { $($tokens)* };
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierror_if_actix {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::{__apierror_if_actix as if_actix, __apierror_if_axum as if_axum};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,6 +39,8 @@ pub struct VariantAttrs {
     pub category: Option<LitStr>,
     pub empty_details: Option<Span>,
     pub transparent: Option<Span>,
+    pub title: Option<LitStr>,
+    pub kind: Option<LitStr>,
     pub doc: String,
     /// A `#[code]` / `#[status]` was written, even if it could not be read
     /// (then already reported): no "missing code/status" error on top of it.
@@ -60,6 +62,13 @@ pub struct ContainerAttrs {
     pub status: Option<StatusAttr>,
     pub empty_details: Option<Span>,
     pub krate: Option<syn::Path>,
+    pub envelope: Option<LitStr>,
+    pub type_url: Option<LitStr>,
+    pub domain: Option<LitStr>,
+    pub www_authenticate: Option<LitStr>,
+    /// A struct's own `title` and `kind` (an enum's go on its variants).
+    pub title: Option<LitStr>,
+    pub kind: Option<LitStr>,
 }
 
 #[derive(Default)]
@@ -185,9 +194,15 @@ const CONTAINER_KEYS: &[&str] = &[
     "status",
     "empty_details",
     "crate",
+    "envelope",
+    "type_url",
+    "domain",
+    "www_authenticate",
+    "title",
+    "kind",
 ];
 
-const VARIANT_KEYS: &[&str] = &["category", "empty_details", "transparent"];
+const VARIANT_KEYS: &[&str] = &["category", "empty_details", "transparent", "title", "kind"];
 
 const FIELD_KEYS: &[&str] = &["rename", "skip", "retry_after"];
 
@@ -230,6 +245,18 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                     set_once(cx, &mut out.krate, path, span, &key);
                 }
                 "category" => out.categories.push(parse_category(cx, &meta)?),
+                "envelope" => set_once(cx, &mut out.envelope, meta.value()?.parse()?, span, &key),
+                "type_url" => set_once(cx, &mut out.type_url, meta.value()?.parse()?, span, &key),
+                "domain" => set_once(cx, &mut out.domain, meta.value()?.parse()?, span, &key),
+                "www_authenticate" => set_once(
+                    cx,
+                    &mut out.www_authenticate,
+                    meta.value()?.parse()?,
+                    span,
+                    &key,
+                ),
+                "title" => set_once(cx, &mut out.title, meta.value()?.parse()?, span, &key),
+                "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
                 _ => return Err(unknown_key(&meta, "container", CONTAINER_KEYS)),
             }
             Ok(())
@@ -337,6 +364,8 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
                     }
                     "empty_details" => set_once(cx, &mut out.empty_details, span, span, &key),
                     "transparent" => set_once(cx, &mut out.transparent, span, span, &key),
+                    "title" => set_once(cx, &mut out.title, meta.value()?.parse()?, span, &key),
+                    "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
                     _ => return Err(unknown_key(&meta, "variant", VARIANT_KEYS)),
                 }
                 Ok(())

@@ -30,7 +30,7 @@ impl Pattern {
         }
         if let Some(bad) = text.chars().find(|&c| c != '#' && !is_code_char(c)) {
             return Err(format!(
-                "pattern `{text}` contains {bad:?}; codes may use only ASCII letters, digits and `_-.:/`"
+                "pattern `{text}` contains {bad:?}; only ASCII letters, digits and `_-.:/` are allowed"
             ));
         }
         let mut segments: Vec<Segment> = Vec::new();
@@ -161,7 +161,7 @@ pub fn check_chars(code: &str) -> Result<(), String> {
     }
     match code.chars().find(|&c| !is_code_char(c)) {
         Some(bad) => Err(format!(
-            "error code `{}` contains {bad:?}; codes may use only ASCII letters, digits and `_-.:/`",
+            "error code `{}` contains {bad:?}; only ASCII letters, digits and `_-.:/` are allowed",
             code.escape_debug()
         )),
         None => Ok(()),

@@ -200,6 +200,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
         }
     };
     out.extend(public_message(input, model, &bounds));
+    out.extend(framework_impls(input, krate, &api_where));
     if !input.thiserror {
         out.extend(std_impls(input, model, &bounds));
     }
@@ -226,6 +227,8 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
                 let fields = own.details.iter().map(|(_, key)| key);
                 let has_details = own.has_details;
                 let retry_after = own.retry_after.is_some();
+                let title = option_str(own.title.as_deref());
+                let kind = option_str(own.kind.as_deref());
                 descriptors.push(quote! {
                     #krate::Descriptor::__from_parts(#krate::__private::DescriptorParts {
                         code: #code,
@@ -236,8 +239,10 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
                         variant: #variant,
                         type_name: #type_name,
                         fields: &[#(#fields),*],
-                        has_details: #has_details,
+                                                has_details: #has_details,
                         retry_after: #retry_after,
+                        title: #title,
+                        kind: #kind,
                     })
                 });
             }
@@ -260,6 +265,8 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
         quote!(#krate::Category::__new(#name, #title, #range, #prefix))
     });
     let retired = &model.retired;
+    let envelope = envelope(krate, &model.envelope);
+    let www_authenticate = option_str(model.www_authenticate.as_deref());
     quote! {
         &#krate::Catalog::__from_parts(#krate::__private::CatalogParts {
             type_name: #type_name,
@@ -268,9 +275,60 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
             transparent: &[#(#transparent),*],
             pattern: #pattern,
             range: #range,
-            categories: &[#(#categories),*],
+                        categories: &[#(#categories),*],
             retired: &[#(#retired),*],
+            envelope: #envelope,
+            www_authenticate: #www_authenticate,
         })
+    }
+}
+
+fn envelope(krate: &syn::Path, envelope: &valid::Envelope) -> TokenStream {
+    let private = quote!(#krate::__private);
+    match envelope {
+        valid::Envelope::Standard => quote!(#private::Envelope::Standard(#private::Standard)),
+        valid::Envelope::Tagged => quote!(#private::Envelope::Tagged(#private::Tagged)),
+        valid::Envelope::OpenAi => quote!(#private::Envelope::OpenAi(#private::OpenAi)),
+        valid::Envelope::Problem { type_url: None } => {
+            quote!(#private::Envelope::Problem(#private::Problem::new()))
+        }
+        valid::Envelope::Problem {
+            type_url: Some(url),
+        } => quote!(#private::Envelope::Problem(#private::Problem::with_type(#url))),
+        valid::Envelope::Google { domain } => {
+            quote!(#private::Envelope::Google(#private::Google::new(#domain)))
+        }
+        valid::Envelope::WebSocket => quote!(#private::Envelope::WebSocket(#private::WebSocket)),
+    }
+}
+
+/// `IntoResponse` (axum) and `ResponseError` (actix-web), emitted through
+/// macros of `apierror` that keep them only when its features are on.
+fn framework_impls(input: &Input, krate: &syn::Path, api_where: &TokenStream) -> TokenStream {
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let private = quote!(#krate::__private);
+    quote! {
+        #private::if_axum! {
+            #[automatically_derived]
+            impl #impl_generics #private::axum_core::response::IntoResponse for #ident #ty_generics #api_where {
+                fn into_response(self) -> #private::axum_core::response::Response {
+                    #private::axum_response(&self)
+                }
+            }
+        }
+        #private::if_actix! {
+            #[automatically_derived]
+            impl #impl_generics #private::actix_web::ResponseError for #ident #ty_generics #api_where {
+                fn status_code(&self) -> #private::actix_web::http::StatusCode {
+                    #private::actix_status(self)
+                }
+
+                fn error_response(&self) -> #private::actix_web::HttpResponse {
+                    #private::actix_response(self)
+                }
+            }
+        }
     }
 }
 
@@ -518,8 +576,10 @@ fn fallback(input: &Input, krate: &syn::Path) -> TokenStream {
                 transparent: &[],
                 pattern: ::core::option::Option::None,
                 range: ::core::option::Option::None,
-                categories: &[],
+                                categories: &[],
                 retired: &[],
+                envelope: #krate::__private::Envelope::Standard(#krate::__private::Standard),
+                www_authenticate: ::core::option::Option::None,
             });
             fn descriptor(&self) -> &'static #krate::Descriptor {
                 ::core::unreachable!()

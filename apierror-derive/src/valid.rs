@@ -19,7 +19,28 @@ pub struct Model<'a> {
     pub categories: Vec<Category>,
     pub retired: Vec<String>,
     pub entries: Vec<Entry<'a>>,
+    pub envelope: Envelope,
+    pub www_authenticate: Option<String>,
 }
+
+/// The type's default format.
+pub enum Envelope {
+    Standard,
+    Tagged,
+    OpenAi,
+    Problem { type_url: Option<String> },
+    Google { domain: String },
+    WebSocket,
+}
+
+const ENVELOPES: &[&str] = &[
+    "standard",
+    "tagged",
+    "openai",
+    "problem",
+    "google",
+    "websocket",
+];
 
 pub struct Category {
     pub name: String,
@@ -28,6 +49,9 @@ pub struct Category {
     pub prefix: Option<String>,
 }
 
+// Built once per derive and read by codegen: size does not matter, and
+// codegen destructures `Own` in place.
+#[allow(clippy::large_enum_variant)]
 pub enum Entry<'a> {
     Own(Own<'a>),
     Transparent {
@@ -48,6 +72,8 @@ pub struct Own<'a> {
     pub has_details: bool,
     pub retry_after: Option<&'a Field<'a>>,
     pub source: Option<&'a Field<'a>>,
+    pub title: Option<String>,
+    pub kind: Option<String>,
 }
 
 pub enum Message<'a> {
@@ -124,6 +150,12 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             .empty_details
             .or(attrs.empty_details)
             .is_some();
+        // A struct's title and kind are written on the struct itself.
+        let (title, kind) = if input.is_struct {
+            (&attrs.title, &attrs.kind)
+        } else {
+            (&variant.attrs.title, &variant.attrs.kind)
+        };
         entries.push(Entry::Own(Own {
             variant,
             code: code.unwrap_or_default(),
@@ -135,7 +167,22 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             details,
             retry_after,
             source,
+            title: title.as_ref().map(syn::LitStr::value),
+            kind: kind.as_ref().and_then(|lit| {
+                code::check_chars(&lit.value())
+                    .map_err(|why| cx.error_at(lit.span(), why.replacen("error code", "kind", 1)))
+                    .ok()
+                    .map(|()| lit.value())
+            }),
         }));
+    }
+    if !input.is_struct {
+        for lit in [&attrs.title, &attrs.kind].into_iter().flatten() {
+            cx.error_at(
+                lit.span(),
+                "`title` and `kind` describe one error: put them on its variant",
+            );
+        }
     }
 
     Model {
@@ -146,9 +193,85 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         pattern: attrs.pattern.as_ref().map(syn::LitStr::value),
         range: rules.range.as_ref().map(|r| (r.lo, r.hi)),
         categories,
-        retired: retired.into_iter().map(|(code, _)| code).collect(),
+                retired: retired.into_iter().map(|(code, _)| code).collect(),
         entries,
+        envelope: envelope(cx, input),
+        www_authenticate: attrs.www_authenticate.as_ref().and_then(|lit| {
+            let value = lit.value();
+            let valid = !value.is_empty() && value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
+            if !valid {
+                cx.error_at(
+                    lit.span(),
+                    "`www_authenticate` must be a valid header value: visible ASCII and spaces, e.g. \"Bearer realm=\\\"api\\\"\"",
+                );
+            }
+            valid.then_some(value)
+        }),
     }
+}
+
+fn envelope(cx: &Ctxt, input: &Input) -> Envelope {
+    let attrs = &input.attrs;
+    let name = attrs.envelope.as_ref().map(syn::LitStr::value);
+    let chosen = match name.as_deref() {
+        None | Some("standard") => Envelope::Standard,
+        Some("tagged") => Envelope::Tagged,
+        Some("openai") => Envelope::OpenAi,
+        Some("problem") => Envelope::Problem {
+            type_url: attrs.type_url.as_ref().map(syn::LitStr::value),
+        },
+        Some("google") => match &attrs.domain {
+            Some(domain) => Envelope::Google {
+                domain: domain.value(),
+            },
+            None => {
+                if let Some(lit) = &attrs.envelope {
+                    cx.error_at(
+                        lit.span(),
+                        "envelope = \"google\" needs the ErrorInfo domain: add `domain = \"api.example.com\"`",
+                    );
+                }
+                Envelope::Standard
+            }
+        },
+        Some("websocket") => Envelope::WebSocket,
+        Some(other) => {
+            let hint = match closest(other, ENVELOPES.iter().copied()) {
+                Some(close) => format!("did you mean \"{close}\"?"),
+                None => format!("expected one of: {}", ENVELOPES.join(", ")),
+            };
+            if let Some(lit) = &attrs.envelope {
+                cx.error_at(
+                    lit.span(),
+                    format_args!("unknown envelope \"{other}\"; {hint}"),
+                );
+            }
+            Envelope::Standard
+        }
+    };
+    if let Some(lit) = &attrs.type_url {
+        if !matches!(chosen, Envelope::Problem { .. }) {
+            cx.error_at(
+                lit.span(),
+                "`type_url` is the RFC 9457 `type`: it needs envelope = \"problem\"",
+            );
+        } else if lit
+            .value()
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control())
+        {
+            cx.error_at(lit.span(), "`type_url` must be a URL without spaces");
+        }
+    }
+    if let Some(lit) = &attrs.domain {
+        if name.as_deref() != Some("google") {
+            cx.error_at(
+                lit.span(),
+                "`domain` is the AIP-193 ErrorInfo domain: it needs envelope = \"google\"",
+            );
+        }
+    }
+    chosen
 }
 
 fn container_rules(cx: &Ctxt, input: &Input) -> Rules {
@@ -338,6 +461,8 @@ fn transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>, span: Span) -> Option<&'
         (attrs.status.as_ref().map(status_span), "#[status]"),
         (attrs.category.as_ref().map(syn::LitStr::span), "`category`"),
         (attrs.empty_details, "`empty_details`"),
+        (attrs.title.as_ref().map(syn::LitStr::span), "`title`"),
+        (attrs.kind.as_ref().map(syn::LitStr::span), "`kind`"),
     ];
     for (at, what) in conflicts {
         if let Some(at) = at {

@@ -1,0 +1,169 @@
+//! 207 Multi-Status bulk results (seed 003).
+
+use crate::envelope::{ErrorObject, JSON};
+use crate::error::ApiError;
+use http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use http::{Response, StatusCode};
+use serde::ser::{SerializeStruct, Serializer};
+use serde::Serialize;
+
+/// Collects the outcome of each item of a batch operation into one
+/// `207 Multi-Status` body. The top level always says `"success":true`; each
+/// result says whether its item succeeded:
+///
+/// ```json
+/// {"success":true,"results":[
+///   {"id":"srv-1","success":true,"status":202,"data":{"state":"provisioning"}},
+///   {"id":"srv-2","success":false,"status":409,"error":{"code":"INVALID_STATE_TRANSITION","message":"..."}}
+/// ]}
+/// ```
+///
+/// Items are written into the body as they are added: nothing is kept but
+/// the bytes.
+///
+/// ```
+/// use apierror::{ApiError, Bulk};
+/// use apierror::http::StatusCode;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(code = "SCREAMING_SNAKE_CASE")]
+/// enum ServerError { #[status(404)] #[message("Resource not found")] NotFound }
+///
+/// let mut bulk = Bulk::new();
+/// bulk.ok("srv-1", StatusCode::ACCEPTED, &serde_json::json!({"state": "provisioning"}))?;
+/// bulk.error("srv-2", &ServerError::NotFound)?;
+/// let response = bulk.into_response();
+/// assert_eq!(response.status(), 207);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Bulk {
+    body: Vec<u8>,
+    results: usize,
+    failures: usize,
+}
+
+const OPEN: &[u8] = br#"{"success":true,"results":["#;
+const CLOSE: &[u8] = b"]}";
+
+impl Default for Bulk {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Bulk {
+    /// An empty batch result.
+    pub fn new() -> Self {
+        Bulk {
+            body: OPEN.to_vec(),
+            results: 0,
+            failures: 0,
+        }
+    }
+
+    /// Adds a successful item with its status (e.g. 200, 201, 202) and data.
+    pub fn ok<I, T>(&mut self, id: I, status: StatusCode, data: &T) -> Result<(), serde_json::Error>
+    where
+        I: Serialize,
+        T: Serialize + ?Sized,
+    {
+        self.push(&Item {
+            id,
+            success: true,
+            status,
+            key: "data",
+            value: data,
+        })
+    }
+
+    /// Adds a failed item: its status and error object come from `error`.
+    pub fn error<I, E>(&mut self, id: I, error: &E) -> Result<(), serde_json::Error>
+    where
+        I: Serialize,
+        E: ApiError + ?Sized,
+    {
+        self.push(&Item {
+            id,
+            success: false,
+            status: error.status(),
+            key: "error",
+            value: &ErrorObject::new(error),
+        })?;
+        self.failures += 1;
+        Ok(())
+    }
+
+    fn push<I: Serialize, T: Serialize + ?Sized>(
+        &mut self,
+        item: &Item<'_, I, T>,
+    ) -> Result<(), serde_json::Error> {
+        let start = self.body.len();
+        if self.results > 0 {
+            self.body.push(b',');
+        }
+        match item.serialize(&mut serde_json::Serializer::new(&mut self.body)) {
+            Ok(()) => {
+                self.results += 1;
+                Ok(())
+            }
+            Err(error) => {
+                // Leave the body as it was: a half-written item never stays.
+                self.body.truncate(start);
+                Err(error)
+            }
+        }
+    }
+
+    /// How many results were added.
+    pub fn len(&self) -> usize {
+        self.results
+    }
+
+    /// Whether no result was added.
+    pub fn is_empty(&self) -> bool {
+        self.results == 0
+    }
+
+    /// How many of the results are failures.
+    pub fn failures(&self) -> usize {
+        self.failures
+    }
+
+    /// The finished JSON body.
+    pub fn into_body(mut self) -> Vec<u8> {
+        self.body.extend_from_slice(CLOSE);
+        self.body
+    }
+
+    /// The `207 Multi-Status` response, `Content-Type: application/json`.
+    pub fn into_response(self) -> Response<Vec<u8>> {
+        let mut response = Response::new(self.into_body());
+        *response.status_mut() = StatusCode::MULTI_STATUS;
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(JSON));
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+        response
+    }
+}
+
+/// One result: `{"id","success","status","data"|"error"}`.
+struct Item<'a, I, T: ?Sized> {
+    id: I,
+    success: bool,
+    status: StatusCode,
+    key: &'static str,
+    value: &'a T,
+}
+
+impl<I: Serialize, T: Serialize + ?Sized> Serialize for Item<'_, I, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut item = serializer.serialize_struct("Result", 4)?;
+        item.serialize_field("id", &self.id)?;
+        item.serialize_field("success", &self.success)?;
+        item.serialize_field("status", &self.status.as_u16())?;
+        item.serialize_field(self.key, self.value)?;
+        item.end()
+    }
+}

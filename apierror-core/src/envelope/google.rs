@@ -1,0 +1,133 @@
+//! Google AIP-193 errors.
+
+use super::entries::{AsText, Entries};
+use super::{Context, Format, JSON};
+use crate::error::ApiError;
+use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+use serde::Serialize;
+
+/// Google AIP-193 errors, with a `google.rpc.ErrorInfo` carrying the code:
+///
+/// ```json
+/// {"error":{"code":429,"message":"Rate limit exceeded","status":"RESOURCE_EXHAUSTED",
+///   "details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED",
+///     "domain":"api.example.com","metadata":{"limit":"5000","window":"1h"}}]}}
+/// ```
+///
+/// `status` is the `google.rpc.Code` name for the HTTP status (see
+/// [`rpc_code`]); `reason` is the error code; `metadata` holds the details
+/// fields as strings (strings as they are, other values as JSON text) and is
+/// left out when the variant has no details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Google {
+    domain: &'static str,
+}
+
+impl Google {
+    /// AIP-193 errors of a service whose `ErrorInfo.domain` is `domain`,
+    /// e.g. `"pubsub.googleapis.com"`.
+    pub const fn new(domain: &'static str) -> Self {
+        Google { domain }
+    }
+
+    /// The `ErrorInfo.domain`.
+    pub const fn domain(&self) -> &'static str {
+        self.domain
+    }
+}
+
+/// The `google.rpc.Code` name for an HTTP status, following the mapping in
+/// `google/rpc/code.proto`: 400 `INVALID_ARGUMENT`, 401 `UNAUTHENTICATED`,
+/// 403 `PERMISSION_DENIED`, 404 `NOT_FOUND`, 409 `ABORTED`, 429
+/// `RESOURCE_EXHAUSTED`, 499 `CANCELLED`, 500 `INTERNAL`, 501
+/// `UNIMPLEMENTED`, 503 `UNAVAILABLE`, 504 `DEADLINE_EXCEEDED`; other 4xx
+/// `FAILED_PRECONDITION`, other 5xx `UNKNOWN`.
+pub fn rpc_code(status: u16) -> &'static str {
+    match status {
+        400 => "INVALID_ARGUMENT",
+        401 => "UNAUTHENTICATED",
+        403 => "PERMISSION_DENIED",
+        404 => "NOT_FOUND",
+        409 => "ABORTED",
+        429 => "RESOURCE_EXHAUSTED",
+        499 => "CANCELLED",
+        500 => "INTERNAL",
+        501 => "UNIMPLEMENTED",
+        503 => "UNAVAILABLE",
+        504 => "DEADLINE_EXCEEDED",
+        402 | 405..=408 | 410..=428 | 430..=498 => "FAILED_PRECONDITION",
+        _ => "UNKNOWN",
+    }
+}
+
+impl Format for Google {
+    fn media_type(&self) -> &'static str {
+        JSON
+    }
+
+    fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let mut envelope = serializer.serialize_struct("Envelope", 1)?;
+        envelope.serialize_field("error", &Status(error, self.domain))?;
+        envelope.end()
+    }
+}
+
+struct Status<'a, E: ?Sized>(&'a E, &'static str);
+
+impl<E: ApiError + ?Sized> Serialize for Status<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let error = self.0;
+        let status = error.status().as_u16();
+        let mut body = serializer.serialize_struct("Status", 4)?;
+        body.serialize_field("code", &status)?;
+        body.serialize_field("message", &error.message())?;
+        body.serialize_field("status", rpc_code(status))?;
+        body.serialize_field("details", &Details(self))?;
+        body.end()
+    }
+}
+
+struct Details<'s, 'a, E: ?Sized>(&'s Status<'a, E>);
+
+impl<E: ApiError + ?Sized> Serialize for Details<'_, '_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut list = serializer.serialize_seq(Some(1))?;
+        list.serialize_element(&ErrorInfo(self.0))?;
+        list.end()
+    }
+}
+
+struct ErrorInfo<'s, 'a, E: ?Sized>(&'s Status<'a, E>);
+
+impl<E: ApiError + ?Sized> Serialize for ErrorInfo<'_, '_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Status(error, domain) = *self.0;
+        let metadata = error.has_details();
+        let mut info = serializer.serialize_struct("ErrorInfo", 3 + usize::from(metadata))?;
+        info.serialize_field("@type", "type.googleapis.com/google.rpc.ErrorInfo")?;
+        info.serialize_field("reason", error.code())?;
+        info.serialize_field("domain", domain)?;
+        if metadata {
+            info.serialize_field("metadata", &Metadata(error))?;
+        }
+        info.end()
+    }
+}
+
+struct Metadata<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> Serialize for Metadata<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.0.serialize_details(Entries {
+            map: &mut map,
+            reserved: &[],
+            mode: std::marker::PhantomData::<AsText>,
+        })?;
+        map.end()
+    }
+}

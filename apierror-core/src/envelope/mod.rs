@@ -1,0 +1,354 @@
+//! The JSON shapes an error is rendered in.
+//!
+//! A [`Format`] streams an error through any serde [`Serializer`]: nothing is
+//! built in between. The built-in ones are gathered in [`Envelope`], which a
+//! type picks with `#[api_error(envelope = "...")]`; any of them (or your own
+//! [`Format`]) can render any error at run time.
+
+mod entries;
+pub mod google;
+pub mod openai;
+pub mod problem;
+
+pub use google::Google;
+pub use openai::OpenAi;
+pub use problem::Problem;
+
+use crate::error::ApiError;
+use serde::ser::{SerializeStruct, Serializer};
+use serde::Serialize;
+
+/// A JSON shape for errors. Implement it for your own envelope.
+///
+/// ```
+/// use apierror::envelope::{Context, Format};
+/// use apierror::ApiError;
+/// use serde::ser::{SerializeStruct, Serializer};
+///
+/// /// `{"ok":false,"reason":"<code>","text":"<message>"}`
+/// struct Legacy;
+///
+/// impl Format for Legacy {
+///     fn media_type(&self) -> &'static str {
+///         "application/json"
+///     }
+///
+///     fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+///     where
+///         E: ApiError + ?Sized,
+///         S: Serializer,
+///     {
+///         let mut body = serializer.serialize_struct("Legacy", 3)?;
+///         body.serialize_field("ok", &false)?;
+///         body.serialize_field("reason", error.code())?;
+///         body.serialize_field("text", &error.message())?;
+///         body.end()
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(code = "SCREAMING_SNAKE_CASE")]
+/// enum E { #[status(404)] #[message("No such thing")] Missing }
+///
+/// let body = apierror::Render::new(&E::Missing).format(&Legacy).to_vec()?;
+/// assert_eq!(body, br#"{"ok":false,"reason":"MISSING","text":"No such thing"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub trait Format {
+    /// The `Content-Type` of rendered bodies.
+    fn media_type(&self) -> &'static str;
+
+    /// Serializes `error` in this format, with the request's `context`.
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer;
+}
+
+/// Per-request data that formats place where their shape puts it: the
+/// request id, a timestamp, the instance URI (RFC 9457).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Context<'a> {
+    request_id: Option<&'a str>,
+    timestamp: Option<&'a str>,
+    instance: Option<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    /// An empty context.
+    pub const fn new() -> Self {
+        Context {
+            request_id: None,
+            timestamp: None,
+            instance: None,
+        }
+    }
+
+    /// The id of the request, e.g. `"req_123456"`.
+    pub const fn with_request_id(mut self, request_id: &'a str) -> Self {
+        self.request_id = Some(request_id);
+        self
+    }
+
+    /// When the error happened, already formatted (RFC 3339 is usual).
+    pub const fn with_timestamp(mut self, timestamp: &'a str) -> Self {
+        self.timestamp = Some(timestamp);
+        self
+    }
+
+    /// The URI of this occurrence of the problem (RFC 9457 `instance`).
+    pub const fn with_instance(mut self, instance: &'a str) -> Self {
+        self.instance = Some(instance);
+        self
+    }
+
+    /// The request id, if set.
+    pub const fn request_id(&self) -> Option<&'a str> {
+        self.request_id
+    }
+
+    /// The timestamp, if set.
+    pub const fn timestamp(&self) -> Option<&'a str> {
+        self.timestamp
+    }
+
+    /// The instance URI, if set.
+    pub const fn instance(&self) -> Option<&'a str> {
+        self.instance
+    }
+}
+
+/// The built-in formats, as a type chooses its default with
+/// `#[api_error(envelope = "...")]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Envelope {
+    /// `{"error":{"code","message","details"}}`, see [`Standard`].
+    Standard(Standard),
+    /// `{"success":false,"error":{...},"requestId"}`, see [`Tagged`].
+    Tagged(Tagged),
+    /// `{"error":{"message","type","code":<status>,"details"}}`, see [`OpenAi`].
+    OpenAi(OpenAi),
+    /// RFC 9457 `application/problem+json`, see [`Problem`].
+    Problem(Problem),
+    /// Google AIP-193, see [`Google`].
+    Google(Google),
+    /// `{"type":"error","error":{...}}`, see [`WebSocket`].
+    WebSocket(WebSocket),
+}
+
+impl Default for Envelope {
+    fn default() -> Self {
+        Envelope::Standard(Standard)
+    }
+}
+
+impl Format for Envelope {
+    fn media_type(&self) -> &'static str {
+        match self {
+            Envelope::Standard(f) => f.media_type(),
+            Envelope::Tagged(f) => f.media_type(),
+            Envelope::OpenAi(f) => f.media_type(),
+            Envelope::Problem(f) => f.media_type(),
+            Envelope::Google(f) => f.media_type(),
+            Envelope::WebSocket(f) => f.media_type(),
+        }
+    }
+
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        match self {
+            Envelope::Standard(f) => f.serialize(error, context, serializer),
+            Envelope::Tagged(f) => f.serialize(error, context, serializer),
+            Envelope::OpenAi(f) => f.serialize(error, context, serializer),
+            Envelope::Problem(f) => f.serialize(error, context, serializer),
+            Envelope::Google(f) => f.serialize(error, context, serializer),
+            Envelope::WebSocket(f) => f.serialize(error, context, serializer),
+        }
+    }
+}
+
+/// The media type of JSON bodies.
+pub const JSON: &str = "application/json";
+
+/// `{"code","message","details"}`: the error object shared by the standard,
+/// tagged and WebSocket envelopes and by bulk results.
+pub(crate) struct ErrorObject<'a, E: ?Sized> {
+    pub error: &'a E,
+    pub request_id: Option<&'a str>,
+}
+
+impl<'a, E: ApiError + ?Sized> ErrorObject<'a, E> {
+    pub(crate) fn new(error: &'a E) -> Self {
+        ErrorObject {
+            error,
+            request_id: None,
+        }
+    }
+}
+
+impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let error = self.error;
+        let details = error.has_details();
+        let len = 2 + usize::from(details) + usize::from(self.request_id.is_some());
+        let mut body = serializer.serialize_struct("Error", len)?;
+        body.serialize_field("code", error.code())?;
+        body.serialize_field("message", &error.message())?;
+        if details {
+            body.serialize_field("details", &error.details())?;
+        }
+        if let Some(request_id) = self.request_id {
+            body.serialize_field("request_id", request_id)?;
+        }
+        body.end()
+    }
+}
+
+/// The standard envelope (seeds 002 and 003):
+///
+/// ```json
+/// {"error":{"code":"RESOURCE_NOT_FOUND","message":"Resource not found","details":{...}}}
+/// ```
+///
+/// `details` is present when the variant declares detail fields (or
+/// `empty_details`). With a request id or timestamp in the [`Context`], the
+/// request id is added to the error object and both go into `"meta"`:
+/// `"meta":{"request_id":"req_123456","timestamp":"2024-01-20T10:00:00Z"}`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Standard;
+
+impl Format for Standard {
+    fn media_type(&self) -> &'static str {
+        JSON
+    }
+
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let meta = context.request_id.is_some() || context.timestamp.is_some();
+        let mut envelope = serializer.serialize_struct("Envelope", 1 + usize::from(meta))?;
+        let mut object = ErrorObject::new(error);
+        object.request_id = context.request_id;
+        envelope.serialize_field("error", &object)?;
+        if meta {
+            envelope.serialize_field("meta", &Meta(context))?;
+        }
+        envelope.end()
+    }
+}
+
+struct Meta<'c, 'a>(&'c Context<'a>);
+
+impl Serialize for Meta<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Context {
+            request_id,
+            timestamp,
+            ..
+        } = *self.0;
+        let len = usize::from(request_id.is_some()) + usize::from(timestamp.is_some());
+        let mut meta = serializer.serialize_struct("Meta", len)?;
+        if let Some(request_id) = request_id {
+            meta.serialize_field("request_id", request_id)?;
+        }
+        if let Some(timestamp) = timestamp {
+            meta.serialize_field("timestamp", timestamp)?;
+        }
+        meta.end()
+    }
+}
+
+/// The discriminated union of seed 003, for clients that switch on `success`:
+///
+/// ```json
+/// {"success":false,"error":{"code":"NOT_FOUND","message":"Resource not found"},"requestId":"req_1"}
+/// ```
+///
+/// `requestId` is present when the [`Context`] has one.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tagged;
+
+impl Format for Tagged {
+    fn media_type(&self) -> &'static str {
+        JSON
+    }
+
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let len = 2 + usize::from(context.request_id.is_some());
+        let mut envelope = serializer.serialize_struct("Envelope", len)?;
+        envelope.serialize_field("success", &false)?;
+        envelope.serialize_field("error", &ErrorObject::new(error))?;
+        if let Some(request_id) = context.request_id {
+            envelope.serialize_field("requestId", request_id)?;
+        }
+        envelope.end()
+    }
+}
+
+/// The WebSocket error frame of seed 002:
+///
+/// ```json
+/// {"type":"error","error":{"code":"WS_AUTH_REQUIRED","message":"Authentication required before subscribing"}}
+/// ```
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WebSocket;
+
+impl Format for WebSocket {
+    fn media_type(&self) -> &'static str {
+        JSON
+    }
+
+    fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let mut frame = serializer.serialize_struct("Frame", 2)?;
+        frame.serialize_field("type", "error")?;
+        frame.serialize_field("error", &ErrorObject::new(error))?;
+        frame.end()
+    }
+}
+
+/// Serializes an error in a format: `serde::Serialize` for any serializer.
+pub struct Rendered<'a, E: ?Sized, F: ?Sized> {
+    pub(crate) error: &'a E,
+    pub(crate) format: &'a F,
+    pub(crate) context: Context<'a>,
+}
+
+impl<E: ApiError + ?Sized, F: Format + ?Sized> Serialize for Rendered<'_, E, F> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.format.serialize(self.error, &self.context, serializer)
+    }
+}

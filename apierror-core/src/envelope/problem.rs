@@ -1,0 +1,134 @@
+//! RFC 9457 problem details.
+
+use super::entries::{AsIs, Entries};
+use super::{Context, Format};
+use crate::error::ApiError;
+use serde::ser::{SerializeMap, Serializer};
+use std::fmt;
+
+/// RFC 9457 problem details, `application/problem+json`:
+///
+/// ```json
+/// {"type":"https://docs.example.com/errors/ERR-02-003","title":"Conflict","status":409,
+///  "detail":"The selected node does not have enough CPU capacity","code":"ERR-02-003",
+///  "requested":8,"available":2}
+/// ```
+///
+/// - `type`: the documentation URL template with `{code}` replaced, or
+///   `about:blank` without a template;
+/// - `title`: the variant's `#[api_error(title = "...")]`, else the status's
+///   reason phrase, else (for unregistered statuses like 465) `Client Error`
+///   or `Server Error`;
+/// - `status`: the response status; `detail`: the public message;
+/// - `instance`: from the [`Context`], when set;
+/// - `code` and the details fields as extension members. A details key equal
+///   to one of the members above is left out rather than overwrite it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Problem {
+    type_template: Option<&'static str>,
+}
+
+/// The members RFC 9457 defines, plus `code`: details may not replace them.
+pub const RESERVED: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+
+impl Problem {
+    /// Problem details with `"type":"about:blank"`.
+    pub const fn new() -> Self {
+        Problem {
+            type_template: None,
+        }
+    }
+
+    /// Problem details whose `type` is a documentation URL; `{code}` in the
+    /// template is replaced by the error code:
+    /// `Problem::with_type("https://docs.example.com/errors/{code}")`.
+    pub const fn with_type(template: &'static str) -> Self {
+        Problem {
+            type_template: Some(template),
+        }
+    }
+
+    /// The `type` URL template, if any.
+    pub const fn type_template(&self) -> Option<&'static str> {
+        self.type_template
+    }
+}
+
+/// The title a problem has: see [`Problem`].
+pub fn title<E: ApiError + ?Sized>(error: &E) -> &'static str {
+    let descriptor = error.descriptor();
+    descriptor
+        .title()
+        .or_else(|| descriptor.status().canonical_reason())
+        .unwrap_or(if descriptor.status().is_server_error() {
+            "Server Error"
+        } else {
+            "Client Error"
+        })
+}
+
+struct TypeUrl<'a> {
+    template: &'a str,
+    code: &'a str,
+}
+
+impl fmt::Display for TypeUrl<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = self.template.split("{code}");
+        if let Some(first) = parts.next() {
+            f.write_str(first)?;
+        }
+        for part in parts {
+            f.write_str(self.code)?;
+            f.write_str(part)?;
+        }
+        Ok(())
+    }
+}
+
+impl Format for Problem {
+    fn media_type(&self) -> &'static str {
+        "application/problem+json"
+    }
+
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let mut map = serializer.serialize_map(None)?;
+        match self.type_template {
+            Some(template) => map.serialize_entry(
+                "type",
+                &format_args!(
+                    "{}",
+                    TypeUrl {
+                        template,
+                        code: error.code()
+                    }
+                ),
+            )?,
+            None => map.serialize_entry("type", "about:blank")?,
+        }
+        map.serialize_entry("title", title(error))?;
+        map.serialize_entry("status", &error.status().as_u16())?;
+        map.serialize_entry("detail", &error.message())?;
+        if let Some(instance) = context.instance() {
+            map.serialize_entry("instance", instance)?;
+        }
+        map.serialize_entry("code", error.code())?;
+        if error.has_details() {
+            error.serialize_details(Entries {
+                map: &mut map,
+                reserved: RESERVED,
+                mode: std::marker::PhantomData::<AsIs>,
+            })?;
+        }
+        map.end()
+    }
+}

@@ -1,0 +1,10 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "probelm")]
+pub enum ChoreoError {
+    #[status(500)]
+    Internal,
+}
+
+fn main() {}

@@ -10,8 +10,21 @@
 //! validation `fields` as a map). Fields marked `#[api_error(retry_after)]` also
 //! become the `Retry-After` header.
 //!
-//! The WebSocket errors (`WS_*`) have no HTTP status in the documentation; the
-//! statuses given to them here (401, 429, 413) are our choice.
+//! The errors render in the standard envelope, the documented "Error Response
+//! Format". Given the request's id and time in an `apierror::envelope::Context`,
+//! the request id is also put in the error object and both go into `meta`:
+//!
+//! ```json
+//! {"error":{"code":"RESOURCE_NOT_FOUND","message":"Resource not found",
+//!   "details":{"resource_type":"workspace","resource_id":"ws-123"},"request_id":"req_123456"},
+//!  "meta":{"request_id":"req_123456","timestamp":"2024-01-20T10:00:00Z"}}
+//! ```
+//!
+//! The WebSocket errors (`WS_*`) are sent as frames,
+//! `{"type":"error","error":{...}}`, by rendering them in the
+//! `apierror::envelope::WebSocket` format. They have no HTTP status in the
+//! documentation; the statuses given to them here (401, 429, 413) are our
+//! choice, used when the error happens during the HTTP upgrade.
 //!
 //! Run it with:
 //!
@@ -21,7 +34,8 @@
 
 use std::collections::BTreeMap;
 
-use apierror::ApiError;
+use apierror::envelope::{Context, WebSocket};
+use apierror::{ApiError, Render};
 
 /// Authentication and authorization errors (`AUTH_*`).
 #[derive(Debug, ApiError)]
@@ -375,7 +389,8 @@ pub enum SystemError {
     DatabaseError { operation: String, table: String },
 }
 
-/// WebSocket errors (`WS_*`), sent as `{"type": "error", "error": {...}}` frames.
+/// WebSocket errors (`WS_*`), sent as `{"type": "error", "error": {...}}` frames
+/// (render them with `apierror::envelope::WebSocket`).
 ///
 /// The documentation gives them no HTTP status; ours are used when the error
 /// happens during the HTTP upgrade.
@@ -425,7 +440,8 @@ pub enum HexabaseError {
 }
 
 fn main() {
-    print_catalog(HexabaseError::CATALOG);
+    print!("{}", HexabaseError::CATALOG);
+    println!("{} codes\n", HexabaseError::CATALOG.len());
 
     show(&HexabaseError::Validation(ValidationError::Failed {
         fields: BTreeMap::from([
@@ -446,31 +462,34 @@ fn main() {
         maintenance_end: "2024-01-20T12:00:00Z".into(),
         affected_services: vec!["workspace_provisioning".into()],
     }));
-}
 
-/// Prints every code of a catalog as an aligned table, in declaration order.
-fn print_catalog(catalog: &'static apierror::Catalog) {
-    let code_width = catalog.iter().map(|d| d.code().len()).max().unwrap_or(0);
-    let variant_width = catalog.iter().map(|d| d.variant().len()).max().unwrap_or(0);
-    println!(
-        "{:<code_width$}  STATUS  {:<variant_width$}  MESSAGE",
-        "CODE", "VARIANT"
-    );
-    for d in catalog.iter() {
-        println!(
-            "{:<code_width$}  {:<6}  {:<variant_width$}  {}",
-            d.code(),
-            d.status().as_u16(),
-            d.variant(),
-            d.message()
-        );
-    }
-    println!("{} codes\n", catalog.len());
+    // With the request's id and time, as a handler would send it.
+    let not_found = HexabaseError::Resource(ResourceError::NotFound {
+        resource_type: "workspace".into(),
+        resource_id: "ws-123".into(),
+    });
+    let context = Context::new()
+        .with_request_id("req_123456")
+        .with_timestamp("2024-01-20T10:00:00Z");
+    let body = Render::new(&not_found)
+        .context(context)
+        .to_string()
+        .expect("error renders as JSON");
+    println!("With request context:\n{body}\n");
+
+    // A WebSocket error frame.
+    let frame = Render::new(&WsError::SubscriptionLimitExceeded {
+        limit: 100,
+        current: 100,
+    })
+    .format(&WebSocket)
+    .to_string()
+    .expect("error renders as JSON");
+    println!("WebSocket frame:\n{frame}");
 }
 
 /// Prints one error the way the API sends it: status, code and JSON body.
 fn show<E: ApiError>(err: &E) {
     let body = apierror::json::to_string(err).expect("error renders as JSON");
-    println!("HTTP {} {}", err.status().as_u16(), err.code());
-    println!("{body}\n");
+    println!("HTTP {} {}\n{body}\n", err.status().as_u16(), err.code());
 }

@@ -1,4 +1,18 @@
-//! The k0rdent API's common error codes as one `ApiError` enum.
+//! The k0rdent API's common error codes as one `ApiError` enum, rendered as the
+//! API's discriminated union.
+//!
+//! `#[api_error(envelope = "tagged")]` gives every error body the shape clients
+//! switch on, with the request id when the handler passes one in a
+//! `Context`:
+//!
+//! ```json
+//! {"success":false,"error":{"code":"NOT_FOUND","message":"Resource not found",
+//!   "details":{"resource":"server","id":"srv-42"}},"requestId":"req_000042"}
+//! ```
+//!
+//! Batch operations answer `207 Multi-Status` with `apierror::Bulk`:
+//! `"success":true` at the top level and one result per item, failed items
+//! carrying their error object.
 //!
 //! The codes (`VALIDATION_ERROR`, `NOT_FOUND`, ...) are derived from the variant
 //! names with `code = "SCREAMING_SNAKE_CASE"`; statuses are the ones of the
@@ -17,11 +31,13 @@
 
 use std::collections::BTreeMap;
 
-use apierror::ApiError;
+use apierror::envelope::Context;
+use apierror::http::StatusCode;
+use apierror::{ApiError, Bulk, Render};
 
 /// Errors of the k0rdent API, as sent in `error.code`.
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "tagged")]
 pub enum K0rdentError {
     /// Request validation failed
     #[status(400)]
@@ -82,46 +98,49 @@ pub enum K0rdentError {
 }
 
 fn main() {
-    print_catalog(K0rdentError::CATALOG);
+    print!("{}", K0rdentError::CATALOG);
+    println!("{} codes\n", K0rdentError::CATALOG.len());
 
-    show(&K0rdentError::NotFound {
+    let not_found = K0rdentError::NotFound {
         resource: "server".into(),
         id: "srv-42".into(),
-    });
+    };
+    show(&not_found);
     show(&K0rdentError::InvalidStateTransition {
         from: "provisioned".into(),
         to: "provisioning".into(),
     });
-    show(&K0rdentError::PoolCapacityExceeded {
-        pool: "gpu-h100".into(),
-        requested: 8,
-        available: 3,
-    });
-}
 
-/// Prints every code of a catalog as an aligned table, in declaration order.
-fn print_catalog(catalog: &'static apierror::Catalog) {
-    let code_width = catalog.iter().map(|d| d.code().len()).max().unwrap_or(0);
-    let variant_width = catalog.iter().map(|d| d.variant().len()).max().unwrap_or(0);
-    println!(
-        "{:<code_width$}  STATUS  {:<variant_width$}  MESSAGE",
-        "CODE", "VARIANT"
-    );
-    for d in catalog.iter() {
-        println!(
-            "{:<code_width$}  {:<6}  {:<variant_width$}  {}",
-            d.code(),
-            d.status().as_u16(),
-            d.variant(),
-            d.message()
-        );
-    }
-    println!("{} codes\n", catalog.len());
+    // With the request id, as a handler would send it.
+    let body = Render::new(&not_found)
+        .context(Context::new().with_request_id("req_000042"))
+        .to_string()
+        .expect("error renders as JSON");
+    println!("With a request id:\n{body}\n");
+
+    // A batch of three provisioning requests, one of which fails.
+    let mut bulk = Bulk::new();
+    let accepted = serde_json::json!({"state": "provisioning"});
+    bulk.ok("srv-1", StatusCode::ACCEPTED, &accepted)
+        .and_then(|()| bulk.ok("srv-2", StatusCode::ACCEPTED, &accepted))
+        .and_then(|()| {
+            bulk.error(
+                "srv-3",
+                &K0rdentError::PoolCapacityExceeded {
+                    pool: "gpu-h100".into(),
+                    requested: 8,
+                    available: 3,
+                },
+            )
+        })
+        .expect("results render as JSON");
+    let response = bulk.into_response();
+    let body = String::from_utf8_lossy(response.body());
+    println!("HTTP {} (bulk)\n{body}", response.status().as_u16());
 }
 
 /// Prints one error the way the API sends it: status, code and JSON body.
 fn show<E: ApiError>(err: &E) {
     let body = apierror::json::to_string(err).expect("error renders as JSON");
-    println!("HTTP {} {}", err.status().as_u16(), err.code());
-    println!("{body}\n");
+    println!("HTTP {} {}\n{body}\n", err.status().as_u16(), err.code());
 }

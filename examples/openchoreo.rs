@@ -1,8 +1,22 @@
-//! The OpenChoreo error code reference (`CHOREO-XXXX`) as one `ApiError` enum.
+//! The OpenChoreo error code reference (`CHOREO-XXXX`) as one `ApiError` enum,
+//! rendered as RFC 9457 problem details (`application/problem+json`).
 //!
 //! Shows a numeric code pattern with a range, nine numbered categories taken from
 //! the reference's "Error Code Categories" list, status constants by name, and
 //! public messages that interpolate a detail field (`{component}`).
+//!
+//! `#[api_error(envelope = "problem", type_url = "...")]` makes each error a
+//! problem document whose `type` links to the code's entry in the reference,
+//! whose `title` is the entry's heading (`#[api_error(title = "...")]` on each
+//! variant), whose `detail` is the public message, and whose `code` and detail
+//! fields are extension members:
+//!
+//! ```json
+//! {"type":"https://openchoreo.dev/docs/reference/error-codes#CHOREO-1002",
+//!  "title":"Component Build Failed","status":422,
+//!  "detail":"Build failed for component 'user-service'",
+//!  "code":"CHOREO-1002","component":"user-service"}
+//! ```
 //!
 //! The reference documents no HTTP statuses; the ones below are our choice and
 //! the reason is given next to each variant where it is not obvious.
@@ -18,6 +32,10 @@ use apierror::ApiError;
 /// Errors of the OpenChoreo control plane.
 #[derive(Debug, ApiError)]
 #[api_error(pattern = "CHOREO-####", range = 1000..=9999)]
+#[api_error(
+    envelope = "problem",
+    type_url = "https://openchoreo.dev/docs/reference/error-codes#{code}"
+)]
 #[api_error(
     category(name = "component", range = 1000..=1999, title = "Component-related errors"),
     category(name = "project", range = 2000..=2999, title = "Project-related errors"),
@@ -35,6 +53,7 @@ pub enum OpenChoreoError {
     #[code("CHOREO-1001")]
     #[status(UNPROCESSABLE_ENTITY)] // well-formed request, invalid spec
     #[message("Component validation failed")]
+    #[api_error(title = "Component Validation Failed")]
     ComponentValidationFailed {
         /// Path of the offending field, e.g. `spec.runtime`.
         field: String,
@@ -45,18 +64,21 @@ pub enum OpenChoreoError {
     #[code("CHOREO-1002")]
     #[status(UNPROCESSABLE_ENTITY)] // the submitted source cannot be built
     #[message("Build failed for component '{component}'")]
+    #[api_error(title = "Component Build Failed")]
     ComponentBuildFailed { component: String },
 
     /// Component deployment to Kubernetes failed.
     #[code("CHOREO-1003")]
     #[status(INTERNAL_SERVER_ERROR)]
     #[message("Deployment failed for component '{component}'")]
+    #[api_error(title = "Component Deployment Failed")]
     ComponentDeploymentFailed { component: String },
 
     /// Component health checks are failing consistently.
     #[code("CHOREO-1004")]
     #[status(SERVICE_UNAVAILABLE)] // the component is up but not serving
     #[message("Health check failed for component '{component}'")]
+    #[api_error(title = "Component Health Check Failed")]
     ComponentHealthCheckFailed { component: String },
 
     // ---- Project errors (2000-2999) ---------------------------------------
@@ -64,6 +86,7 @@ pub enum OpenChoreoError {
     #[code("CHOREO-2001")]
     #[status(CONFLICT)] // the documented example is a name conflict
     #[message("Project creation failed")]
+    #[api_error(title = "Project Creation Failed")]
     ProjectCreationFailed {
         project: String,
         organization: String,
@@ -73,6 +96,7 @@ pub enum OpenChoreoError {
     #[code("CHOREO-2002")]
     #[status(UNPROCESSABLE_ENTITY)]
     #[message("Dependency loop detected in project '{project}'")]
+    #[api_error(title = "Component Dependency Loop")]
     ComponentDependencyLoop {
         project: String,
         /// The components forming the loop, first one repeated at the end.
@@ -84,12 +108,14 @@ pub enum OpenChoreoError {
     #[code("CHOREO-3001")]
     #[status(UNPROCESSABLE_ENTITY)]
     #[message("Environment '{environment}' resource quota exceeded")]
+    #[api_error(title = "Environment Resource Quota Exceeded")]
     EnvironmentResourceQuotaExceeded { environment: String },
 
     /// Network communication blocked by environment security policies.
     #[code("CHOREO-3002")]
     #[status(FORBIDDEN)]
     #[message("Environment network policy violation")]
+    #[api_error(title = "Environment Network Policy Violation")]
     EnvironmentNetworkPolicyViolation {
         environment: String,
         from_component: String,
@@ -102,12 +128,14 @@ pub enum OpenChoreoError {
     #[code("CHOREO-4001")]
     #[status(BAD_GATEWAY)] // the upstream cluster API server is unreachable
     #[message("Cluster connection failed")]
+    #[api_error(title = "Cluster Connection Failed")]
     ClusterConnectionFailed,
 
     /// Cluster nodes have insufficient resources for new workloads.
     #[code("CHOREO-4002")]
     #[status(SERVICE_UNAVAILABLE)]
     #[message("Node resource exhaustion")]
+    #[api_error(title = "Node Resource Exhaustion")]
     NodeResourceExhaustion,
 
     // ---- Authentication/Authorization errors (5000-5999) ------------------
@@ -115,12 +143,14 @@ pub enum OpenChoreoError {
     #[code("CHOREO-5001")]
     #[status(UNAUTHORIZED)]
     #[message("Authentication failed")]
+    #[api_error(title = "Authentication Failed")]
     AuthenticationFailed,
 
     /// User lacks required permissions for the requested operation.
     #[code("CHOREO-5002")]
     #[status(FORBIDDEN)]
     #[message("Insufficient permissions")]
+    #[api_error(title = "Insufficient Permissions")]
     InsufficientPermissions { required_role: String },
 
     // ---- Network errors (6000-6999) ---------------------------------------
@@ -128,12 +158,14 @@ pub enum OpenChoreoError {
     #[code("CHOREO-6001")]
     #[status(SERVICE_UNAVAILABLE)]
     #[message("Service discovery failed")]
+    #[api_error(title = "Service Discovery Failed")]
     ServiceDiscoveryFailed { component: String, target: String },
 
     /// Load balancer configuration is invalid or failing.
     #[code("CHOREO-6002")]
     #[status(BAD_GATEWAY)] // typically refused by the cloud provider
     #[message("Load balancer configuration error")]
+    #[api_error(title = "Load Balancer Configuration Error")]
     LoadBalancerConfigurationError { service: String },
 
     // ---- Storage errors (7000-7999) ---------------------------------------
@@ -141,6 +173,7 @@ pub enum OpenChoreoError {
     #[code("CHOREO-7001")]
     #[status(UNPROCESSABLE_ENTITY)] // e.g. unknown storage class
     #[message("Persistent volume provisioning failed")]
+    #[api_error(title = "Persistent Volume Provisioning Failed")]
     PersistentVolumeProvisioningFailed {
         component: String,
         storage_class: String,
@@ -150,6 +183,7 @@ pub enum OpenChoreoError {
     #[code("CHOREO-7002")]
     #[status(INTERNAL_SERVER_ERROR)]
     #[message("Volume mount failed")]
+    #[api_error(title = "Volume Mount Failed")]
     VolumeMountFailed { component: String },
 
     // ---- Build/Deployment errors (8000-8999) ------------------------------
@@ -157,12 +191,14 @@ pub enum OpenChoreoError {
     #[code("CHOREO-8001")]
     #[status(BAD_GATEWAY)] // the registry, not the caller, refused access
     #[message("Image registry access denied")]
+    #[api_error(title = "Image Registry Access Denied")]
     ImageRegistryAccessDenied { image: String },
 
     /// Build context exceeds size limits.
     #[code("CHOREO-8002")]
     #[status(PAYLOAD_TOO_LARGE)]
     #[message("Build context too large")]
+    #[api_error(title = "Build Context Too Large")]
     BuildContextTooLarge { size_bytes: u64, limit_bytes: u64 },
 
     // ---- System/Internal errors (9000-9999) -------------------------------
@@ -170,18 +206,21 @@ pub enum OpenChoreoError {
     #[code("CHOREO-9001")]
     #[status(INTERNAL_SERVER_ERROR)]
     #[message("Controller reconciliation failed")]
+    #[api_error(title = "Controller Reconciliation Failed")]
     ControllerReconciliationFailed,
 
     /// Request to OpenChoreo API server timed out.
     #[code("CHOREO-9002")]
     #[status(GATEWAY_TIMEOUT)]
     #[message("API server timeout")]
+    #[api_error(title = "API Server Timeout")]
     ApiServerTimeout { timeout_secs: u64 },
 
     /// OpenChoreo cannot connect to its backend database.
     #[code("CHOREO-9003")]
     #[status(SERVICE_UNAVAILABLE)]
     #[message("Database connection failed")]
+    #[api_error(title = "Database Connection Failed")]
     DatabaseConnectionFailed,
 }
 
@@ -199,7 +238,8 @@ fn main() {
     }
     println!();
 
-    print_catalog(catalog);
+    print!("{catalog}");
+    println!("{} codes\n", catalog.len());
 
     show(&OpenChoreoError::ComponentBuildFailed {
         component: "user-service".into(),
@@ -216,29 +256,12 @@ fn main() {
     show(&OpenChoreoError::ClusterConnectionFailed);
 }
 
-/// Prints every code of a catalog as an aligned table, in declaration order.
-fn print_catalog(catalog: &'static apierror::Catalog) {
-    let code_width = catalog.iter().map(|d| d.code().len()).max().unwrap_or(0);
-    let variant_width = catalog.iter().map(|d| d.variant().len()).max().unwrap_or(0);
-    println!(
-        "{:<code_width$}  STATUS  {:<variant_width$}  MESSAGE",
-        "CODE", "VARIANT"
-    );
-    for d in catalog.iter() {
-        println!(
-            "{:<code_width$}  {:<6}  {:<variant_width$}  {}",
-            d.code(),
-            d.status().as_u16(),
-            d.variant(),
-            d.message()
-        );
-    }
-    println!("{} codes\n", catalog.len());
-}
-
-/// Prints one error the way the API sends it: status, code and JSON body.
+/// Prints one error the way the API sends it: status, media type and body.
 fn show<E: ApiError>(err: &E) {
-    let body = apierror::json::to_string(err).expect("error renders as JSON");
-    println!("HTTP {} {}", err.status().as_u16(), err.code());
-    println!("{body}\n");
+    let response = apierror::response::to_response(err);
+    let media_type = response.headers()["content-type"]
+        .to_str()
+        .expect("media type is ASCII");
+    let body = String::from_utf8_lossy(response.body());
+    println!("HTTP {} {media_type}\n{body}\n", err.status().as_u16());
 }

@@ -11,6 +11,13 @@
 //! The catalog gives HTTP statuses only for ERR-01-004..008; the others are our
 //! choice (not found 404, invalid 400/422, capacity 409, quota 403, balance 402).
 //!
+//! The errors render in the standard envelope, the default:
+//!
+//! ```json
+//! {"error":{"code":"ERR-03-001","message":"The requested CVM was not found",
+//!   "details":{"cvm_id":"cvm-7f3a"}}}
+//! ```
+//!
 //! Run it with:
 //!
 //! ```text
@@ -230,7 +237,8 @@ pub enum PhalaError {
 }
 
 fn main() {
-    print_catalog(PhalaError::CATALOG);
+    print!("{}", PhalaError::CATALOG);
+    println!("{} codes\n", PhalaError::CATALOG.len());
     println!(
         "Retired in module 03: {:?}\n",
         CvmOperationError::CATALOG.retired()
@@ -249,29 +257,8 @@ fn main() {
     ));
 }
 
-/// Prints every code of a catalog as an aligned table, in declaration order.
-fn print_catalog(catalog: &'static apierror::Catalog) {
-    let code_width = catalog.iter().map(|d| d.code().len()).max().unwrap_or(0);
-    let variant_width = catalog.iter().map(|d| d.variant().len()).max().unwrap_or(0);
-    println!(
-        "{:<code_width$}  STATUS  {:<variant_width$}  MESSAGE",
-        "CODE", "VARIANT"
-    );
-    for d in catalog.iter() {
-        println!(
-            "{:<code_width$}  {:<6}  {:<variant_width$}  {}",
-            d.code(),
-            d.status().as_u16(),
-            d.variant(),
-            d.message()
-        );
-    }
-    println!("{} codes\n", catalog.len());
-}
-
 /// Prints one error the way the API sends it: status, code and JSON body.
 fn show<E: ApiError>(err: &E) {
     let body = apierror::json::to_string(err).expect("error renders as JSON");
-    println!("HTTP {} {}", err.status().as_u16(), err.code());
-    println!("{body}\n");
+    println!("HTTP {} {}\n{body}\n", err.status().as_u16(), err.code());
 }

@@ -249,6 +249,10 @@
 //! | `"google"` | Google AIP-193 with a `google.rpc.ErrorInfo`; needs `domain = "..."` | |
 //! | `"websocket"` | `{"type":"error","error":{...}}` | 002 |
 //!
+//! The envelope is the one of the type you render: a service error composed
+//! of module errors through transparent variants speaks the service's format,
+//! while code, status, message, `title` and `kind` come from the inner variant.
+//!
 //! [`Render`] renders any error in any format at run time, with a request
 //! [`Context`](envelope::Context) (request id, timestamp, RFC 9457 instance):
 //!

@@ -1,18 +1,22 @@
 //! Seed 002 (Hexabase KaaS): the catalog of `examples/hexabase.rs` against the
 //! seed's error code reference, and every JSON example of the seed against what
-//! the matching variant renders.
+//! the matching variant renders: the "Error Response Format" with request
+//! context, the 33 HTTP examples and the 3 WebSocket frames.
 
 #[allow(dead_code)]
 #[path = "../examples/hexabase.rs"]
 mod catalog;
+mod common;
 
 use std::collections::BTreeMap;
 
-use apierror::ApiError;
+use apierror::envelope::{Context, Format, WebSocket};
+use apierror::{ApiError, Render};
 use catalog::{
     AuthError, BillingError, HexabaseError, ProjectError, QuotaError, RateLimitError,
     ResourceError, SystemError, ValidationError, WorkspaceError, WsError,
 };
+use common::{compact, parse, render};
 use serde_json::Value;
 
 /// (code, status, enum, variant, message, description), in the seed's order.
@@ -56,6 +60,25 @@ const SEED: &[(&str, u16, &str, &str, &str, &str)] = &[
     ("WS_SUBSCRIPTION_LIMIT_EXCEEDED", 429, "WsError", "SubscriptionLimitExceeded", "Maximum number of subscriptions exceeded", "WebSocket subscription limit exceeded"),
     ("WS_MESSAGE_TOO_LARGE", 413, "WsError", "MessageTooLarge", "Message size exceeds limit", "WebSocket message size limit exceeded"),
 ];
+
+/// The seed's "Error Response Format", verbatim (its `details` holds only a
+/// comment).
+const SEED_ERROR_FORMAT: &str = r#"
+{
+  "error": {
+    "code": "ERROR_CODE",
+    "message": "Human-readable error message",
+    "details": {
+      // Additional context-specific information
+    },
+    "request_id": "req_123456"
+  },
+  "meta": {
+    "request_id": "req_123456",
+    "timestamp": "2024-01-20T10:00:00Z"
+  }
+}
+"#;
 
 /// The seed's 33 HTTP examples, verbatim, each with the variant built from its values.
 fn http_examples() -> Vec<(HexabaseError, &'static str)> {
@@ -749,45 +772,52 @@ fn ws_examples() -> Vec<(HexabaseError, &'static str)> {
     ]
 }
 
-fn render<E: ApiError>(err: &E) -> Value {
-    let bytes = apierror::json::to_vec(err).expect("error renders as JSON");
-    serde_json::from_slice(&bytes).expect("rendered JSON parses")
+/// Runs `$body` on the prefix enum inside the service error, bypassing the
+/// composition.
+macro_rules! with_inner {
+    ($err:expr, $e:ident => $body:expr) => {
+        match $err {
+            HexabaseError::Auth($e) => $body,
+            HexabaseError::Validation($e) => $body,
+            HexabaseError::Resource($e) => $body,
+            HexabaseError::Billing($e) => $body,
+            HexabaseError::Workspace($e) => $body,
+            HexabaseError::Project($e) => $body,
+            HexabaseError::Quota($e) => $body,
+            HexabaseError::RateLimit($e) => $body,
+            HexabaseError::System($e) => $body,
+            HexabaseError::Ws($e) => $body,
+        }
+    };
 }
 
-/// Renders the prefix enum inside the service error, bypassing the composition.
+/// Renders the prefix enum inside the service error in its default envelope.
 fn render_inner(err: &HexabaseError) -> Value {
-    match err {
-        HexabaseError::Auth(e) => render(e),
-        HexabaseError::Validation(e) => render(e),
-        HexabaseError::Resource(e) => render(e),
-        HexabaseError::Billing(e) => render(e),
-        HexabaseError::Workspace(e) => render(e),
-        HexabaseError::Project(e) => render(e),
-        HexabaseError::Quota(e) => render(e),
-        HexabaseError::RateLimit(e) => render(e),
-        HexabaseError::System(e) => render(e),
-        HexabaseError::Ws(e) => render(e),
-    }
+    with_inner!(err, e => render(e))
 }
 
-fn parse(seed: &str) -> Value {
-    serde_json::from_str(seed).expect("seed example is valid JSON")
+/// The exact text `err` renders as in `format`, with `context`.
+fn render_text<E: ApiError, F: Format>(err: &E, format: &F, context: Context<'_>) -> String {
+    Render::new(err)
+        .format(format)
+        .context(context)
+        .to_string()
+        .expect("error renders as JSON")
+}
+
+fn request_context() -> Context<'static> {
+    Context::new()
+        .with_request_id("req_123456")
+        .with_timestamp("2024-01-20T10:00:00Z")
 }
 
 #[test]
 fn catalog_matches_seed_in_declaration_order() {
     let catalog = HexabaseError::CATALOG;
     assert_eq!(catalog.len(), 36, "33 HTTP codes + 3 WebSocket codes");
-    assert_eq!(catalog.iter().count(), SEED.len());
-    for (d, &(code, status, type_name, variant, message, description)) in catalog.iter().zip(SEED) {
-        assert_eq!(d.code(), code);
-        assert_eq!(d.status().as_u16(), status, "{code}: status");
+    common::assert_catalog(catalog, SEED);
+    for (d, &(code, _, type_name, ..)) in catalog.iter().zip(SEED) {
         assert_eq!(d.type_name(), type_name, "{code}: type name");
-        assert_eq!(d.variant(), variant, "{code}: variant");
-        assert_eq!(d.message(), message, "{code}: message");
-        assert_eq!(d.description(), description, "{code}: description");
-        let found = catalog.find(code).expect("every code can be found");
-        assert_eq!(found.variant(), variant, "{code}: find");
     }
     assert!(catalog.find("VALIDATION_FAILED").is_none());
 }
@@ -835,6 +865,16 @@ fn every_http_example_renders_exactly() {
             err.code()
         );
         assert_eq!(render_inner(err), expected, "{} (prefix enum)", err.code());
+        // Byte for byte, so the details keep the seed's key order; except the
+        // validation `fields`, a `BTreeMap` that sorts its keys.
+        if err.code() != "VALIDATION_ERROR" {
+            assert_eq!(
+                apierror::json::to_string(err).unwrap(),
+                compact(seed),
+                "{}",
+                err.code()
+            );
+        }
         let d = HexabaseError::CATALOG.find(err.code()).unwrap();
         assert_eq!(err.status(), d.status(), "{}", err.code());
         assert_eq!(err.descriptor().code(), err.code());
@@ -851,15 +891,17 @@ fn every_http_example_renders_exactly() {
 }
 
 #[test]
-fn every_ws_example_error_object_renders_exactly() {
+fn every_ws_example_renders_as_a_whole_frame() {
     let examples = ws_examples();
     assert_eq!(examples.len(), 3);
     for (err, seed) in &examples {
-        let frame = parse(seed);
-        assert_eq!(frame["type"], "error");
-        let rendered = render(err);
-        assert_eq!(rendered["error"], frame["error"], "{}", err.code());
-        assert_eq!(render_inner(err)["error"], frame["error"], "{}", err.code());
+        let code = err.code();
+        let frame = render_text(err, &WebSocket, Context::new());
+        assert_eq!(parse(&frame), parse(seed), "{code}");
+        // Byte for byte: `type` first, then the error object in the seed's order.
+        assert_eq!(frame, compact(seed), "{code}");
+        let inner = with_inner!(err, e => render_text(e, &WebSocket, Context::new()));
+        assert_eq!(inner, compact(seed), "{code} (prefix enum)");
     }
     let codes: Vec<&str> = examples.iter().map(|(err, _)| err.code()).collect();
     assert_eq!(
@@ -869,6 +911,108 @@ fn every_ws_example_error_object_renders_exactly() {
             .map(|d| d.code())
             .collect::<Vec<_>>()
     );
+    // Over HTTP (the upgrade request) the same error is a standard envelope.
+    assert_eq!(
+        apierror::json::to_string(&WsError::AuthRequired).unwrap(),
+        r#"{"error":{"code":"WS_AUTH_REQUIRED","message":"Authentication required before subscribing"}}"#
+    );
+}
+
+#[test]
+fn error_response_format_with_request_context() {
+    let format = parse(SEED_ERROR_FORMAT);
+    // The seed's placeholders are filled with the values of two real errors,
+    // taken from their own seed examples: RESOURCE_NOT_FOUND, and
+    // SYSTEM_INTERNAL_ERROR, whose details carry a `request_id` of their own.
+    let goldens = [
+        (
+            "RESOURCE_NOT_FOUND",
+            r#"{"error":{"code":"RESOURCE_NOT_FOUND","message":"Resource not found","details":{"resource_type":"workspace","resource_id":"ws-123"},"request_id":"req_123456"},"meta":{"request_id":"req_123456","timestamp":"2024-01-20T10:00:00Z"}}"#,
+        ),
+        (
+            "SYSTEM_INTERNAL_ERROR",
+            r#"{"error":{"code":"SYSTEM_INTERNAL_ERROR","message":"An internal error occurred","details":{"request_id":"req_123456"},"request_id":"req_123456"},"meta":{"request_id":"req_123456","timestamp":"2024-01-20T10:00:00Z"}}"#,
+        ),
+    ];
+    let examples = http_examples();
+    for (code, golden) in goldens {
+        let (err, example) = examples.iter().find(|(e, _)| e.code() == code).unwrap();
+        let example = parse(example);
+        let mut expected = format.clone();
+        for key in ["code", "message", "details"] {
+            expected["error"][key] = example["error"][key].clone();
+        }
+
+        let text = render_text(err, &apierror::envelope::Standard, request_context());
+        let rendered = parse(&text);
+        assert_eq!(rendered, expected, "{code}");
+        assert_eq!(rendered["meta"], format["meta"], "{code}: the seed's meta");
+        assert_eq!(
+            rendered["error"]["request_id"], format["error"]["request_id"],
+            "{code}"
+        );
+        // Byte for byte: keys in the seed's order.
+        assert_eq!(text, golden, "{code}");
+        // The default envelope, through the service error and the prefix enum.
+        assert_eq!(
+            Render::new(err)
+                .context(request_context())
+                .to_string()
+                .unwrap(),
+            golden,
+            "{code}"
+        );
+        let inner =
+            with_inner!(err, e => Render::new(e).context(request_context()).to_string().unwrap());
+        assert_eq!(inner, golden, "{code} (prefix enum)");
+    }
+
+    // The seed's key sets, checked on the seed itself so the goldens above
+    // cannot drift from it.
+    let keys = |v: &Value| {
+        let mut keys: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(keys(&format), ["error", "meta"]);
+    assert_eq!(
+        keys(&format["error"]),
+        ["code", "details", "message", "request_id"]
+    );
+    assert_eq!(keys(&format["meta"]), ["request_id", "timestamp"]);
+    for (_, golden) in goldens {
+        let golden = parse(golden);
+        assert_eq!(keys(&golden), keys(&format));
+        assert_eq!(keys(&golden["error"]), keys(&format["error"]));
+        assert_eq!(golden["meta"], format["meta"]);
+    }
+}
+
+#[test]
+fn request_context_in_the_response() {
+    let err = HexabaseError::Resource(ResourceError::NotFound {
+        resource_type: "workspace".into(),
+        resource_id: "ws-123".into(),
+    });
+    let response = Render::new(&err).context(request_context()).to_response();
+    assert_eq!(response.status().as_u16(), 404);
+    assert_eq!(response.headers()["x-request-id"], "req_123456");
+    let body: Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body["meta"]["timestamp"], "2024-01-20T10:00:00Z");
+
+    // Only a request id: in `error` and `meta`, no timestamp.
+    let id_only = Render::new(&err)
+        .context(Context::new().with_request_id("req_9"))
+        .to_string()
+        .unwrap();
+    assert!(
+        id_only.ends_with(r#""request_id":"req_9"},"meta":{"request_id":"req_9"}}"#),
+        "{id_only}"
+    );
+    // Without context: neither `meta` nor `request_id`.
+    let bare = render(&err);
+    assert!(bare.get("meta").is_none());
+    assert!(bare["error"].get("request_id").is_none());
 }
 
 #[test]

@@ -1,13 +1,16 @@
 //! Seed 001 (LLM gateway): the catalog of `examples/llm_gateway.rs` against the
-//! seed's "Application Errors" tables, and the documented rate-limit error.
+//! seed's "Application Errors" tables, and golden tests of its OpenAI-style
+//! "Error Response Format".
 
 #[allow(dead_code)]
 #[path = "../examples/llm_gateway.rs"]
 mod catalog;
+mod common;
 
 use apierror::ApiError;
 use catalog::GatewayError;
-use serde_json::{json, Value};
+use common::{compact, parse, render};
+use serde_json::json;
 
 /// (code, status, variant, message, description): the seed's error message,
 /// HTTP code and cause; codes derived from the variant names.
@@ -44,9 +47,41 @@ const SEED_RATE_LIMIT_JSON: &str = r#"
 }
 "#;
 
-fn render<E: ApiError>(err: &E) -> Value {
-    let bytes = apierror::json::to_vec(err).expect("error renders as JSON");
-    serde_json::from_slice(&bytes).expect("rendered JSON parses")
+/// (code, OpenAI `type`, numeric `code`) of every variant, in catalog order.
+#[rustfmt::skip]
+const TYPES: &[(&str, &str, u16)] = &[
+    ("INVALID_API_KEY", "authentication_error", 401),
+    ("API_KEY_NOT_FOUND", "authentication_error", 401),
+    ("PROVIDER_NOT_ALLOWED", "permission_error", 403),
+    ("MODEL_NOT_FOUND", "not_found_error", 404),
+    ("RATE_LIMIT_EXCEEDED", "rate_limit_error", 429),
+    ("TOKEN_LIMIT_EXCEEDED", "rate_limit_error", 429),
+    ("SESSION_LIMIT_EXCEEDED", "rate_limit_error", 429),
+    ("PROVIDER_ERROR", "api_error", 500),
+    ("INVALID_PROVIDER_RESPONSE", "api_error", 500),
+    ("PROVIDER_TIMEOUT", "api_error", 504),
+    ("CONFIG_VALIDATION_FAILED", "api_error", 500),
+    ("MISSING_REQUIRED_FIELD", "api_error", 500),
+    ("INVALID_CONFIG_FORMAT", "api_error", 500),
+];
+
+/// One value of every variant, in declaration order.
+fn every_variant() -> Vec<GatewayError> {
+    vec![
+        GatewayError::InvalidApiKey,
+        GatewayError::ApiKeyNotFound,
+        GatewayError::ProviderNotAllowed,
+        GatewayError::ModelNotFound,
+        rate_limited(),
+        GatewayError::TokenLimitExceeded,
+        GatewayError::SessionLimitExceeded,
+        GatewayError::ProviderError,
+        GatewayError::InvalidProviderResponse,
+        GatewayError::ProviderTimeout,
+        GatewayError::ConfigValidationFailed,
+        GatewayError::MissingRequiredField,
+        GatewayError::InvalidConfigFormat,
+    ]
 }
 
 fn rate_limited() -> GatewayError {
@@ -61,15 +96,7 @@ fn rate_limited() -> GatewayError {
 fn catalog_matches_seed_in_declaration_order() {
     let catalog = GatewayError::CATALOG;
     assert_eq!(catalog.len(), 13);
-    assert_eq!(catalog.iter().count(), SEED.len());
-    for (d, &(code, status, variant, message, description)) in catalog.iter().zip(SEED) {
-        assert_eq!(d.code(), code);
-        assert_eq!(d.status().as_u16(), status, "{code}: status");
-        assert_eq!(d.variant(), variant, "{code}: variant");
-        assert_eq!(d.message(), message, "{code}: message");
-        assert_eq!(d.description(), description, "{code}: description");
-        assert_eq!(catalog.find(code).map(|f| f.variant()), Some(variant));
-    }
+    common::assert_catalog(catalog, SEED);
     let details: Vec<&str> = catalog
         .iter()
         .filter(|d| d.has_details())
@@ -79,21 +106,15 @@ fn catalog_matches_seed_in_declaration_order() {
 }
 
 #[test]
-fn rate_limit_renders_the_seed_message_and_details() {
-    let seed: Value = serde_json::from_str(SEED_RATE_LIMIT_JSON).unwrap();
-    let rendered = render(&rate_limited());
-    let error = &rendered["error"];
-    assert_eq!(error["code"], "RATE_LIMIT_EXCEEDED");
-    assert_eq!(error["message"], seed["error"]["message"]);
-    assert_eq!(error["details"], seed["error"]["details"]);
-    // The seed's `type` and numeric `code` are not part of the standard envelope.
+fn renders_the_seed_example_exactly() {
+    let err = rate_limited();
+    let body = apierror::json::to_vec(&err).unwrap();
+    let rendered: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(rendered, parse(SEED_RATE_LIMIT_JSON));
+    // Byte for byte, so in the seed's key order too.
     assert_eq!(
-        rendered,
-        json!({"error": {
-            "code": "RATE_LIMIT_EXCEEDED",
-            "message": "rate limit exceeded",
-            "details": {"retry_after": 60, "limit": 200, "remaining": 0}
-        }})
+        std::str::from_utf8(&body).unwrap(),
+        compact(SEED_RATE_LIMIT_JSON)
     );
     assert_eq!(
         GatewayError::CATALOG
@@ -102,6 +123,38 @@ fn rate_limit_renders_the_seed_message_and_details() {
             .fields(),
         ["retry_after", "limit", "remaining"]
     );
+}
+
+#[test]
+fn every_variant_has_its_type_and_numeric_code() {
+    let errors = every_variant();
+    let codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
+    let catalog: Vec<&str> = GatewayError::CATALOG.iter().map(|d| d.code()).collect();
+    assert_eq!(codes, catalog, "one value per variant");
+    assert_eq!(errors.len(), TYPES.len());
+    for (err, &(code, kind, status)) in errors.iter().zip(TYPES) {
+        assert_eq!(err.code(), code);
+        // Declared on the variant, not derived from the status.
+        assert_eq!(err.descriptor().kind(), Some(kind), "{code}: kind");
+        let rendered = render(err);
+        let error = rendered["error"].as_object().unwrap();
+        assert_eq!(error["type"], kind, "{code}: type");
+        assert_eq!(error["code"], json!(status), "{code}: numeric code");
+        assert!(error["code"].is_u64(), "{code}: code is a number");
+        assert_eq!(error["message"], err.descriptor().message(), "{code}");
+        let keys: Vec<&str> = error.keys().map(String::as_str).collect();
+        if err.descriptor().has_details() {
+            assert_eq!(keys, ["code", "details", "message", "type"], "{code}");
+        } else {
+            assert_eq!(keys, ["code", "message", "type"], "{code}");
+        }
+        assert_eq!(
+            rendered.as_object().unwrap().len(),
+            1,
+            "{code}: only `error`"
+        );
+        assert_eq!(err.status().as_u16(), status, "{code}: HTTP status");
+    }
 }
 
 #[test]
@@ -120,17 +173,41 @@ fn retry_after_comes_from_the_field() {
     let response = apierror::response::to_response(&err);
     assert_eq!(response.status().as_u16(), 429);
     assert_eq!(response.headers()["retry-after"], "60");
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(
+        std::str::from_utf8(response.body()).unwrap(),
+        compact(SEED_RATE_LIMIT_JSON),
+        "the response body is the seed's example"
+    );
 }
 
 #[test]
 fn unit_variants_have_no_details() {
-    let rendered = render(&GatewayError::ProviderTimeout);
     assert_eq!(
-        rendered,
-        json!({"error": {"code": "PROVIDER_TIMEOUT", "message": "provider timeout"}})
+        apierror::json::to_string(&GatewayError::ProviderTimeout).unwrap(),
+        r#"{"error":{"message":"provider timeout","type":"api_error","code":504}}"#
     );
     assert_eq!(
         GatewayError::ProviderTimeout.to_string(),
         "provider timeout"
     );
+}
+
+#[test]
+fn other_formats_at_run_time() {
+    // The string code, absent from the OpenAI style, is in the standard envelope.
+    let standard = apierror::Render::new(&rate_limited())
+        .format(&apierror::envelope::Standard)
+        .to_string()
+        .unwrap();
+    assert_eq!(
+        standard,
+        r#"{"error":{"code":"RATE_LIMIT_EXCEEDED","message":"rate limit exceeded","details":{"retry_after":60,"limit":200,"remaining":0}}}"#
+    );
+    // The OpenAI style has no place for a request id: the context is ignored.
+    let with_context = apierror::Render::new(&rate_limited())
+        .context(apierror::envelope::Context::new().with_request_id("req_123456"))
+        .to_string()
+        .unwrap();
+    assert_eq!(with_context, compact(SEED_RATE_LIMIT_JSON));
 }

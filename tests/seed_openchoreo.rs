@@ -1,12 +1,16 @@
 //! Seed 000 (OpenChoreo): the catalog of `examples/openchoreo.rs` against the
-//! seed's error code reference and category list.
+//! seed's error code reference and category list, and golden RFC 9457 problem
+//! documents.
 
 #[allow(dead_code)]
 #[path = "../examples/openchoreo.rs"]
 mod catalog;
+mod common;
 
-use apierror::ApiError;
+use apierror::envelope::{Context, Problem};
+use apierror::{ApiError, Render};
 use catalog::OpenChoreoError;
+use common::render;
 use serde_json::{json, Value};
 
 /// (code, status, category, variant, message, description). Codes, messages
@@ -50,24 +54,55 @@ const CATEGORIES: &[(&str, u64, u64, &str)] = &[
     ("system", 9000, 9999, "System/Internal errors"),
 ];
 
-fn render<E: ApiError>(err: &E) -> Value {
-    let bytes = apierror::json::to_vec(err).expect("error renders as JSON");
-    serde_json::from_slice(&bytes).expect("rendered JSON parses")
+/// (code, title): the seed's headings, `### CHOREO-1001: Component Validation Failed`.
+#[rustfmt::skip]
+const TITLES: &[(&str, &str)] = &[
+    ("CHOREO-1001", "Component Validation Failed"),
+    ("CHOREO-1002", "Component Build Failed"),
+    ("CHOREO-1003", "Component Deployment Failed"),
+    ("CHOREO-1004", "Component Health Check Failed"),
+    ("CHOREO-2001", "Project Creation Failed"),
+    ("CHOREO-2002", "Component Dependency Loop"),
+    ("CHOREO-3001", "Environment Resource Quota Exceeded"),
+    ("CHOREO-3002", "Environment Network Policy Violation"),
+    ("CHOREO-4001", "Cluster Connection Failed"),
+    ("CHOREO-4002", "Node Resource Exhaustion"),
+    ("CHOREO-5001", "Authentication Failed"),
+    ("CHOREO-5002", "Insufficient Permissions"),
+    ("CHOREO-6001", "Service Discovery Failed"),
+    ("CHOREO-6002", "Load Balancer Configuration Error"),
+    ("CHOREO-7001", "Persistent Volume Provisioning Failed"),
+    ("CHOREO-7002", "Volume Mount Failed"),
+    ("CHOREO-8001", "Image Registry Access Denied"),
+    ("CHOREO-8002", "Build Context Too Large"),
+    ("CHOREO-9001", "Controller Reconciliation Failed"),
+    ("CHOREO-9002", "API Server Timeout"),
+    ("CHOREO-9003", "Database Connection Failed"),
+];
+
+const TYPE_URL: &str = "https://openchoreo.dev/docs/reference/error-codes#";
+
+fn dependency_loop() -> OpenChoreoError {
+    OpenChoreoError::ComponentDependencyLoop {
+        project: "microservices".into(),
+        cycle: [
+            "user-service",
+            "order-service",
+            "payment-service",
+            "user-service",
+        ]
+        .map(String::from)
+        .to_vec(),
+    }
 }
 
 #[test]
 fn catalog_matches_seed_in_declaration_order() {
     let catalog = OpenChoreoError::CATALOG;
     assert_eq!(catalog.len(), 21);
-    assert_eq!(catalog.iter().count(), SEED.len());
-    for (d, &(code, status, category, variant, message, description)) in catalog.iter().zip(SEED) {
-        assert_eq!(d.code(), code);
-        assert_eq!(d.status().as_u16(), status, "{code}: status");
+    common::assert_catalog(catalog, SEED);
+    for (d, &(code, _, category, ..)) in catalog.iter().zip(SEED) {
         assert_eq!(d.category(), Some(category), "{code}: category");
-        assert_eq!(d.variant(), variant, "{code}: variant");
-        assert_eq!(d.message(), message, "{code}: message");
-        assert_eq!(d.description(), description, "{code}: description");
-        assert_eq!(catalog.find(code).map(|f| f.variant()), Some(variant));
     }
     assert_eq!(catalog.pattern(), Some("CHOREO-####"));
     assert!(catalog.retired().is_empty());
@@ -87,6 +122,153 @@ fn categories_match_seed() {
 }
 
 #[test]
+fn every_variant_has_the_seed_heading_as_title() {
+    let catalog = OpenChoreoError::CATALOG;
+    assert_eq!(catalog.len(), TITLES.len());
+    for (d, &(code, title)) in catalog.iter().zip(TITLES) {
+        assert_eq!(d.code(), code);
+        assert_eq!(d.title(), Some(title), "{code}: title");
+        // The public message stays the sentence-case one.
+        assert_ne!(d.message(), title, "{code}: message");
+    }
+    assert_eq!(
+        catalog.envelope(),
+        &apierror::envelope::Envelope::Problem(Problem::with_type(
+            "https://openchoreo.dev/docs/reference/error-codes#{code}"
+        ))
+    );
+}
+
+#[test]
+fn golden_problem_documents() {
+    let validation = OpenChoreoError::ComponentValidationFailed {
+        field: "spec.runtime".into(),
+        reason: "runtime 'php' is not supported".into(),
+    };
+    let goldens: [(&OpenChoreoError, &str); 3] = [
+        (
+            &validation,
+            r#"{"type":"https://openchoreo.dev/docs/reference/error-codes#CHOREO-1001","title":"Component Validation Failed","status":422,"detail":"Component validation failed","code":"CHOREO-1001","field":"spec.runtime","reason":"runtime 'php' is not supported"}"#,
+        ),
+        (
+            &dependency_loop(),
+            r#"{"type":"https://openchoreo.dev/docs/reference/error-codes#CHOREO-2002","title":"Component Dependency Loop","status":422,"detail":"Dependency loop detected in project 'microservices'","code":"CHOREO-2002","project":"microservices","cycle":["user-service","order-service","payment-service","user-service"]}"#,
+        ),
+        (
+            &OpenChoreoError::ClusterConnectionFailed,
+            r#"{"type":"https://openchoreo.dev/docs/reference/error-codes#CHOREO-4001","title":"Cluster Connection Failed","status":502,"detail":"Cluster connection failed","code":"CHOREO-4001"}"#,
+        ),
+    ];
+    for (err, golden) in goldens {
+        let code = err.code();
+        assert_eq!(apierror::json::to_string(err).unwrap(), golden, "{code}");
+
+        let response = apierror::response::to_response(err);
+        assert_eq!(response.status(), err.status(), "{code}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json",
+            "{code}"
+        );
+        assert_eq!(response.body(), golden.as_bytes(), "{code}");
+    }
+}
+
+#[test]
+fn every_variant_renders_the_problem_members() {
+    for (d, &(code, title)) in OpenChoreoError::CATALOG.iter().zip(TITLES) {
+        let err = example(code);
+        let rendered = render(&err);
+        let members = rendered.as_object().unwrap();
+        assert_eq!(members["type"], format!("{TYPE_URL}{code}"));
+        assert_eq!(members["title"], title);
+        assert_eq!(members["status"], d.status().as_u16(), "{code}");
+        assert_eq!(members["detail"], err.message().to_string(), "{code}");
+        assert_eq!(members["code"], code);
+        // The details fields, and nothing else, follow as extension members.
+        let extensions: Vec<&str> = members
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !["type", "title", "status", "detail", "code"].contains(k))
+            .collect();
+        let mut fields = d.fields().to_vec();
+        fields.sort_unstable();
+        assert_eq!(extensions, fields, "{code}: extension members");
+        assert!(
+            members.get("details").is_none(),
+            "{code}: no `details` object"
+        );
+    }
+}
+
+/// A value of the variant with `code`, its string fields set to `"x"`.
+fn example(code: &str) -> OpenChoreoError {
+    use OpenChoreoError::*;
+    let x = || String::from("x");
+    match code {
+        "CHOREO-1001" => ComponentValidationFailed {
+            field: x(),
+            reason: x(),
+        },
+        "CHOREO-1002" => ComponentBuildFailed { component: x() },
+        "CHOREO-1003" => ComponentDeploymentFailed { component: x() },
+        "CHOREO-1004" => ComponentHealthCheckFailed { component: x() },
+        "CHOREO-2001" => ProjectCreationFailed {
+            project: x(),
+            organization: x(),
+        },
+        "CHOREO-2002" => dependency_loop(),
+        "CHOREO-3001" => EnvironmentResourceQuotaExceeded { environment: x() },
+        "CHOREO-3002" => EnvironmentNetworkPolicyViolation {
+            environment: x(),
+            from_component: x(),
+            to_component: x(),
+            port: 5432,
+        },
+        "CHOREO-4001" => ClusterConnectionFailed,
+        "CHOREO-4002" => NodeResourceExhaustion,
+        "CHOREO-5001" => AuthenticationFailed,
+        "CHOREO-5002" => InsufficientPermissions { required_role: x() },
+        "CHOREO-6001" => ServiceDiscoveryFailed {
+            component: x(),
+            target: x(),
+        },
+        "CHOREO-6002" => LoadBalancerConfigurationError { service: x() },
+        "CHOREO-7001" => PersistentVolumeProvisioningFailed {
+            component: x(),
+            storage_class: x(),
+        },
+        "CHOREO-7002" => VolumeMountFailed { component: x() },
+        "CHOREO-8001" => ImageRegistryAccessDenied { image: x() },
+        "CHOREO-8002" => BuildContextTooLarge {
+            size_bytes: 2,
+            limit_bytes: 1,
+        },
+        "CHOREO-9001" => ControllerReconciliationFailed,
+        "CHOREO-9002" => ApiServerTimeout { timeout_secs: 30 },
+        "CHOREO-9003" => DatabaseConnectionFailed,
+        other => panic!("no variant for {other}"),
+    }
+}
+
+#[test]
+fn instance_comes_from_the_context() {
+    let err = OpenChoreoError::ComponentBuildFailed {
+        component: "user-service".into(),
+    };
+    let render = Render::new(&err)
+        .context(Context::new().with_instance("/components/user-service/builds/42"));
+    assert_eq!(
+        render.to_string().unwrap(),
+        r#"{"type":"https://openchoreo.dev/docs/reference/error-codes#CHOREO-1002","title":"Component Build Failed","status":422,"detail":"Build failed for component 'user-service'","instance":"/components/user-service/builds/42","code":"CHOREO-1002","component":"user-service"}"#
+    );
+    assert_eq!(
+        render.to_response().headers()["content-type"],
+        "application/problem+json"
+    );
+}
+
+#[test]
 fn message_interpolates_component() {
     let err = OpenChoreoError::ComponentBuildFailed {
         component: "user-service".into(),
@@ -100,6 +282,22 @@ fn message_interpolates_component() {
     assert_eq!(err.message().as_static(), None);
     assert_eq!(
         render(&err),
+        json!({
+            "type": "https://openchoreo.dev/docs/reference/error-codes#CHOREO-1002",
+            "title": "Component Build Failed",
+            "status": 422,
+            "detail": "Build failed for component 'user-service'",
+            "code": "CHOREO-1002",
+            "component": "user-service"
+        })
+    );
+    // The standard envelope is still there at run time.
+    let standard = Render::new(&err)
+        .format(&apierror::envelope::Standard)
+        .to_vec()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<Value>(&standard).unwrap(),
         json!({"error": {
             "code": "CHOREO-1002",
             "message": "Build failed for component 'user-service'",
@@ -110,22 +308,13 @@ fn message_interpolates_component() {
 
 #[test]
 fn details_render_with_their_types() {
-    let err = OpenChoreoError::ComponentDependencyLoop {
-        project: "microservices".into(),
-        cycle: vec![
-            "user-service".into(),
-            "order-service".into(),
-            "payment-service".into(),
-            "user-service".into(),
-        ],
-    };
-    let rendered = render(&err);
+    let rendered = render(&dependency_loop());
     assert_eq!(
-        rendered["error"]["message"],
+        rendered["detail"],
         "Dependency loop detected in project 'microservices'"
     );
     assert_eq!(
-        rendered["error"]["details"]["cycle"],
+        rendered["cycle"],
         json!([
             "user-service",
             "order-service",
@@ -138,17 +327,20 @@ fn details_render_with_their_types() {
         size_bytes: 2_100_000_000,
         limit_bytes: 1_000_000_000,
     });
-    assert_eq!(too_large["error"]["message"], "Build context too large");
-    assert_eq!(
-        too_large["error"]["details"]["size_bytes"],
-        2_100_000_000u64
-    );
+    assert_eq!(too_large["detail"], "Build context too large");
+    assert_eq!(too_large["status"], 413);
+    assert_eq!(too_large["size_bytes"], 2_100_000_000u64);
+    assert_eq!(too_large["limit_bytes"], 1_000_000_000u64);
 
-    let unit = render(&OpenChoreoError::ClusterConnectionFailed);
-    assert_eq!(
-        unit,
-        json!({"error": {"code": "CHOREO-4001", "message": "Cluster connection failed"}})
-    );
+    let network = render(&OpenChoreoError::EnvironmentNetworkPolicyViolation {
+        environment: "staging".into(),
+        from_component: "frontend".into(),
+        to_component: "database".into(),
+        port: 5432,
+    });
+    assert_eq!(network["port"], 5432);
+    assert_eq!(network["title"], "Environment Network Policy Violation");
+
     assert_eq!(
         OpenChoreoError::ClusterConnectionFailed
             .message()

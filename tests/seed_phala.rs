@@ -5,9 +5,11 @@
 #[allow(dead_code)]
 #[path = "../examples/phala.rs"]
 mod catalog;
+mod common;
 
 use apierror::ApiError;
 use catalog::{CvmOperationError, InventoryError, PhalaError, PreflightError, WorkspaceError};
+use common::render;
 use serde_json::{json, Value};
 
 /// (code, status, variant, message, description). Variants are the seed's
@@ -46,24 +48,11 @@ const SEED: &[(&str, u16, &str, &str, &str)] = &[
     ("ERR-04-003", 403, "ResourceLimitExceeded", "The requested resources exceed your account limits", "Raised when resource limits are exceeded"),
 ];
 
-fn render<E: ApiError>(err: &E) -> Value {
-    let bytes = apierror::json::to_vec(err).expect("error renders as JSON");
-    serde_json::from_slice(&bytes).expect("rendered JSON parses")
-}
-
 #[test]
 fn catalog_matches_seed_in_declaration_order() {
     let catalog = PhalaError::CATALOG;
     assert_eq!(catalog.len(), 29);
-    assert_eq!(catalog.iter().count(), SEED.len());
-    for (d, &(code, status, variant, message, description)) in catalog.iter().zip(SEED) {
-        assert_eq!(d.code(), code);
-        assert_eq!(d.status().as_u16(), status, "{code}: status");
-        assert_eq!(d.variant(), variant, "{code}: variant");
-        assert_eq!(d.message(), message, "{code}: message");
-        assert_eq!(d.description(), description, "{code}: description");
-        assert_eq!(catalog.find(code).map(|f| f.variant()), Some(variant));
-    }
+    common::assert_catalog(catalog, SEED);
 }
 
 #[test]

@@ -1,0 +1,113 @@
+//! Helpers shared by the seed tests (`tests/seed_*.rs`), each of which
+//! includes this file with `mod common;`.
+
+// Each test crate uses only some of the helpers.
+#![allow(dead_code)]
+
+use apierror::{ApiError, Catalog};
+use serde_json::Value;
+
+/// The columns every seed table has: (code, status, variant, message, description).
+pub type Columns = (&'static str, u16, &'static str, &'static str, &'static str);
+
+/// A seed table row with one more column after the status (OpenChoreo's
+/// category, Hexabase's enum name): (code, status, extra, variant, message,
+/// description).
+pub type ColumnsWithExtra = (
+    &'static str,
+    u16,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+/// A row of a seed table. [`assert_catalog`] checks the common [`Columns`];
+/// a seed test checks an extra column itself.
+pub trait SeedRow: Copy {
+    /// (code, status, variant, message, description).
+    fn columns(self) -> Columns;
+}
+
+impl SeedRow for Columns {
+    fn columns(self) -> Columns {
+        self
+    }
+}
+
+impl SeedRow for ColumnsWithExtra {
+    fn columns(self) -> Columns {
+        let (code, status, _extra, variant, message, description) = self;
+        (code, status, variant, message, description)
+    }
+}
+
+/// Asserts that `catalog` lists exactly the codes of `seed`, in declaration
+/// order, each with the seed's status, variant, message and description, and
+/// that [`Catalog::find`] finds each code's variant.
+pub fn assert_catalog(catalog: &Catalog, seed: &[impl SeedRow]) {
+    assert_eq!(catalog.iter().count(), seed.len(), "number of codes");
+    for (d, row) in catalog.iter().zip(seed) {
+        let (code, status, variant, message, description) = row.columns();
+        assert_eq!(d.code(), code, "{code}: code");
+        assert_eq!(d.status().as_u16(), status, "{code}: status");
+        assert_eq!(d.variant(), variant, "{code}: variant");
+        assert_eq!(d.message(), message, "{code}: message");
+        assert_eq!(d.description(), description, "{code}: description");
+        assert_eq!(
+            catalog.find(code).map(|f| f.variant()),
+            Some(variant),
+            "{code}: find"
+        );
+    }
+}
+
+/// Renders `err` in its type's default envelope and parses it back.
+pub fn render<E: ApiError>(err: &E) -> Value {
+    let bytes = apierror::json::to_vec(err).expect("error renders as JSON");
+    serde_json::from_slice(&bytes).expect("rendered JSON parses")
+}
+
+/// Parses a JSON example of a seed.
+pub fn parse(seed: &str) -> Value {
+    serde_json::from_str(&compact(seed)).expect("seed example is valid JSON")
+}
+
+/// A seed's JSON example as serde_json writes it: without the whitespace and
+/// `//` comments between tokens, strings and key order untouched. Comparing
+/// rendered bytes with it checks the key order too, which [`Value`] (a sorted
+/// map) does not.
+pub fn compact(seed: &str) -> String {
+    let mut out = String::with_capacity(seed.len());
+    let mut chars = seed.chars().peekable();
+    let (mut in_string, mut escaped) = (false, false);
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '/' && chars.peek() == Some(&'/') {
+            // A comment runs to the end of the line.
+            for c in chars.by_ref() {
+                if c == '\n' {
+                    break;
+                }
+            }
+        } else if !c.is_whitespace() {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn compact_keeps_strings_and_drops_comments() {
+    let seed = "{\n  \"a b\": \"x // \\\" y\",\n  // note\n  \"c\": [1, 2]\n}";
+    assert_eq!(compact(seed), r#"{"a b":"x // \" y","c":[1,2]}"#);
+}

@@ -388,9 +388,12 @@
 #![deny(missing_docs)]
 
 pub use apierror_core::{
-    envelope, json, response, ApiError, Bulk, Catalog, Category, Descriptor, Details, Iter,
-    Message, Render, Transparent,
+    envelope, export, json, response, stability, ApiError, Bulk, Catalog, Category, Descriptor,
+    Details, Iter, Message, Render, Transparent,
 };
+
+#[cfg(feature = "utoipa")]
+pub use apierror_core::openapi;
 
 #[cfg(feature = "actix-web")]
 pub use apierror_core::actix;
@@ -402,6 +405,49 @@ pub use apierror_derive::ApiError;
 
 /// The `http` crate, for [`http::StatusCode`] and [`http::Response`].
 pub use apierror_core::http;
+
+/// Fails compilation when two of the named error types (or the types they
+/// compose) use the same code, or when types sharing a pattern declare
+/// overlapping ranges or categories.
+///
+/// A type composed with `#[api_error(transparent)]` variants is checked by
+/// its derive already; this macro is for types that are independent in Rust
+/// but served by one API.
+///
+/// ```
+/// # use apierror::ApiError;
+/// #[derive(Debug, ApiError)]
+/// #[api_error(pattern = "ERR-01-###", status = 400)]
+/// pub enum PreflightError { #[code("ERR-01-001")] NodeNotFound }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(pattern = "ERR-02-###", status = 400)]
+/// pub enum InventoryError { #[code("ERR-02-001")] InstanceTypeNotFound }
+///
+/// apierror::assert_unique_codes!(PreflightError, InventoryError);
+/// ```
+///
+/// ```compile_fail
+/// # use apierror::ApiError;
+/// #[derive(Debug, ApiError)]
+/// #[api_error(code = "SCREAMING_SNAKE_CASE", status = 404)]
+/// pub enum Billing { NotFound }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(code = "SCREAMING_SNAKE_CASE", status = 404)]
+/// pub enum Workspace { NotFound }
+///
+/// // error: error code `NOT_FOUND` is declared by both `Billing::NotFound` and `Workspace::NotFound`
+/// apierror::assert_unique_codes!(Billing, Workspace);
+/// ```
+#[macro_export]
+macro_rules! assert_unique_codes {
+    ($($error:ty),+ $(,)?) => {
+        const _: () = $crate::__private::assert_unique_codes(&[
+            $(<$error as $crate::ApiError>::CATALOG),+
+        ]);
+    };
+}
 
 #[doc(hidden)]
 pub mod __private {

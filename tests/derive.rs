@@ -485,3 +485,30 @@ fn catalog_displays_as_an_aligned_table() {
         "MAINTENANCE       503     Maintenance           Maintenance until {until}"
     );
 }
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 400)]
+pub enum Typed {
+    Many {
+        a: u32,
+        b: Option<String>,
+        c: Vec<Option<&'static str>>,
+        d: std::collections::BTreeMap<String, (u8, i64)>,
+        e: [u8; 4],
+    },
+}
+
+#[test]
+fn descriptors_know_their_field_types() {
+    let d = Typed::CATALOG.find("MANY").unwrap();
+    assert_eq!(
+        d.field_types(),
+        [
+            "u32",
+            "Option<String>",
+            "Vec<Option<&'static str>>",
+            "std::collections::BTreeMap<String, (u8, i64)>",
+            "[u8; 4]"
+        ]
+    );
+}

@@ -11,18 +11,19 @@ use http::StatusCode;
 /// message template, documentation and the keys of its details object.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Descriptor {
-    code: &'static str,
-    status: StatusCode,
-    message: &'static str,
-    description: &'static str,
-    category: Option<&'static str>,
-    variant: &'static str,
-    type_name: &'static str,
-    fields: &'static [&'static str],
-    has_details: bool,
-    retry_after: bool,
-    title: Option<&'static str>,
-    kind: Option<&'static str>,
+    pub(crate) code: &'static str,
+    pub(crate) status: StatusCode,
+    pub(crate) message: &'static str,
+    pub(crate) description: &'static str,
+    pub(crate) category: Option<&'static str>,
+    pub(crate) variant: &'static str,
+    pub(crate) type_name: &'static str,
+    pub(crate) fields: &'static [&'static str],
+    pub(crate) field_types: &'static [&'static str],
+    pub(crate) has_details: bool,
+    pub(crate) retry_after: bool,
+    pub(crate) title: Option<&'static str>,
+    pub(crate) kind: Option<&'static str>,
 }
 
 /// The fields of a [`Descriptor`], as generated code spells them.
@@ -36,6 +37,7 @@ pub struct DescriptorParts {
     pub variant: &'static str,
     pub type_name: &'static str,
     pub fields: &'static [&'static str],
+    pub field_types: &'static [&'static str],
     pub has_details: bool,
     pub retry_after: bool,
     pub title: Option<&'static str>,
@@ -59,6 +61,7 @@ impl Descriptor {
             variant: parts.variant,
             type_name: parts.type_name,
             fields: parts.fields,
+            field_types: parts.field_types,
             has_details: parts.has_details,
             retry_after: parts.retry_after,
             title: parts.title,
@@ -108,6 +111,12 @@ impl Descriptor {
         self.fields
     }
 
+    /// The Rust types of the details fields, as written, parallel to
+    /// [`fields`](Self::fields): `"u32"`, `"Option<String>"`, `"Vec<String>"`.
+    pub const fn field_types(&self) -> &'static [&'static str] {
+        self.field_types
+    }
+
     /// Whether rendered envelopes carry a `details` key for this variant.
     pub const fn has_details(&self) -> bool {
         self.has_details
@@ -149,10 +158,10 @@ impl fmt::Debug for Descriptor {
 /// A named group of codes: by numeric range (`1000..=1999`) or by prefix (`AUTH_`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Category {
-    name: &'static str,
-    title: Option<&'static str>,
-    range: Option<(u64, u64)>,
-    prefix: Option<&'static str>,
+    pub(crate) name: &'static str,
+    pub(crate) title: Option<&'static str>,
+    pub(crate) range: Option<(u64, u64)>,
+    pub(crate) prefix: Option<&'static str>,
 }
 
 impl Category {
@@ -195,9 +204,9 @@ impl Category {
 /// A variant that delegates to another error type, and so includes its catalog.
 #[derive(Debug, Clone, Copy)]
 pub struct Transparent {
-    variant: &'static str,
-    catalog: &'static Catalog,
-    position: usize,
+    pub(crate) variant: &'static str,
+    pub(crate) catalog: &'static Catalog,
+    pub(crate) position: usize,
 }
 
 impl Transparent {
@@ -226,16 +235,16 @@ impl Transparent {
 /// Reach it through [`ApiError::CATALOG`](crate::ApiError::CATALOG).
 #[derive(Debug, Clone, Copy)]
 pub struct Catalog {
-    type_name: &'static str,
-    description: &'static str,
-    descriptors: &'static [Descriptor],
-    transparent: &'static [Transparent],
-    pattern: Option<&'static str>,
-    range: Option<(u64, u64)>,
-    categories: &'static [Category],
-    retired: &'static [&'static str],
-    envelope: Envelope,
-    www_authenticate: Option<&'static str>,
+    pub(crate) type_name: &'static str,
+    pub(crate) description: &'static str,
+    pub(crate) descriptors: &'static [Descriptor],
+    pub(crate) transparent: &'static [Transparent],
+    pub(crate) pattern: Option<&'static str>,
+    pub(crate) range: Option<(u64, u64)>,
+    pub(crate) categories: &'static [Category],
+    pub(crate) retired: &'static [&'static str],
+    pub(crate) envelope: Envelope,
+    pub(crate) www_authenticate: Option<&'static str>,
 }
 
 /// The fields of a [`Catalog`], as generated code spells them.

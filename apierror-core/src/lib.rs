@@ -10,13 +10,18 @@ extern crate alloc;
 
 mod bulk;
 mod catalog;
+mod composition;
 mod error;
 mod message;
 mod render;
 
 pub mod envelope;
+pub mod export;
 pub mod json;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 pub mod response;
+pub mod stability;
 
 /// Framework integrations, behind cargo features.
 mod framework {

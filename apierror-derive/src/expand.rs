@@ -201,6 +201,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     };
     out.extend(public_message(input, model, &bounds));
     out.extend(framework_impls(input, krate, &api_where));
+    out.extend(composition_check(input, model));
     if !input.thiserror {
         out.extend(std_impls(input, model, &bounds));
     }
@@ -225,6 +226,7 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
                 let category = option_str(own.category.as_deref());
                 let variant = own.variant.ident.to_string();
                 let fields = own.details.iter().map(|(_, key)| key);
+                let field_types = own.details.iter().map(|(field, _)| written_type(field.ty));
                 let has_details = own.has_details;
                 let retry_after = own.retry_after.is_some();
                 let title = option_str(own.title.as_deref());
@@ -238,7 +240,8 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
                         category: #category,
                         variant: #variant,
                         type_name: #type_name,
-                        fields: &[#(#fields),*],
+                                                fields: &[#(#fields),*],
+                        field_types: &[#(#field_types),*],
                                                 has_details: #has_details,
                         retry_after: #retry_after,
                         title: #title,
@@ -283,6 +286,24 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
     }
 }
 
+/// A type as written, without the token spacing: `Vec<Option<String>>`.
+fn written_type(ty: &syn::Type) -> String {
+    let spaced = ty.to_token_stream().to_string();
+    let mut out = String::with_capacity(spaced.len());
+    let mut chars = spaced.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let after_opening = out.ends_with(['<', '(', '[', ':', '&']);
+            let before_closing = chars.peek().is_some_and(|n| ",;<>)]:".contains(*n));
+            if after_opening || before_closing {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn envelope(krate: &syn::Path, envelope: &valid::Envelope) -> TokenStream {
     let private = quote!(#krate::__private);
     match envelope {
@@ -299,6 +320,25 @@ fn envelope(krate: &syn::Path, envelope: &valid::Envelope) -> TokenStream {
             quote!(#private::Envelope::Google(#private::Google::new(#domain)))
         }
         valid::Envelope::WebSocket => quote!(#private::Envelope::WebSocket(#private::WebSocket)),
+    }
+}
+
+/// A composed type's codes are checked across its modules by the compiler.
+/// (Generic types cannot name their catalog in a `const` item.)
+fn composition_check(input: &Input, model: &Model) -> TokenStream {
+    let composed = model
+        .entries
+        .iter()
+        .any(|e| matches!(e, Entry::Transparent { .. }));
+    if !composed || input.generics.type_params().next().is_some() {
+        return TokenStream::new();
+    }
+    let krate = &model.krate;
+    let ident = input.ident;
+    quote! {
+        const _: () = #krate::__private::assert_unique_codes(&[
+            <#ident as #krate::ApiError>::CATALOG,
+        ]);
     }
 }
 

@@ -1,0 +1,1 @@
+//! Catalog export: a Markdown reference and a JSON catalog.

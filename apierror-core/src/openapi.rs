@@ -1,0 +1,1 @@
+//! OpenAPI responses for a catalog (the `utoipa` feature).

@@ -1,0 +1,1 @@
+//! The stability guard: a catalog compared with its committed snapshot.

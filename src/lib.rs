@@ -443,9 +443,10 @@ pub use apierror_core::http;
 #[macro_export]
 macro_rules! assert_unique_codes {
     ($($error:ty),+ $(,)?) => {
-        const _: () = $crate::__private::assert_unique_codes(&[
-            $(<$error as $crate::ApiError>::CATALOG),+
-        ]);
+                const _: () = {
+            const ROOTS: &[&$crate::Catalog] = &[$(<$error as $crate::ApiError>::CATALOG),+];
+            $crate::__private::assert_unique_codes::<{ $crate::__private::count_codes(ROOTS) }>(ROOTS)
+        };
     };
 }
 

@@ -7,40 +7,211 @@
 
 use crate::catalog::{Catalog, Descriptor};
 
+/// How many codes `roots` hold, transparent variants followed: the length of
+/// the array [`assert_unique_codes`] sorts.
+pub const fn count_codes(roots: &[&Catalog]) -> usize {
+    let mut nodes = Nodes::new(roots);
+    let mut count = 0;
+    loop {
+        let (next, node) = nodes.next();
+        nodes = next;
+        match node {
+            Some(node) => count += node.descriptors.len(),
+            None => return count,
+        }
+    }
+}
+
 /// Fails compilation when two variants of different types share a code, or
-/// when two types with the same pattern declare overlapping ranges.
-pub const fn assert_unique_codes(roots: &[&Catalog]) {
-    let mut i = 0;
-    while i < roots.len() {
-        walk_outer(roots, roots[i]);
+/// when two types with the same pattern declare overlapping ranges. `N` is
+/// [`count_codes`] of the same roots.
+///
+/// The codes are sorted (heapsort, O(n log n) steps of const evaluation) and
+/// neighbours compared, so a service of thousands of codes stays cheap.
+pub const fn assert_unique_codes<const N: usize>(roots: &[&Catalog]) {
+    let mut codes = collect::<N>(roots);
+    sort(&mut codes);
+    let mut i = 1;
+    while i < N {
+        let (a, b) = (codes[i - 1], codes[i]);
+        // The same variant reached through two modules is not a conflict.
+        if str_eq(a.code, b.code)
+            && !(str_eq(a.type_name, b.type_name) && str_eq(a.variant, b.variant))
+        {
+            // Panicking here, not deeper, keeps the compiler's note trail short.
+            panic!("{}", duplicate(a, b).as_str());
+        }
         i += 1;
+    }
+    if let Some(conflict) = find_overlap(roots) {
+        panic!("{}", conflict.as_str());
     }
 }
 
-/// For each catalog node under `node`: its codes against every other type's,
-/// its ranges against every other type's with the same pattern.
-const fn walk_outer(roots: &[&Catalog], node: &Catalog) {
-    let mut i = 0;
-    while i < roots.len() {
-        walk_inner(node, roots[i]);
-        i += 1;
-    }
-    let mut t = 0;
-    while t < node.transparent.len() {
-        walk_outer(roots, node.transparent[t].catalog);
-        t += 1;
+const PLACEHOLDER: Descriptor = Descriptor::__from_parts(crate::catalog::DescriptorParts {
+    code: "",
+    status: 500,
+    message: "",
+    description: "",
+    category: None,
+    variant: "",
+    type_name: "",
+    fields: &[],
+    field_types: &[],
+    has_details: false,
+    retry_after: false,
+    title: None,
+    kind: None,
+});
+
+const fn collect<const N: usize>(roots: &[&Catalog]) -> [&'static Descriptor; N] {
+    let mut out = [&PLACEHOLDER; N];
+    let mut filled = 0;
+    let mut nodes = Nodes::new(roots);
+    loop {
+        let (next, node) = nodes.next();
+        nodes = next;
+        let Some(node) = node else {
+            return out;
+        };
+        let own: &'static [Descriptor] = node.descriptors;
+        let mut i = 0;
+        while i < own.len() && filled < N {
+            out[filled] = &own[i];
+            filled += 1;
+            i += 1;
+        }
     }
 }
 
-const fn walk_inner(node: &Catalog, other: &Catalog) {
-    if !same_type(node, other) {
-        compare_codes(node, other);
-        compare_ranges(node, other);
+const fn sort(codes: &mut [&'static Descriptor]) {
+    let len = codes.len();
+    let mut start = len / 2;
+    while start > 0 {
+        start -= 1;
+        sift_down(codes, start, len);
     }
-    let mut t = 0;
-    while t < other.transparent.len() {
-        walk_inner(node, other.transparent[t].catalog);
-        t += 1;
+    let mut end = len;
+    while end > 1 {
+        end -= 1;
+        swap(codes, 0, end);
+        sift_down(codes, 0, end);
+    }
+}
+
+const fn sift_down(codes: &mut [&'static Descriptor], mut root: usize, end: usize) {
+    loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && str_lt(codes[child].code, codes[child + 1].code) {
+            child += 1;
+        }
+        if !str_lt(codes[root].code, codes[child].code) {
+            return;
+        }
+        swap(codes, root, child);
+        root = child;
+    }
+}
+
+const fn swap(codes: &mut [&'static Descriptor], i: usize, j: usize) {
+    let held = codes[i];
+    codes[i] = codes[j];
+    codes[j] = held;
+}
+
+const fn str_lt(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
+/// Ranges of every pair of distinct types sharing a pattern. Types are few,
+/// so this compares node against node.
+const fn find_overlap(roots: &[&Catalog]) -> Option<Text> {
+    let mut outer = Nodes::new(roots);
+    loop {
+        let (next, node) = outer.next();
+        outer = next;
+        let Some(node) = node else {
+            return None;
+        };
+        let mut inner = Nodes::new(roots);
+        loop {
+            let (next, other) = inner.next();
+            inner = next;
+            let Some(other) = other else {
+                break;
+            };
+            if same_type(node, other) {
+                continue;
+            }
+            if let Some(conflict) = compare_ranges(node, other) {
+                return Some(conflict);
+            }
+        }
+    }
+}
+
+/// How deep transparent variants may nest.
+const DEPTH: usize = 32;
+
+/// A pre-order walk over the catalogs of `roots` and of everything they
+/// include, with an explicit stack (const fns cannot allocate).
+#[derive(Clone, Copy)]
+struct Nodes<'a> {
+    roots: &'a [&'a Catalog],
+    next_root: usize,
+    // (catalog, its next transparent variant), innermost last.
+    stack: [Option<(&'a Catalog, usize)>; DEPTH],
+    depth: usize,
+}
+
+impl<'a> Nodes<'a> {
+    const fn new(roots: &'a [&'a Catalog]) -> Self {
+        Nodes {
+            roots,
+            next_root: 0,
+            stack: [None; DEPTH],
+            depth: 0,
+        }
+    }
+
+    const fn next(mut self) -> (Self, Option<&'a Catalog>) {
+        while self.depth > 0 {
+            let Some((node, child)) = self.stack[self.depth - 1] else {
+                break;
+            };
+            if child < node.transparent.len() {
+                self.stack[self.depth - 1] = Some((node, child + 1));
+                let found = node.transparent[child].catalog;
+                return (self.enter(found), Some(found));
+            }
+            self.depth -= 1;
+        }
+        if self.next_root < self.roots.len() {
+            let found = self.roots[self.next_root];
+            self.next_root += 1;
+            return (self.enter(found), Some(found));
+        }
+        (self, None)
+    }
+
+    const fn enter(mut self, node: &'a Catalog) -> Self {
+        if self.depth == DEPTH {
+            panic!("transparent variants nest more than 32 levels deep");
+        }
+        self.stack[self.depth] = Some((node, 0));
+        self.depth += 1;
+        self
     }
 }
 
@@ -52,30 +223,16 @@ const fn same_type(a: &Catalog, b: &Catalog) -> bool {
         && (a.descriptors.is_empty() || str_eq(a.descriptors[0].code, b.descriptors[0].code))
 }
 
-const fn compare_codes(a: &Catalog, b: &Catalog) {
-    let mut i = 0;
-    while i < a.descriptors.len() {
-        let mut j = 0;
-        while j < b.descriptors.len() {
-            if str_eq(a.descriptors[i].code, b.descriptors[j].code) {
-                duplicate(&a.descriptors[i], &b.descriptors[j]);
-            }
-            j += 1;
-        }
-        i += 1;
-    }
-}
-
-const fn compare_ranges(a: &Catalog, b: &Catalog) {
+const fn compare_ranges(a: &Catalog, b: &Catalog) -> Option<Text> {
     let (Some(pattern_a), Some(pattern_b)) = (a.pattern, b.pattern) else {
-        return;
+        return None;
     };
     if !str_eq(pattern_a, pattern_b) {
-        return;
+        return None;
     }
     if let (Some(ra), Some(rb)) = (a.range, b.range) {
         if ra.0 <= rb.1 && rb.0 <= ra.1 {
-            overlap(a.type_name, "", ra, b.type_name, "", rb);
+            return Some(overlap(a.type_name, "", ra, b.type_name, "", rb));
         }
     }
     let mut i = 0;
@@ -85,13 +242,14 @@ const fn compare_ranges(a: &Catalog, b: &Catalog) {
             if let (Some(ra), Some(rb)) = (a.categories[i].range, b.categories[j].range) {
                 if ra.0 <= rb.1 && rb.0 <= ra.1 {
                     let (na, nb) = (a.categories[i].name, b.categories[j].name);
-                    overlap(a.type_name, na, ra, b.type_name, nb, rb);
+                    return Some(overlap(a.type_name, na, ra, b.type_name, nb, rb));
                 }
             }
             j += 1;
         }
         i += 1;
     }
+    None
 }
 
 const fn str_eq(a: &str, b: &str) -> bool {
@@ -155,16 +313,17 @@ impl Text {
         }
     }
 
-    const fn fail(&self) -> ! {
+    const fn as_str(&self) -> &str {
         let (text, _) = self.buf.split_at(self.len);
         match core::str::from_utf8(text) {
-            Ok(message) => panic!("{}", message),
-            Err(_) => panic!("apierror: conflicting error catalogs"),
+            Ok(message) => message,
+            // Only a message cut inside a character gets here.
+            Err(_) => "conflicting error codes or ranges across composed types",
         }
     }
 }
 
-const fn duplicate(a: &Descriptor, b: &Descriptor) -> ! {
+const fn duplicate(a: &Descriptor, b: &Descriptor) -> Text {
     Text::new()
         .push("error code `")
         .push(a.code)
@@ -177,7 +336,6 @@ const fn duplicate(a: &Descriptor, b: &Descriptor) -> ! {
         .push("::")
         .push(b.variant)
         .push("`; codes must be unique across composed types")
-        .fail()
 }
 
 const fn overlap(
@@ -187,7 +345,7 @@ const fn overlap(
     type_b: &str,
     category_b: &str,
     b: (u64, u64),
-) -> ! {
+) -> Text {
     let text = Text::new().push("the ranges of `").push(type_a);
     let text = if category_a.is_empty() {
         text
@@ -206,5 +364,4 @@ const fn overlap(
         .push("..=")
         .number(b.1)
         .push(") overlap: types sharing a pattern must number their codes apart")
-        .fail()
 }

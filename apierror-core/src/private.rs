@@ -1,7 +1,7 @@
 //! Items the derive's generated code refers to. Not public API.
 
 pub use crate::catalog::{CatalogParts, DescriptorParts};
-pub use crate::composition::assert_unique_codes;
+pub use crate::composition::{assert_unique_codes, count_codes};
 pub use crate::message::PublicMessage;
 pub use serde;
 

@@ -336,9 +336,10 @@ fn composition_check(input: &Input, model: &Model) -> TokenStream {
     let krate = &model.krate;
     let ident = input.ident;
     quote! {
-        const _: () = #krate::__private::assert_unique_codes(&[
-            <#ident as #krate::ApiError>::CATALOG,
-        ]);
+        const _: () = {
+            const ROOTS: &[&#krate::Catalog] = &[<#ident as #krate::ApiError>::CATALOG];
+            #krate::__private::assert_unique_codes::<{ #krate::__private::count_codes(ROOTS) }>(ROOTS)
+        };
     }
 }
 

@@ -38,7 +38,8 @@ use apierror::envelope::{Context, WebSocket};
 use apierror::{ApiError, Render};
 
 /// Authentication and authorization errors (`AUTH_*`).
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "AUTH_")]
 #[api_error(category(
     name = "auth",
@@ -90,7 +91,8 @@ pub enum AuthError {
 }
 
 /// Input validation errors (`VALIDATION_*`).
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "VALIDATION_")]
 #[api_error(category(
     name = "validation",
@@ -132,7 +134,8 @@ pub enum ValidationError {
 }
 
 /// Resource-related errors (`RESOURCE_*`).
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "RESOURCE_")]
 #[api_error(category(
     name = "resource",
@@ -178,7 +181,8 @@ pub enum ResourceError {
 }
 
 /// Billing and subscription errors (`BILLING_*`).
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "BILLING_")]
 #[api_error(category(
     name = "billing",
@@ -223,7 +227,8 @@ pub enum BillingError {
 }
 
 /// Workspace-specific errors (`WORKSPACE_*`).
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "WORKSPACE_")]
 #[api_error(category(
     name = "workspace",
@@ -261,7 +266,8 @@ pub enum WorkspaceError {
 }
 
 /// Project-specific errors (`PROJECT_*`).
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "PROJECT_")]
 #[api_error(category(
     name = "project",
@@ -290,7 +296,8 @@ pub enum ProjectError {
 /// Resource quota errors (`QUOTA_*`).
 ///
 /// Quantities are Kubernetes quantities (`"5"` CPUs, `"16Gi"`), sent as strings.
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "QUOTA_")]
 #[api_error(category(name = "quota", prefix = "QUOTA_", title = "Resource quota errors"))]
 #[allow(clippy::enum_variant_names)] // the names mirror the wire codes
@@ -327,7 +334,8 @@ pub enum QuotaError {
 }
 
 /// Rate limiting errors (`RATE_*`).
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "RATE_")]
 #[api_error(category(name = "rate", prefix = "RATE_", title = "Rate limiting errors"))]
 pub enum RateLimitError {
@@ -353,7 +361,8 @@ pub enum RateLimitError {
 }
 
 /// System and infrastructure errors (`SYSTEM_*`).
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "SYSTEM_")]
 #[api_error(category(
     name = "system",
@@ -394,7 +403,8 @@ pub enum SystemError {
 ///
 /// The documentation gives them no HTTP status; ours are used when the error
 /// happens during the HTTP upgrade.
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "WS_")]
 #[api_error(category(name = "websocket", prefix = "WS_", title = "WebSocket errors"))]
 pub enum WsError {
@@ -415,7 +425,8 @@ pub enum WsError {
 }
 
 /// Every error of the Hexabase KaaS API, one variant per code prefix.
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 pub enum HexabaseError {
     #[api_error(transparent)]
     Auth(AuthError),

@@ -36,7 +36,8 @@ use apierror::http::StatusCode;
 use apierror::{ApiError, Bulk, Render};
 
 /// Errors of the k0rdent API, as sent in `error.code`.
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "tagged")]
 pub enum K0rdentError {
     /// Request validation failed

@@ -33,7 +33,8 @@
 use apierror::ApiError;
 
 /// Errors returned by the gateway's HTTP API.
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "openai")]
 pub enum GatewayError {
     // ---- Authentication & Authorization -----------------------------------

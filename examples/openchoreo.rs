@@ -30,7 +30,8 @@
 use apierror::ApiError;
 
 /// Errors of the OpenChoreo control plane.
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(pattern = "CHOREO-####", range = 1000..=9999)]
 #[api_error(
     envelope = "problem",

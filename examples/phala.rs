@@ -27,7 +27,8 @@
 use apierror::ApiError;
 
 /// Module 01 - CVM API / Preflight
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(pattern = "ERR-01-###")]
 pub enum PreflightError {
     /// Raised when specified node is not found
@@ -83,7 +84,8 @@ pub enum PreflightError {
 ///
 /// Variants without `#[status]` are capacity errors and get the container
 /// default, 409 Conflict.
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(pattern = "ERR-02-###", status = 409)]
 pub enum InventoryError {
     /// Raised when a requested instance type is not found.
@@ -175,7 +177,8 @@ pub enum InventoryError {
 }
 
 /// Module 03 - CVM Operations
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(pattern = "ERR-03-###", retired("ERR-03-003", "ERR-03-004"))]
 pub enum CvmOperationError {
     /// Raised when a CVM is not found by the given identifier.
@@ -201,7 +204,8 @@ pub enum CvmOperationError {
 }
 
 /// Module 04 - Workspace
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 #[api_error(pattern = "ERR-04-###")]
 pub enum WorkspaceError {
     /// Raised when account balance is too low
@@ -224,7 +228,8 @@ pub enum WorkspaceError {
 }
 
 /// Every error the Phala Cloud API returns; each module keeps its own enum.
-#[derive(Debug, ApiError)]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
 pub enum PhalaError {
     #[api_error(transparent)]
     Preflight(PreflightError),

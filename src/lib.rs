@@ -227,6 +227,18 @@
 //! assert_eq!(codes, ["ERR-01-001", "ERR-02-002"]);
 //! ```
 //!
+//! Codes stay unique across the composition: the derive of a composed type
+//! has the compiler check every code of every module it includes (and that
+//! modules sharing a pattern number their codes apart), and
+//! [`assert_unique_codes!`] does the same for types that are independent in
+//! Rust but served by one API. The error names the code and both variants:
+//!
+//! ```text
+//! error[E0080]: evaluation panicked: error code `ERR-01-001` is declared by both
+//!               `PreflightError::NodeNotFound` and `LegacyError::DuplicateName`;
+//!               codes must be unique across composed types
+//! ```
+//!
 //! # The catalog
 //!
 //! Every derived type has its whole catalog as static data,
@@ -322,6 +334,37 @@
 //! [`Bulk`] collects per-item outcomes of a batch operation into a
 //! `207 Multi-Status` response, `{"success":true,"results":[...]}`.
 //!
+//! # Decoding on the client
+//!
+//! With `#[api_error(decode)]`, a type can be rebuilt from a body in any
+//! built-in format by [`decode::decode`]: the variant by its code (or, in the
+//! OpenAI style, by status, `type` and message), the fields from the details.
+//! A code the type does not know is a [`decode::Decoded::Unknown`] that keeps
+//! the raw code, status and message; a body that is not an error envelope is
+//! an error, never a panic.
+//!
+//! ```
+//! use apierror::decode::{decode, Decoded};
+//! use apierror::envelope::Google;
+//! use apierror::{ApiError, Render};
+//!
+//! #[derive(Debug, PartialEq, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", decode)]
+//! pub enum QuotaError {
+//!     #[status(422)]
+//!     #[message("CPU quota exceeded")]
+//!     CpuExceeded { requested: String, limit: String },
+//! }
+//!
+//! let sent = QuotaError::CpuExceeded { requested: "5".into(), limit: "4".into() };
+//! let body = Render::new(&sent).format(&Google::new("kaas.example")).to_vec()?;
+//! assert_eq!(decode::<QuotaError>(&body)?, Decoded::Known(sent));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Detail fields must implement `Deserialize`; fields that are not details
+//! (skipped, sources) take their `Default`.
+//!
 //! # axum and actix-web
 //!
 //! With the `axum` feature, every derived type implements axum's
@@ -388,8 +431,8 @@
 #![deny(missing_docs)]
 
 pub use apierror_core::{
-    envelope, export, json, response, stability, ApiError, Bulk, Catalog, Category, Descriptor,
-    Details, Iter, Message, Render, Transparent,
+    decode, envelope, export, json, response, stability, ApiError, Bulk, Catalog, Category,
+    Descriptor, Details, Iter, Message, Render, Transparent,
 };
 
 #[cfg(feature = "utoipa")]

@@ -15,6 +15,7 @@ mod error;
 mod message;
 mod render;
 
+pub mod decode;
 pub mod envelope;
 pub mod export;
 pub mod json;

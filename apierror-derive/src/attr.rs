@@ -69,6 +69,8 @@ pub struct ContainerAttrs {
     /// A struct's own `title` and `kind` (an enum's go on its variants).
     pub title: Option<LitStr>,
     pub kind: Option<LitStr>,
+    /// Implement `Decode`: rebuild the error from a rendered body.
+    pub decode: Option<Span>,
 }
 
 #[derive(Default)]
@@ -200,6 +202,7 @@ const CONTAINER_KEYS: &[&str] = &[
     "www_authenticate",
     "title",
     "kind",
+    "decode",
 ];
 
 const VARIANT_KEYS: &[&str] = &["category", "empty_details", "transparent", "title", "kind"];
@@ -257,6 +260,7 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                 ),
                 "title" => set_once(cx, &mut out.title, meta.value()?.parse()?, span, &key),
                 "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
+                "decode" => set_once(cx, &mut out.decode, span, span, &key),
                 _ => return Err(unknown_key(&meta, "container", CONTAINER_KEYS)),
             }
             Ok(())

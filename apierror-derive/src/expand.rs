@@ -202,6 +202,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     out.extend(public_message(input, model, &bounds));
     out.extend(framework_impls(input, krate, &api_where));
     out.extend(composition_check(input, model));
+    out.extend(decode_impl(input, model, &bounds));
     if !input.thiserror {
         out.extend(std_impls(input, model, &bounds));
     }
@@ -320,6 +321,79 @@ fn envelope(krate: &syn::Path, envelope: &valid::Envelope) -> TokenStream {
             quote!(#private::Envelope::Google(#private::Google::new(#domain)))
         }
         valid::Envelope::WebSocket => quote!(#private::Envelope::WebSocket(#private::WebSocket)),
+    }
+}
+
+/// `Decode` (`#[api_error(decode)]`): the variant of a code, rebuilt from the
+/// details; fields that are not details take their `Default`.
+fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
+    if !model.decode {
+        return TokenStream::new();
+    }
+    let krate = &model.krate;
+    let private = quote!(#krate::__private);
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = bounds.where_clause(input, |b| &b.decode);
+    let mut arms = Vec::new();
+    let mut nested = Vec::new();
+    for entry in &model.entries {
+        match entry {
+            Entry::Own(own) => {
+                let code = &own.code;
+                let path = path(input, own.variant);
+                let inits = own.variant.fields.iter().map(|field| {
+                    let member = &field.member;
+                    let key = own
+                        .details
+                        .iter()
+                        .find(|(detail, _)| std::ptr::eq(*detail, field))
+                        .map(|(_, key)| key);
+                                        // Spanned on the field: a type that cannot be decoded is
+                    // reported there.
+                    let ty = field.ty;
+                    match key {
+                        Some(key) => quote_spanned!(field.span=> #member: __fields.field::<#ty>(#key)?),
+                        None => quote_spanned!(field.span=> #member: <#ty as ::core::default::Default>::default()),
+                    }
+                });
+                arms.push(quote! {
+                    #code => return ::core::option::Option::Some(#private::decode_build(|| {
+                        ::core::result::Result::Ok(#path { #(#inits,)* })
+                    })),
+                });
+            }
+            Entry::Transparent { variant, field } => {
+                let ty = field.ty;
+                let path = path(input, variant);
+                let member = &field.member;
+                nested.push(quote! {
+                    if let ::core::option::Option::Some(__result) =
+                        <#ty as #private::Decode>::__decode(__code, __fields)
+                    {
+                        return ::core::option::Option::Some(
+                            __result.map(|__inner| #path { #member: __inner }),
+                        );
+                    }
+                });
+            }
+        }
+    }
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::Decode for #ident #ty_generics #where_clause {
+            fn __decode(
+                __code: &str,
+                __fields: &#private::Fields<'_>,
+            ) -> ::core::option::Option<::core::result::Result<Self, #private::DecodeError>> {
+                match __code {
+                    #(#arms)*
+                    _ => {}
+                }
+                #(#nested)*
+                ::core::option::Option::None
+            }
+        }
     }
 }
 
@@ -647,6 +721,7 @@ struct Bounds {
     message: Vec<WherePredicate>,
     display: Vec<WherePredicate>,
     error: Vec<WherePredicate>,
+    decode: Vec<WherePredicate>,
 }
 
 impl Bounds {
@@ -656,6 +731,7 @@ impl Bounds {
             message: Vec::new(),
             display: Vec::new(),
             error: Vec::new(),
+            decode: Vec::new(),
         };
         let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
         if params.is_empty() {
@@ -677,6 +753,9 @@ impl Bounds {
                     let ty = field.ty;
                     if generic(field) {
                         bounds
+                            .decode
+                            .push(syn::parse_quote!(#ty: #krate::__private::Decode));
+                        bounds
                             .api_error
                             .push(syn::parse_quote!(#ty: #krate::ApiError));
                         bounds
@@ -696,6 +775,18 @@ impl Bounds {
                         bounds
                             .api_error
                             .push(syn::parse_quote!(#ty: #krate::__private::serde::Serialize));
+                        bounds.decode.push(
+                            syn::parse_quote!(#ty: #krate::__private::serde::de::DeserializeOwned),
+                        );
+                    }
+                    let undecoded = own.variant.fields.iter().filter(|field| {
+                        generic(field) && !own.details.iter().any(|(d, _)| std::ptr::eq(*d, *field))
+                    });
+                    for field in undecoded {
+                        let ty = field.ty;
+                        bounds
+                            .decode
+                            .push(syn::parse_quote!(#ty: ::core::default::Default));
                     }
                     if let Some(field) = own.retry_after.filter(|field| generic(field)) {
                         let ty = field.ty;
@@ -725,6 +816,8 @@ impl Bounds {
         let message = bounds.message.clone();
         bounds.display.extend(message.iter().cloned());
         bounds.api_error.extend(message);
+        let api_error = bounds.api_error.clone();
+        bounds.decode.extend(api_error);
         bounds
     }
 
@@ -735,7 +828,7 @@ impl Bounds {
     ) -> TokenStream {
         let extra = pick(self);
         let existing = input.generics.where_clause.as_ref().map(|w| &w.predicates);
-        if extra.is_empty() && existing.map_or(true, |p| p.is_empty()) {
+        if extra.is_empty() && existing.is_none_or(|p| p.is_empty()) {
             return TokenStream::new();
         }
         let existing = existing.into_iter().flatten();

@@ -21,6 +21,7 @@ pub struct Model<'a> {
     pub entries: Vec<Entry<'a>>,
     pub envelope: Envelope,
     pub www_authenticate: Option<String>,
+    pub decode: bool,
 }
 
 /// The type's default format.
@@ -195,7 +196,8 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         categories,
                 retired: retired.into_iter().map(|(code, _)| code).collect(),
         entries,
-        envelope: envelope(cx, input),
+                envelope: envelope(cx, input),
+        decode: attrs.decode.is_some(),
         www_authenticate: attrs.www_authenticate.as_ref().and_then(|lit| {
             let value = lit.value();
             let valid = !value.is_empty() && value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b));

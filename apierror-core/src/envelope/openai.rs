@@ -22,7 +22,11 @@ pub struct OpenAi;
 
 /// The `type` an error has in the OpenAI style.
 pub fn error_type<E: ApiError + ?Sized>(error: &E) -> &'static str {
-    let descriptor = error.descriptor();
+    descriptor_type(error.descriptor())
+}
+
+/// The `type` of a variant in the OpenAI style: see [`OpenAi`].
+pub fn descriptor_type(descriptor: &crate::Descriptor) -> &'static str {
     if let Some(kind) = descriptor.kind().or(descriptor.category()) {
         return kind;
     }

@@ -1,0 +1,347 @@
+//! Typed client decoding: a response body, in any built-in format, back into
+//! the typed error.
+//!
+//! The variant is chosen by the code (or, in the OpenAI style, which has no
+//! code, by status, `type` and message), its fields come from the details.
+//! A code the type does not know is an [`UnknownError`] that keeps the raw
+//! code, status and message; a body that is not an error envelope is a
+//! [`DecodeError`], never a panic.
+
+use crate::catalog::Descriptor;
+use crate::envelope::openai;
+use crate::envelope::problem::RESERVED;
+use crate::error::ApiError;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// Error types that can be rebuilt from a rendered body: derive with
+/// `#[api_error(decode)]`. Detail fields must implement `Deserialize`, and
+/// fields that are not details (skipped, sources, unnamed) `Default`.
+pub trait Decode: ApiError + Sized {
+    /// Rebuilds the variant of `code` from its details fields; `None` when
+    /// the type (and the types it composes) have no such code.
+    #[doc(hidden)]
+    fn __decode(code: &str, fields: &Fields<'_>) -> Option<Result<Self, DecodeError>>;
+}
+
+/// The result of decoding a body: the typed error, or an error whose code
+/// the type does not know (a newer server, another service).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decoded<E> {
+    /// A variant of the type.
+    Known(E),
+    /// A code the type does not know.
+    Unknown(UnknownError),
+}
+
+impl<E> Decoded<E> {
+    /// The typed error, if the code was known.
+    pub fn known(self) -> Option<E> {
+        match self {
+            Decoded::Known(error) => Some(error),
+            Decoded::Unknown(_) => None,
+        }
+    }
+}
+
+/// An error whose code the decoding type does not know, as it was sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownError {
+    /// The machine code, when the format carries one.
+    pub code: Option<String>,
+    /// The HTTP status, from the body or the response.
+    pub status: Option<u16>,
+    /// The public message.
+    pub message: Option<String>,
+    /// The details object, as sent.
+    pub details: Option<Value>,
+}
+
+/// Why a body could not be decoded.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// The body is not JSON.
+    Json(serde_json::Error),
+    /// The body is JSON but none of the error envelopes this crate renders.
+    NotAnError,
+    /// The code is known, but a details field is missing or has the wrong type.
+    Field {
+        /// The error code.
+        code: String,
+        /// The details key.
+        field: &'static str,
+        /// What was wrong with it.
+        reason: String,
+    },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Json(error) => write!(f, "the error body is not valid JSON: {error}"),
+            DecodeError::NotAnError => f.write_str("the body is not an error envelope"),
+            DecodeError::Field {
+                code,
+                field,
+                reason,
+            } => write!(f, "error `{code}`: details field `{field}`: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DecodeError::Json(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// The details object of a body, as generated decoders read it.
+#[doc(hidden)]
+pub struct Fields<'a> {
+    code: &'a str,
+    map: Option<&'a Map<String, Value>>,
+    /// AIP-193 metadata holds every value as a string.
+    strings: bool,
+}
+
+impl Fields<'_> {
+    /// The value of `key` as a `T`; a missing key is `null`, which an
+    /// `Option` field takes as `None`.
+    pub fn field<T: DeserializeOwned>(&self, key: &'static str) -> Result<T, DecodeError> {
+        let value = self.map.and_then(|map| map.get(key));
+        let fail = |reason: String| DecodeError::Field {
+            code: self.code.to_owned(),
+            field: key,
+            reason,
+        };
+        match value {
+            None => T::deserialize(&Value::Null).map_err(|_| fail("missing".to_owned())),
+            Some(Value::String(text)) if self.strings => {
+                // A string field keeps the text; anything else is its JSON.
+                T::deserialize(&Value::String(text.clone())).or_else(|_| {
+                    let parsed: Value =
+                        serde_json::from_str(text).map_err(|e| fail(e.to_string()))?;
+                    T::deserialize(&parsed).map_err(|e| fail(e.to_string()))
+                })
+            }
+            Some(value) => T::deserialize(value).map_err(|e| fail(e.to_string())),
+        }
+    }
+}
+
+/// Runs a generated constructor (a closure, so that `?` works inside it).
+#[doc(hidden)]
+pub fn build<T>(constructor: impl FnOnce() -> Result<T, DecodeError>) -> Result<T, DecodeError> {
+    constructor()
+}
+
+/// What any built-in envelope says about an error.
+#[derive(Default)]
+struct Parts {
+    code: Option<String>,
+    status: Option<u16>,
+    message: Option<String>,
+    details: Option<Map<String, Value>>,
+    strings: bool,
+    kind: Option<String>,
+}
+
+/// Decodes a body rendered in any built-in format into `E`.
+///
+/// ```
+/// use apierror::decode::{decode, Decoded};
+/// use apierror::ApiError;
+///
+/// #[derive(Debug, PartialEq, ApiError)]
+/// #[api_error(pattern = "ERR-02-###", decode)]
+/// pub enum InventoryError {
+///     #[code("ERR-02-003")]
+///     #[status(409)]
+///     #[message("The selected node does not have enough CPU capacity")]
+///     InsufficientVcpu { requested: u32, available: u32 },
+/// }
+///
+/// let body = br#"{"error":{"code":"ERR-02-003","message":"...","details":{"requested":8,"available":2}}}"#;
+/// assert_eq!(
+///     decode::<InventoryError>(body)?,
+///     Decoded::Known(InventoryError::InsufficientVcpu { requested: 8, available: 2 })
+/// );
+///
+/// let newer = br#"{"error":{"code":"ERR-02-099","message":"Something new"}}"#;
+/// let Decoded::Unknown(unknown) = decode::<InventoryError>(newer)? else { unreachable!() };
+/// assert_eq!(unknown.code.as_deref(), Some("ERR-02-099"));
+/// # Ok::<(), apierror::decode::DecodeError>(())
+/// ```
+pub fn decode<E: Decode>(body: &[u8]) -> Result<Decoded<E>, DecodeError> {
+    decode_parts(parts(body)?)
+}
+
+/// Decodes an HTTP response: its body as [`decode`] does, its status as the
+/// status of an unknown error when the body has none.
+pub fn decode_response<E: Decode>(
+    response: &http::Response<impl AsRef<[u8]>>,
+) -> Result<Decoded<E>, DecodeError> {
+    let mut parts = parts(response.body().as_ref())?;
+    parts.status = parts.status.or(Some(response.status().as_u16()));
+    decode_parts(parts)
+}
+
+fn decode_parts<E: Decode>(parts: Parts) -> Result<Decoded<E>, DecodeError> {
+    let code = match &parts.code {
+        Some(code) => Some(code.as_str()),
+        None => openai_code::<E>(&parts),
+    };
+    if let Some(code) = code {
+        let fields = Fields {
+            code,
+            map: parts.details.as_ref(),
+            strings: parts.strings,
+        };
+        if let Some(result) = E::__decode(code, &fields) {
+            return result.map(Decoded::Known);
+        }
+    }
+    Ok(Decoded::Unknown(UnknownError {
+        code: parts.code,
+        status: parts.status,
+        message: parts.message,
+        details: parts.details.map(Value::Object),
+    }))
+}
+
+/// The OpenAI style has no code: the one variant with that status, `type`
+/// and a message its template produces.
+fn openai_code<E: ApiError>(parts: &Parts) -> Option<&'static str> {
+    let (status, message) = (parts.status?, parts.message.as_deref()?);
+    E::CATALOG
+        .iter()
+        .find(|d| {
+            d.status().as_u16() == status
+                && parts
+                    .kind
+                    .as_deref()
+                    .is_none_or(|kind| kind == openai::descriptor_type(d))
+                && template_matches(d, message)
+        })
+        .map(Descriptor::code)
+}
+
+/// Whether `message` is what the descriptor's message template produces:
+/// its literal pieces, in order, with anything in the placeholders.
+fn template_matches(descriptor: &Descriptor, message: &str) -> bool {
+    let template = descriptor.message();
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                literal.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                literal.push('}');
+            }
+            '{' => {
+                pieces.push(std::mem::take(&mut literal));
+                for c in chars.by_ref() {
+                    if c == '}' {
+                        break;
+                    }
+                }
+            }
+            c => literal.push(c),
+        }
+    }
+    pieces.push(literal);
+    let [first, middle @ .., last] = pieces.as_slice() else {
+        return message == pieces[0];
+    };
+    let Some(mut rest) = message.strip_prefix(first.as_str()) else {
+        return false;
+    };
+    for piece in middle {
+        match rest.find(piece.as_str()) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last.as_str())
+}
+
+fn parts(body: &[u8]) -> Result<Parts, DecodeError> {
+    let value: Value = serde_json::from_slice(body).map_err(DecodeError::Json)?;
+    let root = value.as_object().ok_or(DecodeError::NotAnError)?;
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+    let status = |v: Option<&Value>| {
+        v.and_then(Value::as_u64)
+            .and_then(|s| u16::try_from(s).ok())
+    };
+
+    if let Some(error) = root.get("error").and_then(Value::as_object) {
+        match error.get("code") {
+            // Standard, tagged, WebSocket.
+            Some(Value::String(code)) => Ok(Parts {
+                code: Some(code.clone()),
+                message: text(error.get("message")),
+                details: error.get("details").and_then(Value::as_object).cloned(),
+                ..Parts::default()
+            }),
+            // Google AIP-193: the code is the ErrorInfo reason.
+            Some(Value::Number(_)) if error.get("details").is_some_and(Value::is_array) => {
+                let info = error["details"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_object)
+                    .find(|d| {
+                        d.get("@type")
+                            .and_then(Value::as_str)
+                            .is_some_and(|t| t.ends_with("google.rpc.ErrorInfo"))
+                    });
+                Ok(Parts {
+                    code: info.and_then(|i| text(i.get("reason"))),
+                    status: status(error.get("code")),
+                    message: text(error.get("message")),
+                    details: info
+                        .and_then(|i| i.get("metadata"))
+                        .and_then(Value::as_object)
+                        .cloned(),
+                    strings: true,
+                    ..Parts::default()
+                })
+            }
+            // The OpenAI style: the status as `code`, a `type`.
+            Some(Value::Number(_)) => Ok(Parts {
+                status: status(error.get("code")),
+                message: text(error.get("message")),
+                details: error.get("details").and_then(Value::as_object).cloned(),
+                kind: text(error.get("type")),
+                ..Parts::default()
+            }),
+            _ => Err(DecodeError::NotAnError),
+        }
+    } else if let Some(code) = root.get("code").and_then(Value::as_str) {
+        // RFC 9457: the extension members are the details.
+        let details: Map<String, Value> = root
+            .iter()
+            .filter(|(key, _)| !RESERVED.contains(&key.as_str()))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        Ok(Parts {
+            code: Some(code.to_owned()),
+            status: status(root.get("status")),
+            message: text(root.get("detail")),
+            details: Some(details),
+            ..Parts::default()
+        })
+    } else {
+        Err(DecodeError::NotAnError)
+    }
+}

@@ -1,1 +1,905 @@
 //! The stability guard: a catalog compared with its committed snapshot.
+//!
+//! Error codes are a public contract: clients match on them, log them, and
+//! document them. A test that calls [`assert_stable`] keeps a plain text
+//! snapshot of a type's catalog next to the code and fails when the catalog
+//! drifts from it, with a report that says which changes break clients and
+//! which are safe to accept:
+//!
+//! | change | kind |
+//! |---|---|
+//! | a code disappears without being retired | breaking |
+//! | a code changes its status | breaking |
+//! | a retired code is used again | breaking |
+//! | a retired code is no longer listed as retired | breaking |
+//! | a new code | compatible |
+//! | a code removed and retired, or a newly retired code | compatible |
+//! | a changed message or variant name | compatible |
+//!
+//! Compatible changes fail the check too, until the snapshot is accepted, so
+//! that every change to the contract shows up in code review.
+//!
+//! ```no_run
+//! # use apierror::ApiError;
+//! # #[derive(Debug, ApiError)]
+//! # #[api_error(code = "SCREAMING_SNAKE_CASE", status = 400)]
+//! # pub enum MyError { Invalid }
+//! #[test]
+//! fn error_codes_are_stable() {
+//!     apierror::stability::assert_stable(MyError::CATALOG, "tests/snapshots/my_error.catalog");
+//! }
+//! ```
+//!
+//! # Accepting changes
+//!
+//! Run the tests with `APIERROR_UPDATE_SNAPSHOTS=1` to write every checked
+//! snapshot from the current catalogs (a missing snapshot is created the same
+//! way), review the diff and commit it:
+//!
+//! ```text
+//! APIERROR_UPDATE_SNAPSHOTS=1 cargo test
+//! ```
+//!
+//! Without the variable, a missing snapshot is a failure that says how to
+//! create it. Relative paths resolve against the current directory, which is
+//! the package root under `cargo test`.
+//!
+//! # The snapshot
+//!
+//! One line per code in catalog order (code, status, `Type::Variant`, the
+//! message template in double quotes with `\"`, `\\`, `\n`, `\r`, `\t` and
+//! `\u{...}` escapes), then one line per retired code, after a comment line:
+//!
+//! ```text
+//! # Error catalog of PhalaError, checked by apierror::stability. Regenerate with: APIERROR_UPDATE_SNAPSHOTS=1 cargo test
+//! ERR-01-001 404 PreflightError::NodeNotFound "The requested node is not available"
+//! ERR-01-004 409 PreflightError::DuplicateCvmName "A CVM with name '{name}' already exists in this workspace"
+//! retired ERR-03-003
+//! ```
+//!
+//! Lines starting with `#` and blank lines are ignored. Codes are compared by
+//! code, so reordering variants is no change. A snapshot that cannot be read
+//! is reported with its line number.
+
+use crate::catalog::Catalog;
+use core::fmt;
+use std::collections::{BTreeSet, HashMap};
+use std::error::Error;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The environment variable that makes [`check`] and [`assert_stable`]
+/// rewrite snapshots instead of comparing with them: `APIERROR_UPDATE_SNAPSHOTS`.
+///
+/// Any value other than empty, `0`, `false`, `no` or `off` turns it on.
+pub const UPDATE_ENV: &str = "APIERROR_UPDATE_SNAPSHOTS";
+
+const ACCEPT_HINT: &str = "APIERROR_UPDATE_SNAPSHOTS=1 cargo test";
+
+/// Compares `catalog` with the snapshot at `path`, or rewrites the snapshot
+/// when the [`UPDATE_ENV`] variable is set.
+///
+/// Returns the [`Drift`] when the catalog differs from the snapshot, when the
+/// snapshot is missing or malformed, or when it cannot be read or written.
+/// See [`check_with`] for the same check with an explicit update flag.
+///
+/// ```
+/// # use apierror::ApiError;
+/// #[derive(Debug, ApiError)]
+/// #[api_error(pattern = "ERR-03-###", status = 404)]
+/// pub enum CvmError {
+///     #[code("ERR-03-001")]
+///     #[message("CVM not found")]
+///     NotFound,
+/// }
+///
+/// let path = std::env::temp_dir().join(format!("apierror-doc-check-{}.catalog", std::process::id()));
+/// # let _ = std::fs::remove_file(&path);
+/// // No snapshot yet: a failure that says how to create one (unless the
+/// // environment variable is set, which creates it).
+/// if let Err(drift) = apierror::stability::check(CvmError::CATALOG, &path) {
+///     assert!(drift.to_string().contains("APIERROR_UPDATE_SNAPSHOTS=1"));
+///     apierror::stability::check_with(CvmError::CATALOG, &path, true)?;
+/// }
+/// // The snapshot matches the catalog it was written from.
+/// apierror::stability::check(CvmError::CATALOG, &path)?;
+/// # std::fs::remove_file(&path).unwrap();
+/// # Ok::<(), apierror::stability::Drift>(())
+/// ```
+pub fn check(catalog: &Catalog, path: impl AsRef<Path>) -> Result<(), Drift> {
+    check_with(catalog, path, update_requested())
+}
+
+/// Like [`check`], with the update decision given instead of read from the
+/// [`UPDATE_ENV`] variable: with `update`, the snapshot is written from the
+/// catalog (created, with its directories, if missing) and the check passes;
+/// without it, the snapshot is only compared with.
+///
+/// The file is left untouched when it already holds the exact text.
+///
+/// ```
+/// # use apierror::ApiError;
+/// use apierror::stability::{check_with, Change};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(pattern = "ERR-03-###", retired("ERR-03-003"), status = 404)]
+/// pub enum CvmError {
+///     #[code("ERR-03-001")]
+///     #[message("CVM not found")]
+///     NotFound,
+/// }
+///
+/// let path = std::env::temp_dir().join(format!("apierror-doc-check-with-{}.catalog", std::process::id()));
+/// check_with(CvmError::CATALOG, &path, true)?;
+/// let text = std::fs::read_to_string(&path).unwrap();
+/// assert!(text.ends_with("ERR-03-001 404 CvmError::NotFound \"CVM not found\"\nretired ERR-03-003\n"));
+///
+/// // Had the code been answered with 410 before, changing it breaks clients.
+/// std::fs::write(&path, text.replace(" 404 ", " 410 ")).unwrap();
+/// let drift = check_with(CvmError::CATALOG, &path, false).unwrap_err();
+/// assert!(drift.is_breaking());
+/// assert!(matches!(drift.changes(), [Change::StatusChanged { .. }]));
+/// assert!(drift.to_string().contains("ERR-03-001: status changed from 410 to 404"));
+/// # std::fs::remove_file(&path).unwrap();
+/// # Ok::<(), apierror::stability::Drift>(())
+/// ```
+pub fn check_with(catalog: &Catalog, path: impl AsRef<Path>, update: bool) -> Result<(), Drift> {
+    let path = path.as_ref();
+    let fail = |problem| Err(Drift::new(catalog, path, problem));
+    let current = State::of(catalog);
+    if update {
+        let text = current.render(catalog.type_name());
+        if fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
+            return Ok(());
+        }
+        if let Err(error) = write(path, &text) {
+            return fail(Problem::Snapshot(SnapshotError::Unwritable(error)));
+        }
+        return Ok(());
+    }
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            return fail(Problem::Snapshot(SnapshotError::Missing));
+        }
+        Err(error) => return fail(Problem::Snapshot(SnapshotError::Unreadable(error))),
+    };
+    let snapshot = match parse(&bytes) {
+        Ok(snapshot) => snapshot,
+        Err((line, reason)) => {
+            return fail(Problem::Snapshot(SnapshotError::Malformed { line, reason }));
+        }
+    };
+    let changes = compare(&snapshot, &current);
+    if changes.is_empty() {
+        Ok(())
+    } else {
+        fail(Problem::Changes(changes))
+    }
+}
+
+/// [`check`]s `catalog` against the snapshot at `path` and panics with the
+/// report when they differ: the stability guard as a `#[test]`.
+///
+/// ```
+/// # use apierror::ApiError;
+/// #[derive(Debug, ApiError)]
+/// #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "AUTH_", status = 401)]
+/// pub enum AuthError {
+///     #[message("Authentication token has expired")]
+///     TokenExpired,
+/// }
+///
+/// let path = std::env::temp_dir().join(format!("apierror-doc-assert-{}.catalog", std::process::id()));
+/// apierror::stability::check_with(AuthError::CATALOG, &path, true)?;
+/// apierror::stability::assert_stable(AuthError::CATALOG, &path);
+/// # std::fs::remove_file(&path).unwrap();
+/// # Ok::<(), apierror::stability::Drift>(())
+/// ```
+#[track_caller]
+pub fn assert_stable(catalog: &Catalog, path: impl AsRef<Path>) {
+    if let Err(drift) = check(catalog, path) {
+        panic!("{drift}");
+    }
+}
+
+/// The snapshot text of `catalog`, as [`check_with`] writes it.
+///
+/// ```
+/// # use apierror::ApiError;
+/// #[derive(Debug, ApiError)]
+/// #[api_error(code = "SCREAMING_SNAKE_CASE", status = 429, retired("QUOTA_EXCEEDED"))]
+/// pub enum RateError {
+///     #[message("Rate limit \"{limit}\" exceeded")]
+///     RateLimited { limit: u32 },
+/// }
+///
+/// let text = apierror::stability::snapshot(RateError::CATALOG);
+/// let lines: Vec<_> = text.lines().skip(1).collect();
+/// assert_eq!(lines, [
+///     r#"RATE_LIMITED 429 RateError::RateLimited "Rate limit \"{limit}\" exceeded""#,
+///     "retired QUOTA_EXCEEDED",
+/// ]);
+/// ```
+pub fn snapshot(catalog: &Catalog) -> String {
+    State::of(catalog).render(catalog.type_name())
+}
+
+fn update_requested() -> bool {
+    match std::env::var(UPDATE_ENV) {
+        Ok(value) => {
+            let value = value.trim().to_ascii_lowercase();
+            !matches!(value.as_str(), "" | "0" | "false" | "no" | "off")
+        }
+        Err(_) => false,
+    }
+}
+
+fn write(path: &Path, text: &str) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        if !parent.as_os_str().is_empty() {
+            fs::create_dir_all(parent)?;
+        }
+    }
+    fs::write(path, text)
+}
+
+/// One code of a snapshot or catalog: a line of the snapshot file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Entry {
+    /// The code, e.g. `"ERR-01-001"`.
+    pub code: String,
+    /// The HTTP status, e.g. `404`.
+    pub status: u16,
+    /// The variant as `Type::Variant`, e.g. `"PreflightError::NodeNotFound"`.
+    pub variant: String,
+    /// The message template, placeholders included.
+    pub message: String,
+}
+
+impl Entry {
+    /// An entry, e.g. `Entry::new("ERR-01-001", 404, "PreflightError::NodeNotFound", "The requested node is not available")`.
+    pub fn new(
+        code: impl Into<String>,
+        status: u16,
+        variant: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Entry {
+            code: code.into(),
+            status,
+            variant: variant.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The snapshot line: `ERR-01-001 404 PreflightError::NodeNotFound "The requested node is not available"`.
+impl fmt::Display for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {} \"", self.code, self.status, self.variant)?;
+        for c in self.message.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                    write!(f, "\\u{{{:x}}}", c as u32)?
+                }
+                c => fmt::Write::write_char(f, c)?,
+            }
+        }
+        f.write_str("\"")
+    }
+}
+
+/// One difference between a catalog and its snapshot.
+///
+/// [`is_breaking`](Self::is_breaking) tells the changes that break existing
+/// clients from those that are safe to accept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Change {
+    /// Breaking: a code of the snapshot is gone from the catalog without
+    /// being retired.
+    Removed(Entry),
+    /// Breaking: a code is answered with another status.
+    StatusChanged {
+        /// The code as the snapshot has it.
+        before: Entry,
+        /// The code as the catalog has it.
+        after: Entry,
+    },
+    /// Breaking: a code the snapshot lists as retired is used again; the
+    /// catalog's entry for it.
+    RetiredReused(Entry),
+    /// Breaking: a code the snapshot lists as retired is no longer retired
+    /// (nor used), so it could come back unnoticed.
+    Unretired(String),
+    /// Compatible: a new code.
+    Added(Entry),
+    /// Compatible: a code newly listed as retired, with its snapshot entry
+    /// when it was in use before.
+    Retired {
+        /// The retired code.
+        code: String,
+        /// The code as the snapshot had it, if it was in use.
+        before: Option<Entry>,
+    },
+    /// Compatible: a code's public message changed.
+    MessageChanged {
+        /// The code as the snapshot has it.
+        before: Entry,
+        /// The code as the catalog has it.
+        after: Entry,
+    },
+    /// Compatible: a code moved to another variant or type name.
+    VariantChanged {
+        /// The code as the snapshot has it.
+        before: Entry,
+        /// The code as the catalog has it.
+        after: Entry,
+    },
+}
+
+impl Change {
+    /// The code the change is about.
+    pub fn code(&self) -> &str {
+        match self {
+            Change::Removed(entry) | Change::RetiredReused(entry) | Change::Added(entry) => {
+                &entry.code
+            }
+            Change::StatusChanged { after, .. }
+            | Change::MessageChanged { after, .. }
+            | Change::VariantChanged { after, .. } => &after.code,
+            Change::Unretired(code) | Change::Retired { code, .. } => code,
+        }
+    }
+
+    /// Whether the change breaks existing clients: a removed code, a changed
+    /// status, a retired code used again or no longer retired.
+    pub fn is_breaking(&self) -> bool {
+        matches!(
+            self,
+            Change::Removed(_)
+                | Change::StatusChanged { .. }
+                | Change::RetiredReused(_)
+                | Change::Unretired(_)
+        )
+    }
+
+    /// The snapshot lines the change removes (`-`) and adds (`+`).
+    fn diff(&self, f: &mut fmt::Formatter<'_>, indent: &str) -> fmt::Result {
+        match self {
+            Change::Removed(entry) => writeln!(f, "{indent}- {entry}"),
+            Change::StatusChanged { before, after }
+            | Change::MessageChanged { before, after }
+            | Change::VariantChanged { before, after } => {
+                writeln!(f, "{indent}- {before}")?;
+                writeln!(f, "{indent}+ {after}")
+            }
+            Change::RetiredReused(entry) => {
+                writeln!(f, "{indent}- retired {}", entry.code)?;
+                writeln!(f, "{indent}+ {entry}")
+            }
+            Change::Unretired(code) => writeln!(f, "{indent}- retired {code}"),
+            Change::Added(entry) => writeln!(f, "{indent}+ {entry}"),
+            Change::Retired { code, before } => {
+                if let Some(before) = before {
+                    writeln!(f, "{indent}- {before}")?;
+                }
+                writeln!(f, "{indent}+ retired {code}")
+            }
+        }
+    }
+}
+
+/// A one-line summary, e.g. `ERR-02-003: status changed from 409 to 422`.
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.code())?;
+        match self {
+            Change::Removed(_) => write!(
+                f,
+                "removed without being retired (restore it, or list it in #[api_error(retired(...))])"
+            ),
+            Change::StatusChanged { before, after } => write!(
+                f,
+                "status changed from {} to {}",
+                before.status, after.status
+            ),
+            Change::RetiredReused(_) => {
+                write!(f, "retired code used again (retired codes may never come back)")
+            }
+            Change::Unretired(_) => write!(
+                f,
+                "no longer listed as retired (keep it in #[api_error(retired(...))])"
+            ),
+            Change::Added(_) => write!(f, "new code"),
+            Change::Retired { before: Some(_), .. } => write!(f, "removed and retired"),
+            Change::Retired { before: None, .. } => write!(f, "newly retired"),
+            Change::MessageChanged { .. } => write!(f, "message changed"),
+            Change::VariantChanged { before, after } => write!(
+                f,
+                "variant changed from {} to {}",
+                before.variant, after.variant
+            ),
+        }
+    }
+}
+
+/// Why a snapshot could not be compared with.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SnapshotError {
+    /// The snapshot file does not exist.
+    Missing,
+    /// The snapshot file is not a valid snapshot.
+    Malformed {
+        /// The 1-based line number of the first bad line.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The snapshot file could not be read.
+    Unreadable(io::Error),
+    /// The snapshot file could not be written (in update mode).
+    Unwritable(io::Error),
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SnapshotError::Missing => f.write_str("the snapshot does not exist"),
+            SnapshotError::Malformed { line, reason } => {
+                write!(f, "the snapshot is malformed: line {line}: {reason}")
+            }
+            SnapshotError::Unreadable(error) => write!(f, "cannot read the snapshot: {error}"),
+            SnapshotError::Unwritable(error) => write!(f, "cannot write the snapshot: {error}"),
+        }
+    }
+}
+
+impl Error for SnapshotError {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        match self {
+            SnapshotError::Unreadable(error) | SnapshotError::Unwritable(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// Why a catalog failed its stability check: the [`changes`](Self::changes)
+/// from its snapshot, or a [`snapshot_error`](Self::snapshot_error).
+///
+/// Its `Display` is the report: breaking changes first, then compatible ones,
+/// each as a summary and the snapshot lines it removes (`-`) and adds (`+`),
+/// then how to accept them.
+#[derive(Debug)]
+pub struct Drift {
+    type_name: &'static str,
+    path: PathBuf,
+    problem: Problem,
+}
+
+#[derive(Debug)]
+enum Problem {
+    Changes(Vec<Change>),
+    Snapshot(SnapshotError),
+}
+
+impl Drift {
+    fn new(catalog: &Catalog, path: &Path, problem: Problem) -> Self {
+        Drift {
+            type_name: catalog.type_name(),
+            path: path.to_path_buf(),
+            problem,
+        }
+    }
+
+    /// The name of the checked type.
+    pub fn type_name(&self) -> &'static str {
+        self.type_name
+    }
+
+    /// The snapshot's path, as given.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The changes from the snapshot, breaking ones first; empty when the
+    /// snapshot could not be compared with.
+    pub fn changes(&self) -> &[Change] {
+        match &self.problem {
+            Problem::Changes(changes) => changes,
+            Problem::Snapshot(_) => &[],
+        }
+    }
+
+    /// Whether any change breaks existing clients.
+    pub fn is_breaking(&self) -> bool {
+        self.changes().iter().any(Change::is_breaking)
+    }
+
+    /// Why the snapshot could not be compared with: missing, malformed,
+    /// unreadable or unwritable.
+    pub fn snapshot_error(&self) -> Option<&SnapshotError> {
+        match &self.problem {
+            Problem::Changes(_) => None,
+            Problem::Snapshot(error) => Some(error),
+        }
+    }
+}
+
+impl fmt::Display for Drift {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.type_name;
+        let path = self.path.display();
+        let changes = match &self.problem {
+            Problem::Changes(changes) => changes,
+            Problem::Snapshot(SnapshotError::Missing) => {
+                return write!(
+                    f,
+                    "the error catalog `{name}` has no stability snapshot at `{path}`{}.\n\
+                     Create it by running the tests with {UPDATE_ENV}=1, e.g.\n    \
+                     {ACCEPT_HINT}\n\
+                     then review and commit it.",
+                    relative_to(&self.path)
+                );
+            }
+            Problem::Snapshot(error @ SnapshotError::Malformed { .. }) => {
+                return write!(
+                    f,
+                    "cannot check the error catalog `{name}` against `{path}`: {error}.\n\
+                     Fix the snapshot (a merge conflict?), or rewrite it from the current \
+                     catalog by running the tests with {UPDATE_ENV}=1, e.g.\n    {ACCEPT_HINT}"
+                );
+            }
+            Problem::Snapshot(error) => {
+                return write!(
+                    f,
+                    "cannot check the error catalog `{name}` against `{path}`: {error}"
+                );
+            }
+        };
+        let breaking = changes.iter().filter(|c| c.is_breaking()).count();
+        let compatible = changes.len() - breaking;
+        writeln!(
+            f,
+            "the error catalog `{name}` differs from its snapshot `{path}`: {}, {}",
+            plural(breaking, "breaking change"),
+            plural(compatible, "compatible change"),
+        )?;
+        if breaking > 0 {
+            writeln!(
+                f,
+                "\nBREAKING changes (clients that rely on these codes will break):"
+            )?;
+            for change in changes.iter().filter(|c| c.is_breaking()) {
+                writeln!(f, "  [breaking] {change}")?;
+                change.diff(f, "      ")?;
+            }
+        }
+        if compatible > 0 {
+            writeln!(f, "\ncompatible changes (safe to accept):")?;
+            for change in changes.iter().filter(|c| !c.is_breaking()) {
+                writeln!(f, "  [compatible] {change}")?;
+                change.diff(f, "      ")?;
+            }
+        }
+        writeln!(f)?;
+        if breaking > 0 {
+            writeln!(
+                f,
+                "Breaking changes are usually mistakes: restore the code or its status, and\n\
+                 retire removed codes instead of deleting them. If they are intended, tell\n\
+                 your API's clients, then accept them as below."
+            )?;
+        }
+        write!(
+            f,
+            "To accept the changes, run the tests with {UPDATE_ENV}=1, e.g.\n    \
+             {ACCEPT_HINT}\n\
+             then review and commit the updated snapshot."
+        )
+    }
+}
+
+impl Error for Drift {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        match &self.problem {
+            Problem::Changes(_) => None,
+            Problem::Snapshot(error) => Some(error),
+        }
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// ` (relative to /current/dir)` for a relative path, so that a snapshot
+/// looked for in an unexpected directory is easy to spot.
+fn relative_to(path: &Path) -> String {
+    if path.is_relative() {
+        if let Ok(dir) = std::env::current_dir() {
+            return format!(" (relative to `{}`)", dir.display());
+        }
+    }
+    String::new()
+}
+
+/// A catalog's or a snapshot's codes: entries in order, then retired codes.
+#[derive(Debug, Default)]
+struct State {
+    entries: Vec<Entry>,
+    retired: Vec<String>,
+}
+
+impl State {
+    fn of(catalog: &Catalog) -> Self {
+        let mut seen = BTreeSet::new();
+        let entries: Vec<Entry> = catalog
+            .iter()
+            .filter(|d| seen.insert(d.code()))
+            .map(|d| Entry {
+                code: d.code().to_owned(),
+                status: d.status().as_u16(),
+                variant: format!("{}::{}", d.type_name(), d.variant()),
+                message: d.message().to_owned(),
+            })
+            .collect();
+        // A code in use is not retired, whatever an included type says.
+        let retired = catalog
+            .all_retired()
+            .filter(|code| seen.insert(code))
+            .map(str::to_owned)
+            .collect();
+        State { entries, retired }
+    }
+
+    fn render(&self, type_name: &str) -> String {
+        let mut out = format!(
+            "# Error catalog of {type_name}, checked by apierror::stability. \
+             Regenerate with: {ACCEPT_HINT}\n"
+        );
+        for entry in &self.entries {
+            out.push_str(&entry.to_string());
+            out.push('\n');
+        }
+        for code in &self.retired {
+            out.push_str("retired ");
+            out.push_str(code);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// The differences that turn `old` into `new`, breaking ones first.
+fn compare(old: &State, new: &State) -> Vec<Change> {
+    let new_entries: HashMap<&str, &Entry> =
+        new.entries.iter().map(|e| (e.code.as_str(), e)).collect();
+    let old_entries: HashMap<&str, &Entry> =
+        old.entries.iter().map(|e| (e.code.as_str(), e)).collect();
+    let new_retired: BTreeSet<&str> = new.retired.iter().map(String::as_str).collect();
+    let old_retired: BTreeSet<&str> = old.retired.iter().map(String::as_str).collect();
+
+    let mut changes = Vec::new();
+    for before in &old.entries {
+        match new_entries.get(before.code.as_str()) {
+            Some(after) => {
+                let pair = || (before.clone(), (*after).clone());
+                if before.status != after.status {
+                    let (before, after) = pair();
+                    changes.push(Change::StatusChanged { before, after });
+                }
+                if before.message != after.message {
+                    let (before, after) = pair();
+                    changes.push(Change::MessageChanged { before, after });
+                }
+                if before.variant != after.variant {
+                    let (before, after) = pair();
+                    changes.push(Change::VariantChanged { before, after });
+                }
+            }
+            None if new_retired.contains(before.code.as_str()) => changes.push(Change::Retired {
+                code: before.code.clone(),
+                before: Some(before.clone()),
+            }),
+            None => changes.push(Change::Removed(before.clone())),
+        }
+    }
+    for code in &old.retired {
+        if let Some(entry) = new_entries.get(code.as_str()) {
+            changes.push(Change::RetiredReused((*entry).clone()));
+        } else if !new_retired.contains(code.as_str()) {
+            changes.push(Change::Unretired(code.clone()));
+        }
+    }
+    for entry in &new.entries {
+        let code = entry.code.as_str();
+        if !old_entries.contains_key(code) && !old_retired.contains(code) {
+            changes.push(Change::Added(entry.clone()));
+        }
+    }
+    for code in &new.retired {
+        if !old_entries.contains_key(code.as_str()) && !old_retired.contains(code.as_str()) {
+            changes.push(Change::Retired {
+                code: code.clone(),
+                before: None,
+            });
+        }
+    }
+    // Stable: each group keeps snapshot order, then catalog order.
+    changes.sort_by_key(|change| !change.is_breaking());
+    changes
+}
+
+type ParseError = (usize, String);
+
+const LINE_FORMAT: &str = "expected `CODE STATUS Type::Variant \"message\"` or `retired CODE`";
+
+/// Reads a snapshot; a malformed one is the number of its first bad line and
+/// what is wrong with it.
+fn parse(bytes: &[u8]) -> Result<State, ParseError> {
+    let text = match core::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err((line, "not valid UTF-8".to_owned()));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut state = State::default();
+    // code -> the line that introduced it
+    let mut lines_of: HashMap<String, usize> = HashMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (code, retired) = match parse_line(line) {
+            Ok(Line::Entry(entry)) => (entry.code.clone(), Some(entry)),
+            Ok(Line::Retired(code)) => (code.to_owned(), None),
+            Err(reason) => return Err((number, reason)),
+        };
+        if let Some(first) = lines_of.insert(code.clone(), number) {
+            return Err((
+                number,
+                format!("code `{code}` is already listed on line {first}"),
+            ));
+        }
+        match retired {
+            Some(entry) => state.entries.push(entry),
+            None => state.retired.push(code),
+        }
+    }
+    Ok(state)
+}
+
+enum Line<'a> {
+    Entry(Entry),
+    Retired(&'a str),
+}
+
+fn parse_line(line: &str) -> Result<Line<'_>, String> {
+    let (first, rest) = split_token(line);
+    let (second, tail) = split_token(rest);
+    if first == "retired" && !second.is_empty() && tail.is_empty() {
+        check_code(second)?;
+        return Ok(Line::Retired(second));
+    }
+    if first == "retired" && !second.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("expected `retired CODE`, found `{line}`"));
+    }
+    let (variant, message) = split_token(tail);
+    if message.is_empty() {
+        return Err(format!("{LINE_FORMAT}, found `{line}`"));
+    }
+    check_code(first)?;
+    let status = match second.parse::<u16>() {
+        Ok(status) if second.len() == 3 && (100..=999).contains(&status) => status,
+        _ => return Err(format!("`{second}` is not an HTTP status (100 to 999)")),
+    };
+    match variant.split_once("::") {
+        Some((ty, name)) if !ty.is_empty() && !name.is_empty() => {}
+        _ => return Err(format!("expected `Type::Variant`, found `{variant}`")),
+    }
+    Ok(Line::Entry(Entry {
+        code: first.to_owned(),
+        status,
+        variant: variant.to_owned(),
+        message: unquote(message)?,
+    }))
+}
+
+/// The first whitespace-separated token of `s` and the rest, trimmed.
+fn split_token(s: &str) -> (&str, &str) {
+    match s.split_once(char::is_whitespace) {
+        Some((token, rest)) => (token, rest.trim_start()),
+        None => (s, ""),
+    }
+}
+
+fn check_code(code: &str) -> Result<(), String> {
+    let valid = |b: u8| b.is_ascii_alphanumeric() || b"_-.:/".contains(&b);
+    if code.bytes().all(valid) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{code}` is not an error code (ASCII letters, digits and `_-.:/`)"
+        ))
+    }
+}
+
+/// The message of a `"..."` literal that ends the line.
+fn unquote(quoted: &str) -> Result<String, String> {
+    let Some(body) = quoted.strip_prefix('"') else {
+        return Err(format!(
+            "expected a message in double quotes, found `{quoted}`"
+        ));
+    };
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.char_indices();
+    while let Some((_, c)) = chars.next() {
+        match c {
+            '"' => {
+                let rest = chars.as_str().trim();
+                if !rest.is_empty() {
+                    return Err(format!("unexpected `{rest}` after the message"));
+                }
+                return Ok(out);
+            }
+            '\\' => {
+                let escaped = match chars.next() {
+                    Some((_, '"')) => '"',
+                    Some((_, '\\')) => '\\',
+                    Some((_, '\'')) => '\'',
+                    Some((_, 'n')) => '\n',
+                    Some((_, 'r')) => '\r',
+                    Some((_, 't')) => '\t',
+                    Some((_, '0')) => '\0',
+                    Some((_, 'u')) => unicode_escape(chars.as_str())
+                        .map(|(c, len)| {
+                            for _ in 0..len {
+                                chars.next();
+                            }
+                            c
+                        })
+                        .ok_or_else(|| "invalid `\\u{...}` escape in the message".to_owned())?,
+                    Some((_, other)) => {
+                        return Err(format!("unknown escape `\\{other}` in the message"));
+                    }
+                    None => break,
+                };
+                out.push(escaped);
+            }
+            c => out.push(c),
+        }
+    }
+    Err("the message has no closing `\"`".to_owned())
+}
+
+/// The char of `{hex}` at the start of `s`, and how many chars it spans.
+fn unicode_escape(s: &str) -> Option<(char, usize)> {
+    let inner = s.strip_prefix('{')?;
+    let end = inner.find('}')?;
+    let hex = &inner[..end];
+    if hex.is_empty() || hex.len() > 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+    // `{`, the hex digits (ASCII, one char each) and `}`.
+    Some((c, hex.len() + 2))
+}

@@ -247,6 +247,25 @@
 //! variant, in declaration order, plus the type's pattern, range, categories
 //! and retired codes. No error value is needed to read it.
 //!
+//! [`export::markdown`] turns a catalog into a Markdown reference (grouped by
+//! category or module, with statuses, messages, descriptions and typed
+//! details fields) and [`export::json`] into a JSON catalog for SDK
+//! generators. [`stability::assert_stable`] compares it with a committed
+//! snapshot in a test, and fails with a readable report when a code
+//! disappears without being retired, changes its status, or a retired code
+//! comes back (`APIERROR_UPDATE_SNAPSHOTS=1` accepts intended changes):
+//!
+//! ```no_run
+//! # use apierror::ApiError;
+//! # #[derive(Debug, ApiError)]
+//! # #[api_error(code = "SCREAMING_SNAKE_CASE", status = 404)]
+//! # pub enum PhalaError { NotFound }
+//! #[test]
+//! fn error_codes_are_stable() {
+//!     apierror::stability::assert_stable(PhalaError::CATALOG, "tests/snapshots/phala.catalog");
+//! }
+//! ```
+//!
 //! # Formats
 //!
 //! An error renders in the JSON envelope its API speaks. A type picks its

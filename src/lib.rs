@@ -384,6 +384,15 @@
 //! Detail fields must implement `Deserialize`; fields that are not details
 //! (skipped, sources) take their `Default`.
 //!
+//! # OpenAPI
+//!
+//! With the `utoipa` feature, `apierror::openapi::ErrorResponses<MyError>`
+//! describes every error of a type in `#[utoipa::path(responses(...))]`:
+//! one response per status, the format's media type, a body schema with each
+//! variant's details fields typed from their Rust types, and one example per
+//! code, rendered by the real format. `openapi::responses(catalog, &format)`
+//! builds the same for any format.
+//!
 //! # axum and actix-web
 //!
 //! With the `axum` feature, every derived type implements axum's

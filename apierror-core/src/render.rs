@@ -81,8 +81,11 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
 
     /// Streams the body into `writer`. Fails only when a details field's own
     /// `Serialize` fails, or the writer does.
-    pub fn to_writer<W: io::Write>(&self, writer: W) -> Result<(), serde_json::Error> {
-        self.serialize(&mut serde_json::Serializer::new(writer))
+    pub fn to_writer<W: io::Write>(&self, mut writer: W) -> Result<(), serde_json::Error> {
+        match self.format.__write(self.error, &self.context, &mut writer) {
+            Some(result) => result,
+            None => self.serialize(&mut serde_json::Serializer::new(writer)),
+        }
     }
 
     /// The body as bytes.

@@ -160,6 +160,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
         TokenStream::new()
     };
     let api_where = bounds.where_clause(input, |b| &b.api_error);
+    let json_writer = json_writer(input, model);
     let empty_match = model
         .entries
         .is_empty()
@@ -196,7 +197,9 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
                 }
             }
 
-            #retry_fn
+                        #retry_fn
+
+            #json_writer
         }
     };
     out.extend(public_message(input, model, &bounds));
@@ -322,6 +325,260 @@ fn envelope(krate: &syn::Path, envelope: &valid::Envelope) -> TokenStream {
         }
         valid::Envelope::WebSocket => quote!(#private::Envelope::WebSocket(#private::WebSocket)),
     }
+}
+
+/// Code that writes into a JSON body: constant bytes, merged into as few
+/// writes as possible, and serde calls for the values in between.
+struct Chunks {
+    krate: syn::Path,
+    chunks: Vec<Chunk>,
+}
+
+enum Chunk {
+    Bytes(String),
+    Code(TokenStream),
+}
+
+impl Chunks {
+    fn new(krate: &syn::Path) -> Self {
+        Chunks {
+            krate: krate.clone(),
+            chunks: Vec::new(),
+        }
+    }
+
+    fn bytes(&mut self, text: &str) {
+        match self.chunks.last_mut() {
+            Some(Chunk::Bytes(last)) => last.push_str(text),
+            _ => self.chunks.push(Chunk::Bytes(text.to_owned())),
+        }
+    }
+
+    fn code(&mut self, code: TokenStream) {
+        self.chunks.push(Chunk::Code(code));
+    }
+
+    /// A statement writing constant bytes (for code that decides at run time).
+    fn write(&self, text: &str) -> TokenStream {
+        let krate = &self.krate;
+        let bytes = syn::LitByteStr::new(text.as_bytes(), Span::call_site());
+        quote! {
+            ::std::io::Write::write_all(__writer, #bytes)
+                .map_err(#krate::__private::serde_json::Error::io)?;
+        }
+    }
+
+    /// A statement serializing a value with serde_json.
+    fn serialize(&self, value: TokenStream) -> TokenStream {
+        let krate = &self.krate;
+        quote! {
+            #krate::__private::serde::Serialize::serialize(
+                #value,
+                &mut #krate::__private::serde_json::Serializer::new(&mut *__writer),
+            )?;
+        }
+    }
+
+    fn into_tokens(self, _: &syn::Path) -> TokenStream {
+        let statements: Vec<TokenStream> = self
+            .chunks
+            .iter()
+            .map(|chunk| match chunk {
+                Chunk::Bytes(text) => self.write(text),
+                Chunk::Code(code) => code.clone(),
+            })
+            .collect();
+        quote!(#(#statements)*)
+    }
+}
+
+/// The members of an RFC 9457 problem document (and `code`): details fields
+/// with these names are not rendered as extension members.
+const PROBLEM_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+
+/// `__write_json`: the parts of a JSON body for each variant, its constant
+/// bytes (code, static message, keys, punctuation) escaped here, at
+/// expansion, and serde run only for the fields.
+fn json_writer(input: &Input, model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    let private = quote!(#krate::__private);
+    let arm = |own: &Own, fields: Vec<&Field>, chunks: Chunks| {
+        let pat = pattern(input, own.variant, fields);
+        let body = chunks.into_tokens(krate);
+        quote! {
+            #pat => {
+                #body
+                ::core::result::Result::Ok(())
+            }
+        }
+    };
+    // One match per part; transparent variants hand the part to the inner error.
+    let part = |write: &dyn Fn(&Own) -> TokenStream| -> Vec<TokenStream> {
+        model
+            .entries
+            .iter()
+            .map(|entry| match entry {
+                Entry::Own(own) => write(own),
+                Entry::Transparent { variant, field } => {
+                    let pat = pattern(input, variant, Some(*field));
+                    let inner = binding(field);
+                    let inner_ty = field.ty;
+                    quote!(#pat => <#inner_ty as #krate::ApiError>::__write_json(#inner, __part, __writer),)
+                }
+            })
+            .collect()
+    };
+    fn detail_fields<'a>(own: &Own<'a>) -> Vec<&'a Field<'a>> {
+        own.details.iter().map(|(field, _)| *field).collect()
+    }
+
+    let objects = part(&|own| {
+        let mut chunks = Chunks::new(krate);
+        chunks.bytes(&format!(
+            "{{\"code\":{},\"message\":",
+            crate::json::string(&own.code)
+        ));
+        message_chunks(own, &mut chunks);
+        if own.has_details {
+            chunks.bytes(",\"details\":");
+            details_chunks(own, &mut chunks);
+        }
+        chunks.bytes("}");
+        arm(own, detail_fields(own), chunks)
+    });
+    let details = part(&|own| {
+        let mut chunks = Chunks::new(krate);
+        details_chunks(own, &mut chunks);
+        arm(own, detail_fields(own), chunks)
+    });
+    let members = part(&|own| {
+        // The members a problem document defines itself are left out.
+        let fields: Vec<_> = own
+            .details
+            .iter()
+            .filter(|(_, key)| !PROBLEM_MEMBERS.contains(&key.as_str()))
+            .collect();
+        let mut chunks = Chunks::new(krate);
+        for (field, key) in &fields {
+            let key = format!(",{}:", crate::json::string(key));
+            if field.is_option() {
+                let binding = binding(field);
+                let key = chunks.write(&key);
+                let value = chunks.serialize(quote!(__value));
+                chunks.code(quote! {
+                    if let ::core::option::Option::Some(__value) = #binding {
+                        #key
+                        #value
+                    }
+                });
+            } else {
+                chunks.bytes(&key);
+                let value = chunks.serialize(binding(field).into_token_stream());
+                chunks.code(value);
+            }
+        }
+        arm(
+            own,
+            fields.iter().map(|(field, _)| *field).collect(),
+            chunks,
+        )
+    });
+    let messages = part(&|own| {
+        let mut chunks = Chunks::new(krate);
+        message_chunks(own, &mut chunks);
+        arm(own, Vec::new(), chunks)
+    });
+    let empty_match = model
+        .entries
+        .is_empty()
+        .then(|| quote!(_ => match *self {}));
+    quote! {
+        #[allow(unused_assignments, unused_variables)]
+        fn __write_json<__W: ::std::io::Write>(
+            &self,
+            __part: #private::JsonPart,
+            __writer: &mut __W,
+        ) -> ::core::result::Result<(), #private::serde_json::Error> {
+            match __part {
+                #private::JsonPart::Object => match self {
+                    #(#objects)*
+                    #empty_match
+                },
+                #private::JsonPart::Details => match self {
+                    #(#details)*
+                    #empty_match
+                },
+                #private::JsonPart::Members => match self {
+                    #(#members)*
+                    #empty_match
+                },
+                #private::JsonPart::Message => match self {
+                    #(#messages)*
+                    #empty_match
+                },
+            }
+        }
+    }
+}
+
+/// The public message as a JSON string: pre-escaped when static.
+fn message_chunks(own: &Own, chunks: &mut Chunks) {
+    match &own.message {
+        Message::Static(text) => chunks.bytes(&crate::json::string(text)),
+        Message::Formatted { .. } => {
+            let krate = chunks.krate.clone();
+            chunks.code(quote! {
+                #krate::__private::serde::Serializer::collect_str(
+                    &mut #krate::__private::serde_json::Serializer::new(&mut *__writer),
+                    &<Self as #krate::ApiError>::message(self),
+                )?;
+            });
+        }
+    }
+}
+
+/// `{"key":value,...}`: a variant's details object.
+fn details_chunks(own: &Own, chunks: &mut Chunks) {
+    chunks.bytes("{");
+    let optional = own.details.iter().any(|(field, _)| field.is_option());
+    if optional {
+        chunks.code(quote!(let mut __first = true;));
+    }
+    for (index, (field, key)) in own.details.iter().enumerate() {
+        let binding = binding(field);
+        let key = format!("{}:", crate::json::string(key));
+        if !optional {
+            chunks.bytes(&format!("{}{key}", if index == 0 { "" } else { "," }));
+            let value = chunks.serialize(quote!(#binding));
+            chunks.code(value);
+            continue;
+        }
+        // With optional fields, where commas go is known at run time.
+        let comma = chunks.write(",");
+        let key = chunks.write(&key);
+        let value = chunks.serialize(quote!(__value));
+        let write = quote! {
+            if !__first {
+                #comma
+            }
+            __first = false;
+            #key
+            #value
+        };
+        if field.is_option() {
+            chunks.code(quote! {
+                if let ::core::option::Option::Some(__value) = #binding {
+                    #write
+                }
+            });
+        } else {
+            chunks.code(quote! {
+                let __value = #binding;
+                #write
+            });
+        }
+    }
+    chunks.bytes("}");
 }
 
 /// `Decode` (`#[api_error(decode)]`): the variant of a code, rebuilt from the

@@ -10,6 +10,7 @@ mod attr;
 mod code;
 mod ctxt;
 mod expand;
+mod json;
 mod message;
 mod status;
 mod valid;

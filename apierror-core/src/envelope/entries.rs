@@ -236,9 +236,11 @@ pub(crate) struct Text<'a, T: ?Sized>(pub &'a T);
 
 impl<T: Serialize + ?Sized> Serialize for Text<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match StrProbe::probe(self.0) {
-            Some(text) => serializer.serialize_str(&text),
-            None => serializer.collect_str(&JsonText(self.0)),
+        if IsString::check(self.0) {
+            // A string (or char, or unit variant) is already its own text.
+            self.0.serialize(serializer)
+        } else {
+            serializer.collect_str(&JsonText(self.0))
         }
     }
 }
@@ -267,12 +269,12 @@ impl std::io::Write for FmtWriter<'_, '_> {
     }
 }
 
-/// Finds out whether a value is a plain string (or char), and which.
-struct StrProbe;
+/// Finds out, without allocating, whether a value serializes as a string.
+struct IsString;
 
-impl StrProbe {
-    fn probe<T: Serialize + ?Sized>(value: &T) -> Option<String> {
-        value.serialize(StrProbe).ok()
+impl IsString {
+    fn check<T: Serialize + ?Sized>(value: &T) -> bool {
+        value.serialize(IsString).is_ok()
     }
 }
 
@@ -295,41 +297,41 @@ impl ser::Error for NotAString {
 
 macro_rules! not_a_string {
     ($($method:ident($($arg:ty),*);)*) => {$(
-        fn $method(self, $(_: $arg),*) -> Result<String, NotAString> {
+        fn $method(self, $(_: $arg),*) -> Result<(), NotAString> {
             Err(NotAString)
         }
     )*};
 }
 
-impl Serializer for StrProbe {
-    type Ok = String;
+impl Serializer for IsString {
+    type Ok = ();
     type Error = NotAString;
-    type SerializeSeq = Impossible<String, NotAString>;
-    type SerializeTuple = Impossible<String, NotAString>;
-    type SerializeTupleStruct = Impossible<String, NotAString>;
-    type SerializeTupleVariant = Impossible<String, NotAString>;
-    type SerializeMap = Impossible<String, NotAString>;
-    type SerializeStruct = Impossible<String, NotAString>;
-    type SerializeStructVariant = Impossible<String, NotAString>;
+    type SerializeSeq = Impossible<(), NotAString>;
+    type SerializeTuple = Impossible<(), NotAString>;
+    type SerializeTupleStruct = Impossible<(), NotAString>;
+    type SerializeTupleVariant = Impossible<(), NotAString>;
+    type SerializeMap = Impossible<(), NotAString>;
+    type SerializeStruct = Impossible<(), NotAString>;
+    type SerializeStructVariant = Impossible<(), NotAString>;
 
-    fn serialize_str(self, v: &str) -> Result<String, NotAString> {
-        Ok(v.to_owned())
+    fn serialize_str(self, _: &str) -> Result<(), NotAString> {
+        Ok(())
     }
 
-    fn serialize_char(self, v: char) -> Result<String, NotAString> {
-        Ok(v.to_string())
+    fn serialize_char(self, _: char) -> Result<(), NotAString> {
+        Ok(())
     }
 
     fn serialize_unit_variant(
         self,
         _: &'static str,
         _: u32,
-        variant: &'static str,
-    ) -> Result<String, NotAString> {
-        Ok(variant.to_owned())
+        _: &'static str,
+    ) -> Result<(), NotAString> {
+        Ok(())
     }
 
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<String, NotAString> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), NotAString> {
         value.serialize(self)
     }
 
@@ -337,7 +339,7 @@ impl Serializer for StrProbe {
         self,
         _: &'static str,
         value: &T,
-    ) -> Result<String, NotAString> {
+    ) -> Result<(), NotAString> {
         value.serialize(self)
     }
 
@@ -365,7 +367,7 @@ impl Serializer for StrProbe {
         _: u32,
         _: &'static str,
         _: &T,
-    ) -> Result<String, NotAString> {
+    ) -> Result<(), NotAString> {
         Err(NotAString)
     }
 

@@ -43,6 +43,39 @@ pub fn descriptor_type(descriptor: &crate::Descriptor) -> &'static str {
 }
 
 impl Format for OpenAi {
+    fn __write<E, W>(
+        &self,
+        error: &E,
+        _: &Context<'_>,
+        writer: &mut W,
+    ) -> Option<Result<(), serde_json::Error>>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        let write = |writer: &mut W| -> Result<(), serde_json::Error> {
+            let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+            io(writer.write_all(br#"{"error":{"message":"#))?;
+            error.__write_json(super::JsonPart::Message, writer)?;
+            io(writer.write_all(br#","type":"#))?;
+            serde::Serialize::serialize(
+                error_type(error),
+                &mut serde_json::Serializer::new(&mut *writer),
+            )?;
+            io(writer.write_all(br#","code":"#))?;
+            serde::Serialize::serialize(
+                &error.status().as_u16(),
+                &mut serde_json::Serializer::new(&mut *writer),
+            )?;
+            if error.has_details() {
+                io(writer.write_all(br#","details":"#))?;
+                error.__write_json(super::JsonPart::Details, writer)?;
+            }
+            io(writer.write_all(b"}}"))
+        };
+        Some(write(writer))
+    }
+
     fn media_type(&self) -> &'static str {
         JSON
     }

@@ -86,7 +86,117 @@ impl fmt::Display for TypeUrl<'_> {
     }
 }
 
+/// The details fields as extension members, `,"key":value` each, through
+/// serde: for error types that do not provide them ready-made.
+pub(crate) fn write_members<E: ApiError + ?Sized, W: std::io::Write>(
+    error: &E,
+    writer: &mut W,
+) -> Result<(), serde_json::Error> {
+    // Serialize into a map whose opening brace is dropped and whose closing
+    // brace is never written: what remains is its entries, each after a comma.
+    let mut buffer = Vec::with_capacity(64);
+    {
+        let mut serializer = serde_json::Serializer::new(&mut buffer);
+        let mut map = serializer.serialize_map(None)?;
+        error.serialize_details(Entries {
+            map: &mut map,
+            reserved: RESERVED,
+            mode: std::marker::PhantomData::<AsIs>,
+        })?;
+        map.end()?;
+    }
+    let entries = &buffer[1..buffer.len() - 1];
+    if !entries.is_empty() {
+        writer.write_all(b",").map_err(serde_json::Error::io)?;
+        writer.write_all(entries).map_err(serde_json::Error::io)?;
+    }
+    Ok(())
+}
+
+/// Writes a JSON string known to need no escaping, else escapes it.
+fn write_str<W: std::io::Write>(writer: &mut W, parts: &[&str]) -> Result<(), serde_json::Error> {
+    let plain = parts
+        .iter()
+        .all(|part| part.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\'));
+    if plain {
+        let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+        io(writer.write_all(b"\""))?;
+        for part in parts {
+            io(writer.write_all(part.as_bytes()))?;
+        }
+        io(writer.write_all(b"\""))
+    } else {
+        let text: String = parts.concat();
+        serde::Serialize::serialize(text.as_str(), &mut serde_json::Serializer::new(writer))
+    }
+}
+
+impl Problem {
+    fn write<E, W>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        writer: &mut W,
+    ) -> Result<(), serde_json::Error>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+        let code = error.code();
+        io(writer.write_all(br#"{"type":"#))?;
+        match self.type_template.map(|t| t.split_once("{code}")) {
+            Some(Some((before, after))) if !after.contains("{code}") => {
+                write_str(writer, &[before, code, after])?
+            }
+            Some(_) => {
+                let url = format!(
+                    "{}",
+                    TypeUrl {
+                        template: self.type_template.unwrap_or_default(),
+                        code
+                    }
+                );
+                write_str(writer, &[&url])?;
+            }
+            None => io(writer.write_all(br#""about:blank""#))?,
+        }
+        io(writer.write_all(br#","title":"#))?;
+        write_str(writer, &[title(error)])?;
+        io(writer.write_all(br#","status":"#))?;
+        serde::Serialize::serialize(
+            &error.status().as_u16(),
+            &mut serde_json::Serializer::new(&mut *writer),
+        )?;
+        io(writer.write_all(br#","detail":"#))?;
+        error.__write_json(super::JsonPart::Message, writer)?;
+        if let Some(instance) = context.instance() {
+            io(writer.write_all(br#","instance":"#))?;
+            write_str(writer, &[instance])?;
+        }
+        io(writer.write_all(br#","code":"#))?;
+        write_str(writer, &[code])?;
+        if error.has_details() {
+            error.__write_json(super::JsonPart::Members, writer)?;
+        }
+        io(writer.write_all(b"}"))
+    }
+}
+
 impl Format for Problem {
+    fn __write<E, W>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        writer: &mut W,
+    ) -> Option<Result<(), serde_json::Error>>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        Some(self.write(error, context, writer))
+    }
+
     fn media_type(&self) -> &'static str {
         "application/problem+json"
     }

@@ -1,0 +1,342 @@
+//! The benchmark case of issue 5, rendered by apierror and by its
+//! alternatives. Every implementation writes the same bytes (checked by
+//! `assert_same_output`), into a buffer the caller reuses.
+//!
+//! The case: code `ERR-02-003`, status 409, the static message "The selected
+//! node does not have enough CPU capacity", details `requested: u32 = 8` and
+//! a 20-character `String`.
+
+use apierror::envelope::Problem;
+use apierror::{ApiError, Render};
+use serde::Serialize;
+
+#[derive(Debug, ApiError)]
+#[api_error(pattern = "ERR-02-###")]
+pub enum InventoryError {
+    /// Raised when teepod has insufficient vCPU resources.
+    #[code("ERR-02-003")]
+    #[status(409)]
+    #[message("The selected node does not have enough CPU capacity")]
+    InsufficientVcpu { requested: u32, node: String },
+
+    /// The same error with a message that interpolates a field.
+    #[code("ERR-02-004")]
+    #[status(409)]
+    #[message("Node {node} does not have {requested} free vCPUs")]
+    NodeFull { requested: u32, node: String },
+}
+
+pub fn error() -> InventoryError {
+    InventoryError::InsufficientVcpu {
+        requested: 8,
+        node: "teepod-eu-west-1-a07".to_owned(),
+    }
+}
+
+pub fn interpolated() -> InventoryError {
+    InventoryError::NodeFull {
+        requested: 8,
+        node: "teepod-eu-west-1-a07".to_owned(),
+    }
+}
+
+pub const TYPE_URL: &str = "https://docs.phala.network/errors/{code}";
+
+pub fn problem() -> Problem {
+    Problem::with_type(TYPE_URL)
+}
+
+// ---- apierror -------------------------------------------------------------
+
+pub fn apierror_standard(out: &mut Vec<u8>, error: &InventoryError) {
+    apierror::json::to_writer(out, error).unwrap();
+}
+
+pub fn apierror_problem(out: &mut Vec<u8>, error: &InventoryError, problem: &Problem) {
+    Render::new(error).format(problem).to_writer(out).unwrap();
+}
+
+// ---- what a careful user writes by hand -----------------------------------
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    error: Body<'a>,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    code: &'a str,
+    message: &'a str,
+    details: Details<'a>,
+}
+
+#[derive(Serialize)]
+struct Details<'a> {
+    requested: u32,
+    node: &'a str,
+}
+
+pub fn handwritten_standard(out: &mut Vec<u8>, error: &InventoryError) {
+    let InventoryError::InsufficientVcpu { requested, node } = error else {
+        unreachable!()
+    };
+    let envelope = Envelope {
+        error: Body {
+            code: "ERR-02-003",
+            message: "The selected node does not have enough CPU capacity",
+            details: Details {
+                requested: *requested,
+                node,
+            },
+        },
+    };
+    serde_json::to_writer(out, &envelope).unwrap();
+}
+
+#[derive(Serialize)]
+struct ProblemBody<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    title: &'a str,
+    status: u16,
+    detail: &'a str,
+    code: &'a str,
+    requested: u32,
+    node: &'a str,
+}
+
+pub fn handwritten_problem(out: &mut Vec<u8>, error: &InventoryError) {
+    let InventoryError::InsufficientVcpu { requested, node } = error else {
+        unreachable!()
+    };
+    let body = ProblemBody {
+        kind: "https://docs.phala.network/errors/ERR-02-003",
+        title: "Conflict",
+        status: 409,
+        detail: "The selected node does not have enough CPU capacity",
+        code: "ERR-02-003",
+        requested: *requested,
+        node,
+    };
+    serde_json::to_writer(out, &body).unwrap();
+}
+
+// ---- the common practice: a serde_json::Value ------------------------------
+
+pub fn json_macro_standard(out: &mut Vec<u8>, error: &InventoryError) {
+    let InventoryError::InsufficientVcpu { requested, node } = error else {
+        unreachable!()
+    };
+    let value = serde_json::json!({
+        "error": {
+            "code": "ERR-02-003",
+            "message": "The selected node does not have enough CPU capacity",
+            "details": {"requested": requested, "node": node},
+        }
+    });
+    serde_json::to_writer(out, &value).unwrap();
+}
+
+// ---- the http-api-problem crate ------------------------------------------
+
+pub fn http_api_problem(out: &mut Vec<u8>, error: &InventoryError) {
+    let InventoryError::InsufficientVcpu { requested, node } = error else {
+        unreachable!()
+    };
+    let problem = http_api_problem::HttpApiProblem::new(http_api_problem::StatusCode::CONFLICT)
+        .type_url("https://docs.phala.network/errors/ERR-02-003")
+        .title("Conflict")
+        .detail("The selected node does not have enough CPU capacity")
+        .value("code", &"ERR-02-003")
+        .value("requested", requested)
+        .value("node", node);
+    serde_json::to_writer(out, &problem).unwrap();
+}
+
+/// Every implementation of a format writes the same document.
+pub fn assert_same_output() {
+    let (error, problem) = (error(), problem());
+    let render = |f: &dyn Fn(&mut Vec<u8>)| {
+        let mut out = Vec::new();
+        f(&mut out);
+        out
+    };
+    let standard = render(&|o| apierror_standard(o, &error));
+    assert_eq!(standard, render(&|o| handwritten_standard(o, &error)));
+    // A serde_json::Value sorts its keys: the same JSON value.
+    let value = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).unwrap();
+    assert_eq!(
+        value(&standard),
+        value(&render(&|o| json_macro_standard(o, &error)))
+    );
+    let rfc = render(&|o| apierror_problem(o, &error, &problem));
+    assert_eq!(rfc, render(&|o| handwritten_problem(o, &error)));
+    // http-api-problem orders its members its own way: same JSON value.
+    let theirs: serde_json::Value =
+        serde_json::from_slice(&render(&|o| http_api_problem(o, &error))).unwrap();
+    let ours: serde_json::Value = serde_json::from_slice(&rfc).unwrap();
+    assert_eq!(ours, theirs);
+}
+
+// ---- the other built-in formats, each against its hand-written reference ----
+
+pub fn apierror_in<F: apierror::envelope::Format>(
+    out: &mut Vec<u8>,
+    error: &InventoryError,
+    format: &F,
+) {
+    Render::new(error).format(format).to_writer(out).unwrap();
+}
+
+fn fields(error: &InventoryError) -> (u32, &str) {
+    match error {
+        InventoryError::InsufficientVcpu { requested, node } => (*requested, node),
+        InventoryError::NodeFull { .. } => unreachable!(),
+    }
+}
+
+fn body(error: &InventoryError) -> Body<'_> {
+    let (requested, node) = fields(error);
+    Body {
+        code: "ERR-02-003",
+        message: "The selected node does not have enough CPU capacity",
+        details: Details { requested, node },
+    }
+}
+
+#[derive(Serialize)]
+struct TaggedBody<'a> {
+    success: bool,
+    error: Body<'a>,
+}
+
+pub fn handwritten_tagged(out: &mut Vec<u8>, error: &InventoryError) {
+    let tagged = TaggedBody {
+        success: false,
+        error: body(error),
+    };
+    serde_json::to_writer(out, &tagged).unwrap();
+}
+
+#[derive(Serialize)]
+struct Frame<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    error: Body<'a>,
+}
+
+pub fn handwritten_websocket(out: &mut Vec<u8>, error: &InventoryError) {
+    let frame = Frame {
+        kind: "error",
+        error: body(error),
+    };
+    serde_json::to_writer(out, &frame).unwrap();
+}
+
+#[derive(Serialize)]
+struct OpenAiEnvelope<'a> {
+    error: OpenAiBody<'a>,
+}
+
+#[derive(Serialize)]
+struct OpenAiBody<'a> {
+    message: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    code: u16,
+    details: Details<'a>,
+}
+
+pub fn handwritten_openai(out: &mut Vec<u8>, error: &InventoryError) {
+    let (requested, node) = fields(error);
+    let envelope = OpenAiEnvelope {
+        error: OpenAiBody {
+            message: "The selected node does not have enough CPU capacity",
+            kind: "conflict_error",
+            code: 409,
+            details: Details { requested, node },
+        },
+    };
+    serde_json::to_writer(out, &envelope).unwrap();
+}
+
+#[derive(Serialize)]
+struct GoogleEnvelope<'a> {
+    error: GoogleStatus<'a>,
+}
+
+#[derive(Serialize)]
+struct GoogleStatus<'a> {
+    code: u16,
+    message: &'a str,
+    status: &'a str,
+    details: [ErrorInfo<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct ErrorInfo<'a> {
+    #[serde(rename = "@type")]
+    kind: &'a str,
+    reason: &'a str,
+    domain: &'a str,
+    metadata: Metadata<'a>,
+}
+
+#[derive(Serialize)]
+struct Metadata<'a> {
+    #[serde(serialize_with = "as_text")]
+    requested: u32,
+    node: &'a str,
+}
+
+fn as_text<S: serde::Serializer>(value: &u32, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
+}
+
+pub const DOMAIN: &str = "phala.network";
+
+pub fn handwritten_google(out: &mut Vec<u8>, error: &InventoryError) {
+    let (requested, node) = fields(error);
+    let envelope = GoogleEnvelope {
+        error: GoogleStatus {
+            code: 409,
+            message: "The selected node does not have enough CPU capacity",
+            status: "ABORTED",
+            details: [ErrorInfo {
+                kind: "type.googleapis.com/google.rpc.ErrorInfo",
+                reason: "ERR-02-003",
+                domain: DOMAIN,
+                metadata: Metadata { requested, node },
+            }],
+        },
+    };
+    serde_json::to_writer(out, &envelope).unwrap();
+}
+
+/// Each of the other formats writes what its hand-written reference writes.
+pub fn assert_same_output_in_every_format() {
+    use apierror::envelope::{Google, OpenAi, Tagged, WebSocket};
+    let error = error();
+    let render = |f: &dyn Fn(&mut Vec<u8>)| {
+        let mut out = Vec::new();
+        f(&mut out);
+        out
+    };
+    assert_eq!(
+        render(&|o| apierror_in(o, &error, &Tagged)),
+        render(&|o| handwritten_tagged(o, &error))
+    );
+    assert_eq!(
+        render(&|o| apierror_in(o, &error, &WebSocket)),
+        render(&|o| handwritten_websocket(o, &error))
+    );
+    assert_eq!(
+        render(&|o| apierror_in(o, &error, &OpenAi)),
+        render(&|o| handwritten_openai(o, &error))
+    );
+    let google = Google::new(DOMAIN);
+    assert_eq!(
+        render(&|o| apierror_in(o, &error, &google)),
+        render(&|o| handwritten_google(o, &error))
+    );
+}

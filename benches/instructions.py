@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Instructions per render, counted by valgrind (exact and repeatable).
+
+    python3 benches/instructions.py
+
+Builds the `ratios` bench binary, runs each variant under
+`valgrind --tool=cachegrind --cache-sim=no` with two repeat counts, and
+prints (instructions(N2) - instructions(N1)) / (N2 - N1): the cost of one
+render, without process start-up and set-up. Then the ratios that the
+performance targets are stated in.
+"""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VARIANTS = [
+    "apierror standard",
+    "handwritten standard",
+    "json! standard",
+    "apierror standard interpolated",
+    "apierror problem",
+    "handwritten problem",
+    "http-api-problem",
+    "apierror tagged",
+    "handwritten tagged",
+    "apierror websocket",
+    "handwritten websocket",
+    "apierror openai",
+    "handwritten openai",
+    "apierror google",
+    "handwritten google",
+]
+RATIOS = [
+    ("apierror standard", "handwritten standard", "<= 0.75"),
+    ("apierror standard", "json! standard", "<= 0.25 (4x fewer)"),
+    ("apierror standard interpolated", "handwritten standard", "-"),
+    ("apierror problem", "handwritten problem", "<= 1.0"),
+    ("apierror problem", "http-api-problem", "-"),
+    ("apierror tagged", "handwritten tagged", "<= 1.0"),
+    ("apierror websocket", "handwritten websocket", "<= 1.0"),
+    ("apierror openai", "handwritten openai", "<= 1.0"),
+    ("apierror google", "handwritten google", "<= 1.0"),
+]
+N1, N2 = 1_000, 11_000
+
+
+def binary() -> str:
+    build = subprocess.run(
+        ["cargo", "bench", "--bench", "ratios", "--no-run", "--message-format=json"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    if build.returncode != 0:
+        sys.exit(build.stderr)
+    for line in build.stdout.splitlines():
+        message = json.loads(line)
+        if message.get("reason") == "compiler-artifact" and message["target"]["name"] == "ratios" and message.get("executable"):
+            return message["executable"]
+    sys.exit("no ratios bench binary found")
+
+
+def instructions(exe: str, variant: str, count: int) -> int:
+    run = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+         exe, "--repeat", variant, str(count)],
+        capture_output=True, text=True,
+    )
+    if run.returncode != 0:
+        sys.exit(run.stderr)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
+    if not found:
+        sys.exit("no instruction count in valgrind's output:\n" + run.stderr)
+    return int(found.group(1).replace(",", ""))
+
+
+def main() -> None:
+    exe = binary()
+    per_render = {}
+    print(f"{'variant':<32} {'instructions/render':>20}")
+    for variant in VARIANTS:
+        low, high = instructions(exe, variant, N1), instructions(exe, variant, N2)
+        per_render[variant] = (high - low) / (N2 - N1)
+        print(f"{variant:<32} {per_render[variant]:>20.1f}")
+    print(f"\n{'ratio':<64} {'value':>7}  target")
+    for a, b, target in RATIOS:
+        print(f"{a + ' / ' + b:<64} {per_render[a] / per_render[b]:>7.3f}  {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -4,6 +4,8 @@
 //! between phases: take ratios from `cargo bench --bench ratios` (interleaved)
 //! or from instruction counts (`benches/instructions.py`), not from here.
 
+// The interleaved runner uses all of it; this bench a part.
+#[allow(dead_code)]
 mod cases;
 
 use criterion::{criterion_group, criterion_main, Criterion};

@@ -38,6 +38,28 @@ mod service {
         #[status(503)]
         Down(#[from] std::io::Error),
     }
+
+    /// Only transparent variants.
+    #[derive(Debug, ApiError)]
+    #[api_error(crate = "renamed_apierror", decode)]
+    pub enum Composed {
+        /// Documented.
+        #[api_error(transparent)]
+        Inner(Only),
+    }
+
+    /// Documented.
+    #[derive(Debug, ApiError)]
+    #[api_error(
+        crate = "renamed_apierror",
+        code = "SCREAMING_SNAKE_CASE",
+        status = 404,
+        decode
+    )]
+    pub enum Only {
+        /// Documented.
+        Missing,
+    }
 }
 
 #[test]

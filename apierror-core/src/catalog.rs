@@ -24,6 +24,8 @@ pub struct Descriptor {
     pub(crate) retry_after: bool,
     pub(crate) title: Option<&'static str>,
     pub(crate) kind: Option<&'static str>,
+    pub(crate) static_message: Option<&'static str>,
+    pub(crate) plain_message: bool,
 }
 
 /// The fields of a [`Descriptor`], as generated code spells them.
@@ -42,6 +44,10 @@ pub struct DescriptorParts {
     pub retry_after: bool,
     pub title: Option<&'static str>,
     pub kind: Option<&'static str>,
+    /// The message, when it has no placeholder.
+    pub static_message: Option<&'static str>,
+    /// The static message needs no JSON escaping.
+    pub plain_message: bool,
 }
 
 impl Descriptor {
@@ -66,6 +72,8 @@ impl Descriptor {
             retry_after: parts.retry_after,
             title: parts.title,
             kind: parts.kind,
+            static_message: parts.static_message,
+            plain_message: parts.plain_message,
         }
     }
 
@@ -130,6 +138,12 @@ impl Descriptor {
     /// A short human title, from `#[api_error(title = "...")]` (RFC 9457 `title`).
     pub const fn title(&self) -> Option<&'static str> {
         self.title
+    }
+
+    /// The public message when it has no placeholder.
+    #[doc(hidden)]
+    pub const fn __static_message(&self) -> Option<&'static str> {
+        self.static_message
     }
 
     /// The error's kind, from `#[api_error(kind = "...")]`, e.g.

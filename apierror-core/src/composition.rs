@@ -62,6 +62,8 @@ const PLACEHOLDER: Descriptor = Descriptor::__from_parts(crate::catalog::Descrip
     retry_after: false,
     title: None,
     kind: None,
+    static_message: None,
+    plain_message: false,
 });
 
 const fn collect<const N: usize>(roots: &[&Catalog]) -> [&'static Descriptor; N] {

@@ -38,7 +38,16 @@ pub trait ApiError: std::error::Error {
 
     /// Serializes the details object: the variant's detail fields as a map,
     /// `None` options left out.
-    fn serialize_details<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+    fn serialize_details<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::fields::serialize(self, serializer)
+    }
+
+    /// Hands each details field of this value, with its key, to `visitor`.
+    #[doc(hidden)]
+    fn __visit_fields<V: crate::fields::FieldVisitor>(
+        &self,
+        visitor: &mut V,
+    ) -> Result<(), V::Error>;
 
     /// The details object, ready to be serialized anywhere.
     fn details(&self) -> Details<'_, Self> {
@@ -55,31 +64,6 @@ pub trait ApiError: std::error::Error {
     /// `#[api_error(retry_after)]`.
     fn retry_after(&self) -> Option<u64> {
         None
-    }
-
-    /// Writes a part of the JSON body straight into `writer`. The derive
-    /// implements it with the constant bytes of each variant (code, static
-    /// message, keys, punctuation) escaped at expansion time, and serde only
-    /// for the fields; this default goes through serde for all of it.
-    #[doc(hidden)]
-    fn __write_json<W: std::io::Write>(
-        &self,
-        part: crate::envelope::JsonPart,
-        writer: &mut W,
-    ) -> Result<(), serde_json::Error> {
-        let mut serializer = serde_json::Serializer::new(writer);
-        match part {
-            crate::envelope::JsonPart::Object => {
-                Serialize::serialize(&crate::envelope::ErrorObject::new(self), &mut serializer)
-            }
-            crate::envelope::JsonPart::Details => self.serialize_details(&mut serializer),
-            crate::envelope::JsonPart::Members => {
-                crate::envelope::problem::write_members(self, serializer.into_inner())
-            }
-            crate::envelope::JsonPart::Message => {
-                Serialize::serialize(&self.message(), &mut serializer)
-            }
-        }
     }
 }
 

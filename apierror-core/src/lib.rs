@@ -12,6 +12,7 @@ mod bulk;
 mod catalog;
 mod composition;
 mod error;
+mod fields;
 mod message;
 mod render;
 

@@ -103,7 +103,6 @@ use crate::envelope::{Context, Envelope, Format, Standard};
 use crate::error::ApiError;
 use crate::message::{Message, PublicMessage};
 use crate::render::Render;
-use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -563,18 +562,20 @@ impl ApiError for Synthetic<'_> {
         Message::__formatted(self)
     }
 
-    fn serialize_details<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
+    fn __visit_fields<V: crate::fields::FieldVisitor>(
+        &self,
+        visitor: &mut V,
+    ) -> Result<(), V::Error> {
         for field in self.fields {
             if field.optional && self.mode == Mode::Example {
                 continue;
             }
-            map.serialize_entry(field.key, &field.ty.example())?;
+            visitor.field(field.key, "", &field.ty.example())?;
         }
         if self.mode == Mode::Shape {
-            map.serialize_entry(SENTINEL, &true)?;
+            visitor.field(SENTINEL, "", &true)?;
         }
-        map.end()
+        Ok(())
     }
 }
 

@@ -4,6 +4,7 @@ pub use crate::catalog::{CatalogParts, DescriptorParts};
 pub use crate::composition::{assert_unique_codes, count_codes};
 pub use crate::decode::{build as decode_build, Decode, DecodeError, Fields};
 pub use crate::envelope::JsonPart;
+pub use crate::fields::FieldVisitor;
 pub use crate::message::PublicMessage;
 pub use serde;
 pub use serde_json;

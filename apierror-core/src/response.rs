@@ -118,7 +118,7 @@ impl<E: ApiError + ?Sized> ApiError for Stripped<'_, E> {
         self.0.message()
     }
 
-    fn serialize_details<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_unit()
+    fn __visit_fields<V: crate::fields::FieldVisitor>(&self, _: &mut V) -> Result<(), V::Error> {
+        Ok(())
     }
 }

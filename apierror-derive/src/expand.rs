@@ -84,41 +84,51 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
 
     let catalog = catalog(input, model);
+    // Own variants map to their index in the catalog: one table lookup.
     let descriptor_arms = model.entries.iter().scan(0usize, |own, entry| {
         Some(match entry {
             Entry::Own(o) => {
                 let index = *own;
                 *own += 1;
                 let pat = pattern(input, o.variant, None);
-                quote!(#pat => &<Self as #krate::ApiError>::CATALOG.own()[#index],)
+                quote!(#pat => #index,)
             }
             Entry::Transparent { variant, field } => {
                 let pat = pattern(input, variant, Some(*field));
                 let inner = binding(field);
                 let inner_ty = field.ty;
-                quote!(#pat => <#inner_ty as #krate::ApiError>::descriptor(#inner),)
+                quote!(#pat => return <#inner_ty as #krate::ApiError>::descriptor(#inner),)
             }
         })
     });
-    let message_arms = model.entries.iter().map(|entry| match entry {
-        Entry::Own(own) => {
-            let pat = pattern(input, own.variant, None);
-            match &own.message {
-                Message::Static(text) => quote!(#pat => #krate::Message::from_static(#text),),
-                Message::Formatted { .. } => quote!(#pat => #krate::Message::__formatted(self),),
-            }
-        }
+    // Static messages are descriptor data: only transparent variants need an arm.
+    let message_arms = model.entries.iter().filter_map(|entry| match entry {
+        Entry::Own(_) => None,
         Entry::Transparent { variant, field } => {
             let pat = pattern(input, variant, Some(*field));
             let inner = binding(field);
             let inner_ty = field.ty;
-            quote!(#pat => <#inner_ty as #krate::ApiError>::message(#inner),)
+            Some(quote!(#pat => <#inner_ty as #krate::ApiError>::message(#inner),))
         }
     });
-    let details_arms = model
+    let formatted = model.entries.iter().any(|e| {
+        matches!(
+            e,
+            Entry::Own(Own {
+                message: Message::Formatted { .. },
+                ..
+            })
+        )
+    });
+    let interpolate = if formatted {
+        quote!(#krate::Message::__formatted(self))
+    } else {
+        quote!(#krate::Message::from_static(""))
+    };
+    let field_arms = model
         .entries
         .iter()
-        .map(|entry| details_arm(input, krate, entry));
+        .map(|entry| field_arm(input, krate, entry));
     let retry_arms = model.entries.iter().filter_map(|entry| match entry {
         Entry::Own(Own {
             variant,
@@ -160,7 +170,6 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
         TokenStream::new()
     };
     let api_where = bounds.where_clause(input, |b| &b.api_error);
-    let json_writer = json_writer(input, model);
     let empty_match = model
         .entries
         .is_empty()
@@ -172,34 +181,39 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             const CATALOG: &'static #krate::Catalog = #catalog;
 
             #[inline]
+            #[allow(unreachable_code)]
             fn descriptor(&self) -> &'static #krate::Descriptor {
-                match self {
+                let __index: usize = match self {
                     #(#descriptor_arms)*
                     #empty_match
-                }
+                };
+                &<Self as #krate::ApiError>::CATALOG.own()[__index]
             }
 
             #[inline]
             fn message(&self) -> #krate::Message<'_> {
+                #[allow(unreachable_patterns)]
                 match self {
                     #(#message_arms)*
-                    #empty_match
+                    _ => match <Self as #krate::ApiError>::descriptor(self).__static_message() {
+                        ::core::option::Option::Some(__message) => #krate::Message::from_static(__message),
+                        ::core::option::Option::None => #interpolate,
+                    },
                 }
             }
 
-            fn serialize_details<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            fn __visit_fields<__V>(&self, __visitor: &mut __V) -> ::core::result::Result<(), __V::Error>
             where
-                __S: #krate::__private::serde::Serializer,
+                __V: #krate::__private::FieldVisitor,
             {
                 match self {
-                    #(#details_arms)*
+                    #(#field_arms)*
                     #empty_match
                 }
             }
 
                         #retry_fn
 
-            #json_writer
         }
     };
     out.extend(public_message(input, model, &bounds));
@@ -235,6 +249,14 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
                 let retry_after = own.retry_after.is_some();
                 let title = option_str(own.title.as_deref());
                 let kind = option_str(own.kind.as_deref());
+                let static_text = match &own.message {
+                    Message::Static(text) => Some(text.as_str()),
+                    Message::Formatted { .. } => None,
+                };
+                let static_message = option_str(static_text);
+                // Written into JSON as it is when nothing in it needs escaping.
+                let plain_message = static_text
+                    .is_some_and(|text| !text.chars().any(|c| c < ' ' || c == '"' || c == '\\'));
                 descriptors.push(quote! {
                     #krate::Descriptor::__from_parts(#krate::__private::DescriptorParts {
                         code: #code,
@@ -250,6 +272,8 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
                         retry_after: #retry_after,
                         title: #title,
                         kind: #kind,
+                        static_message: #static_message,
+                        plain_message: #plain_message,
                     })
                 });
             }
@@ -325,260 +349,6 @@ fn envelope(krate: &syn::Path, envelope: &valid::Envelope) -> TokenStream {
         }
         valid::Envelope::WebSocket => quote!(#private::Envelope::WebSocket(#private::WebSocket)),
     }
-}
-
-/// Code that writes into a JSON body: constant bytes, merged into as few
-/// writes as possible, and serde calls for the values in between.
-struct Chunks {
-    krate: syn::Path,
-    chunks: Vec<Chunk>,
-}
-
-enum Chunk {
-    Bytes(String),
-    Code(TokenStream),
-}
-
-impl Chunks {
-    fn new(krate: &syn::Path) -> Self {
-        Chunks {
-            krate: krate.clone(),
-            chunks: Vec::new(),
-        }
-    }
-
-    fn bytes(&mut self, text: &str) {
-        match self.chunks.last_mut() {
-            Some(Chunk::Bytes(last)) => last.push_str(text),
-            _ => self.chunks.push(Chunk::Bytes(text.to_owned())),
-        }
-    }
-
-    fn code(&mut self, code: TokenStream) {
-        self.chunks.push(Chunk::Code(code));
-    }
-
-    /// A statement writing constant bytes (for code that decides at run time).
-    fn write(&self, text: &str) -> TokenStream {
-        let krate = &self.krate;
-        let bytes = syn::LitByteStr::new(text.as_bytes(), Span::call_site());
-        quote! {
-            ::std::io::Write::write_all(__writer, #bytes)
-                .map_err(#krate::__private::serde_json::Error::io)?;
-        }
-    }
-
-    /// A statement serializing a value with serde_json.
-    fn serialize(&self, value: TokenStream) -> TokenStream {
-        let krate = &self.krate;
-        quote! {
-            #krate::__private::serde::Serialize::serialize(
-                #value,
-                &mut #krate::__private::serde_json::Serializer::new(&mut *__writer),
-            )?;
-        }
-    }
-
-    fn into_tokens(self, _: &syn::Path) -> TokenStream {
-        let statements: Vec<TokenStream> = self
-            .chunks
-            .iter()
-            .map(|chunk| match chunk {
-                Chunk::Bytes(text) => self.write(text),
-                Chunk::Code(code) => code.clone(),
-            })
-            .collect();
-        quote!(#(#statements)*)
-    }
-}
-
-/// The members of an RFC 9457 problem document (and `code`): details fields
-/// with these names are not rendered as extension members.
-const PROBLEM_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
-
-/// `__write_json`: the parts of a JSON body for each variant, its constant
-/// bytes (code, static message, keys, punctuation) escaped here, at
-/// expansion, and serde run only for the fields.
-fn json_writer(input: &Input, model: &Model) -> TokenStream {
-    let krate = &model.krate;
-    let private = quote!(#krate::__private);
-    let arm = |own: &Own, fields: Vec<&Field>, chunks: Chunks| {
-        let pat = pattern(input, own.variant, fields);
-        let body = chunks.into_tokens(krate);
-        quote! {
-            #pat => {
-                #body
-                ::core::result::Result::Ok(())
-            }
-        }
-    };
-    // One match per part; transparent variants hand the part to the inner error.
-    let part = |write: &dyn Fn(&Own) -> TokenStream| -> Vec<TokenStream> {
-        model
-            .entries
-            .iter()
-            .map(|entry| match entry {
-                Entry::Own(own) => write(own),
-                Entry::Transparent { variant, field } => {
-                    let pat = pattern(input, variant, Some(*field));
-                    let inner = binding(field);
-                    let inner_ty = field.ty;
-                    quote!(#pat => <#inner_ty as #krate::ApiError>::__write_json(#inner, __part, __writer),)
-                }
-            })
-            .collect()
-    };
-    fn detail_fields<'a>(own: &Own<'a>) -> Vec<&'a Field<'a>> {
-        own.details.iter().map(|(field, _)| *field).collect()
-    }
-
-    let objects = part(&|own| {
-        let mut chunks = Chunks::new(krate);
-        chunks.bytes(&format!(
-            "{{\"code\":{},\"message\":",
-            crate::json::string(&own.code)
-        ));
-        message_chunks(own, &mut chunks);
-        if own.has_details {
-            chunks.bytes(",\"details\":");
-            details_chunks(own, &mut chunks);
-        }
-        chunks.bytes("}");
-        arm(own, detail_fields(own), chunks)
-    });
-    let details = part(&|own| {
-        let mut chunks = Chunks::new(krate);
-        details_chunks(own, &mut chunks);
-        arm(own, detail_fields(own), chunks)
-    });
-    let members = part(&|own| {
-        // The members a problem document defines itself are left out.
-        let fields: Vec<_> = own
-            .details
-            .iter()
-            .filter(|(_, key)| !PROBLEM_MEMBERS.contains(&key.as_str()))
-            .collect();
-        let mut chunks = Chunks::new(krate);
-        for (field, key) in &fields {
-            let key = format!(",{}:", crate::json::string(key));
-            if field.is_option() {
-                let binding = binding(field);
-                let key = chunks.write(&key);
-                let value = chunks.serialize(quote!(__value));
-                chunks.code(quote! {
-                    if let ::core::option::Option::Some(__value) = #binding {
-                        #key
-                        #value
-                    }
-                });
-            } else {
-                chunks.bytes(&key);
-                let value = chunks.serialize(binding(field).into_token_stream());
-                chunks.code(value);
-            }
-        }
-        arm(
-            own,
-            fields.iter().map(|(field, _)| *field).collect(),
-            chunks,
-        )
-    });
-    let messages = part(&|own| {
-        let mut chunks = Chunks::new(krate);
-        message_chunks(own, &mut chunks);
-        arm(own, Vec::new(), chunks)
-    });
-    let empty_match = model
-        .entries
-        .is_empty()
-        .then(|| quote!(_ => match *self {}));
-    quote! {
-        #[allow(unused_assignments, unused_variables)]
-        fn __write_json<__W: ::std::io::Write>(
-            &self,
-            __part: #private::JsonPart,
-            __writer: &mut __W,
-        ) -> ::core::result::Result<(), #private::serde_json::Error> {
-            match __part {
-                #private::JsonPart::Object => match self {
-                    #(#objects)*
-                    #empty_match
-                },
-                #private::JsonPart::Details => match self {
-                    #(#details)*
-                    #empty_match
-                },
-                #private::JsonPart::Members => match self {
-                    #(#members)*
-                    #empty_match
-                },
-                #private::JsonPart::Message => match self {
-                    #(#messages)*
-                    #empty_match
-                },
-            }
-        }
-    }
-}
-
-/// The public message as a JSON string: pre-escaped when static.
-fn message_chunks(own: &Own, chunks: &mut Chunks) {
-    match &own.message {
-        Message::Static(text) => chunks.bytes(&crate::json::string(text)),
-        Message::Formatted { .. } => {
-            let krate = chunks.krate.clone();
-            chunks.code(quote! {
-                #krate::__private::serde::Serializer::collect_str(
-                    &mut #krate::__private::serde_json::Serializer::new(&mut *__writer),
-                    &<Self as #krate::ApiError>::message(self),
-                )?;
-            });
-        }
-    }
-}
-
-/// `{"key":value,...}`: a variant's details object.
-fn details_chunks(own: &Own, chunks: &mut Chunks) {
-    chunks.bytes("{");
-    let optional = own.details.iter().any(|(field, _)| field.is_option());
-    if optional {
-        chunks.code(quote!(let mut __first = true;));
-    }
-    for (index, (field, key)) in own.details.iter().enumerate() {
-        let binding = binding(field);
-        let key = format!("{}:", crate::json::string(key));
-        if !optional {
-            chunks.bytes(&format!("{}{key}", if index == 0 { "" } else { "," }));
-            let value = chunks.serialize(quote!(#binding));
-            chunks.code(value);
-            continue;
-        }
-        // With optional fields, where commas go is known at run time.
-        let comma = chunks.write(",");
-        let key = chunks.write(&key);
-        let value = chunks.serialize(quote!(__value));
-        let write = quote! {
-            if !__first {
-                #comma
-            }
-            __first = false;
-            #key
-            #value
-        };
-        if field.is_option() {
-            chunks.code(quote! {
-                if let ::core::option::Option::Some(__value) = #binding {
-                    #write
-                }
-            });
-        } else {
-            chunks.code(quote! {
-                let __value = #binding;
-                #write
-            });
-        }
-    }
-    chunks.bytes("}");
 }
 
 /// `Decode` (`#[api_error(decode)]`): the variant of a code, rebuilt from the
@@ -704,14 +474,16 @@ fn framework_impls(input: &Input, krate: &syn::Path, api_where: &TokenStream) ->
     }
 }
 
-fn details_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
+/// `__visit_fields`: each details field of the variant, with its key, in
+/// declaration order; a `None` option is skipped.
+fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
     let own = match entry {
         Entry::Own(own) => own,
         Entry::Transparent { variant, field } => {
             let pat = pattern(input, variant, Some(*field));
             let inner = binding(field);
             let inner_ty = field.ty;
-            return quote!(#pat => <#inner_ty as #krate::ApiError>::serialize_details(#inner, __serializer),);
+            return quote!(#pat => <#inner_ty as #krate::ApiError>::__visit_fields(#inner, __visitor),);
         }
     };
     let pat = pattern(
@@ -719,47 +491,24 @@ fn details_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
         own.variant,
         own.details.iter().map(|(field, _)| *field),
     );
-    let name = lit(&own.variant.ident.to_string());
-    let total = own.details.len();
-    let absent = own
-        .details
-        .iter()
-        .filter(|(f, _)| f.is_option())
-        .map(|(field, _)| {
-            let binding = binding(field);
-            quote!(if ::core::option::Option::is_none(#binding) { __len -= 1; })
-        });
-    let writes = own.details.iter().map(|(field, key)| {
+    let fields = own.details.iter().map(|(field, key)| {
         let binding = binding(field);
+        let json_key = lit(&format!("{}:", crate::json::string(key)));
         let key = lit(key);
         if field.is_option() {
             quote! {
-                match #binding {
-                    ::core::option::Option::Some(__value) => {
-                        #krate::__private::serde::ser::SerializeStruct::serialize_field(&mut __state, #key, __value)?;
-                    }
-                    ::core::option::Option::None => {
-                        #krate::__private::serde::ser::SerializeStruct::skip_field(&mut __state, #key)?;
-                    }
+                if let ::core::option::Option::Some(__value) = #binding {
+                    __visitor.field(#key, #json_key, __value)?;
                 }
             }
         } else {
-            quote! {
-                #krate::__private::serde::ser::SerializeStruct::serialize_field(&mut __state, #key, #binding)?;
-            }
+            quote!(__visitor.field(#key, #json_key, #binding)?;)
         }
     });
-    let len = if own.details.iter().any(|(f, _)| f.is_option()) {
-        quote!(let mut __len: usize = #total; #(#absent)*)
-    } else {
-        quote!(let __len: usize = #total;)
-    };
     quote! {
         #pat => {
-            #len
-            let mut __state = #krate::__private::serde::Serializer::serialize_struct(__serializer, #name, __len)?;
-            #(#writes)*
-            #krate::__private::serde::ser::SerializeStruct::end(__state)
+            #(#fields)*
+            ::core::result::Result::Ok(())
         }
     }
 }
@@ -780,7 +529,7 @@ fn public_message(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream 
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.where_clause(input, |b| &b.message);
-    let arms = model.entries.iter().map(|entry| match entry {
+    let arms = model.entries.iter().filter_map(|entry| match entry {
         Entry::Own(Own {
             variant,
             message: Message::Formatted { format, span, args },
@@ -793,25 +542,19 @@ fn public_message(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream 
                 let binding = binding(field);
                 quote!(#name = #binding)
             });
-            quote!(#pat => ::core::write!(__formatter, #format, #(#args),*),)
+            Some(quote!(#pat => ::core::write!(__formatter, #format, #(#args),*),))
         }
-        Entry::Own(Own { variant, message: Message::Static(text), .. }) => {
-            let pat = pattern(input, variant, None);
-            quote!(#pat => __formatter.write_str(#text),)
-        }
-        Entry::Transparent { variant, field } => {
-            let pat = pattern(input, variant, Some(*field));
-            let inner = binding(field);
-            let inner_ty = field.ty;
-            quote!(#pat => ::core::fmt::Display::fmt(&<#inner_ty as #krate::ApiError>::message(#inner), __formatter),)
-        }
+        // Static and transparent messages never get here: `message()` has them.
+        _ => None,
     });
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::__private::PublicMessage for #ident #ty_generics #where_clause {
             fn fmt_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #[allow(unreachable_patterns)]
                 match self {
                     #(#arms)*
+                    _ => ::core::result::Result::Ok(()),
                 }
             }
         }
@@ -826,12 +569,16 @@ fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let display_where = bounds.where_clause(input, |b| &b.display);
     let error_where = bounds.where_clause(input, |b| &b.error);
-    let display_arms = model.entries.iter().map(|entry| match entry {
+    let generic = input.generics.type_params().next().is_some();
+    let display_arms = model.entries.iter().filter_map(|entry| match entry {
+        // The public message, read from the descriptor, for all but generic
+        // types (whose Display cannot require their ApiError impl).
+        Entry::Own(_) if !generic => None,
         Entry::Transparent { variant, field } => {
             let pat = pattern(input, variant, Some(*field));
             let inner = binding(field);
             let inner_ty = field.ty;
-            quote!(#pat => <#inner_ty as ::core::fmt::Display>::fmt(#inner, __formatter),)
+            Some(quote!(#pat => <#inner_ty as ::core::fmt::Display>::fmt(#inner, __formatter),))
         }
         Entry::Own(Own {
             variant,
@@ -839,12 +586,15 @@ fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
             ..
         }) => {
             let pat = pattern(input, variant, None);
-            quote!(#pat => __formatter.write_str(#text),)
+            Some(quote!(#pat => __formatter.write_str(#text),))
         }
         Entry::Own(Own { variant, .. }) => {
             let pat = pattern(input, variant, None);
-            quote!(#pat => #krate::__private::PublicMessage::fmt_message(self, __formatter),)
+            Some(quote!(#pat => #krate::__private::PublicMessage::fmt_message(self, __formatter),))
         }
+    });
+    let display_rest = (!generic).then(|| {
+        quote!(_ => ::core::fmt::Display::fmt(&<Self as #krate::ApiError>::message(self), __formatter),)
     });
     let empty_match = model
         .entries
@@ -896,8 +646,10 @@ fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics ::core::fmt::Display for #ident #ty_generics #display_where {
             fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #[allow(unreachable_patterns)]
                 match self {
                     #(#display_arms)*
+                    #display_rest
                     #empty_match
                 }
             }
@@ -959,9 +711,9 @@ fn fallback(input: &Input, krate: &syn::Path) -> TokenStream {
             fn message(&self) -> #krate::Message<'_> {
                 ::core::unreachable!()
             }
-            fn serialize_details<__S>(&self, _: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            fn __visit_fields<__V>(&self, _: &mut __V) -> ::core::result::Result<(), __V::Error>
             where
-                __S: #krate::__private::serde::Serializer,
+                __V: #krate::__private::FieldVisitor,
             {
                 ::core::unreachable!()
             }

@@ -1,13 +1,11 @@
-//! The constant bytes of a variant's JSON, escaped at expansion time.
-//!
-//! The runtime writes these bytes as they are and runs serde only for the
-//! fields, so they must be exactly what serde_json would write.
+//! JSON text the derive writes at expansion time: the runtime copies it into
+//! bodies as it is, so it must be exactly what serde_json would write.
 
-/// A JSON string's contents escaped as serde_json escapes them: `"` and `\`,
-/// the short escapes `\b \f \n \r \t`, other control characters as
-/// `\u00xx` (lowercase hex); everything else, non-ASCII included, as is.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// `"text"` as serde_json writes it: `"` and `\\` escaped, control characters
+/// as `\\b \\f \\n \\r \\t` or `\\u00xx`, everything else as is.
+pub fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -21,25 +19,27 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
+    out.push('"');
     out
-}
-
-/// `"text"`, escaped.
-pub fn string(text: &str) -> String {
-    format!("\"{}\"", escape(text))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn escapes_like_serde_json() {
-        assert_eq!(escape("plain"), "plain");
-        assert_eq!(escape("a \"q\" \\ b"), "a \\\"q\\\" \\\\ b");
-        assert_eq!(escape("\u{8}\u{c}\n\r\t"), "\\b\\f\\n\\r\\t");
-        assert_eq!(escape("\u{0}\u{1f}\u{7f}"), "\\u0000\\u001f\u{7f}");
-        assert_eq!(escape("é \u{2028} 😀"), "é \u{2028} 😀");
-        assert_eq!(string("x"), "\"x\"");
+        let texts = [
+            "plain",
+            "a \"q\" \\ b",
+            "\u{8}\u{c}\n\r\t",
+            "\u{0}\u{1f}\u{7f}",
+            "é \u{2028} 😀",
+        ];
+        for text in texts {
+            assert_eq!(
+                super::string(text),
+                serde_json::to_string(text).unwrap(),
+                "{text:?}"
+            );
+        }
     }
 }

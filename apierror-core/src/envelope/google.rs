@@ -1,8 +1,9 @@
 //! Google AIP-193 errors.
 
-use super::entries::{AsText, Entries};
+use super::text::{write_text, Text};
 use super::{Context, Format, JSON};
 use crate::error::ApiError;
+use crate::fields::FieldVisitor;
 use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 use serde::Serialize;
 
@@ -61,6 +62,19 @@ pub fn rpc_code(status: u16) -> &'static str {
 }
 
 impl Format for Google {
+    fn __write<E, W>(
+        &self,
+        error: &E,
+        _: &Context<'_>,
+        writer: &mut W,
+    ) -> Option<Result<(), serde_json::Error>>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        Some(self.write(error, writer))
+    }
+
     fn media_type(&self) -> &'static str {
         JSON
     }
@@ -123,11 +137,90 @@ struct Metadata<'a, E: ?Sized>(&'a E);
 impl<E: ApiError + ?Sized> Serialize for Metadata<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        self.0.serialize_details(Entries {
-            map: &mut map,
-            reserved: &[],
-            mode: std::marker::PhantomData::<AsText>,
-        })?;
+        self.0.__visit_fields(&mut TextEntries(&mut map))?;
         map.end()
+    }
+}
+
+/// Writes each field as a string entry: AIP-193 metadata values are strings.
+struct TextEntries<'m, M>(&'m mut M);
+
+impl<M: SerializeMap> FieldVisitor for TextEntries<'_, M> {
+    type Error = M::Error;
+
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        _: &str,
+        value: &T,
+    ) -> Result<(), M::Error> {
+        self.0.serialize_entry(key, &Text(value))
+    }
+}
+
+impl Google {
+    fn write<E, W>(&self, error: &E, writer: &mut W) -> Result<(), serde_json::Error>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+        let status = error.status().as_u16();
+        io(writer.write_all(br#"{"error":{"code":"#))?;
+        Serialize::serialize(&status, &mut serde_json::Serializer::new(&mut *writer))?;
+        io(writer.write_all(br#","message":"#))?;
+        super::write_part(error, super::JsonPart::Message, writer)?;
+        io(writer.write_all(br#","status":""#))?;
+        io(writer.write_all(rpc_code(status).as_bytes()))?;
+        io(writer.write_all(
+            br#"","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"#,
+        ))?;
+        super::write_str(writer, error.code())?;
+        io(writer.write_all(br#","domain":"#))?;
+        super::write_str(writer, self.domain)?;
+        if error.has_details() {
+            io(writer.write_all(br#","metadata":"#))?;
+            let mut metadata = TextWriter {
+                writer,
+                first: true,
+            };
+            error.__visit_fields(&mut metadata)?;
+            io(metadata
+                .writer
+                .write_all(if metadata.first { b"{}" } else { b"}" }))?;
+        }
+        io(writer.write_all(b"}]}}"))
+    }
+}
+
+/// Writes AIP-193 metadata straight into JSON: `{"key":"text",...}`.
+struct TextWriter<'w, W> {
+    writer: &'w mut W,
+    first: bool,
+}
+
+impl<W: std::io::Write> FieldVisitor for TextWriter<'_, W> {
+    type Error = serde_json::Error;
+
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &T,
+    ) -> Result<(), serde_json::Error> {
+        let separator: &[u8] = if self.first { b"{" } else { b"," };
+        self.first = false;
+        self.writer
+            .write_all(separator)
+            .map_err(serde_json::Error::io)?;
+        if json_key.is_empty() {
+            super::write_str(self.writer, key)?;
+            self.writer.write_all(b":").map_err(serde_json::Error::io)?;
+        } else {
+            self.writer
+                .write_all(json_key.as_bytes())
+                .map_err(serde_json::Error::io)?;
+        }
+        write_text(self.writer, value)
     }
 }

@@ -5,10 +5,10 @@
 //! type picks with `#[api_error(envelope = "...")]`; any of them (or your own
 //! [`Format`]) can render any error at run time.
 
-mod entries;
 pub mod google;
 pub mod openai;
 pub mod problem;
+mod text;
 
 pub use google::Google;
 pub use openai::OpenAi;
@@ -183,7 +183,7 @@ impl Format for Envelope {
             Envelope::WebSocket(f) => f.__write(error, context, writer),
             Envelope::Problem(f) => f.__write(error, context, writer),
             Envelope::OpenAi(f) => f.__write(error, context, writer),
-            Envelope::Google(_) => None,
+            Envelope::Google(f) => f.__write(error, context, writer),
         }
     }
 
@@ -237,6 +237,123 @@ pub enum JsonPart {
     Message,
 }
 
+/// Writes one part of an error's JSON body: constant bytes, the static
+/// message as it is when it needs no escaping, serde for the fields.
+pub(crate) fn write_part<E, W>(
+    error: &E,
+    part: JsonPart,
+    writer: &mut W,
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+    match part {
+        JsonPart::Object => {
+            io(writer.write_all(br#"{"code":"#))?;
+            write_str(writer, error.code())?;
+            io(writer.write_all(br#","message":"#))?;
+            write_part(error, JsonPart::Message, writer)?;
+            if error.has_details() {
+                io(writer.write_all(br#","details":"#))?;
+                write_part(error, JsonPart::Details, writer)?;
+            }
+            io(writer.write_all(b"}"))
+        }
+        JsonPart::Message => {
+            let descriptor = error.descriptor();
+            match descriptor.static_message {
+                Some(message) if descriptor.plain_message => {
+                    io(writer.write_all(b"\""))?;
+                    io(writer.write_all(message.as_bytes()))?;
+                    io(writer.write_all(b"\""))
+                }
+                _ => {
+                    Serialize::serialize(&error.message(), &mut serde_json::Serializer::new(writer))
+                }
+            }
+        }
+        JsonPart::Details | JsonPart::Members => {
+            let mut fields = FieldWriter {
+                writer,
+                members: part == JsonPart::Members,
+                first: true,
+            };
+            error.__visit_fields(&mut fields)?;
+            fields.end()
+        }
+    }
+}
+
+/// Writes a JSON string: as it is when nothing in it needs escaping.
+pub(crate) fn write_str<W: std::io::Write>(
+    writer: &mut W,
+    text: &str,
+) -> Result<(), serde_json::Error> {
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+        io(writer.write_all(b"\""))?;
+        io(writer.write_all(text.as_bytes()))?;
+        io(writer.write_all(b"\""))
+    } else {
+        Serialize::serialize(text, &mut serde_json::Serializer::new(writer))
+    }
+}
+
+/// Writes details fields as JSON: `{"key":value,...}`, or `,"key":value`
+/// each for RFC 9457 extension members (its own members left out).
+struct FieldWriter<'w, W> {
+    writer: &'w mut W,
+    members: bool,
+    first: bool,
+}
+
+impl<W: std::io::Write> crate::fields::FieldVisitor for FieldWriter<'_, W> {
+    type Error = serde_json::Error;
+
+    #[inline]
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &T,
+    ) -> Result<(), serde_json::Error> {
+        if self.members && problem::RESERVED.contains(&key) {
+            return Ok(());
+        }
+        let separator: &[u8] = if self.members || !self.first {
+            b","
+        } else {
+            b"{"
+        };
+        self.first = false;
+        self.writer
+            .write_all(separator)
+            .map_err(serde_json::Error::io)?;
+        if json_key.is_empty() {
+            write_str(self.writer, key)?;
+            self.writer.write_all(b":").map_err(serde_json::Error::io)?;
+        } else {
+            self.writer
+                .write_all(json_key.as_bytes())
+                .map_err(serde_json::Error::io)?;
+        }
+        value.serialize(&mut serde_json::Serializer::new(&mut *self.writer))
+    }
+}
+
+impl<W: std::io::Write> FieldWriter<'_, W> {
+    fn end(self) -> Result<(), serde_json::Error> {
+        let close: &[u8] = match (self.members, self.first) {
+            (true, _) => b"",
+            (false, true) => b"{}",
+            (false, false) => b"}",
+        };
+        self.writer.write_all(close).map_err(serde_json::Error::io)
+    }
+}
+
 /// Writes `prefix`, the error object, then `suffix`: the envelopes that only
 /// wrap the error object in constant bytes.
 fn wrap_object<E, W>(
@@ -250,7 +367,7 @@ where
     W: std::io::Write,
 {
     writer.write_all(prefix).map_err(serde_json::Error::io)?;
-    error.__write_json(JsonPart::Object, writer)?;
+    write_part(error, JsonPart::Object, writer)?;
     writer.write_all(suffix).map_err(serde_json::Error::io)
 }
 

@@ -56,7 +56,7 @@ impl Format for OpenAi {
         let write = |writer: &mut W| -> Result<(), serde_json::Error> {
             let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
             io(writer.write_all(br#"{"error":{"message":"#))?;
-            error.__write_json(super::JsonPart::Message, writer)?;
+            super::write_part(error, super::JsonPart::Message, writer)?;
             io(writer.write_all(br#","type":"#))?;
             serde::Serialize::serialize(
                 error_type(error),
@@ -69,7 +69,7 @@ impl Format for OpenAi {
             )?;
             if error.has_details() {
                 io(writer.write_all(br#","details":"#))?;
-                error.__write_json(super::JsonPart::Details, writer)?;
+                super::write_part(error, super::JsonPart::Details, writer)?;
             }
             io(writer.write_all(b"}}"))
         };

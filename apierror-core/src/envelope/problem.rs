@@ -1,8 +1,8 @@
 //! RFC 9457 problem details.
 
-use super::entries::{AsIs, Entries};
 use super::{Context, Format};
 use crate::error::ApiError;
+use crate::fields::MapEntries;
 use serde::ser::{SerializeMap, Serializer};
 use std::fmt;
 
@@ -86,33 +86,6 @@ impl fmt::Display for TypeUrl<'_> {
     }
 }
 
-/// The details fields as extension members, `,"key":value` each, through
-/// serde: for error types that do not provide them ready-made.
-pub(crate) fn write_members<E: ApiError + ?Sized, W: std::io::Write>(
-    error: &E,
-    writer: &mut W,
-) -> Result<(), serde_json::Error> {
-    // Serialize into a map whose opening brace is dropped and whose closing
-    // brace is never written: what remains is its entries, each after a comma.
-    let mut buffer = Vec::with_capacity(64);
-    {
-        let mut serializer = serde_json::Serializer::new(&mut buffer);
-        let mut map = serializer.serialize_map(None)?;
-        error.serialize_details(Entries {
-            map: &mut map,
-            reserved: RESERVED,
-            mode: std::marker::PhantomData::<AsIs>,
-        })?;
-        map.end()?;
-    }
-    let entries = &buffer[1..buffer.len() - 1];
-    if !entries.is_empty() {
-        writer.write_all(b",").map_err(serde_json::Error::io)?;
-        writer.write_all(entries).map_err(serde_json::Error::io)?;
-    }
-    Ok(())
-}
-
 /// Writes a JSON string known to need no escaping, else escapes it.
 fn write_str<W: std::io::Write>(writer: &mut W, parts: &[&str]) -> Result<(), serde_json::Error> {
     let plain = parts
@@ -169,7 +142,7 @@ impl Problem {
             &mut serde_json::Serializer::new(&mut *writer),
         )?;
         io(writer.write_all(br#","detail":"#))?;
-        error.__write_json(super::JsonPart::Message, writer)?;
+        super::write_part(error, super::JsonPart::Message, writer)?;
         if let Some(instance) = context.instance() {
             io(writer.write_all(br#","instance":"#))?;
             write_str(writer, &[instance])?;
@@ -177,7 +150,7 @@ impl Problem {
         io(writer.write_all(br#","code":"#))?;
         write_str(writer, &[code])?;
         if error.has_details() {
-            error.__write_json(super::JsonPart::Members, writer)?;
+            super::write_part(error, super::JsonPart::Members, writer)?;
         }
         io(writer.write_all(b"}"))
     }
@@ -233,10 +206,9 @@ impl Format for Problem {
         }
         map.serialize_entry("code", error.code())?;
         if error.has_details() {
-            error.serialize_details(Entries {
+            error.__visit_fields(&mut MapEntries {
                 map: &mut map,
                 reserved: RESERVED,
-                mode: std::marker::PhantomData::<AsIs>,
             })?;
         }
         map.end()

@@ -40,17 +40,108 @@ pub struct DescriptorParts {
     pub type_name: &'static str,
     pub fields: &'static [&'static str],
     pub field_types: &'static [&'static str],
-    pub has_details: bool,
-    pub retry_after: bool,
+    /// `HAS_DETAILS | RETRY_AFTER | STATIC | PLAIN`, see the constants.
+    pub flags: u8,
     pub title: Option<&'static str>,
     pub kind: Option<&'static str>,
-    /// The message, when it has no placeholder.
+    /// The message, when it has no placeholder and differs from the
+    /// template (a template with `{{`); `STATIC` says the template is it.
     pub static_message: Option<&'static str>,
+}
+
+impl DescriptorParts {
+    /// The variant renders a `details` object.
+    pub const HAS_DETAILS: u8 = 1;
+    /// A field feeds `Retry-After`.
+    pub const RETRY_AFTER: u8 = 2;
+    /// The message template is the message: no placeholder, no escape.
+    pub const STATIC: u8 = 4;
     /// The static message needs no JSON escaping.
-    pub plain_message: bool,
+    pub const PLAIN: u8 = 8;
+
+    /// Defaults for what generated code leaves out.
+    pub const EMPTY: DescriptorParts = DescriptorParts {
+        code: "",
+        status: 500,
+        message: "",
+        description: "",
+        category: None,
+        variant: "",
+        type_name: "",
+        fields: &[],
+        field_types: &[],
+        flags: 0,
+        title: None,
+        kind: None,
+        static_message: None,
+    };
 }
 
 impl Descriptor {
+    /// A descriptor as generated code builds it: the fields every variant
+    /// has, then `__fields`, `__doc`, ... for the others. (Short calls keep
+    /// big catalogs cheap to compile.)
+    #[doc(hidden)]
+    pub const fn __new(
+        type_name: &'static str,
+        code: &'static str,
+        status: u16,
+        message: &'static str,
+        variant: &'static str,
+        flags: u8,
+    ) -> Self {
+        Self::__from_parts(DescriptorParts {
+            code,
+            status,
+            message,
+            variant,
+            type_name,
+            flags,
+            ..DescriptorParts::EMPTY
+        })
+    }
+
+    #[doc(hidden)]
+    pub const fn __fields(
+        mut self,
+        fields: &'static [&'static str],
+        types: &'static [&'static str],
+    ) -> Self {
+        self.fields = fields;
+        self.field_types = types;
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn __doc(mut self, description: &'static str) -> Self {
+        self.description = description;
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn __category(mut self, category: &'static str) -> Self {
+        self.category = Some(category);
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn __title(mut self, title: &'static str) -> Self {
+        self.title = Some(title);
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn __kind(mut self, kind: &'static str) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn __unescaped(mut self, message: &'static str) -> Self {
+        self.static_message = Some(message);
+        self
+    }
+
     #[doc(hidden)]
     pub const fn __from_parts(parts: DescriptorParts) -> Self {
         // The derive only emits statuses it has checked to lie in 400..=599.
@@ -68,12 +159,16 @@ impl Descriptor {
             type_name: parts.type_name,
             fields: parts.fields,
             field_types: parts.field_types,
-            has_details: parts.has_details,
-            retry_after: parts.retry_after,
+            has_details: parts.flags & DescriptorParts::HAS_DETAILS != 0,
+            retry_after: parts.flags & DescriptorParts::RETRY_AFTER != 0,
             title: parts.title,
             kind: parts.kind,
-            static_message: parts.static_message,
-            plain_message: parts.plain_message,
+            static_message: if parts.flags & DescriptorParts::STATIC != 0 {
+                Some(parts.message)
+            } else {
+                parts.static_message
+            },
+            plain_message: parts.flags & DescriptorParts::PLAIN != 0,
         }
     }
 

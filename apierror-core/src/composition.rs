@@ -48,23 +48,7 @@ pub const fn assert_unique_codes<const N: usize>(roots: &[&Catalog]) {
     }
 }
 
-const PLACEHOLDER: Descriptor = Descriptor::__from_parts(crate::catalog::DescriptorParts {
-    code: "",
-    status: 500,
-    message: "",
-    description: "",
-    category: None,
-    variant: "",
-    type_name: "",
-    fields: &[],
-    field_types: &[],
-    has_details: false,
-    retry_after: false,
-    title: None,
-    kind: None,
-    static_message: None,
-    plain_message: false,
-});
+const PLACEHOLDER: Descriptor = Descriptor::__from_parts(crate::catalog::DescriptorParts::EMPTY);
 
 const fn collect<const N: usize>(roots: &[&Catalog]) -> [&'static Descriptor; N] {
     let mut out = [&PLACEHOLDER; N];

@@ -237,45 +237,7 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
         match entry {
             Entry::Own(own) => {
                 position += 1;
-                let code = &own.code;
-                let status = own.status;
-                let message = &own.template;
-                let description = &own.variant.attrs.doc;
-                let category = option_str(own.category.as_deref());
-                let variant = own.variant.ident.to_string();
-                let fields = own.details.iter().map(|(_, key)| key);
-                let field_types = own.details.iter().map(|(field, _)| written_type(field.ty));
-                let has_details = own.has_details;
-                let retry_after = own.retry_after.is_some();
-                let title = option_str(own.title.as_deref());
-                let kind = option_str(own.kind.as_deref());
-                let static_text = match &own.message {
-                    Message::Static(text) => Some(text.as_str()),
-                    Message::Formatted { .. } => None,
-                };
-                let static_message = option_str(static_text);
-                // Written into JSON as it is when nothing in it needs escaping.
-                let plain_message = static_text
-                    .is_some_and(|text| !text.chars().any(|c| c < ' ' || c == '"' || c == '\\'));
-                descriptors.push(quote! {
-                    #krate::Descriptor::__from_parts(#krate::__private::DescriptorParts {
-                        code: #code,
-                        status: #status,
-                        message: #message,
-                        description: #description,
-                        category: #category,
-                        variant: #variant,
-                        type_name: #type_name,
-                                                fields: &[#(#fields),*],
-                        field_types: &[#(#field_types),*],
-                                                has_details: #has_details,
-                        retry_after: #retry_after,
-                        title: #title,
-                        kind: #kind,
-                        static_message: #static_message,
-                        plain_message: #plain_message,
-                    })
-                });
+                descriptors.push(descriptor(&type_name, own));
             }
             Entry::Transparent { variant, field } => {
                 let name = variant.ident.to_string();
@@ -299,7 +261,9 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
     let envelope = envelope(krate, &model.envelope);
     let www_authenticate = option_str(model.www_authenticate.as_deref());
     quote! {
-        &#krate::Catalog::__from_parts(#krate::__private::CatalogParts {
+        &{
+            use #krate::Descriptor as __D;
+            #krate::Catalog::__from_parts(#krate::__private::CatalogParts {
             type_name: #type_name,
             description: #doc,
             descriptors: &[#(#descriptors),*],
@@ -311,7 +275,61 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
             envelope: #envelope,
             www_authenticate: #www_authenticate,
         })
+        }
     }
+}
+
+/// A variant's descriptor, as a short const call (`__D` is `Descriptor`):
+/// `__D::__new(type, code, status, message, variant, flags)` and a builder
+/// call for each field most variants leave empty.
+fn descriptor(type_name: &str, own: &Own) -> TokenStream {
+    // The flags of `DescriptorParts`.
+    const HAS_DETAILS: u8 = 1;
+    const RETRY_AFTER: u8 = 2;
+    const STATIC: u8 = 4;
+    const PLAIN: u8 = 8;
+    let code = &own.code;
+    let status = own.status;
+    let message = &own.template;
+    let variant = own.variant.ident.to_string();
+    let mut flags = 0u8;
+    let mut rest = Vec::new();
+    if own.has_details {
+        flags |= HAS_DETAILS;
+    }
+    if own.retry_after.is_some() {
+        flags |= RETRY_AFTER;
+    }
+    if let Message::Static(text) = &own.message {
+        if *text == own.template {
+            flags |= STATIC;
+        } else {
+            rest.push(quote!(.__unescaped(#text)));
+        }
+        // Written into JSON as it is when nothing in it needs escaping.
+        if !text.chars().any(|c| c < ' ' || c == '"' || c == '\\') {
+            flags |= PLAIN;
+        }
+    }
+    if !own.details.is_empty() {
+        let fields = own.details.iter().map(|(_, key)| key);
+        let types = own.details.iter().map(|(field, _)| written_type(field.ty));
+        rest.push(quote!(.__fields(&[#(#fields),*], &[#(#types),*])));
+    }
+    let description = &own.variant.attrs.doc;
+    if !description.is_empty() {
+        rest.push(quote!(.__doc(#description)));
+    }
+    if let Some(category) = &own.category {
+        rest.push(quote!(.__category(#category)));
+    }
+    if let Some(title) = &own.title {
+        rest.push(quote!(.__title(#title)));
+    }
+    if let Some(kind) = &own.kind {
+        rest.push(quote!(.__kind(#kind)));
+    }
+    quote!(__D::__new(#type_name, #code, #status, #message, #variant, #flags) #(#rest)*)
 }
 
 /// A type as written, without the token spacing: `Vec<Option<String>>`.
@@ -491,24 +509,36 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
         own.variant,
         own.details.iter().map(|(field, _)| *field),
     );
-    let fields = own.details.iter().map(|(field, key)| {
+    let last = own.details.len().checked_sub(1);
+    let fields = own.details.iter().enumerate().map(|(index, (field, key))| {
         let binding = binding(field);
         let json_key = lit(&format!("{}:", crate::json::string(key)));
         let key = lit(key);
-        if field.is_option() {
-            quote! {
-                if let ::core::option::Option::Some(__value) = #binding {
-                    __visitor.field(#key, #json_key, __value)?;
+        let call = quote!(__visitor.field(#key, #json_key, #binding));
+        match (field.is_option(), Some(index) == last) {
+            (false, true) => call,
+            (false, false) => quote!(#call?;),
+            (true, _) => {
+                let call = quote!(__visitor.field(#key, #json_key, __value));
+                let done = (Some(index) == last).then(|| quote!(::core::result::Result::Ok(())));
+                quote! {
+                    if let ::core::option::Option::Some(__value) = #binding {
+                        #call?;
+                    }
+                    #done
                 }
             }
-        } else {
-            quote!(__visitor.field(#key, #json_key, #binding)?;)
         }
     });
+    // The last field's result is the arm's: no `?` and `Ok(())` after it.
+    let empty = own
+        .details
+        .is_empty()
+        .then(|| quote!(::core::result::Result::Ok(())));
     quote! {
         #pat => {
             #(#fields)*
-            ::core::result::Result::Ok(())
+            #empty
         }
     }
 }

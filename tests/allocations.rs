@@ -1,0 +1,147 @@
+//! Rendering allocates nothing beyond the output buffer, for static and
+//! interpolated messages alike, in every built-in format; `code()`,
+//! `status()` and `message()` allocate nothing at all.
+//!
+//! A counting global allocator makes this deterministic: a test, not a
+//! benchmark. Counts are per thread, so tests running in parallel do not
+//! see each other's allocations.
+
+use apierror::envelope::{Context, Envelope, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::{ApiError, Render};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, size: usize) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
+        unsafe { System.realloc(ptr, layout, size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations(work: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    work();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(pattern = "ERR-02-###")]
+pub enum InventoryError {
+    #[code("ERR-02-003")]
+    #[status(409)]
+    #[message("The selected node does not have enough CPU capacity")]
+    InsufficientVcpu {
+        requested: u32,
+        node: String,
+        zone: Option<String>,
+    },
+    #[code("ERR-02-004")]
+    #[status(409)]
+    #[message("Node {node} has no {requested} free vCPUs")]
+    NodeFull { requested: u32, node: String },
+    #[code("ERR-02-005")]
+    #[status(429)]
+    #[message("Too many requests: \"slow down\"")]
+    Throttled {
+        #[api_error(retry_after)]
+        retry_after: u64,
+    },
+}
+
+fn errors() -> [InventoryError; 3] {
+    [
+        InventoryError::InsufficientVcpu {
+            requested: 8,
+            node: "teepod-eu-west-1-a07".into(),
+            zone: Some("eu-west-1a".into()),
+        },
+        InventoryError::NodeFull {
+            requested: 8,
+            node: "teepod-eu-west-1-a07".into(),
+        },
+        InventoryError::Throttled { retry_after: 30 },
+    ]
+}
+
+const FORMATS: [Envelope; 6] = [
+    Envelope::Standard(Standard),
+    Envelope::Tagged(Tagged),
+    Envelope::OpenAi(OpenAi),
+    Envelope::Problem(Problem::with_type("https://docs.example.com/errors/{code}")),
+    Envelope::Google(Google::new("api.example.com")),
+    Envelope::WebSocket(WebSocket),
+];
+
+#[test]
+fn rendering_allocates_nothing_but_the_output() {
+    let mut out = Vec::with_capacity(4096);
+    let context = Context::new()
+        .with_request_id("req_123456")
+        .with_timestamp("2024-01-20T10:00:00Z")
+        .with_instance("/nodes/a07");
+    for error in &errors() {
+        for format in &FORMATS {
+            for context in [Context::new(), context] {
+                let count = allocations(|| {
+                    out.clear();
+                    Render::new(error)
+                        .format(format)
+                        .context(context)
+                        .to_writer(&mut out)
+                        .unwrap();
+                });
+                assert_eq!(count, 0, "{} in {format:?} with {context:?}", error.code());
+                assert!(!out.is_empty());
+            }
+        }
+        // The type's own envelope, through the shortcut.
+        let count = allocations(|| {
+            out.clear();
+            apierror::json::to_writer(&mut out, error).unwrap();
+        });
+        assert_eq!(count, 0, "{}", error.code());
+    }
+}
+
+#[test]
+fn accessors_allocate_nothing() {
+    for error in &errors() {
+        let count = allocations(|| {
+            std::hint::black_box((
+                error.code(),
+                error.status(),
+                error.descriptor(),
+                error.retry_after(),
+            ));
+            let message = error.message();
+            std::hint::black_box(message.as_static());
+        });
+        assert_eq!(count, 0, "{}", error.code());
+    }
+}
+
+#[test]
+fn the_counter_sees_allocations() {
+    // Without this, a broken counter would make the tests above pass.
+    assert!(allocations(|| drop(std::hint::black_box(vec![1u8; 64]))) >= 1);
+    let error = &errors()[1];
+    assert!(allocations(|| drop(std::hint::black_box(error.message().to_string()))) >= 1);
+}

@@ -33,7 +33,14 @@ pub enum Account {
         cost: u32,
         accounts: Vec<&'static str>,
     },
-    /// Details named like RFC 9457 members never replace them.
+}
+
+/// A type of another envelope, rendered as a problem at run time: details
+/// named like RFC 9457 members never replace them. (With
+/// `envelope = "problem"` on the type, such names are a compile error.)
+#[derive(Debug, ApiError)]
+#[api_error(code = "kebab-case")]
+pub enum Registration {
     #[status(465)]
     #[message("Hash registration required")]
     HashRegistrationRequired {
@@ -76,11 +83,14 @@ fn problem_details_reproduce_rfc_9457_section_3() {
 
 #[test]
 fn problem_titles_and_reserved_members() {
-    let error = Account::HashRegistrationRequired {
+    let error = Registration::HashRegistrationRequired {
         status: "pending",
         note: "register first",
     };
-    let body = value(&apierror::json::to_vec(&error).unwrap());
+    let body = render_in(
+        &error,
+        &Problem::with_type("https://example.com/probs/{code}"),
+    );
     assert_eq!(
         body,
         json!({

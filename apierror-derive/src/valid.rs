@@ -143,6 +143,9 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             }
         };
         let (template, message) = variant_message(cx, variant, status);
+        if status.is_some_and(|status| status >= 500) {
+            internal_message(cx, &message);
+        }
         let details = details(cx, variant);
         let retry_after = single(cx, variant, |f| f.attrs.retry_after, "retry_after");
         let source = source(cx, input, variant);
@@ -185,6 +188,14 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             );
         }
     }
+    let envelope = envelope(cx, input);
+    if matches!(envelope, Envelope::Problem { .. }) {
+        for entry in &entries {
+            if let Entry::Own(own) = entry {
+                problem_members(cx, &own.details);
+            }
+        }
+    }
 
     Model {
         krate: attrs
@@ -194,9 +205,9 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         pattern: attrs.pattern.as_ref().map(syn::LitStr::value),
         range: rules.range.as_ref().map(|r| (r.lo, r.hi)),
         categories,
-                retired: retired.into_iter().map(|(code, _)| code).collect(),
+        retired: retired.into_iter().map(|(code, _)| code).collect(),
         entries,
-                envelope: envelope(cx, input),
+        envelope,
         decode: attrs.decode.is_some(),
         www_authenticate: attrs.www_authenticate.as_ref().and_then(|lit| {
             let value = lit.value();
@@ -732,6 +743,91 @@ fn variant_message<'a>(
     )
 }
 
+/// A 5xx message may not interpolate the source error: what went wrong
+/// inside stays in the logs, the client sees only the public message.
+/// Skipped fields may be shown: `skip` means "not a detail", not "secret".
+fn internal_message(cx: &Ctxt, message: &Message) {
+    let Message::Formatted { span, args, .. } = message else {
+        return;
+    };
+    for (field, _) in args.iter().filter(|(field, _)| field.is_source()) {
+        let name = match &field.member {
+            Member::Named(ident) => format!("`{}`", ident.to_string().trim_start_matches("r#")),
+            Member::Unnamed(index) => format!("field `{{{}}}`", index.index),
+        };
+        cx.error_at(
+            *span,
+            format_args!(
+                "the message of a 5xx error may not show its source {name}: internal errors never reach clients; describe the failure without it"
+            ),
+        );
+    }
+}
+
+/// The members of a problem details object that details may not replace:
+/// RFC 9457's own, and the error code. Kept in step with
+/// `apierror_core::envelope::problem::RESERVED`.
+const PROBLEM_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+
+/// In a problem details object the details are extension members: they may
+/// not collide with the standard members, and RFC 9457 §3.2 asks that their
+/// names start with a letter and hold only letters, digits and underscores.
+/// Its "three characters or longer" is for XML only and is not enforced.
+fn problem_members(cx: &Ctxt, details: &[(&Field, String)]) {
+    for (field, key) in details {
+        let (span, fix) = match &field.attrs.rename {
+            Some(lit) => (lit.span(), "choose another name"),
+            None => (field.span, "rename it with #[api_error(rename = \"...\")]"),
+        };
+        if PROBLEM_MEMBERS.contains(&key.as_str()) {
+            let whose = if key == "code" {
+                "the error code's member `code`"
+            } else {
+                "a standard member of RFC 9457 problem details"
+            };
+            cx.error_at(
+                span,
+                format_args!(
+                    "details key `{key}` collides with {whose}: the detail would be dropped from the response; {fix}"
+                ),
+            );
+            continue;
+        }
+        let starts_with_letter = key.starts_with(|c: char| c.is_ascii_alphabetic());
+        let plain = key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if starts_with_letter && plain {
+            continue;
+        }
+        let hint = match member_suggestion(key) {
+            Some(name) if field.attrs.rename.is_some() => format!("; e.g. \"{name}\""),
+            Some(name) => format!("; e.g. #[api_error(rename = \"{name}\")]"),
+            None => format!("; {fix}"),
+        };
+        cx.error_at(
+            span,
+            format_args!(
+                "details key `{key}` is not a usable problem details member name: RFC 9457 §3.2 asks that extension members start with a letter and contain only letters, digits and underscores{hint}"
+            ),
+        );
+    }
+}
+
+/// `retry-after` -> `retry_after`, `_id` -> `id`: a name RFC 9457 §3.2 accepts,
+/// when one follows plainly from the key.
+fn member_suggestion(key: &str) -> Option<String> {
+    if !key.is_ascii() {
+        return None;
+    }
+    let name: String = key
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let name = name.trim_start_matches('_').to_owned();
+    let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !PROBLEM_MEMBERS.contains(&name.as_str());
+    valid.then_some(name)
+}
+
 fn find_field<'a>(variant: &'a Variant<'a>, name: &FieldRef) -> Option<&'a Field<'a>> {
     variant
         .fields
@@ -989,5 +1085,110 @@ mod tests {
             }
         });
         assert_eq!(found.len(), 3, "{found:#?}");
+    }
+
+    #[test]
+    fn server_messages_hide_the_source() {
+        let hidden = "may not show its source";
+        assert_one(
+            parse_quote! {
+                enum E { #[code("A")] #[status(500)] #[message("failed: {cause}")] A { #[source] cause: Io } }
+            },
+            "the message of a 5xx error may not show its source `cause`",
+        );
+        assert_one(
+            parse_quote! {
+                enum E { #[code("A")] #[status(502)] #[message("upstream: {0:?}")] A(#[from] Io) }
+            },
+            "may not show its source field `{0}`",
+        );
+        assert_one(
+            parse_quote! {
+                enum E { #[code("A")] #[status(503)] #[message("down: {source}")] A { source: Io } }
+            },
+            "may not show its source `source`",
+        );
+        // The type's default status counts too.
+        assert_one(
+            parse_quote! {
+                #[api_error(status = 500)]
+                enum E { #[code("A")] #[message("{e}")] A { #[source] e: Io } }
+            },
+            hidden,
+        );
+        let allowed = errors(parse_quote! {
+            #[api_error(status = 500)]
+            enum E {
+                // A 4xx message may show its source.
+                #[code("A")] #[status(400)] #[message("bad input: {cause}")] A { #[source] cause: Io },
+                // Skipped fields are not secret: they are just not details.
+                #[code("B")] #[message("node {node} failed")] B { #[api_error(skip)] node: String, #[source] cause: Io },
+                // The source can be there, unnamed by the message.
+                #[code("C")] #[message("storage failed")] C(#[from] Io),
+            }
+        });
+        assert!(allowed.is_empty(), "{allowed:#?}");
+    }
+
+    #[test]
+    fn problem_members_are_checked() {
+        assert_one(
+            parse_quote! {
+                #[api_error(envelope = "problem", status = 400)]
+                enum E { #[code("A")] A { status: String } }
+            },
+            "details key `status` collides with a standard member of RFC 9457 problem details",
+        );
+        assert_one(
+            parse_quote! {
+                #[api_error(envelope = "problem", status = 400)]
+                enum E { #[code("A")] A { #[api_error(rename = "code")] reason: String } }
+            },
+            "details key `code` collides with the error code's member `code`",
+        );
+        assert_one(
+            parse_quote! {
+                #[api_error(envelope = "problem", status = 400)]
+                enum E { #[code("A")] A { r#type: String } }
+            },
+            "details key `type` collides",
+        );
+        assert_one(
+            parse_quote! {
+                #[api_error(envelope = "problem", status = 400)]
+                enum E { #[code("A")] A { #[api_error(rename = "retry-after")] wait: u32 } }
+            },
+            "RFC 9457 §3.2 asks that extension members start with a letter and contain only letters, digits and underscores; e.g. \"retry_after\"",
+        );
+        assert_one(
+            parse_quote! {
+                #[api_error(envelope = "problem", status = 400)]
+                enum E { #[code("A")] A { _internal: u32 } }
+            },
+            "e.g. #[api_error(rename = \"internal\")]",
+        );
+        assert_one(
+            parse_quote! {
+                #[api_error(envelope = "problem", status = 400)]
+                #[code("A")]
+                struct S { #[api_error(rename = "9lives")] lives: u32 }
+            },
+            "start with a letter",
+        );
+        // Short names, camelCase, skipped and source fields, other envelopes: all fine.
+        let allowed = errors(parse_quote! {
+            #[api_error(envelope = "problem", status = 400)]
+            enum E {
+                #[code("A")] A { id: u32, #[api_error(rename = "vmType")] vm: String },
+                #[code("B")] B { #[api_error(skip)] status: u16, #[source] title: Io },
+                #[code("C")] C(u8),
+            }
+        });
+        assert!(allowed.is_empty(), "{allowed:#?}");
+        let standard = errors(parse_quote! {
+            #[api_error(status = 400)]
+            enum E { #[code("A")] A { status: String, #[api_error(rename = "retry-after")] wait: u32 } }
+        });
+        assert!(standard.is_empty(), "{standard:#?}");
     }
 }

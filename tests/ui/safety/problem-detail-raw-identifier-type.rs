@@ -1,0 +1,11 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "problem")]
+pub enum InventoryError {
+    #[status(404)]
+    #[message("No such instance type")]
+    InstanceTypeNotFound { r#type: String },
+}
+
+fn main() {}

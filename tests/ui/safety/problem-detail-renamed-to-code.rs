@@ -1,0 +1,14 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "problem")]
+pub enum PaymentError {
+    #[status(402)]
+    #[message("The card was declined")]
+    CardDeclined {
+        #[api_error(rename = "code")]
+        decline_code: String,
+    },
+}
+
+fn main() {}

@@ -512,3 +512,21 @@ fn descriptors_know_their_field_types() {
         ]
     );
 }
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 500)]
+pub enum Boxed {
+    Database {
+        #[source]
+        cause: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+#[test]
+fn boxed_trait_object_sources() {
+    let err = Boxed::Database {
+        cause: "connection reset".into(),
+    };
+    assert_eq!(err.source().unwrap().to_string(), "connection reset");
+    assert_eq!(err.message(), "Internal Server Error");
+}

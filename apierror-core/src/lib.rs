@@ -13,6 +13,7 @@ mod catalog;
 mod composition;
 mod error;
 mod fields;
+mod html;
 mod message;
 mod render;
 

@@ -2,6 +2,7 @@
 
 use crate::envelope::{Context, Envelope, Format, Rendered};
 use crate::error::ApiError;
+use crate::html;
 use crate::response;
 use http::Response;
 use serde::{Serialize, Serializer};
@@ -35,6 +36,7 @@ pub struct Render<'a, E: ?Sized, F: ?Sized = Envelope> {
     error: &'a E,
     format: &'a F,
     context: Context<'a>,
+    html_safe: bool,
 }
 
 impl<'a, E: ApiError + ?Sized> Render<'a, E> {
@@ -44,6 +46,7 @@ impl<'a, E: ApiError + ?Sized> Render<'a, E> {
             error,
             format: E::CATALOG.envelope(),
             context: Context::new(),
+            html_safe: false,
         }
     }
 }
@@ -55,6 +58,7 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
             error: self.error,
             format,
             context: self.context,
+            html_safe: self.html_safe,
         }
     }
 
@@ -62,6 +66,55 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
     pub fn context(mut self, context: Context<'a>) -> Self {
         self.context = context;
         self
+    }
+
+    /// Escapes, inside JSON strings, the characters that are unsafe in HTML:
+    /// `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`, and the line
+    /// terminators U+2028 and U+2029 as `\u2028`, `\u2029`. The body is the
+    /// same JSON value, and can be embedded in a `<script>` element (or any
+    /// HTML) without a `</script>` in a message or a details field ending it.
+    ///
+    /// [`to_writer`](Self::to_writer), [`to_vec`](Self::to_vec),
+    /// [`to_string`](Self::to_string) and [`to_response`](Self::to_response)
+    /// honour it; rendering is then always through serde, a little slower than
+    /// the default. (`Render` used as a [`Serialize`] value writes with the
+    /// serializer it is given, which decides escaping.)
+    ///
+    /// ```
+    /// use apierror::{ApiError, Render};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(code = "SCREAMING_SNAKE_CASE")]
+    /// enum E {
+    ///     #[status(422)]
+    ///     #[message("Invalid name <{name}> & more")]
+    ///     InvalidName { name: String },
+    /// }
+    ///
+    /// let err = E::InvalidName { name: "</script><script>alert(1)".into() };
+    /// let body = Render::new(&err).html_safe().to_string()?;
+    /// assert_eq!(
+    ///     body,
+    ///     r#"{"error":{"code":"INVALID_NAME","message":"Invalid name \u003c\u003c/script\u003e\u003cscript\u003ealert(1)\u003e \u0026 more","details":{"name":"\u003c/script\u003e\u003cscript\u003ealert(1)"}}}"#
+    /// );
+    /// assert!(!body.contains('<') && !body.contains('>') && !body.contains('&'));
+    ///
+    /// // The same JSON value as without escaping.
+    /// let plain = Render::new(&err).to_string()?;
+    /// assert_eq!(
+    ///     serde_json::from_str::<serde_json::Value>(&body)?,
+    ///     serde_json::from_str::<serde_json::Value>(&plain)?,
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn html_safe(mut self) -> Self {
+        self.html_safe = true;
+        self
+    }
+
+    /// Whether the body is HTML-safe: see [`html_safe`](Self::html_safe).
+    pub fn is_html_safe(&self) -> bool {
+        self.html_safe
     }
 
     /// The error being rendered.
@@ -82,6 +135,10 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
     /// Streams the body into `writer`. Fails only when a details field's own
     /// `Serialize` fails, or the writer does.
     pub fn to_writer<W: io::Write>(&self, mut writer: W) -> Result<(), serde_json::Error> {
+        if self.html_safe {
+            // The fast path writes constant and static bytes as they are.
+            return self.serialize(&mut html::serializer(writer));
+        }
         match self.format.__write(self.error, &self.context, &mut writer) {
             Some(result) => result,
             None => self.serialize(&mut serde_json::Serializer::new(writer)),
@@ -104,7 +161,22 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
 
     /// The error as an HTTP response; see [`response::to_response`].
     pub fn to_response(&self) -> Response<Vec<u8>> {
-        response::build(self)
+        let mut response = response::build(self);
+        if let Some(id) = self.context.request_id() {
+            // `HeaderValue` accepts bytes 0x80..=0xFF (obs-text): a request id
+            // with non-ASCII characters would be echoed as raw UTF-8 bytes,
+            // which clients read as Latin-1 or reject. Echo ASCII ids only.
+            if !id.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b)) {
+                response.headers_mut().remove(crate::response::X_REQUEST_ID);
+            }
+        }
+        if self.html_safe {
+            // The body is from `to_vec`, already escaped, unless a details
+            // field failed to serialize and `response` wrote the fallback
+            // body itself: escape that one here (it is valid JSON).
+            html::escape_json(response.body_mut());
+        }
+        response
     }
 }
 

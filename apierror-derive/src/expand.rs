@@ -641,7 +641,7 @@ fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
             let pat = pattern(input, variant, Some(*field));
             let source = binding(field);
             Some(quote_spanned! {field.span=>
-                #pat => ::core::option::Option::Some(#krate::__private::AsDynError::as_dyn_error(#source)),
+                #pat => ::core::option::Option::Some(#source.as_dyn_error()),
             })
         }
         Entry::Own(_) => None,
@@ -688,6 +688,10 @@ fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics ::std::error::Error for #ident #ty_generics #error_where {
             fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                // Method syntax, so that a `Box<dyn Error + Send + Sync>` field
+                // derefs to the trait object that implements it.
+                #[allow(unused_imports)]
+                use #krate::__private::AsDynError as _;
                 #[allow(unreachable_patterns)]
                 match self {
                     #(#source_arms)*

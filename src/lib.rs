@@ -408,6 +408,41 @@
 //! `examples/server.rs` is an axum service answering with the seed catalogs'
 //! errors in their formats.
 //!
+//! # Safety
+//!
+//! An error library sits on every failing request of a service; apierror
+//! makes the safe way the only way:
+//!
+//! - **Nothing internal leaks.** A 5xx variant without `#[message]` answers
+//!   with the generic reason phrase; sources and `Debug` text are never
+//!   rendered; and the compiler rejects a 5xx message that interpolates its
+//!   `#[source]`/`#[from]` field:
+//!
+//! ```compile_fail
+//! # use apierror::ApiError;
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", status = 500)]
+//! pub enum StoreError {
+//!     // error: the message of a 5xx error may not show its source `cause`
+//!     #[message("database failed: {cause}")]
+//!     Database { #[source] cause: std::io::Error },
+//! }
+//! ```
+//!
+//! - **JSON is always valid**, whatever the strings (quotes, control
+//!   characters, U+2028/U+2029), and [`Render::html_safe`] also escapes
+//!   `<`, `>`, `&` for bodies embedded in HTML.
+//! - **Headers cannot be injected**: every header value goes through
+//!   [`http::HeaderValue`] validation, and a request id that is not a valid
+//!   header (CR, LF, NUL, non-ASCII) is left out of `X-Request-Id` rather than
+//!   sent. Codes, statuses and `WWW-Authenticate` challenges are checked at
+//!   compile time.
+//! - **RFC 9457 members stay intact**: with `envelope = "problem"`, a details
+//!   field named `status`, `type`, `title`, `detail`, `instance` or `code`, or
+//!   not a valid extension member name, is a compile error.
+//! - **The derive never panics** on any input (property-tested and fuzzed),
+//!   and the client decoder returns errors, never panics, on hostile bodies.
+//!
 //! # `Display`, `Error` and thiserror
 //!
 //! On its own, `#[derive(ApiError)]` also implements [`Display`](core::fmt::Display)

@@ -6,13 +6,20 @@
 //! A code the type does not know is an [`UnknownError`] that keeps the raw
 //! code, status and message; a body that is not an error envelope is a
 //! [`DecodeError`], never a panic.
+//!
+//! Bodies come from the network, so the decoder has [`Limits`]: a body
+//! larger than the maximum size is rejected before it is parsed, nesting
+//! deeper than the maximum depth is an error (not a stack overflow), and an
+//! object of the body that repeats a key is an error rather than a silent
+//! choice of one of the values.
 
 use crate::catalog::Descriptor;
 use crate::envelope::openai;
 use crate::envelope::problem::RESERVED;
 use crate::error::ApiError;
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+use std::cell::Cell;
 use std::fmt;
 
 /// Error types that can be rebuilt from a rendered body: derive with
@@ -75,6 +82,45 @@ pub enum DecodeError {
         /// What was wrong with it.
         reason: String,
     },
+    /// The body is larger than the maximum size; it was not parsed.
+    TooLarge {
+        /// The size of the body, in bytes.
+        size: usize,
+        /// The maximum size, in bytes.
+        limit: usize,
+    },
+    /// Arrays and objects are nested deeper than the maximum depth.
+    TooDeep {
+        /// The maximum depth.
+        limit: usize,
+    },
+    /// An object of the body has this key more than once.
+    DuplicateKey(String),
+}
+
+/// What the decoder accepts of a body: [`decode`] uses [`Limits::DEFAULT`],
+/// [`decode_with_limits`] any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest body, in bytes, that is parsed at all.
+    pub max_size: usize,
+    /// How deeply arrays and objects may nest; the top-level object is depth
+    /// 1. The JSON parser stops at its own limit of 127 whatever this says.
+    pub max_depth: usize,
+}
+
+impl Limits {
+    /// 1 MiB, and a depth of 128 (in effect the JSON parser's own 127).
+    pub const DEFAULT: Limits = Limits {
+        max_size: 1024 * 1024,
+        max_depth: 128,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
 }
 
 impl fmt::Display for DecodeError {
@@ -87,6 +133,17 @@ impl fmt::Display for DecodeError {
                 field,
                 reason,
             } => write!(f, "error `{code}`: details field `{field}`: {reason}"),
+            DecodeError::TooLarge { size, limit } => write!(
+                f,
+                "the error body is {size} bytes, more than the limit of {limit} bytes"
+            ),
+            DecodeError::TooDeep { limit } => write!(
+                f,
+                "the error body nests arrays and objects deeper than the limit of {limit}"
+            ),
+            DecodeError::DuplicateKey(key) => {
+                write!(f, "the error body has the key `{key}` twice in one object")
+            }
         }
     }
 }
@@ -178,7 +235,27 @@ struct Parts {
 /// # Ok::<(), apierror::decode::DecodeError>(())
 /// ```
 pub fn decode<E: Decode>(body: &[u8]) -> Result<Decoded<E>, DecodeError> {
-    decode_parts(parts(body)?)
+    decode_with_limits(body, Limits::DEFAULT)
+}
+
+/// [`decode`] with other [`Limits`] than the default ones.
+///
+/// ```
+/// use apierror::decode::{decode_with_limits, DecodeError, Limits};
+///
+/// let body = br#"{"error":{"code":"E1","message":"Too long for the limit"}}"#;
+/// let limits = Limits { max_size: 32, ..Limits::DEFAULT };
+/// let result = decode_with_limits::<UnknownCatalog>(body, limits);
+/// assert!(matches!(result, Err(DecodeError::TooLarge { size: 58, limit: 32 })));
+/// # #[derive(Debug, apierror::ApiError)]
+/// # #[api_error(decode)]
+/// # enum UnknownCatalog { #[code("E0")] #[status(400)] #[message("x")] E0 }
+/// ```
+pub fn decode_with_limits<E: Decode>(
+    body: &[u8],
+    limits: Limits,
+) -> Result<Decoded<E>, DecodeError> {
+    decode_parts(parts(body, limits)?)
 }
 
 /// Decodes an HTTP response: its body as [`decode`] does, its status as the
@@ -186,7 +263,7 @@ pub fn decode<E: Decode>(body: &[u8]) -> Result<Decoded<E>, DecodeError> {
 pub fn decode_response<E: Decode>(
     response: &http::Response<impl AsRef<[u8]>>,
 ) -> Result<Decoded<E>, DecodeError> {
-    let mut parts = parts(response.body().as_ref())?;
+    let mut parts = parts(response.body().as_ref(), Limits::DEFAULT)?;
     parts.status = parts.status.or(Some(response.status().as_u16()));
     decode_parts(parts)
 }
@@ -275,8 +352,139 @@ fn template_matches(descriptor: &Descriptor, message: &str) -> bool {
     rest.ends_with(last.as_str())
 }
 
-fn parts(body: &[u8]) -> Result<Parts, DecodeError> {
-    let value: Value = serde_json::from_slice(body).map_err(DecodeError::Json)?;
+/// Parses a body within the limits into a JSON value.
+fn parse(body: &[u8], limits: Limits) -> Result<Value, DecodeError> {
+    if body.len() > limits.max_size {
+        return Err(DecodeError::TooLarge {
+            size: body.len(),
+            limit: limits.max_size,
+        });
+    }
+    let failure = Cell::new(None);
+    let seed = Node {
+        depth: 0,
+        max_depth: limits.max_depth,
+        failure: &failure,
+    };
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let result = seed
+        .deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value));
+    match (result, failure.into_inner()) {
+        (Ok(value), _) => Ok(value),
+        (Err(_), Some(failure)) => Err(failure),
+        (Err(error), None) if error.to_string().starts_with("recursion limit exceeded") => {
+            Err(DecodeError::TooDeep {
+                limit: limits.max_depth,
+            })
+        }
+        (Err(error), None) => Err(DecodeError::Json(error)),
+    }
+}
+
+/// A JSON value at some depth: like `Value`'s own `Deserialize`, but a
+/// repeated key or nesting past the limit is an error, recorded in `failure`
+/// (serde's error type carries only a message).
+#[derive(Clone, Copy)]
+struct Node<'f> {
+    depth: usize,
+    max_depth: usize,
+    failure: &'f Cell<Option<DecodeError>>,
+}
+
+impl Node<'_> {
+    fn fail<T, E: de::Error>(self, failure: DecodeError) -> Result<T, E> {
+        let message = failure.to_string();
+        self.failure.set(Some(failure));
+        Err(E::custom(message))
+    }
+
+    /// The node for the members of an array or object at this node.
+    fn enter<E: de::Error>(self) -> Result<Self, E> {
+        if self.depth >= self.max_depth {
+            return self.fail(DecodeError::TooDeep {
+                limit: self.max_depth,
+            });
+        }
+        Ok(Node {
+            depth: self.depth + 1,
+            ..self
+        })
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Node<'_> {
+    type Value = Value;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Node<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let inner = self.enter()?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(inner)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let inner = self.enter()?;
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return self.fail(DecodeError::DuplicateKey(key));
+            }
+            let value = map.next_value_seed(inner)?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+fn parts(body: &[u8], limits: Limits) -> Result<Parts, DecodeError> {
+    let value = parse(body, limits)?;
     let root = value.as_object().ok_or(DecodeError::NotAnError)?;
     let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
     let status = |v: Option<&Value>| {

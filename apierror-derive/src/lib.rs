@@ -12,6 +12,8 @@ mod ctxt;
 mod expand;
 mod json;
 mod message;
+#[cfg(test)]
+mod property;
 mod status;
 mod valid;
 

@@ -1,0 +1,6 @@
+#[derive(Debug, ApiError)]
+pub enum ApiErrorKind {
+    #[code("")]
+    #[status(404)]
+    NotFound,
+}

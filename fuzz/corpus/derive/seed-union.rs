@@ -1,0 +1,4 @@
+#[derive(ApiError)]
+pub union InventoryError {
+    code: u32,
+}

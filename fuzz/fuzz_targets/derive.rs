@@ -1,0 +1,44 @@
+//! `#[derive(ApiError)]` on arbitrary source text: whatever parses as a
+//! derive input must expand without panicking.
+//!
+//! A proc-macro crate exports no functions, so the derive's modules are
+//! compiled into this target (they refer to each other as `crate::...`).
+
+#![no_main]
+#![allow(dead_code)]
+
+#[path = "../../apierror-derive/src/ast.rs"]
+mod ast;
+#[path = "../../apierror-derive/src/attr.rs"]
+mod attr;
+#[path = "../../apierror-derive/src/code.rs"]
+mod code;
+#[path = "../../apierror-derive/src/ctxt.rs"]
+mod ctxt;
+#[path = "../../apierror-derive/src/expand.rs"]
+mod expand;
+#[path = "../../apierror-derive/src/json.rs"]
+mod json;
+#[path = "../../apierror-derive/src/message.rs"]
+mod message;
+#[path = "../../apierror-derive/src/status.rs"]
+mod status;
+#[path = "../../apierror-derive/src/valid.rs"]
+mod valid;
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(source) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(input) = syn::parse_str::<syn::DeriveInput>(source) else {
+        return;
+    };
+    let output = expand::derive(&input);
+    // The output must be tokens that tokenize again.
+    let text = output.to_string();
+    if let Err(error) = text.parse::<proc_macro2::TokenStream>() {
+        panic!("the expansion does not re-tokenize: {error}\n{text}");
+    }
+});

@@ -32,7 +32,10 @@ retry_after_int!(u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize);
 impl RetryAfter for Duration {
     fn retry_after_secs(&self) -> Option<u64> {
         // Round up: retrying early is the mistake to avoid.
-        Some(self.as_secs().saturating_add(u64::from(self.subsec_nanos() > 0)))
+        Some(
+            self.as_secs()
+                .saturating_add(u64::from(self.subsec_nanos() > 0)),
+        )
     }
 }
 

@@ -637,7 +637,11 @@ fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
             let inner_ty = field.ty;
             Some(quote!(#pat => <#inner_ty as ::std::error::Error>::source(#inner),))
         }
-        Entry::Own(Own { variant, source: Some(field), .. }) => {
+        Entry::Own(Own {
+            variant,
+            source: Some(field),
+            ..
+        }) => {
             let pat = pattern(input, variant, Some(*field));
             let source = binding(field);
             Some(quote_spanned! {field.span=>

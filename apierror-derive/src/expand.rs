@@ -7,6 +7,16 @@ use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::{DeriveInput, Member, WherePredicate};
 
+/// The derive as a plain function over token streams: what the proc macro
+/// calls, and what tests and fuzzers drive. Never panics: bad input gives
+/// `compile_error!` tokens.
+pub fn derive_tokens(input: TokenStream) -> TokenStream {
+    match syn::parse2::<DeriveInput>(input) {
+        Ok(input) => derive(&input),
+        Err(error) => error.to_compile_error(),
+    }
+}
+
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let Some(parsed) = Input::from_syn(&cx, input) else {

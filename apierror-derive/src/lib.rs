@@ -18,11 +18,9 @@ mod status;
 mod valid;
 
 use proc_macro::TokenStream;
-use syn::{parse_macro_input, DeriveInput};
 
 /// Derives `apierror::ApiError`. See the `apierror` crate for the guide.
 #[proc_macro_derive(ApiError, attributes(api_error, code, status, message, source, from))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    expand::derive(&input).into()
+    expand::derive_tokens(input.into()).into()
 }

@@ -5,7 +5,11 @@
 use apierror::decode::{decode, decode_response, Decode, DecodeError, Decoded};
 use apierror::envelope::{Envelope, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 use apierror::{ApiError, Descriptor, Render};
-use serde_json::{json, Map, Value};
+use serde_json::json;
+
+mod common;
+
+use common::every_variant;
 
 #[allow(dead_code)]
 #[path = "../examples/hexabase.rs"]
@@ -31,55 +35,6 @@ const FORMATS: [Envelope; 6] = [
     Envelope::Google(Google::new("api.example.com")),
     Envelope::WebSocket(WebSocket),
 ];
-
-/// A JSON value of the Rust type written in a descriptor, distinct per field.
-fn sample(ty: &str, salt: usize) -> Value {
-    let inner = |prefix: &str| &ty[prefix.len()..ty.len() - 1];
-    if let Some(rest) = ty.strip_prefix("Option<") {
-        return sample(&rest[..rest.len() - 1], salt);
-    }
-    if ty.starts_with("Vec<") {
-        return json!([sample(inner("Vec<"), salt), sample(inner("Vec<"), salt + 1)]);
-    }
-    if ty.starts_with("BTreeMap<String,") || ty.starts_with("std::collections::BTreeMap<String,") {
-        let value = ty
-            .split_once(',')
-            .map(|(_, v)| v.trim().trim_end_matches('>'))
-            .unwrap();
-        return json!({"alpha": sample(value, salt), "beta": sample(value, salt + 1)});
-    }
-    match ty {
-        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => json!(7 + salt),
-        "bool" => json!(salt % 2 == 0),
-        "String" | "&'static str" => json!(format!("value-{salt}")),
-        other => panic!("no sample for type {other}: extend the test"),
-    }
-}
-
-/// The value of each variant of `E`, built by decoding a body made of sample
-/// details (so every variant, however many, gets a value with distinct fields).
-fn every_variant<E: Decode + ApiError>() -> Vec<(&'static Descriptor, E)> {
-    E::CATALOG
-        .iter()
-        .map(|d| {
-            let details: Map<String, Value> = d
-                .fields()
-                .iter()
-                .zip(d.field_types())
-                .enumerate()
-                .map(|(i, (key, ty))| (key.to_string(), sample(ty, i)))
-                .collect();
-            let body =
-                json!({"error": {"code": d.code(), "message": d.message(), "details": details}});
-            let value = decode::<E>(body.to_string().as_bytes())
-                .unwrap_or_else(|e| panic!("{}: {e}", d.code()))
-                .known()
-                .unwrap_or_else(|| panic!("{} is not decoded as known", d.code()));
-            assert_eq!(value.code(), d.code());
-            (d, value)
-        })
-        .collect()
-}
 
 /// Variants whose code is not in the body (OpenAI style) are found by
 /// status, type and message: two variants alike in all three cannot be told

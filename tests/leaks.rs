@@ -4,11 +4,15 @@
 //! body and the response headers hold neither the value's `Debug` text, nor
 //! its internal `Display` text, nor any message of its `source()` chain.
 
-use apierror::decode::{decode, Decode};
+use apierror::decode::Decode;
 use apierror::envelope::{Context, Envelope, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
-use apierror::{ApiError, Descriptor, Render};
-use serde_json::{json, Map, Value};
+use apierror::{ApiError, Render};
+use serde_json::{json, Value};
 use std::error::Error;
+
+mod common;
+
+use common::every_variant;
 
 #[allow(dead_code)]
 #[path = "../examples/hexabase.rs"]
@@ -43,56 +47,6 @@ fn contexts() -> [Context<'static>; 2] {
             .with_timestamp("2024-01-20T10:00:00Z")
             .with_instance("/workspaces/ws-1"),
     ]
-}
-
-/// A JSON value of the Rust type written in a descriptor, distinct per field
-/// (as in tests/decode.rs).
-fn sample(ty: &str, salt: usize) -> Value {
-    let inner = |prefix: &str| &ty[prefix.len()..ty.len() - 1];
-    if let Some(rest) = ty.strip_prefix("Option<") {
-        return sample(&rest[..rest.len() - 1], salt);
-    }
-    if ty.starts_with("Vec<") {
-        return json!([sample(inner("Vec<"), salt), sample(inner("Vec<"), salt + 1)]);
-    }
-    if ty.starts_with("BTreeMap<String,") || ty.starts_with("std::collections::BTreeMap<String,") {
-        let value = ty
-            .split_once(',')
-            .map(|(_, v)| v.trim().trim_end_matches('>'))
-            .unwrap();
-        return json!({"alpha": sample(value, salt), "beta": sample(value, salt + 1)});
-    }
-    match ty {
-        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => json!(7 + salt),
-        "bool" => json!(salt % 2 == 0),
-        "String" | "&'static str" => json!(format!("value-{salt}")),
-        other => panic!("no sample for type {other}: extend the test"),
-    }
-}
-
-/// The value of each variant of `E`, built by decoding a body made of sample
-/// details (as in tests/decode.rs).
-fn every_variant<E: Decode + ApiError>() -> Vec<(&'static Descriptor, E)> {
-    E::CATALOG
-        .iter()
-        .map(|d| {
-            let details: Map<String, Value> = d
-                .fields()
-                .iter()
-                .zip(d.field_types())
-                .enumerate()
-                .map(|(i, (key, ty))| (key.to_string(), sample(ty, i)))
-                .collect();
-            let body =
-                json!({"error": {"code": d.code(), "message": d.message(), "details": details}});
-            let value = decode::<E>(body.to_string().as_bytes())
-                .unwrap_or_else(|e| panic!("{}: {e}", d.code()))
-                .known()
-                .unwrap_or_else(|| panic!("{} is not decoded as known", d.code()));
-            assert_eq!(value.code(), d.code());
-            (d, value)
-        })
-        .collect()
 }
 
 /// The `Debug` text of `error`, when it holds more than a bare variant name:

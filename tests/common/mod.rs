@@ -1,11 +1,13 @@
-//! Helpers shared by the seed tests (`tests/seed_*.rs`), each of which
-//! includes this file with `mod common;`.
+//! Helpers shared by the tests of the seed catalogs (`tests/seed_*.rs`,
+//! `tests/decode.rs`, `tests/leaks.rs`), each of which includes this file
+//! with `mod common;`.
 
 // Each test crate uses only some of the helpers.
 #![allow(dead_code)]
 
-use apierror::{ApiError, Catalog};
-use serde_json::Value;
+use apierror::decode::{decode, Decode};
+use apierror::{ApiError, Catalog, Descriptor};
+use serde_json::{json, Map, Value};
 
 /// The columns every seed table has: (code, status, variant, message, description).
 pub type Columns = (&'static str, u16, &'static str, &'static str, &'static str);
@@ -110,4 +112,53 @@ pub fn compact(seed: &str) -> String {
 fn compact_keeps_strings_and_drops_comments() {
     let seed = "{\n  \"a b\": \"x // \\\" y\",\n  // note\n  \"c\": [1, 2]\n}";
     assert_eq!(compact(seed), r#"{"a b":"x // \" y","c":[1,2]}"#);
+}
+
+/// A JSON value of the Rust type written in a descriptor, distinct per field.
+pub fn sample(ty: &str, salt: usize) -> Value {
+    let inner = |prefix: &str| &ty[prefix.len()..ty.len() - 1];
+    if let Some(rest) = ty.strip_prefix("Option<") {
+        return sample(&rest[..rest.len() - 1], salt);
+    }
+    if ty.starts_with("Vec<") {
+        return json!([sample(inner("Vec<"), salt), sample(inner("Vec<"), salt + 1)]);
+    }
+    if ty.starts_with("BTreeMap<String,") || ty.starts_with("std::collections::BTreeMap<String,") {
+        let value = ty
+            .split_once(',')
+            .map(|(_, v)| v.trim().trim_end_matches('>'))
+            .unwrap();
+        return json!({"alpha": sample(value, salt), "beta": sample(value, salt + 1)});
+    }
+    match ty {
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => json!(7 + salt),
+        "bool" => json!(salt % 2 == 0),
+        "String" | "&'static str" => json!(format!("value-{salt}")),
+        other => panic!("no sample for type {other}: extend the test"),
+    }
+}
+
+/// The value of each variant of `E`, built by decoding a body made of sample
+/// details (so every variant, however many, gets a value with distinct fields).
+pub fn every_variant<E: Decode + ApiError>() -> Vec<(&'static Descriptor, E)> {
+    E::CATALOG
+        .iter()
+        .map(|d| {
+            let details: Map<String, Value> = d
+                .fields()
+                .iter()
+                .zip(d.field_types())
+                .enumerate()
+                .map(|(i, (key, ty))| (key.to_string(), sample(ty, i)))
+                .collect();
+            let body =
+                json!({"error": {"code": d.code(), "message": d.message(), "details": details}});
+            let value = decode::<E>(body.to_string().as_bytes())
+                .unwrap_or_else(|e| panic!("{}: {e}", d.code()))
+                .known()
+                .unwrap_or_else(|| panic!("{} is not decoded as known", d.code()));
+            assert_eq!(value.code(), d.code());
+            (d, value)
+        })
+        .collect()
 }

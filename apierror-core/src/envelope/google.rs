@@ -1,6 +1,6 @@
 //! Google AIP-193 errors.
 
-use super::text::{write_text, Text};
+use super::text::Text;
 use super::{Context, Format, JSON};
 use crate::error::ApiError;
 use crate::fields::FieldVisitor;
@@ -180,47 +180,8 @@ impl Google {
         super::write_str(writer, self.domain)?;
         if error.has_details() {
             io(writer.write_all(br#","metadata":"#))?;
-            let mut metadata = TextWriter {
-                writer,
-                first: true,
-            };
-            error.__visit_fields(&mut metadata)?;
-            io(metadata
-                .writer
-                .write_all(if metadata.first { b"{}" } else { b"}" }))?;
+            super::write_fields(error, writer, super::FieldStyle::Text)?;
         }
         io(writer.write_all(b"}]}}"))
-    }
-}
-
-/// Writes AIP-193 metadata straight into JSON: `{"key":"text",...}`.
-struct TextWriter<'w, W> {
-    writer: &'w mut W,
-    first: bool,
-}
-
-impl<W: std::io::Write> FieldVisitor for TextWriter<'_, W> {
-    type Error = serde_json::Error;
-
-    fn field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &str,
-        json_key: &str,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        let separator: &[u8] = if self.first { b"{" } else { b"," };
-        self.first = false;
-        self.writer
-            .write_all(separator)
-            .map_err(serde_json::Error::io)?;
-        if json_key.is_empty() {
-            super::write_str(self.writer, key)?;
-            self.writer.write_all(b":").map_err(serde_json::Error::io)?;
-        } else {
-            self.writer
-                .write_all(json_key.as_bytes())
-                .map_err(serde_json::Error::io)?;
-        }
-        write_text(self.writer, value)
     }
 }

@@ -274,42 +274,103 @@ where
                 }
             }
         }
-        JsonPart::Details | JsonPart::Members => {
-            let mut fields = FieldWriter {
-                writer,
-                members: part == JsonPart::Members,
-                first: true,
-            };
-            error.__visit_fields(&mut fields)?;
-            fields.end()
-        }
+        JsonPart::Details => write_fields(error, writer, FieldStyle::Details),
+        JsonPart::Members => write_fields(error, writer, FieldStyle::Members),
     }
 }
 
 /// Writes a JSON string: as it is when nothing in it needs escaping.
+#[inline]
 pub(crate) fn write_str<W: std::io::Write>(
     writer: &mut W,
     text: &str,
 ) -> Result<(), serde_json::Error> {
-    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    write_str_parts(writer, &[text])
+}
+
+/// Writes the concatenation of `parts` as one JSON string, without building
+/// it when nothing in it needs escaping.
+#[inline]
+pub(crate) fn write_str_parts<W: std::io::Write>(
+    writer: &mut W,
+    parts: &[&str],
+) -> Result<(), serde_json::Error> {
+    let plain = parts
+        .iter()
+        .all(|part| part.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\'));
+    if plain {
         let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
         io(writer.write_all(b"\""))?;
-        io(writer.write_all(text.as_bytes()))?;
+        for part in parts {
+            io(writer.write_all(part.as_bytes()))?;
+        }
         io(writer.write_all(b"\""))
     } else {
-        Serialize::serialize(text, &mut serde_json::Serializer::new(writer))
+        Serialize::serialize(
+            parts.concat().as_str(),
+            &mut serde_json::Serializer::new(writer),
+        )
     }
 }
 
-/// Writes details fields as JSON: `{"key":value,...}`, or `,"key":value`
-/// each for RFC 9457 extension members (its own members left out).
-struct FieldWriter<'w, W> {
+/// How [`write_fields`] writes the details fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldStyle {
+    /// `{"key":value,...}`
+    Details,
+    /// `,"key":value` each, RFC 9457's own members left out.
+    Members,
+    /// `{"key":"text",...}`: values as strings (AIP-193 metadata).
+    Text,
+}
+
+const DETAILS: u8 = 0;
+const MEMBERS: u8 = 1;
+const TEXT: u8 = 2;
+
+/// Writes an error's details fields straight into `writer` as JSON.
+pub(crate) fn write_fields<E, W>(
+    error: &E,
+    writer: &mut W,
+    style: FieldStyle,
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    // One writer per style, so that no field pays for the others' branches.
+    match style {
+        FieldStyle::Details => FieldWriter::<W, DETAILS>::run(error, writer),
+        FieldStyle::Members => FieldWriter::<W, MEMBERS>::run(error, writer),
+        FieldStyle::Text => FieldWriter::<W, TEXT>::run(error, writer),
+    }
+}
+
+struct FieldWriter<'w, W, const STYLE: u8> {
     writer: &'w mut W,
-    members: bool,
     first: bool,
 }
 
-impl<W: std::io::Write> crate::fields::FieldVisitor for FieldWriter<'_, W> {
+impl<'w, W: std::io::Write, const STYLE: u8> FieldWriter<'w, W, STYLE> {
+    fn run<E: ApiError + ?Sized>(error: &E, writer: &'w mut W) -> Result<(), serde_json::Error> {
+        let mut fields = FieldWriter::<W, STYLE> {
+            writer,
+            first: true,
+        };
+        error.__visit_fields(&mut fields)?;
+        let close: &[u8] = match (STYLE, fields.first) {
+            (MEMBERS, _) => b"",
+            (_, true) => b"{}",
+            (_, false) => b"}",
+        };
+        fields
+            .writer
+            .write_all(close)
+            .map_err(serde_json::Error::io)
+    }
+}
+
+impl<W: std::io::Write, const STYLE: u8> crate::fields::FieldVisitor for FieldWriter<'_, W, STYLE> {
     type Error = serde_json::Error;
 
     #[inline]
@@ -319,10 +380,10 @@ impl<W: std::io::Write> crate::fields::FieldVisitor for FieldWriter<'_, W> {
         json_key: &str,
         value: &T,
     ) -> Result<(), serde_json::Error> {
-        if self.members && problem::RESERVED.contains(&key) {
+        if STYLE == MEMBERS && problem::RESERVED.contains(&key) {
             return Ok(());
         }
-        let separator: &[u8] = if self.members || !self.first {
+        let separator: &[u8] = if STYLE == MEMBERS || !self.first {
             b","
         } else {
             b"{"
@@ -339,18 +400,11 @@ impl<W: std::io::Write> crate::fields::FieldVisitor for FieldWriter<'_, W> {
                 .write_all(json_key.as_bytes())
                 .map_err(serde_json::Error::io)?;
         }
-        value.serialize(&mut serde_json::Serializer::new(&mut *self.writer))
-    }
-}
-
-impl<W: std::io::Write> FieldWriter<'_, W> {
-    fn end(self) -> Result<(), serde_json::Error> {
-        let close: &[u8] = match (self.members, self.first) {
-            (true, _) => b"",
-            (false, true) => b"{}",
-            (false, false) => b"}",
-        };
-        self.writer.write_all(close).map_err(serde_json::Error::io)
+        if STYLE == TEXT {
+            text::write_text(self.writer, value)
+        } else {
+            value.serialize(&mut serde_json::Serializer::new(&mut *self.writer))
+        }
     }
 }
 

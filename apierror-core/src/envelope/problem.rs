@@ -86,24 +86,6 @@ impl fmt::Display for TypeUrl<'_> {
     }
 }
 
-/// Writes a JSON string known to need no escaping, else escapes it.
-fn write_str<W: std::io::Write>(writer: &mut W, parts: &[&str]) -> Result<(), serde_json::Error> {
-    let plain = parts
-        .iter()
-        .all(|part| part.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\'));
-    if plain {
-        let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
-        io(writer.write_all(b"\""))?;
-        for part in parts {
-            io(writer.write_all(part.as_bytes()))?;
-        }
-        io(writer.write_all(b"\""))
-    } else {
-        let text: String = parts.concat();
-        serde::Serialize::serialize(text.as_str(), &mut serde_json::Serializer::new(writer))
-    }
-}
-
 impl Problem {
     fn write<E, W>(
         &self,
@@ -120,7 +102,7 @@ impl Problem {
         io(writer.write_all(br#"{"type":"#))?;
         match self.type_template.map(|t| t.split_once("{code}")) {
             Some(Some((before, after))) if !after.contains("{code}") => {
-                write_str(writer, &[before, code, after])?
+                super::write_str_parts(writer, &[before, code, after])?
             }
             Some(_) => {
                 let url = format!(
@@ -130,12 +112,12 @@ impl Problem {
                         code
                     }
                 );
-                write_str(writer, &[&url])?;
+                super::write_str_parts(writer, &[&url])?;
             }
             None => io(writer.write_all(br#""about:blank""#))?,
         }
         io(writer.write_all(br#","title":"#))?;
-        write_str(writer, &[title(error)])?;
+        super::write_str_parts(writer, &[title(error)])?;
         io(writer.write_all(br#","status":"#))?;
         serde::Serialize::serialize(
             &error.status().as_u16(),
@@ -145,10 +127,10 @@ impl Problem {
         super::write_part(error, super::JsonPart::Message, writer)?;
         if let Some(instance) = context.instance() {
             io(writer.write_all(br#","instance":"#))?;
-            write_str(writer, &[instance])?;
+            super::write_str_parts(writer, &[instance])?;
         }
         io(writer.write_all(br#","code":"#))?;
-        write_str(writer, &[code])?;
+        super::write_str_parts(writer, &[code])?;
         if error.has_details() {
             super::write_part(error, super::JsonPart::Members, writer)?;
         }

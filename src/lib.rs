@@ -126,10 +126,13 @@
 //!
 //! # Statuses
 //!
-//! `#[status(409)]` or `#[status(CONFLICT)]` (the constant names of
-//! [`http::StatusCode`]), or a default for the type with
-//! `#[api_error(status = 400)]`. Only error statuses, 400 to 599, are accepted;
-//! unregistered ones such as 465 work too.
+//! `#[status(409)]`, `#[status(CONFLICT)]` or `#[status(StatusCode::CONFLICT)]`
+//! (the constant names of [`http::StatusCode`], with or without a path to
+//! `StatusCode`), or a default for the type with `#[api_error(status = 400)]`.
+//! Only error statuses, 400 to 599, are accepted; unregistered ones such as
+//! 465 work too. The derive reads the number at compile time, so a constant
+//! of your own (`#[status(MY_STATUS)]`, `#[status(Codes::GONE)]`) is an error,
+//! not a silently different status.
 //!
 //! # Messages
 //!
@@ -140,6 +143,12 @@
 //! interpolated one is written straight into the output when rendered.
 //! Without `#[message]`, the message is the status's reason phrase
 //! ("Not Found"), which also keeps 5xx errors from leaking internals.
+//!
+//! A message is for clients, so the compiler holds it to that: it formats
+//! with `Display` only (`{config:?}` is an error: Debug text is for logs, and
+//! `{x:p}` would show an address), it takes no format arguments (`#[message("{}", x)]`:
+//! name the field instead), it is not empty, and it never shows an
+//! internal field (see [Details](#details)).
 //!
 //! ```
 //! # use apierror::ApiError;
@@ -160,14 +169,72 @@
 //!
 //! Named fields form the `details` object, in declaration order. A field can
 //! be renamed with `#[api_error(rename = "key")]` or left out with
-//! `#[api_error(skip)]`; a `None` option is omitted; `#[source]` and `#[from]`
-//! fields (and a field named `source`) are never serialized. Tuple fields are
+//! `#[api_error(skip)]`; a `None` option is omitted. Tuple fields are
 //! details only when given a key with `rename`. A variant without detail
 //! fields has no `details` key, unless it (or its type) says
 //! `#[api_error(empty_details)]`, which renders `"details": {}`.
 //!
+//! **Internal fields** never reach a body, a header or the details, in any
+//! format: only logs (the value's `Debug`, and its `source()` chain). A field
+//! is internal when it is
+//! - marked `#[api_error(internal)]`: a connection string, a token, a path;
+//! - the source error: `#[source]`, `#[from]`, or named `source` (`r#source` too);
+//! - of a type that is plainly an error: a path ending in `Error`
+//!   (`io::Error`, `anyhow::Error`), `eyre::Report`, a `dyn Error` object, or
+//!   one of these in a `Box`, `Arc`, `Rc`, `Option` or reference.
+//!
+//! A message that interpolates an internal field is a compile error, whatever
+//! the status. Any other field whose type implements [`std::error::Error`]
+//! (`ParseIntError`, a type alias of `io::Error`) and that would be a detail
+//! or shown in a message is a compile error too, found by the compiler: mark
+//! it `#[api_error(internal)]` or `#[source]`. (A field whose type uses a
+//! parameter of a generic type cannot be checked that way.) `skip`,
+//! `rename` and `retry_after` on an internal field have no meaning and are
+//! errors; `#[api_error(internal)]` on a field that is internal anyway is
+//! allowed.
+//!
+//! ```compile_fail
+//! # use apierror::ApiError;
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", status = 503)]
+//! pub enum CacheError {
+//!     // error: a public message may not show `dsn`: it is marked #[api_error(internal)]
+//!     #[message("Cannot reach {dsn}")]
+//!     Unreachable { #[api_error(internal)] dsn: String },
+//! }
+//! ```
+//!
+//! ```
+//! # use apierror::ApiError;
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", status = 503)]
+//! pub enum CacheError {
+//!     #[message("The cache {name} is unavailable")]
+//!     Unreachable {
+//!         name: String,
+//!         #[api_error(internal)]
+//!         dsn: String,
+//!         cause: std::io::Error,
+//!     },
+//! }
+//!
+//! let err = CacheError::Unreachable {
+//!     name: "sessions".into(),
+//!     dsn: "redis://:hunter2@10.0.0.7".into(),
+//!     cause: std::io::Error::other("connection refused"),
+//! };
+//! let body = apierror::json::to_string(&err)?;
+//! assert_eq!(body, r#"{"error":{"code":"UNREACHABLE","message":"The cache sessions is unavailable","details":{"name":"sessions"}}}"#);
+//! assert!(format!("{err:?}").contains("hunter2")); // for logs
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
 //! A field marked `#[api_error(retry_after)]` (integer seconds, a
-//! `Duration`, or an `Option` of either) also becomes the `Retry-After` header.
+//! `Duration`, or an `Option` of either) also becomes the `Retry-After` header:
+//! a negative value sends none, a value above
+//! [`MAX_RETRY_AFTER`](response::MAX_RETRY_AFTER) (365 days) sends that, and
+//! a `Duration` is rounded up to whole seconds. Another type is a compile
+//! error (`` `String` cannot be a `retry_after` field ``).
 //!
 //! ```
 //! # use apierror::ApiError;
@@ -227,17 +294,39 @@
 //! assert_eq!(codes, ["ERR-01-001", "ERR-02-002"]);
 //! ```
 //!
+//! Everything a variant decides survives the delegation: its code, status,
+//! message, details, `title`, `kind` and `Retry-After`, and the settings of
+//! the type that declares it: its `www_authenticate` challenge and its RFC
+//! 9457 `type_url` apply to its variants wherever they are rendered, before
+//! those of the types that include it (nearest first), which apply to the
+//! variants that declare none. The format is the one of the type rendered.
+//!
 //! Codes stay unique across the composition: the derive of a composed type
 //! has the compiler check every code of every module it includes (and that
 //! modules sharing a pattern number their codes apart), and
 //! [`assert_unique_codes!`] does the same for types that are independent in
-//! Rust but served by one API. The error names the code and both variants:
+//! Rust but served by one API. Types are told apart by their full path
+//! (`my_service::users::Error` and `my_service::billing::Error` are two
+//! types), and one type included twice (two transparent variants of it, or
+//! two paths to it) is an error too: each code must have exactly one meaning,
+//! for decoding and for `From`. The error names the code and both variants:
 //!
 //! ```text
 //! error[E0080]: evaluation panicked: error code `ERR-01-001` is declared by both
-//!               `PreflightError::NodeNotFound` and `LegacyError::DuplicateName`;
+//!               `phala::PreflightError::NodeNotFound` and `phala::LegacyError::DuplicateName`;
 //!               codes must be unique across composed types
 //! ```
+//!
+//! The check hashes each code into a table during constant evaluation, a few
+//! steps per code: a service of 20 000 codes across 50 types compiles without
+//! any lint to allow (`tests/scale` builds one on every CI run). Transparent
+//! variants may nest 32 levels deep.
+//!
+//! A generic type cannot be named in a `const` item, so for one the derive
+//! checks its own codes against the transparent fields whose types do not use
+//! its parameters (`Inner` in `enum E<T> { Inner(Inner), Other(T) }`); name
+//! the instances you serve in [`assert_unique_codes!`] to check the rest:
+//! `apierror::assert_unique_codes!(Wrapper<UserError>);`.
 //!
 //! # The catalog
 //!
@@ -382,7 +471,23 @@
 //! ```
 //!
 //! Detail fields must implement `Deserialize`; fields that are not details
-//! (skipped, sources) take their `Default`.
+//! (skipped, internal, sources) take their `Default`.
+//!
+//! The OpenAI style carries no code: a body in it is matched by status,
+//! `type` and message, the template with the most literal text winning
+//! (`"Model {name} not found"` over `"{message}"`); two templates that match
+//! alike leave the error [`Unknown`](decode::Decoded::Unknown) rather than
+//! guess. Within one type with `decode`, a message made only of placeholders
+//! cannot share its status with another variant (a compile error).
+//!
+//! What the decoder takes: a UTF-8 byte order mark before the body is
+//! skipped; a key repeated in any object is an error (a details value whose
+//! own `Serialize` repeats a key renders it as it says, and such a body does
+//! not decode); JSON has no NaN or infinity, so a non-finite float renders as
+//! `null`, which decodes into an `Option<f64>` as `None` and fails for an
+//! `f64`. Sizes and depths are bounded by [`decode::Limits`], for bodies
+//! ([`decode_with_limits`](decode::decode_with_limits)) and responses
+//! ([`decode_response_with_limits`](decode::decode_response_with_limits)).
 //!
 //! # OpenAPI
 //!
@@ -414,34 +519,55 @@
 //! makes the safe way the only way:
 //!
 //! - **Nothing internal leaks.** A 5xx variant without `#[message]` answers
-//!   with the generic reason phrase; sources and `Debug` text are never
-//!   rendered; and the compiler rejects a 5xx message that interpolates its
-//!   `#[source]`/`#[from]` field:
+//!   with the generic reason phrase; internal fields (marked, sources, error
+//!   types: see [Details](#details)) and `Debug` text never reach a body, a
+//!   header or the details, and a message that would show one is a compile
+//!   error, at any status:
 //!
 //! ```compile_fail
 //! # use apierror::ApiError;
 //! #[derive(Debug, ApiError)]
 //! #[api_error(code = "SCREAMING_SNAKE_CASE", status = 500)]
 //! pub enum StoreError {
-//!     // error: the message of a 5xx error may not show its source `cause`
+//!     // error: a public message may not show `cause`: it is the source error
 //!     #[message("database failed: {cause}")]
 //!     Database { #[source] cause: std::io::Error },
 //! }
 //! ```
 //!
+//! - **Misuse is a compile error, never ignored**: an attribute where it
+//!   has no meaning (`#[status]` on the enum, `#[code]` on a field, `skip` on
+//!   a variant, `#[source]` on a variant...) says where it belongs; empty
+//!   texts, a `type_url` that is not an `http(s)`, `urn:` or relative URL,
+//!   unknown keys and repeated ones are rejected, each spanned on your tokens.
+//! - **Rendering never panics on your data.** A details field whose
+//!   `Serialize` fails or a message field whose `Display` fails makes
+//!   [`Render::to_vec`] return an error; a response (`to_response`, axum,
+//!   actix-web) then falls back to the format's body without details, then
+//!   with the status's reason phrase as the message. Each value is serialized
+//!   once per render. A custom [`Format`](envelope::Format) that drives serde
+//!   into invalid JSON (a key without a value) is an error too, and its
+//!   response falls back to the standard envelope.
 //! - **JSON is always valid**, whatever the strings (quotes, control
 //!   characters, U+2028/U+2029), and [`Render::html_safe`] also escapes
 //!   `<`, `>`, `&` for bodies embedded in HTML.
 //! - **Headers cannot be injected**: every header value goes through
 //!   [`http::HeaderValue`] validation, and a request id that is not a valid
 //!   header (CR, LF, NUL, non-ASCII) is left out of `X-Request-Id` rather than
-//!   sent. Codes, statuses and `WWW-Authenticate` challenges are checked at
-//!   compile time.
+//!   sent. A request id is trimmed, and an empty one or one longer than
+//!   [`Context::MAX_REQUEST_ID`](envelope::Context::MAX_REQUEST_ID) bytes is
+//!   dropped, from the body too. `Retry-After` is capped at 365 days. Codes,
+//!   statuses and `WWW-Authenticate` challenges are checked at compile time.
 //! - **RFC 9457 members stay intact**: with `envelope = "problem"`, a details
 //!   field named `status`, `type`, `title`, `detail`, `instance` or `code`, or
 //!   not a valid extension member name, is a compile error.
 //! - **The derive never panics** on any input (property-tested and fuzzed),
 //!   and the client decoder returns errors, never panics, on hostile bodies.
+//!   Like every derive built on syn, it is bound by the compiler's own limits
+//!   on nesting: a field type nested thousands of levels deep
+//!   (`Vec<Vec<...>>`) overflows rustc's parser before the derive runs.
+//! - **Every edition**: generated code builds in crates of edition 2015,
+//!   2018, 2021 and 2024 (`tests/editions`).
 //!
 //! # `Display`, `Error` and thiserror
 //!
@@ -549,9 +675,9 @@ pub use apierror_core::http;
 #[macro_export]
 macro_rules! assert_unique_codes {
     ($($error:ty),+ $(,)?) => {
-                const _: () = {
+        const _: () = {
             const ROOTS: &[&$crate::Catalog] = &[$(<$error as $crate::ApiError>::CATALOG),+];
-            $crate::__private::assert_unique_codes::<{ $crate::__private::count_codes(ROOTS) }>(ROOTS)
+            $crate::__private::assert_unique_codes::<{ $crate::__private::table_size(ROOTS) }>(ROOTS)
         };
     };
 }

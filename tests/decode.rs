@@ -254,3 +254,76 @@ fn openai_bodies_are_matched_by_status_type_and_message() {
     };
     assert_eq!((unknown.code, unknown.status), (None, Some(429)));
 }
+
+mod vague {
+    use apierror::ApiError;
+
+    /// A message made only of a placeholder, in its own type: nothing in it
+    /// to tell it from a more specific template of another type.
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "VAGUE_", status = 404, decode)]
+    pub enum Vague {
+        #[message("{what}")]
+        Anything { what: String },
+    }
+
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "MODEL_", status = 404, decode)]
+    pub enum Model {
+        #[message("Model {name} not found")]
+        NotFound { name: String },
+    }
+
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api_error(decode)]
+    pub enum Gateway {
+        #[api_error(transparent)]
+        Vague(Vague),
+        #[api_error(transparent)]
+        Model(Model),
+    }
+
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "OTHER_", status = 404, decode)]
+    pub enum Other {
+        #[message("{thing}")]
+        Anything { thing: String },
+    }
+
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api_error(decode)]
+    pub enum Tied {
+        #[api_error(transparent)]
+        Vague(Vague),
+        #[api_error(transparent)]
+        Other(Other),
+    }
+}
+
+#[test]
+fn openai_bodies_match_the_most_specific_template() {
+    use vague::{Gateway, Model, Tied};
+    let body = br#"{"error":{"message":"Model gpt-9 not found","type":"not_found_error","code":404,"details":{"name":"gpt-9"}}}"#;
+    // The vague template comes first, yet the specific one wins.
+    assert_eq!(
+        decode::<Gateway>(body).unwrap().known(),
+        Some(Gateway::Model(Model::NotFound {
+            name: "gpt-9".into()
+        }))
+    );
+    // Where only the vague one matches, it is the answer.
+    let body = br#"{"error":{"message":"gone","type":"not_found_error","code":404,"details":{"what":"gone"}}}"#;
+    assert_eq!(
+        decode::<Gateway>(body).unwrap().known().map(|e| e.code()),
+        Some("VAGUE_ANYTHING")
+    );
+    // Two templates that match alike: unknown, not a guess.
+    assert!(matches!(decode::<Tied>(body).unwrap(), Decoded::Unknown(_)));
+    // With a code in the body there is nothing to guess.
+    let coded =
+        br#"{"error":{"code":"OTHER_ANYTHING","message":"gone","details":{"thing":"gone"}}}"#;
+    assert_eq!(
+        decode::<Tied>(coded).unwrap().known().map(|e| e.code()),
+        Some("OTHER_ANYTHING")
+    );
+}

@@ -353,3 +353,140 @@ fn every_new_error_has_a_message() {
     assert_eq!(Limits::default(), Limits::DEFAULT);
     assert_eq!(Limits::DEFAULT.max_size, 1024 * 1024);
 }
+
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let mut body = b"\xEF\xBB\xBF".to_vec();
+    body.extend_from_slice(VALID.as_bytes());
+    assert_eq!(try_decode(&body).unwrap(), Decoded::Known(valid_error()));
+    // Only one, only at the start.
+    let mut twice = b"\xEF\xBB\xBF".to_vec();
+    twice.extend_from_slice(&body);
+    assert!(matches!(try_decode(&twice), Err(DecodeError::Json(_))));
+    let mut inside = VALID.as_bytes().to_vec();
+    inside.splice(1..1, *b"\xEF\xBB\xBF");
+    assert!(matches!(try_decode(&inside), Err(DecodeError::Json(_))));
+}
+
+#[test]
+fn responses_take_limits_too() {
+    use apierror::decode::{decode_response, decode_response_with_limits};
+    let response = apierror::http::Response::builder()
+        .status(409)
+        .body(VALID.as_bytes().to_vec())
+        .unwrap();
+    assert_eq!(
+        decode_response::<PhalaError>(&response).unwrap(),
+        Decoded::Known(valid_error())
+    );
+    let small = Limits {
+        max_size: 16,
+        ..Limits::DEFAULT
+    };
+    assert!(matches!(
+        decode_response_with_limits::<PhalaError>(&response, small),
+        Err(DecodeError::TooLarge { limit: 16, .. })
+    ));
+    let shallow = Limits {
+        max_depth: 2,
+        ..Limits::DEFAULT
+    };
+    assert!(matches!(
+        decode_response_with_limits::<PhalaError>(&response, shallow),
+        Err(DecodeError::TooDeep { limit: 2 })
+    ));
+}
+
+mod floats {
+    use apierror::ApiError;
+
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api_error(code = "SCREAMING_SNAKE_CASE", status = 422, decode)]
+    pub enum Reading {
+        #[message("Reading out of range")]
+        OutOfRange { value: f64 },
+        #[message("Optional reading")]
+        Maybe { value: Option<f64> },
+    }
+}
+
+/// JSON has no NaN or infinity: serde_json writes them as `null`, which is
+/// what the body says; a client then reads `null`, which an `f64` field
+/// cannot hold (an `Option<f64>` reads it as `None`). Documented in the
+/// guide's decoding section.
+#[test]
+fn non_finite_floats_are_null_in_bodies() {
+    use floats::Reading;
+    for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let body = Render::new(&Reading::OutOfRange { value })
+            .to_string()
+            .unwrap();
+        assert_eq!(
+            body,
+            r#"{"error":{"code":"OUT_OF_RANGE","message":"Reading out of range","details":{"value":null}}}"#
+        );
+        assert!(matches!(
+            decode::<Reading>(body.as_bytes()),
+            Err(DecodeError::Field { field: "value", .. })
+        ));
+        let body = Render::new(&Reading::Maybe { value: Some(value) })
+            .to_string()
+            .unwrap();
+        assert_eq!(
+            decode::<Reading>(body.as_bytes()).unwrap(),
+            Decoded::Known(Reading::Maybe { value: None })
+        );
+    }
+    let body = Render::new(&Reading::OutOfRange { value: 1.5 })
+        .to_string()
+        .unwrap();
+    assert_eq!(
+        decode::<Reading>(body.as_bytes()).unwrap(),
+        Decoded::Known(Reading::OutOfRange { value: 1.5 })
+    );
+}
+
+mod repeated {
+    use apierror::ApiError;
+    use serde::ser::{SerializeMap, Serializer};
+
+    /// A details value whose own `Serialize` repeats a key.
+    #[derive(Debug, Default, PartialEq)]
+    pub struct Twice;
+
+    impl serde::Serialize for Twice {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(2))?;
+            map.serialize_entry("k", &1)?;
+            map.serialize_entry("k", &2)?;
+            map.end()
+        }
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api_error(code = "SCREAMING_SNAKE_CASE", status = 400)]
+    pub enum Repeated {
+        #[message("Repeated")]
+        Repeated { value: Twice },
+    }
+}
+
+/// Keys the derive writes are unique (it rejects a repeated details key at
+/// compile time); keys a details value's own `Serialize` writes are that
+/// value's, written as it says. The decoder rejects the repeat rather than
+/// pick one: documented in the guide's decoding section.
+#[test]
+fn keys_a_value_repeats_are_sent_as_is_and_rejected_by_the_decoder() {
+    let error = repeated::Repeated::Repeated {
+        value: repeated::Twice,
+    };
+    let body = Render::new(&error).to_string().unwrap();
+    assert_eq!(
+        body,
+        r#"{"error":{"code":"REPEATED","message":"Repeated","details":{"value":{"k":1,"k":2}}}}"#
+    );
+    assert!(matches!(
+        decode::<PhalaError>(body.as_bytes()),
+        Err(DecodeError::DuplicateKey(key)) if key == "k"
+    ));
+}

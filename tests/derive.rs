@@ -75,7 +75,7 @@ fn interpolated_messages() {
 #[derive(Debug, ApiError)]
 #[api_error(code = "snake_case", status = 422)]
 pub enum Formats {
-    #[message("{0} and {1:?} and {0}")]
+    #[message("{0} and {1:>3} and {0}")]
     Positional(u8, &'static str),
     #[message("{price:>8.2}|{count:04}|{count:x}")]
     Specs { price: f64, count: u32 },
@@ -89,7 +89,7 @@ pub enum Formats {
 fn message_format_specs() {
     assert_eq!(
         Formats::Positional(7, "x").message().to_string(),
-        "7 and \"x\" and 7"
+        "7 and   x and 7"
     );
     assert_eq!(
         Formats::Specs {

@@ -483,3 +483,29 @@ fn bulk_results_drop_an_item_that_fails_to_serialize() {
         json!({"success": true, "results": []})
     );
 }
+
+#[test]
+fn bulk_successes_take_success_statuses_only() {
+    use apierror::http::StatusCode;
+    let mut bulk = apierror::Bulk::new();
+    for status in [100, 101, 204, 206, 299, 200] {
+        let status = StatusCode::from_u16(status).unwrap();
+        let result = bulk.ok("x", status, &json!({}));
+        assert_eq!(result.is_ok(), status.is_success(), "{status}");
+    }
+    for status in [102, 199, 302, 304, 400, 404, 500, 599, 999] {
+        let status = StatusCode::from_u16(status).unwrap();
+        let failure = bulk.ok("x", status, &json!({})).unwrap_err();
+        assert!(failure.to_string().contains("success status"), "{failure}");
+    }
+    // Only the 2xx ones were added; a refused item leaves no trace.
+    assert_eq!(bulk.len(), 4);
+    let body = value(&bulk.into_body());
+    let statuses: Vec<_> = body["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_u64().unwrap())
+        .collect();
+    assert_eq!(statuses, [204, 206, 299, 200]);
+}

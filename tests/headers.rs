@@ -152,7 +152,7 @@ const BAD_IDS: &[&str] = &[
     "req-\u{1F600}",
     "\u{2028}",
     "req\u{0b}vt",
-    "\r\n\r\n<html>",
+    "<p>\r\n\r\n<html>",
 ];
 
 #[test]
@@ -194,13 +194,37 @@ fn request_ids_that_are_no_valid_header_are_left_out() {
 
 #[test]
 fn valid_request_ids_are_echoed() {
-    for id in ["req_123456", "a b\tc", "01HZY-~!#$%&'*+.^_`|", ""] {
+    for id in ["req_123456", "a b\tc", "01HZY-~!#$%&'*+.^_`|"] {
         let render =
             Render::new(&Auth::Unauthenticated).context(Context::new().with_request_id(id));
         let response = render.to_response();
         assert_base(&render, &response);
         assert_eq!(response.headers()[X_REQUEST_ID], id);
     }
+    // Surrounding whitespace is trimmed, in the header and the body alike.
+    let render =
+        Render::new(&Auth::Unauthenticated).context(Context::new().with_request_id(" \treq_7\r\n"));
+    let response = render.to_response();
+    assert_eq!(response.headers()[X_REQUEST_ID], "req_7");
+    let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body["meta"]["request_id"], "req_7");
+    // Empty, blank and overlong ids are no ids: neither echoed nor in the body.
+    let long = "r".repeat(Context::MAX_REQUEST_ID + 1);
+    let longest = "r".repeat(Context::MAX_REQUEST_ID);
+    for id in ["", "   ", "\t\r\n", long.as_str(), &"x".repeat(100_000)] {
+        let context = Context::new().with_request_id(id);
+        assert_eq!(context.request_id(), None, "{}", id.len());
+        let response = Render::new(&Auth::Unauthenticated)
+            .context(context)
+            .to_response();
+        assert!(!response.headers().contains_key(X_REQUEST_ID));
+        let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+        assert!(body.get("meta").is_none(), "{body}");
+    }
+    let response = Render::new(&Auth::Unauthenticated)
+        .context(Context::new().with_request_id(&longest))
+        .to_response();
+    assert_eq!(response.headers()[X_REQUEST_ID], longest.as_str());
     // No context, no header.
     let response = apierror::response::to_response(&Auth::Unauthenticated);
     assert!(!response.headers().contains_key(X_REQUEST_ID));
@@ -226,25 +250,28 @@ fn retry_after(error: &Retry) -> Option<String> {
 
 #[test]
 fn retry_after_is_valid_or_absent_for_every_type() {
+    const MAX: &str = "31536000";
+    assert_eq!(MAX, apierror::response::MAX_RETRY_AFTER.to_string());
     let some = |s: &str| Some(s.to_owned());
     let cases: Vec<(Retry, Option<String>)> = vec![
         (Retry::U8 { after: u8::MAX }, some("255")),
         (Retry::U8 { after: 0 }, some("0")),
         (Retry::U16 { after: u16::MAX }, some("65535")),
-        (Retry::U32 { after: u32::MAX }, some("4294967295")),
-        (Retry::U64 { after: u64::MAX }, some("18446744073709551615")),
+        // Large values are capped at MAX_RETRY_AFTER (365 days); none is dropped.
+        (Retry::U32 { after: u32::MAX }, some(MAX)),
+        (Retry::U32 { after: 31_536_000 }, some(MAX)),
+        (Retry::U32 { after: 31_536_001 }, some(MAX)),
+        (Retry::U32 { after: 31_535_999 }, some("31535999")),
+        (Retry::U64 { after: u64::MAX }, some(MAX)),
         (Retry::U64 { after: 60 }, some("60")),
-        (Retry::U128 { after: u128::MAX }, None),
+        (Retry::U128 { after: u128::MAX }, some(MAX)),
         (
             Retry::U128 {
                 after: u128::from(u64::MAX),
             },
-            some("18446744073709551615"),
+            some(MAX),
         ),
-        (
-            Retry::Usize { after: usize::MAX },
-            Some(usize::MAX.to_string()),
-        ),
+        (Retry::Usize { after: usize::MAX }, some(MAX)),
         (Retry::I8 { after: -1 }, None),
         (Retry::I8 { after: i8::MIN }, None),
         (Retry::I8 { after: i8::MAX }, some("127")),
@@ -253,15 +280,12 @@ fn retry_after_is_valid_or_absent_for_every_type() {
         (Retry::I32 { after: 5 }, some("5")),
         (Retry::I64 { after: -1 }, None),
         (Retry::I64 { after: i64::MIN }, None),
-        (Retry::I64 { after: i64::MAX }, some("9223372036854775807")),
+        (Retry::I64 { after: i64::MAX }, some(MAX)),
         (Retry::I128 { after: i128::MIN }, None),
-        (Retry::I128 { after: i128::MAX }, None),
+        (Retry::I128 { after: i128::MAX }, some(MAX)),
         (Retry::I128 { after: 7 }, some("7")),
         (Retry::Isize { after: -7 }, None),
-        (
-            Retry::Isize { after: isize::MAX },
-            Some(isize::MAX.to_string()),
-        ),
+        (Retry::Isize { after: isize::MAX }, some(MAX)),
         (
             Retry::Wait {
                 after: Duration::ZERO,
@@ -279,7 +303,7 @@ fn retry_after_is_valid_or_absent_for_every_type() {
             Retry::Wait {
                 after: Duration::from_secs(u64::MAX),
             },
-            some("18446744073709551615"),
+            some(MAX),
         ),
         (Retry::Maybe { after: None }, None),
         (
@@ -312,12 +336,14 @@ fn retry_after_is_valid_or_absent_for_every_type() {
 #[test]
 fn retry_after_duration_max_does_not_overflow() {
     // u64::MAX whole seconds plus a fraction: rounding up saturates instead
-    // of wrapping to 0 (which would tell clients to retry at once).
+    // of wrapping to 0 (which would tell clients to retry at once), then the
+    // cap applies.
     let error = Retry::Maybe {
         after: Some(Duration::MAX),
     };
-    assert_eq!(error.retry_after(), Some(u64::MAX));
-    assert_eq!(retry_after(&error), Some(u64::MAX.to_string()));
+    let max = apierror::response::MAX_RETRY_AFTER;
+    assert_eq!(error.retry_after(), Some(max));
+    assert_eq!(retry_after(&error), Some(max.to_string()));
 }
 
 #[test]

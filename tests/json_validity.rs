@@ -177,6 +177,11 @@ proptest! {
             .with_request_id(&request_id)
             .with_timestamp(&timestamp)
             .with_instance(&instance);
+        // A request id is kept trimmed, unless blank or too long.
+        let kept = request_id.trim_ascii();
+        let request_id = (!kept.is_empty() && kept.len() <= Context::MAX_REQUEST_ID)
+            .then(|| kept.to_owned());
+        prop_assert_eq!(context.request_id(), request_id.as_deref());
         for (format, body) in render_all(&error, context) {
             prop_assert_eq!(
                 message_of(&format, &body),

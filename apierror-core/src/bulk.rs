@@ -63,11 +63,21 @@ impl Bulk {
     }
 
     /// Adds a successful item with its status (e.g. 200, 201, 202) and data.
+    ///
+    /// A status that is not a success (outside 200..=299) is an error, and
+    /// nothing is added: an item that says `"success":true` with a 404 or a
+    /// 302 would mislead every client.
     pub fn ok<I, T>(&mut self, id: I, status: StatusCode, data: &T) -> Result<(), serde_json::Error>
     where
         I: Serialize,
         T: Serialize + ?Sized,
     {
+        if !status.is_success() {
+            return Err(serde::ser::Error::custom(format_args!(
+                "Bulk::ok takes a success status (2xx), not {}",
+                status.as_u16()
+            )));
+        }
         self.push(&Item {
             id,
             success: true,

@@ -7,17 +7,65 @@ use crate::envelope::Envelope;
 use core::fmt;
 use http::StatusCode;
 
+/// The type that declares a set of variants: what its descriptors share.
+///
+/// Settings written on a type (`www_authenticate`, `type_url`) apply to the
+/// variants it declares wherever they are rendered: through a composed type
+/// too, before that type's own settings.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Owner {
+    pub(crate) name: &'static str,
+    pub(crate) path: &'static str,
+    pub(crate) www_authenticate: Option<&'static str>,
+    pub(crate) type_url: Option<&'static str>,
+}
+
+impl Owner {
+    /// What generated code writes: the type's name, its full path
+    /// (`module_path!()` and the name), and its header and URL settings.
+    pub const fn __new(
+        name: &'static str,
+        path: &'static str,
+        www_authenticate: Option<&'static str>,
+        type_url: Option<&'static str>,
+    ) -> Self {
+        Owner {
+            name,
+            path,
+            www_authenticate,
+            type_url,
+        }
+    }
+
+    /// An owner with nothing set.
+    pub const EMPTY: Owner = Owner::__new("", "", None, None);
+
+    /// The `WWW-Authenticate` challenge the type declares.
+    pub const fn www_authenticate(&self) -> Option<&'static str> {
+        self.www_authenticate
+    }
+
+    /// The RFC 9457 `type` URL template the type declares.
+    pub const fn type_url(&self) -> Option<&'static str> {
+        self.type_url
+    }
+}
+
 /// Everything constant about one error variant: its code, status, public
 /// message template, documentation and the keys of its details object.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Descriptor {
+    pub(crate) owner: &'static Owner,
     pub(crate) code: &'static str,
+    /// FNV-1a of the code, computed by the derive: composed catalogs are
+    /// checked for duplicates by hash at compile time.
+    pub(crate) hash: u64,
     pub(crate) status: StatusCode,
     pub(crate) message: &'static str,
     pub(crate) description: &'static str,
     pub(crate) category: Option<&'static str>,
     pub(crate) variant: &'static str,
-    pub(crate) type_name: &'static str,
     pub(crate) fields: &'static [&'static str],
     pub(crate) field_types: &'static [&'static str],
     pub(crate) has_details: bool,
@@ -31,13 +79,14 @@ pub struct Descriptor {
 /// The fields of a [`Descriptor`], as generated code spells them.
 #[doc(hidden)]
 pub struct DescriptorParts {
+    pub owner: &'static Owner,
     pub code: &'static str,
+    pub hash: u64,
     pub status: u16,
     pub message: &'static str,
     pub description: &'static str,
     pub category: Option<&'static str>,
     pub variant: &'static str,
-    pub type_name: &'static str,
     pub fields: &'static [&'static str],
     pub field_types: &'static [&'static str],
     /// `HAS_DETAILS | RETRY_AFTER | STATIC | PLAIN`, see the constants.
@@ -61,13 +110,14 @@ impl DescriptorParts {
 
     /// Defaults for what generated code leaves out.
     pub const EMPTY: DescriptorParts = DescriptorParts {
+        owner: &Owner::EMPTY,
         code: "",
+        hash: 0,
         status: 500,
         message: "",
         description: "",
         category: None,
         variant: "",
-        type_name: "",
         fields: &[],
         field_types: &[],
         flags: 0,
@@ -83,19 +133,21 @@ impl Descriptor {
     /// big catalogs cheap to compile.)
     #[doc(hidden)]
     pub const fn __new(
-        type_name: &'static str,
+        owner: &'static Owner,
         code: &'static str,
+        hash: u64,
         status: u16,
         message: &'static str,
         variant: &'static str,
         flags: u8,
     ) -> Self {
         Self::__from_parts(DescriptorParts {
+            owner,
             code,
+            hash,
             status,
             message,
             variant,
-            type_name,
             flags,
             ..DescriptorParts::EMPTY
         })
@@ -150,13 +202,14 @@ impl Descriptor {
             Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         Descriptor {
+            owner: parts.owner,
             code: parts.code,
+            hash: parts.hash,
             status,
             message: parts.message,
             description: parts.description,
             category: parts.category,
             variant: parts.variant,
-            type_name: parts.type_name,
             fields: parts.fields,
             field_types: parts.field_types,
             has_details: parts.flags & DescriptorParts::HAS_DETAILS != 0,
@@ -206,7 +259,25 @@ impl Descriptor {
 
     /// The Rust name of the type that declares the variant.
     pub const fn type_name(&self) -> &'static str {
-        self.type_name
+        self.owner.name
+    }
+
+    /// The full path of the type that declares the variant, e.g.
+    /// `"my_service::users::Error"`: what tells apart two types of one name.
+    pub const fn type_path(&self) -> &'static str {
+        self.owner.path
+    }
+
+    /// The type that declares the variant.
+    #[doc(hidden)]
+    pub const fn __owner(&self) -> &'static Owner {
+        self.owner
+    }
+
+    /// The hash of the code the derive computed.
+    #[doc(hidden)]
+    pub const fn __hash(&self) -> u64 {
+        self.hash
     }
 
     /// The keys of the `details` object, in declaration order.
@@ -255,7 +326,7 @@ impl fmt::Debug for Descriptor {
             .field("status", &self.status.as_u16())
             .field(
                 "variant",
-                &format_args!("{}::{}", self.type_name, self.variant),
+                &format_args!("{}::{}", self.owner.path, self.variant),
             )
             .field("message", &self.message)
             .field("category", &self.category)
@@ -344,7 +415,7 @@ impl Transparent {
 /// Reach it through [`ApiError::CATALOG`](crate::ApiError::CATALOG).
 #[derive(Debug, Clone, Copy)]
 pub struct Catalog {
-    pub(crate) type_name: &'static str,
+    pub(crate) owner: &'static Owner,
     pub(crate) description: &'static str,
     pub(crate) descriptors: &'static [Descriptor],
     pub(crate) transparent: &'static [Transparent],
@@ -353,13 +424,12 @@ pub struct Catalog {
     pub(crate) categories: &'static [Category],
     pub(crate) retired: &'static [&'static str],
     pub(crate) envelope: Envelope,
-    pub(crate) www_authenticate: Option<&'static str>,
 }
 
 /// The fields of a [`Catalog`], as generated code spells them.
 #[doc(hidden)]
 pub struct CatalogParts {
-    pub type_name: &'static str,
+    pub owner: &'static Owner,
     pub description: &'static str,
     pub descriptors: &'static [Descriptor],
     pub transparent: &'static [Transparent],
@@ -368,14 +438,13 @@ pub struct CatalogParts {
     pub categories: &'static [Category],
     pub retired: &'static [&'static str],
     pub envelope: Envelope,
-    pub www_authenticate: Option<&'static str>,
 }
 
 impl Catalog {
     #[doc(hidden)]
     pub const fn __from_parts(parts: CatalogParts) -> Self {
         Catalog {
-            type_name: parts.type_name,
+            owner: parts.owner,
             description: parts.description,
             descriptors: parts.descriptors,
             transparent: parts.transparent,
@@ -384,13 +453,22 @@ impl Catalog {
             categories: parts.categories,
             retired: parts.retired,
             envelope: parts.envelope,
-            www_authenticate: parts.www_authenticate,
         }
     }
 
     /// The Rust name of the type.
     pub const fn type_name(&self) -> &'static str {
-        self.type_name
+        self.owner.name
+    }
+
+    /// The full path of the type, e.g. `"my_service::users::Error"`.
+    pub const fn type_path(&self) -> &'static str {
+        self.owner.path
+    }
+
+    #[doc(hidden)]
+    pub const fn __owner(&self) -> &'static Owner {
+        self.owner
     }
 
     /// The type's doc comment.
@@ -437,7 +515,7 @@ impl Catalog {
     /// The `WWW-Authenticate` challenge sent with 401 responses, from
     /// `#[api_error(www_authenticate = "...")]`; `Bearer` when unset.
     pub const fn www_authenticate(&self) -> Option<&'static str> {
-        self.www_authenticate
+        self.owner.www_authenticate
     }
 
     /// The retired codes of this type and of every type it includes through

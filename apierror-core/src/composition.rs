@@ -7,8 +7,22 @@
 
 use crate::catalog::{Catalog, Descriptor};
 
-/// How many codes `roots` hold, transparent variants followed: the length of
-/// the array [`assert_unique_codes`] sorts.
+/// The hash of a code that the derive stores in its descriptor: 64-bit
+/// FNV-1a of its bytes. (Computed at expansion time; here for tests and for
+/// descriptors built by hand.)
+pub const fn code_hash(code: &str) -> u64 {
+    let bytes = code.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+/// How many codes `roots` hold, transparent variants followed.
 pub const fn count_codes(roots: &[&Catalog]) -> usize {
     let mut nodes = Nodes::new(roots);
     let mut count = 0;
@@ -16,131 +30,140 @@ pub const fn count_codes(roots: &[&Catalog]) -> usize {
         let (next, node) = nodes.next();
         nodes = next;
         match node {
-            Some(node) => count += node.descriptors.len(),
+            Some(node) => count += node.catalog.descriptors.len(),
             None => return count,
         }
     }
 }
 
-/// Fails compilation when two variants of different types share a code, or
-/// when two types with the same pattern declare overlapping ranges. `N` is
-/// [`count_codes`] of the same roots.
-///
-/// The codes are sorted (heapsort, O(n log n) steps of const evaluation) and
-/// neighbours compared, so a service of thousands of codes stays cheap.
-pub const fn assert_unique_codes<const N: usize>(roots: &[&Catalog]) {
-    let mut codes = collect::<N>(roots);
-    sort(&mut codes);
-    let mut i = 1;
-    while i < N {
-        let (a, b) = (codes[i - 1], codes[i]);
-        // The same variant reached through two modules is not a conflict.
-        if str_eq(a.code, b.code)
-            && !(str_eq(a.type_name, b.type_name) && str_eq(a.variant, b.variant))
-        {
-            // Panicking here, not deeper, keeps the compiler's note trail short.
-            panic!("{}", duplicate(a, b).as_str());
-        }
-        i += 1;
+/// The size of the table [`assert_unique_codes`] fills: a power of two at
+/// least twice the number of codes, so that probes stay short.
+pub const fn table_size(roots: &[&Catalog]) -> usize {
+    let wanted = 2 * count_codes(roots);
+    let mut size = 1;
+    while size < wanted {
+        size *= 2;
     }
-    if let Some(conflict) = find_overlap(roots) {
+    size
+}
+
+/// Fails compilation when one code is reached twice in `roots` (two
+/// variants of different types, or one type included twice), or when two
+/// types with the same pattern declare overlapping ranges. `N` is
+/// [`table_size`] of the same roots.
+///
+/// Each code goes into an open-addressing hash table by the hash the derive
+/// computed: a few steps of constant evaluation per code, so a service of
+/// tens of thousands of codes compiles in seconds.
+pub const fn assert_unique_codes<const N: usize>(roots: &[&Catalog]) {
+    if let Err(conflict) = check::<N>(roots) {
+        // Panicking here, not deeper, keeps the compiler's note trail short.
         panic!("{}", conflict.as_str());
     }
 }
 
-const PLACEHOLDER: Descriptor = Descriptor::__from_parts(crate::catalog::DescriptorParts::EMPTY);
+/// A code in the table, with the transparent variant it was reached through.
+#[derive(Clone, Copy)]
+struct Slot {
+    descriptor: &'static Descriptor,
+    via: Via,
+}
 
-const fn collect<const N: usize>(roots: &[&Catalog]) -> [&'static Descriptor; N] {
-    let mut out = [&PLACEHOLDER; N];
-    let mut filled = 0;
+/// How a catalog was reached: named as a root, or through a transparent
+/// variant (the including type's path and the variant's name).
+#[derive(Clone, Copy)]
+struct Via {
+    path: &'static str,
+    variant: &'static str,
+}
+
+const ROOT: Via = Via {
+    path: "",
+    variant: "",
+};
+
+/// [`assert_unique_codes`] as a result: the message of the first conflict.
+// Constant evaluation cannot allocate: the message is a fixed buffer.
+#[allow(clippy::result_large_err)]
+pub(crate) const fn check<const N: usize>(roots: &[&Catalog]) -> Result<(), Text> {
+    let mut table: [Option<Slot>; N] = [None; N];
     let mut nodes = Nodes::new(roots);
     loop {
         let (next, node) = nodes.next();
         nodes = next;
         let Some(node) = node else {
-            return out;
+            break;
         };
-        let own: &'static [Descriptor] = node.descriptors;
+        let own: &'static [Descriptor] = node.catalog.descriptors;
         let mut i = 0;
-        while i < own.len() && filled < N {
-            out[filled] = &own[i];
-            filled += 1;
+        while i < own.len() {
+            let slot = Slot {
+                descriptor: &own[i],
+                via: node.via,
+            };
+            if let Err(conflict) = insert(&mut table, slot) {
+                return Err(conflict);
+            }
             i += 1;
         }
     }
-}
-
-const fn sort(codes: &mut [&'static Descriptor]) {
-    let len = codes.len();
-    let mut start = len / 2;
-    while start > 0 {
-        start -= 1;
-        sift_down(codes, start, len);
-    }
-    let mut end = len;
-    while end > 1 {
-        end -= 1;
-        swap(codes, 0, end);
-        sift_down(codes, 0, end);
+    match find_overlap(roots) {
+        Some(conflict) => Err(conflict),
+        None => Ok(()),
     }
 }
 
-const fn sift_down(codes: &mut [&'static Descriptor], mut root: usize, end: usize) {
+#[allow(clippy::result_large_err)]
+const fn insert<const N: usize>(table: &mut [Option<Slot>; N], slot: Slot) -> Result<(), Text> {
+    if N == 0 {
+        return Ok(());
+    }
+    let mask = N - 1;
+    let hash = slot.descriptor.hash;
+    let mut at = (hash as usize) & mask;
     loop {
-        let mut child = 2 * root + 1;
-        if child >= end {
-            return;
+        match table[at] {
+            None => {
+                table[at] = Some(slot);
+                return Ok(());
+            }
+            Some(other)
+                if other.descriptor.hash == hash
+                    && str_eq(other.descriptor.code, slot.descriptor.code) =>
+            {
+                return Err(duplicate(other, slot));
+            }
+            Some(_) => at = (at + 1) & mask,
         }
-        if child + 1 < end && str_lt(codes[child].code, codes[child + 1].code) {
-            child += 1;
-        }
-        if !str_lt(codes[root].code, codes[child].code) {
-            return;
-        }
-        swap(codes, root, child);
-        root = child;
     }
-}
-
-const fn swap(codes: &mut [&'static Descriptor], i: usize, j: usize) {
-    let held = codes[i];
-    codes[i] = codes[j];
-    codes[j] = held;
-}
-
-const fn str_lt(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return a[i] < b[i];
-        }
-        i += 1;
-    }
-    a.len() < b.len()
 }
 
 /// Ranges of every pair of distinct types sharing a pattern. Types are few,
-/// so this compares node against node.
+/// so this compares node against every later node.
 const fn find_overlap(roots: &[&Catalog]) -> Option<Text> {
     let mut outer = Nodes::new(roots);
+    let mut index = 0;
     loop {
         let (next, node) = outer.next();
         outer = next;
         let Some(node) = node else {
             return None;
         };
+        index += 1;
         let mut inner = Nodes::new(roots);
+        let mut other_index = 0;
         loop {
             let (next, other) = inner.next();
             inner = next;
             let Some(other) = other else {
                 break;
             };
-            if same_type(node, other) {
+            other_index += 1;
+            // A type reached twice is reported as a duplicate of its codes.
+            if other_index <= index || str_eq(node.catalog.owner.path, other.catalog.owner.path) {
                 continue;
             }
-            if let Some(conflict) = compare_ranges(node, other) {
+            if let Some(conflict) = compare_ranges(node.catalog, other.catalog) {
                 return Some(conflict);
             }
         }
@@ -148,7 +171,14 @@ const fn find_overlap(roots: &[&Catalog]) -> Option<Text> {
 }
 
 /// How deep transparent variants may nest.
-const DEPTH: usize = 32;
+pub(crate) const DEPTH: usize = 32;
+
+/// A catalog met by the walk, and how it was reached.
+#[derive(Clone, Copy)]
+struct Node<'a> {
+    catalog: &'a Catalog,
+    via: Via,
+}
 
 /// A pre-order walk over the catalogs of `roots` and of everything they
 /// include, with an explicit stack (const fns cannot allocate).
@@ -171,42 +201,45 @@ impl<'a> Nodes<'a> {
         }
     }
 
-    const fn next(mut self) -> (Self, Option<&'a Catalog>) {
+    const fn next(mut self) -> (Self, Option<Node<'a>>) {
         while self.depth > 0 {
             let Some((node, child)) = self.stack[self.depth - 1] else {
                 break;
             };
             if child < node.transparent.len() {
                 self.stack[self.depth - 1] = Some((node, child + 1));
-                let found = node.transparent[child].catalog;
-                return (self.enter(found), Some(found));
+                let transparent = &node.transparent[child];
+                let found = Node {
+                    catalog: transparent.catalog,
+                    via: Via {
+                        path: node.owner.path,
+                        variant: transparent.variant,
+                    },
+                };
+                return (self.enter(found.catalog), Some(found));
             }
             self.depth -= 1;
         }
         if self.next_root < self.roots.len() {
             let found = self.roots[self.next_root];
             self.next_root += 1;
-            return (self.enter(found), Some(found));
+            let found = Node {
+                catalog: found,
+                via: ROOT,
+            };
+            return (self.enter(found.catalog), Some(found));
         }
         (self, None)
     }
 
     const fn enter(mut self, node: &'a Catalog) -> Self {
         if self.depth == DEPTH {
-            panic!("transparent variants nest more than 32 levels deep");
+            panic!("transparent variants nest more than 32 levels deep: compose fewer levels");
         }
         self.stack[self.depth] = Some((node, 0));
         self.depth += 1;
         self
     }
-}
-
-/// The derive already rejects duplicates inside one type, and a type reached
-/// twice (through two modules) means the same thing both times.
-const fn same_type(a: &Catalog, b: &Catalog) -> bool {
-    str_eq(a.type_name, b.type_name)
-        && a.descriptors.len() == b.descriptors.len()
-        && (a.descriptors.is_empty() || str_eq(a.descriptors[0].code, b.descriptors[0].code))
 }
 
 const fn compare_ranges(a: &Catalog, b: &Catalog) -> Option<Text> {
@@ -218,7 +251,7 @@ const fn compare_ranges(a: &Catalog, b: &Catalog) -> Option<Text> {
     }
     if let (Some(ra), Some(rb)) = (a.range, b.range) {
         if ra.0 <= rb.1 && rb.0 <= ra.1 {
-            return Some(overlap(a.type_name, "", ra, b.type_name, "", rb));
+            return Some(overlap(a.owner.path, "", ra, b.owner.path, "", rb));
         }
     }
     let mut i = 0;
@@ -228,7 +261,7 @@ const fn compare_ranges(a: &Catalog, b: &Catalog) -> Option<Text> {
             if let (Some(ra), Some(rb)) = (a.categories[i].range, b.categories[j].range) {
                 if ra.0 <= rb.1 && rb.0 <= ra.1 {
                     let (na, nb) = (a.categories[i].name, b.categories[j].name);
-                    return Some(overlap(a.type_name, na, ra, b.type_name, nb, rb));
+                    return Some(overlap(a.owner.path, na, ra, b.owner.path, nb, rb));
                 }
             }
             j += 1;
@@ -255,15 +288,15 @@ const fn str_eq(a: &str, b: &str) -> bool {
 }
 
 /// A message built at compile time, without allocation.
-struct Text {
-    buf: [u8; 512],
+pub(crate) struct Text {
+    buf: [u8; 1024],
     len: usize,
 }
 
 impl Text {
     const fn new() -> Self {
         Text {
-            buf: [0; 512],
+            buf: [0; 1024],
             len: 0,
         }
     }
@@ -299,7 +332,7 @@ impl Text {
         }
     }
 
-    const fn as_str(&self) -> &str {
+    pub(crate) const fn as_str(&self) -> &str {
         let (text, _) = self.buf.split_at(self.len);
         match core::str::from_utf8(text) {
             Ok(message) => message,
@@ -309,19 +342,44 @@ impl Text {
     }
 }
 
-const fn duplicate(a: &Descriptor, b: &Descriptor) -> Text {
-    Text::new()
-        .push("error code `")
-        .push(a.code)
-        .push("` is declared by both `")
-        .push(a.type_name)
+const fn duplicate(first: Slot, second: Slot) -> Text {
+    let (a, b) = (first.descriptor, second.descriptor);
+    let text = Text::new().push("error code `").push(a.code);
+    if str_eq(a.owner.path, b.owner.path) && str_eq(a.variant, b.variant) {
+        // One variant, reached twice: its type is included twice.
+        let text = text
+            .push("` of `")
+            .push(a.owner.path)
+            .push("::")
+            .push(a.variant)
+            .push("` is reached twice: `")
+            .push(a.owner.path)
+            .push("` is included ");
+        let text = via(via(text, first.via).push(" and "), second.via);
+        return text.push("; include each type once, so that every code has one meaning");
+    }
+    text.push("` is declared by both `")
+        .push(a.owner.path)
         .push("::")
         .push(a.variant)
         .push("` and `")
-        .push(b.type_name)
+        .push(b.owner.path)
         .push("::")
         .push(b.variant)
         .push("`; codes must be unique across composed types")
+}
+
+/// `through `app::Service::Users`` or `as a root`.
+const fn via(text: Text, via: Via) -> Text {
+    if via.path.is_empty() {
+        text.push("as a named type")
+    } else {
+        text.push("through `")
+            .push(via.path)
+            .push("::")
+            .push(via.variant)
+            .push("`")
+    }
 }
 
 const fn overlap(
@@ -350,4 +408,166 @@ const fn overlap(
         .push("..=")
         .number(b.1)
         .push(") overlap: types sharing a pattern must number their codes apart")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{CatalogParts, Owner, Transparent};
+    use crate::envelope::{Envelope, Standard};
+
+    fn leak<T>(value: T) -> &'static T {
+        Box::leak(Box::new(value))
+    }
+
+    /// A catalog of `path` with `codes`, including `inner`.
+    fn catalog(
+        path: &'static str,
+        codes: &[String],
+        inner: &[(&'static str, &'static Catalog)],
+    ) -> &'static Catalog {
+        let name = path.rsplit("::").next().unwrap();
+        let owner = leak(Owner::__new(name, path, None, None));
+        let descriptors: Vec<Descriptor> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, code)| {
+                let code: &'static str = Box::leak(code.clone().into_boxed_str());
+                let variant: &'static str = Box::leak(format!("V{i}").into_boxed_str());
+                Descriptor::__new(owner, code, code_hash(code), 400, "m", variant, 0)
+            })
+            .collect();
+        let transparent: Vec<Transparent> = inner
+            .iter()
+            .map(|(variant, catalog)| Transparent::__new(variant, catalog, 0))
+            .collect();
+        leak(Catalog::__from_parts(CatalogParts {
+            owner,
+            description: "",
+            descriptors: Box::leak(descriptors.into_boxed_slice()),
+            transparent: Box::leak(transparent.into_boxed_slice()),
+            pattern: None,
+            range: None,
+            categories: &[],
+            retired: &[],
+            envelope: Envelope::Standard(Standard),
+        }))
+    }
+
+    fn codes(prefix: &str, n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("{prefix}-{i:05}")).collect()
+    }
+
+    /// The check, with a table of `N` slots (at least the size the
+    /// generated code computes), on a thread whose stack holds the table
+    /// (constant evaluation has no such limit).
+    fn run_with<const N: usize>(roots: &[&'static Catalog]) -> Result<(), String> {
+        assert!(table_size(roots) <= N);
+        let roots = roots.to_vec();
+        std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || check::<N>(&roots).map_err(|t| t.as_str().to_owned()))
+            .unwrap()
+            .join()
+            .unwrap()
+    }
+
+    fn run(roots: &[&'static Catalog]) -> Result<(), String> {
+        run_with::<64>(roots)
+    }
+
+    #[test]
+    fn same_names_in_two_modules_are_two_types() {
+        let users = catalog("app::users::Error", &["NOT_FOUND".into()], &[]);
+        let billing = catalog("app::billing::Error", &["NOT_FOUND".into()], &[]);
+        let service = catalog(
+            "app::Service",
+            &[],
+            &[("Users", users), ("Billing", billing)],
+        );
+        assert_eq!(
+            run(&[service]).unwrap_err(),
+            "error code `NOT_FOUND` is declared by both `app::users::Error::V0` and `app::billing::Error::V0`; codes must be unique across composed types"
+        );
+        assert!(run(&[users, billing]).is_err());
+    }
+
+    #[test]
+    fn one_type_included_twice_is_a_duplicate() {
+        let common = catalog("app::Common", &["GONE".into()], &[]);
+        let twice = catalog("app::Service", &[], &[("A", common), ("B", common)]);
+        assert_eq!(
+            run(&[twice]).unwrap_err(),
+            "error code `GONE` of `app::Common::V0` is reached twice: `app::Common` is included through `app::Service::A` and through `app::Service::B`; include each type once, so that every code has one meaning"
+        );
+        // A diamond: two paths to one type.
+        let left = catalog("app::Left", &[], &[("Common", common)]);
+        let right = catalog("app::Right", &[], &[("Common", common)]);
+        let diamond = catalog("app::Service", &[], &[("L", left), ("R", right)]);
+        assert!(run(&[diamond])
+            .unwrap_err()
+            .contains("through `app::Left::Common` and through `app::Right::Common`"));
+        // Named as a root and included.
+        assert!(run(&[common, left])
+            .unwrap_err()
+            .contains("as a named type and through `app::Left::Common`"));
+    }
+
+    #[test]
+    fn twenty_thousand_codes_in_fifty_types() {
+        let modules: Vec<(&'static str, &'static Catalog)> = (0..50)
+            .map(|m| {
+                let path: &'static str = Box::leak(format!("app::M{m}").into_boxed_str());
+                (path, catalog(path, &codes(&format!("M{m}"), 400), &[]))
+            })
+            .collect();
+        let service = catalog("app::Service", &[], &modules);
+        assert_eq!(count_codes(&[service]), 20_000);
+        assert_eq!(table_size(&[service]), 1 << 16);
+        assert_eq!(run_with::<{ 1 << 16 }>(&[service]), Ok(()));
+        // One repeat anywhere is found.
+        let mut last = codes("M49", 400);
+        last[399] = "M3-00017".into();
+        let mut with_repeat = modules.clone();
+        with_repeat[49] = ("app::M49", catalog("app::M49", &last, &[]));
+        let service = catalog("app::Service", &[], &with_repeat);
+        assert_eq!(
+            run_with::<{ 1 << 16 }>(&[service]).unwrap_err(),
+            "error code `M3-00017` is declared by both `app::M3::V17` and `app::M49::V399`; codes must be unique across composed types"
+        );
+    }
+
+    #[test]
+    fn table_sizes_are_powers_of_two_at_least_twice_the_codes() {
+        for n in [0, 1, 2, 3, 1000, 1024, 1025] {
+            let root = catalog("app::E", &codes("E", n), &[]);
+            let size = table_size(&[root]);
+            assert!(size.is_power_of_two() && size >= 2 * n, "{n}: {size}");
+        }
+    }
+
+    #[test]
+    fn equal_hashes_of_different_codes_are_no_duplicate() {
+        let owner = leak(Owner::__new("E", "app::E", None, None));
+        // Two codes forced onto one hash: only the text decides.
+        let descriptors = leak([
+            Descriptor::__new(owner, "A", 7, 400, "m", "A", 0),
+            Descriptor::__new(owner, "B", 7, 400, "m", "B", 0),
+        ]);
+        let root = leak(Catalog::__from_parts(CatalogParts {
+            owner,
+            description: "",
+            descriptors,
+            transparent: &[],
+            pattern: None,
+            range: None,
+            categories: &[],
+            retired: &[],
+            envelope: Envelope::Standard(Standard),
+        }));
+        assert_eq!(
+            check::<4>(&[root]).map_err(|t| t.as_str().to_owned()),
+            Ok(())
+        );
+    }
 }

@@ -263,7 +263,15 @@ pub fn decode_with_limits<E: Decode>(
 pub fn decode_response<E: Decode>(
     response: &http::Response<impl AsRef<[u8]>>,
 ) -> Result<Decoded<E>, DecodeError> {
-    let mut parts = parts(response.body().as_ref(), Limits::DEFAULT)?;
+    decode_response_with_limits(response, Limits::DEFAULT)
+}
+
+/// [`decode_response`] with other [`Limits`] than the default ones.
+pub fn decode_response_with_limits<E: Decode>(
+    response: &http::Response<impl AsRef<[u8]>>,
+    limits: Limits,
+) -> Result<Decoded<E>, DecodeError> {
+    let mut parts = parts(response.body().as_ref(), limits)?;
     parts.status = parts.status.or(Some(response.status().as_u16()));
     decode_parts(parts)
 }
@@ -291,26 +299,39 @@ fn decode_parts<E: Decode>(parts: Parts) -> Result<Decoded<E>, DecodeError> {
     }))
 }
 
-/// The OpenAI style has no code: the one variant with that status, `type`
-/// and a message its template produces.
+/// The OpenAI style has no code: the variant with that status, `type` and
+/// a message its template produces. When several templates match, the one
+/// with the most literal text wins (`"Model {m} not found"` over `"{m}"`);
+/// two that match equally well leave the error unknown rather than guess.
 fn openai_code<E: ApiError>(parts: &Parts) -> Option<&'static str> {
     let (status, message) = (parts.status?, parts.message.as_deref()?);
-    E::CATALOG
-        .iter()
-        .find(|d| {
-            d.status().as_u16() == status
-                && parts
-                    .kind
-                    .as_deref()
-                    .is_none_or(|kind| kind == openai::descriptor_type(d))
-                && template_matches(d, message)
-        })
-        .map(Descriptor::code)
+    let mut best: Option<(&'static Descriptor, usize)> = None;
+    let mut tied = false;
+    for d in E::CATALOG.iter() {
+        let candidate = d.status().as_u16() == status
+            && parts
+                .kind
+                .as_deref()
+                .is_none_or(|kind| kind == openai::descriptor_type(d));
+        let Some(literal) = candidate.then(|| template_matches(d, message)).flatten() else {
+            continue;
+        };
+        match best {
+            Some((_, known)) if known > literal => {}
+            Some((_, known)) if known == literal => tied = true,
+            _ => {
+                best = Some((d, literal));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|_| !tied).map(|(d, _)| d.code())
 }
 
 /// Whether `message` is what the descriptor's message template produces:
-/// its literal pieces, in order, with anything in the placeholders.
-fn template_matches(descriptor: &Descriptor, message: &str) -> bool {
+/// its literal pieces, in order, with anything in the placeholders. When it
+/// is, how many bytes of literal text it matched.
+fn template_matches(descriptor: &Descriptor, message: &str) -> Option<usize> {
     let template = descriptor.message();
     let mut pieces = Vec::new();
     let mut literal = String::new();
@@ -337,23 +358,22 @@ fn template_matches(descriptor: &Descriptor, message: &str) -> bool {
         }
     }
     pieces.push(literal);
+    let matched = pieces.iter().map(String::len).sum();
     let [first, middle @ .., last] = pieces.as_slice() else {
-        return message == pieces[0];
+        return (message == pieces[0]).then_some(matched);
     };
-    let Some(mut rest) = message.strip_prefix(first.as_str()) else {
-        return false;
-    };
+    let mut rest = message.strip_prefix(first.as_str())?;
     for piece in middle {
-        match rest.find(piece.as_str()) {
-            Some(at) => rest = &rest[at + piece.len()..],
-            None => return false,
-        }
+        let at = rest.find(piece.as_str())?;
+        rest = &rest[at + piece.len()..];
     }
-    rest.ends_with(last.as_str())
+    (rest.len() >= last.len() && rest.ends_with(last.as_str())).then_some(matched)
 }
 
-/// Parses a body within the limits into a JSON value.
+/// Parses a body within the limits into a JSON value. A UTF-8 byte order
+/// mark before it is skipped, as RFC 8259 §8.1 allows parsers to.
 fn parse(body: &[u8], limits: Limits) -> Result<Value, DecodeError> {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     if body.len() > limits.max_size {
         return Err(DecodeError::TooLarge {
             size: body.len(),

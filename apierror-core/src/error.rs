@@ -1,6 +1,6 @@
 //! The trait every derived error type implements.
 
-use crate::catalog::{Catalog, Descriptor};
+use crate::catalog::{Catalog, Descriptor, Owner};
 use crate::message::Message;
 use http::StatusCode;
 use serde::{Serialize, Serializer};
@@ -61,9 +61,19 @@ pub trait ApiError: std::error::Error {
     }
 
     /// Seconds after which the client may retry, from a field marked
-    /// `#[api_error(retry_after)]`.
+    /// `#[api_error(retry_after)]`; at most
+    /// [`MAX_RETRY_AFTER`](crate::response::MAX_RETRY_AFTER), `None` for a
+    /// negative value.
     fn retry_after(&self) -> Option<u64> {
         None
+    }
+
+    /// A setting written on a type (`www_authenticate`, `type_url`) for this
+    /// value's variant: the declaring type's, else that of the types that
+    /// include it through transparent variants, nearest first.
+    #[doc(hidden)]
+    fn __setting(&self, pick: fn(&Owner) -> Option<&'static str>) -> Option<&'static str> {
+        pick(self.descriptor().owner)
     }
 }
 

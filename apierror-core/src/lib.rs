@@ -14,6 +14,7 @@ mod composition;
 mod error;
 mod fields;
 mod html;
+mod json_check;
 mod message;
 mod render;
 

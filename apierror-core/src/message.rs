@@ -2,6 +2,7 @@
 
 use alloc::borrow::Cow;
 use alloc::string::ToString;
+use core::cell::Cell;
 use core::fmt;
 use serde::{Serialize, Serializer};
 
@@ -84,8 +85,67 @@ impl Serialize for Message<'_> {
         match self.repr {
             Repr::Static(message) => serializer.serialize_str(message),
             // serde_json escapes `collect_str` output as it is written: no temporary String.
-            Repr::Formatted(_) => serializer.collect_str(self),
+            Repr::Formatted(_) => collect_str(serializer, self),
         }
+    }
+}
+
+/// `serializer.collect_str(value)` for a `Display` that may fail on its own
+/// (a field's `Display` in a user's message): serde_json panics when a
+/// `Display` fails while its writer did not, so that failure is caught here
+/// and returned as the serializer's error.
+pub(crate) fn collect_str<S, D>(serializer: S, value: &D) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+    D: fmt::Display + ?Sized,
+{
+    let failed = Cell::new(false);
+    let result = serializer.collect_str(&Guard {
+        value,
+        failed: &failed,
+    });
+    if failed.get() {
+        return Err(serde::ser::Error::custom(
+            "a Display implementation failed while writing the text",
+        ));
+    }
+    result
+}
+
+/// Writes `value`, reporting a failure of its own in `failed` rather than as
+/// a `fmt::Error` (which would then have no cause).
+struct Guard<'a, D: ?Sized> {
+    value: &'a D,
+    failed: &'a Cell<bool>,
+}
+
+impl<D: fmt::Display + ?Sized> fmt::Display for Guard<'_, D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = Forward {
+            f,
+            downstream: false,
+        };
+        match fmt::write(&mut out, format_args!("{}", self.value)) {
+            Ok(()) => Ok(()),
+            // The writer failed: serde_json has the cause.
+            Err(error) if out.downstream => Err(error),
+            Err(_) => {
+                self.failed.set(true);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Passes text on to a formatter, noting whether the formatter failed.
+struct Forward<'a, 'b> {
+    f: &'a mut fmt::Formatter<'b>,
+    downstream: bool,
+}
+
+impl fmt::Write for Forward<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.f.write_str(s).inspect_err(|_| self.downstream = true)
     }
 }
 
@@ -153,5 +213,25 @@ mod tests {
         assert!(message != "hello world!");
         assert_eq!(format!("{message:?}"), "\"hello world\"");
         assert_eq!(serde_json::to_string(&message).unwrap(), "\"hello world\"");
+    }
+
+    /// A `Display` that writes a little, then fails on its own.
+    struct Broken;
+
+    impl PublicMessage for Broken {
+        fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("half")?;
+            Err(fmt::Error)
+        }
+    }
+
+    #[test]
+    fn failing_display_is_an_error_not_a_panic() {
+        let message = Message::__formatted(&Broken);
+        let error = serde_json::to_string(&message).unwrap_err();
+        assert!(error.to_string().contains("Display implementation failed"));
+        let mut out = Vec::new();
+        let html = &mut serde_json::Serializer::new(&mut out);
+        assert!(Serialize::serialize(&message, html).is_err());
     }
 }

@@ -542,7 +542,7 @@ impl PublicMessage for Synthetic<'_> {
 
 impl ApiError for Synthetic<'_> {
     const CATALOG: &'static Catalog = &Catalog::__from_parts(CatalogParts {
-        type_name: "",
+        owner: &crate::catalog::Owner::EMPTY,
         description: "",
         descriptors: &[],
         transparent: &[],
@@ -551,7 +551,6 @@ impl ApiError for Synthetic<'_> {
         categories: &[],
         retired: &[],
         envelope: Envelope::Standard(Standard),
-        www_authenticate: None,
     });
 
     fn descriptor(&self) -> &'static Descriptor {

@@ -1,7 +1,7 @@
 //! Items the derive's generated code refers to. Not public API.
 
-pub use crate::catalog::{CatalogParts, DescriptorParts};
-pub use crate::composition::{assert_unique_codes, count_codes};
+pub use crate::catalog::{CatalogParts, DescriptorParts, Owner};
+pub use crate::composition::{assert_unique_codes, code_hash, table_size};
 pub use crate::decode::{build as decode_build, Decode, DecodeError, Fields};
 pub use crate::envelope::JsonPart;
 pub use crate::fields::FieldVisitor;
@@ -12,16 +12,38 @@ pub use serde_json;
 use core::time::Duration;
 use std::error::Error;
 
-/// A value a `#[api_error(retry_after)]` field can hold: whole seconds.
+/// A value a `#[api_error(retry_after)]` field can hold: whole seconds,
+/// at most [`MAX_RETRY_AFTER`](crate::response::MAX_RETRY_AFTER).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `retry_after` field",
+    label = "not a number of seconds",
+    note = "`Retry-After` is sent in whole seconds: use an integer type, `std::time::Duration`, or an `Option` of one"
+)]
 pub trait RetryAfter {
     fn retry_after_secs(&self) -> Option<u64>;
+}
+
+/// Seconds as the header sends them: capped, so that a huge value never
+/// reads as "never retry" or overflows a client's integer.
+const fn capped(seconds: u64) -> u64 {
+    if seconds > crate::response::MAX_RETRY_AFTER {
+        crate::response::MAX_RETRY_AFTER
+    } else {
+        seconds
+    }
 }
 
 macro_rules! retry_after_int {
     ($($t:ty)*) => {$(
         impl RetryAfter for $t {
             fn retry_after_secs(&self) -> Option<u64> {
-                u64::try_from(*self).ok()
+                match u64::try_from(*self) {
+                    Ok(seconds) => Some(capped(seconds)),
+                    // Larger than u64 (a u128): the cap.
+                    Err(_) if *self > <$t>::default() => Some(capped(u64::MAX)),
+                    // Negative: no advice.
+                    Err(_) => None,
+                }
             }
         }
     )*};
@@ -32,10 +54,10 @@ retry_after_int!(u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize);
 impl RetryAfter for Duration {
     fn retry_after_secs(&self) -> Option<u64> {
         // Round up: retrying early is the mistake to avoid.
-        Some(
+        Some(capped(
             self.as_secs()
                 .saturating_add(u64::from(self.subsec_nanos() > 0)),
-        )
+        ))
     }
 }
 
@@ -49,6 +71,22 @@ impl<T: RetryAfter + ?Sized> RetryAfter for &T {
     fn retry_after_secs(&self) -> Option<u64> {
         (**self).retry_after_secs()
     }
+}
+
+/// Tells, at compile time, whether a field's type is an error: generated
+/// code reads `<Probe<T>>::IS_ERROR`, which is the inherent constant (true)
+/// when `T: Error` and the [`NotAnError`] one (false) otherwise.
+pub struct Probe<T: ?Sized>(core::marker::PhantomData<T>);
+
+/// The fallback of [`Probe`]: not an error.
+pub trait NotAnError {
+    const IS_ERROR: bool = false;
+}
+
+impl<T: ?Sized> NotAnError for Probe<T> {}
+
+impl<T: ?Sized + Error> Probe<T> {
+    pub const IS_ERROR: bool = true;
 }
 
 /// Turns a `#[source]` field into `&dyn Error`, boxed trait objects included.
@@ -136,5 +174,12 @@ mod tests {
         assert_eq!(Duration::from_secs(7).retry_after_secs(), Some(7));
         assert_eq!(Some(5u64).retry_after_secs(), Some(5));
         assert_eq!(None::<u64>.retry_after_secs(), None);
+        let max = crate::response::MAX_RETRY_AFTER;
+        assert_eq!(u64::MAX.retry_after_secs(), Some(max));
+        assert_eq!(u128::MAX.retry_after_secs(), Some(max));
+        assert_eq!(i128::MIN.retry_after_secs(), None);
+        assert_eq!(Duration::MAX.retry_after_secs(), Some(max));
+        assert_eq!((max + 1).retry_after_secs(), Some(max));
+        assert_eq!(max.retry_after_secs(), Some(max));
     }
 }

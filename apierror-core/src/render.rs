@@ -3,6 +3,7 @@
 use crate::envelope::{Context, Envelope, Format, Rendered};
 use crate::error::ApiError;
 use crate::html;
+use crate::json_check::Checked;
 use crate::response;
 use http::Response;
 use serde::{Serialize, Serializer};
@@ -132,17 +133,27 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
         &self.context
     }
 
-    /// Streams the body into `writer`. Fails only when a details field's own
-    /// `Serialize` fails, or the writer does.
+    /// Streams the body into `writer`. Fails when a details field's own
+    /// `Serialize` fails, when a field's `Display` in the message fails, when
+    /// the writer does, or when a custom [`Format`] drives serde into
+    /// invalid JSON (a key without its value, say): what serde writes is
+    /// checked byte by byte on its way to `writer`, and nothing past the
+    /// first invalid byte is written.
     pub fn to_writer<W: io::Write>(&self, mut writer: W) -> Result<(), serde_json::Error> {
+        if !self.html_safe {
+            // The built-in formats' own writers: constant bytes and the
+            // fields, valid by construction.
+            if let Some(result) = self.format.__write(self.error, &self.context, &mut writer) {
+                return result;
+            }
+        }
+        let mut checked = Checked::new(writer);
         if self.html_safe {
-            // The fast path writes constant and static bytes as they are.
-            return self.serialize(&mut html::serializer(writer));
+            self.serialize(&mut html::serializer(&mut checked))?;
+        } else {
+            self.serialize(&mut serde_json::Serializer::new(&mut checked))?;
         }
-        match self.format.__write(self.error, &self.context, &mut writer) {
-            Some(result) => result,
-            None => self.serialize(&mut serde_json::Serializer::new(writer)),
-        }
+        checked.finish().map(drop).map_err(serde_json::Error::io)
     }
 
     /// The body as bytes.
@@ -162,14 +173,6 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
     /// The error as an HTTP response; see [`response::to_response`].
     pub fn to_response(&self) -> Response<Vec<u8>> {
         let mut response = response::build(self);
-        if let Some(id) = self.context.request_id() {
-            // `HeaderValue` accepts bytes 0x80..=0xFF (obs-text): a request id
-            // with non-ASCII characters would be echoed as raw UTF-8 bytes,
-            // which clients read as Latin-1 or reject. Echo ASCII ids only.
-            if !id.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b)) {
-                response.headers_mut().remove(crate::response::X_REQUEST_ID);
-            }
-        }
         if self.html_safe {
             // The body is from `to_vec`, already escaped, unless a details
             // field failed to serialize and `response` wrote the fallback

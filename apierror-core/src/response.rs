@@ -1,5 +1,6 @@
 //! HTTP responses built from errors.
 
+use crate::catalog::Owner;
 use crate::envelope::Format;
 use crate::error::ApiError;
 use crate::render::Render;
@@ -12,21 +13,33 @@ use http::{Response, StatusCode};
 /// The header that echoes the request id of the render context.
 pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
+/// The largest `Retry-After` sent, in seconds (365 days): a larger field
+/// value is sent as this, so that no client reads it as "never" or
+/// overflows on it.
+pub const MAX_RETRY_AFTER: u64 = 365 * 24 * 60 * 60;
+
 /// The error as an HTTP response in its type's default envelope.
 ///
 /// See [`Render::to_response`] for other formats and request context. The
 /// response has:
 /// - the error's status and the format's `Content-Type`;
 /// - `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`;
-/// - `Retry-After` (seconds) when a field is marked `retry_after`;
-/// - `WWW-Authenticate` on every 401: the type's
-///   `#[api_error(www_authenticate = "...")]` challenge, else `Bearer`;
-/// - `X-Request-Id` when the context has a request id.
+/// - `Retry-After` (seconds, at most [`MAX_RETRY_AFTER`]) when a field is
+///   marked `retry_after` and holds a value that is not negative;
+/// - `WWW-Authenticate` on every 401: the `#[api_error(www_authenticate =
+///   "...")]` challenge of the type that declares the variant, else of the
+///   nearest type that includes it, else `Bearer`;
+/// - `X-Request-Id` when the context has a request id of visible ASCII.
 ///
 /// Header values go through [`HeaderValue`] validation: a value that is not a
 /// valid header (a CR or LF in a request id, say) is left out, never sent.
-/// Never fails: if a details field cannot be serialized, the body is the
-/// envelope without `details`.
+///
+/// Never fails and never panics: if a details field cannot be serialized,
+/// the body is the format's envelope without `details`; if the public
+/// message cannot be formatted either (a field's `Display` that fails), the
+/// message is the status's reason phrase; if a custom format still fails or
+/// writes invalid JSON, the body is the standard envelope with the code and
+/// that message.
 pub fn to_response<E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
     Render::new(error).to_response()
 }
@@ -37,7 +50,7 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
     let error = render.error();
     let body = match render.to_vec() {
         Ok(body) => body,
-        Err(_) => without_details(render),
+        Err(_) => fallback(render),
     };
     let mut response = Response::new(body);
     *response.status_mut() = error.status();
@@ -51,53 +64,68 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
         headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
     }
     if error.status() == StatusCode::UNAUTHORIZED {
-        let challenge = E::CATALOG
-            .www_authenticate()
+        let challenge = error
+            .__setting(Owner::www_authenticate)
             .and_then(|c| HeaderValue::from_str(c).ok())
             .unwrap_or(HeaderValue::from_static("Bearer"));
         headers.insert(WWW_AUTHENTICATE, challenge);
     }
     if let Some(id) = render.context_ref().request_id() {
-        if let Ok(value) = HeaderValue::from_str(id) {
-            headers.insert(X_REQUEST_ID, value);
+        // `HeaderValue` accepts bytes 0x80..=0xFF (obs-text): a request id
+        // with non-ASCII characters would be echoed as raw UTF-8 bytes,
+        // which clients read as Latin-1 or reject. Echo ASCII ids only.
+        if id.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b)) {
+            if let Ok(value) = HeaderValue::from_str(id) {
+                headers.insert(X_REQUEST_ID, value);
+            }
         }
     }
     response
 }
 
-/// The format's body for the same code and message, without details.
-fn without_details<E: ApiError + ?Sized, F: Format + ?Sized>(render: &Render<'_, E, F>) -> Vec<u8> {
-    let stripped = Stripped(render.error());
-    let mut body = Vec::with_capacity(96);
-    let result = render.format_ref().serialize(
-        &stripped,
-        render.context_ref(),
-        &mut serde_json::Serializer::new(&mut body),
-    );
-    if result.is_err() {
-        // Only a custom format can fail here; fall back to the plainest body.
-        body.clear();
-        let _ = crate::envelope::Standard.serialize(
-            &stripped,
-            &crate::envelope::Context::new(),
-            &mut serde_json::Serializer::new(&mut body),
-        );
+/// The body when the full one cannot be written: the format's envelope
+/// without details, then also with the reason phrase as the message, then
+/// the standard envelope with both.
+fn fallback<E: ApiError + ?Sized, F: Format + ?Sized>(render: &Render<'_, E, F>) -> Vec<u8> {
+    let error = render.error();
+    for reason in [false, true] {
+        let stripped = Stripped { error, reason };
+        let attempt = Render::new(&stripped)
+            .format(render.format_ref())
+            .context(*render.context_ref())
+            .to_vec();
+        if let Ok(body) = attempt {
+            return body;
+        }
     }
-    body
+    let stripped = Stripped {
+        error,
+        reason: true,
+    };
+    // Constant strings and a checked code in the standard envelope: this
+    // cannot fail.
+    Render::new(&stripped)
+        .format(&crate::envelope::Standard)
+        .to_vec()
+        .unwrap_or_default()
 }
 
-/// An error seen without its details.
-struct Stripped<'a, E: ?Sized>(&'a E);
+/// An error seen without its details, and with its status's reason phrase
+/// as its message when `reason` is set.
+struct Stripped<'a, E: ?Sized> {
+    error: &'a E,
+    reason: bool,
+}
 
 impl<E: ApiError + ?Sized> std::fmt::Debug for Stripped<'_, E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.0, f)
+        std::fmt::Debug::fmt(self.error, f)
     }
 }
 
 impl<E: ApiError + ?Sized> std::fmt::Display for Stripped<'_, E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(self.0, f)
+        std::fmt::Display::fmt(self.error, f)
     }
 }
 
@@ -107,7 +135,7 @@ impl<E: ApiError + ?Sized> ApiError for Stripped<'_, E> {
     const CATALOG: &'static crate::Catalog = E::CATALOG;
 
     fn descriptor(&self) -> &'static crate::Descriptor {
-        self.0.descriptor()
+        self.error.descriptor()
     }
 
     fn has_details(&self) -> bool {
@@ -115,7 +143,25 @@ impl<E: ApiError + ?Sized> ApiError for Stripped<'_, E> {
     }
 
     fn message(&self) -> crate::Message<'_> {
-        self.0.message()
+        if !self.reason {
+            return self.error.message();
+        }
+        let status = self.error.status();
+        crate::Message::from_static(status.canonical_reason().unwrap_or(
+            if status.is_server_error() {
+                "Server Error"
+            } else {
+                "Client Error"
+            },
+        ))
+    }
+
+    fn retry_after(&self) -> Option<u64> {
+        self.error.retry_after()
+    }
+
+    fn __setting(&self, pick: fn(&Owner) -> Option<&'static str>) -> Option<&'static str> {
+        self.error.__setting(pick)
     }
 
     fn __visit_fields<V: crate::fields::FieldVisitor>(&self, _: &mut V) -> Result<(), V::Error> {

@@ -1,6 +1,6 @@
 //! A borrowed model of the derive input, attributes parsed.
 
-use crate::attr::{self, ContainerAttrs, FieldAttrs, VariantAttrs};
+use crate::attr::{self, ContainerAttrs, FieldAttrs, Place, VariantAttrs};
 use crate::ctxt::Ctxt;
 use proc_macro2::Span;
 use syn::{DeriveInput, Generics, Ident, Member, Type};
@@ -25,29 +25,51 @@ pub struct Variant<'a> {
 
 pub struct Field<'a> {
     pub member: Member,
+    /// The name without `r#` (`type` for `r#type`), or the index.
+    pub unraw: String,
     pub ty: &'a Type,
     pub attrs: FieldAttrs,
     pub span: Span,
 }
 
 impl Field<'_> {
-    /// A source error: `#[source]`, `#[from]`, or a field named `source`.
+    /// A source error: `#[source]`, `#[from]`, or a field named `source`
+    /// (`r#source` too).
     pub fn is_source(&self) -> bool {
-        self.attrs.source.is_some()
-            || self.attrs.from.is_some()
-            || matches!(&self.member, Member::Named(name) if name == "source")
+        self.attrs.source.is_some() || self.attrs.from.is_some() || self.name() == Some("source")
+    }
+
+    /// The field's name without `r#`, for a named field.
+    pub fn name(&self) -> Option<&str> {
+        match &self.member {
+            Member::Named(_) => Some(self.unraw.as_str()),
+            Member::Unnamed(_) => None,
+        }
+    }
+
+    /// Why the field is internal, if it is: its value never reaches a body,
+    /// a header or the details, only logs. Marked `#[api_error(internal)]`, a
+    /// source, or of a type that is plainly an error.
+    pub fn internal(&self) -> Option<Internal> {
+        if self.attrs.internal.is_some() {
+            Some(Internal::Marked)
+        } else if self.is_source() {
+            Some(Internal::Source)
+        } else if is_error_type(self.ty) {
+            Some(Internal::ErrorType)
+        } else {
+            None
+        }
     }
 
     /// The key in the details object, when the field is a detail.
     pub fn detail_key(&self) -> Option<String> {
-        if self.attrs.skip.is_some() || self.is_source() {
+        if self.attrs.skip.is_some() || self.internal().is_some() {
             return None;
         }
         match (&self.attrs.rename, &self.member) {
             (Some(rename), _) => Some(rename.value()),
-            (None, Member::Named(name)) => {
-                Some(name.to_string().trim_start_matches("r#").to_owned())
-            }
+            (None, Member::Named(_)) => Some(self.unraw.clone()),
             (None, Member::Unnamed(_)) => None,
         }
     }
@@ -67,7 +89,11 @@ impl Field<'_> {
 
 impl<'a> Input<'a> {
     pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
-        let attrs = attr::parse_container(cx, &input.attrs);
+        let place = match &input.data {
+            syn::Data::Struct(_) => Place::Struct,
+            _ => Place::Enum,
+        };
+        let attrs = attr::parse_container(cx, &input.attrs, place);
         let doc = attr::doc_of(&input.attrs);
         let (is_struct, variants) = match &input.data {
             syn::Data::Enum(data) => (
@@ -128,6 +154,10 @@ impl<'a> Variant<'a> {
                         span: syn::spanned::Spanned::span(&field.ty),
                     }),
                 },
+                unraw: field.ident.as_ref().map_or_else(
+                    || index.to_string(),
+                    |name| name.to_string().trim_start_matches("r#").to_owned(),
+                ),
                 ty: &field.ty,
                 attrs: attr::parse_field(cx, &field.attrs),
                 span: field
@@ -141,5 +171,55 @@ impl<'a> Variant<'a> {
             attrs: attr::parse_variant(cx, attrs, is_struct),
             fields,
         }
+    }
+}
+
+/// Why a field is internal.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Internal {
+    /// `#[api_error(internal)]`.
+    Marked,
+    /// `#[source]`, `#[from]` or named `source`.
+    Source,
+    /// Its type is an error: `io::Error`, `anyhow::Error`, `Box<dyn Error>`...
+    ErrorType,
+}
+
+/// Whether a type is plainly an error, as written: a path ending in `Error`
+/// (`io::Error`, `anyhow::Error`), `eyre::Report`, a `dyn Error` object,
+/// or one of these in a `Box`, `Arc`, `Rc`, `Option` or reference. Other
+/// error types are found by the compiler (see `expand::internal_probes`).
+pub fn is_error_type(ty: &Type) -> bool {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => {
+            let segments = &path.path.segments;
+            let Some(last) = segments.last() else {
+                return false;
+            };
+            if last.ident == "Error" {
+                return true;
+            }
+            if last.ident == "Report" && segments.len() > 1 {
+                let first = &segments[0].ident;
+                return first == "eyre" || first == "miette" || first == "color_eyre";
+            }
+            let wrapper = ["Box", "Arc", "Rc", "Option"]
+                .iter()
+                .any(|w| last.ident == w);
+            match &last.arguments {
+                syn::PathArguments::AngleBracketed(args) if wrapper && args.args.len() == 1 => {
+                    matches!(&args.args[0], syn::GenericArgument::Type(inner) if is_error_type(inner))
+                }
+                _ => false,
+            }
+        }
+        Type::TraitObject(object) => object.bounds.iter().any(|bound| {
+            matches!(bound, syn::TypeParamBound::Trait(t)
+                if t.path.segments.last().is_some_and(|s| s.ident == "Error"))
+        }),
+        Type::Reference(reference) => is_error_type(&reference.elem),
+        Type::Paren(inner) => is_error_type(&inner.elem),
+        Type::Group(inner) => is_error_type(&inner.elem),
+        _ => false,
     }
 }

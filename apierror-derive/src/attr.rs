@@ -1,5 +1,6 @@
 //! Attribute parsing: one small struct per attribute, keeping the user's
-//! tokens for spans. Nothing here judges values; `valid.rs` does.
+//! tokens for spans. Values are judged in `valid.rs`; here only where an
+//! attribute is written, whether it can be read, and that text is not empty.
 
 use crate::ctxt::Ctxt;
 use proc_macro2::Span;
@@ -8,11 +9,26 @@ use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitInt, LitStr, Token};
 
-/// `#[status(409)]`, `#[status(CONFLICT)]`, `status = 409`, `status = CONFLICT`.
+/// `#[status(409)]`, `#[status(CONFLICT)]`, `#[status(StatusCode::CONFLICT)]`,
+/// `status = 409`.
 #[derive(Clone)]
 pub enum StatusAttr {
     Number(LitInt),
-    Name(Ident),
+    /// A path whose last segment names the status; `status.rs` checks the rest.
+    Name(syn::Path),
+}
+
+impl StatusAttr {
+    /// Where errors about the status point.
+    pub fn span(&self) -> Span {
+        match self {
+            StatusAttr::Number(lit) => lit.span(),
+            StatusAttr::Name(path) => path
+                .segments
+                .last()
+                .map_or_else(Span::call_site, |s| s.ident.span()),
+        }
+    }
 }
 
 /// `1000..=1999`, with its tokens, so errors underline the whole range.
@@ -42,10 +58,13 @@ pub struct VariantAttrs {
     pub title: Option<LitStr>,
     pub kind: Option<LitStr>,
     pub doc: String,
-    /// A `#[code]` / `#[status]` was written, even if it could not be read
-    /// (then already reported): no "missing code/status" error on top of it.
+    /// A `#[code]` / `#[status]` / `#[message]` was written, even if it could
+    /// not be read (then already reported): no error about its absence on top.
     pub code_written: bool,
     pub status_written: bool,
+    pub message_written: bool,
+    /// An `#[api_error(...)]` of the variant could not be read to its end.
+    pub unreadable: bool,
     /// The type also derives `thiserror::Error` (it has `#[error(...)]`).
     pub thiserror: bool,
 }
@@ -66,11 +85,15 @@ pub struct ContainerAttrs {
     pub type_url: Option<LitStr>,
     pub domain: Option<LitStr>,
     pub www_authenticate: Option<LitStr>,
-    /// A struct's own `title` and `kind` (an enum's go on its variants).
+    /// A struct's own `title`, `kind` and `category` (an enum's go on its variants).
     pub title: Option<LitStr>,
     pub kind: Option<LitStr>,
+    pub category: Option<LitStr>,
     /// Implement `Decode`: rebuild the error from a rendered body.
     pub decode: Option<Span>,
+    /// An `#[api_error(...)]` could not be read to its end (reported): keys
+    /// after the error are unknown, so nothing is reported missing.
+    pub unreadable: bool,
 }
 
 #[derive(Default)]
@@ -78,9 +101,45 @@ pub struct FieldAttrs {
     pub rename: Option<LitStr>,
     pub skip: Option<Span>,
     pub retry_after: Option<Span>,
+    pub internal: Option<Span>,
     pub source: Option<Span>,
     pub from: Option<Span>,
 }
+
+/// Where an attribute is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Enum,
+    Struct,
+    Variant,
+    Field,
+}
+
+/// The keys of `#[api_error(...)]` on a type.
+pub const CONTAINER_KEYS: &[&str] = &[
+    "pattern",
+    "range",
+    "category",
+    "retired",
+    "code",
+    "prefix",
+    "status",
+    "empty_details",
+    "crate",
+    "envelope",
+    "type_url",
+    "domain",
+    "www_authenticate",
+    "title",
+    "kind",
+    "decode",
+];
+
+/// The keys of `#[api_error(...)]` on an enum variant.
+pub const VARIANT_KEYS: &[&str] = &["category", "empty_details", "transparent", "title", "kind"];
+
+/// The keys of `#[api_error(...)]` on a field.
+pub const FIELD_KEYS: &[&str] = &["rename", "skip", "retry_after", "internal"];
 
 /// Sets a once-only key, reporting a repeat at the second occurrence.
 fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, span: Span, key: &str) {
@@ -97,13 +156,102 @@ fn key_name(meta: &ParseNestedMeta) -> String {
         .map_or_else(|| "?".to_owned(), Ident::to_string)
 }
 
-fn unknown_key(meta: &ParseNestedMeta, place: &str, known: &[&str]) -> syn::Error {
+fn key_span(meta: &ParseNestedMeta) -> Span {
+    meta.path
+        .get_ident()
+        .map_or_else(Span::call_site, Ident::span)
+}
+
+/// A key that has no meaning where it is written: where it belongs, when it
+/// has a meaning elsewhere, or the closest known key.
+fn misplaced_key(meta: &ParseNestedMeta, place: Place) -> syn::Error {
     let name = key_name(meta);
-    let hint = match crate::ctxt::closest(&name, known.iter().copied()) {
-        Some(close) => format!("; did you mean `{close}`?"),
-        None => format!("; expected one of: {}", known.join(", ")),
+    let known = match place {
+        Place::Enum | Place::Struct => CONTAINER_KEYS,
+        Place::Variant => VARIANT_KEYS,
+        Place::Field => FIELD_KEYS,
     };
-    meta.error(format_args!("unknown {place} attribute `{name}`{hint}"))
+    let elsewhere = match (place, name.as_str()) {
+        (Place::Variant, "code") => Some(
+            "a variant's code is written #[code(\"...\")]; `code = \"...\"` in #[api_error] is the type's naming rule".to_owned(),
+        ),
+        (Place::Variant, "status") => Some(
+            "a variant's status is written #[status(404)]; `status = ...` in #[api_error] is the type's default".to_owned(),
+        ),
+        (Place::Field, "code" | "status") => Some(format!(
+            "`{name}` describes the whole error: write #[{name}(...)] on the variant"
+        )),
+        (Place::Enum | Place::Struct, "transparent") => Some(
+            "`transparent` marks an enum variant that delegates to its one field: put it on the variant".to_owned(),
+        ),
+        (Place::Field, "transparent") => Some(
+            "`transparent` marks the variant that delegates to this field: put it on the variant".to_owned(),
+        ),
+        (_, key) if place != Place::Field && FIELD_KEYS.contains(&key) => Some(format!(
+            "`{key}` is a field attribute: put it on the field, #[api_error({key})]"
+        )),
+        (Place::Variant | Place::Field, key) if CONTAINER_KEYS.contains(&key) => Some(format!(
+            "`{key}` is a type attribute: put it in #[api_error(...)] on the type"
+        )),
+        (Place::Field, key) if VARIANT_KEYS.contains(&key) => Some(format!(
+            "`{key}` is a variant attribute: put it on the variant"
+        )),
+        _ => None,
+    };
+    let what = match place {
+        Place::Enum | Place::Struct => "type",
+        Place::Variant => "variant",
+        Place::Field => "field",
+    };
+    match elsewhere {
+        Some(hint) => meta.error(format_args!("`{name}` has no meaning on a {what}: {hint}")),
+        None => {
+            let hint = match crate::ctxt::closest(&name, known.iter().copied()) {
+                Some(close) => format!("; did you mean `{close}`?"),
+                None => format!("; expected one of: {}", known.join(", ")),
+            };
+            meta.error(format_args!("unknown {what} attribute `{name}`{hint}"))
+        }
+    }
+}
+
+/// A key without a value, like `skip`: a value is an error, not ignored.
+fn flag(meta: &ParseNestedMeta) -> syn::Result<Span> {
+    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+        let name = key_name(meta);
+        return Err(meta.error(format_args!(
+            "`{name}` takes no value: write #[api_error({name})]"
+        )));
+    }
+    Ok(key_span(meta))
+}
+
+/// A string value, reported (and dropped) when it is empty.
+fn text(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<LitStr>> {
+    let lit: LitStr = meta.value()?.parse()?;
+    Ok(non_empty(cx, lit, key))
+}
+
+fn non_empty(cx: &Ctxt, lit: LitStr, key: &str) -> Option<LitStr> {
+    if lit.value().trim().is_empty() {
+        cx.error_at(
+            lit.span(),
+            format_args!("`{key}` cannot be empty: write the text, or leave the attribute out"),
+        );
+        None
+    } else {
+        Some(lit)
+    }
+}
+
+/// Sets a once-only text key; an empty one is reported and counts as written.
+fn set_text(cx: &Ctxt, slot: &mut Option<LitStr>, meta: &ParseNestedMeta) -> syn::Result<()> {
+    let key = key_name(meta);
+    let span = key_span(meta);
+    if let Some(lit) = text(cx, meta, &key)? {
+        set_once(cx, slot, lit, span, &key);
+    }
+    Ok(())
 }
 
 pub fn parse_status(input: ParseStream) -> syn::Result<StatusAttr> {
@@ -120,16 +268,15 @@ pub fn parse_status(input: ParseStream) -> syn::Result<StatusAttr> {
     let lookahead = input.lookahead1();
     if lookahead.peek(LitInt) {
         input.parse().map(StatusAttr::Number)
-    } else if lookahead.peek(Ident) {
-        // Accept `CONFLICT` as well as `StatusCode::CONFLICT`.
+    } else if lookahead.peek(Ident) || lookahead.peek(Token![::]) {
         let path: syn::Path = input.parse()?;
-        match path.segments.last() {
-            Some(last) if last.arguments.is_none() => Ok(StatusAttr::Name(last.ident.clone())),
-            _ => Err(syn::Error::new_spanned(
+        if path.segments.iter().any(|s| !s.arguments.is_none()) {
+            return Err(syn::Error::new_spanned(
                 path,
-                "expected a status name like `CONFLICT`",
-            )),
+                "expected a status name like `CONFLICT` or `StatusCode::CONFLICT`",
+            ));
         }
+        Ok(StatusAttr::Name(path))
     } else {
         Err(syn::Error::new(
             input.span(),
@@ -149,11 +296,33 @@ fn parse_range(input: ParseStream) -> syn::Result<RangeAttr> {
     })
 }
 
-fn parse_str_list(meta: &ParseNestedMeta) -> syn::Result<Vec<LitStr>> {
+fn parse_str_list(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Vec<LitStr>> {
     let content;
     syn::parenthesized!(content in meta.input);
     let list = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
+    if list.is_empty() {
+        cx.push(meta.error("`retired` lists codes: retired(\"ERR-01-003\", ...)"));
+    }
     Ok(list.into_iter().collect())
+}
+
+/// `#[message("...")]`: one string literal; format arguments after it are
+/// reported where they start.
+fn parse_message(input: ParseStream) -> syn::Result<LitStr> {
+    let lit: LitStr = input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "expected a string literal: #[message(\"...{field}...\")]",
+        )
+    })?;
+    if !input.is_empty() {
+        let rest: proc_macro2::TokenStream = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            rest,
+            "a message takes no format arguments: it interpolates the variant's fields by name, as in #[message(\"{field} is {0}\")]",
+        ));
+    }
+    Ok(lit)
 }
 
 pub fn is_thiserror_attr(attr: &Attribute) -> bool {
@@ -186,45 +355,50 @@ pub fn doc_of(attrs: &[Attribute]) -> String {
     lines.join("\n").trim().to_owned()
 }
 
-const CONTAINER_KEYS: &[&str] = &[
-    "pattern",
-    "range",
-    "category",
-    "retired",
-    "code",
-    "prefix",
-    "status",
-    "empty_details",
-    "crate",
-    "envelope",
-    "type_url",
-    "domain",
-    "www_authenticate",
-    "title",
-    "kind",
-    "decode",
-];
-
-const VARIANT_KEYS: &[&str] = &["category", "empty_details", "transparent", "title", "kind"];
-
-const FIELD_KEYS: &[&str] = &["rename", "skip", "retry_after"];
+/// Reports the attributes of this derive that have no meaning at `place`:
+/// `#[code]`, `#[status]`, `#[message]` describe an error (a variant, or a
+/// struct); `#[source]` and `#[from]` mark a field.
+fn check_placement(cx: &Ctxt, attrs: &[Attribute], place: Place) {
+    for attr in attrs {
+        let path = attr.path();
+        let Some(name) = path.get_ident().map(Ident::to_string) else {
+            continue;
+        };
+        let message = match (name.as_str(), place) {
+            ("code" | "status" | "message", Place::Enum) => match name.as_str() {
+                "code" => "`#[code]` on an enum has no meaning: write it on each variant, or derive codes from variant names with #[api_error(code = \"SCREAMING_SNAKE_CASE\")]".to_owned(),
+                "status" => "`#[status]` on an enum has no meaning: write it on each variant, or give the type a default with #[api_error(status = 400)]".to_owned(),
+                _ => "`#[message]` on an enum has no meaning: write it on each variant; a variant without one uses its status's reason phrase".to_owned(),
+            },
+            ("code" | "status" | "message", Place::Field) => format!(
+                "`#[{name}]` on a field has no meaning: it describes the whole error, write it on the variant"
+            ),
+            ("source" | "from", Place::Enum | Place::Struct | Place::Variant) => format!(
+                "`#[{name}]` marks a field: write it on the field that holds the source error"
+            ),
+            _ => continue,
+        };
+        cx.error_at(
+            path.get_ident().map_or_else(Span::call_site, Ident::span),
+            message,
+        );
+    }
+}
 
 /// Parses the type's `#[api_error(...)]` attributes. For a struct, the
 /// struct's own `#[code]`, `#[status]`, `#[message]` are read by
 /// [`parse_variant`] on the same attributes.
-pub fn parse_container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
+pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> ContainerAttrs {
+    check_placement(cx, attrs, place);
     let mut out = ContainerAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("api_error")) {
         let result = attr.parse_nested_meta(|meta| {
-            let span = meta
-                .path
-                .get_ident()
-                .map_or_else(Span::call_site, Ident::span);
+            let span = key_span(&meta);
             let key = key_name(&meta);
             match key.as_str() {
                 "pattern" => set_once(cx, &mut out.pattern, meta.value()?.parse()?, span, &key),
                 "range" => set_once(cx, &mut out.range, parse_range(meta.value()?)?, span, &key),
-                "retired" => set_once(cx, &mut out.retired, parse_str_list(&meta)?, span, &key),
+                "retired" => set_once(cx, &mut out.retired, parse_str_list(cx, &meta)?, span, &key),
                 "code" => set_once(cx, &mut out.rule, meta.value()?.parse()?, span, &key),
                 "prefix" => set_once(cx, &mut out.prefix, meta.value()?.parse()?, span, &key),
                 "status" => set_once(
@@ -234,7 +408,7 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                     span,
                     &key,
                 ),
-                "empty_details" => set_once(cx, &mut out.empty_details, span, span, &key),
+                "empty_details" => set_once(cx, &mut out.empty_details, flag(&meta)?, span, &key),
                 "crate" => {
                     let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
                         syn::Error::new(
@@ -247,9 +421,18 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                     })?;
                     set_once(cx, &mut out.krate, path, span, &key);
                 }
+                // `category = "..."` names a struct's category; `category(...)` declares one.
+                "category" if meta.input.peek(Token![=]) => {
+                    if place == Place::Enum {
+                        return Err(meta.error(
+                            "on an enum, `category` declares a category: category(name = \"...\", range = 1000..=1999); a variant names its category with #[api_error(category = \"...\")]",
+                        ));
+                    }
+                    set_text(cx, &mut out.category, &meta)?;
+                }
                 "category" => out.categories.push(parse_category(cx, &meta)?),
                 "envelope" => set_once(cx, &mut out.envelope, meta.value()?.parse()?, span, &key),
-                "type_url" => set_once(cx, &mut out.type_url, meta.value()?.parse()?, span, &key),
+                "type_url" => set_text(cx, &mut out.type_url, &meta)?,
                 "domain" => set_once(cx, &mut out.domain, meta.value()?.parse()?, span, &key),
                 "www_authenticate" => set_once(
                     cx,
@@ -258,14 +441,15 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                     span,
                     &key,
                 ),
-                "title" => set_once(cx, &mut out.title, meta.value()?.parse()?, span, &key),
+                "title" => set_text(cx, &mut out.title, &meta)?,
                 "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
-                "decode" => set_once(cx, &mut out.decode, span, span, &key),
-                _ => return Err(unknown_key(&meta, "container", CONTAINER_KEYS)),
+                "decode" => set_once(cx, &mut out.decode, flag(&meta)?, span, &key),
+                _ => return Err(misplaced_key(&meta, place)),
             }
             Ok(())
         });
         if let Err(error) = result {
+            out.unreadable = true;
             cx.push(error);
         }
     }
@@ -278,27 +462,31 @@ fn parse_category(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<CategoryAttr
     let mut range = None;
     let mut prefix = None;
     meta.parse_nested_meta(|inner| {
-        let span = inner
-            .path
-            .get_ident()
-            .map_or_else(Span::call_site, Ident::span);
+        let span = key_span(&inner);
         let key = key_name(&inner);
         match key.as_str() {
             "name" => set_once(cx, &mut name, inner.value()?.parse()?, span, &key),
-            "title" => set_once(cx, &mut title, inner.value()?.parse()?, span, &key),
+            "title" => set_text(cx, &mut title, &inner)?,
             "range" => set_once(cx, &mut range, parse_range(inner.value()?)?, span, &key),
             "prefix" => set_once(cx, &mut prefix, inner.value()?.parse()?, span, &key),
             _ => {
-                return Err(unknown_key(
-                    &inner,
-                    "category",
-                    &["name", "title", "range", "prefix"],
-                ))
+                let known = ["name", "title", "range", "prefix"];
+                let hint = match crate::ctxt::closest(&key, known) {
+                    Some(close) => format!("; did you mean `{close}`?"),
+                    None => format!("; expected one of: {}", known.join(", ")),
+                };
+                return Err(inner.error(format_args!("unknown category attribute `{key}`{hint}")));
             }
         }
         Ok(())
     })?;
     let name: LitStr = name.ok_or_else(|| meta.error("a category needs `name = \"...\"`"))?;
+    if name.value().trim().is_empty() {
+        return Err(syn::Error::new(
+            name.span(),
+            "a category's `name` cannot be empty",
+        ));
+    }
     match (&range, &prefix) {
         (None, None) => {
             return Err(syn::Error::new(
@@ -324,6 +512,9 @@ fn parse_category(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<CategoryAttr
 
 /// Parses what a variant (or a struct, for its own code) declares.
 pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> VariantAttrs {
+    if !is_struct {
+        check_placement(cx, attrs, Place::Variant);
+    }
     let mut out = VariantAttrs {
         doc: doc_of(attrs),
         thiserror: attrs.iter().any(is_thiserror_attr),
@@ -347,30 +538,34 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
             attr.parse_args_with(parse_status)
                 .map(|status| set_once(cx, &mut out.status, status, span, "status"))
         } else if path.is_ident("message") {
-            attr.parse_args::<LitStr>()
-                .map(|lit| set_once(cx, &mut out.message, lit, span, "message"))
-                .map_err(|e| {
-                    syn::Error::new(
-                        e.span(),
-                        "expected a string literal: #[message(\"...{field}...\")]",
-                    )
-                })
+            out.message_written = true;
+            attr.parse_args_with(parse_message).map(|lit| {
+                if let Some(lit) = non_empty(cx, lit, "message") {
+                    set_once(cx, &mut out.message, lit, span, "message");
+                }
+            })
         } else if path.is_ident("api_error") && !is_struct {
             attr.parse_nested_meta(|meta| {
-                let span = meta
-                    .path
-                    .get_ident()
-                    .map_or_else(Span::call_site, Ident::span);
+                let span = key_span(&meta);
                 let key = key_name(&meta);
                 match key.as_str() {
-                    "category" => {
-                        set_once(cx, &mut out.category, meta.value()?.parse()?, span, &key)
+                    "category" => set_text(cx, &mut out.category, &meta)?,
+                    "empty_details" => {
+                        set_once(cx, &mut out.empty_details, flag(&meta)?, span, &key)
                     }
-                    "empty_details" => set_once(cx, &mut out.empty_details, span, span, &key),
-                    "transparent" => set_once(cx, &mut out.transparent, span, span, &key),
-                    "title" => set_once(cx, &mut out.title, meta.value()?.parse()?, span, &key),
+                    "transparent" => set_once(cx, &mut out.transparent, flag(&meta)?, span, &key),
+                    "title" => set_text(cx, &mut out.title, &meta)?,
                     "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
-                    _ => return Err(unknown_key(&meta, "variant", VARIANT_KEYS)),
+                    // Reported as misplaced; no "missing code/status" on top.
+                    "code" => {
+                        out.code_written = true;
+                        return Err(misplaced_key(&meta, Place::Variant));
+                    }
+                    "status" => {
+                        out.status_written = true;
+                        return Err(misplaced_key(&meta, Place::Variant));
+                    }
+                    _ => return Err(misplaced_key(&meta, Place::Variant)),
                 }
                 Ok(())
             })
@@ -378,6 +573,7 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
             Ok(())
         };
         if let Err(error) = result {
+            out.unreadable = true;
             cx.push(error);
         }
     }
@@ -385,26 +581,33 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
 }
 
 pub fn parse_field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+    check_placement(cx, attrs, Place::Field);
     let mut out = FieldAttrs::default();
     for attr in attrs {
         let path = attr.path();
         let span = path.get_ident().map_or_else(Span::call_site, Ident::span);
-        if path.is_ident("source") {
-            set_once(cx, &mut out.source, span, span, "source");
+        let marker = if path.is_ident("source") {
+            Some(("source", &mut out.source))
         } else if path.is_ident("from") {
-            set_once(cx, &mut out.from, span, span, "from");
+            Some(("from", &mut out.from))
+        } else {
+            None
+        };
+        if let Some((name, slot)) = marker {
+            if !matches!(attr.meta, syn::Meta::Path(_)) {
+                cx.error_spanned_by(&attr.meta, format_args!("`#[{name}]` takes no arguments"));
+            }
+            set_once(cx, slot, span, span, name);
         } else if path.is_ident("api_error") {
             let result = attr.parse_nested_meta(|meta| {
-                let span = meta
-                    .path
-                    .get_ident()
-                    .map_or_else(Span::call_site, Ident::span);
+                let span = key_span(&meta);
                 let key = key_name(&meta);
                 match key.as_str() {
-                    "rename" => set_once(cx, &mut out.rename, meta.value()?.parse()?, span, &key),
-                    "skip" => set_once(cx, &mut out.skip, span, span, &key),
-                    "retry_after" => set_once(cx, &mut out.retry_after, span, span, &key),
-                    _ => return Err(unknown_key(&meta, "field", FIELD_KEYS)),
+                    "rename" => set_text(cx, &mut out.rename, &meta)?,
+                    "skip" => set_once(cx, &mut out.skip, flag(&meta)?, span, &key),
+                    "retry_after" => set_once(cx, &mut out.retry_after, flag(&meta)?, span, &key),
+                    "internal" => set_once(cx, &mut out.internal, flag(&meta)?, span, &key),
+                    _ => return Err(misplaced_key(&meta, Place::Field)),
                 }
                 Ok(())
             });

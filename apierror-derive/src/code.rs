@@ -59,7 +59,8 @@ impl Pattern {
         };
         let mut rest = code;
         let mut number = 0u64;
-        for segment in &self.segments {
+        let mut segments = self.segments.iter().peekable();
+        while let Some(segment) = segments.next() {
             let matched = &code[..code.len() - rest.len()];
             let after = if matched.is_empty() {
                 "at the start".to_owned()
@@ -77,12 +78,25 @@ impl Pattern {
                     }
                 },
                 Segment::Digits(count) => {
-                    let slot: String = rest
-                        .chars()
-                        .take_while(char::is_ascii_alphanumeric)
-                        .collect();
-                    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-                    if digits != *count || slot.len() != *count {
+                    // Exactly `count` digits, whatever follows: `E##A` holds `E12A`.
+                    let digits = rest
+                        .bytes()
+                        .take(*count)
+                        .take_while(u8::is_ascii_digit)
+                        .count();
+                    // More digits than the pattern has, with no literal digit after
+                    // them in the pattern, reads better as one wrong number.
+                    let next_is_digit = segments.peek().is_some_and(|next| match next {
+                        Segment::Text(text) => text.starts_with(|c: char| c.is_ascii_digit()),
+                        Segment::Digits(_) => true,
+                    });
+                    let run = rest.bytes().take_while(u8::is_ascii_digit).count();
+                    if digits != *count || (run > *count && !next_is_digit) {
+                        let slot: String = rest
+                            .chars()
+                            .take_while(char::is_ascii_alphanumeric)
+                            .take(run.max(*count))
+                            .collect();
                         let plural = if *count == 1 { "" } else { "s" };
                         return Err(mismatch(format!(
                             "expected {count} digit{plural} {after}, found `{slot}`"
@@ -199,6 +213,23 @@ mod tests {
             .number("E4-X")
             .unwrap_err()
             .ends_with("expected 2 digits after `E`, found `4`"));
+        // A letter right after the digits.
+        let letter = Pattern::parse("E##A").unwrap();
+        assert_eq!(letter.number("E12A"), Ok(12));
+        assert!(letter
+            .number("E1AA")
+            .unwrap_err()
+            .ends_with("expected 2 digits after `E`, found `1A`"));
+        assert!(letter
+            .number("E123A")
+            .unwrap_err()
+            .ends_with("expected 2 digits after `E`, found `123`"));
+        assert!(letter.number("E12B").unwrap_err().contains("expected `A`"));
+        let suffix = Pattern::parse("V#x#").unwrap();
+        assert_eq!(suffix.number("V1x2"), Ok(12));
+        // A literal digit after the `#` digits.
+        let digit = Pattern::parse("E##5").unwrap();
+        assert_eq!(digit.number("E125"), Ok(12));
         let choreo = Pattern::parse("CHOREO-####").unwrap();
         assert_eq!(choreo.number("CHOREO-1001"), Ok(1001));
     }

@@ -5,6 +5,7 @@ use crate::ctxt::Ctxt;
 use crate::valid::{self, Entry, Message, Model, Own};
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
 use syn::{DeriveInput, Member, WherePredicate};
 
 /// The derive as a plain function over token streams: what the proc macro
@@ -31,6 +32,21 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         return quote!(#errors #fallback);
     }
     impls(&parsed, &model)
+}
+
+/// A span that points at the user's tokens but resolves names as the
+/// derive's own tokens do: `::core::...` spanned on a field of an edition
+/// 2015 crate would look for `core` in that crate's root.
+fn at(span: Span) -> Span {
+    Span::call_site().located_at(span)
+}
+
+/// The 64-bit FNV-1a hash of a code, as `apierror::__private::code_hash`
+/// computes it: composed catalogs are checked for duplicates by it.
+fn code_hash(code: &str) -> u64 {
+    code.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// `Self::Variant` for an enum, `Self` for a struct.
@@ -93,7 +109,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     let bounds = Bounds::new(input, model);
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
 
-    let catalog = catalog(input, model);
+    let catalog = catalog(input, model, |_| true);
     // Own variants map to their index in the catalog: one table lookup.
     let descriptor_arms = model.entries.iter().scan(0usize, |own, entry| {
         Some(match entry {
@@ -147,7 +163,9 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
         }) => {
             let pat = pattern(input, variant, Some(*field));
             let binding = binding(field);
-            Some(quote!(#pat => #krate::__private::RetryAfter::retry_after_secs(#binding),))
+            // Spanned on the field's type: a type that is not seconds is reported there.
+            let call = quote_spanned!(at(field.ty.span())=> #krate::__private::RetryAfter::retry_after_secs(#binding));
+            Some(quote!(#pat => #call,))
         }
         Entry::Own(_) => None,
         Entry::Transparent { variant, field } => {
@@ -179,6 +197,36 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     } else {
         TokenStream::new()
     };
+    let setting_arms: Vec<TokenStream> = model
+        .entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Own(_) => None,
+            Entry::Transparent { variant, field } => {
+                let pat = pattern(input, variant, Some(*field));
+                let inner = binding(field);
+                let inner_ty = field.ty;
+                Some(quote! {
+                    #pat => <#inner_ty as #krate::ApiError>::__setting(#inner, __pick)
+                        .or_else(|| __pick(<Self as #krate::ApiError>::CATALOG.__owner())),
+                })
+            }
+        })
+        .collect();
+    let setting_fn = (!setting_arms.is_empty()).then(|| {
+        quote! {
+            fn __setting(
+                &self,
+                __pick: fn(&#krate::__private::Owner) -> ::core::option::Option<&'static str>,
+            ) -> ::core::option::Option<&'static str> {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#setting_arms)*
+                    _ => __pick(<Self as #krate::ApiError>::CATALOG.__owner()),
+                }
+            }
+        }
+    });
     let api_where = bounds.where_clause(input, |b| &b.api_error);
     let empty_match = model
         .entries
@@ -222,13 +270,14 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
                 }
             }
 
-                        #retry_fn
-
+            #retry_fn
+            #setting_fn
         }
     };
     out.extend(public_message(input, model, &bounds));
     out.extend(framework_impls(input, krate, &api_where));
     out.extend(composition_check(input, model));
+    out.extend(internal_probes(input, model));
     out.extend(decode_impl(input, model, &bounds));
     if !input.thiserror {
         out.extend(std_impls(input, model, &bounds));
@@ -236,9 +285,11 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     out
 }
 
-fn catalog(input: &Input, model: &Model) -> TokenStream {
+/// The type's catalog, as a constant expression. `include` picks the
+/// transparent variants whose catalogs it lists (all of them, but for the
+/// composition check of a generic type).
+fn catalog(input: &Input, model: &Model, include: impl Fn(&Field) -> bool) -> TokenStream {
     let krate = &model.krate;
-    let type_name = input.ident.to_string();
     let doc = &input.doc;
     let mut position = 0usize;
     let mut descriptors = Vec::new();
@@ -247,15 +298,16 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
         match entry {
             Entry::Own(own) => {
                 position += 1;
-                descriptors.push(descriptor(&type_name, own));
+                descriptors.push(descriptor(own));
             }
-            Entry::Transparent { variant, field } => {
+            Entry::Transparent { variant, field } if include(field) => {
                 let name = variant.ident.to_string();
                 let ty = field.ty;
                 transparent.push(quote! {
                     #krate::Transparent::__new(#name, <#ty as #krate::ApiError>::CATALOG, #position)
                 });
             }
+            Entry::Transparent { .. } => {}
         }
     }
     let pattern = option_str(model.pattern.as_deref());
@@ -269,36 +321,59 @@ fn catalog(input: &Input, model: &Model) -> TokenStream {
     });
     let retired = &model.retired;
     let envelope = envelope(krate, &model.envelope);
-    let www_authenticate = option_str(model.www_authenticate.as_deref());
+    let owner = owner(input, model);
     quote! {
         &{
             use #krate::Descriptor as __D;
+            const __O: &#krate::__private::Owner = #owner;
             #krate::Catalog::__from_parts(#krate::__private::CatalogParts {
-            type_name: #type_name,
-            description: #doc,
-            descriptors: &[#(#descriptors),*],
-            transparent: &[#(#transparent),*],
-            pattern: #pattern,
-            range: #range,
-                        categories: &[#(#categories),*],
-            retired: &[#(#retired),*],
-            envelope: #envelope,
-            www_authenticate: #www_authenticate,
-        })
+                owner: __O,
+                description: #doc,
+                descriptors: &[#(#descriptors),*],
+                transparent: &[#(#transparent),*],
+                pattern: #pattern,
+                range: #range,
+                categories: &[#(#categories),*],
+                retired: &[#(#retired),*],
+                envelope: #envelope,
+            })
         }
     }
 }
 
-/// A variant's descriptor, as a short const call (`__D` is `Descriptor`):
-/// `__D::__new(type, code, status, message, variant, flags)` and a builder
-/// call for each field most variants leave empty.
-fn descriptor(type_name: &str, own: &Own) -> TokenStream {
+/// The type as its descriptors name it: its name, its full path, and the
+/// settings its variants keep through composition.
+fn owner(input: &Input, model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    let name = input.ident.to_string();
+    let suffix = format!("::{name}");
+    let www_authenticate = option_str(model.www_authenticate.as_deref());
+    let type_url = option_str(match &model.envelope {
+        valid::Envelope::Problem { type_url } => type_url.as_deref(),
+        _ => None,
+    });
+    quote! {
+        &#krate::__private::Owner::__new(
+            #name,
+            ::core::concat!(::core::module_path!(), #suffix),
+            #www_authenticate,
+            #type_url,
+        )
+    }
+}
+
+/// A variant's descriptor, as a short const call (`__D` is `Descriptor`,
+/// `__O` the type's owner):
+/// `__D::__new(owner, code, hash, status, message, variant, flags)` and a
+/// builder call for each field most variants leave empty.
+fn descriptor(own: &Own) -> TokenStream {
     // The flags of `DescriptorParts`.
     const HAS_DETAILS: u8 = 1;
     const RETRY_AFTER: u8 = 2;
     const STATIC: u8 = 4;
     const PLAIN: u8 = 8;
     let code = &own.code;
+    let hash = code_hash(code);
     let status = own.status;
     let message = &own.template;
     let variant = own.variant.ident.to_string();
@@ -339,7 +414,7 @@ fn descriptor(type_name: &str, own: &Own) -> TokenStream {
     if let Some(kind) = &own.kind {
         rest.push(quote!(.__kind(#kind)));
     }
-    quote!(__D::__new(#type_name, #code, #status, #message, #variant, #flags) #(#rest)*)
+    quote!(__D::__new(__O, #code, #hash, #status, #message, #variant, #flags) #(#rest)*)
 }
 
 /// A type as written, without the token spacing: `Vec<Option<String>>`.
@@ -408,8 +483,8 @@ fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
                     // reported there.
                     let ty = field.ty;
                     match key {
-                        Some(key) => quote_spanned!(field.span=> #member: __fields.field::<#ty>(#key)?),
-                        None => quote_spanned!(field.span=> #member: <#ty as ::core::default::Default>::default()),
+                        Some(key) => quote_spanned!(at(field.span)=> #member: __fields.field::<#ty>(#key)?),
+                        None => quote_spanned!(at(field.span)=> #member: <#ty as ::core::default::Default>::default()),
                     }
                 });
                 arms.push(quote! {
@@ -453,23 +528,101 @@ fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
 }
 
 /// A composed type's codes are checked across its modules by the compiler.
-/// (Generic types cannot name their catalog in a `const` item.)
+/// A `const` item cannot name a generic type, so for one the check covers
+/// its own variants and the transparent fields whose types do not use its
+/// parameters.
 fn composition_check(input: &Input, model: &Model) -> TokenStream {
     let composed = model
         .entries
         .iter()
         .any(|e| matches!(e, Entry::Transparent { .. }));
-    if !composed || input.generics.type_params().next().is_some() {
+    if !composed {
         return TokenStream::new();
     }
     let krate = &model.krate;
     let ident = input.ident;
+    let params = generic_names(input);
+    let root = if input.generics.params.is_empty() {
+        quote!(<#ident as #krate::ApiError>::CATALOG)
+    } else {
+        catalog(input, model, |field| {
+            !mentions(field.ty.to_token_stream(), &params)
+        })
+    };
     quote! {
         const _: () = {
-            const ROOTS: &[&#krate::Catalog] = &[<#ident as #krate::ApiError>::CATALOG];
-            #krate::__private::assert_unique_codes::<{ #krate::__private::count_codes(ROOTS) }>(ROOTS)
+            const ROOTS: &[&#krate::Catalog] = &[#root];
+            #krate::__private::assert_unique_codes::<{ #krate::__private::table_size(ROOTS) }>(ROOTS)
         };
     }
+}
+
+/// A compile error for each details or message field whose type is an
+/// error although it is not written as one (`ParseIntError`, a type alias
+/// of `io::Error`): errors are internal. The compiler answers through
+/// `Probe<T>::IS_ERROR`; fields whose type uses a parameter of the type
+/// cannot be named in a `const` item and are left out.
+fn internal_probes(input: &Input, model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    let params = generic_names(input);
+    let mut probes = Vec::new();
+    for entry in &model.entries {
+        let Entry::Own(own) = entry else {
+            continue;
+        };
+        let mut fields: Vec<&Field> = own.details.iter().map(|(field, _)| *field).collect();
+        if let Message::Formatted { args, .. } = &own.message {
+            for (field, _) in args {
+                if !fields.iter().any(|f| std::ptr::eq(*f, *field)) {
+                    fields.push(field);
+                }
+            }
+        }
+        for field in fields {
+            if field.internal().is_some() || mentions(field.ty.to_token_stream(), &params) {
+                continue;
+            }
+            let ty = field.ty;
+            let message = format!(
+                "field `{}` of `{}` holds an error (`{}`): errors are internal, so it may be neither a detail nor shown in a message; mark it #[source] or #[api_error(internal)]",
+                field.unraw,
+                own.variant.ident,
+                written_type(ty),
+            );
+            probes.push(quote_spanned! {at(ty.span())=>
+                if <#krate::__private::Probe<#ty>>::IS_ERROR {
+                    ::core::panic!(#message);
+                }
+            });
+        }
+    }
+    if probes.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        const _: () = {
+            #[allow(unused_imports)]
+            use #krate::__private::NotAnError as _;
+            #(#probes)*
+        };
+    }
+}
+
+/// The names a field type can use from the type's generics: its type,
+/// lifetime and const parameters, and `Self`.
+fn generic_names(input: &Input) -> Vec<Ident> {
+    let mut names: Vec<Ident> = input
+        .generics
+        .params
+        .iter()
+        .map(|param| match param {
+            syn::GenericParam::Type(p) => p.ident.clone(),
+            syn::GenericParam::Lifetime(p) => p.lifetime.ident.clone(),
+            syn::GenericParam::Const(p) => p.ident.clone(),
+        })
+        .collect();
+    names.push(Ident::new("Self", Span::call_site()));
+    names
 }
 
 /// `IntoResponse` (axum) and `ResponseError` (actix-web), emitted through
@@ -654,7 +807,7 @@ fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
         }) => {
             let pat = pattern(input, variant, Some(*field));
             let source = binding(field);
-            Some(quote_spanned! {field.span=>
+            Some(quote_spanned! {at(field.span)=>
                 #pat => ::core::option::Option::Some(#source.as_dyn_error()),
             })
         }
@@ -742,7 +895,7 @@ fn fallback(input: &Input, krate: &syn::Path) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
             const CATALOG: &'static #krate::Catalog = &#krate::Catalog::__from_parts(#krate::__private::CatalogParts {
-                type_name: #type_name,
+                owner: &#krate::__private::Owner::__new(#type_name, #type_name, ::core::option::Option::None, ::core::option::Option::None),
                 description: "",
                 descriptors: &[],
                 transparent: &[],
@@ -751,7 +904,6 @@ fn fallback(input: &Input, krate: &syn::Path) -> TokenStream {
                                 categories: &[],
                 retired: &[],
                 envelope: #krate::__private::Envelope::Standard(#krate::__private::Standard),
-                www_authenticate: ::core::option::Option::None,
             });
             fn descriptor(&self) -> &'static #krate::Descriptor {
                 ::core::unreachable!()
@@ -893,10 +1045,21 @@ impl Bounds {
     }
 }
 
-fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
-    tokens.into_iter().any(|tt| match tt {
-        TokenTree::Ident(ident) => params.iter().any(|p| **p == ident),
-        TokenTree::Group(group) => mentions(group.stream(), params),
-        _ => false,
-    })
+/// Whether `tokens` use one of the names, at any depth of groups (walked
+/// with a stack, not recursion: nesting depth is the user's).
+fn mentions(tokens: TokenStream, names: &[impl std::borrow::Borrow<Ident>]) -> bool {
+    let mut stack = vec![tokens.into_iter()];
+    while let Some(tokens) = stack.last_mut() {
+        match tokens.next() {
+            Some(TokenTree::Ident(ident)) if names.iter().any(|n| *n.borrow() == ident) => {
+                return true
+            }
+            Some(TokenTree::Group(group)) => stack.push(group.stream().into_iter()),
+            Some(_) => {}
+            None => {
+                stack.pop();
+            }
+        }
+    }
+    false
 }

@@ -121,6 +121,16 @@ fn parse_placeholder(inner: &str) -> Result<Piece, String> {
             "`{{{inner}}}` names no field: write `{{field}}` or `{{0}}` for a tuple field"
         ));
     }
+    if spec.ends_with('?') {
+        return Err(format!(
+            "`{{{inner}}}` formats with Debug: public messages use Display (`{{{name}}}`), Debug is for logs"
+        ));
+    }
+    if spec.ends_with('p') {
+        return Err(format!(
+            "`{{{inner}}}` formats a pointer: a memory address is never for clients"
+        ));
+    }
     if spec.contains('$') || spec.contains('*') {
         return Err(format!(
             "`{{{inner}}}`: width and precision taken from arguments are not supported in messages"
@@ -151,10 +161,10 @@ fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c == '_' || c.is_alphanumeric())
 }
 
-/// Whether a format spec asks for `Debug` (`?`) rather than `Display`.
+/// The formatting trait a spec asks for (`x` for `LowerHex`...); never
+/// `Debug` nor `Pointer`, which templates reject.
 pub fn spec_trait(spec: &str) -> SpecTrait {
     match spec.chars().last() {
-        Some('?') => SpecTrait::Debug,
         Some('x') => SpecTrait::LowerHex,
         Some('X') => SpecTrait::UpperHex,
         Some('o') => SpecTrait::Octal,
@@ -168,7 +178,6 @@ pub fn spec_trait(spec: &str) -> SpecTrait {
 #[derive(Clone, Copy)]
 pub enum SpecTrait {
     Display,
-    Debug,
     LowerHex,
     UpperHex,
     Octal,
@@ -181,7 +190,6 @@ impl SpecTrait {
     pub fn path(self) -> &'static str {
         match self {
             SpecTrait::Display => "Display",
-            SpecTrait::Debug => "Debug",
             SpecTrait::LowerHex => "LowerHex",
             SpecTrait::UpperHex => "UpperHex",
             SpecTrait::Octal => "Octal",
@@ -217,7 +225,7 @@ mod tests {
             ]
         );
         assert_eq!(t.as_static(), None);
-        let positional = Template::parse("{0} and {1:?}").unwrap();
+        let positional = Template::parse("{0} and {1:x}").unwrap();
         let names: Vec<_> = positional.args().map(|(n, _)| n.clone()).collect();
         assert_eq!(names, vec![FieldRef::Index(0), FieldRef::Index(1)]);
     }
@@ -252,6 +260,15 @@ mod tests {
         assert!(Template::parse("{x:>w$}")
             .unwrap_err()
             .contains("not supported"));
+        for debug in ["{a:?}", "{a:#?}", "{0:>8?}", "{a:x?}"] {
+            assert!(
+                Template::parse(debug)
+                    .unwrap_err()
+                    .contains("Debug is for logs"),
+                "{debug}"
+            );
+        }
+        assert!(Template::parse("{a:p}").unwrap_err().contains("pointer"));
         assert!(Template::parse("{a.b}")
             .unwrap_err()
             .contains("not a field name"));

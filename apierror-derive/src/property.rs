@@ -122,26 +122,7 @@ const OTHERS: &[&str] = &[
     "\"a\" \"b\"",
 ];
 
-const CONTAINER_KEYS: &[&str] = &[
-    "pattern",
-    "range",
-    "category",
-    "retired",
-    "code",
-    "prefix",
-    "status",
-    "empty_details",
-    "crate",
-    "envelope",
-    "type_url",
-    "domain",
-    "www_authenticate",
-    "title",
-    "kind",
-    "decode",
-];
-const VARIANT_KEYS: &[&str] = &["category", "empty_details", "transparent", "title", "kind"];
-const FIELD_KEYS: &[&str] = &["rename", "skip", "retry_after"];
+use crate::attr::{CONTAINER_KEYS, FIELD_KEYS, VARIANT_KEYS};
 /// Keys that no position accepts.
 const MISSPELT: &[&str] = &[
     "patern",

@@ -113,7 +113,23 @@ pub fn resolve(cx: &Ctxt, attr: &StatusAttr) -> Option<u16> {
             }
             number
         }
-        StatusAttr::Name(ident) => {
+        StatusAttr::Name(path) => {
+            let ident = path.segments.last().map(|s| &s.ident)?;
+            // `NAME`, or a path to a constant of a `StatusCode` type
+            // (`StatusCode::GONE`, `http::StatusCode::GONE`): anything else
+            // names a constant the derive cannot read.
+            let prefix: Vec<&syn::Ident> = path.segments.iter().map(|s| &s.ident).collect();
+            let owner_ok = match prefix.len() {
+                1 => path.leading_colon.is_none(),
+                n => prefix[n - 2] == "StatusCode",
+            };
+            if !owner_ok {
+                cx.error_spanned_by(
+                    path,
+                    "a status path must name a constant of `StatusCode`, like `StatusCode::GONE`: the derive reads the number at compile time, so write the number or the constant's name",
+                );
+                return None;
+            }
             let name = ident.to_string();
             match STATUSES.iter().find(|s| s.0 == name) {
                 Some(&(_, number, _)) if (400..=599).contains(&number) => Some(number),
@@ -131,7 +147,7 @@ pub fn resolve(cx: &Ctxt, attr: &StatusAttr) -> Option<u16> {
                     let hint = match closest(&name, names) {
                         Some(close) => format!("; did you mean `{close}`?"),
                         None => {
-                            "; use a number like 409 or a name of http::StatusCode like CONFLICT"
+                            "; use a number like 409 or a name of http::StatusCode like CONFLICT (constants of your own are not read: the derive needs the number at compile time)"
                                 .to_owned()
                         }
                     };

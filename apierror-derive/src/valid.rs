@@ -2,8 +2,8 @@
 //! codes against patterns, ranges, categories and retired codes, duplicates,
 //! statuses, message placeholders against fields.
 
-use crate::ast::{Field, Input, Variant};
-use crate::attr::RangeAttr;
+use crate::ast::{Field, Input, Internal, Variant};
+use crate::attr::{RangeAttr, StatusAttr};
 use crate::code::{self, Pattern, Rule};
 use crate::ctxt::{closest, Ctxt};
 use crate::message::{self, FieldRef, SpecTrait, Template};
@@ -68,6 +68,8 @@ pub struct Own<'a> {
     /// The template as written, or the reason phrase.
     pub template: String,
     pub message: Message<'a>,
+    /// The message has literal text besides its placeholders.
+    pub literal: bool,
     pub category: Option<String>,
     pub details: Vec<(&'a Field<'a>, String)>,
     pub has_details: bool,
@@ -96,6 +98,8 @@ struct Rules {
     prefix: String,
     status: Option<u16>,
     status_written: bool,
+    /// The type's attributes could not all be read (reported already).
+    unreadable: bool,
 }
 
 pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
@@ -109,6 +113,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     for variant in &input.variants {
         if let Some(span) = variant.attrs.transparent {
             if let Some(field) = transparent(cx, variant, span) {
+                transparent_field(cx, field);
                 entries.push(Entry::Transparent { variant, field });
             }
             continue;
@@ -123,14 +128,26 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
                 seen.insert(code.clone(), code_span);
             }
         }
-        let category = code
-            .as_deref()
-            .and_then(|code| variant_category(cx, variant, code, code_span, &rules, &categories));
+        // A struct names its category on itself.
+        let named_category = if input.is_struct {
+            attrs.category.as_ref()
+        } else {
+            variant.attrs.category.as_ref()
+        };
+        let category = code.as_deref().and_then(|code| {
+            variant_category(cx, named_category, code, code_span, &rules, &categories)
+        });
         let status = match &variant.attrs.status {
             Some(attr) => status::resolve(cx, attr),
             None if rules.status.is_some() => rules.status,
             // An unreadable status, here or on the type, is reported already.
-            None if variant.attrs.status_written || rules.status_written => None,
+            None if variant.attrs.status_written
+                || rules.status_written
+                || variant.attrs.unreadable
+                || input.attrs.unreadable =>
+            {
+                None
+            }
             None => {
                 cx.error_spanned_by(
                     variant.ident,
@@ -142,10 +159,9 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
                 None
             }
         };
-        let (template, message) = variant_message(cx, variant, status);
-        if status.is_some_and(|status| status >= 500) {
-            internal_message(cx, &message);
-        }
+        let (template, message, literal) = variant_message(cx, variant, status);
+        internal_message(cx, &message);
+        field_rules(cx, variant);
         let details = details(cx, variant);
         let retry_after = single(cx, variant, |f| f.attrs.retry_after, "retry_after");
         let source = source(cx, input, variant);
@@ -166,6 +182,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             status: status.unwrap_or(500),
             template,
             message,
+            literal,
             category,
             has_details: !details.is_empty() || empty_details,
             details,
@@ -187,6 +204,9 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
                 "`title` and `kind` describe one error: put them on its variant",
             );
         }
+    }
+    if attrs.decode.is_some() {
+        decode_ambiguity(cx, &entries);
     }
     let envelope = envelope(cx, input);
     if matches!(envelope, Envelope::Problem { .. }) {
@@ -268,12 +288,8 @@ fn envelope(cx: &Ctxt, input: &Input) -> Envelope {
                 lit.span(),
                 "`type_url` is the RFC 9457 `type`: it needs envelope = \"problem\"",
             );
-        } else if lit
-            .value()
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control())
-        {
-            cx.error_at(lit.span(), "`type_url` must be a URL without spaces");
+        } else if let Err(why) = type_url(&lit.value()) {
+            cx.error_at(lit.span(), why);
         }
     }
     if let Some(lit) = &attrs.domain {
@@ -282,9 +298,49 @@ fn envelope(cx: &Ctxt, input: &Input) -> Envelope {
                 lit.span(),
                 "`domain` is the AIP-193 ErrorInfo domain: it needs envelope = \"google\"",
             );
+        } else if lit.value().is_empty() {
+            cx.error_at(lit.span(), "`domain` cannot be empty: write the service's name, like \"pubsub.googleapis.com\"");
+        } else if !lit
+            .value()
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
+        {
+            cx.error_at(
+                lit.span(),
+                "`domain` is a service name like \"pubsub.googleapis.com\": ASCII letters, digits, `-`, `.` and `_` only",
+            );
         }
     }
     chosen
+}
+
+/// Checks an RFC 9457 `type` URL template: an `http(s)` URL, a `urn:`, or a
+/// relative reference, with `{code}` as its only placeholder and only
+/// characters a URI may hold.
+fn type_url(template: &str) -> Result<(), String> {
+    let url = template.replace("{code}", "CODE");
+    if let Some(bad) = url
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(*c)))
+    {
+        let why = match bad {
+            '{' | '}' => "`{code}` is the only placeholder it takes".to_owned(),
+            c if c.is_whitespace() => "a URL has no spaces".to_owned(),
+            c => format!("{c:?} is not a URI character (percent-encode it)"),
+        };
+        return Err(format!("`type_url` must be a URL template: {why}"));
+    }
+    // A scheme is what comes before the first `:`, if no `/`, `?` or `#` does.
+    let scheme = url
+        .split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|scheme| !scheme.contains(['/', '?', '#']));
+    match scheme.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("http" | "https" | "urn") => Ok(()),
+        Some(other) => Err(format!(
+            "`type_url` must be an http(s) URL, a urn: or a relative reference, not a `{other}:` URL"
+        )),
+    }
 }
 
 fn container_rules(cx: &Ctxt, input: &Input) -> Rules {
@@ -340,6 +396,7 @@ fn container_rules(cx: &Ctxt, input: &Input) -> Rules {
             .unwrap_or_default(),
         status: attrs.status.as_ref().and_then(|s| status::resolve(cx, s)),
         status_written: attrs.status.is_some(),
+        unreadable: attrs.unreadable,
     }
 }
 
@@ -471,7 +528,7 @@ fn transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>, span: Span) -> Option<&'
     let conflicts = [
         (attrs.code.as_ref().map(syn::LitStr::span), "#[code]"),
         (attrs.message.as_ref().map(syn::LitStr::span), "#[message]"),
-        (attrs.status.as_ref().map(status_span), "#[status]"),
+        (attrs.status.as_ref().map(StatusAttr::span), "#[status]"),
         (attrs.category.as_ref().map(syn::LitStr::span), "`category`"),
         (attrs.empty_details, "`empty_details`"),
         (attrs.title.as_ref().map(syn::LitStr::span), "`title`"),
@@ -501,13 +558,6 @@ fn transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>, span: Span) -> Option<&'
     }
 }
 
-fn status_span(attr: &crate::attr::StatusAttr) -> Span {
-    match attr {
-        crate::attr::StatusAttr::Number(lit) => lit.span(),
-        crate::attr::StatusAttr::Name(ident) => ident.span(),
-    }
-}
-
 fn variant_code(cx: &Ctxt, variant: &Variant, rules: &Rules) -> (Option<String>, Span) {
     if let Some(lit) = &variant.attrs.code {
         return (Some(lit.value()), lit.span());
@@ -522,7 +572,7 @@ fn variant_code(cx: &Ctxt, variant: &Variant, rules: &Rules) -> (Option<String>,
             Some(rule.apply(&rules.prefix, &variant.ident.to_string())),
             span,
         ),
-        None if rules.rule_written => (None, span),
+        None if rules.rule_written || rules.unreadable || variant.attrs.unreadable => (None, span),
         None => {
             cx.error_at(
                 span,
@@ -572,7 +622,7 @@ fn check_code(cx: &Ctxt, code: &str, span: Span, rules: &Rules, retired: &[(Stri
 
 fn variant_category(
     cx: &Ctxt,
-    variant: &Variant,
+    named: Option<&syn::LitStr>,
     code: &str,
     span: Span,
     rules: &Rules,
@@ -584,7 +634,7 @@ fn variant_category(
         (None, Some(prefix)) => code.starts_with(prefix.as_str()),
         (None, None) => false,
     };
-    if let Some(lit) = &variant.attrs.category {
+    if let Some(lit) = named {
         let name = lit.value();
         let Some(category) = categories.iter().find(|c| c.name == name) else {
             let hint = match closest(&name, categories.iter().map(|c| c.name.as_str())) {
@@ -659,16 +709,17 @@ fn variant_message<'a>(
     cx: &Ctxt,
     variant: &'a Variant<'a>,
     status: Option<u16>,
-) -> (String, Message<'a>) {
+) -> (String, Message<'a>, bool) {
     let Some(lit) = &variant.attrs.message else {
         let reason = status.and_then(status::reason);
-        if reason.is_none() {
+        // A message that was written but not read is reported already.
+        if reason.is_none() && !variant.attrs.message_written {
             if let Some(status) = status {
                 let at = variant
                     .attrs
                     .status
                     .as_ref()
-                    .map_or_else(|| variant.ident.span(), status_span);
+                    .map_or_else(|| variant.ident.span(), StatusAttr::span);
                 cx.error_at(
                     at,
                     format_args!(
@@ -678,19 +729,23 @@ fn variant_message<'a>(
             }
         }
         let reason = reason.unwrap_or_default().to_owned();
-        return (reason.clone(), Message::Static(reason));
+        return (reason.clone(), Message::Static(reason), true);
     };
     let text = lit.value();
     let template = match Template::parse(&text) {
         Ok(template) => template,
         Err(problem) => {
             cx.error_at(lit.span(), format_args!("invalid message: {problem}"));
-            return (text, Message::Static(String::new()));
+            return (text, Message::Static(String::new()), true);
         }
     };
     if let Some(fixed) = template.as_static() {
-        return (text, Message::Static(fixed));
+        return (text, Message::Static(fixed), true);
     }
+    let literal = template
+        .pieces
+        .iter()
+        .any(|piece| matches!(piece, message::Piece::Text(text) if !text.trim().is_empty()));
     let mut format = String::new();
     let mut args: Vec<(&'a Field<'a>, SpecTrait)> = Vec::new();
     for piece in &template.pieces {
@@ -740,25 +795,130 @@ fn variant_message<'a>(
             span: lit.span(),
             args,
         },
+        literal,
     )
 }
 
-/// A 5xx message may not interpolate the source error: what went wrong
-/// inside stays in the logs, the client sees only the public message.
-/// Skipped fields may be shown: `skip` means "not a detail", not "secret".
+/// A message never shows an internal field: one marked
+/// `#[api_error(internal)]`, the source error, or a value whose type is an
+/// error. What went wrong inside stays in the logs; the client sees only the
+/// public message. (Skipped fields may be shown: `skip` means "not a
+/// detail", not "secret".)
 fn internal_message(cx: &Ctxt, message: &Message) {
     let Message::Formatted { span, args, .. } = message else {
         return;
     };
-    for (field, _) in args.iter().filter(|(field, _)| field.is_source()) {
-        let name = match &field.member {
-            Member::Named(ident) => format!("`{}`", ident.to_string().trim_start_matches("r#")),
-            Member::Unnamed(index) => format!("field `{{{}}}`", index.index),
+    for (field, _) in args {
+        let Some(why) = field.internal() else {
+            continue;
+        };
+        let name = match field.name() {
+            Some(name) => format!("`{name}`"),
+            None => format!("field `{{{}}}`", field.unraw),
+        };
+        let reason = match why {
+            Internal::Marked => "it is marked #[api_error(internal)]",
+            Internal::Source => "it is the source error, internal by definition",
+            Internal::ErrorType => "its type is an error, internal by default",
         };
         cx.error_at(
             *span,
             format_args!(
-                "the message of a 5xx error may not show its source {name}: internal errors never reach clients; describe the failure without it"
+                "a public message may not show {name}: {reason}; internal values never reach clients, only logs: describe the failure without it"
+            ),
+        );
+    }
+}
+
+/// Field attributes that have no meaning on the field they are written on.
+fn field_rules(cx: &Ctxt, variant: &Variant) {
+    for field in &variant.fields {
+        let attrs = &field.attrs;
+        if let Some(why) = field.internal() {
+            let what = match why {
+                Internal::Marked => "an internal field",
+                Internal::Source => "a source field",
+                Internal::ErrorType => "a field whose type is an error",
+            };
+            if let Some(lit) = &attrs.rename {
+                cx.error_at(
+                    lit.span(),
+                    format_args!("`rename` has no meaning on {what}: it is never a detail"),
+                );
+            }
+            if let Some(span) = attrs.skip {
+                cx.error_at(
+                    span,
+                    format_args!("`skip` has no meaning on {what}: it is never a detail already"),
+                );
+            }
+            if let Some(span) = attrs.retry_after {
+                cx.error_at(
+                    span,
+                    format_args!(
+                        "{what} cannot be `retry_after`: internal values never reach a header"
+                    ),
+                );
+            }
+        } else if let (Some(span), None, syn::Member::Unnamed(_)) =
+            (attrs.skip, &attrs.rename, &field.member)
+        {
+            cx.error_at(
+                span,
+                "`skip` has no meaning on a tuple field: tuple fields are details only when renamed",
+            );
+        }
+    }
+}
+
+/// The field of a transparent variant is the inner error: its own derive
+/// decides its details, headers and source.
+fn transparent_field(cx: &Ctxt, field: &Field) {
+    let attrs = &field.attrs;
+    let misplaced = [
+        (attrs.rename.as_ref().map(syn::LitStr::span), "rename"),
+        (attrs.skip, "skip"),
+        (attrs.retry_after, "retry_after"),
+        (attrs.internal, "internal"),
+        (attrs.source, "#[source]"),
+    ];
+    for (span, what) in misplaced {
+        if let Some(span) = span {
+            cx.error_at(
+                span,
+                format_args!("`{what}` has no meaning on the field of a transparent variant: the inner error decides its own details, headers and source"),
+            );
+        }
+    }
+}
+
+/// With `decode`, an OpenAI-style body (which carries no code) is matched
+/// to its variant by status, `type` and message. A message made only of
+/// placeholders matches every message, so it cannot share its status with
+/// another variant.
+fn decode_ambiguity(cx: &Ctxt, entries: &[Entry]) {
+    let owns: Vec<&Own> = entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Own(own) => Some(own),
+            Entry::Transparent { .. } => None,
+        })
+        .collect();
+    for own in owns.iter().filter(|own| !own.literal) {
+        let Some(other) = owns
+            .iter()
+            .find(|other| other.status == own.status && !std::ptr::eq(**other, *own))
+        else {
+            continue;
+        };
+        let Message::Formatted { span, .. } = &own.message else {
+            continue;
+        };
+        cx.error_at(
+            *span,
+            format_args!(
+                "with `decode`, an OpenAI-style body is matched to its variant by its message: `{}` is only placeholders and matches every message of status {}, so `{}` and `{}` cannot be told apart; add literal text to the message",
+                own.template, own.status, own.variant.ident, other.variant.ident
             ),
         );
     }
@@ -856,6 +1016,10 @@ fn details<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(&'a Field<'a>, Strin
         };
         if out.iter().any(|(_, k)| *k == key) {
             cx.error_at(field.span, format_args!("duplicate details key `{key}`"));
+            continue;
+        }
+        if let (Some(lit), true) = (&field.attrs.rename, key.chars().any(char::is_control)) {
+            cx.error_at(lit.span(), "a details key cannot hold control characters");
             continue;
         }
         out.push((field, key));
@@ -1053,7 +1217,7 @@ mod tests {
     fn attributes() {
         assert_one(
             parse_quote! { #[api_error(patern = "E-#")] enum E {} },
-            "unknown container attribute `patern`; did you mean `pattern`?",
+            "unknown type attribute `patern`; did you mean `pattern`?",
         );
         assert_one(
             parse_quote! { #[api_error(status = 400, status = 401)] enum E {} },
@@ -1088,46 +1252,312 @@ mod tests {
     }
 
     #[test]
-    fn server_messages_hide_the_source() {
-        let hidden = "may not show its source";
-        assert_one(
-            parse_quote! {
-                enum E { #[code("A")] #[status(500)] #[message("failed: {cause}")] A { #[source] cause: Io } }
-            },
-            "the message of a 5xx error may not show its source `cause`",
-        );
-        assert_one(
-            parse_quote! {
-                enum E { #[code("A")] #[status(502)] #[message("upstream: {0:?}")] A(#[from] Io) }
-            },
-            "may not show its source field `{0}`",
-        );
-        assert_one(
-            parse_quote! {
-                enum E { #[code("A")] #[status(503)] #[message("down: {source}")] A { source: Io } }
-            },
-            "may not show its source `source`",
-        );
-        // The type's default status counts too.
-        assert_one(
-            parse_quote! {
-                #[api_error(status = 500)]
-                enum E { #[code("A")] #[message("{e}")] A { #[source] e: Io } }
-            },
-            hidden,
-        );
+    fn messages_never_show_internal_fields() {
+        let hidden = "a public message may not show";
+        let cases: Vec<(DeriveInput, &str)> = vec![
+            (
+                parse_quote! { enum E { #[code("A")] #[status(500)] #[message("failed: {cause}")] A { #[source] cause: Io } } },
+                "may not show `cause`: it is the source error",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(502)] #[message("upstream: {0}")] A(#[from] Io) } },
+                "may not show field `{0}`: it is the source error",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(503)] #[message("down: {source}")] A { source: Io } } },
+                "may not show `source`",
+            ),
+            // A raw identifier is the same name.
+            (
+                parse_quote! { enum E { #[code("A")] #[status(503)] #[message("down: {source}")] A { r#source: Io } } },
+                "may not show `source`",
+            ),
+            // 4xx messages too: internal is internal.
+            (
+                parse_quote! { enum E { #[code("A")] #[status(400)] #[message("bad: {cause}")] A { #[source] cause: Io } } },
+                hidden,
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(500)] #[message("dsn {dsn}")] A { #[api_error(internal)] dsn: String } } },
+                "it is marked #[api_error(internal)]",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(400)] A { #[api_error(internal, skip)] token: String } } },
+                "`skip` has no meaning on an internal field",
+            ),
+            // Error types are internal without a mark, skipped or not.
+            (
+                parse_quote! { enum E { #[code("A")] #[status(500)] #[message("io: {e}")] A { e: std::io::Error } } },
+                "its type is an error, internal by default",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(500)] #[message("{e}")] A { e: Box<dyn std::error::Error + Send + Sync> } } },
+                "its type is an error",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(500)] #[message("{e}")] A { e: anyhow::Error } } },
+                "its type is an error",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(500)] #[message("{e}")] A { e: Option<std::sync::Arc<io::Error>> } } },
+                "its type is an error",
+            ),
+            // The type's default status counts too.
+            (
+                parse_quote! { #[api_error(status = 500)] enum E { #[code("A")] #[message("{e}")] A { #[source] e: Io } } },
+                hidden,
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_one(input, expected);
+        }
         let allowed = errors(parse_quote! {
             #[api_error(status = 500)]
             enum E {
-                // A 4xx message may show its source.
-                #[code("A")] #[status(400)] #[message("bad input: {cause}")] A { #[source] cause: Io },
                 // Skipped fields are not secret: they are just not details.
                 #[code("B")] #[message("node {node} failed")] B { #[api_error(skip)] node: String, #[source] cause: Io },
                 // The source can be there, unnamed by the message.
                 #[code("C")] #[message("storage failed")] C(#[from] Io),
+                // Internal values can be held, and named internal redundantly.
+                #[code("D")] D { #[api_error(internal)] dsn: String, #[api_error(internal)] e: std::io::Error },
             }
         });
         assert!(allowed.is_empty(), "{allowed:#?}");
+    }
+
+    #[test]
+    fn internal_fields_are_never_details_or_headers() {
+        assert_one(
+            parse_quote! { enum E { #[code("A")] #[status(429)] A { #[api_error(internal, retry_after)] wait: u64 } } },
+            "an internal field cannot be `retry_after`",
+        );
+        assert_one(
+            parse_quote! { enum E { #[code("A")] #[status(429)] A { #[source] #[api_error(rename = "x")] e: Io } } },
+            "`rename` has no meaning on a source field",
+        );
+        assert_one(
+            parse_quote! { enum E { #[code("A")] #[status(400)] A(#[api_error(skip)] u8) } },
+            "`skip` has no meaning on a tuple field",
+        );
+        assert_one(
+            parse_quote! { enum E { #[api_error(transparent)] A(#[api_error(rename = "x")] Inner) } },
+            "has no meaning on the field of a transparent variant",
+        );
+        assert_one(
+            parse_quote! { enum E { #[api_error(transparent)] A(#[source] Inner) } },
+            "`#[source]` has no meaning on the field of a transparent variant",
+        );
+    }
+
+    #[test]
+    fn attributes_in_the_wrong_place() {
+        let cases: Vec<(DeriveInput, &str)> = vec![
+            (
+                parse_quote! { #[code("A")] #[api_error(status = 400)] enum E { #[code("A")] A } },
+                "`#[code]` on an enum has no meaning",
+            ),
+            (
+                parse_quote! { #[status(404)] enum E { #[code("A")] #[status(404)] A } },
+                "`#[status]` on an enum has no meaning",
+            ),
+            (
+                parse_quote! { #[message("x")] #[api_error(status = 400)] enum E { #[code("A")] A } },
+                "`#[message]` on an enum has no meaning",
+            ),
+            (
+                parse_quote! { #[source] #[api_error(status = 400)] enum E { #[code("A")] A } },
+                "`#[source]` marks a field",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] #[from] A } },
+                "`#[from]` marks a field",
+            ),
+            (
+                parse_quote! { #[from] #[code("A")] #[status(400)] struct S; },
+                "`#[from]` marks a field",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] A { #[code("B")] x: u8 } } },
+                "`#[code]` on a field has no meaning",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] A { #[message("m")] x: u8 } } },
+                "`#[message]` on a field has no meaning",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] #[api_error(pattern = "A")] A } },
+                "`pattern` is a type attribute",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] #[api_error(status = 404)] A } },
+                "a variant's status is written #[status(404)]",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[api_error(code = "A")] A } },
+                "a variant's code is written #[code(\"...\")]",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] #[api_error(skip)] A } },
+                "`skip` is a field attribute",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400, rename = "x")] enum E { #[code("A")] A } },
+                "`rename` is a field attribute",
+            ),
+            (
+                parse_quote! { #[api_error(transparent)] enum E { #[code("A")] #[status(400)] A } },
+                "`transparent` marks an enum variant",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] A { #[api_error(transparent)] x: u8 } } },
+                "`transparent` marks the variant",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] A { #[api_error(category = "c")] x: u8 } } },
+                "`category` is a type attribute",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] A { #[api_error(pattern = "c")] x: u8 } } },
+                "`pattern` is a type attribute",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] A { #[api_error(status = 404)] x: u8 } } },
+                "write #[status(...)] on the variant",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400, category = "x")] enum E { #[code("A")] A } },
+                "on an enum, `category` declares a category",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] A { #[api_error(skip = true)] x: u8 } } },
+                "`skip` takes no value",
+            ),
+            (
+                parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] A { #[source(x)] x: Io } } },
+                "`#[source]` takes no arguments",
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_one(input, expected);
+        }
+    }
+
+    #[test]
+    fn empty_and_malformed_values() {
+        let cases: Vec<(DeriveInput, &str)> = vec![
+            (
+                parse_quote! { enum E { #[code("A")] #[status(400)] #[message("")] A } },
+                "`message` cannot be empty",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(400)] #[message("  ")] A } },
+                "`message` cannot be empty",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(465)] #[message("")] A } },
+                "`message` cannot be empty",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(400)] A { #[api_error(rename = "")] x: u8 } } },
+                "`rename` cannot be empty",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(400)] #[api_error(title = "")] A } },
+                "`title` cannot be empty",
+            ),
+            (
+                parse_quote! { #[api_error(envelope = "google", domain = "")] enum E { #[code("A")] #[status(400)] A } },
+                "`domain` cannot be empty",
+            ),
+            (
+                parse_quote! { #[api_error(envelope = "google", domain = "a b")] enum E { #[code("A")] #[status(400)] A } },
+                "`domain` is a service name",
+            ),
+            (
+                parse_quote! { #[api_error(envelope = "problem", type_url = "")] enum E { #[code("A")] #[status(400)] A } },
+                "`type_url` cannot be empty",
+            ),
+            (
+                parse_quote! { #[api_error(envelope = "problem", type_url = "javascript:alert(1)")] enum E { #[code("A")] #[status(400)] A } },
+                "not a `javascript:` URL",
+            ),
+            (
+                parse_quote! { #[api_error(envelope = "problem", type_url = "file:///etc/{code}")] enum E { #[code("A")] #[status(400)] A } },
+                "not a `file:` URL",
+            ),
+            (
+                parse_quote! { #[api_error(envelope = "problem", type_url = "https://x/{id}")] enum E { #[code("A")] #[status(400)] A } },
+                "`{code}` is the only placeholder",
+            ),
+            (
+                parse_quote! { #[api_error(envelope = "problem", type_url = "https://x/\"{code}")] enum E { #[code("A")] #[status(400)] A } },
+                "is not a URI character",
+            ),
+            (
+                parse_quote! { #[api_error(category(name = "", prefix = "A"))] enum E { #[code("A")] #[status(400)] A } },
+                "a category's `name` cannot be empty",
+            ),
+            (
+                parse_quote! { #[api_error(retired())] enum E { #[code("A")] #[status(400)] A } },
+                "`retired` lists codes",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(400)] #[message("{}", x)] A { x: u8 } } },
+                "a message takes no format arguments",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(400)] #[message("{x:?}")] A { x: u8 } } },
+                "Debug is for logs",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(400)] #[message("{x:p}")] A { x: &'static u8 } } },
+                "pointer",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(Foo::GONE)] A } },
+                "a status path must name a constant of `StatusCode`",
+            ),
+            (
+                parse_quote! { enum E { #[code("A")] #[status(MY_STATUS)] A } },
+                "constants of your own are not read",
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_one(input, expected);
+        }
+        let fine = errors(parse_quote! {
+            #[api_error(envelope = "problem", type_url = "/errors/{code}")]
+            enum E {
+                #[code("A")] #[status(StatusCode::GONE)] A,
+                #[code("B")] #[status(http::StatusCode::CONFLICT)] B,
+                #[code("C")] #[status(::apierror::http::StatusCode::NOT_FOUND)] C,
+            }
+        });
+        assert!(fine.is_empty(), "{fine:#?}");
+        for url in [
+            "https://docs.example.com/errors/{code}",
+            "urn:example:error:{code}",
+            "HTTP://X/{code}?a=b#c",
+            "errors/{code}",
+        ] {
+            assert_eq!(type_url(url), Ok(()), "{url}");
+        }
+    }
+
+    #[test]
+    fn decode_rejects_messages_that_match_everything() {
+        assert_one(
+            parse_quote! {
+                #[api_error(decode, status = 429)]
+                enum E { #[code("A")] #[message("{detail}")] A { detail: String }, #[code("B")] #[message("Slow down")] B }
+            },
+            "`{detail}` is only placeholders and matches every message of status 429",
+        );
+        let fine = errors(parse_quote! {
+            #[api_error(decode, status = 429)]
+            enum E { #[code("A")] #[message("{detail}")] A { detail: String }, #[code("B")] #[status(400)] B }
+        });
+        assert!(fine.is_empty(), "{fine:#?}");
     }
 
     #[test]

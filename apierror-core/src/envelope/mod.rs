@@ -107,11 +107,23 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The id of the request, e.g. `"req_123456"`.
+    /// The id of the request, e.g. `"req_123456"`, without surrounding
+    /// whitespace. An id that is empty, or longer than
+    /// [`MAX_REQUEST_ID`](Self::MAX_REQUEST_ID) bytes, is left out: request
+    /// ids often come from a client's header, and are echoed in the body and
+    /// the `X-Request-Id` header.
     pub const fn with_request_id(mut self, request_id: &'a str) -> Self {
-        self.request_id = Some(request_id);
+        let id = request_id.trim_ascii();
+        self.request_id = if id.is_empty() || id.len() > Self::MAX_REQUEST_ID {
+            None
+        } else {
+            Some(id)
+        };
         self
     }
+
+    /// The longest request id a context keeps, in bytes.
+    pub const MAX_REQUEST_ID: usize = 256;
 
     /// When the error happened, already formatted (RFC 3339 is usual).
     pub const fn with_timestamp(mut self, timestamp: &'a str) -> Self {

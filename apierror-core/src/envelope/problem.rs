@@ -14,8 +14,10 @@ use std::fmt;
 ///  "requested":8,"available":2}
 /// ```
 ///
-/// - `type`: the documentation URL template with `{code}` replaced, or
-///   `about:blank` without a template;
+/// - `type`: a documentation URL template with `{code}` replaced: the
+///   `type_url` of the type that declares the variant, else of the nearest
+///   type that includes it, else the format's own template
+///   ([`Problem::with_type`]); `about:blank` without any;
 /// - `title`: the variant's `#[api_error(title = "...")]`, else the status's
 ///   reason phrase, else (for unregistered statuses like 465) `Client Error`
 ///   or `Server Error`;
@@ -51,6 +53,13 @@ impl Problem {
     /// The `type` URL template, if any.
     pub const fn type_template(&self) -> Option<&'static str> {
         self.type_template
+    }
+
+    /// The template for `error`'s `type`: see [`Problem`].
+    fn template_for<E: ApiError + ?Sized>(&self, error: &E) -> Option<&'static str> {
+        error
+            .__setting(crate::catalog::Owner::type_url)
+            .or(self.type_template)
     }
 }
 
@@ -99,8 +108,9 @@ impl Problem {
     {
         let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
         let code = error.code();
+        let template = self.template_for(error);
         io(writer.write_all(br#"{"type":"#))?;
-        match self.type_template.map(|t| t.split_once("{code}")) {
+        match template.map(|t| t.split_once("{code}")) {
             Some(Some((before, after))) if !after.contains("{code}") => {
                 super::write_str_parts(writer, &[before, code, after])?
             }
@@ -108,7 +118,7 @@ impl Problem {
                 let url = format!(
                     "{}",
                     TypeUrl {
-                        template: self.type_template.unwrap_or_default(),
+                        template: template.unwrap_or_default(),
                         code
                     }
                 );
@@ -167,7 +177,7 @@ impl Format for Problem {
         S: Serializer,
     {
         let mut map = serializer.serialize_map(None)?;
-        match self.type_template {
+        match self.template_for(error) {
             Some(template) => map.serialize_entry(
                 "type",
                 &format_args!(

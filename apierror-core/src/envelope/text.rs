@@ -1,233 +1,270 @@
 //! Values as text, for AIP-193 metadata: a string as itself, anything else
 //! as its compact JSON.
+//!
+//! The value is serialized once, by serde_json with a [`TextFormatter`]
+//! that writes a top-level string's characters as they are and everything
+//! else as JSON text; a `Serialize` that answers differently on two calls
+//! cannot make the body invalid, and one that fails is an error, never a
+//! panic.
 
-use serde::ser::{self, Impossible, Serialize, Serializer};
+use serde::ser::{Serialize, Serializer};
+use serde_json::ser::{CharEscape, Formatter};
 use std::fmt;
+use std::io::{self, Write};
 
 /// A value as text: a string as itself, anything else as compact JSON.
 pub(crate) struct Text<'a, T: ?Sized>(pub &'a T);
 
 impl<T: Serialize + ?Sized> Serialize for Text<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if kind(self.0) == Kind::String {
-            // A string (or char, or unit variant) is already its own text.
-            self.0.serialize(serializer)
-        } else {
-            serializer.collect_str(&JsonText(self.0))
-        }
+        crate::message::collect_str(serializer, &RawText(self.0))
     }
 }
 
-/// What a value serializes as, for writing it as text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    /// A JSON string: its text is itself.
-    String,
-    /// A number, bool or null: its JSON text needs no escaping.
-    Scalar,
-    /// An array or object.
-    Compound,
-}
-
-/// Finds out, without allocating, what `value` serializes as.
-pub(crate) fn kind<T: Serialize + ?Sized>(value: &T) -> Kind {
-    value.serialize(IsString).unwrap_or(Kind::Compound)
-}
-
-/// Writes `value` as a JSON string of its text, straight into `writer`.
-pub(crate) fn write_text<T: Serialize + ?Sized, W: std::io::Write>(
+/// Writes `value`'s text as a JSON string, straight into `writer`.
+pub(crate) fn write_text<T: Serialize + ?Sized, W: Write>(
     writer: &mut W,
     value: &T,
 ) -> Result<(), serde_json::Error> {
-    match kind(value) {
-        Kind::String => value.serialize(&mut serde_json::Serializer::new(writer)),
-        Kind::Scalar => {
-            writer.write_all(b"\"").map_err(serde_json::Error::io)?;
-            value.serialize(&mut serde_json::Serializer::new(&mut *writer))?;
-            writer.write_all(b"\"").map_err(serde_json::Error::io)
+    writer.write_all(b"\"").map_err(serde_json::Error::io)?;
+    let formatter = TextFormatter {
+        depth: 0,
+        embedded: true,
+    };
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut *writer,
+        formatter,
+    ))?;
+    writer.write_all(b"\"").map_err(serde_json::Error::io)
+}
+
+/// The text of a value, unescaped: what a serializer's `collect_str` escapes.
+struct RawText<'a, T: ?Sized>(&'a T);
+
+impl<T: Serialize + ?Sized> fmt::Display for RawText<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let formatter = TextFormatter {
+            depth: 0,
+            embedded: false,
+        };
+        self.0
+            .serialize(&mut serde_json::Serializer::with_formatter(
+                FmtWriter(f),
+                formatter,
+            ))
+            .map_err(|_| fmt::Error)
+    }
+}
+
+/// Writes a value as its text: a top-level string (or char, or unit
+/// variant) as its characters, anything else as compact JSON.
+///
+/// `embedded`: the text goes inside a JSON string being written, so it is
+/// escaped once more (a nested `"` becomes `\"`, a nested `\n` escape
+/// `\\n`); otherwise it is the raw text.
+struct TextFormatter {
+    /// How many arrays and objects are open.
+    depth: usize,
+    embedded: bool,
+}
+
+impl TextFormatter {
+    /// Writes bytes of JSON text, escaped for a JSON string when embedded.
+    fn text<W: ?Sized + Write>(&self, writer: &mut W, bytes: &[u8]) -> io::Result<()> {
+        if !self.embedded {
+            return writer.write_all(bytes);
         }
-        Kind::Compound => serde::Serializer::collect_str(
-            &mut serde_json::Serializer::new(writer),
-            &JsonText(value),
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                _ => continue,
+            };
+            writer.write_all(&bytes[start..i])?;
+            writer.write_all(escape)?;
+            start = i + 1;
+        }
+        writer.write_all(&bytes[start..])
+    }
+
+    fn top_level_string(&self) -> bool {
+        self.depth == 0
+    }
+}
+
+/// The JSON escape of a character, and the character itself.
+fn escape_of(escape: &CharEscape) -> ([u8; 6], usize, char) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let short = |c: u8, raw: char| ([b'\\', c, 0, 0, 0, 0], 2, raw);
+    match *escape {
+        CharEscape::Quote => short(b'"', '"'),
+        CharEscape::ReverseSolidus => short(b'\\', '\\'),
+        CharEscape::Solidus => short(b'/', '/'),
+        CharEscape::Backspace => short(b'b', '\u{8}'),
+        CharEscape::FormFeed => short(b'f', '\u{c}'),
+        CharEscape::LineFeed => short(b'n', '\n'),
+        CharEscape::CarriageReturn => short(b'r', '\r'),
+        CharEscape::Tab => short(b't', '\t'),
+        CharEscape::AsciiControl(byte) => (
+            [
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                DIGITS[usize::from(byte >> 4)],
+                DIGITS[usize::from(byte & 0xf)],
+            ],
+            6,
+            char::from(byte),
         ),
     }
 }
 
-/// Writes a value's compact JSON text into a formatter.
-struct JsonText<'a, T: ?Sized>(&'a T);
+impl Formatter for TextFormatter {
+    fn begin_string<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        if self.top_level_string() {
+            return Ok(());
+        }
+        self.text(writer, b"\"")
+    }
 
-impl<T: Serialize + ?Sized> fmt::Display for JsonText<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        serde_json::to_writer(FmtWriter(f), self.0).map_err(|_| fmt::Error)
+    fn end_string<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.begin_string(writer)
+    }
+
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        // Fragments hold no quote, backslash or control character.
+        writer.write_all(fragment.as_bytes())
+    }
+
+    fn write_char_escape<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        escape: CharEscape,
+    ) -> io::Result<()> {
+        let (bytes, len, raw) = escape_of(&escape);
+        let sequence = &bytes[..len];
+        match (self.top_level_string(), self.embedded) {
+            // The character itself: the raw text of a string.
+            (true, false) => writer.write_all(raw.encode_utf8(&mut [0; 4]).as_bytes()),
+            // A string's character inside the JSON string being written.
+            (true, true) | (false, false) => writer.write_all(sequence),
+            // JSON text's escape inside the JSON string being written.
+            (false, true) => self.text(writer, sequence),
+        }
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(b"]")
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(b"}")
+    }
+
+    fn write_raw_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        self.text(writer, fragment.as_bytes())
     }
 }
 
+/// An `io::Write` into a `fmt::Formatter`.
 struct FmtWriter<'a, 'b>(&'a mut fmt::Formatter<'b>);
 
-impl std::io::Write for FmtWriter<'_, '_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        // serde_json writes whole UTF-8 sequences per call.
-        let text = std::str::from_utf8(buf).map_err(std::io::Error::other)?;
-        self.0.write_str(text).map_err(std::io::Error::other)?;
+impl Write for FmtWriter<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // serde_json and `TextFormatter` write whole UTF-8 sequences per call.
+        let text = std::str::from_utf8(buf).map_err(io::Error::other)?;
+        self.0.write_str(text).map_err(io::Error::other)?;
         Ok(buf.len())
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
+    fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }
 }
 
-/// The serializer behind [`kind`]: it writes nothing.
-struct IsString;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
 
-#[derive(Debug)]
-struct NotAString;
-
-impl fmt::Display for NotAString {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not a string")
+    fn embedded<T: Serialize + ?Sized>(value: &T) -> String {
+        let mut out = Vec::new();
+        write_text(&mut out, value).unwrap();
+        String::from_utf8(out).unwrap()
     }
-}
 
-impl std::error::Error for NotAString {}
-
-impl ser::Error for NotAString {
-    fn custom<T: fmt::Display>(_: T) -> Self {
-        NotAString
+    fn through_serde<T: Serialize + ?Sized>(value: &T) -> String {
+        serde_json::to_string(&Text(value)).unwrap()
     }
-}
 
-macro_rules! scalar {
-    ($($method:ident($($arg:ty),*);)*) => {$(
-        fn $method(self, $(_: $arg),*) -> Result<Kind, NotAString> {
-            Ok(Kind::Scalar)
+    #[test]
+    fn strings_as_themselves_others_as_json() {
+        let values = [
+            json!("plain"),
+            json!("quote \" backslash \\ newline \n tab \t nul \u{0} é"),
+            json!(42),
+            json!(-1.5),
+            json!(true),
+            json!(null),
+            json!(["a", "b \" c", 1]),
+            json!({"k\n": {"nested": "v\\"}}),
+        ];
+        for value in values {
+            let expected = match &value {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let expected = serde_json::to_string(&expected).unwrap();
+            assert_eq!(embedded(&value), expected, "{value}");
+            assert_eq!(through_serde(&value), expected, "{value}");
         }
-    )*};
-}
-
-impl Serializer for IsString {
-    type Ok = Kind;
-    type Error = NotAString;
-    type SerializeSeq = Impossible<Kind, NotAString>;
-    type SerializeTuple = Impossible<Kind, NotAString>;
-    type SerializeTupleStruct = Impossible<Kind, NotAString>;
-    type SerializeTupleVariant = Impossible<Kind, NotAString>;
-    type SerializeMap = Impossible<Kind, NotAString>;
-    type SerializeStruct = Impossible<Kind, NotAString>;
-    type SerializeStructVariant = Impossible<Kind, NotAString>;
-
-    fn serialize_str(self, _: &str) -> Result<Kind, NotAString> {
-        Ok(Kind::String)
+        assert_eq!(embedded(&'x'), r#""x""#);
+        assert_eq!(embedded(&f64::NAN), r#""null""#);
     }
 
-    fn serialize_char(self, _: char) -> Result<Kind, NotAString> {
-        Ok(Kind::String)
+    /// A value whose `Serialize` fails half-way through a map.
+    struct Failing;
+
+    impl Serialize for Failing {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::{Error, SerializeMap};
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry("a", &1)?;
+            Err(S::Error::custom("no"))
+        }
     }
 
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-    ) -> Result<Kind, NotAString> {
-        Ok(Kind::String)
-    }
-
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Kind, NotAString> {
-        value.serialize(self)
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<Kind, NotAString> {
-        value.serialize(self)
-    }
-
-    scalar! {
-        serialize_bool(bool);
-        serialize_i8(i8);
-        serialize_i16(i16);
-        serialize_i32(i32);
-        serialize_i64(i64);
-        serialize_u8(u8);
-        serialize_u16(u16);
-        serialize_u32(u32);
-        serialize_u64(u64);
-        serialize_none();
-        serialize_unit();
-        serialize_unit_struct(&'static str);
-    }
-
-    // Floats may be NaN or infinite (JSON null); bytes are an array.
-    fn serialize_f32(self, _: f32) -> Result<Kind, NotAString> {
-        Err(NotAString)
-    }
-
-    fn serialize_f64(self, _: f64) -> Result<Kind, NotAString> {
-        Err(NotAString)
-    }
-
-    fn serialize_bytes(self, _: &[u8]) -> Result<Kind, NotAString> {
-        Err(NotAString)
-    }
-
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<Kind, NotAString> {
-        Err(NotAString)
-    }
-
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotAString> {
-        Err(NotAString)
-    }
-
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotAString> {
-        Err(NotAString)
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, NotAString> {
-        Err(NotAString)
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, NotAString> {
-        Err(NotAString)
-    }
-
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotAString> {
-        Err(NotAString)
-    }
-
-    fn serialize_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStruct, NotAString> {
-        Err(NotAString)
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, NotAString> {
-        Err(NotAString)
+    #[test]
+    fn a_failing_serialize_is_an_error() {
+        assert!(write_text(&mut Vec::new(), &Failing).is_err());
+        assert!(serde_json::to_string(&Text(&Failing)).is_err());
+        let keys: std::collections::BTreeMap<(u8, u8), u32> = [((1, 2), 3)].into();
+        assert!(write_text(&mut Vec::new(), &keys).is_err());
+        assert!(serde_json::to_string(&Text(&keys)).is_err());
     }
 }

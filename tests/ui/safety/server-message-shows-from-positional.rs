@@ -4,7 +4,7 @@ use apierror::ApiError;
 pub enum GatewayError {
     #[code("UPSTREAM_UNREACHABLE")]
     #[status(BAD_GATEWAY)]
-    #[message("The upstream service failed: {0:?}")]
+    #[message("The upstream service failed: {0}")]
     UpstreamUnreachable(#[from] std::io::Error),
 }
 

@@ -1,0 +1,4 @@
+//! `#[derive(ApiError)]` in a crate of edition 2024.
+#![deny(warnings)]
+
+include!("../../shared.rs");

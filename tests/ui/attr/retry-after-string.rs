@@ -1,0 +1,12 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 429)]
+pub enum ShopError {
+    RateLimited {
+        #[api_error(retry_after)]
+        wait: String,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 404)]
+#[api_error(category(name = "orders", prefix = "ORDER_"))]
+pub enum ShopError {
+    OrderNotFound {
+        #[api_error(category = "orders")]
+        order_id: String,
+    },
+}
+
+fn main() {}

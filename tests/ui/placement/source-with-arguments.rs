@@ -1,0 +1,12 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 500)]
+pub enum ShopError {
+    Storage {
+        #[source(io)]
+        cause: std::io::Error,
+    },
+}
+
+fn main() {}

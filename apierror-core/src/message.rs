@@ -53,11 +53,17 @@ impl<'a> Message<'a> {
         }
     }
 
-    /// The message, borrowed when static and formatted into a `String` otherwise.
+    /// The message, borrowed when static and formatted into a `String`
+    /// otherwise. Never panics: if a field's `Display` fails, the text it
+    /// wrote before failing (`to_string` would panic instead).
     pub fn to_cow(&self) -> Cow<'static, str> {
         match self.repr {
             Repr::Static(message) => Cow::Borrowed(message),
-            Repr::Formatted(_) => Cow::Owned(self.to_string()),
+            Repr::Formatted(source) => {
+                let mut text = String::new();
+                let _ = fmt::write(&mut text, format_args!("{}", Formatted(source)));
+                Cow::Owned(text)
+            }
         }
     }
 }
@@ -73,10 +79,16 @@ impl fmt::Display for Message<'_> {
 
 impl fmt::Debug for Message<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.repr {
-            Repr::Static(message) => fmt::Debug::fmt(message, f),
-            Repr::Formatted(_) => fmt::Debug::fmt(&self.to_string(), f),
-        }
+        fmt::Debug::fmt(&*self.to_cow(), f)
+    }
+}
+
+/// The interpolated message as a `Display`.
+struct Formatted<'a>(&'a dyn PublicMessage);
+
+impl fmt::Display for Formatted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_message(f)
     }
 }
 
@@ -233,5 +245,9 @@ mod tests {
         let mut out = Vec::new();
         let html = &mut serde_json::Serializer::new(&mut out);
         assert!(Serialize::serialize(&message, html).is_err());
+        // Neither does any other way to read it.
+        assert_eq!(message.to_cow(), "half");
+        assert_eq!(format!("{message:?}"), "\"half\"");
+        assert!(message != "half");
     }
 }

@@ -360,6 +360,14 @@ pub fn doc_of(attrs: &[Attribute]) -> String {
 /// struct); `#[source]` and `#[from]` mark a field.
 fn check_placement(cx: &Ctxt, attrs: &[Attribute], place: Place) {
     for attr in attrs {
+        if let syn::Meta::List(list) = &attr.meta {
+            if list.path.is_ident("api_error") && list.tokens.is_empty() {
+                cx.error_spanned_by(
+                    &attr.meta,
+                    "empty #[api_error()]: write keys in it, or remove it",
+                );
+            }
+        }
         let path = attr.path();
         let Some(name) = path.get_ident().map(Ident::to_string) else {
             continue;

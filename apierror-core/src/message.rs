@@ -1,7 +1,6 @@
 //! The public, client-facing message of an error.
 
 use alloc::borrow::Cow;
-use alloc::string::ToString;
 use core::cell::Cell;
 use core::fmt;
 use serde::{Serialize, Serializer};
@@ -11,7 +10,7 @@ use serde::{Serialize, Serializer};
 ///
 /// Neither case allocates: a static message is a `&'static str`, and an
 /// interpolated one is written straight into the formatter or serializer that
-/// renders it. Call [`to_string`](ToString::to_string) or
+/// renders it. Call [`to_string`](alloc::string::ToString::to_string) or
 /// [`to_cow`](Self::to_cow) when an owned string is really needed.
 #[derive(Clone, Copy)]
 pub struct Message<'a> {

@@ -223,3 +223,35 @@ pub fn is_error_type(ty: &Type) -> bool {
         _ => false,
     }
 }
+
+/// Whether a type is, as written, one that can never be an error: a
+/// primitive, `String`, `str`, or one of them in a reference, `Option`,
+/// `Vec` or `Box`. (No crate but `std` can implement `Error` for them, and
+/// `std` does not.) The compiler is not asked about these.
+pub fn is_plain_type(ty: &Type) -> bool {
+    const PLAIN: &[&str] = &[
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "char", "String", "str",
+    ];
+    match ty {
+        Type::Path(path) if path.qself.is_none() => {
+            let Some(last) = path.path.segments.last() else {
+                return false;
+            };
+            match &last.arguments {
+                syn::PathArguments::None => PLAIN.iter().any(|p| last.ident == p),
+                syn::PathArguments::AngleBracketed(args)
+                    if args.args.len() == 1
+                        && ["Option", "Vec", "Box"].iter().any(|w| last.ident == w) =>
+                {
+                    matches!(&args.args[0], syn::GenericArgument::Type(inner) if is_plain_type(inner))
+                }
+                _ => false,
+            }
+        }
+        Type::Reference(reference) => is_plain_type(&reference.elem),
+        Type::Paren(inner) => is_plain_type(&inner.elem),
+        Type::Group(inner) => is_plain_type(&inner.elem),
+        _ => false,
+    }
+}

@@ -579,7 +579,10 @@ fn internal_probes(input: &Input, model: &Model) -> TokenStream {
             }
         }
         for field in fields {
-            if field.internal().is_some() || mentions(field.ty.to_token_stream(), &params) {
+            if field.internal().is_some()
+                || crate::ast::is_plain_type(field.ty)
+                || mentions(field.ty.to_token_stream(), &params)
+            {
                 continue;
             }
             let ty = field.ty;

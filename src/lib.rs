@@ -369,6 +369,60 @@
 //! | `"google"` | Google AIP-193 with a `google.rpc.ErrorInfo`; needs `domain = "..."` | |
 //! | `"websocket"` | `{"type":"error","error":{...}}` | 002 |
 //!
+//! Your own format is the default just as well: `envelope = ` the path of a
+//! value whose type implements [`Format`](envelope::Format), a unit struct or
+//! a `const` with settings. [`Render::new`], [`response::to_response`], the
+//! axum and actix-web responses and the OpenAPI responses all use it:
+//!
+//! ```
+//! use apierror::envelope::{Context, Format};
+//! use apierror::ApiError;
+//! use serde::ser::{SerializeStruct, Serializer};
+//!
+//! /// `{"message","documentation_url"}`, GitHub's shape.
+//! pub struct GitHub {
+//!     pub docs: &'static str,
+//! }
+//!
+//! pub const GITHUB: GitHub = GitHub { docs: "https://docs.github.com/rest" };
+//!
+//! impl Format for GitHub {
+//!     fn media_type(&self) -> &'static str {
+//!         "application/json; charset=utf-8"
+//!     }
+//!
+//!     fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+//!     where
+//!         E: ApiError + ?Sized,
+//!         S: Serializer,
+//!     {
+//!         let mut body = serializer.serialize_struct("Error", 2)?;
+//!         body.serialize_field("message", &error.message())?;
+//!         body.serialize_field("documentation_url", self.docs)?;
+//!         body.end()
+//!     }
+//! }
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", envelope = GITHUB)]
+//! pub enum RepoError {
+//!     #[status(403)]
+//!     #[message("API rate limit exceeded")]
+//!     RateLimited {
+//!         #[api_error(header = "X-RateLimit-Remaining")]
+//!         remaining: u32,
+//!     },
+//! }
+//!
+//! let response = apierror::response::to_response(&RepoError::RateLimited { remaining: 0 });
+//! assert_eq!(response.headers()["content-type"], "application/json; charset=utf-8");
+//! assert_eq!(response.headers()["x-ratelimit-remaining"], "0");
+//! assert_eq!(
+//!     response.body(),
+//!     br#"{"message":"API rate limit exceeded","documentation_url":"https://docs.github.com/rest"}"#
+//! );
+//! ```
+//!
 //! The envelope is the one of the type you render: a service error composed
 //! of module errors through transparent variants speaks the service's format,
 //! while code, status, message, `title` and `kind` come from the inner variant.
@@ -421,6 +475,14 @@
 //! (`#[api_error(www_authenticate = "Bearer realm=\"api\"")]`, default
 //! `Bearer`), and `X-Request-Id` from the context. Header values are
 //! validated: a request id with a CR or LF is never sent as a header.
+//!
+//! A field can feed a header of its own with
+//! `#[api_error(header = "X-RateLimit-Remaining")]`: its `Display` text, left
+//! out when it is no valid header value (a CR, LF or non-ASCII character) or
+//! the field is `None`. It stays a detail unless `skip`ped; internal fields
+//! cannot be headers, nor can the headers the response sets itself. A
+//! [`Format`](envelope::Format) adds headers of its own with its `headers`
+//! method.
 //!
 //! ```
 //! # use apierror::ApiError;
@@ -505,6 +567,10 @@
 //! return `Result<T, MyError>` and the client gets the response above. For a
 //! chosen format or context, `apierror::axum::into_response(&render)` and
 //! `apierror::actix::into_response(&render)` convert a [`Render`].
+//!
+//! To write those impls yourself, say `#[api_error(manual_response)]` on the
+//! type: the derive then leaves `IntoResponse` and `ResponseError` to you
+//! (otherwise yours would conflict with the derived ones, E0119).
 //!
 //! ```toml
 //! apierror = { version = "0.1", features = ["axum"] }

@@ -74,6 +74,7 @@ pub struct Descriptor {
     pub(crate) kind: Option<&'static str>,
     pub(crate) static_message: Option<&'static str>,
     pub(crate) plain_message: bool,
+    pub(crate) headers: &'static [&'static str],
 }
 
 /// The fields of a [`Descriptor`], as generated code spells them.
@@ -189,6 +190,12 @@ impl Descriptor {
     }
 
     #[doc(hidden)]
+    pub const fn __headers(mut self, headers: &'static [&'static str]) -> Self {
+        self.headers = headers;
+        self
+    }
+
+    #[doc(hidden)]
     pub const fn __unescaped(mut self, message: &'static str) -> Self {
         self.static_message = Some(message);
         self
@@ -222,6 +229,7 @@ impl Descriptor {
                 parts.static_message
             },
             plain_message: parts.flags & DescriptorParts::PLAIN != 0,
+            headers: &[],
         }
     }
 
@@ -294,6 +302,12 @@ impl Descriptor {
     /// Whether rendered envelopes carry a `details` key for this variant.
     pub const fn has_details(&self) -> bool {
         self.has_details
+    }
+
+    /// The headers fields of the variant feed, from
+    /// `#[api_error(header = "...")]`, lowercase, in declaration order.
+    pub const fn headers(&self) -> &'static [&'static str] {
+        self.headers
     }
 
     /// Whether a field of the variant feeds the `Retry-After` header.
@@ -506,8 +520,11 @@ impl Catalog {
         self.retired
     }
 
-    /// The format the type renders in by default, from
-    /// `#[api_error(envelope = "...")]`.
+    /// The built-in format the type renders in by default, from
+    /// `#[api_error(envelope = "...")]`; the standard envelope when the type
+    /// declares a format of its own (`envelope = my::FORMAT`), which
+    /// [`Render::new`](crate::Render::new) and every response then use
+    /// instead (see [`Declared`](crate::envelope::Declared)).
     pub const fn envelope(&self) -> &Envelope {
         &self.envelope
     }

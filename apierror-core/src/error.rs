@@ -68,6 +68,21 @@ pub trait ApiError: std::error::Error {
         None
     }
 
+    /// Adds the headers fields feed (`#[api_error(header = "...")]`): each
+    /// field's `Display` text, left out when it is no valid header value.
+    #[doc(hidden)]
+    fn __headers(&self, headers: &mut http::HeaderMap) {
+        let _ = headers;
+    }
+
+    /// Hands the type's default format to `visitor`: the built-in one of
+    /// its catalog, or the user's own (`#[api_error(envelope = path)]`, for
+    /// which the derive overrides this).
+    #[doc(hidden)]
+    fn __with_format<V: crate::envelope::FormatVisitor>(visitor: V) -> V::Output {
+        visitor.visit(Self::CATALOG.envelope())
+    }
+
     /// A setting written on a type (`www_authenticate`, `type_url`) for this
     /// value's variant: the declaring type's, else that of the types that
     /// include it through transparent variants, nearest first.

@@ -179,8 +179,9 @@ pub fn responses<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> Responses
     responses
 }
 
-/// [`responses`] in the catalog's own envelope, the format its type renders
-/// in by default ([`Catalog::envelope`]).
+/// [`responses`] in the catalog's built-in envelope ([`Catalog::envelope`]).
+/// For a type that declares a format of its own, use
+/// `ErrorResponses<MyError>` or [`responses`] with that format.
 pub fn default_responses(catalog: &Catalog) -> Responses {
     responses(catalog, catalog.envelope())
 }
@@ -200,13 +201,22 @@ pub struct ErrorResponses<E, F = TypeEnvelope> {
 }
 
 /// The format parameter of [`ErrorResponses`] that stands for the error
-/// type's own envelope, from `#[api_error(envelope = "...")]`.
+/// type's own format, from `#[api_error(envelope = ...)]`: a built-in one or
+/// the type's own.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TypeEnvelope;
 
 impl<E: ApiError> utoipa::IntoResponses for ErrorResponses<E, TypeEnvelope> {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
-        default_responses(E::CATALOG).responses
+        /// The responses in the format `E` declares, built-in or its own.
+        struct Build(&'static Catalog);
+        impl crate::envelope::FormatVisitor for Build {
+            type Output = Responses;
+            fn visit<F: Format + ?Sized>(self, format: &F) -> Responses {
+                responses(self.0, format)
+            }
+        }
+        E::__with_format(Build(E::CATALOG)).responses
     }
 }
 
@@ -442,14 +452,46 @@ fn response(catalog: &Catalog, status: u16, variants: &[Variant], media_type: &s
                 .build(),
         );
     }
+    let mut named: Vec<&'static str> = Vec::new();
+    for name in variants.iter().flat_map(|v| v.descriptor.headers()) {
+        if !named.contains(name) {
+            named.push(name);
+        }
+    }
+    for name in named {
+        builder = builder.header(
+            name,
+            Header::builder()
+                .schema(ObjectBuilder::new().schema_type(Type::String))
+                .description(Some(
+                    "From a field of the error; absent when the field is `None`.",
+                ))
+                .build(),
+        );
+    }
     if status == 401 {
-        let challenge = catalog.www_authenticate().unwrap_or("Bearer");
+        // The challenge of the type that declares each variant, else the
+        // catalog's own.
+        let mut challenges: Vec<&'static str> = Vec::new();
+        for variant in variants {
+            let challenge = variant
+                .descriptor
+                .__owner()
+                .www_authenticate()
+                .or(catalog.www_authenticate())
+                .unwrap_or("Bearer");
+            if !challenges.contains(&challenge) {
+                challenges.push(challenge);
+            }
+        }
+        let challenges: Vec<String> = challenges.iter().map(|c| format!("`{c}`")).collect();
         builder = builder.header(
             "WWW-Authenticate",
             Header::builder()
                 .schema(ObjectBuilder::new().schema_type(Type::String))
                 .description(Some(format!(
-                    "The authentication challenge: `{challenge}`."
+                    "The authentication challenge: {}.",
+                    challenges.join(" or ")
                 )))
                 .build(),
         );

@@ -3,9 +3,10 @@
 pub use crate::catalog::{CatalogParts, DescriptorParts, Owner};
 pub use crate::composition::{assert_unique_codes, code_hash, table_size};
 pub use crate::decode::{build as decode_build, Decode, DecodeError, Fields};
-pub use crate::envelope::JsonPart;
+pub use crate::envelope::{FormatVisitor, JsonPart};
 pub use crate::fields::FieldVisitor;
 pub use crate::message::PublicMessage;
+pub use http;
 pub use serde;
 pub use serde_json;
 
@@ -87,6 +88,31 @@ impl<T: ?Sized> NotAnError for Probe<T> {}
 
 impl<T: ?Sized + Error> Probe<T> {
     pub const IS_ERROR: bool = true;
+}
+
+/// Sets header `name` (lowercase, checked by the derive) to `value`'s
+/// `Display` text, when that is a valid header value of visible ASCII; an
+/// invalid one is left out, never sent.
+pub fn header<T: core::fmt::Display + ?Sized>(
+    headers: &mut http::HeaderMap,
+    name: &'static str,
+    value: &T,
+) {
+    use core::fmt::Write as _;
+    let mut text = String::new();
+    if write!(text, "{value}").is_err() {
+        return;
+    }
+    if !text
+        .bytes()
+        .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
+    {
+        return;
+    }
+    let name = http::header::HeaderName::from_bytes(name.as_bytes());
+    if let (Ok(name), Ok(value)) = (name, http::HeaderValue::from_str(text.trim())) {
+        headers.insert(name, value);
+    }
 }
 
 /// Turns a `#[source]` field into `&dyn Error`, boxed trait objects included.

@@ -1,6 +1,6 @@
 //! Rendering an error: which format, with which request context, into what.
 
-use crate::envelope::{Context, Envelope, Format, Rendered};
+use crate::envelope::{Context, Declared, Format, Rendered};
 use crate::error::ApiError;
 use crate::html;
 use crate::json_check::Checked;
@@ -9,7 +9,8 @@ use http::Response;
 use serde::{Serialize, Serializer};
 use std::io;
 
-/// An error about to be rendered: in its type's default envelope unless
+/// An error about to be rendered: in its type's default format
+/// ([`Declared`]: a built-in envelope, or your own) unless
 /// [`format`](Self::format) says otherwise, with an optional request
 /// [`Context`].
 ///
@@ -33,7 +34,7 @@ use std::io;
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-pub struct Render<'a, E: ?Sized, F: ?Sized = Envelope> {
+pub struct Render<'a, E: ?Sized, F: ?Sized = Declared> {
     error: &'a E,
     format: &'a F,
     context: Context<'a>,
@@ -41,11 +42,11 @@ pub struct Render<'a, E: ?Sized, F: ?Sized = Envelope> {
 }
 
 impl<'a, E: ApiError + ?Sized> Render<'a, E> {
-    /// Renders `error` in its type's default envelope.
+    /// Renders `error` in its type's default format.
     pub fn new(error: &'a E) -> Self {
         Render {
             error,
-            format: E::CATALOG.envelope(),
+            format: &Declared,
             context: Context::new(),
             html_safe: false,
         }
@@ -131,6 +132,12 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
     /// The request context.
     pub fn context_ref(&self) -> &Context<'a> {
         &self.context
+    }
+
+    /// The `Content-Type` of the body: the format's, or, for the type's
+    /// default format, the one that type declares.
+    pub fn media_type(&self) -> &'static str {
+        self.format.__media_type_for(self.error)
     }
 
     /// Streams the body into `writer`. Fails when a details field's own

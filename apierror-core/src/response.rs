@@ -55,7 +55,7 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
     let mut response = Response::new(body);
     *response.status_mut() = error.status();
     let headers = response.headers_mut();
-    let media_type = HeaderValue::from_str(render.format_ref().media_type())
+    let media_type = HeaderValue::from_str(render.media_type())
         .unwrap_or(HeaderValue::from_static("application/json"));
     headers.insert(CONTENT_TYPE, media_type);
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -70,6 +70,10 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
             .unwrap_or(HeaderValue::from_static("Bearer"));
         headers.insert(WWW_AUTHENTICATE, challenge);
     }
+    error.__headers(headers);
+    render
+        .format_ref()
+        .headers(error, render.context_ref(), headers);
     if let Some(id) = render.context_ref().request_id() {
         // `HeaderValue` accepts bytes 0x80..=0xFF (obs-text): a request id
         // with non-ASCII characters would be echoed as raw UTF-8 bytes,
@@ -162,6 +166,14 @@ impl<E: ApiError + ?Sized> ApiError for Stripped<'_, E> {
 
     fn __setting(&self, pick: fn(&Owner) -> Option<&'static str>) -> Option<&'static str> {
         self.error.__setting(pick)
+    }
+
+    fn __headers(&self, headers: &mut http::HeaderMap) {
+        self.error.__headers(headers);
+    }
+
+    fn __with_format<V: crate::envelope::FormatVisitor>(visitor: V) -> V::Output {
+        E::__with_format(visitor)
     }
 
     fn __visit_fields<V: crate::fields::FieldVisitor>(&self, _: &mut V) -> Result<(), V::Error> {

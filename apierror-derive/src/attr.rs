@@ -31,6 +31,13 @@ impl StatusAttr {
     }
 }
 
+/// `envelope = "problem"` (a built-in format) or `envelope = my::FORMAT`
+/// (a value of the user's own `Format` type).
+pub enum EnvelopeAttr {
+    Name(LitStr),
+    Path(syn::Path),
+}
+
 /// `1000..=1999`, with its tokens, so errors underline the whole range.
 #[derive(Clone)]
 pub struct RangeAttr {
@@ -81,7 +88,9 @@ pub struct ContainerAttrs {
     pub status: Option<StatusAttr>,
     pub empty_details: Option<Span>,
     pub krate: Option<syn::Path>,
-    pub envelope: Option<LitStr>,
+    pub envelope: Option<EnvelopeAttr>,
+    /// `manual_response`: no derived `IntoResponse` / `ResponseError`.
+    pub manual_response: Option<Span>,
     pub type_url: Option<LitStr>,
     pub domain: Option<LitStr>,
     pub www_authenticate: Option<LitStr>,
@@ -99,6 +108,8 @@ pub struct ContainerAttrs {
 #[derive(Default)]
 pub struct FieldAttrs {
     pub rename: Option<LitStr>,
+    /// `header = "X-RateLimit-Remaining"`: the field's text is that header too.
+    pub header: Option<LitStr>,
     pub skip: Option<Span>,
     pub retry_after: Option<Span>,
     pub internal: Option<Span>,
@@ -127,6 +138,7 @@ pub const CONTAINER_KEYS: &[&str] = &[
     "empty_details",
     "crate",
     "envelope",
+    "manual_response",
     "type_url",
     "domain",
     "www_authenticate",
@@ -139,7 +151,7 @@ pub const CONTAINER_KEYS: &[&str] = &[
 pub const VARIANT_KEYS: &[&str] = &["category", "empty_details", "transparent", "title", "kind"];
 
 /// The keys of `#[api_error(...)]` on a field.
-pub const FIELD_KEYS: &[&str] = &["rename", "skip", "retry_after", "internal"];
+pub const FIELD_KEYS: &[&str] = &["rename", "skip", "retry_after", "internal", "header"];
 
 /// Sets a once-only key, reporting a repeat at the second occurrence.
 fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, span: Span, key: &str) {
@@ -439,7 +451,21 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Containe
                     set_text(cx, &mut out.category, &meta)?;
                 }
                 "category" => out.categories.push(parse_category(cx, &meta)?),
-                "envelope" => set_once(cx, &mut out.envelope, meta.value()?.parse()?, span, &key),
+                "envelope" => {
+                    let value = meta.value()?;
+                    let envelope = if value.peek(LitStr) {
+                        EnvelopeAttr::Name(value.parse()?)
+                    } else {
+                        EnvelopeAttr::Path(value.parse().map_err(|e: syn::Error| {
+                            syn::Error::new(
+                                e.span(),
+                                "expected a built-in format's name (envelope = \"problem\") or the path of your own format (envelope = my::FORMAT)",
+                            )
+                        })?)
+                    };
+                    set_once(cx, &mut out.envelope, envelope, span, &key);
+                }
+                "manual_response" => set_once(cx, &mut out.manual_response, flag(&meta)?, span, &key),
                 "type_url" => set_text(cx, &mut out.type_url, &meta)?,
                 "domain" => set_once(cx, &mut out.domain, meta.value()?.parse()?, span, &key),
                 "www_authenticate" => set_once(
@@ -615,6 +641,7 @@ pub fn parse_field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                     "skip" => set_once(cx, &mut out.skip, flag(&meta)?, span, &key),
                     "retry_after" => set_once(cx, &mut out.retry_after, flag(&meta)?, span, &key),
                     "internal" => set_once(cx, &mut out.internal, flag(&meta)?, span, &key),
+                    "header" => set_text(cx, &mut out.header, &meta)?,
                     _ => return Err(misplaced_key(&meta, Place::Field)),
                 }
                 Ok(())

@@ -227,6 +227,55 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             }
         }
     });
+    let header_arms: Vec<TokenStream> = model
+        .entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Own(own) if !own.headers.is_empty() => {
+                let pat = pattern(input, own.variant, own.headers.iter().map(|(f, _)| *f));
+                let sets = own.headers.iter().map(|(field, name)| {
+                    let binding = binding(field);
+                    let set = quote_spanned!(at(field.ty.span())=> #krate::__private::header(__headers, #name, __value));
+                    if field.is_option() {
+                        quote!(if let ::core::option::Option::Some(__value) = #binding { #set; })
+                    } else {
+                        quote!({ let __value = #binding; #set; })
+                    }
+                });
+                Some(quote!(#pat => { #(#sets)* }))
+            }
+            Entry::Own(_) => None,
+            Entry::Transparent { variant, field } => {
+                let pat = pattern(input, variant, Some(*field));
+                let inner = binding(field);
+                let inner_ty = field.ty;
+                Some(quote!(#pat => <#inner_ty as #krate::ApiError>::__headers(#inner, __headers),))
+            }
+        })
+        .collect();
+    let headers_fn = (!header_arms.is_empty()).then(|| {
+        quote! {
+            fn __headers(&self, __headers: &mut #krate::__private::http::HeaderMap) {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#header_arms)*
+                    _ => {}
+                }
+            }
+        }
+    });
+    let format_fn = match &model.envelope {
+        valid::Envelope::Custom(path) => {
+            // Spanned on the path: a value that is no `Format` is reported there.
+            let visit = quote_spanned!(at(path.span())=> __visitor.visit(&#path));
+            Some(quote! {
+                fn __with_format<__V: #krate::__private::FormatVisitor>(__visitor: __V) -> __V::Output {
+                    #visit
+                }
+            })
+        }
+        _ => None,
+    };
     let api_where = bounds.where_clause(input, |b| &b.api_error);
     let empty_match = model
         .entries
@@ -272,10 +321,14 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
 
             #retry_fn
             #setting_fn
+            #headers_fn
+            #format_fn
         }
     };
     out.extend(public_message(input, model, &bounds));
-    out.extend(framework_impls(input, krate, &api_where));
+    if !model.manual_response {
+        out.extend(framework_impls(input, krate, &api_where));
+    }
     out.extend(composition_check(input, model));
     out.extend(internal_probes(input, model));
     out.extend(decode_impl(input, model, &bounds));
@@ -414,6 +467,10 @@ fn descriptor(own: &Own) -> TokenStream {
     if let Some(kind) = &own.kind {
         rest.push(quote!(.__kind(#kind)));
     }
+    if !own.headers.is_empty() {
+        let names = own.headers.iter().map(|(_, name)| name);
+        rest.push(quote!(.__headers(&[#(#names),*])));
+    }
     quote!(__D::__new(__O, #code, #hash, #status, #message, #variant, #flags) #(#rest)*)
 }
 
@@ -451,6 +508,8 @@ fn envelope(krate: &syn::Path, envelope: &valid::Envelope) -> TokenStream {
             quote!(#private::Envelope::Google(#private::Google::new(#domain)))
         }
         valid::Envelope::WebSocket => quote!(#private::Envelope::WebSocket(#private::WebSocket)),
+        // The type's own format is handed out by `__with_format`.
+        valid::Envelope::Custom(_) => quote!(#private::Envelope::Standard(#private::Standard)),
     }
 }
 
@@ -999,6 +1058,12 @@ impl Bounds {
                         bounds
                             .decode
                             .push(syn::parse_quote!(#ty: ::core::default::Default));
+                    }
+                    for (field, _) in own.headers.iter().filter(|(field, _)| generic(field)) {
+                        let ty = field.ty;
+                        bounds
+                            .api_error
+                            .push(syn::parse_quote!(#ty: ::core::fmt::Display));
                     }
                     if let Some(field) = own.retry_after.filter(|field| generic(field)) {
                         let ty = field.ty;

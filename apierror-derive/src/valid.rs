@@ -3,7 +3,7 @@
 //! statuses, message placeholders against fields.
 
 use crate::ast::{Field, Input, Internal, Variant};
-use crate::attr::{RangeAttr, StatusAttr};
+use crate::attr::{EnvelopeAttr, RangeAttr, StatusAttr};
 use crate::code::{self, Pattern, Rule};
 use crate::ctxt::{closest, Ctxt};
 use crate::message::{self, FieldRef, SpecTrait, Template};
@@ -22,6 +22,8 @@ pub struct Model<'a> {
     pub envelope: Envelope,
     pub www_authenticate: Option<String>,
     pub decode: bool,
+    /// No derived framework impls: the user writes them.
+    pub manual_response: bool,
 }
 
 /// The type's default format.
@@ -29,9 +31,15 @@ pub enum Envelope {
     Standard,
     Tagged,
     OpenAi,
-    Problem { type_url: Option<String> },
-    Google { domain: String },
+    Problem {
+        type_url: Option<String>,
+    },
+    Google {
+        domain: String,
+    },
     WebSocket,
+    /// The user's own format: the path of a value whose type implements it.
+    Custom(syn::Path),
 }
 
 const ENVELOPES: &[&str] = &[
@@ -74,6 +82,8 @@ pub struct Own<'a> {
     pub details: Vec<(&'a Field<'a>, String)>,
     pub has_details: bool,
     pub retry_after: Option<&'a Field<'a>>,
+    /// Fields that feed a header, with its lowercase name.
+    pub headers: Vec<(&'a Field<'a>, String)>,
     pub source: Option<&'a Field<'a>>,
     pub title: Option<String>,
     pub kind: Option<String>,
@@ -164,6 +174,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         field_rules(cx, variant);
         let details = details(cx, variant);
         let retry_after = single(cx, variant, |f| f.attrs.retry_after, "retry_after");
+        let headers = headers(cx, variant);
         let source = source(cx, input, variant);
         let empty_details = variant
             .attrs
@@ -187,6 +198,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             has_details: !details.is_empty() || empty_details,
             details,
             retry_after,
+            headers,
             source,
             title: title.as_ref().map(syn::LitStr::value),
             kind: kind.as_ref().and_then(|lit| {
@@ -229,6 +241,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         entries,
         envelope,
         decode: attrs.decode.is_some(),
+        manual_response: attrs.manual_response.is_some(),
         www_authenticate: attrs.www_authenticate.as_ref().and_then(|lit| {
             let value = lit.value();
             let valid = !value.is_empty() && value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
@@ -245,7 +258,21 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
 
 fn envelope(cx: &Ctxt, input: &Input) -> Envelope {
     let attrs = &input.attrs;
-    let name = attrs.envelope.as_ref().map(syn::LitStr::value);
+    let (name, lit) = match &attrs.envelope {
+        Some(EnvelopeAttr::Name(lit)) => (Some(lit.value()), Some(lit)),
+        Some(EnvelopeAttr::Path(path)) => {
+            for (lit, key) in [(&attrs.type_url, "type_url"), (&attrs.domain, "domain")] {
+                if let Some(lit) = lit {
+                    cx.error_at(
+                        lit.span(),
+                        format_args!("`{key}` configures a built-in format: your own format takes its settings in its own value"),
+                    );
+                }
+            }
+            return Envelope::Custom(path.clone());
+        }
+        None => (None, None),
+    };
     let chosen = match name.as_deref() {
         None | Some("standard") => Envelope::Standard,
         Some("tagged") => Envelope::Tagged,
@@ -258,7 +285,7 @@ fn envelope(cx: &Ctxt, input: &Input) -> Envelope {
                 domain: domain.value(),
             },
             None => {
-                if let Some(lit) = &attrs.envelope {
+                if let Some(lit) = lit {
                     cx.error_at(
                         lit.span(),
                         "envelope = \"google\" needs the ErrorInfo domain: add `domain = \"api.example.com\"`",
@@ -271,9 +298,12 @@ fn envelope(cx: &Ctxt, input: &Input) -> Envelope {
         Some(other) => {
             let hint = match closest(other, ENVELOPES.iter().copied()) {
                 Some(close) => format!("did you mean \"{close}\"?"),
-                None => format!("expected one of: {}", ENVELOPES.join(", ")),
+                None => format!(
+                    "expected one of: {}, or the path of your own format without quotes (envelope = my::FORMAT)",
+                    ENVELOPES.join(", ")
+                ),
             };
-            if let Some(lit) = &attrs.envelope {
+            if let Some(lit) = lit {
                 cx.error_at(
                     lit.span(),
                     format_args!("unknown envelope \"{other}\"; {hint}"),
@@ -860,6 +890,14 @@ fn field_rules(cx: &Ctxt, variant: &Variant) {
                     ),
                 );
             }
+            if let Some(lit) = &attrs.header {
+                cx.error_at(
+                    lit.span(),
+                    format_args!(
+                        "{what} cannot be a `header`: internal values never reach a header"
+                    ),
+                );
+            }
         } else if let (Some(span), None, syn::Member::Unnamed(_)) =
             (attrs.skip, &attrs.rename, &field.member)
         {
@@ -879,6 +917,7 @@ fn transparent_field(cx: &Ctxt, field: &Field) {
         (attrs.rename.as_ref().map(syn::LitStr::span), "rename"),
         (attrs.skip, "skip"),
         (attrs.retry_after, "retry_after"),
+        (attrs.header.as_ref().map(syn::LitStr::span), "header"),
         (attrs.internal, "internal"),
         (attrs.source, "#[source]"),
     ];
@@ -1023,6 +1062,54 @@ fn details<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(&'a Field<'a>, Strin
             continue;
         }
         out.push((field, key));
+    }
+    out
+}
+
+/// Headers the response sets itself, and `Retry-After` (from `retry_after`).
+const RESPONSE_HEADERS: &[&str] = &[
+    "content-type",
+    "content-length",
+    "cache-control",
+    "x-content-type-options",
+    "retry-after",
+    "www-authenticate",
+    "x-request-id",
+];
+
+/// The fields that feed a header: a valid header name (RFC 9110 token),
+/// none the response sets itself, none twice in a variant.
+fn headers<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(&'a Field<'a>, String)> {
+    let mut out: Vec<(&'a Field<'a>, String)> = Vec::new();
+    for field in &variant.fields {
+        let Some(lit) = &field.attrs.header else {
+            continue;
+        };
+        let name = lit.value().to_ascii_lowercase();
+        let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+        if !name.bytes().all(token) {
+            cx.error_at(
+                lit.span(),
+                "a header name is a token: ASCII letters, digits and !#$%&'*+-.^_`|~, as in \"X-RateLimit-Remaining\"",
+            );
+        } else if RESPONSE_HEADERS.contains(&name.as_str()) {
+            let hint = if name == "retry-after" {
+                "mark the field #[api_error(retry_after)]"
+            } else {
+                "choose another header"
+            };
+            cx.error_at(
+                lit.span(),
+                format_args!("the response sets `{name}` itself: {hint}"),
+            );
+        } else if out.iter().any(|(_, n)| *n == name) {
+            cx.error_at(
+                lit.span(),
+                format_args!("two fields of `{}` feed the header `{name}`", variant.ident),
+            );
+        } else {
+            out.push((field, name));
+        }
     }
     out
 }

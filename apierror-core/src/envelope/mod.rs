@@ -54,9 +54,34 @@ use serde::Serialize;
 /// assert_eq!(body, br#"{"ok":false,"reason":"MISSING","text":"No such thing"}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an error format",
+    label = "does not implement `apierror::envelope::Format`",
+    note = "`#[api_error(envelope = ...)]` takes a built-in format's name (\"problem\") or the path of a value whose type implements `Format`: a unit struct or a const"
+)]
 pub trait Format {
     /// The `Content-Type` of rendered bodies.
     fn media_type(&self) -> &'static str;
+
+    /// Headers this format adds to the response of `error`, after the ones
+    /// every response has (GitHub's `X-RateLimit-*`, say). Values that are no
+    /// valid header are for the format to leave out: build them with
+    /// [`HeaderValue::from_str`](http::HeaderValue::from_str) and skip an
+    /// `Err`. Adds nothing by default.
+    fn headers<E>(&self, error: &E, context: &Context<'_>, headers: &mut http::HeaderMap)
+    where
+        E: ApiError + ?Sized,
+    {
+        let _ = (error, context, headers);
+    }
+
+    /// The `Content-Type` of `error`'s body: [`media_type`](Self::media_type)
+    /// but for [`Declared`], whose media type is its error type's.
+    #[doc(hidden)]
+    fn __media_type_for<E: ApiError + ?Sized>(&self, error: &E) -> &'static str {
+        let _ = error;
+        self.media_type()
+    }
 
     /// Writes the body of `error` as JSON bytes, when this format has a way
     /// faster than serde's (the built-in formats do, from the bytes the
@@ -86,6 +111,100 @@ pub trait Format {
     where
         E: ApiError + ?Sized,
         S: Serializer;
+}
+
+/// Receives the format an error type declares as its default, whatever its
+/// type: see [`Declared`]. Generated code hands it the format.
+#[doc(hidden)]
+pub trait FormatVisitor {
+    /// What the visit gives back.
+    type Output;
+
+    /// Called with the format.
+    fn visit<F: Format + ?Sized>(self, format: &F) -> Self::Output;
+}
+
+/// The format an error's type declares as its default: a built-in one
+/// (`#[api_error(envelope = "problem")]`), your own
+/// (`#[api_error(envelope = my::STRIPE)]`), or the standard envelope.
+///
+/// [`Render::new`](crate::Render::new) renders in it, and so do
+/// [`response::to_response`](crate::response::to_response) and the axum and
+/// actix-web responses of derived types. Its [`media_type`](Format::media_type)
+/// is that of the standard envelope: the real one depends on the error type
+/// ([`Render::media_type`](crate::Render::media_type) tells it).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Declared;
+
+impl Format for Declared {
+    fn media_type(&self) -> &'static str {
+        JSON
+    }
+
+    fn __media_type_for<E: ApiError + ?Sized>(&self, error: &E) -> &'static str {
+        struct MediaType<'e, E: ?Sized>(&'e E);
+        impl<E: ApiError + ?Sized> FormatVisitor for MediaType<'_, E> {
+            type Output = &'static str;
+            fn visit<F: Format + ?Sized>(self, format: &F) -> &'static str {
+                format.__media_type_for(self.0)
+            }
+        }
+        E::__with_format(MediaType(error))
+    }
+
+    fn headers<E>(&self, error: &E, context: &Context<'_>, headers: &mut http::HeaderMap)
+    where
+        E: ApiError + ?Sized,
+    {
+        struct Headers<'a, 'c, E: ?Sized>(&'a E, &'a Context<'c>, &'a mut http::HeaderMap);
+        impl<E: ApiError + ?Sized> FormatVisitor for Headers<'_, '_, E> {
+            type Output = ();
+            fn visit<F: Format + ?Sized>(self, format: &F) {
+                format.headers(self.0, self.1, self.2);
+            }
+        }
+        E::__with_format(Headers(error, context, headers));
+    }
+
+    fn __write<E, W>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        writer: &mut W,
+    ) -> Option<Result<(), serde_json::Error>>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        struct Write<'a, 'c, E: ?Sized, W>(&'a E, &'a Context<'c>, &'a mut W);
+        impl<E: ApiError + ?Sized, W: std::io::Write> FormatVisitor for Write<'_, '_, E, W> {
+            type Output = Option<Result<(), serde_json::Error>>;
+            fn visit<F: Format + ?Sized>(self, format: &F) -> Self::Output {
+                format.__write(self.0, self.1, self.2)
+            }
+        }
+        E::__with_format(Write(error, context, writer))
+    }
+
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        struct Serialize<'a, 'c, E: ?Sized, S>(&'a E, &'a Context<'c>, S);
+        impl<E: ApiError + ?Sized, S: Serializer> FormatVisitor for Serialize<'_, '_, E, S> {
+            type Output = Result<S::Ok, S::Error>;
+            fn visit<F: Format + ?Sized>(self, format: &F) -> Self::Output {
+                format.serialize(self.0, self.1, self.2)
+            }
+        }
+        E::__with_format(Serialize(error, context, serializer))
+    }
 }
 
 /// Per-request data that formats place where their shape puts it: the

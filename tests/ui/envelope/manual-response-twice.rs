@@ -1,0 +1,11 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", manual_response)]
+#[api_error(manual_response)]
+pub enum ShopError {
+    #[status(404)]
+    OrderNotFound,
+}
+
+fn main() {}

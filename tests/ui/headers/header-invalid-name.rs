@@ -1,0 +1,13 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+pub enum ShopError {
+    #[status(429)]
+    RateLimited {
+        #[api_error(header = "X Rate Limit")]
+        limit: u32,
+    },
+}
+
+fn main() {}

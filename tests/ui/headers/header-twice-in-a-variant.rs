@@ -1,0 +1,15 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+pub enum ShopError {
+    #[status(429)]
+    RateLimited {
+        #[api_error(header = "X-Limit")]
+        limit: u32,
+        #[api_error(header = "x-limit")]
+        other: u32,
+    },
+}
+
+fn main() {}

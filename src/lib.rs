@@ -572,6 +572,57 @@
 //! type: the derive then leaves `IntoResponse` and `ResponseError` to you
 //! (otherwise yours would conflict with the derived ones, E0119).
 //!
+//! ## The request context and the logs of a service
+//!
+//! A handler that returns `Err(e)` has no request at hand; the layer
+//! [`axum::ContextLayer`] and the middleware [`actix::ContextMiddleware`]
+//! give it one. Inside them, every derived error response renders with the
+//! request id (read from a request header, `X-Request-Id` by default, and
+//! generated when absent or unusable), the time (RFC 3339, from a clock you
+//! can replace) and the request's path as the RFC 9457 `instance`, where the
+//! type's format puts them: the standard envelope's `meta`, the tagged
+//! union's `requestId`. Every response of the service, errors or not, echoes
+//! the id under the header you choose ([`request::RequestContext`]).
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use apierror::axum::ContextLayer;
+//! use apierror::request::RequestContext;
+//! use apierror::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE")]
+//! pub enum WorkspaceError {
+//!     #[status(404)]
+//!     #[message("Workspace not found")]
+//!     NotFound,
+//! }
+//!
+//! async fn show() -> Result<String, WorkspaceError> {
+//!     Err(WorkspaceError::NotFound)
+//! }
+//!
+//! let app: axum::Router = axum::Router::new()
+//!     .route("/workspaces/{id}", axum::routing::get(show))
+//!     .layer(ContextLayer::new(RequestContext::new().echo_as("request-id")));
+//! // GET /workspaces/ws-1 with `X-Request-Id: req_1` answers
+//! // {"error":{"code":"NOT_FOUND","message":"Workspace not found","request_id":"req_1"},
+//! //  "meta":{"request_id":"req_1","timestamp":"2024-01-20T10:00:00Z"}}
+//! // and `Request-Id: req_1`.
+//! # }
+//! ```
+//!
+//! What a body hides, its operator needs: the derived responses of every
+//! 5xx variant (and of variants marked `#[api_error(log = "warn")]`, `"info"`,
+//! `"debug"`, `"trace"`; `log = "off"` silences one, and a type-level `log`
+//! is the default of its variants) carry a [`report::ErrorReport`]
+//! extension: the code, status, descriptor, request id and the internal
+//! report, the error's `Display` and every `source()` of its chain. With the
+//! `tracing` feature they are also logged through `tracing`, once per
+//! response, at the variant's level, with the fields `code`, `status`,
+//! `variant`, `request_id` and `error`. A service without `tracing` reads
+//! the extension in a middleware of its own.
+//!
 //! ```toml
 //! apierror = { version = "0.1", features = ["axum"] }
 //! ```
@@ -692,6 +743,10 @@ pub use apierror_core::{
 
 #[cfg(feature = "utoipa")]
 pub use apierror_core::openapi;
+
+pub use apierror_core::report;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use apierror_core::request;
 
 #[cfg(feature = "actix-web")]
 pub use apierror_core::actix;

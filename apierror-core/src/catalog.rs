@@ -75,6 +75,8 @@ pub struct Descriptor {
     pub(crate) static_message: Option<&'static str>,
     pub(crate) plain_message: bool,
     pub(crate) headers: &'static [&'static str],
+    /// Bits 4..=6 of the flags: see [`DescriptorParts::LOG`].
+    pub(crate) log: u8,
 }
 
 /// The fields of a [`Descriptor`], as generated code spells them.
@@ -108,6 +110,9 @@ impl DescriptorParts {
     pub const STATIC: u8 = 4;
     /// The static message needs no JSON escaping.
     pub const PLAIN: u8 = 8;
+    /// Bits 4..=6: the log level, 0 the status's default (error for 5xx,
+    /// none for 4xx), 1 off, 2 error, 3 warn, 4 info, 5 debug, 6 trace.
+    pub const LOG: u8 = 0b0111_0000;
 
     /// Defaults for what generated code leaves out.
     pub const EMPTY: DescriptorParts = DescriptorParts {
@@ -230,6 +235,7 @@ impl Descriptor {
             },
             plain_message: parts.flags & DescriptorParts::PLAIN != 0,
             headers: &[],
+            log: (parts.flags >> 4) & 7,
         }
     }
 
@@ -308,6 +314,15 @@ impl Descriptor {
     /// `#[api_error(header = "...")]`, lowercase, in declaration order.
     pub const fn headers(&self) -> &'static [&'static str] {
         self.headers
+    }
+
+    /// How loudly the derived responses log this variant's internal report,
+    /// from `#[api_error(log = "...")]`: every 5xx at [`Level::Error`] by
+    /// default, 4xx not at all; `None` when not logged.
+    ///
+    /// [`Level::Error`]: crate::report::Level::Error
+    pub const fn log_level(&self) -> Option<crate::report::Level> {
+        crate::report::Level::from_bits(self.log, self.status.as_u16() >= 500)
     }
 
     /// Whether a field of the variant feeds the `Retry-After` header.

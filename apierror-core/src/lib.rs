@@ -24,6 +24,9 @@ pub mod export;
 pub mod json;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
+pub mod report;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub mod request;
 pub mod response;
 pub mod stability;
 

@@ -29,7 +29,9 @@ pub const MAX_RETRY_AFTER: u64 = 365 * 24 * 60 * 60;
 /// - `WWW-Authenticate` on every 401: the `#[api_error(www_authenticate =
 ///   "...")]` challenge of the type that declares the variant, else of the
 ///   nearest type that includes it, else `Bearer`;
-/// - `X-Request-Id` when the context has a request id of visible ASCII.
+/// - `X-Request-Id` (or the context's
+///   [`request_id_header`](crate::envelope::Context::with_request_id_header))
+///   when the context has a request id of visible ASCII.
 ///
 /// Header values go through [`HeaderValue`] validation: a value that is not a
 /// valid header (a CR or LF in a request id, say) is left out, never sent.
@@ -78,9 +80,10 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
         // `HeaderValue` accepts bytes 0x80..=0xFF (obs-text): a request id
         // with non-ASCII characters would be echoed as raw UTF-8 bytes,
         // which clients read as Latin-1 or reject. Echo ASCII ids only.
+        let name = HeaderName::from_bytes(render.context_ref().request_id_header().as_bytes());
         if id.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b)) {
-            if let Ok(value) = HeaderValue::from_str(id) {
-                headers.insert(X_REQUEST_ID, value);
+            if let (Ok(name), Ok(value)) = (name, HeaderValue::from_str(id)) {
+                headers.insert(name, value);
             }
         }
     }

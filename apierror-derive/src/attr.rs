@@ -64,6 +64,8 @@ pub struct VariantAttrs {
     pub transparent: Option<Span>,
     pub title: Option<LitStr>,
     pub kind: Option<LitStr>,
+    /// `log = "warn"`: how loudly responses log the variant's report.
+    pub log: Option<LitStr>,
     pub doc: String,
     /// A `#[code]` / `#[status]` / `#[message]` was written, even if it could
     /// not be read (then already reported): no error about its absence on top.
@@ -100,6 +102,8 @@ pub struct ContainerAttrs {
     pub category: Option<LitStr>,
     /// Implement `Decode`: rebuild the error from a rendered body.
     pub decode: Option<Span>,
+    /// The type's default log level (a struct's own).
+    pub log: Option<LitStr>,
     /// An `#[api_error(...)]` could not be read to its end (reported): keys
     /// after the error are unknown, so nothing is reported missing.
     pub unreadable: bool,
@@ -145,10 +149,18 @@ pub const CONTAINER_KEYS: &[&str] = &[
     "title",
     "kind",
     "decode",
+    "log",
 ];
 
 /// The keys of `#[api_error(...)]` on an enum variant.
-pub const VARIANT_KEYS: &[&str] = &["category", "empty_details", "transparent", "title", "kind"];
+pub const VARIANT_KEYS: &[&str] = &[
+    "category",
+    "empty_details",
+    "transparent",
+    "title",
+    "kind",
+    "log",
+];
 
 /// The keys of `#[api_error(...)]` on a field.
 pub const FIELD_KEYS: &[&str] = &["rename", "skip", "retry_after", "internal", "header"];
@@ -199,6 +211,11 @@ fn misplaced_key(meta: &ParseNestedMeta, place: Place) -> syn::Error {
         (Place::Field, "transparent") => Some(
             "`transparent` marks the variant that delegates to this field: put it on the variant".to_owned(),
         ),
+        (Place::Field, key) if CONTAINER_KEYS.contains(&key) && VARIANT_KEYS.contains(&key) => {
+            Some(format!(
+                "`{key}` is a variant or type attribute: put it on the variant, or on the type for all of them"
+            ))
+        }
         (_, key) if place != Place::Field && FIELD_KEYS.contains(&key) => Some(format!(
             "`{key}` is a field attribute: put it on the field, #[api_error({key})]"
         )),
@@ -478,6 +495,7 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Containe
                 "title" => set_text(cx, &mut out.title, &meta)?,
                 "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
                 "decode" => set_once(cx, &mut out.decode, flag(&meta)?, span, &key),
+                "log" => set_once(cx, &mut out.log, meta.value()?.parse()?, span, &key),
                 _ => return Err(misplaced_key(&meta, place)),
             }
             Ok(())
@@ -590,6 +608,7 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
                     "transparent" => set_once(cx, &mut out.transparent, flag(&meta)?, span, &key),
                     "title" => set_text(cx, &mut out.title, &meta)?,
                     "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
+                    "log" => set_once(cx, &mut out.log, meta.value()?.parse()?, span, &key),
                     // Reported as misplaced; no "missing code/status" on top.
                     "code" => {
                         out.code_written = true;

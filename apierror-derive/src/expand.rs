@@ -438,6 +438,8 @@ fn descriptor(own: &Own) -> TokenStream {
     if own.retry_after.is_some() {
         flags |= RETRY_AFTER;
     }
+    // Bits 4..=6: the log level (`LOG` of `DescriptorParts`).
+    flags |= own.log << 4;
     if let Message::Static(text) = &own.message {
         if *text == own.template {
             flags |= STATIC;

@@ -87,6 +87,8 @@ pub struct Own<'a> {
     pub source: Option<&'a Field<'a>>,
     pub title: Option<String>,
     pub kind: Option<String>,
+    /// The log level bits of the descriptor flags: 0 the status's default.
+    pub log: u8,
 }
 
 pub enum Message<'a> {
@@ -181,6 +183,12 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             .empty_details
             .or(attrs.empty_details)
             .is_some();
+        let log = variant
+            .attrs
+            .log
+            .as_ref()
+            .or(attrs.log.as_ref())
+            .map_or(0, |lit| log_level(cx, lit));
         // A struct's title and kind are written on the struct itself.
         let (title, kind) = if input.is_struct {
             (&attrs.title, &attrs.kind)
@@ -200,6 +208,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             retry_after,
             headers,
             source,
+            log,
             title: title.as_ref().map(syn::LitStr::value),
             kind: kind.as_ref().and_then(|lit| {
                 code::check_chars(&lit.value())
@@ -563,6 +572,7 @@ fn transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>, span: Span) -> Option<&'
         (attrs.empty_details, "`empty_details`"),
         (attrs.title.as_ref().map(syn::LitStr::span), "`title`"),
         (attrs.kind.as_ref().map(syn::LitStr::span), "`kind`"),
+        (attrs.log.as_ref().map(syn::LitStr::span), "`log`"),
     ];
     for (at, what) in conflicts {
         if let Some(at) = at {
@@ -1066,6 +1076,36 @@ fn details<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(&'a Field<'a>, Strin
     out
 }
 
+/// The log levels `log = "..."` takes, as descriptor flag bits (`LOG` in
+/// `DescriptorParts`, shifted): 1 off, 2 error ... 6 trace.
+const LOG_LEVELS: &[(&str, u8)] = &[
+    ("off", 1),
+    ("error", 2),
+    ("warn", 3),
+    ("info", 4),
+    ("debug", 5),
+    ("trace", 6),
+];
+
+fn log_level(cx: &Ctxt, lit: &syn::LitStr) -> u8 {
+    let name = lit.value();
+    match LOG_LEVELS.iter().find(|(level, _)| *level == name) {
+        Some(&(_, bits)) => bits,
+        None => {
+            let names: Vec<&str> = LOG_LEVELS.iter().map(|(n, _)| *n).collect();
+            let hint = match closest(&name, names.iter().copied()) {
+                Some(close) => format!("did you mean \"{close}\"?"),
+                None => format!("expected one of: {}", names.join(", ")),
+            };
+            cx.error_at(
+                lit.span(),
+                format_args!("unknown log level \"{name}\"; {hint}"),
+            );
+            0
+        }
+    }
+}
+
 /// Headers the response sets itself, and `Retry-After` (from `retry_after`).
 const RESPONSE_HEADERS: &[&str] = &[
     "content-type",
@@ -1501,7 +1541,7 @@ mod tests {
             ),
             (
                 parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] A { #[api_error(category = "c")] x: u8 } } },
-                "`category` is a type attribute",
+                "`category` is a variant or type attribute",
             ),
             (
                 parse_quote! { #[api_error(status = 400)] enum E { #[code("A")] A { #[api_error(pattern = "c")] x: u8 } } },

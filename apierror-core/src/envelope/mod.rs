@@ -214,6 +214,7 @@ pub struct Context<'a> {
     request_id: Option<&'a str>,
     timestamp: Option<&'a str>,
     instance: Option<&'a str>,
+    request_id_header: Option<&'a str>,
 }
 
 impl<'a> Context<'a> {
@@ -223,6 +224,7 @@ impl<'a> Context<'a> {
             request_id: None,
             timestamp: None,
             instance: None,
+            request_id_header: None,
         }
     }
 
@@ -254,6 +256,23 @@ impl<'a> Context<'a> {
     pub const fn with_instance(mut self, instance: &'a str) -> Self {
         self.instance = Some(instance);
         self
+    }
+
+    /// The response header the request id is echoed under: `X-Request-Id`
+    /// unless set here (Stripe's `Request-Id`, say); `""` echoes it under
+    /// none. A name that is no valid header name sends none.
+    pub const fn with_request_id_header(mut self, name: &'a str) -> Self {
+        self.request_id_header = Some(name);
+        self
+    }
+
+    /// The header the request id is echoed under: see
+    /// [`with_request_id_header`](Self::with_request_id_header).
+    pub const fn request_id_header(&self) -> &'a str {
+        match self.request_id_header {
+            Some(name) => name,
+            None => "x-request-id",
+        }
     }
 
     /// The request id, if set.

@@ -7,15 +7,26 @@
 use crate::envelope::Format;
 use crate::error::ApiError;
 use crate::render::Render;
+use crate::request::RequestContext;
+use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
+use std::future::{ready, Future, Ready};
+use std::pin::Pin;
+use std::rc::Rc;
 
 /// An actix-web response for an error rendered with a chosen format or context.
 pub fn into_response<E: ApiError + ?Sized, F: Format + ?Sized>(
     render: &Render<'_, E, F>,
 ) -> HttpResponse {
-    let (parts, body) = render.to_response().into_parts();
+    from_http(render.to_response())
+}
+
+/// The same response in actix-web's types: status, headers, body, and the
+/// [`ErrorReport`](crate::report::ErrorReport) extension when there is one.
+fn from_http(response: http::Response<Vec<u8>>) -> HttpResponse {
+    let (mut parts, body) = response.into_parts();
     let mut response = HttpResponse::build(status(parts.status.as_u16()));
     for (name, value) in &parts.headers {
         // Both sides validate header names and values the same way (RFC 9110).
@@ -26,7 +37,12 @@ pub fn into_response<E: ApiError + ?Sized, F: Format + ?Sized>(
             response.insert_header((name, value));
         }
     }
-    response.body(body)
+    let report = parts.extensions.remove::<crate::report::ErrorReport>();
+    let mut response = response.body(body);
+    if let Some(report) = report {
+        response.extensions_mut().insert(report);
+    }
+    response
 }
 
 fn status(code: u16) -> StatusCode {
@@ -40,5 +56,95 @@ pub fn __status<E: ApiError>(error: &E) -> StatusCode {
 
 #[doc(hidden)]
 pub fn __derived<E: ApiError>(error: &E) -> HttpResponse {
-    into_response(&Render::new(error))
+    from_http(crate::request::respond(error))
+}
+
+/// A middleware that gives the error responses of the services it wraps
+/// the request's context: every handler that returns `Err(e)` renders with
+/// the request id (from the request's header, generated when absent), the
+/// time and the request's path, and every response echoes the request id.
+/// See [`RequestContext`] for the settings.
+///
+/// ```
+/// use apierror::actix::ContextMiddleware;
+/// use apierror::request::RequestContext;
+///
+/// let app = actix_web::App::new()
+///     .wrap(ContextMiddleware::new(RequestContext::new().echo_as("request-id")))
+///     .route("/", actix_web::web::get().to(|| async { "ok" }));
+/// # let _ = app;
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ContextMiddleware {
+    context: RequestContext,
+}
+
+impl ContextMiddleware {
+    /// The middleware, with these settings.
+    pub fn new(context: RequestContext) -> Self {
+        ContextMiddleware { context }
+    }
+}
+
+impl<S, B> Transform<S, ServiceRequest> for ContextMiddleware
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = actix_web::Error;
+    type Transform = ContextService<S>;
+    type InitError = ();
+    type Future = Ready<Result<ContextService<S>, ()>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        ready(Ok(ContextService {
+            service: Rc::new(service),
+            context: self.context.clone(),
+        }))
+    }
+}
+
+/// The service of [`ContextMiddleware`].
+#[derive(Debug)]
+pub struct ContextService<S> {
+    service: Rc<S>,
+    context: RequestContext,
+}
+
+impl<S, B> Service<ServiceRequest> for ContextService<S>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<ServiceResponse<B>, actix_web::Error>>>>;
+
+    actix_web::dev::forward_ready!(service);
+
+    fn call(&self, request: ServiceRequest) -> Self::Future {
+        let header = request
+            .headers()
+            .get(self.context.read_from.as_str())
+            .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
+        let scope = self.context.scope(header.as_ref(), request.path());
+        let echo = scope.echo();
+        let service = Rc::clone(&self.service);
+        Box::pin(async move {
+            let mut response = crate::request::within(scope, service.call(request)).await?;
+            if let Some((name, value)) = echo {
+                if let (Ok(name), Ok(value)) = (
+                    HeaderName::from_bytes(name.as_str().as_bytes()),
+                    HeaderValue::from_bytes(value.as_bytes()),
+                ) {
+                    let headers = response.headers_mut();
+                    if !headers.contains_key(&name) {
+                        headers.insert(name, value);
+                    }
+                }
+            }
+            Ok(response)
+        })
+    }
 }

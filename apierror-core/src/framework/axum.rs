@@ -8,8 +8,12 @@
 use crate::envelope::Format;
 use crate::error::ApiError;
 use crate::render::Render;
+use crate::request::RequestContext;
 use axum_core::body::Body;
 use axum_core::response::Response;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 /// An axum response for an error rendered with a chosen format or context:
 ///
@@ -38,5 +42,82 @@ pub fn into_response<E: ApiError + ?Sized, F: Format + ?Sized>(
 
 #[doc(hidden)]
 pub fn __derived<E: ApiError>(error: &E) -> Response {
-    into_response(&Render::new(error))
+    crate::request::respond(error).map(Body::from)
+}
+
+/// A layer that gives the error responses of the service it wraps the
+/// request's context: every handler that returns `Err(e)` (and every
+/// derived error response made while the request is handled) renders with
+/// the request id (from the request's header, generated when absent), the
+/// time and the request's path, and every response echoes the request id.
+/// See [`RequestContext`] for the settings.
+///
+/// ```
+/// use apierror::axum::ContextLayer;
+/// use apierror::request::RequestContext;
+///
+/// let app: axum::Router = axum::Router::new()
+///     .route("/", axum::routing::get(|| async { "ok" }))
+///     .layer(ContextLayer::new(RequestContext::new().echo_as("request-id")));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ContextLayer {
+    context: RequestContext,
+}
+
+impl ContextLayer {
+    /// The layer, with these settings.
+    pub fn new(context: RequestContext) -> Self {
+        ContextLayer { context }
+    }
+}
+
+impl<S> tower_layer::Layer<S> for ContextLayer {
+    type Service = ContextService<S>;
+
+    fn layer(&self, inner: S) -> ContextService<S> {
+        ContextService {
+            inner,
+            context: self.context.clone(),
+        }
+    }
+}
+
+/// The service of [`ContextLayer`].
+#[derive(Debug, Clone)]
+pub struct ContextService<S> {
+    inner: S,
+    context: RequestContext,
+}
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
+
+impl<S, B, R> tower_service::Service<http::Request<B>> for ContextService<S>
+where
+    S: tower_service::Service<http::Request<B>, Response = http::Response<R>>,
+    S::Future: Send + 'static,
+{
+    type Response = http::Response<R>;
+    type Error = S::Error;
+    type Future = BoxFuture<Result<http::Response<R>, S::Error>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        let scope = self.context.scope(
+            request.headers().get(&self.context.read_from),
+            request.uri().path(),
+        );
+        let echo = scope.echo();
+        let future = self.inner.call(request);
+        Box::pin(async move {
+            let mut response = crate::request::within(scope, future).await?;
+            if let Some((name, value)) = echo {
+                response.headers_mut().entry(name).or_insert(value);
+            }
+            Ok(response)
+        })
+    }
 }

@@ -1,0 +1,168 @@
+//! What an error response hides, for the operator: the error's internal
+//! report (its `Display` and each `source()` in its chain), the code, the
+//! status and the request id.
+//!
+//! The derived axum and actix-web responses log it, once per response,
+//! through `tracing` (the `tracing` feature) for every variant with a log
+//! [`Level`]: every 5xx by default, and variants marked
+//! `#[api_error(log = "warn")]` (`log = "off"` silences one). Whether or not
+//! `tracing` is on, those responses also carry it as an [`ErrorReport`]
+//! extension, for middleware of your own to read:
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use apierror::report::ErrorReport;
+//! use apierror::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE")]
+//! pub enum StoreError {
+//!     #[status(503)]
+//!     Unavailable(#[source] std::io::Error),
+//! }
+//!
+//! let error = StoreError::Unavailable(std::io::Error::other("10.0.0.7:5432 refused"));
+//! let response = axum_core::response::IntoResponse::into_response(error);
+//! let report = response.extensions().get::<ErrorReport>().unwrap();
+//! assert_eq!(report.code(), "UNAVAILABLE");
+//! assert_eq!(report.report(), "Service Unavailable; caused by: 10.0.0.7:5432 refused");
+//! # }
+//! ```
+
+use crate::catalog::Descriptor;
+use crate::error::ApiError;
+use std::fmt::Write as _;
+
+/// How loudly a variant is logged: see the [module documentation](self).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// `log = "error"`, the default of 5xx variants.
+    Error,
+    /// `log = "warn"`.
+    Warn,
+    /// `log = "info"`.
+    Info,
+    /// `log = "debug"`.
+    Debug,
+    /// `log = "trace"`.
+    Trace,
+}
+
+impl Level {
+    /// The level of descriptor flags bits 4..=6 (see `DescriptorParts`):
+    /// 0 the status's default, 1 off, 2..=6 error to trace.
+    pub(crate) const fn from_bits(bits: u8, server_error: bool) -> Option<Level> {
+        match bits {
+            0 if server_error => Some(Level::Error),
+            2 => Some(Level::Error),
+            3 => Some(Level::Warn),
+            4 => Some(Level::Info),
+            5 => Some(Level::Debug),
+            6 => Some(Level::Trace),
+            _ => None,
+        }
+    }
+}
+
+/// The internal report of one error response: see the
+/// [module documentation](self).
+#[derive(Debug, Clone)]
+pub struct ErrorReport {
+    descriptor: &'static Descriptor,
+    level: Level,
+    report: String,
+    request_id: Option<String>,
+}
+
+impl ErrorReport {
+    /// The report of `error`, at `level`, for the request `request_id`.
+    pub fn new<E: ApiError + ?Sized>(error: &E, level: Level, request_id: Option<String>) -> Self {
+        ErrorReport {
+            descriptor: error.descriptor(),
+            level,
+            report: internal_report(error),
+            request_id,
+        }
+    }
+
+    /// The error code.
+    pub fn code(&self) -> &'static str {
+        self.descriptor.code()
+    }
+
+    /// The response's status.
+    pub fn status(&self) -> http::StatusCode {
+        self.descriptor.status()
+    }
+
+    /// Everything constant about the variant.
+    pub fn descriptor(&self) -> &'static Descriptor {
+        self.descriptor
+    }
+
+    /// How loudly to log it.
+    pub fn level(&self) -> Level {
+        self.level
+    }
+
+    /// The error's `Display`, then each `source()` of its chain, each after
+    /// `; caused by: `, on one line. It holds what the body hides: never send
+    /// it to a client.
+    pub fn report(&self) -> &str {
+        &self.report
+    }
+
+    /// The request's id, when a request context was in place.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// Logs the report through `tracing`, at its level, with the fields
+    /// `code`, `status`, `variant` (`path::Type::Variant`), `request_id` and
+    /// `error` (the report).
+    #[cfg(feature = "tracing")]
+    pub fn log(&self) {
+        let d = self.descriptor;
+        let variant = format_args!("{}::{}", d.type_path(), d.variant());
+        let request_id = self.request_id.as_deref().unwrap_or("");
+        macro_rules! event {
+            ($level:expr) => {
+                tracing::event!(
+                    $level,
+                    code = d.code(),
+                    status = d.status().as_u16(),
+                    variant = %variant,
+                    request_id,
+                    error = %self.report,
+                    "API error response"
+                )
+            };
+        }
+        match self.level {
+            Level::Error => event!(tracing::Level::ERROR),
+            Level::Warn => event!(tracing::Level::WARN),
+            Level::Info => event!(tracing::Level::INFO),
+            Level::Debug => event!(tracing::Level::DEBUG),
+            Level::Trace => event!(tracing::Level::TRACE),
+        }
+    }
+}
+
+/// The error's `Display` and its source chain, on one line (for line-based
+/// logs), each source after `; caused by: `. Writing into a
+/// `String` cannot fail: a `Display` that fails ends its part of the text,
+/// it does not end the report (nor panic, as `to_string` would).
+fn internal_report<E: ApiError + ?Sized>(error: &E) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "{error}");
+    let mut next = error.source();
+    // A chain that loops (a source that is its own source) stops at 64.
+    let mut depth = 0;
+    while let (Some(source), true) = (next, depth < 64) {
+        out.push_str("; caused by: ");
+        let _ = write!(out, "{source}");
+        next = source.source();
+        depth += 1;
+    }
+    out
+}

@@ -1,0 +1,11 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+pub enum ShopError {
+    #[status(500)]
+    #[api_error(log = warn)]
+    Storage,
+}
+
+fn main() {}

@@ -7,7 +7,7 @@
 //! curl -i localhost:3000/hexabase/workspaces/ws-123        # standard + meta, 503 + Retry-After
 //! curl -i localhost:3000/k0rdent/servers/srv-9             # discriminated union, 409
 //! curl -i -X POST localhost:3000/k0rdent/servers/provision # 207 Multi-Status bulk results
-//! curl -i localhost:3000/llm/v1/chat/completions           # OpenAI style, 429 + Retry-After
+//! curl -i -X POST localhost:3000/llm/v1/chat/completions   # OpenAI style, 429 + Retry-After
 //! curl -i localhost:3000/choreo/components/user-service    # RFC 9457 problem+json, 422
 //! curl -i localhost:3000/google/workspaces/ws-123          # Google AIP-193, 404
 //! curl -i localhost:3000/hexabase/me                       # 401 + WWW-Authenticate
@@ -154,7 +154,7 @@ fn app() -> Router {
         .route("/hexabase/me", get(hexabase_me))
         .route("/k0rdent/servers/{id}", get(k0rdent_server))
         .route("/k0rdent/servers/provision", post(k0rdent_provision))
-        .route("/llm/v1/chat/completions", get(llm_chat))
+        .route("/llm/v1/chat/completions", post(llm_chat))
         .route("/choreo/components/{name}", get(choreo_component))
         .route("/google/workspaces/{id}", get(google_workspace))
 }

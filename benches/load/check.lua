@@ -22,7 +22,7 @@ local routes = {
     fragments = {},
   },
   llm = {
-    method = "GET", path = "/llm/v1/chat/completions", status = 429,
+    method = "POST", path = "/llm/v1/chat/completions", status = 429,
     ctype = "application/json",
     headers = { ["retry-after"] = "^60$" },
     prefix = '{"error":{"message":"',

@@ -95,7 +95,7 @@ log "server pid $server_pid on 127.0.0.1:$port"
 # --- 3. load, route by route ------------------------------------------------
 declare -A describe=(
   [phala]='`GET /phala/cvms/x` | 404 standard'
-  [llm]='`GET /llm/v1/chat/completions` | 429 OpenAI style + Retry-After'
+  [llm]='`POST /llm/v1/chat/completions` | 429 OpenAI style + Retry-After'
   [choreo]='`GET /choreo/components/x` | 422 RFC 9457 problem+json'
   [k0rdent]='`POST /k0rdent/servers/provision` | 207 bulk'
   [hexabase]='`GET /hexabase/workspaces/x` | 503 standard + meta, Retry-After, X-Request-Id'

@@ -612,6 +612,13 @@
 //! # }
 //! ```
 //!
+//! The framework's own failures (a body that is no JSON, an unknown route,
+//! a panic...) are a [`RequestError`]: include it in the service error as a
+//! transparent variant, and the helpers of [`axum`] (the [`axum::Extract`]
+//! extractor wrapper, the fallbacks, the panic response) and [`actix`] (the
+//! extractor configs' error handlers, the default services) make every
+//! failure answer in the service's one format, with the request's context.
+//!
 //! What a body hides, its operator needs: the derived responses of every
 //! 5xx variant (and of variants marked `#[api_error(log = "warn")]`, `"info"`,
 //! `"debug"`, `"trace"`; `log = "off"` silences one, and a type-level `log`
@@ -749,9 +756,17 @@ pub use apierror_core::report;
 pub use apierror_core::request;
 
 #[cfg(feature = "actix-web")]
-pub use apierror_core::actix;
+#[path = "framework/actix.rs"]
+pub mod actix;
 #[cfg(feature = "axum")]
-pub use apierror_core::axum;
+#[path = "framework/axum.rs"]
+pub mod axum;
+
+mod request_error;
+pub use request_error::{PanicMessage, RequestError};
+
+// The derived types of this crate refer to it by name, as users' do.
+extern crate self as apierror;
 
 /// Derives [`ApiError`](trait@ApiError); see the [crate documentation](crate).
 pub use apierror_derive::ApiError;

@@ -62,3 +62,29 @@ pub fn get_with(url: &str, headers: &[(&str, &str)]) -> Reply {
         body: response.body_mut().read_to_string().expect("a text body"),
     }
 }
+
+/// Any method, with request headers and a body.
+#[allow(dead_code)]
+pub fn send(method: &str, url: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .allow_non_standard_methods(true)
+        .build()
+        .into();
+    let mut request = ureq::http::Request::builder().method(method).uri(url);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let request = request.body(body.to_vec()).expect("a valid request");
+    let mut response = agent.run(request).expect("the server answers");
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_str().unwrap_or_default().to_owned()))
+        .collect();
+    Reply {
+        status: response.status().as_u16(),
+        headers,
+        body: response.body_mut().read_to_string().expect("a text body"),
+    }
+}

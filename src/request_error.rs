@@ -31,8 +31,48 @@ use std::fmt;
 /// ```
 ///
 /// Its codes are `REQUEST_*`. A service whose codes follow a pattern of its
-/// own (`ERR-00-###`) gives these failures its own variants instead, and
-/// converts with `From<RequestError>`, matching on the variants here.
+/// own gives these failures its own variants instead, and converts with
+/// `From<RequestError>`, matching on the variants here; the framework
+/// helpers take any `E: From<RequestError>`:
+///
+/// ```
+/// use apierror::{ApiError, RequestError};
+///
+/// /// Module 00: the request itself.
+/// #[derive(Debug, ApiError)]
+/// #[api_error(pattern = "ERR-00-###")]
+/// pub enum RequestFailure {
+///     #[code("ERR-00-001")]
+///     #[status(400)]
+///     #[message("The request is malformed")]
+///     Malformed { reason: String },
+///     #[code("ERR-00-002")]
+///     #[status(404)]
+///     #[message("No such endpoint")]
+///     NoEndpoint,
+///     #[code("ERR-00-003")]
+///     #[status(500)]
+///     Internal(#[source] RequestError),
+/// }
+///
+/// impl From<RequestError> for RequestFailure {
+///     fn from(error: RequestError) -> Self {
+///         match error {
+///             RequestError::InvalidJson { reason }
+///             | RequestError::InvalidBody { reason, .. }
+///             | RequestError::InvalidPath { reason }
+///             | RequestError::InvalidQuery { reason }
+///             | RequestError::InvalidForm { reason } => RequestFailure::Malformed { reason },
+///             RequestError::RouteNotFound { .. } => RequestFailure::NoEndpoint,
+///             // Keep the rest whole, as the (internal) source.
+///             other => RequestFailure::Internal(other),
+///         }
+///     }
+/// }
+///
+/// let failure = RequestFailure::from(RequestError::RouteNotFound { path: "/x".into() });
+/// assert_eq!(failure.code(), "ERR-00-002");
+/// ```
 #[derive(Debug, ApiError)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "REQUEST_")]
 pub enum RequestError {

@@ -10,6 +10,9 @@
 
 #[path = "support/http_client.rs"]
 mod http_client;
+#[macro_use]
+#[path = "support/actix_server.rs"]
+mod actix_server;
 
 use apierror::request::RequestContext;
 use apierror::{ApiError, RequestError};
@@ -302,7 +305,7 @@ fn the_panic_report_holds_the_message() {
 
 #[test]
 fn actix_failures_answer_in_the_services_format() {
-    use actix_web::{web, App, HttpServer};
+    use actix_web::{web, App};
     use apierror::actix::{
         form_error, json_error, method_not_allowed, path_error, query_error, route_not_found,
         ContextMiddleware,
@@ -326,48 +329,32 @@ fn actix_failures_answer_in_the_services_format() {
         search.limit.to_string()
     }
 
-    let (started, on_start) = std::sync::mpsc::channel();
-    let server = std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let server = HttpServer::new(|| {
-                App::new()
-                    .wrap(ContextMiddleware::new(context()))
-                    .app_data(
-                        web::JsonConfig::default()
-                            .limit(256)
-                            .error_handler(json_error::<ServiceError>),
-                    )
-                    .app_data(web::PathConfig::default().error_handler(path_error::<ServiceError>))
-                    .app_data(
-                        web::QueryConfig::default().error_handler(query_error::<ServiceError>),
-                    )
-                    .app_data(web::FormConfig::default().error_handler(form_error::<ServiceError>))
-                    .service(
-                        web::resource("/orders")
-                            .route(web::post().to(create))
-                            .default_service(web::to(method_not_allowed::<ServiceError>("POST"))),
-                    )
-                    .service(
-                        web::resource("/orders/{id}")
-                            .route(web::get().to(show))
-                            .default_service(web::to(method_not_allowed::<ServiceError>("GET"))),
-                    )
-                    .route("/search", web::get().to(search))
-                    .route("/form", web::post().to(form))
-                    .default_service(web::to(route_not_found::<ServiceError>))
-            })
-            .workers(1)
-            .bind(("127.0.0.1", 0))
-            .expect("bind a loopback port");
-            let addr = server.addrs()[0];
-            let running = server.run();
-            started.send((addr, running.handle())).unwrap();
-            running.await
-        })
+    let server = serve!(|| {
+        App::new()
+            .wrap(ContextMiddleware::new(context()))
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(256)
+                    .error_handler(json_error::<ServiceError>),
+            )
+            .app_data(web::PathConfig::default().error_handler(path_error::<ServiceError>))
+            .app_data(web::QueryConfig::default().error_handler(query_error::<ServiceError>))
+            .app_data(web::FormConfig::default().error_handler(form_error::<ServiceError>))
+            .service(
+                web::resource("/orders")
+                    .route(web::post().to(create))
+                    .default_service(web::to(method_not_allowed::<ServiceError>("POST"))),
+            )
+            .service(
+                web::resource("/orders/{id}")
+                    .route(web::get().to(show))
+                    .default_service(web::to(method_not_allowed::<ServiceError>("GET"))),
+            )
+            .route("/search", web::get().to(search))
+            .route("/form", web::post().to(form))
+            .default_service(web::to(route_not_found::<ServiceError>))
     });
-    let (addr, handle) = on_start.recv().expect("the server starts");
-    let replies = fetch_all(&format!("http://{addr}"));
-    actix_web::rt::System::new().block_on(handle.stop(true));
-    server.join().unwrap().unwrap();
+    let replies = fetch_all(&server.base);
+    drop(server);
     check(&replies, true);
 }

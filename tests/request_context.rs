@@ -10,6 +10,9 @@
 
 #[path = "support/http_client.rs"]
 mod http_client;
+#[macro_use]
+#[path = "support/actix_server.rs"]
+mod actix_server;
 
 use apierror::request::RequestContext;
 use apierror::ApiError;
@@ -275,61 +278,45 @@ async fn axum_handlers_answer_with_the_request_context() {
 
 #[test]
 fn actix_handlers_answer_with_the_request_context() {
-    use actix_web::{web, App, HttpServer};
+    use actix_web::{web, App};
     logs();
     async fn workspace(id: web::Path<String>) -> Result<String, WorkspaceError> {
         Err(WorkspaceError::NotFound {
             id: id.into_inner(),
         })
     }
-    let (started, on_start) = std::sync::mpsc::channel();
-    let server = std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let context = context("actix");
-            let server = HttpServer::new(move || {
-                App::new()
-                    .wrap(apierror::actix::ContextMiddleware::new(context.clone()))
-                    .route("/workspaces/{id}", web::get().to(workspace))
-                    .route(
-                        "/busy",
-                        web::get().to(|| async {
-                            Err::<String, _>(WorkspaceError::Busy { cause: secret() })
-                        }),
-                    )
-                    .route(
-                        "/down",
-                        web::get().to(|| async {
-                            Err::<String, _>(WorkspaceError::Unavailable { cause: secret() })
-                        }),
-                    )
-                    .route(
-                        "/quiet",
-                        web::get().to(|| async { Err::<String, _>(WorkspaceError::Quiet) }),
-                    )
-                    .route(
-                        "/servers/{id}",
-                        web::get()
-                            .to(|| async { Err::<String, _>(ServerError::InvalidStateTransition) }),
-                    )
-                    .route(
-                        "/orders/{id}",
-                        web::get().to(|| async { Err::<String, _>(OrderError::OrderNotFound) }),
-                    )
-                    .route("/fine", web::get().to(|| async { "ok" }))
-            })
-            .workers(1)
-            .bind(("127.0.0.1", 0))
-            .expect("bind a loopback port");
-            let addr = server.addrs()[0];
-            let running = server.run();
-            started.send((addr, running.handle())).unwrap();
-            running.await
-        })
+    let context = context("actix");
+    let server = serve!(move || {
+        App::new()
+            .wrap(apierror::actix::ContextMiddleware::new(context.clone()))
+            .route("/workspaces/{id}", web::get().to(workspace))
+            .route(
+                "/busy",
+                web::get()
+                    .to(|| async { Err::<String, _>(WorkspaceError::Busy { cause: secret() }) }),
+            )
+            .route(
+                "/down",
+                web::get().to(|| async {
+                    Err::<String, _>(WorkspaceError::Unavailable { cause: secret() })
+                }),
+            )
+            .route(
+                "/quiet",
+                web::get().to(|| async { Err::<String, _>(WorkspaceError::Quiet) }),
+            )
+            .route(
+                "/servers/{id}",
+                web::get().to(|| async { Err::<String, _>(ServerError::InvalidStateTransition) }),
+            )
+            .route(
+                "/orders/{id}",
+                web::get().to(|| async { Err::<String, _>(OrderError::OrderNotFound) }),
+            )
+            .route("/fine", web::get().to(|| async { "ok" }))
     });
-    let (addr, handle) = on_start.recv().expect("the server starts");
-    let replies = fetch_all(&format!("http://{addr}"), "actix");
-    actix_web::rt::System::new().block_on(handle.stop(true));
-    server.join().unwrap().unwrap();
+    let replies = fetch_all(&server.base, "actix");
+    drop(server);
     check(&replies, "actix");
 }
 

@@ -5,12 +5,14 @@
 
 #[path = "support/http_client.rs"]
 mod http_client;
+#[macro_use]
+#[path = "support/actix_server.rs"]
+mod actix_server;
 
-use actix_web::{web, App, HttpServer};
+use actix_web::{web, App};
 use apierror::ApiError;
 use http_client::get as fetch;
 use serde_json::json;
-use std::sync::mpsc;
 
 #[derive(Debug, ApiError)]
 #[api_error(pattern = "ERR-02-###", envelope = "tagged")]
@@ -56,33 +58,19 @@ async fn hash() -> Result<String, InventoryError> {
 
 #[test]
 fn actix_answers_with_the_errors_response() {
-    let (started, on_start) = mpsc::channel();
-    let server = std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let server = HttpServer::new(|| {
-                App::new()
-                    .route("/vcpu", web::get().to(vcpu))
-                    .route("/quota", web::get().to(quota))
-                    .route("/unauthorized", web::get().to(unauthorized))
-                    .route("/hash", web::get().to(hash))
-            })
-            .workers(1)
-            .bind(("127.0.0.1", 0))
-            .expect("bind a loopback port");
-            let addr = server.addrs()[0];
-            let running = server.run();
-            started.send((addr, running.handle())).unwrap();
-            running.await
-        })
+    let server = serve!(|| {
+        App::new()
+            .route("/vcpu", web::get().to(vcpu))
+            .route("/quota", web::get().to(quota))
+            .route("/unauthorized", web::get().to(unauthorized))
+            .route("/hash", web::get().to(hash))
     });
-    let (addr, handle) = on_start.recv().expect("the server starts");
-    let base = format!("http://{addr}");
+    let base = &server.base;
     let vcpu = fetch(&format!("{base}/vcpu"));
     let quota = fetch(&format!("{base}/quota"));
     let unauthorized = fetch(&format!("{base}/unauthorized"));
     let hash = fetch(&format!("{base}/hash"));
-    actix_web::rt::System::new().block_on(handle.stop(true));
-    server.join().unwrap().unwrap();
+    drop(server);
 
     assert_eq!(vcpu.status, 409);
     assert_eq!(vcpu.header("content-type"), Some("application/json"));

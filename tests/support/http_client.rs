@@ -1,5 +1,5 @@
 //! A blocking HTTP client for the server tests: status, headers and body of
-//! a GET, whatever the status.
+//! a request, whatever the status.
 
 pub struct Reply {
     pub status: u16,
@@ -20,47 +20,16 @@ impl Reply {
     }
 }
 
+/// A GET.
 #[allow(dead_code)]
 pub fn get(url: &str) -> Reply {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into();
-    let mut response = agent.get(url).call().expect("the server answers");
-    let headers = response
-        .headers()
-        .iter()
-        .map(|(n, v)| (n.to_string(), v.to_str().unwrap_or_default().to_owned()))
-        .collect();
-    Reply {
-        status: response.status().as_u16(),
-        headers,
-        body: response.body_mut().read_to_string().expect("a text body"),
-    }
+    send("GET", url, &[], b"")
 }
 
 /// A GET with request headers.
 #[allow(dead_code)]
 pub fn get_with(url: &str, headers: &[(&str, &str)]) -> Reply {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into();
-    let mut request = agent.get(url);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let mut response = request.call().expect("the server answers");
-    let headers = response
-        .headers()
-        .iter()
-        .map(|(n, v)| (n.to_string(), v.to_str().unwrap_or_default().to_owned()))
-        .collect();
-    Reply {
-        status: response.status().as_u16(),
-        headers,
-        body: response.body_mut().read_to_string().expect("a text body"),
-    }
+    send("GET", url, headers, b"")
 }
 
 /// Any method, with request headers and a body.

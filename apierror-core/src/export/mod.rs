@@ -1,0 +1,61 @@
+//! Catalog export: a Markdown reference for people and a JSON catalog for
+//! tools, from any derived type's [`Catalog`], composed ones included.
+//!
+//! Both are built from the static catalog alone, in declaration order, so the
+//! same catalog always exports to the same text: commit the output and review
+//! its diff, or publish it as the API's error reference.
+//!
+//! ```
+//! use apierror::ApiError;
+//!
+//! /// Errors of the billing service.
+//! #[derive(Debug, ApiError)]
+//! #[api_error(pattern = "BILL-###", retired("BILL-002"))]
+//! pub enum BillingError {
+//!     /// The card was declined by the payment provider.
+//!     #[code("BILL-001")]
+//!     #[status(402)]
+//!     #[message("Payment of {amount} cents failed")]
+//!     PaymentFailed { amount: u64 },
+//! }
+//!
+//! let markdown = apierror::export::markdown(BillingError::CATALOG);
+//! assert!(markdown.starts_with("# BillingError\n\nErrors of the billing service.\n"));
+//! assert!(markdown.contains("### BILL-001: Payment of `{amount}` cents failed\n"));
+//! assert!(markdown.contains("- **HTTP Status**: 402 Payment Required\n"));
+//!
+//! let json: serde_json::Value = serde_json::from_str(&apierror::export::json(BillingError::CATALOG))?;
+//! assert_eq!(json["errors"][0]["fields"][0]["type"], "u64");
+//! assert_eq!(json["retired"][0], "BILL-002");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+mod json;
+mod markdown;
+mod schema;
+mod typescript;
+
+pub use json::{json, JsonCatalog};
+pub use markdown::markdown;
+pub use schema::json_schema;
+pub use typescript::typescript;
+
+use crate::catalog::{Catalog, Category};
+
+/// The categories of `catalog` and of every type it includes, in declaration
+/// order, each once.
+pub(crate) fn all_categories(catalog: &Catalog) -> Vec<&'static Category> {
+    fn walk(catalog: &Catalog, out: &mut Vec<&'static Category>) {
+        for category in catalog.categories() {
+            if !out.contains(&category) {
+                out.push(category);
+            }
+        }
+        for transparent in catalog.transparent() {
+            walk(transparent.catalog(), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(catalog, &mut out);
+    out
+}

@@ -12,6 +12,7 @@
 //! cargo run --example catalog -- phala           # one catalog (openchoreo, llm_gateway, hexabase, k0rdent, phala)
 //! cargo run --example catalog -- --json phala    # one catalog as JSON
 //! cargo run --example catalog > ERRORS.md        # ready to commit or publish
+//! cargo run --example catalog -- explain CHOREO-1001   # one code's whole entry, like `rustc --explain`
 //! ```
 
 use apierror::{ApiError, Catalog};
@@ -56,13 +57,18 @@ const SEEDS: [(&str, &str, &Catalog); 5] = [
 ];
 
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("explain") {
+        return explain(&args[1..]);
+    }
     let mut json = false;
     let mut only = Vec::new();
-    for arg in std::env::args().skip(1) {
+    for arg in args {
         match arg.as_str() {
             "--json" => json = true,
             "-h" | "--help" => {
                 println!("usage: catalog [--json] [{}]...", names().join(" | "));
+                println!("       catalog explain CODE");
                 return ExitCode::SUCCESS;
             }
             name => match SEEDS.iter().find(|(seed, ..)| *seed == name) {
@@ -88,12 +94,34 @@ fn main() -> ExitCode {
     } else {
         markdown_book(&selected)
     };
+    write(&output)
+}
+
+fn write(output: &str) -> ExitCode {
     // A closed pipe (`| head`) is not an error worth a panic.
     match io::stdout().lock().write_all(output.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("cannot write the catalogs: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `explain CODE`: the code's entry from whichever catalog has it.
+fn explain(args: &[String]) -> ExitCode {
+    let [code] = args else {
+        eprintln!("usage: catalog explain CODE");
+        return ExitCode::FAILURE;
+    };
+    match SEEDS
+        .iter()
+        .find_map(|(_, _, catalog)| catalog.explain(code))
+    {
+        Some(text) => write(&text),
+        None => {
+            eprintln!("no catalog has the code `{code}`");
             ExitCode::FAILURE
         }
     }

@@ -48,27 +48,91 @@ use apierror::{ApiError, Render};
 ))]
 pub enum AuthError {
     /// Authentication is required to access this resource
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "AUTH_REQUIRED",
+    ///     "message": "Authentication required",
+    ///     "details": {
+    ///       "realm": "api"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(401)]
     #[message("Authentication required")]
     Required { realm: String },
 
     /// The provided JWT token is invalid
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "AUTH_INVALID_TOKEN",
+    ///     "message": "Invalid authentication token",
+    ///     "details": {
+    ///       "reason": "malformed_token"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(401)]
     #[message("Invalid authentication token")]
     InvalidToken { reason: String },
 
     /// The JWT token has expired
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "AUTH_TOKEN_EXPIRED",
+    ///     "message": "Authentication token has expired",
+    ///     "details": {
+    ///       "expired_at": "2024-01-20T09:00:00Z"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(401)]
     #[message("Authentication token has expired")]
     TokenExpired { expired_at: String },
 
     /// Invalid login credentials provided
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "AUTH_INVALID_CREDENTIALS",
+    ///     "message": "Invalid email or password",
+    ///     "details": {}
+    ///   }
+    /// }
+    /// ```
     #[status(401)]
     #[message("Invalid email or password")]
     #[api_error(empty_details)] // the API sends `"details": {}`
     InvalidCredentials,
 
     /// OAuth provider returned an error
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "AUTH_PROVIDER_ERROR",
+    ///     "message": "Authentication provider error",
+    ///     "details": {
+    ///       "provider": "google",
+    ///       "provider_error": "invalid_grant"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(502)]
     #[message("Authentication provider error")]
     ProviderError {
@@ -77,11 +141,38 @@ pub enum AuthError {
     },
 
     /// Multi-factor authentication is required
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "AUTH_MFA_REQUIRED",
+    ///     "message": "Multi-factor authentication required",
+    ///     "details": {
+    ///       "session_token": "mfa_session_123"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(403)]
     #[message("Multi-factor authentication required")]
     MfaRequired { session_token: String },
 
     /// User lacks required permissions
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "AUTH_PERMISSION_DENIED",
+    ///     "message": "Permission denied",
+    ///     "details": {
+    ///       "required_permission": "workspaces:write",
+    ///       "resource": "workspace:ws-123"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(403)]
     #[message("Permission denied")]
     PermissionDenied {
@@ -101,6 +192,22 @@ pub enum AuthError {
 ))]
 pub enum ValidationError {
     /// General validation error
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "VALIDATION_ERROR",
+    ///     "message": "Validation failed",
+    ///     "details": {
+    ///       "fields": {
+    ///         "name": "Name is required",
+    ///         "email": "Invalid email format"
+    ///       }
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[code("VALIDATION_ERROR")] // the naming rule would give VALIDATION_FAILED
     #[status(400)]
     #[message("Validation failed")]
@@ -110,11 +217,39 @@ pub enum ValidationError {
     },
 
     /// Required field is missing
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "VALIDATION_FIELD_REQUIRED",
+    ///     "message": "Required field missing",
+    ///     "details": {
+    ///       "field": "organization_id"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(400)]
     #[message("Required field missing")]
     FieldRequired { field: String },
 
     /// Field value is invalid
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "VALIDATION_FIELD_INVALID",
+    ///     "message": "Invalid field value",
+    ///     "details": {
+    ///       "field": "email",
+    ///       "value": "not-an-email",
+    ///       "reason": "must be a valid email address"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(400)]
     #[message("Invalid field value")]
     FieldInvalid {
@@ -124,6 +259,21 @@ pub enum ValidationError {
     },
 
     /// Field value exceeds maximum length
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "VALIDATION_FIELD_TOO_LONG",
+    ///     "message": "Field value too long",
+    ///     "details": {
+    ///       "field": "name",
+    ///       "max_length": 255,
+    ///       "actual_length": 300
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(400)]
     #[message("Field value too long")]
     FieldTooLong {
@@ -144,6 +294,20 @@ pub enum ValidationError {
 ))]
 pub enum ResourceError {
     /// Requested resource does not exist
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "RESOURCE_NOT_FOUND",
+    ///     "message": "Resource not found",
+    ///     "details": {
+    ///       "resource_type": "workspace",
+    ///       "resource_id": "ws-123"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(404)]
     #[message("Resource not found")]
     NotFound {
@@ -152,6 +316,21 @@ pub enum ResourceError {
     },
 
     /// Resource with same identifier already exists
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "RESOURCE_ALREADY_EXISTS",
+    ///     "message": "Resource already exists",
+    ///     "details": {
+    ///       "resource_type": "project",
+    ///       "field": "namespace",
+    ///       "value": "frontend"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(409)]
     #[message("Resource already exists")]
     AlreadyExists {
@@ -161,6 +340,21 @@ pub enum ResourceError {
     },
 
     /// Resource cannot be deleted because it's in use
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "RESOURCE_IN_USE",
+    ///     "message": "Resource is in use and cannot be deleted",
+    ///     "details": {
+    ///       "resource_type": "organization",
+    ///       "resource_id": "org-123",
+    ///       "used_by": "3 active workspaces"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(409)]
     #[message("Resource is in use and cannot be deleted")]
     InUse {
@@ -170,6 +364,22 @@ pub enum ResourceError {
     },
 
     /// Resource limit for the account has been exceeded
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "RESOURCE_LIMIT_EXCEEDED",
+    ///     "message": "Resource limit exceeded",
+    ///     "details": {
+    ///       "resource_type": "workspace",
+    ///       "limit": 5,
+    ///       "current": 5,
+    ///       "plan": "standard"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(422)]
     #[message("Resource limit exceeded")]
     LimitExceeded {
@@ -191,6 +401,22 @@ pub enum ResourceError {
 ))]
 pub enum BillingError {
     /// Payment processing failed
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "BILLING_PAYMENT_FAILED",
+    ///     "message": "Payment failed",
+    ///     "details": {
+    ///       "reason": "insufficient_funds",
+    ///       "last4": "4242",
+    ///       "amount": 9900,
+    ///       "currency": "usd"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(402)]
     #[message("Payment failed")]
     PaymentFailed {
@@ -202,11 +428,41 @@ pub enum BillingError {
     },
 
     /// Subscription is not active
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "BILLING_SUBSCRIPTION_INACTIVE",
+    ///     "message": "Subscription is not active",
+    ///     "details": {
+    ///       "status": "canceled",
+    ///       "ended_at": "2024-01-15T00:00:00Z"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(403)]
     #[message("Subscription is not active")]
     SubscriptionInactive { status: String, ended_at: String },
 
     /// Action exceeds plan limits
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "BILLING_PLAN_LIMIT_EXCEEDED",
+    ///     "message": "Plan limit exceeded",
+    ///     "details": {
+    ///       "plan": "free",
+    ///       "limit_type": "workspaces",
+    ///       "limit": 1,
+    ///       "requested": 2
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(403)]
     #[message("Plan limit exceeded")]
     PlanLimitExceeded {
@@ -217,6 +473,21 @@ pub enum BillingError {
     },
 
     /// Payment method is invalid or expired
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "BILLING_INVALID_PAYMENT_METHOD",
+    ///     "message": "Invalid payment method",
+    ///     "details": {
+    ///       "reason": "card_expired",
+    ///       "exp_month": 12,
+    ///       "exp_year": 2023
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(400)]
     #[message("Invalid payment method")]
     InvalidPaymentMethod {
@@ -237,6 +508,21 @@ pub enum BillingError {
 ))]
 pub enum WorkspaceError {
     /// Workspace provisioning failed
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "WORKSPACE_PROVISIONING_FAILED",
+    ///     "message": "Failed to provision workspace",
+    ///     "details": {
+    ///       "workspace_id": "ws-123",
+    ///       "stage": "vcluster_creation",
+    ///       "reason": "insufficient_resources"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(500)]
     #[message("Failed to provision workspace")]
     ProvisioningFailed {
@@ -246,6 +532,21 @@ pub enum WorkspaceError {
     },
 
     /// Workspace is not ready for operations
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "WORKSPACE_NOT_READY",
+    ///     "message": "Workspace is not ready",
+    ///     "details": {
+    ///       "workspace_id": "ws-123",
+    ///       "status": "provisioning",
+    ///       "retry_after": 30
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(503)]
     #[message("Workspace is not ready")]
     NotReady {
@@ -256,6 +557,21 @@ pub enum WorkspaceError {
     },
 
     /// Workspace has been suspended
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "WORKSPACE_SUSPENDED",
+    ///     "message": "Workspace is suspended",
+    ///     "details": {
+    ///       "workspace_id": "ws-123",
+    ///       "reason": "payment_overdue",
+    ///       "suspended_at": "2024-01-15T00:00:00Z"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(403)]
     #[message("Workspace is suspended")]
     Suspended {
@@ -276,6 +592,23 @@ pub enum WorkspaceError {
 ))]
 pub enum ProjectError {
     /// Project resource quota exceeded
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "PROJECT_QUOTA_EXCEEDED",
+    ///     "message": "Project resource quota exceeded",
+    ///     "details": {
+    ///       "project_id": "proj-123",
+    ///       "resource": "memory",
+    ///       "requested": "5Gi",
+    ///       "limit": "4Gi",
+    ///       "current_usage": "3.8Gi"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(422)]
     #[message("Project resource quota exceeded")]
     QuotaExceeded {
@@ -288,6 +621,20 @@ pub enum ProjectError {
     },
 
     /// Maximum project hierarchy depth exceeded
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "PROJECT_HIERARCHY_DEPTH_EXCEEDED",
+    ///     "message": "Maximum project hierarchy depth exceeded",
+    ///     "details": {
+    ///       "max_depth": 5,
+    ///       "current_depth": 5
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(422)]
     #[message("Maximum project hierarchy depth exceeded")]
     HierarchyDepthExceeded { max_depth: u32, current_depth: u32 },
@@ -303,6 +650,22 @@ pub enum ProjectError {
 #[allow(clippy::enum_variant_names)] // the names mirror the wire codes
 pub enum QuotaError {
     /// CPU quota exceeded
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "QUOTA_CPU_EXCEEDED",
+    ///     "message": "CPU quota exceeded",
+    ///     "details": {
+    ///       "requested": "5",
+    ///       "available": "2",
+    ///       "limit": "10",
+    ///       "current_usage": "8"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(422)]
     #[message("CPU quota exceeded")]
     CpuExceeded {
@@ -313,6 +676,22 @@ pub enum QuotaError {
     },
 
     /// Memory quota exceeded
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "QUOTA_MEMORY_EXCEEDED",
+    ///     "message": "Memory quota exceeded",
+    ///     "details": {
+    ///       "requested": "16Gi",
+    ///       "available": "8Gi",
+    ///       "limit": "32Gi",
+    ///       "current_usage": "24Gi"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(422)]
     #[message("Memory quota exceeded")]
     MemoryExceeded {
@@ -323,6 +702,22 @@ pub enum QuotaError {
     },
 
     /// Storage quota exceeded
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "QUOTA_STORAGE_EXCEEDED",
+    ///     "message": "Storage quota exceeded",
+    ///     "details": {
+    ///       "requested": "50Gi",
+    ///       "available": "20Gi",
+    ///       "limit": "100Gi",
+    ///       "current_usage": "80Gi"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(422)]
     #[message("Storage quota exceeded")]
     StorageExceeded {
@@ -340,6 +735,21 @@ pub enum QuotaError {
 #[api_error(category(name = "rate", prefix = "RATE_", title = "Rate limiting errors"))]
 pub enum RateLimitError {
     /// API rate limit exceeded
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "RATE_LIMIT_EXCEEDED",
+    ///     "message": "Rate limit exceeded",
+    ///     "details": {
+    ///       "limit": 5000,
+    ///       "window": "1h",
+    ///       "retry_after": 1234
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(429)]
     #[message("Rate limit exceeded")]
     LimitExceeded {
@@ -350,6 +760,21 @@ pub enum RateLimitError {
     },
 
     /// Authentication rate limit exceeded
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "RATE_LIMIT_AUTH_EXCEEDED",
+    ///     "message": "Too many authentication attempts",
+    ///     "details": {
+    ///       "limit": 5,
+    ///       "window": "1m",
+    ///       "retry_after": 45
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(429)]
     #[message("Too many authentication attempts")]
     LimitAuthExceeded {
@@ -371,11 +796,38 @@ pub enum RateLimitError {
 ))]
 pub enum SystemError {
     /// Internal server error
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "SYSTEM_INTERNAL_ERROR",
+    ///     "message": "An internal error occurred",
+    ///     "details": {
+    ///       "request_id": "req_123456"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(500)]
     #[message("An internal error occurred")]
     InternalError { request_id: String },
 
     /// Service temporarily unavailable
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "SYSTEM_SERVICE_UNAVAILABLE",
+    ///     "message": "Service temporarily unavailable",
+    ///     "details": {
+    ///       "service": "kubernetes_api",
+    ///       "retry_after": 30
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(503)]
     #[message("Service temporarily unavailable")]
     ServiceUnavailable {
@@ -385,6 +837,20 @@ pub enum SystemError {
     },
 
     /// System under maintenance
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "SYSTEM_MAINTENANCE",
+    ///     "message": "System under maintenance",
+    ///     "details": {
+    ///       "maintenance_end": "2024-01-20T12:00:00Z",
+    ///       "affected_services": ["workspace_provisioning"]
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(503)]
     #[message("System under maintenance")]
     Maintenance {
@@ -393,6 +859,20 @@ pub enum SystemError {
     },
 
     /// Database operation failed
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "SYSTEM_DATABASE_ERROR",
+    ///     "message": "Database operation failed",
+    ///     "details": {
+    ///       "operation": "insert",
+    ///       "table": "workspaces"
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(500)]
     #[message("Database operation failed")]
     DatabaseError { operation: String, table: String },
@@ -409,24 +889,204 @@ pub enum SystemError {
 #[api_error(category(name = "websocket", prefix = "WS_", title = "WebSocket errors"))]
 pub enum WsError {
     /// WebSocket authentication required
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "type": "error",
+    ///   "error": {
+    ///     "code": "WS_AUTH_REQUIRED",
+    ///     "message": "Authentication required before subscribing"
+    ///   }
+    /// }
+    /// ```
     #[status(401)] // chosen: not in the documentation
     #[message("Authentication required before subscribing")]
     AuthRequired,
 
     /// WebSocket subscription limit exceeded
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "type": "error",
+    ///   "error": {
+    ///     "code": "WS_SUBSCRIPTION_LIMIT_EXCEEDED",
+    ///     "message": "Maximum number of subscriptions exceeded",
+    ///     "details": {
+    ///       "limit": 100,
+    ///       "current": 100
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(429)] // chosen: not in the documentation
     #[message("Maximum number of subscriptions exceeded")]
     SubscriptionLimitExceeded { limit: u32, current: u32 },
 
     /// WebSocket message size limit exceeded
+    ///
+    /// # Example
+    /// ```json
+    /// {
+    ///   "type": "error",
+    ///   "error": {
+    ///     "code": "WS_MESSAGE_TOO_LARGE",
+    ///     "message": "Message size exceeds limit",
+    ///     "details": {
+    ///       "max_size": 1048576,
+    ///       "actual_size": 2097152
+    ///     }
+    ///   }
+    /// }
+    /// ```
     #[status(413)] // chosen: not in the documentation
     #[message("Message size exceeds limit")]
     MessageTooLarge { max_size: u64, actual_size: u64 },
 }
 
 /// Every error of the Hexabase KaaS API, one variant per code prefix.
+///
+/// This document provides a comprehensive reference for all error codes returned by the
+/// Hexabase KaaS API.
+///
+/// # Error Handling Best Practices
+///
+/// ## Client-Side Error Handling
+///
+/// ```javascript
+/// async function makeApiRequest(url, options) {
+///   try {
+///     const response = await fetch(url, options);
+///
+///     if (!response.ok) {
+///       const error = await response.json();
+///
+///       switch (error.error.code) {
+///         case 'AUTH_TOKEN_EXPIRED':
+///           // Refresh token and retry
+///           await refreshToken();
+///           return makeApiRequest(url, options);
+///
+///         case 'RATE_LIMIT_EXCEEDED':
+///           // Wait and retry
+///           const retryAfter = error.error.details.retry_after;
+///           await sleep(retryAfter * 1000);
+///           return makeApiRequest(url, options);
+///
+///         case 'RESOURCE_NOT_FOUND':
+///           // Handle 404
+///           throw new NotFoundError(error.error.message);
+///
+///         default:
+///           // Handle other errors
+///           throw new ApiError(error.error);
+///       }
+///     }
+///
+///     return response.json();
+///   } catch (error) {
+///     // Handle network errors
+///     console.error('API request failed:', error);
+///     throw error;
+///   }
+/// }
+/// ```
+///
+/// ## Retry Strategy
+///
+/// For transient errors, implement exponential backoff:
+///
+/// ```javascript
+/// async function retryWithBackoff(fn, maxRetries = 3) {
+///   for (let i = 0; i < maxRetries; i++) {
+///     try {
+///       return await fn();
+///     } catch (error) {
+///       if (error.code === 'SYSTEM_SERVICE_UNAVAILABLE' && i < maxRetries - 1) {
+///         const delay = Math.pow(2, i) * 1000; // Exponential backoff
+///         await sleep(delay);
+///         continue;
+///       }
+///       throw error;
+///     }
+///   }
+/// }
+/// ```
+///
+/// ## Error Logging
+///
+/// Always log the request ID for troubleshooting:
+///
+/// ```javascript
+/// function logError(error) {
+///   console.error('API Error:', {
+///     code: error.code,
+///     message: error.message,
+///     request_id: error.request_id,
+///     details: error.details
+///   });
+/// }
+/// ```
+///
+/// # Common Error Scenarios
+///
+/// ## Scenario: Expired Token
+///
+/// ```text
+/// 1. Client makes request with expired token
+/// 2. Server returns AUTH_TOKEN_EXPIRED
+/// 3. Client uses refresh token to get new access token
+/// 4. Client retries original request with new token
+/// ```
+///
+/// ## Scenario: Resource Creation Conflict
+///
+/// ```text
+/// 1. Client attempts to create resource
+/// 2. Server returns RESOURCE_ALREADY_EXISTS
+/// 3. Client can either:
+///    - Use existing resource
+///    - Update existing resource
+///    - Choose different identifier
+/// ```
+///
+/// ## Scenario: Quota Exceeded
+///
+/// ```text
+/// 1. Client requests resource allocation
+/// 2. Server returns QUOTA_CPU_EXCEEDED
+/// 3. Client can either:
+///    - Request smaller allocation
+///    - Upgrade plan for more resources
+///    - Free up existing resources
+/// ```
+///
+/// # Getting Help
+///
+/// If you encounter an error not documented here or need assistance:
+///
+/// 1. Note the `request_id` from the error response
+/// 2. Check our [Status Page](https://status.hexabase.ai) for any ongoing issues
+/// 3. Contact support with the request ID and error details
+/// 4. For critical issues, use the emergency support channel
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(decode)]
+#[api_error(
+    status_doc(200, "Request succeeded"),
+    status_doc(201, "Resource created successfully"),
+    status_doc(204, "Request succeeded with no response body"),
+    status_doc(400, "Invalid request format or parameters"),
+    status_doc(401, "Authentication required or failed"),
+    status_doc(403, "Authenticated but not authorized"),
+    status_doc(404, "Resource does not exist"),
+    status_doc(409, "Resource already exists or state conflict"),
+    status_doc(422, "Valid format but semantic errors"),
+    status_doc(429, "Rate limit exceeded"),
+    status_doc(500, "Server error"),
+    status_doc(502, "Upstream service error"),
+    status_doc(503, "Service temporarily unavailable")
+)]
 pub enum HexabaseError {
     #[api_error(transparent)]
     Auth(AuthError),

@@ -36,26 +36,91 @@ use apierror::http::StatusCode;
 use apierror::{ApiError, Bulk, Render};
 
 /// Errors of the k0rdent API, as sent in `error.code`.
+///
+/// The k0rdent API uses standard HTTP status codes and structured error responses to
+/// communicate failures clearly.
+///
+/// # Key Patterns
+///
+/// - Use 202 Accepted for all async operations (BMC, K8s interactions)
+/// - Use 207 Multi-Status for all batch operations (indicates partial success possible)
+/// - Use 409 Conflict for invalid state transitions (e.g., provisioning an already-provisioned server)
+/// - Always include error codes in response body, not just HTTP status
+///
+/// # Bulk Operation Errors
+///
+/// Bulk operations use 207 Multi-Status with per-resource error details.
+///
+/// Note: Bulk operations always return success: true at the top level, with per-resource status
+/// in the results array.
+///
+/// # Error Handling Best Practices
+///
+/// ## For API Consumers
+///
+/// - Check the success field - Use TypeScript discriminated unions for type safety
+/// - Log requestId - Always log the request ID for debugging
+/// - Handle specific error codes - Don't rely solely on HTTP status codes
+/// - Parse details field - Provides additional context for validation errors
+/// - Implement retries - For 500 and 429 errors with exponential backoff
+///
+/// # Typed Error Classes
+///
+/// The k0rdent API implementation uses typed error classes for consistency;
+/// each code below names its own.
+///
+/// - `AppError`: Base error class for all application errors
+///
+/// # Rate Limiting
+///
+/// Rate limit errors return 429 Too Many Requests with a Retry-After header indicating when to
+/// retry.
+///
+/// Check the Retry-After response header for the recommended retry delay in seconds.
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(decode)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "tagged")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "tagged", class = "AppError")]
+#[api_error(
+    status_doc(200, "Success (GET, PATCH, DELETE)"),
+    status_doc(201, "Created (POST that creates resource)"),
+    status_doc(202, "Accepted (async operation started)"),
+    status_doc(204, "No Content (DELETE with no body)"),
+    status_doc(207, "Multi-Status (bulk operations)"),
+    status_doc(400, "Bad Request (validation error)"),
+    status_doc(401, "Unauthorized (no/invalid auth)"),
+    status_doc(403, "Forbidden (valid auth, no permission)"),
+    status_doc(404, "Not Found"),
+    status_doc(409, "Conflict (resource state conflict)"),
+    status_doc(422, "Unprocessable Entity (semantic error)"),
+    status_doc(429, "Too Many Requests (rate limited)"),
+    status_doc(500, "Internal Server Error")
+)]
 pub enum K0rdentError {
     /// Request validation failed
+    ///
+    /// Used for request validation failures.
     #[status(400)]
     #[message("Request validation failed")]
+    #[api_error(class = "ValidationError")]
     ValidationError {
         /// Field name -> what is wrong with it.
         fields: BTreeMap<String, String>,
     },
 
     /// Resource not found
+    ///
+    /// Used when a resource cannot be found.
     #[status(404)]
     #[message("Resource not found")]
+    #[api_error(class = "NotFoundError")]
     NotFound { resource: String, id: String },
 
     /// Insufficient permissions
+    ///
+    /// Used when the user lacks permission.
     #[status(403)]
     #[message("Insufficient permissions")]
+    #[api_error(class = "ForbiddenError")]
     Forbidden,
 
     /// Invalid or missing authentication
@@ -64,13 +129,19 @@ pub enum K0rdentError {
     Unauthorized,
 
     /// Resource state conflict
+    ///
+    /// Used for resource state conflicts.
     #[status(409)]
     #[message("Resource state conflict")]
+    #[api_error(class = "ConflictError")]
     Conflict,
 
     /// Cannot transition resource to target state
+    ///
+    /// Used for invalid state transitions.
     #[status(409)]
     #[message("Cannot transition resource to target state")]
+    #[api_error(class = "InvalidStateTransitionError")]
     InvalidStateTransition { from: String, to: String },
 
     /// Not enough resources in pool

@@ -744,7 +744,7 @@
 #![deny(missing_docs)]
 
 pub use apierror_core::{
-    decode, envelope, export, json, response, stability, ApiError, Bulk, Catalog, Category,
+    decode, doc, envelope, export, json, response, stability, ApiError, Bulk, Catalog, Category,
     Descriptor, Details, Iter, Message, Render, Transparent,
 };
 

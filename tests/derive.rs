@@ -291,10 +291,12 @@ fn catalog_is_static_and_ordered() {
         found.message(),
         "The requested instance type '{instance_type}' does not exist"
     );
+    // The first paragraph is the description; the rest is kept in the docs.
     assert_eq!(
         found.description(),
-        "Raised when a requested instance type is not found.\n\nSecond paragraph."
+        "Raised when a requested instance type is not found."
     );
+    assert_eq!(found.docs().sections()[0].body(), "Second paragraph.");
     assert_eq!(found.fields(), ["instance_type"]);
     assert!(catalog.find("ERR-02-999").is_none());
     // A value's descriptor is the catalog's entry itself.

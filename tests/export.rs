@@ -195,6 +195,7 @@ fn categorized_catalog_has_one_section_per_category_with_codes() {
             "Code format",
             "Categories",
             "Index",
+            "HTTP Status Codes",
             "Bucket errors (1000-1999)",
             "object (2000-2999)",
             "Retired codes",
@@ -217,6 +218,7 @@ fn composed_catalog_has_one_section_per_module_in_declaration_order() {
         [
             "Modules",
             "Index",
+            "HTTP Status Codes",
             "AccountError (`ACCOUNT_*`)",
             "ServiceError",
             "StorageError (`STO-####`)",
@@ -238,7 +240,10 @@ fn composed_catalog_has_one_section_per_module_in_declaration_order() {
 #[test]
 fn flat_catalog_has_a_single_errors_section() {
     let markdown = export::markdown(FlatError::CATALOG);
-    assert_eq!(sections(&markdown), ["Index", "Errors", "Retired codes"]);
+    assert_eq!(
+        sections(&markdown),
+        ["Index", "HTTP Status Codes", "Errors", "Retired codes"]
+    );
     assert!(markdown.ends_with("## Retired codes\n\nNo code has been retired.\n"));
     assert!(!markdown.contains("## Code format"));
 }
@@ -246,9 +251,10 @@ fn flat_catalog_has_a_single_errors_section() {
 #[test]
 fn free_text_is_escaped_and_templates_are_verbatim() {
     let markdown = export::markdown(FlatError::CATALOG);
-    // Heading: HTML, links, entities, math and pipes escaped.
+    // Heading: HTML, links, math and pipes escaped; a `&` that starts no
+    // entity is left as it is.
     assert!(markdown
-        .contains("### odd: Use \\<b\\>only\\</b\\> \\[links\\](x) \\& \\$math\\$ \\| done\n"));
+        .contains("### odd: Use \\<b\\>only\\</b\\> \\[links\\](x) & \\$math\\$ \\| done\n"));
     // The message template is shown exactly, in a code span.
     assert!(markdown.contains("- **Message**: `Use <b>only</b> [links](x) & $math$ | done`\n"));
     // Nowhere else unescaped: not in the index either.
@@ -340,8 +346,8 @@ fn json_is_pretty_and_matches_the_serialize_wrapper() {
     let keys: Vec<&String> = wrapper.as_object().unwrap().keys().collect();
     assert_eq!(
         keys.len(),
-        7,
-        "type, description, pattern, range, categories, retired, errors"
+        11,
+        "type, description, pattern, range, categories, retired, errors, doc_url, class, appendices, statuses"
     );
     let order = [
         "\"type\"",
@@ -351,6 +357,10 @@ fn json_is_pretty_and_matches_the_serialize_wrapper() {
         "\"categories\"",
         "\"retired\"",
         "\"errors\"",
+        "\n  \"doc_url\"",
+        "\n  \"class\"",
+        "\n  \"appendices\"",
+        "\n  \"statuses\"",
     ];
     let offsets: Vec<usize> = order.iter().map(|k| text.find(k).unwrap()).collect();
     assert!(offsets.windows(2).all(|w| w[0] < w[1]), "{offsets:?}");
@@ -384,23 +394,38 @@ fn json_of_a_hand_written_catalog_field_by_field() {
             "variant": "InvalidBucketName",
             "type": "StorageError",
             "message": "Invalid bucket name: use a-z | 0-9 | - *only*",
-            "description": "Bucket names are DNS labels.\n\nLowercase letters, digits and `-` only:\n\n```text\nmy-bucket-01\n```",
+            "description": "Bucket names are DNS labels.",
             "category": "bucket",
             "title": "Invalid Bucket Name",
             "kind": null,
             "fields": [
-                {"name": "name", "type": "String"},
-                {"name": "max_length", "type": "Option<u32>"},
+                {"name": "name", "type": "String", "description": ""},
+                {"name": "max_length", "type": "Option<u32>", "description": ""},
             ],
             "details": true,
             "retry_after": false,
+            "class": null,
+            "doc_url": null,
+            "causes": [],
+            "example": null,
+            "resolution": [],
+            "commands": [],
+            "solution": null,
+            // The paragraphs after the first, before any heading.
+            "sections": [{
+                "heading": "",
+                "body": "Lowercase letters, digits and `-` only:\n\n```text\nmy-bucket-01\n```",
+            }],
         })
     );
     assert_eq!(errors[3]["kind"], "rate_limit_error");
     assert_eq!(errors[3]["retry_after"], true);
     assert_eq!(
         errors[3]["fields"],
-        json!([{"name": "retry_after", "type": "u64"}, {"name": "keys", "type": "Vec<String>"}])
+        json!([
+            {"name": "retry_after", "type": "u64", "description": ""},
+            {"name": "keys", "type": "Vec<String>", "description": ""}
+        ])
     );
     // `empty_details`: a details object without fields.
     assert_eq!(errors[4]["fields"], json!([]));
@@ -502,10 +527,9 @@ const PHALA: [(&str, u16, &str, &str); 29] = [
 fn phala_json_catalog_field_by_field() {
     let value = parse(phala::PhalaError::CATALOG);
     assert_eq!(value["type"], "PhalaError");
-    assert_eq!(
-        value["description"],
-        "Every error the Phala Cloud API returns; each module keeps its own enum."
-    );
+    assert!(value["description"].as_str().unwrap().starts_with(
+        "Every error the Phala Cloud API returns; each module keeps its own enum.\n\n"
+    ));
     assert_eq!(value["pattern"], Value::Null);
     assert_eq!(value["range"], Value::Null);
     assert_eq!(value["categories"], json!([]));
@@ -513,17 +537,26 @@ fn phala_json_catalog_field_by_field() {
 
     // Detail fields: (code) -> [(name, type)]; every other code has none.
     let fields: BTreeMap<&str, Value> = BTreeMap::from([
-        ("ERR-01-004", json!([{"name": "name", "type": "String"}])),
+        (
+            "ERR-01-004",
+            json!([{"name": "name", "type": "String", "description": ""}]),
+        ),
         (
             "ERR-02-001",
-            json!([{"name": "instance_type", "type": "String"}]),
+            json!([{"name": "instance_type", "type": "String", "description": ""}]),
         ),
         (
             "ERR-02-003",
-            json!([{"name": "requested", "type": "u32"}, {"name": "available", "type": "u32"}]),
+            json!([{"name": "requested", "type": "u32", "description": ""}, {"name": "available", "type": "u32", "description": ""}]),
         ),
-        ("ERR-03-001", json!([{"name": "cvm_id", "type": "String"}])),
-        ("ERR-03-005", json!([{"name": "cvm_id", "type": "String"}])),
+        (
+            "ERR-03-001",
+            json!([{"name": "cvm_id", "type": "String", "description": ""}]),
+        ),
+        (
+            "ERR-03-005",
+            json!([{"name": "cvm_id", "type": "String", "description": ""}]),
+        ),
     ]);
 
     let errors = value["errors"].as_array().unwrap();
@@ -550,7 +583,7 @@ fn phala_json_catalog_field_by_field() {
         let expected = fields.get(code).cloned().unwrap_or_else(|| json!([]));
         assert_eq!(error["details"], fields.contains_key(code), "{code}");
         assert_eq!(error["fields"], expected, "{code}");
-        assert_eq!(error.as_object().unwrap().len(), 12, "{code}");
+        assert_eq!(error.as_object().unwrap().len(), 20, "{code}");
     }
     assert_eq!(
         errors[3]["message"],
@@ -656,7 +689,8 @@ fn every_seed_code_appears_in_both_exports() {
                 "{code}"
             );
         }
-        assert_eq!(markdown.matches("\n### ").count(), catalog.len());
+        // One entry per code (appendices may have `###` headings of their own).
+        assert_eq!(markdown.matches("\n<a id=\"").count(), catalog.len());
         let retired: Vec<&str> = catalog.all_retired().collect();
         assert_eq!(json["retired"], json!(retired));
         let tail = &markdown[markdown.find("\n## Retired codes\n").unwrap()..];
@@ -676,9 +710,10 @@ fn seed_markdown_shows_statuses_details_and_sections() {
         "### ERR-02-003: The selected node does not have enough CPU capacity\n\n\
          - **HTTP Status**: 409 Conflict\n\
          - **Variant**: `InventoryError::InsufficientVcpu`\n\
+         - **Class**: `InsufficientVcpuError`\n\
          - **Message**: `The selected node does not have enough CPU capacity`\n\
-         - **Description**: Raised when teepod has insufficient vCPU resources.\n\
-         - **Details**:\n  - `requested`: `u32`\n  - `available`: `u32`\n"
+         - **Details**:\n  - `requested`: `u32`\n  - `available`: `u32`\n\
+         \n**Description**: Raised when teepod has insufficient vCPU resources.\n"
     ));
     assert!(phala.contains("- **HTTP Status**: 465 (non-standard)\n"));
     assert!(
@@ -702,10 +737,10 @@ fn seed_markdown_shows_statuses_details_and_sections() {
     assert!(hexabase.contains("- **Details**: always sent, empty (`{}`)\n"));
     assert!(hexabase
         .contains("- **Retry-After**: the response carries a `Retry-After` header, in seconds\n"));
-    assert!(hexabase.contains("  - `fields`: `BTreeMap<String, String>`\n"));
+    assert!(hexabase.contains("  - `fields`: `BTreeMap<String, String>`"));
 
     let gateway = export::markdown(llm_gateway::GatewayError::CATALOG);
-    assert!(gateway.contains("\n## Errors\n"));
+    assert!(gateway.contains("\n## Authentication & Authorization\n"));
     assert!(gateway.contains("- **Kind**: `rate_limit_error`\n"));
-    assert!(gateway.ends_with("No code has been retired.\n"));
+    assert!(gateway.contains("\nNo code has been retired.\n\n## Common Issues & Solutions\n"));
 }

@@ -794,3 +794,40 @@ fn validate(schema: &Value, value: &Value) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[test]
+fn example_descriptions_carry_the_whole_documentation() {
+    #[derive(Debug, ApiError)]
+    enum ChoreoError {
+        /// Component specification contains invalid configuration.
+        ///
+        /// # Causes
+        /// - Unsupported runtime specified
+        ///
+        /// # Resolution
+        /// 1. **Verify runtime**: Use supported runtimes
+        ///
+        /// ```bash
+        /// choreo runtime list
+        /// ```
+        #[code("CHOREO-1001")]
+        #[status(400)]
+        #[message("Component validation failed")]
+        #[allow(dead_code)]
+        ValidationFailed,
+    }
+    let responses = <ErrorResponses<ChoreoError> as IntoResponses>::responses();
+    let json = serde_json::to_value(&responses).unwrap();
+    let description = json["400"]["content"]["application/json"]["examples"]["CHOREO-1001"]
+        ["description"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        description,
+        "Component specification contains invalid configuration.\n\n\
+         **Common Causes**:\n- Unsupported runtime specified\n\n\
+         **Resolution Steps**:\n1. **Verify runtime**: Use supported runtimes\n\n\
+         ```bash\nchoreo runtime list\n```"
+    );
+}

@@ -3,6 +3,7 @@
 //! Everything here is built by `#[derive(ApiError)]` in constant context: a
 //! catalog costs no work at run time and can be read without an error value.
 
+use crate::doc::{Docs, Section, StatusDoc};
 use crate::envelope::Envelope;
 use core::fmt;
 use http::StatusCode;
@@ -19,6 +20,7 @@ pub struct Owner {
     pub(crate) path: &'static str,
     pub(crate) www_authenticate: Option<&'static str>,
     pub(crate) type_url: Option<&'static str>,
+    pub(crate) doc_url: Option<&'static str>,
 }
 
 impl Owner {
@@ -35,7 +37,14 @@ impl Owner {
             path,
             www_authenticate,
             type_url,
+            doc_url: None,
         }
+    }
+
+    /// The owner with a documentation URL template (`doc_url = "..."`).
+    pub const fn __with_doc_url(mut self, doc_url: &'static str) -> Self {
+        self.doc_url = Some(doc_url);
+        self
     }
 
     /// An owner with nothing set.
@@ -50,6 +59,11 @@ impl Owner {
     pub const fn type_url(&self) -> Option<&'static str> {
         self.type_url
     }
+
+    /// The documentation URL template the type declares.
+    pub const fn doc_url(&self) -> Option<&'static str> {
+        self.doc_url
+    }
 }
 
 /// Everything constant about one error variant: its code, status, public
@@ -63,7 +77,7 @@ pub struct Descriptor {
     pub(crate) hash: u64,
     pub(crate) status: StatusCode,
     pub(crate) message: &'static str,
-    pub(crate) description: &'static str,
+    pub(crate) docs: &'static Docs,
     pub(crate) category: Option<&'static str>,
     pub(crate) variant: &'static str,
     pub(crate) fields: &'static [&'static str],
@@ -87,7 +101,7 @@ pub struct DescriptorParts {
     pub hash: u64,
     pub status: u16,
     pub message: &'static str,
-    pub description: &'static str,
+    pub docs: &'static Docs,
     pub category: Option<&'static str>,
     pub variant: &'static str,
     pub fields: &'static [&'static str],
@@ -121,7 +135,7 @@ impl DescriptorParts {
         hash: 0,
         status: 500,
         message: "",
-        description: "",
+        docs: &Docs::EMPTY,
         category: None,
         variant: "",
         fields: &[],
@@ -171,8 +185,8 @@ impl Descriptor {
     }
 
     #[doc(hidden)]
-    pub const fn __doc(mut self, description: &'static str) -> Self {
-        self.description = description;
+    pub const fn __doc(mut self, docs: &'static Docs) -> Self {
+        self.docs = docs;
         self
     }
 
@@ -219,7 +233,7 @@ impl Descriptor {
             hash: parts.hash,
             status,
             message: parts.message,
-            description: parts.description,
+            docs: parts.docs,
             category: parts.category,
             variant: parts.variant,
             fields: parts.fields,
@@ -256,9 +270,17 @@ impl Descriptor {
         self.message
     }
 
-    /// The variant's doc comment, lines joined with `\n`; empty when undocumented.
+    /// The first paragraph of the variant's doc comment, lines joined with
+    /// `\n`; empty when undocumented. The rest is in [`docs`](Self::docs).
     pub const fn description(&self) -> &'static str {
-        self.description
+        self.docs.description
+    }
+
+    /// Everything the variant's doc comment says, read at compile time:
+    /// causes, example, resolution steps and commands, other sections, and
+    /// the field descriptions.
+    pub const fn docs(&self) -> &'static Docs {
+        self.docs
     }
 
     /// The category the code belongs to, when the type declares categories.
@@ -446,6 +468,9 @@ impl Transparent {
 pub struct Catalog {
     pub(crate) owner: &'static Owner,
     pub(crate) description: &'static str,
+    pub(crate) appendices: &'static [Section],
+    pub(crate) statuses: &'static [StatusDoc],
+    pub(crate) class: Option<&'static str>,
     pub(crate) descriptors: &'static [Descriptor],
     pub(crate) transparent: &'static [Transparent],
     pub(crate) pattern: Option<&'static str>,
@@ -460,6 +485,9 @@ pub struct Catalog {
 pub struct CatalogParts {
     pub owner: &'static Owner,
     pub description: &'static str,
+    pub appendices: &'static [Section],
+    pub statuses: &'static [StatusDoc],
+    pub class: Option<&'static str>,
     pub descriptors: &'static [Descriptor],
     pub transparent: &'static [Transparent],
     pub pattern: Option<&'static str>,
@@ -475,6 +503,9 @@ impl Catalog {
         Catalog {
             owner: parts.owner,
             description: parts.description,
+            appendices: parts.appendices,
+            statuses: parts.statuses,
+            class: parts.class,
             descriptors: parts.descriptors,
             transparent: parts.transparent,
             pattern: parts.pattern,
@@ -500,9 +531,34 @@ impl Catalog {
         self.owner
     }
 
-    /// The type's doc comment.
+    /// The type's doc comment up to its first heading: the introduction of
+    /// its reference.
     pub const fn description(&self) -> &'static str {
         self.description
+    }
+
+    /// The sections of the type's doc comment, each under its heading
+    /// (`# Getting Help`): the appendices of its reference, in order.
+    pub const fn appendices(&self) -> &'static [Section] {
+        self.appendices
+    }
+
+    /// Text the type attaches to HTTP statuses, from
+    /// `#[api_error(status_doc(...))]`, in declaration order.
+    pub const fn statuses(&self) -> &'static [StatusDoc] {
+        self.statuses
+    }
+
+    /// The base class of the classes of the type's errors, from
+    /// `#[api_error(class = "AppError")]` on the enum (each variant's own is
+    /// in [`Docs::class`](crate::doc::Docs::class)).
+    pub const fn class(&self) -> Option<&'static str> {
+        self.class
+    }
+
+    /// The documentation URL template, from `#[api_error(doc_url = "...")]`.
+    pub const fn doc_url(&self) -> Option<&'static str> {
+        self.owner.doc_url
     }
 
     /// The variants the type declares itself, without those of transparent variants.
@@ -581,6 +637,45 @@ impl Catalog {
     /// Whether the type has no code at all.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Everything the reference says about `code`, as Markdown, like
+    /// `rustc --explain`: its status, variant, class, message, kind,
+    /// category, documentation URL and details, then its description,
+    /// causes, example, resolution steps and commands, solution and other
+    /// sections. `None` for a code the type does not have.
+    ///
+    /// ```
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum ChoreoError {
+    ///     /// Component specification contains invalid configuration.
+    ///     ///
+    ///     /// # Causes
+    ///     /// - Unsupported runtime specified
+    ///     ///
+    ///     /// # Resolution
+    ///     /// 1. **Verify runtime**: Use supported runtimes
+    ///     ///
+    ///     /// ```bash
+    ///     /// choreo runtime list
+    ///     /// ```
+    ///     #[code("CHOREO-1001")]
+    ///     #[status(400)]
+    ///     #[message("Component validation failed")]
+    ///     ValidationFailed,
+    /// }
+    ///
+    /// let text = ChoreoError::CATALOG.explain("CHOREO-1001").unwrap();
+    /// assert!(text.contains("# CHOREO-1001: Component validation failed\n"));
+    /// assert!(text.contains("**Common Causes**:\n- Unsupported runtime specified\n"));
+    /// assert!(text.contains("1. **Verify runtime**: Use supported runtimes\n"));
+    /// assert!(text.contains("```bash\nchoreo runtime list\n```"));
+    /// assert!(ChoreoError::CATALOG.explain("CHOREO-9999").is_none());
+    /// ```
+    pub fn explain(&self, code: &str) -> Option<String> {
+        crate::export::markdown::explain(self, code)
     }
 
     /// The descriptor of `code`, searching included catalogs too.

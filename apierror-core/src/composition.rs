@@ -442,6 +442,9 @@ mod tests {
             .map(|(variant, catalog)| Transparent::__new(variant, catalog, 0))
             .collect();
         leak(Catalog::__from_parts(CatalogParts {
+            appendices: &[],
+            statuses: &[],
+            class: None,
             owner,
             description: "",
             descriptors: Box::leak(descriptors.into_boxed_slice()),
@@ -555,6 +558,9 @@ mod tests {
             Descriptor::__new(owner, "B", 7, 400, "m", "B", 0),
         ]);
         let root = leak(Catalog::__from_parts(CatalogParts {
+            appendices: &[],
+            statuses: &[],
+            class: None,
             owner,
             description: "",
             descriptors,

@@ -54,6 +54,16 @@ pub trait ApiError: std::error::Error {
         Details { error: self }
     }
 
+    /// The documentation URL of this value's code, from the
+    /// `#[api_error(doc_url = "...")]` of the type declaring the variant,
+    /// else of the nearest type including it; see [`DocUrl`](crate::doc::DocUrl).
+    /// RFC 9457's `type` (when no `type_url` is set) and AIP-193's `Help`
+    /// link use it; a custom format reads it here.
+    fn doc_url(&self) -> Option<crate::doc::DocUrl> {
+        self.__setting(Owner::doc_url)
+            .map(|template| crate::doc::DocUrl::new(template, self.code()))
+    }
+
     /// Whether envelopes carry a `details` key for this value: the variant
     /// declares detail fields, or `empty_details`.
     fn has_details(&self) -> bool {

@@ -19,6 +19,7 @@ mod message;
 mod render;
 
 pub mod decode;
+pub mod doc;
 pub mod envelope;
 pub mod export;
 pub mod json;

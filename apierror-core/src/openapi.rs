@@ -426,8 +426,9 @@ fn response(catalog: &Catalog, status: u16, variants: &[Variant], media_type: &s
         let mut example = Example::builder()
             .summary(format!("{}: {}", d.variant(), d.message()))
             .value(Some(value));
-        if !d.description().is_empty() {
-            example = example.description(d.description());
+        let docs = crate::export::markdown::docs(d);
+        if !docs.is_empty() {
+            example = example.description(docs);
         }
         Some((d.code(), example.build()))
     });
@@ -584,6 +585,9 @@ impl PublicMessage for Synthetic<'_> {
 
 impl ApiError for Synthetic<'_> {
     const CATALOG: &'static Catalog = &Catalog::__from_parts(CatalogParts {
+        appendices: &[],
+        statuses: &[],
+        class: None,
         owner: &crate::catalog::Owner::EMPTY,
         description: "",
         descriptors: &[],

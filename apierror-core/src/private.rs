@@ -3,6 +3,7 @@
 pub use crate::catalog::{CatalogParts, DescriptorParts, Owner};
 pub use crate::composition::{assert_unique_codes, code_hash, table_size};
 pub use crate::decode::{build as decode_build, Decode, DecodeError, Fields};
+pub use crate::doc::{Block, Docs, Section, StatusDoc};
 pub use crate::envelope::{FormatVisitor, JsonPart};
 pub use crate::fields::FieldVisitor;
 pub use crate::message::PublicMessage;

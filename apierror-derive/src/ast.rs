@@ -9,7 +9,7 @@ pub struct Input<'a> {
     pub ident: &'a Ident,
     pub generics: &'a Generics,
     pub attrs: ContainerAttrs,
-    pub doc: String,
+    pub doc: Vec<crate::doc::Line>,
     pub is_struct: bool,
     pub variants: Vec<Variant<'a>>,
     /// `thiserror::Error` is derived too: it owns `Display`, `Error`, `From`.
@@ -94,7 +94,7 @@ impl<'a> Input<'a> {
             _ => Place::Enum,
         };
         let attrs = attr::parse_container(cx, &input.attrs, place);
-        let doc = attr::doc_of(&input.attrs);
+        let doc = attr::doc_lines(&input.attrs);
         let (is_struct, variants) = match &input.data {
             syn::Data::Enum(data) => (
                 false,

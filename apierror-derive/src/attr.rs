@@ -53,6 +53,13 @@ pub struct CategoryAttr {
     pub prefix: Option<LitStr>,
 }
 
+/// `status_doc(429, "Rate limit exceeded", "Wait and retry with backoff")`.
+pub struct StatusDocAttr {
+    pub status: LitInt,
+    pub description: LitStr,
+    pub troubleshooting: Option<LitStr>,
+}
+
 /// What a variant (or a struct) says about itself.
 #[derive(Default)]
 pub struct VariantAttrs {
@@ -66,7 +73,10 @@ pub struct VariantAttrs {
     pub kind: Option<LitStr>,
     /// `log = "warn"`: how loudly responses log the variant's report.
     pub log: Option<LitStr>,
-    pub doc: String,
+    /// `class = "NodeNotFoundError"`: the name the service's code gives it.
+    pub class: Option<LitStr>,
+    /// The doc comment, line by line.
+    pub doc: Vec<crate::doc::Line>,
     /// A `#[code]` / `#[status]` / `#[message]` was written, even if it could
     /// not be read (then already reported): no error about its absence on top.
     pub code_written: bool,
@@ -104,6 +114,12 @@ pub struct ContainerAttrs {
     pub decode: Option<Span>,
     /// The type's default log level (a struct's own).
     pub log: Option<LitStr>,
+    /// A struct's own `class`.
+    pub class: Option<LitStr>,
+    /// `doc_url = "https://docs.example.com/errors/{code}"`.
+    pub doc_url: Option<LitStr>,
+    /// `status_doc(429, "description", "troubleshooting")`, in order.
+    pub status_docs: Vec<StatusDocAttr>,
     /// An `#[api_error(...)]` could not be read to its end (reported): keys
     /// after the error are unknown, so nothing is reported missing.
     pub unreadable: bool,
@@ -119,6 +135,8 @@ pub struct FieldAttrs {
     pub internal: Option<Span>,
     pub source: Option<Span>,
     pub from: Option<Span>,
+    /// The field's doc comment.
+    pub doc: String,
 }
 
 /// Where an attribute is written.
@@ -150,6 +168,9 @@ pub const CONTAINER_KEYS: &[&str] = &[
     "kind",
     "decode",
     "log",
+    "class",
+    "doc_url",
+    "status_doc",
 ];
 
 /// The keys of `#[api_error(...)]` on an enum variant.
@@ -160,6 +181,7 @@ pub const VARIANT_KEYS: &[&str] = &[
     "title",
     "kind",
     "log",
+    "class",
 ];
 
 /// The keys of `#[api_error(...)]` on a field.
@@ -210,6 +232,9 @@ fn misplaced_key(meta: &ParseNestedMeta, place: Place) -> syn::Error {
         ),
         (Place::Field, "transparent") => Some(
             "`transparent` marks the variant that delegates to this field: put it on the variant".to_owned(),
+        ),
+        (Place::Field, "class") => Some(
+            "`class` names one error: put it on the variant".to_owned(),
         ),
         (Place::Field, key) if CONTAINER_KEYS.contains(&key) && VARIANT_KEYS.contains(&key) => {
             Some(format!(
@@ -360,6 +385,14 @@ pub fn is_thiserror_attr(attr: &Attribute) -> bool {
 
 /// The doc comment of an item, one leading space per line removed.
 pub fn doc_of(attrs: &[Attribute]) -> String {
+    let lines: Vec<String> = doc_lines(attrs).into_iter().map(|(l, _)| l).collect();
+    lines.join("\n").trim().to_owned()
+}
+
+/// The lines of an item's doc comment, one leading space removed, trailing
+/// spaces trimmed, each with the span of its attribute. `#[doc = ...]`
+/// with other than a string literal (`include_str!`) is left out.
+pub fn doc_lines(attrs: &[Attribute]) -> Vec<crate::doc::Line> {
     let mut lines = Vec::new();
     for attr in attrs {
         if !attr.path().is_ident("doc") {
@@ -371,17 +404,17 @@ pub fn doc_of(attrs: &[Attribute]) -> String {
                 ..
             }) = &nv.value
             {
-                let line = s.value();
-                lines.push(
-                    line.strip_prefix(' ')
-                        .unwrap_or(&line)
-                        .trim_end()
-                        .to_owned(),
-                );
+                let span = syn::spanned::Spanned::span(attr);
+                // A `/** */` block is one attribute of many lines.
+                for line in s.value().split('\n') {
+                    let line = line.strip_suffix('\r').unwrap_or(line);
+                    let line = line.strip_prefix(' ').unwrap_or(line).trim_end();
+                    lines.push((line.to_owned(), span));
+                }
             }
         }
     }
-    lines.join("\n").trim().to_owned()
+    lines
 }
 
 /// Reports the attributes of this derive that have no meaning at `place`:
@@ -496,6 +529,10 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Containe
                 "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
                 "decode" => set_once(cx, &mut out.decode, flag(&meta)?, span, &key),
                 "log" => set_once(cx, &mut out.log, meta.value()?.parse()?, span, &key),
+                // On an enum: the base class of its errors' classes.
+                "class" => set_text(cx, &mut out.class, &meta)?,
+                "doc_url" => set_text(cx, &mut out.doc_url, &meta)?,
+                "status_doc" => out.status_docs.push(parse_status_doc(cx, &meta)?),
                 _ => return Err(misplaced_key(&meta, place)),
             }
             Ok(())
@@ -539,20 +576,11 @@ fn parse_category(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<CategoryAttr
             "a category's `name` cannot be empty",
         ));
     }
-    match (&range, &prefix) {
-        (None, None) => {
-            return Err(syn::Error::new(
-                name.span(),
-                "a category needs `range = 1000..=1999` or `prefix = \"...\"`",
-            ))
-        }
-        (Some(range), Some(_)) => {
-            cx.error_spanned_by(
-                &range.tokens,
-                "a category takes `range` or `prefix`, not both",
-            );
-        }
-        _ => {}
+    if let (Some(range), Some(_)) = (&range, &prefix) {
+        cx.error_spanned_by(
+            &range.tokens,
+            "a category takes `range` or `prefix`, not both",
+        );
     }
     Ok(CategoryAttr {
         name,
@@ -562,13 +590,46 @@ fn parse_category(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<CategoryAttr
     })
 }
 
+/// `status_doc(429, "description")` or `status_doc(429, "description", "troubleshooting")`.
+fn parse_status_doc(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<StatusDocAttr> {
+    const USAGE: &str = "expected status_doc(429, \"what the status means\") or status_doc(429, \"what it means\", \"what a client does\")";
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let status: LitInt = content
+        .parse()
+        .map_err(|e| syn::Error::new(e.span(), USAGE))?;
+    content
+        .parse::<Token![,]>()
+        .map_err(|e| syn::Error::new(e.span(), USAGE))?;
+    let description: LitStr = content
+        .parse()
+        .map_err(|e| syn::Error::new(e.span(), USAGE))?;
+    let mut troubleshooting = None;
+    if content.parse::<Option<Token![,]>>()?.is_some() && !content.is_empty() {
+        let lit: LitStr = content
+            .parse()
+            .map_err(|e| syn::Error::new(e.span(), USAGE))?;
+        troubleshooting = non_empty(cx, lit, "status_doc");
+        content.parse::<Option<Token![,]>>()?;
+    }
+    if !content.is_empty() {
+        return Err(content.error(USAGE));
+    }
+    let description = non_empty(cx, description.clone(), "status_doc").unwrap_or(description);
+    Ok(StatusDocAttr {
+        status,
+        description,
+        troubleshooting,
+    })
+}
+
 /// Parses what a variant (or a struct, for its own code) declares.
 pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> VariantAttrs {
     if !is_struct {
         check_placement(cx, attrs, Place::Variant);
     }
     let mut out = VariantAttrs {
-        doc: doc_of(attrs),
+        doc: doc_lines(attrs),
         thiserror: attrs.iter().any(is_thiserror_attr),
         ..VariantAttrs::default()
     };
@@ -609,6 +670,7 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
                     "title" => set_text(cx, &mut out.title, &meta)?,
                     "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
                     "log" => set_once(cx, &mut out.log, meta.value()?.parse()?, span, &key),
+                    "class" => set_text(cx, &mut out.class, &meta)?,
                     // Reported as misplaced; no "missing code/status" on top.
                     "code" => {
                         out.code_written = true;
@@ -635,7 +697,10 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
 
 pub fn parse_field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
     check_placement(cx, attrs, Place::Field);
-    let mut out = FieldAttrs::default();
+    let mut out = FieldAttrs {
+        doc: doc_of(attrs),
+        ..FieldAttrs::default()
+    };
     for attr in attrs {
         let path = attr.path();
         let span = path.get_ident().map_or_else(Span::call_site, Ident::span);

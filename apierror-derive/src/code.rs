@@ -1,7 +1,10 @@
 //! The grammar of error codes: patterns with `#` digits, naming rules, and
 //! the characters a code may use.
 
-use heck::{ToKebabCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase};
+use heck::{
+    ToKebabCase, ToLowerCamelCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase,
+    ToUpperCamelCase,
+};
 
 /// A code pattern such as `ERR-02-###`: literal text, `#` for one digit.
 #[derive(Debug)]
@@ -130,6 +133,10 @@ pub enum Rule {
     Snake,
     Kebab,
     ScreamingKebab,
+    /// Kubernetes-style reasons: `NotFound`.
+    Pascal,
+    /// `notFound`.
+    Camel,
 }
 
 pub const RULES: &[&str] = &[
@@ -137,6 +144,8 @@ pub const RULES: &[&str] = &[
     "snake_case",
     "kebab-case",
     "SCREAMING-KEBAB-CASE",
+    "PascalCase",
+    "camelCase",
 ];
 
 impl Rule {
@@ -146,6 +155,8 @@ impl Rule {
             "snake_case" => Rule::Snake,
             "kebab-case" => Rule::Kebab,
             "SCREAMING-KEBAB-CASE" => Rule::ScreamingKebab,
+            "PascalCase" => Rule::Pascal,
+            "camelCase" => Rule::Camel,
             _ => return None,
         })
     }
@@ -156,6 +167,8 @@ impl Rule {
             Rule::Snake => variant.to_snake_case(),
             Rule::Kebab => variant.to_kebab_case(),
             Rule::ScreamingKebab => variant.to_shouty_kebab_case(),
+            Rule::Pascal => variant.to_upper_camel_case(),
+            Rule::Camel => variant.to_lower_camel_case(),
         };
         format!("{prefix}{name}")
     }
@@ -249,7 +262,15 @@ mod tests {
             Rule::parse("kebab-case").unwrap().apply("", "NotFound"),
             "not-found"
         );
-        assert!(Rule::parse("camelCase").is_none());
+        assert_eq!(
+            Rule::parse("PascalCase").unwrap().apply("", "NotFound"),
+            "NotFound"
+        );
+        assert_eq!(
+            Rule::parse("camelCase").unwrap().apply("", "NotFound"),
+            "notFound"
+        );
+        assert!(Rule::parse("Pascal").is_none());
     }
 
     #[test]

@@ -343,7 +343,20 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
 /// composition check of a generic type).
 fn catalog(input: &Input, model: &Model, include: impl Fn(&Field) -> bool) -> TokenStream {
     let krate = &model.krate;
-    let doc = &input.doc;
+    let doc = &model.doc.intro;
+    let appendices = model
+        .doc
+        .appendices
+        .iter()
+        .map(|(heading, body)| quote!(__P::Section::__new(#heading, #body)));
+    let statuses = model
+        .status_docs
+        .iter()
+        .map(|(status, description, troubleshooting)| {
+            let troubleshooting = option_str(troubleshooting.as_deref());
+            quote!(__P::StatusDoc::__new(#status, #description, #troubleshooting))
+        });
+    let class = option_str(model.class.as_deref());
     let mut position = 0usize;
     let mut descriptors = Vec::new();
     let mut transparent = Vec::new();
@@ -378,10 +391,14 @@ fn catalog(input: &Input, model: &Model, include: impl Fn(&Field) -> bool) -> To
     quote! {
         &{
             use #krate::Descriptor as __D;
+            use #krate::__private as __P;
             const __O: &#krate::__private::Owner = #owner;
             #krate::Catalog::__from_parts(#krate::__private::CatalogParts {
                 owner: __O,
                 description: #doc,
+                appendices: &[#(#appendices),*],
+                statuses: &[#(#statuses),*],
+                class: #class,
                 descriptors: &[#(#descriptors),*],
                 transparent: &[#(#transparent),*],
                 pattern: #pattern,
@@ -405,13 +422,17 @@ fn owner(input: &Input, model: &Model) -> TokenStream {
         valid::Envelope::Problem { type_url } => type_url.as_deref(),
         _ => None,
     });
+    let doc_url = model
+        .doc_url
+        .as_ref()
+        .map(|url| quote!(.__with_doc_url(#url)));
     quote! {
         &#krate::__private::Owner::__new(
             #name,
             ::core::concat!(::core::module_path!(), #suffix),
             #www_authenticate,
             #type_url,
-        )
+        ) #doc_url
     }
 }
 
@@ -456,9 +477,8 @@ fn descriptor(own: &Own) -> TokenStream {
         let types = own.details.iter().map(|(field, _)| written_type(field.ty));
         rest.push(quote!(.__fields(&[#(#fields),*], &[#(#types),*])));
     }
-    let description = &own.variant.attrs.doc;
-    if !description.is_empty() {
-        rest.push(quote!(.__doc(#description)));
+    if let Some(docs) = docs(own) {
+        rest.push(quote!(.__doc(&#docs)));
     }
     if let Some(category) = &own.category {
         rest.push(quote!(.__category(#category)));
@@ -474,6 +494,67 @@ fn descriptor(own: &Own) -> TokenStream {
         rest.push(quote!(.__headers(&[#(#names),*])));
     }
     quote!(__D::__new(__O, #code, #hash, #status, #message, #variant, #flags) #(#rest)*)
+}
+
+/// The variant's `Docs`, when it has any (`__P` is `__private`).
+fn docs(own: &Own) -> Option<TokenStream> {
+    let doc = &own.doc;
+    let fields: Vec<&str> = own
+        .details
+        .iter()
+        .map(|(field, _)| field.attrs.doc.as_str())
+        .collect();
+    let fields = if fields.iter().all(|f| f.is_empty()) {
+        Vec::new()
+    } else {
+        fields
+    };
+    let empty = doc.description.is_empty()
+        && doc.causes.is_empty()
+        && doc.example.is_none()
+        && doc.resolution.is_empty()
+        && doc.commands.is_empty()
+        && doc.solution.is_none()
+        && doc.sections.is_empty()
+        && own.class.is_none()
+        && fields.is_empty();
+    if empty {
+        return None;
+    }
+    let block = |b: &crate::doc::Block| {
+        let (lang, code) = (&b.lang, &b.code);
+        quote!(__P::Block::__new(#lang, #code))
+    };
+    let description = &doc.description;
+    let causes = &doc.causes;
+    let example = match &doc.example {
+        Some(b) => {
+            let b = block(b);
+            quote!(::core::option::Option::Some(#b))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let resolution = &doc.resolution;
+    let commands = doc.commands.iter().map(block);
+    let solution = option_str(doc.solution.as_deref());
+    let sections = doc
+        .sections
+        .iter()
+        .map(|(heading, body)| quote!(__P::Section::__new(#heading, #body)));
+    let class = option_str(own.class.as_deref());
+    Some(quote! {
+        __P::Docs::__new(
+            #description,
+            &[#(#causes),*],
+            #example,
+            &[#(#resolution),*],
+            &[#(#commands),*],
+            #solution,
+            &[#(#sections),*],
+            #class,
+            &[#(#fields),*],
+        )
+    })
 }
 
 /// A type as written, without the token spacing: `Vec<Option<String>>`.
@@ -961,6 +1042,9 @@ fn fallback(input: &Input, krate: &syn::Path) -> TokenStream {
             const CATALOG: &'static #krate::Catalog = &#krate::Catalog::__from_parts(#krate::__private::CatalogParts {
                 owner: &#krate::__private::Owner::__new(#type_name, #type_name, ::core::option::Option::None, ::core::option::Option::None),
                 description: "",
+                appendices: &[],
+                statuses: &[],
+                class: ::core::option::Option::None,
                 descriptors: &[],
                 transparent: &[],
                 pattern: ::core::option::Option::None,

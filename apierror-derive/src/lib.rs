@@ -9,6 +9,7 @@ mod ast;
 mod attr;
 mod code;
 mod ctxt;
+mod doc;
 mod expand;
 mod json;
 mod message;

@@ -6,6 +6,7 @@ use crate::ast::{Field, Input, Internal, Variant};
 use crate::attr::{EnvelopeAttr, RangeAttr, StatusAttr};
 use crate::code::{self, Pattern, Rule};
 use crate::ctxt::{closest, Ctxt};
+use crate::doc;
 use crate::message::{self, FieldRef, SpecTrait, Template};
 use crate::status;
 use proc_macro2::Span;
@@ -24,6 +25,13 @@ pub struct Model<'a> {
     pub decode: bool,
     /// No derived framework impls: the user writes them.
     pub manual_response: bool,
+    /// The type's doc comment: introduction and appendices.
+    pub doc: doc::TypeDoc,
+    pub doc_url: Option<String>,
+    /// An enum's `class`: the base class of its errors' classes.
+    pub class: Option<String>,
+    /// `(status, description, troubleshooting)`.
+    pub status_docs: Vec<(u16, String, Option<String>)>,
 }
 
 /// The type's default format.
@@ -89,6 +97,9 @@ pub struct Own<'a> {
     pub kind: Option<String>,
     /// The log level bits of the descriptor flags: 0 the status's default.
     pub log: u8,
+    pub class: Option<String>,
+    /// The doc comment, read.
+    pub doc: doc::VariantDoc,
 }
 
 pub enum Message<'a> {
@@ -124,6 +135,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     let mut seen: BTreeMap<String, Span> = BTreeMap::new();
     for variant in &input.variants {
         if let Some(span) = variant.attrs.transparent {
+            transparent_doc(cx, variant);
             if let Some(field) = transparent(cx, variant, span) {
                 transparent_field(cx, field);
                 entries.push(Entry::Transparent { variant, field });
@@ -189,11 +201,20 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             .as_ref()
             .or(attrs.log.as_ref())
             .map_or(0, |lit| log_level(cx, lit));
-        // A struct's title and kind are written on the struct itself.
-        let (title, kind) = if input.is_struct {
-            (&attrs.title, &attrs.kind)
+        // A struct's title, kind and class are written on the struct
+        // itself; an enum's kind is the default of its variants.
+        let (title, kind, class) = if input.is_struct {
+            (&attrs.title, &attrs.kind, &attrs.class)
         } else {
-            (&variant.attrs.title, &variant.attrs.kind)
+            (
+                &variant.attrs.title,
+                if variant.attrs.kind.is_some() {
+                    &variant.attrs.kind
+                } else {
+                    &attrs.kind
+                },
+                &variant.attrs.class,
+            )
         };
         entries.push(Entry::Own(Own {
             variant,
@@ -216,13 +237,15 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
                     .ok()
                     .map(|()| lit.value())
             }),
+            class: class.as_ref().map(syn::LitStr::value),
+            doc: doc::variant(cx, &variant.attrs.doc),
         }));
     }
     if !input.is_struct {
-        for lit in [&attrs.title, &attrs.kind].into_iter().flatten() {
+        if let Some(lit) = &attrs.title {
             cx.error_at(
                 lit.span(),
-                "`title` and `kind` describe one error: put them on its variant",
+                "`title` describes one error: put it on its variant",
             );
         }
     }
@@ -239,6 +262,27 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     }
 
     Model {
+        doc: if input.is_struct {
+            // A struct's doc comment documents its one code.
+            doc::TypeDoc {
+                intro: doc::variant(&Ctxt::default(), &input.doc).description,
+                appendices: Vec::new(),
+            }
+        } else {
+            doc::type_doc(&input.doc)
+        },
+        doc_url: attrs.doc_url.as_ref().and_then(|lit| {
+            doc_url(&lit.value())
+                .map_err(|why| cx.error_at(lit.span(), format_args!("invalid `doc_url`: {why}")))
+                .ok()
+                .map(|()| lit.value())
+        }),
+        status_docs: status_docs(cx, input),
+        class: if input.is_struct {
+            None
+        } else {
+            attrs.class.as_ref().map(syn::LitStr::value)
+        },
         krate: attrs
             .krate
             .clone()
@@ -358,10 +402,7 @@ fn envelope(cx: &Ctxt, input: &Input) -> Envelope {
 /// characters a URI may hold.
 fn type_url(template: &str) -> Result<(), String> {
     let url = template.replace("{code}", "CODE");
-    if let Some(bad) = url
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(*c)))
-    {
+    if let Some(bad) = url.chars().find(|c| !uri_char(*c)) {
         let why = match bad {
             '{' | '}' => "`{code}` is the only placeholder it takes".to_owned(),
             c if c.is_whitespace() => "a URL has no spaces".to_owned(),
@@ -537,6 +578,112 @@ fn categories(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<Category> {
     out
 }
 
+/// A character a URI may hold (RFC 3986 unreserved, reserved, `%`).
+fn uri_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
+}
+
+/// A `doc_url` template: every `{` opens `{code}` or `{code:<transform>}`,
+/// as `apierror::doc::DocUrl` writes it.
+fn doc_url(template: &str) -> Result<(), String> {
+    const TRANSFORMS: &[&str] = &["lowercase", "UPPERCASE", "kebab-case", "snake_case"];
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return Err("a `{` is never closed: write `{code}`".to_owned());
+        };
+        let inner = &after[..close];
+        let known = match inner.strip_prefix("code") {
+            Some("") => true,
+            Some(transform) => transform
+                .strip_prefix(':')
+                .is_some_and(|t| TRANSFORMS.contains(&t)),
+            None => false,
+        };
+        if !known {
+            return Err(format!(
+                "unknown placeholder `{{{inner}}}`: write `{{code}}`, or `{{code:<transform>}}` with one of {}",
+                TRANSFORMS.join(", ")
+            ));
+        }
+        rest = &after[close + 1..];
+    }
+    if !template.contains("{code") {
+        return Err("the template has no `{code}`: every code would get the same URL".to_owned());
+    }
+    let mut outside = String::new();
+    let mut depth = false;
+    for c in template.chars() {
+        match c {
+            '{' => depth = true,
+            '}' => depth = false,
+            c if !depth => outside.push(c),
+            _ => {}
+        }
+    }
+    if let Some(c) = outside.chars().find(|c| !uri_char(*c)) {
+        return Err(format!("{c:?} is not a URI character (percent-encode it)"));
+    }
+    Ok(())
+}
+
+/// `status_doc(...)`: statuses of 100..=599, each documented once.
+fn status_docs(cx: &Ctxt, input: &Input) -> Vec<(u16, String, Option<String>)> {
+    let mut out: Vec<(u16, String, Option<String>)> = Vec::new();
+    for attr in &input.attrs.status_docs {
+        let status = match attr.status.base10_parse::<u16>() {
+            Ok(status) if (100..=599).contains(&status) => status,
+            _ => {
+                cx.error_at(
+                    attr.status.span(),
+                    "`status_doc` documents an HTTP status: a number from 100 to 599",
+                );
+                continue;
+            }
+        };
+        if out.iter().any(|(s, ..)| *s == status) {
+            cx.error_at(
+                attr.status.span(),
+                format_args!("status {status} is documented twice"),
+            );
+            continue;
+        }
+        out.push((
+            status,
+            attr.description.value(),
+            attr.troubleshooting.as_ref().map(syn::LitStr::value),
+        ));
+    }
+    out
+}
+
+/// A transparent variant's codes are documented on the inner type's
+/// variants: sections it would read here are reported, not dropped.
+fn transparent_doc(cx: &Ctxt, variant: &Variant) {
+    let read = doc::variant(&Ctxt::default(), &variant.attrs.doc);
+    let headings = read.causes.len()
+        + read.resolution.len()
+        + read.commands.len()
+        + usize::from(read.example.is_some())
+        + usize::from(read.solution.is_some());
+    if headings > 0 {
+        let span = variant
+            .attrs
+            .doc
+            .iter()
+            .find(|(line, _)| {
+                line.strip_prefix("# ")
+                    .is_some_and(|h| doc::HEADINGS.contains(&h.trim()))
+            })
+            .map_or_else(|| variant.ident.span(), |(_, span)| *span);
+        cx.error_at(
+            span,
+            "a transparent variant's codes are documented on the inner type's variants: move `# Causes`, `# Example`, `# Resolution` and `# Solution` there",
+        );
+    }
+}
+
 fn retired(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<(String, Span)> {
     let mut out: Vec<(String, Span)> = Vec::new();
     for lit in input.attrs.retired.iter().flatten() {
@@ -573,6 +720,7 @@ fn transparent<'a>(cx: &Ctxt, variant: &'a Variant<'a>, span: Span) -> Option<&'
         (attrs.title.as_ref().map(syn::LitStr::span), "`title`"),
         (attrs.kind.as_ref().map(syn::LitStr::span), "`kind`"),
         (attrs.log.as_ref().map(syn::LitStr::span), "`log`"),
+        (attrs.class.as_ref().map(syn::LitStr::span), "`class`"),
     ];
     for (at, what) in conflicts {
         if let Some(at) = at {
@@ -669,10 +817,11 @@ fn variant_category(
     categories: &[Category],
 ) -> Option<String> {
     let number = rules.pattern.as_ref().and_then(|p| p.number(code).ok());
+    // A category without range or prefix holds the codes that name it.
     let holds = |category: &Category| match (category.range, &category.prefix) {
         (Some((lo, hi)), _) => number.is_some_and(|n| lo <= n && n <= hi),
         (None, Some(prefix)) => code.starts_with(prefix.as_str()),
-        (None, None) => false,
+        (None, None) => named.is_some(),
     };
     if let Some(lit) = named {
         let name = lit.value();
@@ -724,10 +873,18 @@ fn variant_category(
                     .iter()
                     .map(|c| format!("{} ({})", c.name, describe(c)))
                     .collect();
+                let hint = if categories
+                    .iter()
+                    .any(|c| c.range.is_none() && c.prefix.is_none())
+                {
+                    "; name its category with #[api_error(category = \"...\")]"
+                } else {
+                    ""
+                };
                 cx.error_at(
                     span,
                     format_args!(
-                        "code `{code}` is in no category; categories: {}",
+                        "code `{code}` is in no category; categories: {}{hint}",
                         all.join(", ")
                     ),
                 );
@@ -741,7 +898,7 @@ fn describe(category: &Category) -> String {
     match (category.range, &category.prefix) {
         (Some((lo, hi)), _) => format!("{lo}..={hi}"),
         (None, Some(prefix)) => format!("prefix `{prefix}`"),
-        (None, None) => String::new(),
+        (None, None) => "by membership".to_owned(),
     }
 }
 

@@ -18,7 +18,9 @@ use serde::Serialize;
 /// `status` is the `google.rpc.Code` name for the HTTP status (see
 /// [`rpc_code`]); `reason` is the error code; `metadata` holds the details
 /// fields as strings (strings as they are, other values as JSON text) and is
-/// left out when the variant has no details.
+/// left out when the variant has no details. When the error has a
+/// documentation URL ([`ApiError::doc_url`], from `doc_url = "..."`), a
+/// `google.rpc.Help` follows the `ErrorInfo`, with one link to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Google {
     domain: &'static str,
@@ -109,8 +111,12 @@ struct Details<'s, 'a, E: ?Sized>(&'s Status<'a, E>);
 
 impl<E: ApiError + ?Sized> Serialize for Details<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut list = serializer.serialize_seq(Some(1))?;
+        let help = self.0 .0.doc_url();
+        let mut list = serializer.serialize_seq(Some(1 + usize::from(help.is_some())))?;
         list.serialize_element(&ErrorInfo(self.0))?;
+        if let Some(url) = help {
+            list.serialize_element(&Help(self.0 .0.code(), url))?;
+        }
         list.end()
     }
 }
@@ -129,6 +135,29 @@ impl<E: ApiError + ?Sized> Serialize for ErrorInfo<'_, '_, E> {
             info.serialize_field("metadata", &Metadata(error))?;
         }
         info.end()
+    }
+}
+
+/// `google.rpc.Help` with one link, the error's documentation.
+struct Help(&'static str, crate::doc::DocUrl);
+
+impl Serialize for Help {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut help = serializer.serialize_struct("Help", 2)?;
+        help.serialize_field("@type", "type.googleapis.com/google.rpc.Help")?;
+        help.serialize_field("links", &[Link(self.0, self.1)])?;
+        help.end()
+    }
+}
+
+struct Link(&'static str, crate::doc::DocUrl);
+
+impl Serialize for Link {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut link = serializer.serialize_struct("Link", 2)?;
+        link.serialize_field("description", &format_args!("Documentation of {}", self.0))?;
+        link.serialize_field("url", &format_args!("{}", self.1))?;
+        link.end()
     }
 }
 
@@ -182,6 +211,15 @@ impl Google {
             io(writer.write_all(br#","metadata":"#))?;
             super::write_fields(error, writer, super::FieldStyle::Text)?;
         }
-        io(writer.write_all(b"}]}}"))
+        io(writer.write_all(b"}"))?;
+        if let Some(url) = error.doc_url() {
+            // Codes and `doc_url`s hold nothing JSON escapes (the derive checks).
+            io(write!(
+                writer,
+                r#",{{"@type":"type.googleapis.com/google.rpc.Help","links":[{{"description":"Documentation of {code}","url":"{url}"}}]}}"#,
+                code = error.code()
+            ))?;
+        }
+        io(writer.write_all(b"]}}"))
     }
 }

@@ -17,7 +17,8 @@ use std::fmt;
 /// - `type`: a documentation URL template with `{code}` replaced: the
 ///   `type_url` of the type that declares the variant, else of the nearest
 ///   type that includes it, else the format's own template
-///   ([`Problem::with_type`]); `about:blank` without any;
+///   ([`Problem::with_type`]), else the error's documentation URL
+///   ([`ApiError::doc_url`], from `doc_url = "..."`); `about:blank` without any;
 /// - `title`: the variant's `#[api_error(title = "...")]`, else the status's
 ///   reason phrase, else (for unregistered statuses like 465) `Client Error`
 ///   or `Server Error`;
@@ -124,7 +125,12 @@ impl Problem {
                 );
                 super::write_str_parts(writer, &[&url])?;
             }
-            None => io(writer.write_all(br#""about:blank""#))?,
+            None => match error.doc_url() {
+                // The derive admits no character in a `doc_url` that JSON
+                // escapes, and codes have none either.
+                Some(url) => io(write!(writer, "\"{url}\""))?,
+                None => io(writer.write_all(br#""about:blank""#))?,
+            },
         }
         io(writer.write_all(br#","title":"#))?;
         super::write_str_parts(writer, &[title(error)])?;
@@ -188,7 +194,10 @@ impl Format for Problem {
                     }
                 ),
             )?,
-            None => map.serialize_entry("type", "about:blank")?,
+            None => match error.doc_url() {
+                Some(url) => map.serialize_entry("type", &format_args!("{url}"))?,
+                None => map.serialize_entry("type", "about:blank")?,
+            },
         }
         map.serialize_entry("title", title(error))?;
         map.serialize_entry("status", &error.status().as_u16())?;

@@ -2,6 +2,7 @@
 
 use super::all_categories;
 use crate::catalog::{Catalog, Category, Descriptor};
+use crate::doc::{Block, Section, StatusDoc};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// The catalog as pretty-printed JSON, the shape of [`JsonCatalog`].
@@ -29,7 +30,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 /// assert_eq!(error["status"], 429);
 /// assert_eq!(error["variant"], "LimitExceeded");
 /// assert_eq!(error["type"], "RateError");
-/// assert_eq!(error["fields"][1], serde_json::json!({"name": "retry_after", "type": "u64"}));
+/// assert_eq!(error["fields"][1], serde_json::json!({"name": "retry_after", "type": "u64", "description": ""}));
 /// assert_eq!(error["retry_after"], true);
 /// assert!(json.starts_with("{\n  \"type\": \"RateError\",\n"));
 /// # Ok::<(), serde_json::Error>(())
@@ -62,11 +63,23 @@ pub fn json(catalog: &Catalog) -> String {
 ///       "category": null,
 ///       "title": null,
 ///       "kind": null,
-///       "fields": [{"name": "name", "type": "String"}],
+///       "fields": [{"name": "name", "type": "String", "description": "The name asked for."}],
 ///       "details": true,
-///       "retry_after": false
+///       "retry_after": false,
+///       "class": "DuplicateCvmNameError",
+///       "doc_url": "https://docs.phala.network/errors/err-01-004" | null,
+///       "causes": ["..."],
+///       "example": {"lang": "json", "code": "{...}"} | null,
+///       "resolution": ["**Pick another name**: ..."],
+///       "commands": [{"lang": "bash", "code": "phala cvms list"}],
+///       "solution": "..." | null,
+///       "sections": [{"heading": "Notes", "body": "..."}]
 ///     }
-///   ]
+///   ],
+///   "doc_url": "https://docs.phala.network/errors/{code:lowercase}" | null,
+///   "class": "AppError" | null,
+///   "appendices": [{"heading": "Getting Help", "body": "..."}],
+///   "statuses": [{"status": 465, "description": "...", "troubleshooting": "..." | null}]
 /// }
 /// ```
 ///
@@ -82,7 +95,14 @@ pub fn json(catalog: &Catalog) -> String {
 ///   variant, `message` the template with its `{placeholders}`, `fields` the
 ///   keys of `details` with their Rust types as written, `details` whether a
 ///   `details` object is sent, `retry_after` whether a field feeds the
-///   `Retry-After` header.
+///   `Retry-After` header; `description` is the first paragraph of the
+///   variant's doc comment, `causes` ... `sections` the rest of it (see
+///   [`doc`](crate::doc)), `fields[].description` each field's doc comment,
+///   `doc_url` the code's documentation URL, written out.
+/// - `class` is the base class of the errors' classes ([`Catalog::class`]);
+///   `appendices` are the sections of the type's doc comment, `statuses`
+///   the text it attaches to HTTP statuses (included types' too), `doc_url`
+///   its documentation URL template.
 ///
 /// ```
 /// use apierror::ApiError;
@@ -104,7 +124,9 @@ pub fn json(catalog: &Catalog) -> String {
 ///         r#"{"type":"CvmError","description":"","pattern":"ERR-03-###","range":null,"categories":[],"retired":["ERR-03-003"],"#,
 ///         r#""errors":[{"code":"ERR-03-001","status":404,"variant":"CvmNotFound","type":"CvmError","#,
 ///         r#""message":"The requested CVM was not found","description":"","category":null,"title":null,"kind":null,"#,
-///         r#""fields":[{"name":"cvm_id","type":"String"}],"details":true,"retry_after":false}]}"#,
+///         r#""fields":[{"name":"cvm_id","type":"String","description":""}],"details":true,"retry_after":false,"#,
+///         r#""class":null,"doc_url":null,"causes":[],"example":null,"resolution":[],"commands":[],"solution":null,"sections":[]}],"#,
+///         r#""doc_url":null,"class":null,"appendices":[],"statuses":[]}"#,
 ///     )
 /// );
 /// # Ok::<(), serde_json::Error>(())
@@ -115,7 +137,7 @@ pub struct JsonCatalog<'a>(pub &'a Catalog);
 impl Serialize for JsonCatalog<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let catalog = self.0;
-        let mut s = serializer.serialize_struct("Catalog", 7)?;
+        let mut s = serializer.serialize_struct("Catalog", 10)?;
         s.serialize_field("type", catalog.type_name())?;
         s.serialize_field("description", catalog.description())?;
         s.serialize_field("pattern", &catalog.pattern())?;
@@ -125,7 +147,20 @@ impl Serialize for JsonCatalog<'_> {
             &Seq(|| all_categories(catalog).into_iter().map(JsonCategory)),
         )?;
         s.serialize_field("retired", &Seq(|| catalog.all_retired()))?;
-        s.serialize_field("errors", &Seq(|| catalog.iter().map(JsonError)))?;
+        s.serialize_field(
+            "errors",
+            &Seq(|| catalog.iter().map(|d| JsonError(catalog, d))),
+        )?;
+        s.serialize_field("doc_url", &catalog.doc_url())?;
+        s.serialize_field("class", &catalog.class())?;
+        s.serialize_field(
+            "appendices",
+            &Seq(|| catalog.appendices().iter().copied().map(JsonSection)),
+        )?;
+        s.serialize_field(
+            "statuses",
+            &Seq(|| super::all_status_docs(catalog).into_iter().map(JsonStatus)),
+        )?;
         s.end()
     }
 }
@@ -158,12 +193,12 @@ impl Serialize for JsonCategory {
     }
 }
 
-struct JsonError(&'static Descriptor);
+struct JsonError<'a>(&'a Catalog, &'static Descriptor);
 
-impl Serialize for JsonError {
+impl Serialize for JsonError<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let d = self.0;
-        let mut s = serializer.serialize_struct("Error", 12)?;
+        let d = self.1;
+        let mut s = serializer.serialize_struct("Error", 20)?;
         s.serialize_field("code", d.code())?;
         s.serialize_field("status", &d.status().as_u16())?;
         s.serialize_field("variant", d.variant())?;
@@ -179,11 +214,30 @@ impl Serialize for JsonError {
                 d.fields().iter().enumerate().map(|(i, name)| JsonField {
                     name,
                     ty: d.field_types().get(i).copied(),
+                    description: d.docs().fields().get(i).copied().unwrap_or(""),
                 })
             }),
         )?;
         s.serialize_field("details", &d.has_details())?;
         s.serialize_field("retry_after", &d.has_retry_after())?;
+        let docs = d.docs();
+        s.serialize_field("class", &docs.class())?;
+        s.serialize_field(
+            "doc_url",
+            &super::markdown::doc_url(self.0, d).map(|url| url.to_string()),
+        )?;
+        s.serialize_field("causes", docs.causes())?;
+        s.serialize_field("example", &docs.example().map(JsonBlock))?;
+        s.serialize_field("resolution", docs.resolution())?;
+        s.serialize_field(
+            "commands",
+            &Seq(|| docs.commands().iter().copied().map(JsonBlock)),
+        )?;
+        s.serialize_field("solution", &docs.solution())?;
+        s.serialize_field(
+            "sections",
+            &Seq(|| docs.sections().iter().copied().map(JsonSection)),
+        )?;
         s.end()
     }
 }
@@ -191,13 +245,49 @@ impl Serialize for JsonError {
 struct JsonField {
     name: &'static str,
     ty: Option<&'static str>,
+    description: &'static str,
+}
+
+struct JsonBlock(Block);
+
+impl Serialize for JsonBlock {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Block", 2)?;
+        s.serialize_field("lang", self.0.lang())?;
+        s.serialize_field("code", self.0.code())?;
+        s.end()
+    }
+}
+
+struct JsonSection(Section);
+
+impl Serialize for JsonSection {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Section", 2)?;
+        s.serialize_field("heading", self.0.heading())?;
+        s.serialize_field("body", self.0.body())?;
+        s.end()
+    }
+}
+
+struct JsonStatus(&'static StatusDoc);
+
+impl Serialize for JsonStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Status", 3)?;
+        s.serialize_field("status", &self.0.status())?;
+        s.serialize_field("description", self.0.description())?;
+        s.serialize_field("troubleshooting", &self.0.troubleshooting())?;
+        s.end()
+    }
 }
 
 impl Serialize for JsonField {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Field", 2)?;
+        let mut s = serializer.serialize_struct("Field", 3)?;
         s.serialize_field("name", self.name)?;
         s.serialize_field("type", &self.ty)?;
+        s.serialize_field("description", self.description)?;
         s.end()
     }
 }

@@ -1,7 +1,8 @@
 //! The Markdown error reference.
 
-use super::all_categories;
+use super::{all_categories, all_status_docs};
 use crate::catalog::{Catalog, Category, Descriptor};
+use crate::doc::{Block, DocUrl, Section as DocSection};
 use core::fmt::{self, Write};
 
 /// The catalog as a Markdown error reference, in the style of published API
@@ -9,8 +10,8 @@ use core::fmt::{self, Write};
 ///
 /// The document has, in this order:
 ///
-/// - a title, the type's name, with its doc comment as introduction, and the
-///   number of codes;
+/// - a title, the type's name, with its doc comment up to its first heading
+///   as introduction, and the number of codes;
 /// - **Code format**: the code pattern and range, when the type declares them;
 /// - **Categories**: the declared categories (with those of included types)
 ///   and their ranges or prefixes; or, for a type composed of others through
@@ -18,21 +19,32 @@ use core::fmt::{self, Write};
 ///   own, **Modules**: a table of the included types;
 /// - **Index**: a table of every code with its status, variant and message,
 ///   each code linking to its entry;
+/// - **HTTP Status Codes**: every status the codes use or the type documents
+///   (`#[api_error(status_doc(429, "...", "..."))]`), with its reason
+///   phrase, the attached description and troubleshooting text, and its codes;
 /// - one section per category (or per included type, with its doc comment as
-///   introduction; or a single **Errors** section for a plain type), in which
+///   introduction and its appendices after its codes; or a single **Errors**
+///   section for a plain type). A section whose codes document a
+///   `# Solution` opens with a table of messages, causes and solutions. Then
 ///   every code has an entry `### CODE: Title` listing its HTTP status, Rust
-///   variant, message template, description (the variant's doc comment),
-///   details fields with their Rust types, and kind and `Retry-After` when
-///   they apply. The title is the variant's `#[api_error(title = "...")]`, or
-///   else its message;
-/// - **Retired codes**: [`Catalog::all_retired`], with the type retiring each.
+///   variant, class (`#[api_error(class = "...")]`), message template, kind,
+///   category, documentation URL (`doc_url`), details fields with their Rust
+///   types and doc comments, and `Retry-After`, as they apply; then what its
+///   doc comment says (see [`doc`](crate::doc)): **Description**, **Common
+///   Causes**, **Example Error**, **Resolution Steps** with their command
+///   blocks, **Solution**, and its other sections under `####` headings. The
+///   title is the variant's `#[api_error(title = "...")]`, or else its message;
+/// - **Retired codes**: [`Catalog::all_retired`], with the type retiring each;
+/// - the sections of the type's doc comment (`# Getting Help`) as appendices,
+///   under `##` headings (headings inside them moved down one level).
 ///
 /// Each entry is preceded by an HTML anchor named after the code
 /// (`<a id="ERR-01-001"></a>`), so `reference.md#ERR-01-001` links to it: a
 /// `type_url` such as `"https://docs.example.com/errors#{code}"` can point at
 /// the published reference.
 ///
-/// Doc comments are Markdown already and are copied as written. Messages,
+/// Doc comments are Markdown already and are copied as written; headings in
+/// them move down to sit under the entry's. Messages,
 /// titles and category titles are plain text: their Markdown-significant
 /// characters (`*`, `_`, `<`, `[`, `|`, `$`, ...) are backslash-escaped and
 /// line breaks become spaces. Where a message stands as prose (headings, the
@@ -46,16 +58,35 @@ use core::fmt::{self, Write};
 /// use apierror::ApiError;
 ///
 /// /// Errors of the inventory module.
+/// ///
+/// /// # Getting Help
+/// /// Note the `request_id` and contact support.
 /// #[derive(Debug, ApiError)]
 /// #[api_error(pattern = "INV-####", range = 1000..=2999)]
 /// #[api_error(category(name = "node", range = 1000..=1999, title = "Node errors"))]
 /// #[api_error(category(name = "quota", range = 2000..=2999, title = "Quota errors"))]
+/// #[api_error(status_doc(409, "Resource state conflict", "Pick another node"))]
 /// pub enum InventoryError {
 ///     /// Raised when the node has too few vCPUs.
+///     ///
+///     /// # Causes
+///     /// - The instance type asks for more vCPUs than the node has free
+///     ///
+///     /// # Resolution
+///     /// 1. **Pick a smaller instance type**
+///     ///
+///     /// ```sh
+///     /// inventory nodes --free-cpu
+///     /// ```
 ///     #[code("INV-1001")]
 ///     #[status(409)]
 ///     #[message("The selected node does not have enough CPU capacity")]
-///     InsufficientVcpu { requested: u32, available: u32 },
+///     #[api_error(class = "InsufficientVcpuError")]
+///     InsufficientVcpu {
+///         /// vCPUs the request asks for.
+///         requested: u32,
+///         available: u32,
+///     },
 ///
 ///     #[code("INV-2001")]
 ///     #[status(403)]
@@ -70,12 +101,21 @@ use core::fmt::{self, Write};
 ///     "### INV-1001: The selected node does not have enough CPU capacity\n\n",
 ///     "- **HTTP Status**: 409 Conflict\n",
 ///     "- **Variant**: `InventoryError::InsufficientVcpu`\n",
+///     "- **Class**: `InsufficientVcpuError`\n",
 ///     "- **Message**: `The selected node does not have enough CPU capacity`\n",
-///     "- **Description**: Raised when the node has too few vCPUs.\n",
+///     "- **Category**: Node errors\n",
 ///     "- **Details**:\n",
-///     "  - `requested`: `u32`\n",
+///     "  - `requested`: `u32` — vCPUs the request asks for.\n",
 ///     "  - `available`: `u32`\n",
+///     "\n**Description**: Raised when the node has too few vCPUs.\n",
+///     "\n**Common Causes**:\n",
+///     "- The instance type asks for more vCPUs than the node has free\n",
+///     "\n**Resolution Steps**:\n",
+///     "1. **Pick a smaller instance type**\n",
+///     "\n```sh\ninventory nodes --free-cpu\n```\n",
 /// )));
+/// assert!(markdown.contains("| 409 | Conflict | Resource state conflict | Pick another node | [INV-1001](#INV-1001) |"));
+/// assert!(markdown.ends_with("\n## Getting Help\n\nNote the `request_id` and contact support.\n"));
 /// assert!(markdown.contains("| [INV-2001](#INV-2001) | 403 | `InventoryError::QuotaExceeded` |"));
 /// ```
 pub fn markdown(catalog: &Catalog) -> String {
@@ -91,6 +131,8 @@ struct Section {
     intro: &'static str,
     notes: Vec<String>,
     entries: Vec<&'static Descriptor>,
+    /// The appendices of an included type, after its entries.
+    appendices: &'static [DocSection],
 }
 
 /// Where a code of a composed catalog comes from.
@@ -107,6 +149,14 @@ fn write_markdown(out: &mut String, catalog: &Catalog) -> fmt::Result {
     writeln!(out, "# {}", escape(type_name))?;
     if !catalog.description().is_empty() {
         writeln!(out, "\n{}", catalog.description())?;
+    }
+
+    if let Some(class) = catalog.class() {
+        writeln!(
+            out,
+            "\nThe classes of these errors derive from {}.",
+            code_span(class, false)
+        )?;
     }
 
     let count = catalog.len();
@@ -152,6 +202,7 @@ fn write_markdown(out: &mut String, catalog: &Catalog) -> fmt::Result {
             intro: "",
             notes: Vec::new(),
             entries: entries.iter().map(|&(_, d)| d).collect(),
+            appendices: &[],
         }]
     };
 
@@ -173,6 +224,10 @@ fn write_markdown(out: &mut String, catalog: &Catalog) -> fmt::Result {
         }
     }
 
+    if count > 0 {
+        write_statuses(out, catalog)?;
+    }
+
     for section in &sections {
         writeln!(out, "\n## {}", section.heading)?;
         if !section.intro.is_empty() {
@@ -181,8 +236,12 @@ fn write_markdown(out: &mut String, catalog: &Catalog) -> fmt::Result {
         for note in &section.notes {
             writeln!(out, "\n{note}")?;
         }
+        write_solutions(out, &section.entries)?;
         for d in &section.entries {
-            write_entry(out, d)?;
+            write_entry(out, catalog, d, 3)?;
+        }
+        for appendix in section.appendices {
+            write_appendix(out, appendix, 3)?;
         }
     }
 
@@ -200,25 +259,215 @@ fn write_markdown(out: &mut String, catalog: &Catalog) -> fmt::Result {
             writeln!(out, "- `{code}` (retired by `{owner}`)")?;
         }
     }
+    for appendix in catalog.appendices() {
+        write_appendix(out, appendix, 2)?;
+    }
     Ok(())
 }
 
-/// One code's entry: anchor, heading and its facts as a list.
-fn write_entry(out: &mut String, d: &Descriptor) -> fmt::Result {
+/// A section of a type's doc comment under a heading of `level`, the
+/// headings in its body moved down to follow it.
+fn write_appendix(out: &mut String, appendix: &DocSection, level: usize) -> fmt::Result {
+    if appendix.heading().is_empty() {
+        writeln!(out, "\n{}", shift_headings(appendix.body(), level - 1))?;
+        return Ok(());
+    }
+    writeln!(out, "\n{} {}", "#".repeat(level), appendix.heading())?;
+    if !appendix.body().is_empty() {
+        writeln!(out, "\n{}", shift_headings(appendix.body(), level - 1))?;
+    }
+    Ok(())
+}
+
+/// `**HTTP Status Codes**`: each status the codes use, and each the type
+/// documents, with its reason phrase, the text attached to it, and its codes.
+fn write_statuses(out: &mut String, catalog: &Catalog) -> fmt::Result {
+    let docs = all_status_docs(catalog);
+    let mut statuses: Vec<u16> = catalog.iter().map(|d| d.status().as_u16()).collect();
+    statuses.extend(docs.iter().map(|s| s.status()));
+    statuses.sort_unstable();
+    statuses.dedup();
+    let described = !docs.is_empty();
+    let troubleshooting = docs.iter().any(|s| s.troubleshooting().is_some());
+    writeln!(out, "\n## HTTP Status Codes\n")?;
+    let mut header = String::from("| Status | Meaning |");
+    let mut rule = String::from("|--------|---------|");
+    if described {
+        header.push_str(" Description |");
+        rule.push_str("-------------|");
+    }
+    if troubleshooting {
+        header.push_str(" Troubleshooting |");
+        rule.push_str("-----------------|");
+    }
+    header.push_str(" Codes |");
+    rule.push_str("-------|");
+    writeln!(out, "{header}\n{rule}")?;
+    for status in statuses {
+        let doc = docs.iter().find(|s| s.status() == status);
+        let reason = http::StatusCode::from_u16(status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or("(non-standard)");
+        write!(out, "| {status} | {reason} |")?;
+        if described {
+            write!(
+                out,
+                " {} |",
+                doc.map_or(String::new(), |d| cell(d.description()))
+            )?;
+        }
+        if troubleshooting {
+            let text = doc
+                .and_then(|d| d.troubleshooting())
+                .map_or(String::new(), cell);
+            write!(out, " {text} |")?;
+        }
+        let codes: Vec<String> = catalog
+            .iter()
+            .filter(|d| d.status().as_u16() == status)
+            .map(|d| format!("[{code}](#{code})", code = d.code()))
+            .collect();
+        writeln!(out, " {} |", codes.join(", "))?;
+    }
+    Ok(())
+}
+
+/// Markdown written by the user, made to fit in one table cell.
+fn cell(text: &str) -> String {
+    text.replace('\n', " ").replace('|', "\\|")
+}
+
+/// A table of the section's messages with their cause and solution, when
+/// its codes document one-line solutions: the shape of references that list
+/// errors by message.
+fn write_solutions(out: &mut String, entries: &[&'static Descriptor]) -> fmt::Result {
+    if !entries.iter().any(|d| d.docs().solution().is_some()) {
+        return Ok(());
+    }
+    writeln!(out, "\n| Error Message | HTTP Code | Cause | Solution |")?;
+    writeln!(out, "|---------------|-----------|-------|----------|")?;
+    for d in entries {
+        let docs = d.docs();
+        writeln!(
+            out,
+            "| [{}](#{}) | {} | {} | {} |",
+            code_span(d.message(), true),
+            d.code(),
+            d.status().as_u16(),
+            cell(&docs.causes().join("; ")),
+            docs.solution().map_or(String::new(), cell),
+        )?;
+    }
+    Ok(())
+}
+
+/// The documentation URL of `d` within `catalog`: its own type's
+/// `doc_url`, else that of the nearest type including it.
+pub(crate) fn doc_url(catalog: &Catalog, d: &Descriptor) -> Option<DocUrl> {
+    fn find(catalog: &Catalog, d: &Descriptor) -> Option<Option<&'static str>> {
+        if catalog.own().iter().any(|own| core::ptr::eq(own, d)) {
+            return Some(catalog.doc_url());
+        }
+        catalog
+            .transparent()
+            .iter()
+            .find_map(|t| find(t.catalog(), d))
+            .map(|inner| inner.or(catalog.doc_url()))
+    }
+    let template = find(catalog, d).unwrap_or(d.__owner().doc_url())?;
+    Some(DocUrl::new(template, d.code()))
+}
+
+/// A code's whole entry as Markdown, headed `# CODE: Title` (no anchor): what
+/// [`Catalog::explain`] returns.
+pub(crate) fn explain(catalog: &Catalog, code: &str) -> Option<String> {
+    let d = catalog.find(code)?;
+    let mut out = String::new();
+    write_entry(&mut out, catalog, d, 1).expect("writing into a String does not fail");
+    Some(out.trim_start_matches('\n').to_owned())
+}
+
+/// What a code's doc comment says, as Markdown (its description, causes,
+/// example, resolution steps and commands, solution, other sections): the
+/// OpenAPI document's example descriptions.
+#[cfg_attr(not(feature = "utoipa"), allow(dead_code))]
+pub(crate) fn docs(d: &Descriptor) -> String {
+    let mut out = String::new();
+    write_docs(&mut out, d, 3, false).expect("writing into a String does not fail");
+    out.trim().to_owned()
+}
+
+/// Lines of Markdown outside fenced blocks that are headings, `by` levels
+/// deeper (at most 6).
+fn shift_headings(text: &str, by: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut fence: Option<String> = None;
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let trimmed = line.trim_start();
+        let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
+        let run = marker.map_or(0, |m| trimmed.chars().take_while(|c| *c == m).count());
+        match (&fence, marker) {
+            (Some(open), Some(m))
+                if run >= open.len()
+                    && open.starts_with(m)
+                    && trimmed.trim_end().chars().all(|c| c == m) =>
+            {
+                fence = None;
+            }
+            (None, Some(m)) if run >= 3 => fence = Some(m.to_string().repeat(run)),
+            (None, _) if line.starts_with('#') => {
+                let level = line.chars().take_while(|c| *c == '#').count();
+                if line[level..].starts_with(' ') {
+                    out.push_str(&"#".repeat((level + by).min(6)));
+                    out.push_str(&line[level..]);
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// One code's entry: anchor, heading (of `level`), its facts as a list,
+/// then what its doc comment says, section by section.
+fn write_entry(out: &mut String, catalog: &Catalog, d: &Descriptor, level: usize) -> fmt::Result {
     let title = match d.title() {
         Some(title) => escape(title),
         None => escape_template(d.message(), false),
     };
-    writeln!(out, "\n<a id=\"{code}\"></a>\n", code = d.code())?;
-    writeln!(out, "### {}: {title}\n", d.code())?;
+    let docs = d.docs();
+    // Anchors are for links within the reference; a lone entry has none.
+    if level > 1 {
+        writeln!(out, "\n<a id=\"{code}\"></a>", code = d.code())?;
+    }
+    writeln!(out, "\n{} {}: {title}\n", "#".repeat(level), d.code())?;
     writeln!(out, "- **HTTP Status**: {}", status_text(d))?;
     writeln!(out, "- **Variant**: {}", code_span(&variant_path(d), false))?;
+    if let Some(class) = docs.class() {
+        writeln!(out, "- **Class**: {}", code_span(class, false))?;
+    }
     writeln!(out, "- **Message**: {}", code_span(d.message(), false))?;
     if let Some(kind) = d.kind() {
         writeln!(out, "- **Kind**: {}", code_span(kind, false))?;
     }
-    if !d.description().is_empty() {
-        writeln!(out, "- **Description**: {}", indented(d.description()))?;
+    if let Some(category) = d.category() {
+        let title = all_categories(catalog)
+            .iter()
+            .find(|c| c.name() == category)
+            .and_then(|c| c.title());
+        match title {
+            Some(title) => writeln!(out, "- **Category**: {}", escape(title))?,
+            None => writeln!(out, "- **Category**: {}", code_span(category, false))?,
+        }
+    }
+    if let Some(url) = doc_url(catalog, d) {
+        writeln!(out, "- **Documentation**: <{url}>")?;
     }
     if !d.fields().is_empty() {
         writeln!(out, "- **Details**:")?;
@@ -227,7 +476,10 @@ fn write_entry(out: &mut String, d: &Descriptor) -> fmt::Result {
             if let Some(ty) = d.field_types().get(i) {
                 write!(out, ": {}", code_span(ty, false))?;
             }
-            writeln!(out)?;
+            match docs.fields().get(i) {
+                Some(doc) if !doc.is_empty() => writeln!(out, " — {}", indented(doc, 4))?,
+                _ => writeln!(out)?,
+            }
         }
     } else if d.has_details() {
         writeln!(out, "- **Details**: always sent, empty (`{{}}`)")?;
@@ -238,7 +490,66 @@ fn write_entry(out: &mut String, d: &Descriptor) -> fmt::Result {
             "- **Retry-After**: the response carries a `Retry-After` header, in seconds"
         )?;
     }
+    write_docs(out, d, level, true)
+}
+
+/// What a code's doc comment says, as the reference shows it.
+fn write_docs(out: &mut String, d: &Descriptor, level: usize, label: bool) -> fmt::Result {
+    let docs = d.docs();
+    if !docs.description().is_empty() {
+        let label = if label { "**Description**: " } else { "" };
+        writeln!(out, "\n{label}{}", docs.description())?;
+    }
+    let (untitled, titled): (Vec<&DocSection>, Vec<&DocSection>) =
+        docs.sections().iter().partition(|s| s.heading().is_empty());
+    for section in untitled {
+        writeln!(out, "\n{}", shift_headings(section.body(), level))?;
+    }
+    if !docs.causes().is_empty() {
+        writeln!(out, "\n**Common Causes**:")?;
+        for cause in docs.causes() {
+            writeln!(out, "- {}", indented(cause, 2))?;
+        }
+    }
+    if let Some(example) = docs.example() {
+        writeln!(out, "\n**Example Error**:")?;
+        write_block(out, &example)?;
+    }
+    if !docs.resolution().is_empty() || !docs.commands().is_empty() {
+        writeln!(out, "\n**Resolution Steps**:")?;
+        for (i, step) in docs.resolution().iter().enumerate() {
+            writeln!(out, "{}. {}", i + 1, indented(step, 3))?;
+        }
+        for block in docs.commands() {
+            write_block(out, block)?;
+        }
+    }
+    if let Some(solution) = docs.solution() {
+        writeln!(out, "\n**Solution**: {solution}")?;
+    }
+    for section in titled {
+        writeln!(
+            out,
+            "\n{} {}",
+            "#".repeat((level + 1).min(6)),
+            section.heading()
+        )?;
+        if !section.body().is_empty() {
+            writeln!(out, "\n{}", shift_headings(section.body(), level))?;
+        }
+    }
     Ok(())
+}
+
+/// A fenced block, fenced with more backticks than it holds in a row.
+fn write_block(out: &mut String, block: &Block) -> fmt::Result {
+    let mut longest = 0;
+    for line in block.code().lines() {
+        let run = line.trim_start().chars().take_while(|c| *c == '`').count();
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest.max(2) + 1);
+    writeln!(out, "\n{fence}{}\n{}\n{fence}", block.lang(), block.code())
 }
 
 /// Every code of `catalog` in declaration order, each with the top-level
@@ -299,6 +610,7 @@ fn by_category(
                 intro: "",
                 notes: Vec::new(),
                 entries: Vec::new(),
+                appendices: &[],
             }
         })
         .collect();
@@ -319,6 +631,7 @@ fn by_category(
             intro: "",
             notes: Vec::new(),
             entries: other,
+            appendices: &[],
         });
     }
     sections
@@ -339,6 +652,7 @@ fn by_module(catalog: &Catalog, entries: &[(Origin, &'static Descriptor)]) -> Ve
                         intro: "",
                         notes: Vec::new(),
                         entries: Vec::new(),
+                        appendices: &[],
                     },
                     Origin::Module(t) => module_section(catalog.transparent()[t].catalog()),
                 };
@@ -384,6 +698,7 @@ fn module_section(included: &Catalog) -> Section {
         intro: included.description(),
         notes,
         entries: Vec::new(),
+        appendices: included.appendices(),
     }
 }
 
@@ -464,14 +779,14 @@ fn variant_path(d: &Descriptor) -> String {
 }
 
 /// A doc comment continued inside a list item: every line after the first
-/// indented by two spaces.
-fn indented(text: &str) -> String {
+/// indented by `by` spaces.
+fn indented(text: &str, by: usize) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.lines().enumerate() {
         if i > 0 {
             out.push('\n');
             if !line.is_empty() {
-                out.push_str("  ");
+                out.push_str(&" ".repeat(by));
             }
         }
         out.push_str(line);
@@ -484,8 +799,10 @@ fn indented(text: &str) -> String {
 /// backslash-escaped, line breaks become spaces.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         match c {
+            // `&` only where it would start an entity (`&amp;`, `&#38;`).
+            '&' if !starts_entity(&text[i + 1..]) => out.push(c),
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '$' => {
                 out.push('\\');
                 out.push(c);
@@ -495,6 +812,13 @@ fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether text after a `&` makes it an HTML entity: `name;` or `#digits;`.
+fn starts_entity(rest: &str) -> bool {
+    let body = rest.strip_prefix('#').unwrap_or(rest);
+    let len = body.chars().take_while(char::is_ascii_alphanumeric).count();
+    len > 0 && body[len..].starts_with(';')
 }
 
 /// A message template as prose: [`escape`]d, its placeholders (`{name}`,
@@ -553,5 +877,26 @@ fn code_span(text: &str, in_table: bool) -> String {
         format!("{fence} {text} {fence}")
     } else {
         format!("{fence}{text}{fence}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_leaves_plain_ampersands() {
+        assert_eq!(escape("a & b"), "a & b");
+        assert_eq!(escape("a &amp; b &#38; c &x"), "a \\&amp; b \\&#38; c &x");
+        assert_eq!(escape("*x* <y>"), "\\*x\\* \\<y\\>");
+    }
+
+    #[test]
+    fn headings_move_down_outside_fences() {
+        assert_eq!(
+            shift_headings("# A\n```bash\n# comment\n```\n## B\n#nohead", 2),
+            "### A\n```bash\n# comment\n```\n#### B\n#nohead"
+        );
+        assert_eq!(shift_headings("###### deep", 3), "###### deep");
     }
 }

@@ -31,7 +31,7 @@
 //! ```
 
 mod json;
-mod markdown;
+pub(crate) mod markdown;
 mod schema;
 mod typescript;
 
@@ -41,6 +41,7 @@ pub use schema::json_schema;
 pub use typescript::typescript;
 
 use crate::catalog::{Catalog, Category};
+use crate::doc::StatusDoc;
 
 /// The categories of `catalog` and of every type it includes, in declaration
 /// order, each once.
@@ -49,6 +50,24 @@ pub(crate) fn all_categories(catalog: &Catalog) -> Vec<&'static Category> {
         for category in catalog.categories() {
             if !out.contains(&category) {
                 out.push(category);
+            }
+        }
+        for transparent in catalog.transparent() {
+            walk(transparent.catalog(), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(catalog, &mut out);
+    out
+}
+
+/// The status docs of `catalog` and of every type it includes, the
+/// including type's first.
+pub(crate) fn all_status_docs(catalog: &Catalog) -> Vec<&'static StatusDoc> {
+    fn walk(catalog: &Catalog, out: &mut Vec<&'static StatusDoc>) {
+        for doc in catalog.statuses() {
+            if !out.iter().any(|d| d.status() == doc.status()) {
+                out.push(doc);
             }
         }
         for transparent in catalog.transparent() {

@@ -1,0 +1,20 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+pub enum AuthError {
+    #[status(401)]
+    TokenExpired,
+}
+
+#[derive(Debug, ApiError)]
+pub enum ServiceError {
+    /// Authentication errors.
+    ///
+    /// # Causes
+    /// - The token expired
+    #[api_error(transparent)]
+    Auth(AuthError),
+}
+
+fn main() {}

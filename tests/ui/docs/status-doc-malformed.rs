@@ -1,0 +1,10 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "snake_case", status_doc("429", "Rate limit exceeded"))]
+pub enum GatewayError {
+    #[status(429)]
+    RateLimitExceeded,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "snake_case", status_doc(999, "Unknown"))]
+pub enum GatewayError {
+    #[status(429)]
+    RateLimitExceeded,
+}
+
+fn main() {}

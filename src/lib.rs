@@ -331,10 +331,11 @@
 //! # The catalog
 //!
 //! Every derived type has its whole catalog as static data,
-//! [`ApiError::CATALOG`]: code, status, message template, description (the
-//! variant's doc comment), category, variant name and details keys of every
-//! variant, in declaration order, plus the type's pattern, range, categories
-//! and retired codes. No error value is needed to read it.
+//! [`ApiError::CATALOG`]: code, status, message template, documentation (read
+//! from the variant's doc comment, see below), category, variant name and
+//! details keys of every variant, in declaration order, plus the type's
+//! pattern, range, categories and retired codes. No error value is needed to
+//! read it.
 //!
 //! [`export::markdown`] turns a catalog into a Markdown reference (grouped by
 //! category or module, with statuses, messages, descriptions and typed
@@ -354,6 +355,69 @@
 //!     apierror::stability::assert_stable(PhalaError::CATALOG, "tests/snapshots/phala.catalog");
 //! }
 //! ```
+//!
+//! ## Documenting codes
+//!
+//! The derive reads doc comments at compile time into [`doc::Docs`]: the
+//! first paragraph of a variant's doc comment is its description; sections
+//! under `# Causes` (a `-` list), `# Example` (one fenced block: the error as
+//! users see it), `# Resolution` (numbered steps, then command blocks) and
+//! `# Solution` (one line) are read by name, other sections kept verbatim.
+//! A field's doc comment is its description. The type's doc comment up to
+//! its first heading introduces its reference; its sections are the
+//! reference's appendices. Alongside them:
+//!
+//! - `#[api_error(class = "NodeNotFoundError")]` names the code's exception
+//!   class in the service's own code (on an enum: the base class);
+//! - `#[api_error(doc_url = "https://docs.example.com/errors/{code:kebab-case}")]`
+//!   gives each code a documentation URL ([`doc::DocUrl`]: `{code}`,
+//!   `{code:lowercase}`, `{code:UPPERCASE}`, `{code:kebab-case}`,
+//!   `{code:snake_case}`), used as RFC 9457's `type` (without a `type_url`),
+//!   AIP-193's `google.rpc.Help` link, in the references, and by custom
+//!   formats through [`ApiError::doc_url`];
+//! - `#[api_error(status_doc(429, "Rate limit exceeded", "Wait and retry"))]`
+//!   attaches text to a status in the reference's status table;
+//! - a `category(name = "...", title = "...")` without range or prefix holds
+//!   the codes whose variants name it with `#[api_error(category = "...")]`.
+//!
+//! ```
+//! use apierror::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "snake_case", doc_url = "https://docs.example.com/errors/{code:kebab-case}")]
+//! #[api_error(category(name = "auth", title = "Authentication & Authorization"))]
+//! pub enum GatewayError {
+//!     /// The key is not in the gateway's configuration.
+//!     ///
+//!     /// # Causes
+//!     /// - API key not in config
+//!     ///
+//!     /// # Solution
+//!     /// Add key to `api_keys` section
+//!     #[status(401)]
+//!     #[message("invalid api key")]
+//!     #[api_error(category = "auth", class = "InvalidApiKeyError")]
+//!     InvalidApiKey,
+//! }
+//!
+//! let docs = GatewayError::InvalidApiKey.descriptor().docs();
+//! assert_eq!(docs.causes(), ["API key not in config"]);
+//! assert_eq!(docs.solution(), Some("Add key to `api_keys` section"));
+//! assert_eq!(
+//!     GatewayError::InvalidApiKey.doc_url().unwrap().to_string(),
+//!     "https://docs.example.com/errors/invalid-api-key"
+//! );
+//! let entry = GatewayError::CATALOG.explain("invalid_api_key").unwrap();
+//! assert!(entry.contains("**Common Causes**:\n- API key not in config\n"));
+//! assert!(entry.contains("- **Class**: `InvalidApiKeyError`\n"));
+//! ```
+//!
+//! Tag every fence in these doc comments with its language (```` ```text ````,
+//! ```` ```bash ````, ```` ```json ````): in a library crate an untagged fence
+//! is a Rust doctest, which an error message or a shell command fails. The
+//! derive rejects untagged fences in the sections it reads, and every
+//! malformed section, with a spanned error. Documentation is not contract:
+//! [`stability`] snapshots ignore it.
 //!
 //! # Formats
 //!

@@ -585,3 +585,59 @@ fn a_struct_documents_its_one_code() {
     );
     assert!(QuotaExceeded::CATALOG.appendices().is_empty());
 }
+
+/// A Stripe-style format of the user's own: `doc_url` is a member.
+struct Stripe;
+
+impl apierror::envelope::Format for Stripe {
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        _: &apierror::envelope::Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeMap;
+        struct Inner<'a, E: ?Sized>(&'a E);
+        impl<E: ApiError + ?Sized> serde::Serialize for Inner<'_, E> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(None)?;
+                map.serialize_entry("code", self.0.code())?;
+                map.serialize_entry("message", &self.0.message())?;
+                if let Some(url) = self.0.doc_url() {
+                    map.serialize_entry("doc_url", &format_args!("{url}"))?;
+                }
+                map.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("error", &Inner(error))?;
+        map.end()
+    }
+}
+
+#[test]
+fn a_custom_format_reads_the_doc_url() {
+    let body: Value = serde_json::from_slice(
+        &Render::new(&PaymentError::CardDeclined)
+            .format(&Stripe)
+            .to_vec()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        body,
+        json!({"error": {
+            "code": "card_declined",
+            "message": "Your card was declined",
+            "doc_url": "https://docs.example.com/error-codes/card-declined"
+        }})
+    );
+}

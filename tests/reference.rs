@@ -1064,3 +1064,51 @@ fn introductions_and_appendices() {
         .collect();
     assert!(messages.is_empty(), "{}", messages.join("\n"));
 }
+
+// ---- Examples that cannot drift ---------------------------------------------
+
+/// Every JSON `# Example` of a documented code is a body the library
+/// renders: decoded into the typed error and rendered again in the type's
+/// format (WebSocket frames in the WebSocket format), it is the same JSON.
+/// A doc edit that changes a key, a message or a status's code fails here.
+#[test]
+fn json_examples_are_what_the_library_renders() {
+    use apierror::envelope::WebSocket;
+    use apierror::Render;
+    let mut checked = 0;
+    for d in hexabase::HexabaseError::CATALOG {
+        let Some(example) = d.docs().example() else {
+            continue;
+        };
+        if example.lang() != "json" {
+            continue;
+        }
+        let documented: Value = serde_json::from_str(example.code())
+            .unwrap_or_else(|e| panic!("{}: the example is not JSON: {e}", d.code()));
+        let decoded =
+            apierror::decode::decode::<hexabase::HexabaseError>(example.code().as_bytes())
+                .unwrap_or_else(|e| panic!("{}: {e}", d.code()))
+                .known()
+                .unwrap_or_else(|| panic!("{}: the example's code is not the type's", d.code()));
+        assert_eq!(
+            decoded.code(),
+            d.code(),
+            "the example documents another code"
+        );
+        let rendered = if documented["type"] == "error" {
+            Render::new(&decoded).format(&WebSocket).to_vec()
+        } else {
+            Render::new(&decoded).to_vec()
+        }
+        .unwrap();
+        let rendered: Value = serde_json::from_slice(&rendered).unwrap();
+        assert_eq!(
+            rendered,
+            documented,
+            "{}: the documented example drifted",
+            d.code()
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 36, "documented JSON examples");
+}

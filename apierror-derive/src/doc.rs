@@ -413,4 +413,77 @@ mod tests {
             ]
         );
     }
+
+    /// Any sequence of doc lines is read without panicking, twice alike;
+    /// what is accepted keeps every cause it was given.
+    #[test]
+    fn any_doc_comment_is_read_without_panic() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        const LINES: &[&str] = &[
+            "",
+            " ",
+            "text",
+            "Description.",
+            "# Causes",
+            "# Example",
+            "# Resolution",
+            "# Solution",
+            "# Notes",
+            "# causes",
+            "#",
+            "# ",
+            "## Sub",
+            "- a cause",
+            "* star",
+            "-",
+            "- ",
+            "1. step",
+            "2) step",
+            "10. step",
+            "1.",
+            "  continued",
+            "```",
+            "```text",
+            "```bash",
+            "~~~",
+            "~~~json",
+            "````",
+            "``` text",
+            "# in a fence?",
+            "é🦀",
+            "\u{202e}",
+            "{code}",
+            "&amp;",
+            "|",
+            "\\",
+        ];
+        let mut runner = TestRunner::new(Config {
+            cases: 1024,
+            ..Config::default()
+        });
+        let strategy = proptest::collection::vec(proptest::sample::select(LINES), 0..24);
+        runner
+            .run(&strategy, |picked| {
+                let lines: Vec<Line> = picked
+                    .iter()
+                    .map(|l| ((*l).to_owned(), Span::call_site()))
+                    .collect();
+                let cx = Ctxt::default();
+                let first = variant(&cx, &lines);
+                let errors = cx.messages();
+                let cx = Ctxt::default();
+                let second = variant(&cx, &lines);
+                prop_assert_eq!(&errors, &cx.messages());
+                prop_assert_eq!(&first.causes, &second.causes);
+                prop_assert_eq!(&first.description, &second.description);
+                if errors.is_empty() && first.causes.len() == 1 {
+                    prop_assert!(picked.iter().any(|l| l.ends_with(first.causes[0].as_str())));
+                }
+                let doc = type_doc(&lines);
+                prop_assert!(doc.appendices.len() <= lines.len());
+                Ok(())
+            })
+            .unwrap();
+    }
 }

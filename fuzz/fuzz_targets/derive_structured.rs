@@ -25,6 +25,8 @@ mod attr;
 mod code;
 #[path = "../../apierror-derive/src/ctxt.rs"]
 mod ctxt;
+#[path = "../../apierror-derive/src/doc.rs"]
+mod doc;
 #[path = "../../apierror-derive/src/expand.rs"]
 mod expand;
 #[path = "../../apierror-derive/src/json.rs"]

@@ -13,6 +13,8 @@
 //! cargo run --example catalog -- --json phala    # one catalog as JSON
 //! cargo run --example catalog > ERRORS.md        # ready to commit or publish
 //! cargo run --example catalog -- explain CHOREO-1001   # one code's whole entry, like `rustc --explain`
+//! cargo run --example catalog -- --typescript k0rdent   # TypeScript declarations of one catalog's codes and bodies
+//! cargo run --example catalog -- --schema k0rdent       # the JSON Schema of its bodies, in its own format
 //! ```
 
 use apierror::{ApiError, Catalog};
@@ -62,12 +64,17 @@ fn main() -> ExitCode {
         return explain(&args[1..]);
     }
     let mut json = false;
+    let mut typescript = false;
+    let mut schema = false;
     let mut only = Vec::new();
     for arg in args {
         match arg.as_str() {
             "--json" => json = true,
+            "--typescript" => typescript = true,
+            "--schema" => schema = true,
             "-h" | "--help" => {
                 println!("usage: catalog [--json] [{}]...", names().join(" | "));
+                println!("       catalog --typescript NAME | --schema NAME");
                 println!("       catalog explain CODE");
                 return ExitCode::SUCCESS;
             }
@@ -82,6 +89,25 @@ fn main() -> ExitCode {
                 }
             },
         }
+    }
+    if typescript || schema {
+        // One catalog: two sets of declarations would name the same types.
+        let [(_, _, catalog)] = only[..] else {
+            eprintln!(
+                "--typescript and --schema take one catalog: {}",
+                names().join(", ")
+            );
+            return ExitCode::FAILURE;
+        };
+        let mut output = if typescript {
+            apierror::export::typescript(catalog)
+        } else {
+            apierror::export::json_schema(catalog, catalog.envelope())
+        };
+        if !output.ends_with('\n') {
+            output.push('\n');
+        }
+        return write(&output);
     }
     let selected = if only.is_empty() {
         SEEDS.to_vec()

@@ -338,9 +338,11 @@
 //! read it.
 //!
 //! [`export::markdown`] turns a catalog into a Markdown reference (grouped by
-//! category or module, with statuses, messages, descriptions and typed
-//! details fields) and [`export::json`] into a JSON catalog for SDK
-//! generators. [`stability::assert_stable`] compares it with a committed
+//! category or module, with statuses, messages, the documentation of each
+//! code and typed details fields), [`export::json`] into a JSON catalog for
+//! SDK generators, [`export::typescript`] into TypeScript declarations of the
+//! codes, details and bodies, and [`export::json_schema`] into the JSON
+//! Schema of the bodies in a format. [`stability::assert_stable`] compares it with a committed
 //! snapshot in a test, and fails with a readable report when a code
 //! disappears without being retired, changes its status, or a retired code
 //! comes back (`APIERROR_UPDATE_SNAPSHOTS=1` accepts intended changes):

@@ -887,7 +887,7 @@ mod tests {
     #[test]
     fn escape_leaves_plain_ampersands() {
         assert_eq!(escape("a & b"), "a & b");
-        assert_eq!(escape("a &amp; b &#38; c &x"), "a \\&amp; b \\&#38; c &x");
+        assert_eq!(escape("a &amp; b &#38; c &x"), "a \\&amp; b \\&\\#38; c &x");
         assert_eq!(escape("*x* <y>"), "\\*x\\* \\<y\\>");
     }
 

@@ -1,10 +1,861 @@
-//! JSON Schema of the bodies a catalog's errors render to.
+//! JSON Schema of the bodies a catalog's errors render to, and the model of
+//! each code's body that the TypeScript declarations are written from too.
+//!
+//! Everything a body holds is known from the static catalog but the message
+//! and the values of the details fields: the code, the status and what
+//! follows from it (RFC 9457 `title`, the OpenAI-style `type`, AIP-193's
+//! `status`), the details keys and their types, the documentation URL. The
+//! model ([`Field`], [`Ty`], [`Code`]) is built once per code here, and both
+//! [`json_schema`] and [`typescript`](super::typescript) write it out, so the
+//! two cannot disagree.
 
-use crate::catalog::Catalog;
-use crate::envelope::Envelope;
+use crate::catalog::{Catalog, Descriptor, Owner};
+use crate::doc::DocUrl;
+use crate::envelope::{google, openai, problem, Envelope};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 
-/// The JSON Schema of the bodies of `catalog` in `envelope` (being written).
+/// The JSON Schema (draft 2020-12) of every body the errors of `catalog`,
+/// composed catalogs included, render to in `envelope`, as pretty JSON.
+///
+/// The schema is a `oneOf` with one branch per code, in declaration order,
+/// each titled with its code: the code is a `const` (`error.code`, the
+/// problem's `code`, AIP-193's `reason`), and so are the members that follow
+/// from it (the status, RFC 9457 `title` and `type`, the OpenAI-style `type`,
+/// AIP-193's `status`, `domain` and `Help` link). Every object is closed
+/// (`additionalProperties: false`): the built-in formats render no other
+/// member. Members a request [`Context`](crate::envelope::Context) adds
+/// (`request_id` and `meta`, `requestId`, `instance`) are optional.
+///
+/// The OpenAI-style body carries no code: there the branches are an `anyOf`,
+/// since two codes of one status and type with the same details are the
+/// same body.
+///
+/// Details fields are typed from their Rust types as written
+/// ([`Descriptor::field_types`]): integers to `integer` with the type's
+/// bounds, `f32`/`f64` to `number` or `null` (serde_json writes NaN and the
+/// infinities as `null`), `bool` to `boolean`, `String`, `&str`, `char`,
+/// `Cow<str>`, `Box<str>` and paths to `string` (`Uuid`, `Url`, IP addresses,
+/// chrono's dates with a `format`), `Option<T>` to `T` and not required (the
+/// details leave a `None` out; an `Option` inside another type is `T` or
+/// `null`), `Vec<T>`, slices, arrays and sets to arrays of `T`,
+/// `HashMap`/`BTreeMap` to objects of `V`, tuples to arrays of their items,
+/// `Duration` to serde's `{"secs","nanos"}`. Any other type (a struct or
+/// enum of yours, a type alias, a type parameter, `serde_json::Value`) is
+/// unconstrained (`true`): its own `Serialize` decides its JSON, and a name
+/// says nothing of it. In AIP-193 metadata every field is a string.
+///
+/// The output is deterministic: the same catalog and format always give the
+/// same text, object keys in sorted order.
+///
+/// ```
+/// use apierror::envelope::{Envelope, Problem};
+/// use apierror::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(pattern = "BILL-###")]
+/// pub enum BillingError {
+///     #[code("BILL-001")]
+///     #[status(402)]
+///     #[message("Payment of {amount} cents failed")]
+///     PaymentFailed { amount: u64, reason: Option<String> },
+///     #[code("BILL-002")]
+///     #[status(404)]
+///     #[message("No such invoice")]
+///     InvoiceNotFound,
+/// }
+///
+/// let schema = apierror::export::json_schema(BillingError::CATALOG, &Envelope::default());
+/// let schema: serde_json::Value = serde_json::from_str(&schema)?;
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// let failed = &schema["oneOf"][0]["properties"]["error"];
+/// assert_eq!(failed["properties"]["code"]["const"], "BILL-001");
+/// assert_eq!(failed["required"], serde_json::json!(["code", "message", "details"]));
+/// let details = &failed["properties"]["details"];
+/// assert_eq!(details["properties"]["amount"]["type"], "integer");
+/// assert_eq!(details["required"], serde_json::json!(["amount"]));
+/// // No `details` member at all for a variant without fields.
+/// let missing = &schema["oneOf"][1]["properties"]["error"];
+/// assert_eq!(missing["required"], serde_json::json!(["code", "message"]));
+///
+/// // RFC 9457: the details fields are extension members.
+/// let problem = apierror::export::json_schema(BillingError::CATALOG, &Envelope::Problem(Problem::new()));
+/// let problem: serde_json::Value = serde_json::from_str(&problem)?;
+/// assert_eq!(problem["oneOf"][0]["properties"]["status"]["const"], 402);
+/// assert_eq!(problem["oneOf"][0]["properties"]["amount"]["minimum"], 0);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 pub fn json_schema(catalog: &Catalog, envelope: &Envelope) -> String {
-    let _ = (catalog, envelope);
-    String::new()
+    let codes = codes(catalog);
+    let branches: Vec<Value> = codes.iter().map(|code| branch(code, envelope)).collect();
+    let (name, combinator) = match envelope {
+        Envelope::Standard(_) => ("standard envelope", "oneOf"),
+        Envelope::Tagged(_) => ("tagged envelope", "oneOf"),
+        Envelope::OpenAi(_) => ("OpenAI-style envelope", "anyOf"),
+        Envelope::Problem(_) => ("RFC 9457 problem details", "oneOf"),
+        Envelope::Google(_) => ("Google AIP-193 errors", "oneOf"),
+        Envelope::WebSocket(_) => ("WebSocket error frame", "oneOf"),
+    };
+    let mut schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": format!("{} error bodies", catalog.type_name()),
+        "description": format!(
+            "The bodies of the errors of `{}` in the {name}, one branch per code. \
+             Generated by apierror::export::json_schema: do not edit.",
+            catalog.type_path()
+        ),
+    });
+    schema[combinator] = Value::Array(branches);
+    let mut text =
+        serde_json::to_string_pretty(&sorted(schema)).expect("a JSON value always serializes");
+    text.push('\n');
+    text
+}
+
+// ---------------------------------------------------------------------------
+// The model of a code's bodies, shared with the TypeScript declarations
+
+/// One code of a catalog with what its bodies hold besides the message.
+pub(crate) struct Code {
+    pub descriptor: &'static Descriptor,
+    /// The details fields, `None` when bodies carry no `details` member.
+    pub details: Option<Vec<Field>>,
+    /// Owners whose settings apply to the code, nearest first: the type that
+    /// declares it, then the types that include it.
+    owners: Vec<&'static Owner>,
+}
+
+impl Code {
+    pub fn code(&self) -> &'static str {
+        self.descriptor.code()
+    }
+
+    pub fn status(&self) -> u16 {
+        self.descriptor.status().as_u16()
+    }
+
+    /// RFC 9457 `title`, as [`problem::title`] gives it.
+    pub fn title(&self) -> &'static str {
+        let d = self.descriptor;
+        d.title()
+            .or_else(|| d.status().canonical_reason())
+            .unwrap_or(if d.status().is_server_error() {
+                "Server Error"
+            } else {
+                "Client Error"
+            })
+    }
+
+    /// The OpenAI-style `type`.
+    pub fn kind(&self) -> &'static str {
+        openai::descriptor_type(self.descriptor)
+    }
+
+    /// AIP-193's `status`.
+    pub fn rpc_status(&self) -> &'static str {
+        google::rpc_code(self.status())
+    }
+
+    /// The extension members of a problem: the details fields, less those
+    /// named like a member of the problem itself. Empty without details.
+    pub fn problem_members(&self) -> impl Iterator<Item = &Field> {
+        self.details
+            .iter()
+            .flatten()
+            .filter(|field| !problem::RESERVED.contains(&field.key))
+    }
+
+    fn setting(&self, pick: fn(&Owner) -> Option<&'static str>) -> Option<&'static str> {
+        self.owners.iter().find_map(|owner| pick(owner))
+    }
+
+    /// The documentation URL ([`ApiError::doc_url`](crate::ApiError::doc_url)).
+    pub fn doc_url(&self) -> Option<String> {
+        self.setting(Owner::doc_url)
+            .map(|template| DocUrl::new(template, self.code()).to_string())
+    }
+
+    /// RFC 9457 `type` in `format`: see [`Problem`](crate::envelope::Problem).
+    fn problem_type(&self, format: &crate::envelope::Problem) -> String {
+        match self.setting(Owner::type_url).or(format.type_template()) {
+            Some(template) => template.replace("{code}", self.code()),
+            None => self.doc_url().unwrap_or_else(|| "about:blank".to_owned()),
+        }
+    }
+}
+
+/// Every code of `catalog`, composed ones included, in declaration order.
+pub(crate) fn codes(catalog: &Catalog) -> Vec<Code> {
+    fn walk(
+        catalog: &Catalog,
+        includers: &mut Vec<&'static Owner>,
+        out: &mut BTreeMap<&'static str, Vec<&'static Owner>>,
+    ) {
+        includers.push(catalog.__owner());
+        for descriptor in catalog.own() {
+            let owners = std::iter::once(descriptor.__owner())
+                .chain(includers.iter().rev().copied())
+                .collect();
+            out.insert(descriptor.code(), owners);
+        }
+        for transparent in catalog.transparent() {
+            walk(transparent.catalog(), includers, out);
+        }
+        includers.pop();
+    }
+    let mut owners = BTreeMap::new();
+    walk(catalog, &mut Vec::new(), &mut owners);
+    catalog
+        .iter()
+        .map(|descriptor| Code {
+            descriptor,
+            details: descriptor.has_details().then(|| {
+                descriptor
+                    .fields()
+                    .iter()
+                    .zip(descriptor.field_types())
+                    .map(|(key, ty)| Field::new(key, ty))
+                    .collect()
+            }),
+            owners: owners.remove(descriptor.code()).unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// A details field: its key, its JSON type, and whether it may be absent.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Field {
+    pub key: &'static str,
+    pub ty: Ty,
+    /// The field is an `Option`, whose `None` the details leave out.
+    pub optional: bool,
+}
+
+impl Field {
+    pub(super) fn new(key: &'static str, written: &str) -> Self {
+        // The derive leaves `None` out when the type is spelled as a path to
+        // `Option<...>`; any other spelling (`&Option<T>`) writes `null`.
+        match option_argument(written) {
+            Some(inner) => Field {
+                key,
+                ty: Ty::parse(inner),
+                optional: true,
+            },
+            None => Field {
+                key,
+                ty: Ty::parse(written),
+                optional: false,
+            },
+        }
+    }
+}
+
+/// The JSON a Rust type serializes to, as far as its written name tells.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Ty {
+    /// An integer within the type's bounds (none for 128 bits);
+    /// `nonzero`: never 0.
+    Int {
+        min: Option<i64>,
+        max: Option<u64>,
+        nonzero: bool,
+    },
+    /// A number, or `null` for NaN and the infinities.
+    Float,
+    Bool,
+    /// A string of one character.
+    Char,
+    /// A string, with a JSON Schema `format` when the type has a known one.
+    Str {
+        format: Option<&'static str>,
+    },
+    Seq {
+        item: Box<Ty>,
+        unique: bool,
+        len: Option<usize>,
+    },
+    Tuple(Vec<Ty>),
+    /// An object of string keys.
+    Map(Box<Ty>),
+    /// `std::time::Duration`: `{"secs","nanos"}`.
+    Duration,
+    /// `()`: `null`.
+    Unit,
+    /// The value or `null`: an `Option` that the details do not leave out.
+    Nullable(Box<Ty>),
+    /// Anything: the type's own `Serialize` decides.
+    Unknown,
+}
+
+impl Ty {
+    /// The type written as `written` (`"Vec<Option<u8>>"`).
+    pub fn parse(written: &str) -> Ty {
+        let s = written.trim();
+        if let Some(rest) = s.strip_prefix('&') {
+            let rest = strip_lifetime(rest.trim_start());
+            return Ty::parse(rest.strip_prefix("mut ").unwrap_or(rest));
+        }
+        if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+            let parts = split_top(inner, ',');
+            return match parts.as_slice() {
+                [] => Ty::Unit,
+                [one] if !inner.trim_end().ends_with(',') => Ty::parse(one),
+                _ => Ty::Tuple(parts.iter().map(|p| Ty::parse(p)).collect()),
+            };
+        }
+        if let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            let parts = split_top(inner, ';');
+            return Ty::Seq {
+                item: Box::new(parts.first().map_or(Ty::Unknown, |item| Ty::parse(item))),
+                unique: false,
+                len: parts.get(1).and_then(|n| n.parse().ok()),
+            };
+        }
+        let Some((name, args, prefix)) = path(s) else {
+            return Ty::Unknown;
+        };
+        let arg = |i: usize| args.get(i).map_or(Ty::Unknown, |a| Ty::parse(a));
+        let int = |min: i64, max: u64| Ty::Int {
+            min: Some(min),
+            max: Some(max),
+            nonzero: false,
+        };
+        let nonzero = |ty: Ty| match ty {
+            Ty::Int { min, max, .. } => Ty::Int {
+                min: min.map(|m| if m == 0 { 1 } else { m }),
+                max,
+                nonzero: min != Some(0),
+            },
+            _ => Ty::Unknown,
+        };
+        match name {
+            "u8" => int(0, u8::MAX.into()),
+            "u16" => int(0, u16::MAX.into()),
+            "u32" => int(0, u32::MAX.into()),
+            "u64" | "usize" => int(0, u64::MAX),
+            "i8" => int(i8::MIN.into(), 127),
+            "i16" => int(i16::MIN.into(), 32_767),
+            "i32" => int(i32::MIN.into(), 2_147_483_647),
+            "i64" | "isize" => int(i64::MIN, 9_223_372_036_854_775_807),
+            "u128" => Ty::Int {
+                min: Some(0),
+                max: None,
+                nonzero: false,
+            },
+            "i128" => Ty::Int {
+                min: None,
+                max: None,
+                nonzero: false,
+            },
+            "NonZero" => nonzero(arg(0)),
+            _ if name.starts_with("NonZero") => {
+                nonzero(Ty::parse(&name["NonZero".len()..].to_ascii_lowercase()))
+            }
+            "f32" | "f64" => Ty::Float,
+            "bool" => Ty::Bool,
+            "char" => Ty::Char,
+            "String" | "str" | "CompactString" | "SmolStr" | "PathBuf" | "Path" => {
+                Ty::Str { format: None }
+            }
+            "Box" | "Rc" | "Arc" | "Cow" => arg(0),
+            "Option" => Ty::Nullable(Box::new(arg(0))),
+            "Vec" | "VecDeque" | "LinkedList" | "BinaryHeap" => Ty::Seq {
+                item: Box::new(arg(0)),
+                unique: false,
+                len: None,
+            },
+            "HashSet" | "BTreeSet" | "IndexSet" => Ty::Seq {
+                item: Box::new(arg(0)),
+                unique: true,
+                len: None,
+            },
+            "HashMap" | "BTreeMap" | "IndexMap" if args.len() >= 2 => Ty::Map(Box::new(arg(1))),
+            "Duration"
+                if prefix.is_empty() || matches!(prefix.as_slice(), ["std" | "core", "time"]) =>
+            {
+                Ty::Duration
+            }
+            "Uuid" => Ty::Str {
+                format: Some("uuid"),
+            },
+            "Url" => Ty::Str {
+                format: Some("uri"),
+            },
+            "Ipv4Addr" => Ty::Str {
+                format: Some("ipv4"),
+            },
+            "Ipv6Addr" => Ty::Str {
+                format: Some("ipv6"),
+            },
+            "IpAddr" | "SocketAddr" | "SocketAddrV4" | "SocketAddrV6" | "NaiveDateTime"
+            | "NaiveTime" => Ty::Str { format: None },
+            "DateTime" => Ty::Str {
+                format: Some("date-time"),
+            },
+            "NaiveDate" => Ty::Str {
+                format: Some("date"),
+            },
+            _ => Ty::Unknown,
+        }
+    }
+
+    /// The JSON Schema of the type.
+    fn schema(&self) -> Value {
+        match self {
+            Ty::Int { min, max, nonzero } => {
+                let mut schema = json!({"type": "integer"});
+                if let Some(min) = min {
+                    schema["minimum"] = json!(min);
+                }
+                if let Some(max) = max {
+                    schema["maximum"] = json!(max);
+                }
+                if *nonzero {
+                    schema["not"] = json!({"const": 0});
+                }
+                schema
+            }
+            Ty::Float => json!({"type": ["number", "null"]}),
+            Ty::Bool => json!({"type": "boolean"}),
+            Ty::Char => json!({"type": "string", "minLength": 1, "maxLength": 1}),
+            Ty::Str { format: None } => json!({"type": "string"}),
+            Ty::Str {
+                format: Some(format),
+            } => json!({"type": "string", "format": format}),
+            Ty::Seq { item, unique, len } => {
+                let mut schema = json!({"type": "array", "items": item.schema()});
+                // Distinct values of a type whose JSON is unknown may serialize alike.
+                if *unique && **item != Ty::Unknown {
+                    schema["uniqueItems"] = json!(true);
+                }
+                if let Some(len) = len {
+                    schema["minItems"] = json!(len);
+                    schema["maxItems"] = json!(len);
+                }
+                schema
+            }
+            Ty::Tuple(items) => json!({
+                "type": "array",
+                "prefixItems": items.iter().map(Ty::schema).collect::<Vec<_>>(),
+                "items": false,
+                "minItems": items.len(),
+            }),
+            Ty::Map(value) => json!({"type": "object", "additionalProperties": value.schema()}),
+            Ty::Duration => closed(&[
+                ("secs", Ty::parse("u64").schema(), true),
+                (
+                    "nanos",
+                    json!({"type": "integer", "minimum": 0, "maximum": 999_999_999}),
+                    true,
+                ),
+            ]),
+            Ty::Unit => json!({"type": "null"}),
+            Ty::Nullable(inner) => nullable(inner.schema()),
+            Ty::Unknown => Value::Bool(true),
+        }
+    }
+}
+
+/// `schema` or `null`.
+fn nullable(mut schema: Value) -> Value {
+    if schema == Value::Bool(true) {
+        return schema;
+    }
+    match schema.get_mut("type") {
+        Some(Value::String(ty)) => {
+            let ty = std::mem::take(ty);
+            schema["type"] = json!([ty, "null"]);
+            schema
+        }
+        Some(Value::Array(types)) => {
+            if !types.contains(&json!("null")) {
+                types.push(json!("null"));
+            }
+            schema
+        }
+        _ => json!({"anyOf": [schema, {"type": "null"}]}),
+    }
+}
+
+/// The argument of a top-level `Option<...>` path, as the derive recognizes
+/// one: the last segment of a path (not a reference) is `Option`.
+fn option_argument(written: &str) -> Option<&str> {
+    let s = written.trim();
+    if s.starts_with(['&', '(', '[', '<']) {
+        return None;
+    }
+    match path(s)? {
+        ("Option", args, _) => Some(args.first().copied().unwrap_or("")),
+        _ => None,
+    }
+}
+
+/// A path's last segment, split into its name and its type arguments
+/// (lifetimes and associated types left out), with the segments before it:
+/// `std::vec::Vec<'a, T>` gives `("Vec", ["T"], ["std", "vec"])`.
+fn path(s: &str) -> Option<(&str, Vec<&str>, Vec<&str>)> {
+    let s = s.strip_prefix("::").unwrap_or(s);
+    if !s.starts_with(|c: char| c == '_' || c.is_alphabetic()) {
+        return None;
+    }
+    let mut segments = split_path(s);
+    let last = segments.pop()?;
+    let (name, args) = match last.find('<') {
+        Some(open) if last.ends_with('>') => {
+            let args = split_top(&last[open + 1..last.len() - 1], ',')
+                .into_iter()
+                .filter(|a| !a.starts_with('\'') && !a.contains('='))
+                .collect();
+            (last[..open].trim(), args)
+        }
+        _ => (last, Vec::new()),
+    };
+    Some((name, args, segments))
+}
+
+/// `'a rest` → `rest`.
+fn strip_lifetime(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) => rest
+            .find(|c: char| !(c == '_' || c.is_alphanumeric()))
+            .map_or("", |end| rest[end..].trim_start()),
+        None => s,
+    }
+}
+
+/// Splits at `sep` outside brackets, trimming parts and dropping empty ones.
+fn split_top(s: &str, sep: char) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '<' | '(' | '[' => depth += 1,
+            '>' | ')' | ']' => depth -= 1,
+            c if c == sep && depth == 0 => {
+                parts.push(s[start..i].trim());
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(s[start..].trim());
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// Splits a path at `::` outside generic arguments, trimming the segments.
+fn split_path(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' | b'(' | b'[' => depth += 1,
+            b'>' | b')' | b']' => depth -= 1,
+            b':' if depth == 0 && bytes.get(i + 1) == Some(&b':') => {
+                parts.push(s[start..i].trim());
+                i += 2;
+                start = i;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    parts.push(s[start..].trim());
+    parts
+}
+
+// ---------------------------------------------------------------------------
+// The schema of one code's bodies in a format
+
+/// A closed object of `(name, schema, required)` members.
+fn closed(members: &[(&str, Value, bool)]) -> Value {
+    let properties: Map<String, Value> = members
+        .iter()
+        .map(|(name, schema, _)| ((*name).to_owned(), schema.clone()))
+        .collect();
+    let required: Vec<&str> = members
+        .iter()
+        .filter(|(_, _, required)| *required)
+        .map(|(name, _, _)| *name)
+        .collect();
+    let mut object = json!({
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+    });
+    if !required.is_empty() {
+        object["required"] = json!(required);
+    }
+    object
+}
+
+fn constant(value: impl Into<Value>) -> Value {
+    json!({"const": value.into()})
+}
+
+fn string() -> Value {
+    json!({"type": "string"})
+}
+
+/// A request id as a [`Context`](crate::envelope::Context) keeps one.
+fn request_id() -> Value {
+    json!({"type": "string", "minLength": 1})
+}
+
+/// The members of `fields`, typed, each as its own member of an object.
+fn field_members<'f>(
+    fields: impl IntoIterator<Item = &'f Field>,
+    text: bool,
+) -> Vec<(&'static str, Value, bool)> {
+    fields
+        .into_iter()
+        .map(|field| {
+            let schema = if text { string() } else { field.ty.schema() };
+            (field.key, schema, !field.optional)
+        })
+        .collect()
+}
+
+/// `{"code","message","details"}`, with the `request_id` of the standard
+/// envelope when `request_id`.
+fn error_object(code: &Code, request_id: bool) -> Value {
+    let mut members = vec![
+        ("code", constant(code.code()), true),
+        ("message", string(), true),
+    ];
+    if let Some(fields) = &code.details {
+        members.push(("details", closed(&field_members(fields, false)), true));
+    }
+    if request_id {
+        members.push(("request_id", self::request_id(), false));
+    }
+    closed(&members)
+}
+
+/// The schema of `code`'s bodies in `envelope`.
+fn branch(code: &Code, envelope: &Envelope) -> Value {
+    let mut schema = match envelope {
+        Envelope::Standard(_) => {
+            let mut meta = closed(&[
+                ("request_id", request_id(), false),
+                ("timestamp", string(), false),
+            ]);
+            meta["minProperties"] = json!(1);
+            closed(&[
+                ("error", error_object(code, true), true),
+                ("meta", meta, false),
+            ])
+        }
+        Envelope::Tagged(_) => closed(&[
+            ("success", constant(false), true),
+            ("error", error_object(code, false), true),
+            ("requestId", request_id(), false),
+        ]),
+        Envelope::WebSocket(_) => closed(&[
+            ("type", constant("error"), true),
+            ("error", error_object(code, false), true),
+        ]),
+        Envelope::OpenAi(_) => {
+            let mut error = vec![
+                ("message", string(), true),
+                ("type", constant(code.kind()), true),
+                ("code", constant(code.status()), true),
+            ];
+            if let Some(fields) = &code.details {
+                error.push(("details", closed(&field_members(fields, false)), true));
+            }
+            closed(&[("error", closed(&error), true)])
+        }
+        Envelope::Problem(format) => {
+            let mut members = vec![
+                ("type", constant(code.problem_type(format)), true),
+                ("title", constant(code.title()), true),
+                ("status", constant(code.status()), true),
+                ("detail", string(), true),
+                ("instance", string(), false),
+                ("code", constant(code.code()), true),
+            ];
+            members.extend(field_members(code.problem_members(), false));
+            closed(&members)
+        }
+        Envelope::Google(format) => {
+            let mut info = vec![
+                (
+                    "@type",
+                    constant("type.googleapis.com/google.rpc.ErrorInfo"),
+                    true,
+                ),
+                ("reason", constant(code.code()), true),
+                ("domain", constant(format.domain()), true),
+            ];
+            if let Some(fields) = &code.details {
+                info.push(("metadata", closed(&field_members(fields, true)), true));
+            }
+            let mut details = vec![closed(&info)];
+            if let Some(url) = code.doc_url() {
+                let link = closed(&[
+                    (
+                        "description",
+                        constant(format!("Documentation of {}", code.code())),
+                        true,
+                    ),
+                    ("url", constant(url), true),
+                ]);
+                details.push(closed(&[
+                    ("@type", constant("type.googleapis.com/google.rpc.Help"), true),
+                    (
+                        "links",
+                        json!({"type": "array", "prefixItems": [link], "items": false, "minItems": 1}),
+                        true,
+                    ),
+                ]));
+            }
+            let details = json!({
+                "type": "array",
+                "minItems": details.len(),
+                "prefixItems": details,
+                "items": false,
+            });
+            let error = closed(&[
+                ("code", constant(code.status()), true),
+                ("message", string(), true),
+                ("status", constant(code.rpc_status()), true),
+                ("details", details, true),
+            ]);
+            closed(&[("error", error, true)])
+        }
+    };
+    let d = code.descriptor;
+    schema["title"] = json!(code.code());
+    schema["description"] = json!(format!("{}: {}", d.variant(), d.message()));
+    schema
+}
+
+/// `value` with the keys of every object in sorted order, whatever the
+/// `preserve_order` feature of serde_json (another crate may enable it).
+fn sorted(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(written: &str) -> (Ty, bool) {
+        let field = Field::new("f", written);
+        (field.ty, field.optional)
+    }
+
+    #[test]
+    fn top_level_options_are_optional_and_inner_ones_nullable() {
+        let string = Ty::Str { format: None };
+        assert_eq!(field("Option<String>"), (string.clone(), true));
+        assert_eq!(field("std::option::Option<String>"), (string.clone(), true));
+        assert_eq!(
+            field("&'static Option<String>"),
+            (Ty::Nullable(Box::new(string.clone())), false)
+        );
+        assert_eq!(
+            field("Option<Option<String>>"),
+            (Ty::Nullable(Box::new(string.clone())), true)
+        );
+        assert_eq!(
+            field("Vec<Option<u8>>").0,
+            Ty::Seq {
+                item: Box::new(Ty::Nullable(Box::new(Ty::parse("u8")))),
+                unique: false,
+                len: None,
+            }
+        );
+    }
+
+    #[test]
+    fn types_as_written() {
+        let string = Ty::Str { format: None };
+        assert_eq!(Ty::parse("&'static str"), string);
+        assert_eq!(Ty::parse("Cow<'a, str>"), string);
+        assert_eq!(Ty::parse("Box<str>"), string);
+        assert_eq!(Ty::parse("std::string::String"), string);
+        assert_eq!(
+            Ty::parse("BTreeMap<String, u32>"),
+            Ty::Map(Box::new(Ty::parse("u32")))
+        );
+        assert_eq!(
+            Ty::parse("&[String]"),
+            Ty::Seq {
+                item: Box::new(string.clone()),
+                unique: false,
+                len: None
+            }
+        );
+        assert_eq!(
+            Ty::parse("[u8; 4]"),
+            Ty::Seq {
+                item: Box::new(Ty::parse("u8")),
+                unique: false,
+                len: Some(4)
+            }
+        );
+        assert_eq!(
+            Ty::parse("(String, bool)"),
+            Ty::Tuple(vec![string.clone(), Ty::Bool])
+        );
+        assert_eq!(Ty::parse("(String)"), string);
+        assert_eq!(Ty::parse("()"), Ty::Unit);
+        assert_eq!(
+            Ty::parse("NonZeroU16"),
+            Ty::Int {
+                min: Some(1),
+                max: Some(65_535),
+                nonzero: false
+            }
+        );
+        assert_eq!(
+            Ty::parse("std::num::NonZero<i32>"),
+            Ty::Int {
+                min: Some(i32::MIN.into()),
+                max: Some(i32::MAX as u64),
+                nonzero: true
+            }
+        );
+        assert_eq!(Ty::parse("std::time::Duration"), Ty::Duration);
+        assert_eq!(Ty::parse("tokio::time::Duration2"), Ty::Unknown);
+        assert_eq!(Ty::parse("my::Duration"), Ty::Unknown);
+        for unknown in [
+            "T",
+            "serde_json::Value",
+            "Custom",
+            "HashMap<String>",
+            "dyn Any",
+            "",
+        ] {
+            assert_eq!(Ty::parse(unknown), Ty::Unknown, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn nullable_schemas_admit_null() {
+        assert_eq!(
+            nullable(json!({"type": "string"})),
+            json!({"type": ["string", "null"]})
+        );
+        assert_eq!(
+            nullable(Ty::Float.schema()),
+            json!({"type": ["number", "null"]})
+        );
+        assert_eq!(nullable(Value::Bool(true)), Value::Bool(true));
+    }
 }

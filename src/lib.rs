@@ -807,6 +807,8 @@
 //! rename or re-export it, say where it is with
 //! `#[api_error(crate = "path::to::apierror")]`.
 
+// docs.rs builds with `--cfg docsrs`: feature-gated items say which feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 pub use apierror_core::{

@@ -277,6 +277,11 @@ pub struct DocUrl {
     code: &'static str,
 }
 
+/// The transforms `{code:...}` takes, as [`DocUrl`] applies them; the
+/// derive accepts exactly these.
+#[doc(hidden)]
+pub const TRANSFORMS: &[&str] = &["lowercase", "UPPERCASE", "kebab-case", "snake_case"];
+
 impl DocUrl {
     /// `template` for `code`.
     pub const fn new(template: &'static str, code: &'static str) -> Self {

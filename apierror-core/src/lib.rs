@@ -4,6 +4,8 @@
 //! Depend on `apierror`, not on this crate: `apierror` re-exports all of it
 //! together with the derive, and its documentation is the user guide.
 
+// docs.rs builds with `--cfg docsrs`: feature-gated items say which feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs, unsafe_code)]
 
 extern crate alloc;

@@ -436,16 +436,23 @@ fn owner(input: &Input, model: &Model) -> TokenStream {
     }
 }
 
+/// The flags of `DescriptorParts` (`tests::flags_agree_with_the_runtime`
+/// checks them against apierror-core's).
+pub(crate) mod flags {
+    pub const HAS_DETAILS: u8 = 1;
+    pub const RETRY_AFTER: u8 = 2;
+    pub const STATIC: u8 = 4;
+    pub const PLAIN: u8 = 8;
+    /// Bits 4..=6: the log level.
+    pub const LOG_SHIFT: u8 = 4;
+}
+
 /// A variant's descriptor, as a short const call (`__D` is `Descriptor`,
 /// `__O` the type's owner):
 /// `__D::__new(owner, code, hash, status, message, variant, flags)` and a
 /// builder call for each field most variants leave empty.
 fn descriptor(own: &Own) -> TokenStream {
-    // The flags of `DescriptorParts`.
-    const HAS_DETAILS: u8 = 1;
-    const RETRY_AFTER: u8 = 2;
-    const STATIC: u8 = 4;
-    const PLAIN: u8 = 8;
+    use flags::{HAS_DETAILS, PLAIN, RETRY_AFTER, STATIC};
     let code = &own.code;
     let hash = code_hash(code);
     let status = own.status;
@@ -460,7 +467,7 @@ fn descriptor(own: &Own) -> TokenStream {
         flags |= RETRY_AFTER;
     }
     // Bits 4..=6: the log level (`LOG` of `DescriptorParts`).
-    flags |= own.log << 4;
+    flags |= own.log << flags::LOG_SHIFT;
     if let Message::Static(text) = &own.message {
         if *text == own.template {
             flags |= STATIC;

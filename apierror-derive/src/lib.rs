@@ -25,3 +25,39 @@ use proc_macro::TokenStream;
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     expand::derive_tokens(input.into()).into()
 }
+
+/// Lists the derive and the runtime must agree on, each kept once per crate.
+#[cfg(test)]
+mod agreement {
+    use apierror_core::__private::DescriptorParts;
+
+    #[test]
+    fn problem_members_are_the_runtimes_reserved_members() {
+        assert_eq!(
+            crate::valid::PROBLEM_MEMBERS,
+            apierror_core::envelope::problem::RESERVED
+        );
+    }
+
+    #[test]
+    fn flags_agree_with_the_runtime() {
+        use crate::expand::flags;
+        assert_eq!(flags::HAS_DETAILS, DescriptorParts::HAS_DETAILS);
+        assert_eq!(flags::RETRY_AFTER, DescriptorParts::RETRY_AFTER);
+        assert_eq!(flags::STATIC, DescriptorParts::STATIC);
+        assert_eq!(flags::PLAIN, DescriptorParts::PLAIN);
+        assert_eq!(0b111 << flags::LOG_SHIFT, DescriptorParts::LOG);
+    }
+
+    #[test]
+    fn doc_url_transforms_are_the_runtimes() {
+        assert_eq!(crate::valid::TRANSFORMS, apierror_core::doc::TRANSFORMS);
+        // And each one changes something `{code}` alone would not.
+        for transform in apierror_core::doc::TRANSFORMS {
+            let template: &'static str =
+                Box::leak(format!("/{{code:{transform}}}").into_boxed_str());
+            let url = apierror_core::doc::DocUrl::new(template, "Ab_c-D").to_string();
+            assert_ne!(url, "/Ab_c-D", "{transform}");
+        }
+    }
+}

@@ -585,8 +585,9 @@ fn uri_char(c: char) -> bool {
 
 /// A `doc_url` template: every `{` opens `{code}` or `{code:<transform>}`,
 /// as `apierror::doc::DocUrl` writes it.
+pub(crate) const TRANSFORMS: &[&str] = &["lowercase", "UPPERCASE", "kebab-case", "snake_case"];
+
 fn doc_url(template: &str) -> Result<(), String> {
-    const TRANSFORMS: &[&str] = &["lowercase", "UPPERCASE", "kebab-case", "snake_case"];
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
@@ -1133,7 +1134,8 @@ fn decode_ambiguity(cx: &Ctxt, entries: &[Entry]) {
 /// The members of a problem details object that details may not replace:
 /// RFC 9457's own, and the error code. Kept in step with
 /// `apierror_core::envelope::problem::RESERVED`.
-const PROBLEM_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+pub(crate) const PROBLEM_MEMBERS: &[&str] =
+    &["type", "title", "status", "detail", "instance", "code"];
 
 /// In a problem details object the details are extension members: they may
 /// not collide with the standard members, and RFC 9457 §3.2 asks that their

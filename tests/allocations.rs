@@ -145,3 +145,80 @@ fn the_counter_sees_allocations() {
     let error = &errors()[1];
     assert!(allocations(|| drop(std::hint::black_box(error.message().to_string()))) >= 1);
 }
+
+/// A Stripe-style format of the user's own that lifts two details fields to
+/// the top of the error object and nests the rest, through
+/// `apierror::fields`: streamed, no `serde_json::Value` in between.
+struct Stripe;
+
+const LIFTED: &[&str] = &["node", "zone"];
+
+struct StripeObject<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> apierror::serde::Serialize for StripeObject<'_, E> {
+    fn serialize<S: apierror::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use apierror::serde::ser::SerializeMap;
+        let error = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", error.descriptor().kind().unwrap_or("api_error"))?;
+        map.serialize_entry("code", error.code())?;
+        map.serialize_entry("message", &error.message())?;
+        apierror::fields::lift(error, &mut map, LIFTED)?;
+        let rest = apierror::fields::Without::new(error, LIFTED);
+        if !rest.is_empty() {
+            map.serialize_entry("details", &rest)?;
+        }
+        map.end()
+    }
+}
+
+impl apierror::envelope::Format for Stripe {
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: apierror::serde::Serializer,
+    {
+        use apierror::serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("error", &StripeObject(error))?;
+        map.end()
+    }
+}
+
+#[test]
+fn a_format_lifting_fields_allocates_nothing_but_the_output() {
+    let mut out = Vec::with_capacity(4096);
+    for error in &errors() {
+        let count = allocations(|| {
+            out.clear();
+            Render::new(error)
+                .format(&Stripe)
+                .to_writer(&mut out)
+                .unwrap();
+        });
+        assert_eq!(count, 0, "{}", error.code());
+    }
+    // And the fields went where the format put them.
+    out.clear();
+    Render::new(&errors()[0])
+        .format(&Stripe)
+        .to_writer(&mut out)
+        .unwrap();
+    assert_eq!(
+        std::str::from_utf8(&out).unwrap(),
+        r#"{"error":{"type":"api_error","code":"ERR-02-003","message":"The selected node does not have enough CPU capacity","node":"teepod-eu-west-1-a07","zone":"eu-west-1a","details":{"requested":8}}}"#
+    );
+    out.clear();
+    Render::new(&errors()[2])
+        .format(&Stripe)
+        .to_writer(&mut out)
+        .unwrap();
+    assert_eq!(
+        std::str::from_utf8(&out).unwrap(),
+        r#"{"error":{"type":"api_error","code":"ERR-02-005","message":"Too many requests: \"slow down\"","details":{"retry_after":30}}}"#
+    );
+}

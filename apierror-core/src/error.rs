@@ -42,6 +42,17 @@ pub trait ApiError: std::error::Error {
         crate::fields::serialize(self, serializer)
     }
 
+    /// Hands each details field of this value, with its key, to `visitor`,
+    /// in declaration order, `None` options left out: how a format of your
+    /// own reads, skips or lifts single fields while streaming (see
+    /// [`fields`](crate::fields)). Internal fields are never visited.
+    fn visit_details<V: crate::fields::DetailVisitor + ?Sized>(
+        &self,
+        visitor: &mut V,
+    ) -> Result<(), V::Error> {
+        self.__visit_fields(&mut crate::fields::Public(visitor))
+    }
+
     /// Hands each details field of this value, with its key, to `visitor`.
     #[doc(hidden)]
     fn __visit_fields<V: crate::fields::FieldVisitor>(

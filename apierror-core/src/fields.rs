@@ -1,12 +1,192 @@
-//! The details fields of an error, visited one by one.
+//! The details fields of an error, visited one by one, for formats that
+//! place them themselves.
 //!
 //! The derive generates one function per type that hands each field of the
 //! value's variant, with its key, to a visitor; everything that reads the
 //! details (serde's `serialize_details`, the JSON writers, RFC 9457
-//! extension members, AIP-193 metadata) is a visitor.
+//! extension members, AIP-193 metadata) is a visitor. A [`Format`] of your
+//! own reads them the same way, streaming, with nothing built in between:
+//!
+//! - [`ApiError::visit_details`] hands each field to a [`DetailVisitor`];
+//! - [`lift`] writes the fields it names as entries of the map you are
+//!   serializing (Stripe's `param` and `decline_code` at the top of the
+//!   error object);
+//! - [`Without`] serializes the details object without them.
+//!
+//! ```
+//! use apierror::envelope::{Context, Format};
+//! use apierror::fields::{lift, Without};
+//! use apierror::serde::ser::{SerializeMap, Serializer};
+//! use apierror::serde::Serialize;
+//! use apierror::ApiError;
+//!
+//! /// `{"error":{"type","code","message","param","decline_code","details"}}`:
+//! /// two fields lifted to the top of the error object, the others nested.
+//! struct Stripe;
+//!
+//! const LIFTED: &[&str] = &["param", "decline_code"];
+//!
+//! struct Object<'a, E: ?Sized>(&'a E);
+//!
+//! impl<E: ApiError + ?Sized> Serialize for Object<'_, E> {
+//!     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+//!         let error = self.0;
+//!         let mut map = serializer.serialize_map(None)?;
+//!         map.serialize_entry("type", error.descriptor().kind().unwrap_or("api_error"))?;
+//!         map.serialize_entry("code", error.code())?;
+//!         map.serialize_entry("message", &error.message())?;
+//!         lift(error, &mut map, LIFTED)?;
+//!         let rest = Without::new(error, LIFTED);
+//!         if !rest.is_empty() {
+//!             map.serialize_entry("details", &rest)?;
+//!         }
+//!         map.end()
+//!     }
+//! }
+//!
+//! impl Format for Stripe {
+//!     fn media_type(&self) -> &'static str {
+//!         "application/json"
+//!     }
+//!
+//!     fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+//!     where
+//!         E: ApiError + ?Sized,
+//!         S: Serializer,
+//!     {
+//!         let mut map = serializer.serialize_map(Some(1))?;
+//!         map.serialize_entry("error", &Object(error))?;
+//!         map.end()
+//!     }
+//! }
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "snake_case", kind = "card_error")]
+//! enum PaymentError {
+//!     #[status(402)]
+//!     #[message("Your card was declined")]
+//!     CardDeclined { param: String, decline_code: String, attempt: u32 },
+//! }
+//!
+//! let error = PaymentError::CardDeclined {
+//!     param: "card_number".into(),
+//!     decline_code: "insufficient_funds".into(),
+//!     attempt: 2,
+//! };
+//! let body = apierror::Render::new(&error).format(&Stripe).to_string()?;
+//! assert_eq!(
+//!     body,
+//!     r#"{"error":{"type":"card_error","code":"card_declined","message":"Your card was declined","param":"card_number","decline_code":"insufficient_funds","details":{"attempt":2}}}"#
+//! );
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! [`Format`]: crate::envelope::Format
+//! [`ApiError::visit_details`]: crate::ApiError::visit_details
 
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
+
+/// Receives the details fields of an error, one by one, in declaration
+/// order, `None` options left out: see [`ApiError::visit_details`](crate::ApiError::visit_details).
+pub trait DetailVisitor {
+    /// What the visitor fails with: usually the serializer's error.
+    type Error;
+
+    /// One field: its key in the details object, and its value.
+    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Self::Error>;
+}
+
+/// A [`DetailVisitor`] as the derive's visitor.
+pub(crate) struct Public<'v, V: ?Sized>(pub &'v mut V);
+
+impl<V: DetailVisitor + ?Sized> FieldVisitor for Public<'_, V> {
+    type Error = V::Error;
+
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        _: &str,
+        value: &T,
+    ) -> Result<(), V::Error> {
+        self.0.field(key, value)
+    }
+}
+
+/// Writes the details fields named in `keys` as entries of `map`, in the
+/// order the fields are declared; the others are left out (write them with
+/// [`Without`]). Nothing is allocated.
+pub fn lift<E, M>(error: &E, map: &mut M, keys: &[&str]) -> Result<(), M::Error>
+where
+    E: crate::ApiError + ?Sized,
+    M: SerializeMap,
+{
+    struct Lift<'m, 'k, M> {
+        map: &'m mut M,
+        keys: &'k [&'k str],
+    }
+    impl<M: SerializeMap> DetailVisitor for Lift<'_, '_, M> {
+        type Error = M::Error;
+        fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), M::Error> {
+            if self.keys.contains(&key) {
+                self.map.serialize_entry(key, value)?;
+            }
+            Ok(())
+        }
+    }
+    error.visit_details(&mut Lift { map, keys })
+}
+
+/// The details object of an error without the fields named in `keys`:
+/// serializes as a map of the others.
+pub struct Without<'a, E: ?Sized> {
+    error: &'a E,
+    keys: &'a [&'a str],
+}
+
+impl<'a, E: crate::ApiError + ?Sized> Without<'a, E> {
+    /// The details of `error`, less `keys`.
+    pub fn new(error: &'a E, keys: &'a [&'a str]) -> Self {
+        Without { error, keys }
+    }
+
+    /// How many fields are left: `0` when every field present was lifted.
+    pub fn len(&self) -> usize {
+        struct Count<'k>(usize, &'k [&'k str]);
+        impl DetailVisitor for Count<'_> {
+            type Error = std::convert::Infallible;
+            fn field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &str,
+                _: &T,
+            ) -> Result<(), Self::Error> {
+                if !self.1.contains(&key) {
+                    self.0 += 1;
+                }
+                Ok(())
+            }
+        }
+        let mut count = Count(0, self.keys);
+        let Ok(()) = self.error.visit_details(&mut count);
+        count.0
+    }
+
+    /// Whether no field is left.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<E: crate::ApiError + ?Sized> Serialize for Without<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        self.error.__visit_fields(&mut MapEntries {
+            map: &mut map,
+            reserved: self.keys,
+        })?;
+        map.end()
+    }
+}
 
 /// Receives the details fields of an error, in declaration order, `None`
 /// options left out. `json_key` is the key as JSON, `"key":`, escaped by the
@@ -36,13 +216,13 @@ impl FieldVisitor for Count {
 }
 
 /// Writes each field as an entry of a serde map.
-pub(crate) struct MapEntries<'m, M> {
+pub(crate) struct MapEntries<'m, 'r, M> {
     pub map: &'m mut M,
     /// Keys left out (members the enclosing document defines itself).
-    pub reserved: &'static [&'static str],
+    pub reserved: &'r [&'r str],
 }
 
-impl<M: SerializeMap> FieldVisitor for MapEntries<'_, M> {
+impl<M: SerializeMap> FieldVisitor for MapEntries<'_, '_, M> {
     type Error = M::Error;
 
     fn field<T: Serialize + ?Sized>(

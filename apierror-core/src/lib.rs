@@ -14,7 +14,6 @@ mod bulk;
 mod catalog;
 mod composition;
 mod error;
-mod fields;
 mod html;
 mod json_check;
 mod message;
@@ -24,6 +23,7 @@ pub mod decode;
 pub mod doc;
 pub mod envelope;
 pub mod export;
+pub mod fields;
 pub mod json;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
@@ -56,3 +56,5 @@ pub use error::{ApiError, Details};
 pub use http;
 pub use message::Message;
 pub use render::Render;
+/// serde, for writing [`Format`](envelope::Format)s.
+pub use serde;

@@ -18,6 +18,7 @@ mod html;
 mod json_check;
 mod message;
 mod render;
+mod type_name;
 
 pub mod decode;
 pub mod doc;

@@ -103,6 +103,7 @@ use crate::envelope::{Context, Envelope, Format, Standard};
 use crate::error::ApiError;
 use crate::message::{Message, PublicMessage};
 use crate::render::Render;
+use crate::type_name::{split_path, split_top, strip_lifetime};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -828,62 +829,6 @@ fn formatted(format: &'static str, example: &'static str, display: bool) -> Ty {
         example,
         display,
     }
-}
-
-/// `'a rest` → `rest`.
-fn strip_lifetime(s: &str) -> &str {
-    match s.strip_prefix('\'') {
-        Some(rest) => rest
-            .find(|c: char| !(c == '_' || c.is_alphanumeric()))
-            .map_or("", |end| rest[end..].trim_start()),
-        None => s,
-    }
-}
-
-/// Splits at `sep` outside brackets, trimming parts and dropping empty ones.
-fn split_top(s: &str, sep: char) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '<' | '(' | '[' => depth += 1,
-            '>' | ')' | ']' => depth -= 1,
-            c if c == sep && depth == 0 => {
-                parts.push(s[start..i].trim());
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    parts.push(s[start..].trim());
-    parts.retain(|p| !p.is_empty());
-    parts
-}
-
-/// Splits a path at `::` outside generic arguments.
-fn split_path(s: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'<' | b'(' | b'[' => depth += 1,
-            b'>' | b')' | b']' => depth -= 1,
-            b':' if depth == 0 && bytes.get(i + 1) == Some(&b':') => {
-                parts.push(s[start..i].trim());
-                i += 2;
-                start = i;
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    parts.push(s[start..].trim());
-    parts
 }
 
 impl Ty {

@@ -261,16 +261,21 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         }
     }
 
+    let doc = if input.is_struct {
+        // A struct's doc comment documents its one code, read above.
+        let intro = entries.iter().find_map(|entry| match entry {
+            Entry::Own(own) => Some(own.doc.description.clone()),
+            Entry::Transparent { .. } => None,
+        });
+        doc::TypeDoc {
+            intro: intro.unwrap_or_default(),
+            appendices: Vec::new(),
+        }
+    } else {
+        doc::type_doc(&input.doc)
+    };
     Model {
-        doc: if input.is_struct {
-            // A struct's doc comment documents its one code.
-            doc::TypeDoc {
-                intro: doc::variant(&Ctxt::default(), &input.doc).description,
-                appendices: Vec::new(),
-            }
-        } else {
-            doc::type_doc(&input.doc)
-        },
+        doc,
         doc_url: attrs.doc_url.as_ref().and_then(|lit| {
             doc_url(&lit.value())
                 .map_err(|why| cx.error_at(lit.span(), format_args!("invalid `doc_url`: {why}")))

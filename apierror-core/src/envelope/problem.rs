@@ -66,7 +66,11 @@ impl Problem {
 
 /// The title a problem has: see [`Problem`].
 pub fn title<E: ApiError + ?Sized>(error: &E) -> &'static str {
-    let descriptor = error.descriptor();
+    descriptor_title(error.descriptor())
+}
+
+/// The title of the problems of `descriptor`'s code.
+pub(crate) fn descriptor_title(descriptor: &crate::Descriptor) -> &'static str {
     descriptor
         .title()
         .or_else(|| descriptor.status().canonical_reason())

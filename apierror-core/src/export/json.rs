@@ -147,9 +147,10 @@ impl Serialize for JsonCatalog<'_> {
             &Seq(|| all_categories(catalog).into_iter().map(JsonCategory)),
         )?;
         s.serialize_field("retired", &Seq(|| catalog.all_retired()))?;
+        let settings = super::Settings::new(catalog);
         s.serialize_field(
             "errors",
-            &Seq(|| catalog.iter().map(|d| JsonError(catalog, d))),
+            &Seq(|| catalog.iter().map(|d| JsonError(&settings, d))),
         )?;
         s.serialize_field("doc_url", &catalog.doc_url())?;
         s.serialize_field("class", &catalog.class())?;
@@ -193,7 +194,7 @@ impl Serialize for JsonCategory {
     }
 }
 
-struct JsonError<'a>(&'a Catalog, &'static Descriptor);
+struct JsonError<'a>(&'a super::Settings, &'static Descriptor);
 
 impl Serialize for JsonError<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -222,10 +223,7 @@ impl Serialize for JsonError<'_> {
         s.serialize_field("retry_after", &d.has_retry_after())?;
         let docs = d.docs();
         s.serialize_field("class", &docs.class())?;
-        s.serialize_field(
-            "doc_url",
-            &super::markdown::doc_url(self.0, d).map(|url| url.to_string()),
-        )?;
+        s.serialize_field("doc_url", &self.0.doc_url(d).map(|url| url.to_string()))?;
         s.serialize_field("causes", docs.causes())?;
         s.serialize_field("example", &docs.example().map(JsonBlock))?;
         s.serialize_field("resolution", docs.resolution())?;

@@ -1,8 +1,8 @@
 //! The Markdown error reference.
 
-use super::{all_categories, all_status_docs};
+use super::{all_categories, all_status_docs, Settings};
 use crate::catalog::{Catalog, Category, Descriptor};
-use crate::doc::{Block, DocUrl, Section as DocSection};
+use crate::doc::{Block, Section as DocSection};
 use core::fmt::{self, Write};
 
 /// The catalog as a Markdown error reference, in the style of published API
@@ -228,6 +228,7 @@ fn write_markdown(out: &mut String, catalog: &Catalog) -> fmt::Result {
         write_statuses(out, catalog)?;
     }
 
+    let resolved = Resolved::new(catalog);
     for section in &sections {
         writeln!(out, "\n## {}", section.heading)?;
         if !section.intro.is_empty() {
@@ -238,7 +239,7 @@ fn write_markdown(out: &mut String, catalog: &Catalog) -> fmt::Result {
         }
         write_solutions(out, &section.entries)?;
         for d in &section.entries {
-            write_entry(out, catalog, d, 3)?;
+            write_entry(out, &resolved, d, 3)?;
         }
         for appendix in section.appendices {
             write_appendix(out, appendix, 3)?;
@@ -362,29 +363,13 @@ fn write_solutions(out: &mut String, entries: &[&'static Descriptor]) -> fmt::Re
     Ok(())
 }
 
-/// The documentation URL of `d` within `catalog`: its own type's
-/// `doc_url`, else that of the nearest type including it.
-pub(crate) fn doc_url(catalog: &Catalog, d: &Descriptor) -> Option<DocUrl> {
-    fn find(catalog: &Catalog, d: &Descriptor) -> Option<Option<&'static str>> {
-        if catalog.own().iter().any(|own| core::ptr::eq(own, d)) {
-            return Some(catalog.doc_url());
-        }
-        catalog
-            .transparent()
-            .iter()
-            .find_map(|t| find(t.catalog(), d))
-            .map(|inner| inner.or(catalog.doc_url()))
-    }
-    let template = find(catalog, d).unwrap_or(d.__owner().doc_url())?;
-    Some(DocUrl::new(template, d.code()))
-}
-
 /// A code's whole entry as Markdown, headed `# CODE: Title` (no anchor): what
 /// [`Catalog::explain`] returns.
 pub(crate) fn explain(catalog: &Catalog, code: &str) -> Option<String> {
     let d = catalog.find(code)?;
     let mut out = String::new();
-    write_entry(&mut out, catalog, d, 1).expect("writing into a String does not fail");
+    write_entry(&mut out, &Resolved::new(catalog), d, 1)
+        .expect("writing into a String does not fail");
     Some(out.trim_start_matches('\n').to_owned())
 }
 
@@ -436,7 +421,22 @@ fn shift_headings(text: &str, by: usize) -> String {
 
 /// One code's entry: anchor, heading (of `level`), its facts as a list,
 /// then what its doc comment says, section by section.
-fn write_entry(out: &mut String, catalog: &Catalog, d: &Descriptor, level: usize) -> fmt::Result {
+/// What entries read of the whole catalog, resolved once per export.
+struct Resolved {
+    settings: Settings,
+    categories: Vec<&'static Category>,
+}
+
+impl Resolved {
+    fn new(catalog: &Catalog) -> Self {
+        Resolved {
+            settings: Settings::new(catalog),
+            categories: all_categories(catalog),
+        }
+    }
+}
+
+fn write_entry(out: &mut String, resolved: &Resolved, d: &Descriptor, level: usize) -> fmt::Result {
     let title = match d.title() {
         Some(title) => escape(title),
         None => escape_template(d.message(), false),
@@ -457,7 +457,8 @@ fn write_entry(out: &mut String, catalog: &Catalog, d: &Descriptor, level: usize
         writeln!(out, "- **Kind**: {}", code_span(kind, false))?;
     }
     if let Some(category) = d.category() {
-        let title = all_categories(catalog)
+        let title = resolved
+            .categories
             .iter()
             .find(|c| c.name() == category)
             .and_then(|c| c.title());
@@ -466,7 +467,7 @@ fn write_entry(out: &mut String, catalog: &Catalog, d: &Descriptor, level: usize
             None => writeln!(out, "- **Category**: {}", code_span(category, false))?,
         }
     }
-    if let Some(url) = doc_url(catalog, d) {
+    if let Some(url) = resolved.settings.doc_url(d) {
         writeln!(out, "- **Documentation**: <{url}>")?;
     }
     if !d.fields().is_empty() {

@@ -40,8 +40,10 @@ pub use markdown::markdown;
 pub use schema::json_schema;
 pub use typescript::typescript;
 
-use crate::catalog::{Catalog, Category};
+use crate::catalog::{Catalog, Category, Descriptor, Owner};
+use crate::doc::DocUrl;
 use crate::doc::StatusDoc;
+use std::collections::BTreeMap;
 
 /// The categories of `catalog` and of every type it includes, in declaration
 /// order, each once.
@@ -77,4 +79,58 @@ pub(crate) fn all_status_docs(catalog: &Catalog) -> Vec<&'static StatusDoc> {
     let mut out = Vec::new();
     walk(catalog, &mut out);
     out
+}
+
+/// For each code of a catalog, the owners whose settings apply to it,
+/// nearest first: the type that declares it, then the types that include
+/// it, as [`ApiError::__setting`](crate::ApiError::__setting) resolves them
+/// for a value. Built once per export.
+pub(crate) struct Settings(BTreeMap<&'static str, Vec<&'static Owner>>);
+
+impl Settings {
+    pub(crate) fn new(catalog: &Catalog) -> Self {
+        fn walk(
+            catalog: &Catalog,
+            includers: &mut Vec<&'static Owner>,
+            out: &mut BTreeMap<&'static str, Vec<&'static Owner>>,
+        ) {
+            includers.push(catalog.__owner());
+            for descriptor in catalog.own() {
+                let owners = std::iter::once(descriptor.__owner())
+                    .chain(includers.iter().rev().copied())
+                    .collect();
+                out.insert(descriptor.code(), owners);
+            }
+            for transparent in catalog.transparent() {
+                walk(transparent.catalog(), includers, out);
+            }
+            includers.pop();
+        }
+        let mut out = BTreeMap::new();
+        walk(catalog, &mut Vec::new(), &mut out);
+        Settings(out)
+    }
+
+    /// The owners of `code`, nearest first.
+    pub(crate) fn owners(&self, code: &str) -> &[&'static Owner] {
+        self.0.get(code).map_or(&[], Vec::as_slice)
+    }
+
+    /// A setting of `d`: its own type's, else the nearest including type's.
+    pub(crate) fn get(
+        &self,
+        d: &Descriptor,
+        pick: fn(&Owner) -> Option<&'static str>,
+    ) -> Option<&'static str> {
+        match self.0.get(d.code()) {
+            Some(owners) => owners.iter().find_map(|owner| pick(owner)),
+            None => pick(d.__owner()),
+        }
+    }
+
+    /// The documentation URL of `d`.
+    pub(crate) fn doc_url(&self, d: &Descriptor) -> Option<DocUrl> {
+        self.get(d, Owner::doc_url)
+            .map(|template| DocUrl::new(template, d.code()))
+    }
 }

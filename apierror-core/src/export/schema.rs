@@ -12,8 +12,8 @@
 use crate::catalog::{Catalog, Descriptor, Owner};
 use crate::doc::DocUrl;
 use crate::envelope::{google, openai, problem, Envelope};
+use crate::type_name::{split_path, split_top, strip_lifetime};
 use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
 
 /// The JSON Schema (draft 2020-12) of every body the errors of `catalog`,
 /// composed catalogs included, render to in `envelope`, as pretty JSON.
@@ -136,14 +136,7 @@ impl Code {
 
     /// RFC 9457 `title`, as [`problem::title`] gives it.
     pub fn title(&self) -> &'static str {
-        let d = self.descriptor;
-        d.title()
-            .or_else(|| d.status().canonical_reason())
-            .unwrap_or(if d.status().is_server_error() {
-                "Server Error"
-            } else {
-                "Client Error"
-            })
+        problem::descriptor_title(self.descriptor)
     }
 
     /// The OpenAI-style `type`.
@@ -186,25 +179,7 @@ impl Code {
 
 /// Every code of `catalog`, composed ones included, in declaration order.
 pub(crate) fn codes(catalog: &Catalog) -> Vec<Code> {
-    fn walk(
-        catalog: &Catalog,
-        includers: &mut Vec<&'static Owner>,
-        out: &mut BTreeMap<&'static str, Vec<&'static Owner>>,
-    ) {
-        includers.push(catalog.__owner());
-        for descriptor in catalog.own() {
-            let owners = std::iter::once(descriptor.__owner())
-                .chain(includers.iter().rev().copied())
-                .collect();
-            out.insert(descriptor.code(), owners);
-        }
-        for transparent in catalog.transparent() {
-            walk(transparent.catalog(), includers, out);
-        }
-        includers.pop();
-    }
-    let mut owners = BTreeMap::new();
-    walk(catalog, &mut Vec::new(), &mut owners);
+    let settings = super::Settings::new(catalog);
     catalog
         .iter()
         .map(|descriptor| Code {
@@ -217,7 +192,7 @@ pub(crate) fn codes(catalog: &Catalog) -> Vec<Code> {
                     .map(|(key, ty)| Field::new(key, ty))
                     .collect()
             }),
-            owners: owners.remove(descriptor.code()).unwrap_or_default(),
+            owners: settings.owners(descriptor.code()).to_vec(),
         })
         .collect()
 }
@@ -511,62 +486,6 @@ fn path(s: &str) -> Option<(&str, Vec<&str>, Vec<&str>)> {
         _ => (last, Vec::new()),
     };
     Some((name, args, segments))
-}
-
-/// `'a rest` → `rest`.
-fn strip_lifetime(s: &str) -> &str {
-    match s.strip_prefix('\'') {
-        Some(rest) => rest
-            .find(|c: char| !(c == '_' || c.is_alphanumeric()))
-            .map_or("", |end| rest[end..].trim_start()),
-        None => s,
-    }
-}
-
-/// Splits at `sep` outside brackets, trimming parts and dropping empty ones.
-fn split_top(s: &str, sep: char) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '<' | '(' | '[' => depth += 1,
-            '>' | ')' | ']' => depth -= 1,
-            c if c == sep && depth == 0 => {
-                parts.push(s[start..i].trim());
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    parts.push(s[start..].trim());
-    parts.retain(|p| !p.is_empty());
-    parts
-}
-
-/// Splits a path at `::` outside generic arguments, trimming the segments.
-fn split_path(s: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'<' | b'(' | b'[' => depth += 1,
-            b'>' | b')' | b']' => depth -= 1,
-            b':' if depth == 0 && bytes.get(i + 1) == Some(&b':') => {
-                parts.push(s[start..i].trim());
-                i += 2;
-                start = i;
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    parts.push(s[start..].trim());
-    parts
 }
 
 // ---------------------------------------------------------------------------

@@ -641,3 +641,37 @@ fn a_custom_format_reads_the_doc_url() {
         }})
     );
 }
+
+#[test]
+fn doc_urls_reach_responses_of_the_types_own_format() {
+    #[derive(Debug, ApiError)]
+    #[api_error(
+        code = "snake_case",
+        envelope = "problem",
+        doc_url = "https://docs.example.com/errors/{code:kebab-case}"
+    )]
+    enum OrderError {
+        #[status(404)]
+        OrderNotFound,
+    }
+    let url = "https://docs.example.com/errors/order-not-found";
+    // What the derived axum / actix-web responses send.
+    let response = apierror::response::to_response(&OrderError::OrderNotFound);
+    let body: Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body["type"], url);
+    // With a request context too.
+    let context = apierror::envelope::Context::new()
+        .with_request_id("req_1")
+        .with_instance("/orders/9");
+    let body: Value = serde_json::from_slice(
+        &Render::new(&OrderError::OrderNotFound)
+            .context(context)
+            .to_vec()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (body["type"].as_str(), body["instance"].as_str()),
+        (Some(url), Some("/orders/9"))
+    );
+}

@@ -75,13 +75,37 @@ pub struct Throttled {
 }
 
 /// A generic error with a lifetime, a type and a const parameter.
+///
+/// # Getting Help
+/// Ask.
 #[derive(Debug, ApiError)]
+#[api_error(doc_url = "https://docs.example.com/{code:lowercase}", status_doc(409, "Conflict"))]
 pub enum Generic<'a, T: fmt::Debug + fmt::Display + serde::Serialize, const N: usize> {
     /// A detail of the parameter's type.
+    ///
+    /// # Causes
+    /// - Two writers
+    ///
+    /// # Example
+    /// ```text
+    /// conflict on 7
+    /// ```
+    ///
+    /// # Resolution
+    /// 1. Retry
+    ///
+    /// ```sh
+    /// retry --now
+    /// ```
     #[code("G-001")]
     #[status(409)]
     #[message("conflict on {value}")]
-    Conflict { value: T, name: &'a str },
+    #[api_error(class = "ConflictError")]
+    Conflict {
+        /// The value in conflict.
+        value: T,
+        name: &'a str,
+    },
     /// A module error inside a generic type.
     #[api_error(transparent)]
     Module(ModuleError),
@@ -114,6 +138,20 @@ fn generated_code_works() {
     assert_eq!(apierror::response::to_response(&throttled).headers()["retry-after"], "3");
     let generic: Generic<u8, 3> = Generic::Conflict { value: 7, name: "n" };
     assert_eq!(generic.message(), "conflict on 7");
+    // Structured docs, in every edition and on a generic type.
+    let docs = generic.descriptor().docs();
+    assert_eq!(docs.causes(), ["Two writers"]);
+    assert_eq!(docs.example().map(|b| b.code()), Some("conflict on 7"));
+    assert_eq!(docs.commands()[0].code(), "retry --now");
+    assert_eq!(docs.class(), Some("ConflictError"));
+    assert_eq!(docs.fields(), ["The value in conflict.", ""]);
+    assert_eq!(
+        generic.doc_url().map(|url| url.to_string()),
+        Some("https://docs.example.com/g-001".to_owned())
+    );
+    let catalog = <Generic<u8, 3> as ApiError>::CATALOG;
+    assert_eq!(catalog.appendices()[0].heading(), "Getting Help");
+    assert_eq!(catalog.statuses()[0].status(), 409);
     let decoded = apierror::decode::decode::<ServiceError>(render(&down).as_bytes()).unwrap();
     match decoded.known() {
         Some(ServiceError::Module(ModuleError::Down { wait: 5, .. })) => {}

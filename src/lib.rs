@@ -812,8 +812,8 @@
 #![deny(missing_docs)]
 
 pub use apierror_core::{
-    decode, doc, envelope, export, fields, json, response, serde, stability, ApiError, Bulk,
-    Catalog, Category, Descriptor, Details, Iter, Message, Render, Transparent,
+    decode, doc, envelope, export, fields, json, response, serde, stability, template, ApiError,
+    Bulk, Catalog, Category, Descriptor, Details, Iter, Message, Render, Transparent,
 };
 
 #[cfg(feature = "utoipa")]

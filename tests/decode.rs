@@ -43,7 +43,7 @@ fn openai_twin(catalog: &apierror::Catalog, d: &Descriptor) -> bool {
     catalog.iter().any(|o| {
         o.code() != d.code()
             && o.status() == d.status()
-            && o.message() == d.message()
+            && o.template() == d.template()
             && apierror::envelope::openai::descriptor_type(o)
                 == apierror::envelope::openai::descriptor_type(d)
     })

@@ -108,7 +108,7 @@ fn message_format_specs() {
     assert_eq!(Formats::Raw { r#type: "vm" }.code(), "raw");
     // The catalog keeps the template as written.
     assert_eq!(
-        Formats::CATALOG.find("braces").unwrap().message(),
+        Formats::CATALOG.find("braces").unwrap().template(),
         "literal {{braces}} stay"
     );
     assert_eq!(Formats::CATALOG.find("raw").unwrap().fields(), ["type"]);
@@ -288,7 +288,7 @@ fn catalog_is_static_and_ordered() {
     assert_eq!(found.type_name(), "InventoryError");
     assert_eq!(found.status(), 404);
     assert_eq!(
-        found.message(),
+        found.template(),
         "The requested instance type '{instance_type}' does not exist"
     );
     // The first paragraph is the description; the rest is kept in the docs.
@@ -513,6 +513,167 @@ fn descriptors_know_their_field_types() {
             "[u8; 4]"
         ]
     );
+}
+
+/// A type named like uuid's: known by its name, as utoipa's derive knows it.
+#[derive(Debug, serde::Serialize)]
+pub struct Uuid(u128);
+
+#[derive(Debug, serde::Serialize)]
+pub struct Custom;
+
+pub mod time {
+    #[derive(Debug, serde::Serialize)]
+    pub struct Duration;
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 400)]
+pub enum Shaped<'a, T: std::fmt::Debug + serde::Serialize> {
+    #[message("Shapes")]
+    Shapes {
+        int: u32,
+        long: i64,
+        text: &'a str,
+        cow: std::borrow::Cow<'static, str>,
+        boxed: Box<str>,
+        optional: Option<String>,
+        nullable: &'a Option<String>,
+        both: Option<Option<String>>,
+        list: Vec<Option<u8>>,
+        array: [u8; 4],
+        slice: &'a [String],
+        map: std::collections::HashMap<String, Vec<u32>>,
+        set: std::collections::BTreeSet<bool>,
+        duration: std::time::Duration,
+        not_std: time::Duration,
+        tuple: (u32, String),
+        unit: (),
+        custom: Custom,
+        value: serde_json::Value,
+        generic: T,
+        nonzero: std::num::NonZeroU64,
+        nonzero_generic: std::num::NonZero<i32>,
+        uuid: Uuid,
+        float: f32,
+        #[api_error(schema = String)]
+        documented: Custom,
+    },
+}
+
+#[test]
+fn descriptors_know_their_field_shapes() {
+    use apierror::fields::Shape;
+    let d = Shaped::<u8>::CATALOG.find("SHAPES").unwrap();
+    let shapes: std::collections::HashMap<&str, &Shape> =
+        d.fields().iter().copied().zip(d.field_shapes()).collect();
+    assert_eq!(shapes.len(), d.fields().len());
+    const STR: Shape = Shape::Str {
+        format: None,
+        example: "string",
+        display: true,
+    };
+    const U8: Shape = Shape::Int {
+        bits: 8,
+        signed: false,
+        nonzero: false,
+    };
+    let int = |bits, signed, nonzero| Shape::Int {
+        bits,
+        signed,
+        nonzero,
+    };
+    assert_eq!(*shapes["int"], int(32, false, false));
+    assert_eq!(*shapes["long"], int(64, true, false));
+    for text in ["text", "cow", "boxed", "documented"] {
+        assert_eq!(*shapes[text], STR, "{text}");
+    }
+    assert_eq!(*shapes["optional"], Shape::Optional(&STR));
+    assert_eq!(
+        *shapes["nullable"],
+        Shape::Nullable(&STR),
+        "`None` is written: not left out"
+    );
+    assert_eq!(*shapes["both"], Shape::Optional(&Shape::Nullable(&STR)));
+    assert_eq!(
+        *shapes["list"],
+        Shape::Seq {
+            item: &Shape::Nullable(&U8),
+            unique: false,
+            len: None
+        }
+    );
+    assert_eq!(
+        *shapes["array"],
+        Shape::Seq {
+            item: &U8,
+            unique: false,
+            len: Some(4)
+        }
+    );
+    assert_eq!(
+        *shapes["slice"],
+        Shape::Seq {
+            item: &STR,
+            unique: false,
+            len: None
+        }
+    );
+    assert_eq!(
+        *shapes["map"],
+        Shape::Map(&Shape::Seq {
+            item: &Shape::Int {
+                bits: 32,
+                signed: false,
+                nonzero: false
+            },
+            unique: false,
+            len: None
+        })
+    );
+    assert_eq!(
+        *shapes["set"],
+        Shape::Seq {
+            item: &Shape::Bool,
+            unique: true,
+            len: None
+        }
+    );
+    assert_eq!(*shapes["duration"], Shape::Duration);
+    assert_eq!(
+        *shapes["tuple"],
+        Shape::Tuple(&[
+            Shape::Int {
+                bits: 32,
+                signed: false,
+                nonzero: false
+            },
+            STR
+        ])
+    );
+    assert_eq!(*shapes["unit"], Shape::Unit);
+    assert_eq!(*shapes["nonzero"], int(64, false, true));
+    assert_eq!(*shapes["nonzero_generic"], int(32, true, true));
+    assert_eq!(
+        *shapes["uuid"],
+        Shape::Str {
+            format: Some("uuid"),
+            example: "00000000-0000-0000-0000-000000000000",
+            display: true
+        }
+    );
+    assert_eq!(*shapes["float"], Shape::Float { bits: 32 });
+    for (key, name) in [
+        ("not_std", "time::Duration"),
+        ("custom", "Custom"),
+        ("value", "serde_json::Value"),
+        ("generic", "T"),
+    ] {
+        match shapes[key] {
+            Shape::Named(named) => assert_eq!(named.name(), name, "{key}"),
+            other => panic!("{key}: {other:?}"),
+        }
+    }
 }
 
 #[derive(Debug, ApiError)]

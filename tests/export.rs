@@ -567,7 +567,7 @@ fn phala_json_catalog_field_by_field() {
         assert_eq!(error["type"], ty, "{code}");
         assert_eq!(error["variant"], variant, "{code}");
         let descriptor = phala::PhalaError::CATALOG.find(code).unwrap();
-        assert_eq!(error["message"], descriptor.message(), "{code}");
+        assert_eq!(error["message"], descriptor.template(), "{code}");
         assert_eq!(error["description"], descriptor.description(), "{code}");
         assert!(
             error["description"]
@@ -743,4 +743,49 @@ fn seed_markdown_shows_statuses_details_and_sections() {
     assert!(gateway.contains("\n## Authentication & Authorization\n"));
     assert!(gateway.contains("- **Kind**: `rate_limit_error`\n"));
     assert!(gateway.contains("\nNo code has been retired.\n\n## Common Issues & Solutions\n"));
+}
+
+/// No `Serialize` that a name could tell: documented by `schema = ...`.
+#[derive(Debug, serde::Serialize)]
+#[serde(transparent)]
+pub struct Sku(String);
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+pub enum SkuError {
+    #[status(404)]
+    #[message("No such SKU")]
+    SkuNotFound {
+        #[api_error(schema = String)]
+        sku: Sku,
+        #[api_error(schema = Vec<u32>)]
+        bins: Option<Sku>,
+        raw: Sku,
+    },
+}
+
+#[test]
+fn schema_attribute_documents_a_field_as_another_type_in_every_export() {
+    let schema: serde_json::Value = serde_json::from_str(&apierror::export::json_schema(
+        SkuError::CATALOG,
+        &apierror::envelope::Envelope::default(),
+    ))
+    .unwrap();
+    let details = &schema["oneOf"][0]["properties"]["error"]["properties"]["details"];
+    assert_eq!(
+        details["properties"]["sku"],
+        serde_json::json!({"type": "string"})
+    );
+    assert_eq!(details["properties"]["bins"]["type"], "array");
+    assert_eq!(
+        details["properties"]["raw"],
+        serde_json::json!(true),
+        "unknown: unconstrained"
+    );
+    assert_eq!(details["required"], serde_json::json!(["sku", "raw"]));
+    let ts = apierror::export::typescript(SkuError::CATALOG);
+    assert!(
+        ts.contains(r#""SKU_NOT_FOUND": { sku: string; bins?: number[]; raw: unknown };"#),
+        "{ts}"
+    );
 }

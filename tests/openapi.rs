@@ -174,7 +174,7 @@ fn every_phala_code_is_an_example_under_its_status_and_media_type() {
         );
         assert_eq!(
             example["summary"],
-            format!("{}: {}", descriptor.variant(), descriptor.message())
+            format!("{}: {}", descriptor.variant(), descriptor.template())
         );
         assert_eq!(example["description"], descriptor.description());
         assert_eq!(example["value"]["error"]["code"], descriptor.code());
@@ -548,9 +548,14 @@ fn problem_schemas_type_the_extension_members() {
         json!({"type": "integer", "format": "int32"})
     );
     assert_eq!(
-        props["quota"],
-        json!({"type": ["object", "array", "string", "number", "boolean", "null"]}),
-        "a type of its own: any value"
+        props["quota"]["type"],
+        json!(["object", "array", "string", "number", "boolean", "null"]),
+        "a type of its own without ToSchema: any value"
+    );
+    let why = props["quota"]["description"].as_str().unwrap();
+    assert!(
+        why.contains("`Quota`") && why.contains("utoipa::ToSchema"),
+        "{why}"
     );
     // `status` is the problem's own member.
     assert_eq!(props["status"], json!({"type": "integer", "enum": [422]}));
@@ -830,4 +835,295 @@ fn example_descriptions_carry_the_whole_documentation() {
          **Resolution Steps**:\n1. **Verify runtime**: Use supported runtimes\n\n\
          ```bash\nchoreo runtime list\n```"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Details of your own types: schemas from utoipa's ToSchema
+
+/// A page of a listing.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Page {
+    /// The page number, from 1.
+    number: u32,
+    size: u32,
+    cursor: Option<String>,
+}
+
+/// Where a listing is sorted by.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    CreatedAt,
+    Name,
+}
+
+/// Borrows its name: the derive names it with `'static` lifetimes.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Owner<'a> {
+    name: &'a str,
+}
+
+/// A count, as an alias: documented by the type it stands for.
+pub type Count = u32;
+
+/// No ToSchema: unconstrained, unless the field says `schema = ...`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Opaque(String);
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "tagged")]
+#[allow(clippy::large_enum_variant)]
+pub enum ListError<'a> {
+    #[status(416)]
+    #[message("Page {page_number:>3} of {pages:#x} is past the end, {ratio:+.1} full, {name:*^8}")]
+    PageOutOfRange {
+        page: Page,
+        #[api_error(skip)]
+        page_number: u32,
+        pages: u64,
+        ratio: f32,
+        name: String,
+        neighbours: Vec<Page>,
+        previous: Option<Page>,
+        maybe: Vec<Option<Page>>,
+        sort: SortKey,
+        owner: Owner<'a>,
+        count: Count,
+        opaque: Opaque,
+        #[api_error(schema = String)]
+        named: Opaque,
+        #[api_error(schema = Vec<u8>)]
+        bytes: Option<Opaque>,
+    },
+    #[status(409)]
+    #[message("The listing changed")]
+    Conflict,
+}
+
+fn list_responses(doc: &Value) -> &serde_json::Map<String, Value> {
+    doc["paths"]["/items"]["get"]["responses"]
+        .as_object()
+        .expect("the operation has responses")
+}
+
+fn list_document() -> (String, Value) {
+    #[utoipa::path(get, path = "/items", responses(
+        (status = 200, description = "A page"),
+        ErrorResponses<ListError<'static>>,
+        apierror::openapi::BulkResponses<ListError<'static>>,
+    ))]
+    #[allow(dead_code)]
+    fn list() {}
+
+    const LIST_SCHEMAS: apierror::openapi::ErrorSchemas<ListError<'static>> =
+        apierror::openapi::ErrorSchemas::NEW;
+
+    #[derive(utoipa::OpenApi)]
+    #[openapi(
+        info(title = "Items", version = "1"),
+        paths(list),
+        modifiers(&LIST_SCHEMAS)
+    )]
+    struct ApiDoc;
+
+    let doc = <ApiDoc as utoipa::OpenApi>::openapi();
+    serialize(&doc)
+}
+
+#[test]
+fn your_own_types_are_components_referenced_by_ref() {
+    let (text, doc) = list_document();
+    write_for_validators("apierror-openapi-types.json", &text);
+    let responses = list_responses(&doc);
+    let body = &responses["416"]["content"]["application/json"];
+    let details = &body["schema"]["properties"]["error"]["properties"]["details"];
+    let props = &details["properties"];
+    assert_eq!(props["page"], json!({"$ref": "#/components/schemas/Page"}));
+    assert_eq!(
+        props["neighbours"],
+        json!({"type": "array", "items": {"$ref": "#/components/schemas/Page"}})
+    );
+    assert_eq!(
+        props["previous"],
+        json!({"$ref": "#/components/schemas/Page"})
+    );
+    assert_eq!(
+        props["maybe"]["items"]["oneOf"],
+        json!([{"$ref": "#/components/schemas/Page"}, {"type": "null"}])
+    );
+    assert_eq!(
+        props["sort"],
+        json!({"$ref": "#/components/schemas/SortKey"})
+    );
+    assert_eq!(
+        props["owner"],
+        json!({"$ref": "#/components/schemas/Owner"})
+    );
+    // An alias of a primitive is inlined, not a component named `u32`.
+    assert_eq!(props["count"]["type"], "integer");
+    assert!(props["count"].get("$ref").is_none());
+    // Without ToSchema: unconstrained, and says so.
+    assert!(props["opaque"]["description"]
+        .as_str()
+        .unwrap()
+        .contains("`Opaque`"));
+    // `schema = ...` documents the field as another type.
+    assert_eq!(props["named"], json!({"type": "string"}));
+    assert_eq!(props["bytes"]["type"], "array");
+    assert!(
+        !required(details).contains(&"previous"),
+        "an Option is optional"
+    );
+    assert!(
+        !required(details).contains(&"bytes"),
+        "an Option is optional"
+    );
+    assert!(required(details).contains(&"named"));
+
+    // The components are registered with their real schemas.
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(schemas["Page"]["properties"]["number"]["type"], "integer");
+    assert_eq!(
+        schemas["Page"]["properties"]["number"]["description"],
+        "The page number, from 1."
+    );
+    assert_eq!(schemas["Page"]["required"], json!(["number", "size"]));
+    assert_eq!(schemas["SortKey"]["enum"], json!(["created_at", "name"]));
+    assert_eq!(schemas["Owner"]["properties"]["name"]["type"], "string");
+    let names: Vec<&String> = schemas.as_object().unwrap().keys().collect();
+    assert_eq!(
+        names,
+        ["Owner", "Page", "SortKey"],
+        "nothing else, no `u32`"
+    );
+
+    // Every `$ref` of the document resolves.
+    let mut refs = Vec::new();
+    collect_refs(&doc, &mut refs);
+    assert!(!refs.is_empty());
+    for reference in refs {
+        let name = reference.strip_prefix("#/components/schemas/").unwrap();
+        assert!(schemas.get(name).is_some(), "dangling {reference}");
+    }
+
+    // The example is built from the components' schemas and validates.
+    let example = &body["examples"]["PAGE_OUT_OF_RANGE"]["value"];
+    let details = &example["error"]["details"];
+    assert_eq!(details["page"], json!({"number": 0, "size": 0}));
+    assert_eq!(details["sort"], "created_at");
+    assert_eq!(details["neighbours"], json!([]));
+    assert!(details.get("previous").is_none(), "a None is left out");
+}
+
+fn collect_refs<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
+    match value {
+        Value::Object(map) => {
+            for (key, value) in map {
+                match (key.as_str(), value) {
+                    ("$ref", Value::String(reference)) => out.push(reference),
+                    _ => collect_refs(value, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| collect_refs(item, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn example_messages_are_formatted_by_std_fmt() {
+    let (_, doc) = list_document();
+    let example = &list_responses(&doc)["416"]["content"]["application/json"]["examples"]
+        ["PAGE_OUT_OF_RANGE"];
+    // The same specs, applied by `format!` to the same example values.
+    let expected = format!(
+        "Page {:>3} of {:#x} is past the end, {:+.1} full, {:*^8}",
+        0u32, 0u64, 0.0f32, "string"
+    );
+    assert_eq!(example["value"]["error"]["message"], expected);
+    assert_eq!(
+        example["summary"],
+        "PageOutOfRange: Page {page_number:>3} of {pages:#x} is past the end, {ratio:+.1} full, {name:*^8}"
+    );
+}
+
+#[test]
+fn schemas_and_add_schemas_register_the_same_components() {
+    let listed = apierror::openapi::schemas(ListError::CATALOG);
+    let names: Vec<&str> = listed.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Page", "SortKey", "Owner"],
+        "first-use order, each once"
+    );
+    let mut doc = document(apierror::openapi::default_responses(ListError::CATALOG));
+    apierror::openapi::add_schemas(&mut doc, ListError::CATALOG);
+    let (_, json) = serialize(&doc);
+    assert!(json["components"]["schemas"]["Page"].is_object());
+    // Phala's catalog has no types of its own: nothing to register.
+    assert!(apierror::openapi::schemas(PhalaError::CATALOG).is_empty());
+}
+
+#[test]
+fn the_tagged_envelope_pins_success_false() {
+    let (_, doc) = list_document();
+    let schema = &list_responses(&doc)["409"]["content"]["application/json"]["schema"];
+    assert_eq!(
+        schema["properties"]["success"],
+        json!({"type": "boolean", "enum": [false]})
+    );
+    // A body claiming success fails the schema.
+    let body = rendered(&ListError::Conflict);
+    validate(schema, &body).unwrap();
+    let mut lying = body.clone();
+    lying["success"] = json!(true);
+    assert!(
+        validate(schema, &lying).is_err(),
+        "a 409 that says success: true"
+    );
+}
+
+#[test]
+fn responses_document_the_request_id_header() {
+    let (_, doc) = phala_document();
+    for (status, response) in responses(&doc) {
+        if status == "201" {
+            continue;
+        }
+        let header = &response["headers"]["X-Request-Id"];
+        assert_eq!(header["schema"]["type"], "string", "{status}");
+        assert!(header["description"]
+            .as_str()
+            .unwrap()
+            .contains("ContextLayer"));
+    }
+}
+
+#[test]
+fn bulk_bodies_are_described_and_validate() {
+    let (_, doc) = list_document();
+    let bulk = &list_responses(&doc)["207"];
+    assert!(bulk["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("Multi-Status"));
+    let schema = &bulk["content"]["application/json"]["schema"];
+    let mut results = apierror::Bulk::new();
+    results
+        .ok(
+            "item-1",
+            apierror::http::StatusCode::CREATED,
+            &json!({"id": 1}),
+        )
+        .unwrap();
+    results.error("item-2", &ListError::Conflict).unwrap();
+    let body: Value = serde_json::from_slice(&results.into_body()).unwrap();
+    validate(schema, &body).unwrap();
+    let failure = &schema["properties"]["results"]["items"]["oneOf"][1];
+    assert_eq!(failure["properties"]["status"]["enum"], json!([409, 416]));
+    let example = &bulk["content"]["application/json"]["example"];
+    validate(schema, example).unwrap();
+    let mut wrong = body.clone();
+    wrong["results"][1]["error"]["code"] = json!("NOT_A_CODE");
+    assert!(validate(schema, &wrong).is_err(), "codes are an enum");
 }

@@ -505,7 +505,7 @@ fn llm_gateway_messages_causes_solutions_categories() {
     let mut generated = Generated::new("llm_gateway", catalog);
     for row in &rows {
         // The reference names no codes: a row is the code with its message.
-        let Some(descriptor) = catalog.iter().find(|d| d.message() == row.message) else {
+        let Some(descriptor) = catalog.iter().find(|d| d.template() == row.message) else {
             generated.fact(false, || {
                 format!("no code has the message {:?}", row.message)
             });

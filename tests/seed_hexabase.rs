@@ -878,7 +878,7 @@ fn every_http_example_renders_exactly() {
         let d = HexabaseError::CATALOG.find(err.code()).unwrap();
         assert_eq!(err.status(), d.status(), "{}", err.code());
         assert_eq!(err.descriptor().code(), err.code());
-        assert_eq!(err.to_string(), d.message(), "Display is the message");
+        assert_eq!(err.to_string(), d.template(), "Display is the message");
     }
     // One example per HTTP code, in catalog order: none skipped.
     let codes: Vec<&str> = examples.iter().map(|(err, _)| err.code()).collect();

@@ -140,7 +140,7 @@ fn every_variant_is_a_failure_with_its_error_object() {
             assert_eq!(top.len(), 2 + usize::from(request_id.is_some()), "{code}");
             let error = top["error"].as_object().unwrap();
             assert_eq!(error["code"], code);
-            assert_eq!(error["message"], err.descriptor().message(), "{code}");
+            assert_eq!(error["message"], err.descriptor().template(), "{code}");
             assert_eq!(
                 error.contains_key("details"),
                 err.descriptor().has_details(),

@@ -141,7 +141,7 @@ fn every_variant_has_its_type_and_numeric_code() {
         assert_eq!(error["type"], kind, "{code}: type");
         assert_eq!(error["code"], json!(status), "{code}: numeric code");
         assert!(error["code"].is_u64(), "{code}: code is a number");
-        assert_eq!(error["message"], err.descriptor().message(), "{code}");
+        assert_eq!(error["message"], err.descriptor().template(), "{code}");
         let keys: Vec<&str> = error.keys().map(String::as_str).collect();
         if err.descriptor().has_details() {
             assert_eq!(keys, ["code", "details", "message", "type"], "{code}");

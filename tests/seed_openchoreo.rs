@@ -129,7 +129,7 @@ fn every_variant_has_the_seed_heading_as_title() {
         assert_eq!(d.code(), code);
         assert_eq!(d.title(), Some(title), "{code}: title");
         // The public message stays the sentence-case one.
-        assert_ne!(d.message(), title, "{code}: message");
+        assert_ne!(d.template(), title, "{code}: message");
     }
     assert_eq!(
         catalog.envelope(),

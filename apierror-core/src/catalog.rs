@@ -5,6 +5,8 @@
 
 use crate::doc::{Docs, Section, StatusDoc};
 use crate::envelope::Envelope;
+use crate::shape::Shape;
+use crate::template::{Piece, Pieces};
 use core::fmt;
 use http::StatusCode;
 
@@ -82,6 +84,8 @@ pub struct Descriptor {
     pub(crate) variant: &'static str,
     pub(crate) fields: &'static [&'static str],
     pub(crate) field_types: &'static [&'static str],
+    pub(crate) field_shapes: &'static [Shape],
+    pub(crate) pieces: &'static [Piece],
     pub(crate) has_details: bool,
     pub(crate) retry_after: bool,
     pub(crate) title: Option<&'static str>,
@@ -106,6 +110,7 @@ pub struct DescriptorParts {
     pub variant: &'static str,
     pub fields: &'static [&'static str],
     pub field_types: &'static [&'static str],
+    pub field_shapes: &'static [Shape],
     /// `HAS_DETAILS | RETRY_AFTER | STATIC | PLAIN`, see the constants.
     pub flags: u8,
     pub title: Option<&'static str>,
@@ -140,6 +145,7 @@ impl DescriptorParts {
         variant: "",
         fields: &[],
         field_types: &[],
+        field_shapes: &[],
         flags: 0,
         title: None,
         kind: None,
@@ -178,9 +184,18 @@ impl Descriptor {
         mut self,
         fields: &'static [&'static str],
         types: &'static [&'static str],
+        shapes: &'static [Shape],
     ) -> Self {
         self.fields = fields;
         self.field_types = types;
+        self.field_shapes = shapes;
+        self
+    }
+
+    /// The template's pieces, when it has a placeholder.
+    #[doc(hidden)]
+    pub const fn __pieces(mut self, pieces: &'static [Piece]) -> Self {
+        self.pieces = pieces;
         self
     }
 
@@ -238,6 +253,8 @@ impl Descriptor {
             variant: parts.variant,
             fields: parts.fields,
             field_types: parts.field_types,
+            field_shapes: parts.field_shapes,
+            pieces: &[],
             has_details: parts.flags & DescriptorParts::HAS_DETAILS != 0,
             retry_after: parts.flags & DescriptorParts::RETRY_AFTER != 0,
             title: parts.title,
@@ -263,11 +280,40 @@ impl Descriptor {
         self.status
     }
 
-    /// The public message as written in `#[message(...)]`, placeholders
-    /// included (`"Instance type '{instance_type}' does not exist"`), or the
-    /// status's reason phrase when the variant has no message.
-    pub const fn message(&self) -> &'static str {
+    /// The public message template as written in `#[message(...)]`,
+    /// placeholders included (`"Instance type '{instance_type}' does not
+    /// exist"`), or the status's reason phrase when the variant has no
+    /// message. [`ApiError::message`](crate::ApiError::message) is the
+    /// message of one error value, placeholders filled.
+    pub const fn template(&self) -> &'static str {
         self.message
+    }
+
+    /// The template's literal text and placeholders, as the derive parsed
+    /// them: a template without placeholders is one [`Piece::Text`], its
+    /// `{{` and `}}` unescaped.
+    ///
+    /// ```
+    /// use apierror::template::Piece;
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(code = "SCREAMING_SNAKE_CASE")]
+    /// pub enum CvmError {
+    ///     #[status(404)]
+    ///     #[message("No instance type '{instance_type}'")]
+    ///     InstanceTypeNotFound { instance_type: String },
+    /// }
+    ///
+    /// let pieces: Vec<Piece> = CvmError::CATALOG.own()[0].pieces().collect();
+    /// assert_eq!(pieces[0], Piece::Text("No instance type '"));
+    /// let Piece::Arg(arg) = pieces[1] else { unreachable!() };
+    /// assert_eq!(arg.placeholder(), "{instance_type}");
+    /// assert_eq!(arg.detail(), Some("instance_type"));
+    /// assert_eq!(pieces[2], Piece::Text("'"));
+    /// ```
+    pub fn pieces(&self) -> Pieces {
+        Pieces::new(self.pieces, self.static_message.unwrap_or(self.message))
     }
 
     /// The first paragraph of the variant's doc comment, lines joined with
@@ -323,8 +369,16 @@ impl Descriptor {
 
     /// The Rust types of the details fields, as written, parallel to
     /// [`fields`](Self::fields): `"u32"`, `"Option<String>"`, `"Vec<String>"`.
+    /// For reading; [`field_shapes`](Self::field_shapes) says what JSON
+    /// they are.
     pub const fn field_types(&self) -> &'static [&'static str] {
         self.field_types
+    }
+
+    /// The JSON shapes of the details fields, read from their types by the
+    /// derive, parallel to [`fields`](Self::fields).
+    pub const fn field_shapes(&self) -> &'static [Shape] {
+        self.field_shapes
     }
 
     /// Whether rendered envelopes carry a `details` key for this variant.

@@ -17,6 +17,7 @@ use crate::catalog::Descriptor;
 use crate::envelope::openai;
 use crate::envelope::problem::RESERVED;
 use crate::error::ApiError;
+use crate::template::Piece;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 use std::cell::Cell;
@@ -332,32 +333,14 @@ fn openai_code<E: ApiError>(parts: &Parts) -> Option<&'static str> {
 /// its literal pieces, in order, with anything in the placeholders. When it
 /// is, how many bytes of literal text it matched.
 fn template_matches(descriptor: &Descriptor, message: &str) -> Option<usize> {
-    let template = descriptor.message();
-    let mut pieces = Vec::new();
-    let mut literal = String::new();
-    let mut chars = template.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                literal.push('{');
-            }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                literal.push('}');
-            }
-            '{' => {
-                pieces.push(std::mem::take(&mut literal));
-                for c in chars.by_ref() {
-                    if c == '}' {
-                        break;
-                    }
-                }
-            }
-            c => literal.push(c),
+    // The literal runs between placeholders: `["No type '", "'"]`.
+    let mut pieces: Vec<String> = vec![String::new()];
+    for piece in descriptor.pieces() {
+        match piece {
+            Piece::Text(text) => pieces.last_mut().into_iter().for_each(|p| p.push_str(text)),
+            Piece::Arg(_) => pieces.push(String::new()),
         }
     }
-    pieces.push(literal);
     let matched = pieces.iter().map(String::len).sum();
     let [first, middle @ .., last] = pieces.as_slice() else {
         return (message == pieces[0]).then_some(matched);

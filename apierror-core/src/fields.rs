@@ -84,6 +84,7 @@
 //! [`Format`]: crate::envelope::Format
 //! [`ApiError::visit_details`]: crate::ApiError::visit_details
 
+pub use crate::shape::{Named, Shape};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 

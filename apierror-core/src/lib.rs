@@ -18,7 +18,7 @@ mod html;
 mod json_check;
 mod message;
 mod render;
-mod type_name;
+mod shape;
 
 pub mod decode;
 pub mod doc;
@@ -33,6 +33,7 @@ pub mod report;
 pub mod request;
 pub mod response;
 pub mod stability;
+pub mod template;
 
 /// Framework integrations, behind cargo features.
 mod framework {

@@ -7,6 +7,8 @@ pub use crate::doc::{Block, Docs, Section, StatusDoc};
 pub use crate::envelope::{FormatVisitor, JsonPart};
 pub use crate::fields::FieldVisitor;
 pub use crate::message::PublicMessage;
+pub use crate::shape::{Named, SchemaFn, Shape};
+pub use crate::template::{Arg, Example, Piece};
 pub use http;
 pub use serde;
 pub use serde_json;
@@ -187,7 +189,42 @@ macro_rules! __apierror_if_actix {
     ($($tokens:tt)*) => {};
 }
 
-pub use crate::{__apierror_if_actix as if_actix, __apierror_if_axum as if_axum};
+/// The `SchemaFn` of a details field's type, from its `utoipa::ToSchema`
+/// impl when it has one (autoref specialization picks `ViaToSchema` over
+/// `WithoutSchema`); `None` without the `utoipa` feature.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierror_schema {
+    ($ty:ty) => {
+        ::core::option::Option::Some({
+            fn schema(
+                components: &mut $crate::__private::Components,
+            ) -> $crate::__private::SchemaOf {
+                #[allow(unused_imports)]
+                use $crate::__private::{ViaToSchema as _, WithoutSchema as _};
+                (&$crate::__private::SchemaProbe::<$ty>::NEW).schema(components)
+            }
+            schema as $crate::__private::SchemaFn
+        })
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierror_schema {
+    ($ty:ty) => {
+        ::core::option::Option::None
+    };
+}
+
+#[cfg(feature = "utoipa")]
+pub use crate::openapi::probe::{Components, SchemaOf, SchemaProbe, ViaToSchema, WithoutSchema};
+
+pub use crate::{
+    __apierror_if_actix as if_actix, __apierror_if_axum as if_axum, __apierror_schema as schema,
+};
 
 #[cfg(test)]
 mod tests {

@@ -654,7 +654,7 @@ impl State {
                 code: d.code().to_owned(),
                 status: d.status().as_u16(),
                 variant: format!("{}::{}", d.type_name(), d.variant()),
-                message: d.message().to_owned(),
+                message: d.template().to_owned(),
             })
             .collect();
         // A code in use is not retired, whatever an included type says.

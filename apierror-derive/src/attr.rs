@@ -130,6 +130,9 @@ pub struct FieldAttrs {
     pub rename: Option<LitStr>,
     /// `header = "X-RateLimit-Remaining"`: the field's text is that header too.
     pub header: Option<LitStr>,
+    /// `schema = Type`: the field is documented (OpenAPI, JSON Schema,
+    /// TypeScript) as that type.
+    pub schema: Option<syn::Type>,
     pub skip: Option<Span>,
     pub retry_after: Option<Span>,
     pub internal: Option<Span>,
@@ -185,7 +188,14 @@ pub const VARIANT_KEYS: &[&str] = &[
 ];
 
 /// The keys of `#[api_error(...)]` on a field.
-pub const FIELD_KEYS: &[&str] = &["rename", "skip", "retry_after", "internal", "header"];
+pub const FIELD_KEYS: &[&str] = &[
+    "rename",
+    "skip",
+    "retry_after",
+    "internal",
+    "header",
+    "schema",
+];
 
 /// Sets a once-only key, reporting a repeat at the second occurrence.
 fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, span: Span, key: &str) {
@@ -726,6 +736,21 @@ pub fn parse_field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                     "retry_after" => set_once(cx, &mut out.retry_after, flag(&meta)?, span, &key),
                     "internal" => set_once(cx, &mut out.internal, flag(&meta)?, span, &key),
                     "header" => set_text(cx, &mut out.header, &meta)?,
+                    "schema" => {
+                        let value = meta.value()?;
+                        if value.peek(LitStr) {
+                            let lit: LitStr = value.parse()?;
+                            return Err(syn::Error::new(
+                                lit.span(),
+                                format_args!(
+                                    "`schema` takes a type, not a string: write `schema = {}`",
+                                    lit.value()
+                                ),
+                            ));
+                        }
+                        let ty: syn::Type = value.parse()?;
+                        set_once(cx, &mut out.schema, ty, span, &key);
+                    }
                     _ => return Err(misplaced_key(&meta, Place::Field)),
                 }
                 Ok(())

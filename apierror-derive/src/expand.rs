@@ -357,6 +357,14 @@ fn catalog(input: &Input, model: &Model, include: impl Fn(&Field) -> bool) -> To
             quote!(__P::StatusDoc::__new(#status, #description, #troubleshooting))
         });
     let class = option_str(model.class.as_deref());
+    // What a function nested in the catalog cannot name.
+    let mut generics: Vec<Ident> = input
+        .generics
+        .type_params()
+        .map(|p| p.ident.clone())
+        .chain(input.generics.const_params().map(|p| p.ident.clone()))
+        .collect();
+    generics.push(Ident::new("Self", Span::call_site()));
     let mut position = 0usize;
     let mut descriptors = Vec::new();
     let mut transparent = Vec::new();
@@ -364,7 +372,7 @@ fn catalog(input: &Input, model: &Model, include: impl Fn(&Field) -> bool) -> To
         match entry {
             Entry::Own(own) => {
                 position += 1;
-                descriptors.push(descriptor(own));
+                descriptors.push(descriptor(own, &generics));
             }
             Entry::Transparent { variant, field } if include(field) => {
                 let name = variant.ident.to_string();
@@ -451,7 +459,7 @@ pub(crate) mod flags {
 /// `__O` the type's owner):
 /// `__D::__new(owner, code, hash, status, message, variant, flags)` and a
 /// builder call for each field most variants leave empty.
-fn descriptor(own: &Own) -> TokenStream {
+fn descriptor(own: &Own, generics: &[Ident]) -> TokenStream {
     use flags::{HAS_DETAILS, PLAIN, RETRY_AFTER, STATIC};
     let code = &own.code;
     let hash = code_hash(code);
@@ -479,10 +487,37 @@ fn descriptor(own: &Own) -> TokenStream {
             flags |= PLAIN;
         }
     }
+    if let Message::Formatted { pieces, .. } = &own.message {
+        let pieces = pieces.iter().map(|part| match part {
+            valid::Part::Text(text) => quote!(__P::Piece::Text(#text)),
+            valid::Part::Arg {
+                written,
+                field,
+                spec,
+            } => {
+                let detail = own
+                    .details
+                    .iter()
+                    .find(|(f, _)| std::ptr::eq(*f, *field))
+                    .map(|(_, key)| key);
+                let detail = option_str(detail.map(String::as_str));
+                let example = match crate::shape::example(field.ty, spec) {
+                    Some(example) => quote!(::core::option::Option::Some(#example)),
+                    None => quote!(::core::option::Option::None),
+                };
+                quote!(__P::Piece::Arg(__P::Arg::__new(#written, #detail, #example)))
+            }
+        });
+        rest.push(quote!(.__pieces(&[#(#pieces),*])));
+    }
     if !own.details.is_empty() {
         let fields = own.details.iter().map(|(_, key)| key);
         let types = own.details.iter().map(|(field, _)| written_type(field.ty));
-        rest.push(quote!(.__fields(&[#(#fields),*], &[#(#types),*])));
+        let shapes = own
+            .details
+            .iter()
+            .map(|(field, _)| crate::shape::field(field, generics));
+        rest.push(quote!(.__fields(&[#(#fields),*], &[#(#types),*], &[#(#shapes),*])));
     }
     if let Some(docs) = docs(own) {
         rest.push(quote!(.__doc(&#docs)));
@@ -565,7 +600,7 @@ fn docs(own: &Own) -> Option<TokenStream> {
 }
 
 /// A type as written, without the token spacing: `Vec<Option<String>>`.
-fn written_type(ty: &syn::Type) -> String {
+pub(crate) fn written_type(ty: &syn::Type) -> String {
     let spaced = ty.to_token_stream().to_string();
     let mut out = String::with_capacity(spaced.len());
     let mut chars = spaced.chars().peekable();
@@ -877,7 +912,9 @@ fn public_message(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream 
     let arms = model.entries.iter().filter_map(|entry| match entry {
         Entry::Own(Own {
             variant,
-            message: Message::Formatted { format, span, args },
+            message: Message::Formatted {
+                format, span, args, ..
+            },
             ..
         }) => {
             let pat = pattern(input, variant, args.iter().map(|(field, _)| *field));
@@ -1208,7 +1245,7 @@ impl Bounds {
 
 /// Whether `tokens` use one of the names, at any depth of groups (walked
 /// with a stack, not recursion: nesting depth is the user's).
-fn mentions(tokens: TokenStream, names: &[impl std::borrow::Borrow<Ident>]) -> bool {
+pub(crate) fn mentions(tokens: TokenStream, names: &[impl std::borrow::Borrow<Ident>]) -> bool {
     let mut stack = vec![tokens.into_iter()];
     while let Some(tokens) = stack.last_mut() {
         match tokens.next() {

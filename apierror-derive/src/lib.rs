@@ -15,6 +15,7 @@ mod json;
 mod message;
 #[cfg(test)]
 mod property;
+mod shape;
 mod status;
 mod valid;
 

@@ -131,7 +131,12 @@ fn parse_placeholder(inner: &str) -> Result<Piece, String> {
             "`{{{inner}}}` formats a pointer: a memory address is never for clients"
         ));
     }
-    if spec.contains('$') || spec.contains('*') {
+    // A fill character is any character before `<`, `^` or `>`.
+    let flags = match spec.char_indices().nth(1) {
+        Some((at, '<' | '^' | '>')) => &spec[at + 1..],
+        _ => spec,
+    };
+    if flags.contains('$') || flags.contains('*') {
         return Err(format!(
             "`{{{inner}}}`: width and precision taken from arguments are not supported in messages"
         ));
@@ -269,6 +274,16 @@ mod tests {
             );
         }
         assert!(Template::parse("{a:p}").unwrap_err().contains("pointer"));
+        assert!(Template::parse("{x:.*}")
+            .unwrap_err()
+            .contains("not supported"));
+        assert!(Template::parse("{x:>1$}")
+            .unwrap_err()
+            .contains("not supported"));
+        // A fill character is not an argument.
+        for fill in ["{a:*^8}", "{a:$>4}", "{a:*<3.1}"] {
+            assert!(Template::parse(fill).is_ok(), "{fill}");
+        }
         assert!(Template::parse("{a.b}")
             .unwrap_err()
             .contains("not a field name"));

@@ -109,6 +109,19 @@ pub enum Message<'a> {
         format: String,
         span: Span,
         args: Vec<(&'a Field<'a>, SpecTrait)>,
+        /// The template's pieces, for the runtime's `Piece`s.
+        pieces: Vec<Part<'a>>,
+    },
+}
+
+/// A piece of a formatted template, its placeholder bound to a field.
+pub enum Part<'a> {
+    Text(String),
+    Arg {
+        /// As written, braces included: `{price:.2}`.
+        written: String,
+        field: &'a Field<'a>,
+        spec: String,
     },
 }
 
@@ -951,10 +964,12 @@ fn variant_message<'a>(
         .any(|piece| matches!(piece, message::Piece::Text(text) if !text.trim().is_empty()));
     let mut format = String::new();
     let mut args: Vec<(&'a Field<'a>, SpecTrait)> = Vec::new();
+    let mut parts = Vec::new();
     for piece in &template.pieces {
         match piece {
             message::Piece::Text(text) => {
                 format.push_str(&text.replace('{', "{{").replace('}', "}}"));
+                parts.push(Part::Text(text.clone()));
             }
             message::Piece::Arg { name, spec } => {
                 let Some(field) = find_field(variant, name) else {
@@ -974,6 +989,15 @@ fn variant_message<'a>(
                     );
                     continue;
                 };
+                parts.push(Part::Arg {
+                    written: if spec.is_empty() {
+                        format!("{{{name}}}")
+                    } else {
+                        format!("{{{name}:{spec}}}")
+                    },
+                    field,
+                    spec: spec.clone(),
+                });
                 let trait_ = message::spec_trait(spec);
                 // One argument per field, however often the message uses it.
                 let index = match args.iter().position(|(f, _)| std::ptr::eq(*f, field)) {
@@ -997,6 +1021,7 @@ fn variant_message<'a>(
             format,
             span: lit.span(),
             args,
+            pieces: parts,
         },
         literal,
     )
@@ -1071,6 +1096,22 @@ fn field_rules(cx: &Ctxt, variant: &Variant) {
                     ),
                 );
             }
+            if let Some(ty) = &attrs.schema {
+                cx.error_spanned_by(
+                    ty,
+                    format_args!("`schema` has no meaning on {what}: it is never a detail"),
+                );
+            }
+        } else if let (Some(ty), Some(_)) = (&attrs.schema, attrs.skip) {
+            cx.error_spanned_by(
+                ty,
+                "`schema` has no meaning on a skipped field: it is never a detail",
+            );
+        } else if let (Some(ty), None) = (&attrs.schema, field.detail_key()) {
+            cx.error_spanned_by(
+                ty,
+                "`schema` has no meaning on a field that is not a detail: tuple fields are details only when renamed",
+            );
         } else if let (Some(span), None, syn::Member::Unnamed(_)) =
             (attrs.skip, &attrs.rename, &field.member)
         {
@@ -1093,6 +1134,10 @@ fn transparent_field(cx: &Ctxt, field: &Field) {
         (attrs.header.as_ref().map(syn::LitStr::span), "header"),
         (attrs.internal, "internal"),
         (attrs.source, "#[source]"),
+        (
+            attrs.schema.as_ref().map(syn::spanned::Spanned::span),
+            "schema",
+        ),
     ];
     for (span, what) in misplaced {
         if let Some(span) = span {

@@ -54,7 +54,7 @@ pub fn assert_catalog(catalog: &Catalog, seed: &[impl SeedRow]) {
         assert_eq!(d.code(), code, "{code}: code");
         assert_eq!(d.status().as_u16(), status, "{code}: status");
         assert_eq!(d.variant(), variant, "{code}: variant");
-        assert_eq!(d.message(), message, "{code}: message");
+        assert_eq!(d.template(), message, "{code}: message");
         assert_eq!(d.description(), description, "{code}: description");
         assert_eq!(
             catalog.find(code).map(|f| f.variant()),
@@ -152,7 +152,7 @@ pub fn every_variant<E: Decode + ApiError>() -> Vec<(&'static Descriptor, E)> {
                 .map(|(i, (key, ty))| (key.to_string(), sample(ty, i)))
                 .collect();
             let body =
-                json!({"error": {"code": d.code(), "message": d.message(), "details": details}});
+                json!({"error": {"code": d.code(), "message": d.template(), "details": details}});
             let value = decode::<E>(body.to_string().as_bytes())
                 .unwrap_or_else(|e| panic!("{}: {e}", d.code()))
                 .known()

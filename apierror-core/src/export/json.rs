@@ -204,7 +204,7 @@ impl Serialize for JsonError<'_> {
         s.serialize_field("status", &d.status().as_u16())?;
         s.serialize_field("variant", d.variant())?;
         s.serialize_field("type", d.type_name())?;
-        s.serialize_field("message", d.message())?;
+        s.serialize_field("message", d.template())?;
         s.serialize_field("description", d.description())?;
         s.serialize_field("category", &d.category())?;
         s.serialize_field("title", &d.title())?;

@@ -3,6 +3,7 @@
 use super::{all_categories, all_status_docs, Settings};
 use crate::catalog::{Catalog, Category, Descriptor};
 use crate::doc::{Block, Section as DocSection};
+use crate::template::Piece;
 use core::fmt::{self, Write};
 
 /// The catalog as a Markdown error reference, in the style of published API
@@ -217,7 +218,7 @@ fn write_markdown(out: &mut String, catalog: &Catalog) -> fmt::Result {
                     "| [{code}](#{code}) | {} | {} | {} |",
                     d.status().as_u16(),
                     code_span(&variant_path(d), true),
-                    escape_template(d.message(), true),
+                    escape_template(d, true),
                     code = d.code(),
                 )?;
             }
@@ -353,7 +354,7 @@ fn write_solutions(out: &mut String, entries: &[&'static Descriptor]) -> fmt::Re
         writeln!(
             out,
             "| [{}](#{}) | {} | {} | {} |",
-            code_span(d.message(), true),
+            code_span(d.template(), true),
             d.code(),
             d.status().as_u16(),
             cell(&docs.causes().join("; ")),
@@ -439,7 +440,7 @@ impl Resolved {
 fn write_entry(out: &mut String, resolved: &Resolved, d: &Descriptor, level: usize) -> fmt::Result {
     let title = match d.title() {
         Some(title) => escape(title),
-        None => escape_template(d.message(), false),
+        None => escape_template(d, false),
     };
     let docs = d.docs();
     // Anchors are for links within the reference; a lone entry has none.
@@ -452,7 +453,7 @@ fn write_entry(out: &mut String, resolved: &Resolved, d: &Descriptor, level: usi
     if let Some(class) = docs.class() {
         writeln!(out, "- **Class**: {}", code_span(class, false))?;
     }
-    writeln!(out, "- **Message**: {}", code_span(d.message(), false))?;
+    writeln!(out, "- **Message**: {}", code_span(d.template(), false))?;
     if let Some(kind) = d.kind() {
         writeln!(out, "- **Kind**: {}", code_span(kind, false))?;
     }
@@ -824,30 +825,14 @@ fn starts_entity(rest: &str) -> bool {
 
 /// A message template as prose: [`escape`]d, its placeholders (`{name}`,
 /// `{0:.2}`) as code spans, `{{` and `}}` as the braces they stand for.
-fn escape_template(template: &str, in_table: bool) -> String {
-    let text = |s: &str| escape(&s.replace("}}", "}"));
-    let mut out = String::with_capacity(template.len() + 8);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, from) = rest.split_at(open);
-        out.push_str(&text(before));
-        if let Some(after) = from.strip_prefix("{{") {
-            out.push('{');
-            rest = after;
-            continue;
-        }
-        match from.find('}') {
-            Some(close) => {
-                out.push_str(&code_span(&from[..=close], in_table));
-                rest = &from[close + 1..];
-            }
-            None => {
-                out.push_str(&text(from));
-                rest = "";
-            }
+fn escape_template(d: &Descriptor, in_table: bool) -> String {
+    let mut out = String::with_capacity(d.template().len() + 8);
+    for piece in d.pieces() {
+        match piece {
+            Piece::Text(text) => out.push_str(&escape(text)),
+            Piece::Arg(arg) => out.push_str(&code_span(arg.placeholder(), in_table)),
         }
     }
-    out.push_str(&text(rest));
     out
 }
 

@@ -12,7 +12,7 @@
 use crate::catalog::{Catalog, Descriptor, Owner};
 use crate::doc::DocUrl;
 use crate::envelope::{google, openai, problem, Envelope};
-use crate::type_name::{split_path, split_top, strip_lifetime};
+use crate::shape::Shape;
 use serde_json::{json, Map, Value};
 
 /// The JSON Schema (draft 2020-12) of every body the errors of `catalog`,
@@ -188,8 +188,8 @@ pub(crate) fn codes(catalog: &Catalog) -> Vec<Code> {
                 descriptor
                     .fields()
                     .iter()
-                    .zip(descriptor.field_types())
-                    .map(|(key, ty)| Field::new(key, ty))
+                    .zip(descriptor.field_shapes())
+                    .map(|(key, shape)| Field::new(key, shape))
                     .collect()
             }),
             owners: settings.owners(descriptor.code()).to_vec(),
@@ -207,20 +207,12 @@ pub(crate) struct Field {
 }
 
 impl Field {
-    pub(super) fn new(key: &'static str, written: &str) -> Self {
-        // The derive leaves `None` out when the type is spelled as a path to
-        // `Option<...>`; any other spelling (`&Option<T>`) writes `null`.
-        match option_argument(written) {
-            Some(inner) => Field {
-                key,
-                ty: Ty::parse(inner),
-                optional: true,
-            },
-            None => Field {
-                key,
-                ty: Ty::parse(written),
-                optional: false,
-            },
+    pub(super) fn new(key: &'static str, shape: &'static Shape) -> Self {
+        let (shape, optional) = shape.strip_optional();
+        Field {
+            key,
+            ty: Ty::from_shape(shape),
+            optional,
         }
     }
 }
@@ -263,114 +255,39 @@ pub(crate) enum Ty {
 }
 
 impl Ty {
-    /// The type written as `written` (`"Vec<Option<u8>>"`).
-    pub fn parse(written: &str) -> Ty {
-        let s = written.trim();
-        if let Some(rest) = s.strip_prefix('&') {
-            let rest = strip_lifetime(rest.trim_start());
-            return Ty::parse(rest.strip_prefix("mut ").unwrap_or(rest));
-        }
-        if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
-            let parts = split_top(inner, ',');
-            return match parts.as_slice() {
-                [] => Ty::Unit,
-                [one] if !inner.trim_end().ends_with(',') => Ty::parse(one),
-                _ => Ty::Tuple(parts.iter().map(|p| Ty::parse(p)).collect()),
-            };
-        }
-        if let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-            let parts = split_top(inner, ';');
-            return Ty::Seq {
-                item: Box::new(parts.first().map_or(Ty::Unknown, |item| Ty::parse(item))),
-                unique: false,
-                len: parts.get(1).and_then(|n| n.parse().ok()),
-            };
-        }
-        let Some((name, args, prefix)) = path(s) else {
-            return Ty::Unknown;
-        };
-        let arg = |i: usize| args.get(i).map_or(Ty::Unknown, |a| Ty::parse(a));
-        let int = |min: i64, max: u64| Ty::Int {
-            min: Some(min),
-            max: Some(max),
-            nonzero: false,
-        };
-        let nonzero = |ty: Ty| match ty {
-            Ty::Int { min, max, .. } => Ty::Int {
-                min: min.map(|m| if m == 0 { 1 } else { m }),
-                max,
-                nonzero: min != Some(0),
-            },
-            _ => Ty::Unknown,
-        };
-        match name {
-            "u8" => int(0, u8::MAX.into()),
-            "u16" => int(0, u16::MAX.into()),
-            "u32" => int(0, u32::MAX.into()),
-            "u64" | "usize" => int(0, u64::MAX),
-            "i8" => int(i8::MIN.into(), 127),
-            "i16" => int(i16::MIN.into(), 32_767),
-            "i32" => int(i32::MIN.into(), 2_147_483_647),
-            "i64" | "isize" => int(i64::MIN, 9_223_372_036_854_775_807),
-            "u128" => Ty::Int {
-                min: Some(0),
-                max: None,
-                nonzero: false,
-            },
-            "i128" => Ty::Int {
-                min: None,
-                max: None,
-                nonzero: false,
-            },
-            "NonZero" => nonzero(arg(0)),
-            _ if name.starts_with("NonZero") => {
-                nonzero(Ty::parse(&name["NonZero".len()..].to_ascii_lowercase()))
+    /// The JSON type of a shape the derive read.
+    pub fn from_shape(shape: &Shape) -> Ty {
+        match shape {
+            Shape::Int {
+                bits,
+                signed,
+                nonzero,
+            } => {
+                let (min, max) = Shape::int_bounds(*bits, *signed, *nonzero);
+                // An unsigned non-zero integer's minimum is 1 already.
+                Ty::Int {
+                    min,
+                    max,
+                    nonzero: *nonzero && *signed,
+                }
             }
-            "f32" | "f64" => Ty::Float,
-            "bool" => Ty::Bool,
-            "char" => Ty::Char,
-            "String" | "str" | "CompactString" | "SmolStr" | "PathBuf" | "Path" => {
-                Ty::Str { format: None }
+            Shape::Float { .. } => Ty::Float,
+            Shape::Bool => Ty::Bool,
+            Shape::Char => Ty::Char,
+            Shape::Str { format, .. } => Ty::Str { format: *format },
+            Shape::Seq { item, unique, len } => Ty::Seq {
+                item: Box::new(Ty::from_shape(item)),
+                unique: *unique,
+                len: *len,
+            },
+            Shape::Tuple(items) => Ty::Tuple(items.iter().map(Ty::from_shape).collect()),
+            Shape::Map(value) => Ty::Map(Box::new(Ty::from_shape(value))),
+            Shape::Duration => Ty::Duration,
+            Shape::Unit => Ty::Unit,
+            Shape::Optional(inner) | Shape::Nullable(inner) => {
+                Ty::Nullable(Box::new(Ty::from_shape(inner)))
             }
-            "Box" | "Rc" | "Arc" | "Cow" => arg(0),
-            "Option" => Ty::Nullable(Box::new(arg(0))),
-            "Vec" | "VecDeque" | "LinkedList" | "BinaryHeap" => Ty::Seq {
-                item: Box::new(arg(0)),
-                unique: false,
-                len: None,
-            },
-            "HashSet" | "BTreeSet" | "IndexSet" => Ty::Seq {
-                item: Box::new(arg(0)),
-                unique: true,
-                len: None,
-            },
-            "HashMap" | "BTreeMap" | "IndexMap" if args.len() >= 2 => Ty::Map(Box::new(arg(1))),
-            "Duration"
-                if prefix.is_empty() || matches!(prefix.as_slice(), ["std" | "core", "time"]) =>
-            {
-                Ty::Duration
-            }
-            "Uuid" => Ty::Str {
-                format: Some("uuid"),
-            },
-            "Url" => Ty::Str {
-                format: Some("uri"),
-            },
-            "Ipv4Addr" => Ty::Str {
-                format: Some("ipv4"),
-            },
-            "Ipv6Addr" => Ty::Str {
-                format: Some("ipv6"),
-            },
-            "IpAddr" | "SocketAddr" | "SocketAddrV4" | "SocketAddrV6" | "NaiveDateTime"
-            | "NaiveTime" => Ty::Str { format: None },
-            "DateTime" => Ty::Str {
-                format: Some("date-time"),
-            },
-            "NaiveDate" => Ty::Str {
-                format: Some("date"),
-            },
-            _ => Ty::Unknown,
+            Shape::Named(_) => Ty::Unknown,
         }
     }
 
@@ -417,7 +334,7 @@ impl Ty {
             }),
             Ty::Map(value) => json!({"type": "object", "additionalProperties": value.schema()}),
             Ty::Duration => closed(&[
-                ("secs", Ty::parse("u64").schema(), true),
+                ("secs", Ty::from_shape(&Shape::U64).schema(), true),
                 (
                     "nanos",
                     json!({"type": "integer", "minimum": 0, "maximum": 999_999_999}),
@@ -450,42 +367,6 @@ fn nullable(mut schema: Value) -> Value {
         }
         _ => json!({"anyOf": [schema, {"type": "null"}]}),
     }
-}
-
-/// The argument of a top-level `Option<...>` path, as the derive recognizes
-/// one: the last segment of a path (not a reference) is `Option`.
-fn option_argument(written: &str) -> Option<&str> {
-    let s = written.trim();
-    if s.starts_with(['&', '(', '[', '<']) {
-        return None;
-    }
-    match path(s)? {
-        ("Option", args, _) => Some(args.first().copied().unwrap_or("")),
-        _ => None,
-    }
-}
-
-/// A path's last segment, split into its name and its type arguments
-/// (lifetimes and associated types left out), with the segments before it:
-/// `std::vec::Vec<'a, T>` gives `("Vec", ["T"], ["std", "vec"])`.
-fn path(s: &str) -> Option<(&str, Vec<&str>, Vec<&str>)> {
-    let s = s.strip_prefix("::").unwrap_or(s);
-    if !s.starts_with(|c: char| c == '_' || c.is_alphabetic()) {
-        return None;
-    }
-    let mut segments = split_path(s);
-    let last = segments.pop()?;
-    let (name, args) = match last.find('<') {
-        Some(open) if last.ends_with('>') => {
-            let args = split_top(&last[open + 1..last.len() - 1], ',')
-                .into_iter()
-                .filter(|a| !a.starts_with('\'') && !a.contains('='))
-                .collect();
-            (last[..open].trim(), args)
-        }
-        _ => (last, Vec::new()),
-    };
-    Some((name, args, segments))
 }
 
 // ---------------------------------------------------------------------------
@@ -651,7 +532,7 @@ fn branch(code: &Code, envelope: &Envelope) -> Value {
     };
     let d = code.descriptor;
     schema["title"] = json!(code.code());
-    schema["description"] = json!(format!("{}: {}", d.variant(), d.message()));
+    schema["description"] = json!(format!("{}: {}", d.variant(), d.template()));
     schema
 }
 
@@ -673,69 +554,40 @@ fn sorted(value: Value) -> Value {
 mod tests {
     use super::*;
 
-    fn field(written: &str) -> (Ty, bool) {
-        let field = Field::new("f", written);
-        (field.ty, field.optional)
-    }
-
     #[test]
     fn top_level_options_are_optional_and_inner_ones_nullable() {
+        static STRING: Shape = Shape::Str {
+            format: None,
+            example: "string",
+            display: true,
+        };
+        static NULLABLE: Shape = Shape::Nullable(&STRING);
+        static OPTIONAL: Shape = Shape::Optional(&STRING);
+        static BOTH: Shape = Shape::Optional(&NULLABLE);
         let string = Ty::Str { format: None };
-        assert_eq!(field("Option<String>"), (string.clone(), true));
-        assert_eq!(field("std::option::Option<String>"), (string.clone(), true));
+        let field = |shape: &'static Shape| {
+            let field = Field::new("f", shape);
+            (field.ty, field.optional)
+        };
+        assert_eq!(field(&OPTIONAL), (string.clone(), true));
         assert_eq!(
-            field("&'static Option<String>"),
+            field(&NULLABLE),
             (Ty::Nullable(Box::new(string.clone())), false)
         );
-        assert_eq!(
-            field("Option<Option<String>>"),
-            (Ty::Nullable(Box::new(string.clone())), true)
-        );
-        assert_eq!(
-            field("Vec<Option<u8>>").0,
-            Ty::Seq {
-                item: Box::new(Ty::Nullable(Box::new(Ty::parse("u8")))),
-                unique: false,
-                len: None,
-            }
-        );
+        assert_eq!(field(&BOTH), (Ty::Nullable(Box::new(string)), true));
     }
 
     #[test]
-    fn types_as_written() {
-        let string = Ty::Str { format: None };
-        assert_eq!(Ty::parse("&'static str"), string);
-        assert_eq!(Ty::parse("Cow<'a, str>"), string);
-        assert_eq!(Ty::parse("Box<str>"), string);
-        assert_eq!(Ty::parse("std::string::String"), string);
+    fn integers_keep_their_bounds() {
+        let int = |bits, signed, nonzero| {
+            Ty::from_shape(&Shape::Int {
+                bits,
+                signed,
+                nonzero,
+            })
+        };
         assert_eq!(
-            Ty::parse("BTreeMap<String, u32>"),
-            Ty::Map(Box::new(Ty::parse("u32")))
-        );
-        assert_eq!(
-            Ty::parse("&[String]"),
-            Ty::Seq {
-                item: Box::new(string.clone()),
-                unique: false,
-                len: None
-            }
-        );
-        assert_eq!(
-            Ty::parse("[u8; 4]"),
-            Ty::Seq {
-                item: Box::new(Ty::parse("u8")),
-                unique: false,
-                len: Some(4)
-            }
-        );
-        assert_eq!(
-            Ty::parse("(String, bool)"),
-            Ty::Tuple(vec![string.clone(), Ty::Bool])
-        );
-        assert_eq!(Ty::parse("(String)"), string);
-        assert_eq!(Ty::parse("()"), Ty::Unit);
-        assert_eq!(
-            Ty::parse("NonZeroU16"),
+            int(16, false, true),
             Ty::Int {
                 min: Some(1),
                 max: Some(65_535),
@@ -743,26 +595,13 @@ mod tests {
             }
         );
         assert_eq!(
-            Ty::parse("std::num::NonZero<i32>"),
+            int(32, true, true),
             Ty::Int {
                 min: Some(i32::MIN.into()),
                 max: Some(i32::MAX as u64),
                 nonzero: true
             }
         );
-        assert_eq!(Ty::parse("std::time::Duration"), Ty::Duration);
-        assert_eq!(Ty::parse("tokio::time::Duration2"), Ty::Unknown);
-        assert_eq!(Ty::parse("my::Duration"), Ty::Unknown);
-        for unknown in [
-            "T",
-            "serde_json::Value",
-            "Custom",
-            "HashMap<String>",
-            "dyn Any",
-            "",
-        ] {
-            assert_eq!(Ty::parse(unknown), Ty::Unknown, "{unknown}");
-        }
     }
 
     #[test]

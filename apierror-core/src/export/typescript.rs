@@ -272,7 +272,7 @@ fn table(
     for code in codes {
         if described {
             let d = code.descriptor;
-            let text = format!("`{}`: {}", d.variant(), d.message());
+            let text = format!("`{}`: {}", d.variant(), d.template());
             let _ = writeln!(out, "  /** {} */", comment(&text));
         }
         let _ = writeln!(out, "  {}: {};", string(code.code()), value(code));
@@ -371,24 +371,43 @@ mod tests {
 
     #[test]
     fn types_of_fields() {
+        let int = || Ty::Int {
+            min: Some(0),
+            max: Some(u64::from(u32::MAX)),
+            nonzero: false,
+        };
+        let string = || Ty::Str { format: None };
+        let boxed = Box::new;
         let cases = [
-            ("u32", "number"),
-            ("f64", "number | null"),
-            ("Option<f64>", "number | null"),
-            ("&'static str", "string"),
-            ("Vec<String>", "string[]"),
-            ("Vec<Option<u8>>", "(number | null)[]"),
-            ("BTreeMap<String, u32>", "Record<string, number>"),
-            ("HashMap<String, Vec<bool>>", "Record<string, boolean[]>"),
-            ("(String, u8)", "[string, number]"),
-            ("Option<Option<char>>", "string | null"),
-            ("Option<Option<Custom>>", "unknown"),
-            ("Custom", "unknown"),
-            ("std::time::Duration", "{ secs: number; nanos: number }"),
+            (int(), "number"),
+            (Ty::Float, "number | null"),
+            (Ty::Nullable(boxed(Ty::Float)), "number | null"),
+            (string(), "string"),
+            (
+                Ty::Seq {
+                    item: boxed(string()),
+                    unique: false,
+                    len: None,
+                },
+                "string[]",
+            ),
+            (
+                Ty::Seq {
+                    item: boxed(Ty::Nullable(boxed(int()))),
+                    unique: false,
+                    len: None,
+                },
+                "(number | null)[]",
+            ),
+            (Ty::Map(boxed(int())), "Record<string, number>"),
+            (Ty::Tuple(vec![string(), int()]), "[string, number]"),
+            (Ty::Nullable(boxed(Ty::Char)), "string | null"),
+            (Ty::Nullable(boxed(Ty::Unknown)), "unknown"),
+            (Ty::Unknown, "unknown"),
+            (Ty::Duration, "{ secs: number; nanos: number }"),
         ];
-        for (written, expected) in cases {
-            let field = Field::new("f", written);
-            assert_eq!(ts(&field.ty), expected, "{written}");
+        for (ty, expected) in cases {
+            assert_eq!(ts(&ty), expected, "{ty:?}");
         }
     }
 

@@ -144,11 +144,21 @@
 //! Without `#[message]`, the message is the status's reason phrase
 //! ("Not Found"), which also keeps 5xx errors from leaking internals.
 //!
+//! Arguments after the template compute what a placeholder shows, as
+//! thiserror's do: `{}` takes the next positional argument, `{n}` the one
+//! named `n`, and `.field` or `.0` name the variant's fields:
+//! `#[message("{} of {limit} left", .limit - .used)]`,
+//! `#[message("{n} items invalid", n = .items.len())]`. The derive parses
+//! each template once; [`Descriptor::pieces`] hands its literal text and
+//! placeholders to exports and the OpenAPI document.
+//!
 //! A message is for clients, so the compiler holds it to that: it formats
 //! with `Display` only (`{config:?}` is an error: Debug text is for logs, and
-//! `{x:p}` would show an address), it takes no format arguments (`#[message("{}", x)]`:
-//! name the field instead), it is not empty, and it never shows an
-//! internal field (see [Details](#details)).
+//! `{x:p}` would show an address, and so is an argument that formats with
+//! Debug, `format!("{:?}", .x)` or `dbg!`), an argument names fields with
+//! `.field`, never through `self`, it is not empty, and neither it nor an
+//! argument ever shows an internal field (see [Details](#details)). What a
+//! function called from an argument does is yours to keep public.
 //!
 //! ```
 //! # use apierror::ApiError;
@@ -163,6 +173,16 @@
 //!
 //! assert_eq!(BillingError::OverLimit(99.5, "USD").message().to_string(), "Amount 99.50 USD exceeds the limit");
 //! assert_eq!(BillingError::Internal.message().as_static(), Some("Internal Server Error"));
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", status = 429)]
+//! pub enum QuotaError {
+//!     #[message("{} of {limit} requests left, {n} queued", .limit - .used, n = .queue.len())]
+//!     QuotaLow { limit: u32, used: u32, #[api_error(skip)] queue: Vec<u64> },
+//! }
+//!
+//! let low = QuotaError::QuotaLow { limit: 100, used: 97, queue: vec![1, 2] };
+//! assert_eq!(low.message().to_string(), "3 of 100 requests left, 2 queued");
 //! ```
 //!
 //! # Details
@@ -173,6 +193,13 @@
 //! details only when given a key with `rename`. A variant without detail
 //! fields has no `details` key, unless it (or its type) says
 //! `#[api_error(empty_details)]`, which renders `"details": {}`.
+//!
+//! The derive reads each detail's type into a [`fields::Shape`] (integers,
+//! strings, `Option`, sequences, maps, ...), from which the OpenAPI
+//! document, the JSON Schema and the TypeScript declarations type it; a type
+//! of your own is documented by its `utoipa::ToSchema` in OpenAPI and is
+//! unconstrained elsewhere. `#[api_error(schema = String)]` documents a
+//! field as another type everywhere (a newtype that serializes as a string).
 //!
 //! **Internal fields** never reach a body, a header or the details, in any
 //! format: only logs (the value's `Debug`, and its `source()` chain). A field

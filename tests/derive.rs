@@ -693,3 +693,61 @@ fn boxed_trait_object_sources() {
     assert_eq!(err.source().unwrap().to_string(), "connection reset");
     assert_eq!(err.message(), "Internal Server Error");
 }
+
+// ---------------------------------------------------------------------------
+// Computed message arguments, as thiserror takes them
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+pub enum QuotaError {
+    #[status(429)]
+    #[message("{} requests left of {limit}, retry in {secs:>3}s", .limit - .used, secs = .wait.as_secs())]
+    QuotaExceeded {
+        limit: u32,
+        used: u32,
+        #[api_error(skip)]
+        wait: std::time::Duration,
+    },
+    #[status(400)]
+    #[message("{} of {n} items are invalid: {0}", .1.len(), n = .2)]
+    Invalid(String, Vec<u32>, usize),
+    #[status(413)]
+    #[message("The body is {:.1} KiB over the limit", (*.size as f64 - *.limit as f64) / 1024.0)]
+    TooLarge { size: u64, limit: u64 },
+}
+
+#[test]
+fn messages_compute_arguments_from_fields() {
+    let quota = QuotaError::QuotaExceeded {
+        limit: 100,
+        used: 98,
+        wait: std::time::Duration::from_secs(7),
+    };
+    assert_eq!(quota.message(), "2 requests left of 100, retry in   7s");
+    assert_eq!(quota.to_string(), quota.message().to_string());
+    let invalid = QuotaError::Invalid("bad ids".into(), vec![1, 2], 5);
+    assert_eq!(invalid.message(), "2 of 5 items are invalid: bad ids");
+    let large = QuotaError::TooLarge {
+        size: 3072,
+        limit: 1024,
+    };
+    assert_eq!(large.message(), "The body is 2.0 KiB over the limit");
+    // The details are the fields, not the computed values.
+    let body = apierror::json::to_string(&quota).unwrap();
+    assert!(
+        body.contains(r#""details":{"limit":100,"used":98}"#),
+        "{body}"
+    );
+
+    // The template's pieces show each argument as its expression.
+    use apierror::template::Piece;
+    let d = QuotaError::CATALOG.find("QUOTA_EXCEEDED").unwrap();
+    let args: Vec<&str> = d
+        .pieces()
+        .filter_map(|p| match p {
+            Piece::Arg(arg) => Some(arg.placeholder()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(args, ["{.limit - .used}", "{limit}", "{secs:>3}"]);
+}

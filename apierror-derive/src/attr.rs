@@ -66,6 +66,8 @@ pub struct VariantAttrs {
     pub code: Option<LitStr>,
     pub status: Option<StatusAttr>,
     pub message: Option<LitStr>,
+    /// Computed arguments after the message: `.limit * 2`, `n = expr`.
+    pub message_args: Vec<crate::args::MessageArg>,
     pub category: Option<LitStr>,
     pub empty_details: Option<Span>,
     pub transparent: Option<Span>,
@@ -370,25 +372,6 @@ fn parse_str_list(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Vec<LitStr>>
     Ok(list.into_iter().collect())
 }
 
-/// `#[message("...")]`: one string literal; format arguments after it are
-/// reported where they start.
-fn parse_message(input: ParseStream) -> syn::Result<LitStr> {
-    let lit: LitStr = input.parse().map_err(|e| {
-        syn::Error::new(
-            e.span(),
-            "expected a string literal: #[message(\"...{field}...\")]",
-        )
-    })?;
-    if !input.is_empty() {
-        let rest: proc_macro2::TokenStream = input.parse()?;
-        return Err(syn::Error::new_spanned(
-            rest,
-            "a message takes no format arguments: it interpolates the variant's fields by name, as in #[message(\"{field} is {0}\")]",
-        ));
-    }
-    Ok(lit)
-}
-
 pub fn is_thiserror_attr(attr: &Attribute) -> bool {
     attr.path().is_ident("error")
 }
@@ -662,11 +645,15 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
                 .map(|status| set_once(cx, &mut out.status, status, span, "status"))
         } else if path.is_ident("message") {
             out.message_written = true;
-            attr.parse_args_with(parse_message).map(|lit| {
-                if let Some(lit) = non_empty(cx, lit, "message") {
-                    set_once(cx, &mut out.message, lit, span, "message");
-                }
-            })
+            attr.parse_args_with(crate::args::parse_message)
+                .map(|(lit, args)| {
+                    if let Some(lit) = non_empty(cx, lit, "message") {
+                        if out.message.is_none() {
+                            out.message_args = args;
+                        }
+                        set_once(cx, &mut out.message, lit, span, "message");
+                    }
+                })
         } else if path.is_ident("api_error") && !is_struct {
             attr.parse_nested_meta(|meta| {
                 let span = key_span(&meta);

@@ -507,6 +507,10 @@ fn descriptor(own: &Own, generics: &[Ident]) -> TokenStream {
                 };
                 quote!(__P::Piece::Arg(__P::Arg::__new(#written, #detail, #example)))
             }
+            valid::Part::Computed { written } => {
+                let none = quote!(::core::option::Option::None);
+                quote!(__P::Piece::Arg(__P::Arg::__new(#written, #none, #none)))
+            }
         });
         rest.push(quote!(.__pieces(&[#(#pieces),*])));
     }
@@ -755,9 +759,13 @@ fn internal_probes(input: &Input, model: &Model) -> TokenStream {
             continue;
         };
         let mut fields: Vec<&Field> = own.details.iter().map(|(field, _)| *field).collect();
-        if let Message::Formatted { args, .. } = &own.message {
-            for (field, _) in args {
-                if !fields.iter().any(|f| std::ptr::eq(*f, *field)) {
+        if let Message::Formatted { args, computed, .. } = &own.message {
+            let shown = args
+                .iter()
+                .map(|(field, _)| *field)
+                .chain(computed.iter().flat_map(|c| c.fields.iter().copied()));
+            for field in shown {
+                if !fields.iter().any(|f| std::ptr::eq(*f, field)) {
                     fields.push(field);
                 }
             }
@@ -912,19 +920,35 @@ fn public_message(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream 
     let arms = model.entries.iter().filter_map(|entry| match entry {
         Entry::Own(Own {
             variant,
-            message: Message::Formatted {
-                format, span, args, ..
-            },
+            message:
+                Message::Formatted {
+                    format,
+                    span,
+                    args,
+                    computed,
+                    ..
+                },
             ..
         }) => {
-            let pat = pattern(input, variant, args.iter().map(|(field, _)| *field));
+            let mut bound: Vec<&Field> = args.iter().map(|(field, _)| *field).collect();
+            for field in computed.iter().flat_map(|c| &c.fields) {
+                if !bound.iter().any(|f| std::ptr::eq(*f, *field)) {
+                    bound.push(field);
+                }
+            }
+            let pat = pattern(input, variant, bound);
             let format = syn::LitStr::new(format, *span);
             let args = args.iter().enumerate().map(|(index, (field, _))| {
                 let name = format_ident!("__a{}", index);
                 let binding = binding(field);
                 quote!(#name = #binding)
             });
-            Some(quote!(#pat => ::core::write!(__formatter, #format, #(#args),*),))
+            let computed = computed.iter().enumerate().map(|(index, c)| {
+                let name = format_ident!("__c{}", index);
+                let expr = c.expr;
+                quote!(#name = (#expr))
+            });
+            Some(quote!(#pat => ::core::write!(__formatter, #format, #(#args,)* #(#computed),*),))
         }
         // Static and transparent messages never get here: `message()` has them.
         _ => None,

@@ -5,6 +5,7 @@
 //! `expand` generates the impls. All user errors are collected in a `Ctxt`
 //! and reported together, spanned on the user's tokens.
 
+mod args;
 mod ast;
 mod attr;
 mod code;

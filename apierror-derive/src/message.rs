@@ -18,6 +18,8 @@ pub enum Piece {
 pub enum FieldRef {
     Named(String),
     Index(usize),
+    /// `{}`: the next positional argument after the message.
+    Next,
 }
 
 impl std::fmt::Display for FieldRef {
@@ -25,6 +27,7 @@ impl std::fmt::Display for FieldRef {
         match self {
             FieldRef::Named(name) => f.write_str(name),
             FieldRef::Index(index) => write!(f, "{index}"),
+            FieldRef::Next => Ok(()),
         }
     }
 }
@@ -116,11 +119,6 @@ fn parse_placeholder(inner: &str) -> Result<Piece, String> {
         Some((name, spec)) => (name.trim(), spec),
         None => (inner.trim(), ""),
     };
-    if name.is_empty() {
-        return Err(format!(
-            "`{{{inner}}}` names no field: write `{{field}}` or `{{0}}` for a tuple field"
-        ));
-    }
     if spec.ends_with('?') {
         return Err(format!(
             "`{{{inner}}}` formats with Debug: public messages use Display (`{{{name}}}`), Debug is for logs"
@@ -141,7 +139,9 @@ fn parse_placeholder(inner: &str) -> Result<Piece, String> {
             "`{{{inner}}}`: width and precision taken from arguments are not supported in messages"
         ));
     }
-    let name = if name.bytes().all(|b| b.is_ascii_digit()) {
+    let name = if name.is_empty() {
+        FieldRef::Next
+    } else if name.bytes().all(|b| b.is_ascii_digit()) {
         FieldRef::Index(
             name.parse()
                 .map_err(|_| format!("`{{{inner}}}`: field index out of range"))?,
@@ -259,9 +259,13 @@ mod tests {
         assert!(Template::parse("The instance type 'x' does } not exist")
             .unwrap_err()
             .starts_with("unmatched `}` after `...tance type 'x' does `"));
-        assert!(Template::parse("a {} b")
-            .unwrap_err()
-            .contains("names no field"));
+        assert_eq!(
+            Template::parse("a {} b {:>4}")
+                .unwrap()
+                .args()
+                .collect::<Vec<_>>(),
+            [(&FieldRef::Next, ""), (&FieldRef::Next, ">4")]
+        );
         assert!(Template::parse("{x:>w$}")
             .unwrap_err()
             .contains("not supported"));

@@ -109,9 +109,22 @@ pub enum Message<'a> {
         format: String,
         span: Span,
         args: Vec<(&'a Field<'a>, SpecTrait)>,
+        /// Computed arguments, `{__cN}` in the format.
+        computed: Vec<Computed<'a>>,
         /// The template's pieces, for the runtime's `Piece`s.
         pieces: Vec<Part<'a>>,
     },
+}
+
+/// A computed message argument: `.limit * 2`, `n = .items.len()`.
+pub struct Computed<'a> {
+    pub name: Option<syn::Ident>,
+    pub expr: &'a proc_macro2::TokenStream,
+    /// As written, for documentation.
+    pub written: String,
+    /// The fields it uses, to bind in the match arm.
+    pub fields: Vec<&'a Field<'a>>,
+    pub span: Span,
 }
 
 /// A piece of a formatted template, its placeholder bound to a field.
@@ -122,6 +135,10 @@ pub enum Part<'a> {
         written: String,
         field: &'a Field<'a>,
         spec: String,
+    },
+    /// A computed argument, shown as its expression: `{.limit * 2}`.
+    Computed {
+        written: String,
     },
 }
 
@@ -956,12 +973,21 @@ fn variant_message<'a>(
         }
     };
     if let Some(fixed) = template.as_static() {
+        for arg in &variant.attrs.message_args {
+            cx.error_at(
+                arg.span,
+                "argument is never used: the message has no placeholder; write `{}` (or `{name}` for `name = ...`) where it goes",
+            );
+        }
         return (text, Message::Static(fixed), true);
     }
     let literal = template
         .pieces
         .iter()
         .any(|piece| matches!(piece, message::Piece::Text(text) if !text.trim().is_empty()));
+    let computed = computed_args(cx, variant);
+    let mut used = vec![false; computed.len()];
+    let mut next = 0usize;
     let mut format = String::new();
     let mut args: Vec<(&'a Field<'a>, SpecTrait)> = Vec::new();
     let mut parts = Vec::new();
@@ -972,6 +998,56 @@ fn variant_message<'a>(
                 parts.push(Part::Text(text.clone()));
             }
             message::Piece::Arg { name, spec } => {
+                // `{}` takes the next positional argument, `{n}` the
+                // argument named `n` before a field of that name.
+                let argument = match name {
+                    FieldRef::Next => {
+                        let found = computed
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, c)| c.name.is_none())
+                            .nth(next);
+                        next += 1;
+                        match found {
+                            Some((index, _)) => Some(index),
+                            None => {
+                                cx.error_at(
+                                    lit.span(),
+                                    format_args!(
+                                        "`{{{}}}` has no argument: write one after the message, as in #[message(\"{{}} left\", .limit - .used)], or name a field, as in {{field}}",
+                                        if spec.is_empty() { String::new() } else { format!(":{spec}") }
+                                    ),
+                                );
+                                continue;
+                            }
+                        }
+                    }
+                    FieldRef::Named(n) => computed
+                        .iter()
+                        .position(|c| c.name.as_ref().is_some_and(|i| i == n)),
+                    FieldRef::Index(_) => None,
+                };
+                if let Some(index) = argument {
+                    used[index] = true;
+                    let c = &computed[index];
+                    let shown = match &c.name {
+                        Some(name) => name.to_string(),
+                        None => c.written.clone(),
+                    };
+                    parts.push(Part::Computed {
+                        written: if spec.is_empty() {
+                            format!("{{{shown}}}")
+                        } else {
+                            format!("{{{shown}:{spec}}}")
+                        },
+                    });
+                    if spec.is_empty() {
+                        format.push_str(&format!("{{__c{index}}}"));
+                    } else {
+                        format.push_str(&format!("{{__c{index}:{spec}}}"));
+                    }
+                    continue;
+                }
                 let Some(field) = find_field(variant, name) else {
                     let known: Vec<String> = variant
                         .fields
@@ -1015,16 +1091,109 @@ fn variant_message<'a>(
             }
         }
     }
+    for (c, used) in computed.iter().zip(&used) {
+        if !used {
+            let what = match &c.name {
+                Some(name) => {
+                    format!("argument `{name}` is never used: write `{{{name}}}` in the message")
+                }
+                None => {
+                    "argument is never used: write `{}` in the message for each positional argument"
+                        .to_owned()
+                }
+            };
+            cx.error_at(c.span, what);
+        }
+    }
     (
         text,
         Message::Formatted {
             format,
             span: lit.span(),
             args,
+            computed,
             pieces: parts,
         },
         literal,
     )
+}
+
+/// The computed arguments of a variant's message, each with the fields it
+/// uses: a field it names must exist and may not be internal, and it may
+/// not use `self` nor format with Debug.
+fn computed_args<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<Computed<'a>> {
+    let mut out: Vec<Computed<'a>> = Vec::new();
+    for arg in &variant.attrs.message_args {
+        let span = arg.span;
+        if let Some(name) = &arg.name {
+            if out.iter().any(|c| c.name.as_ref() == Some(name)) {
+                cx.error_at(name.span(), format_args!("duplicate argument `{name}`"));
+            }
+        }
+        if let Some(at) = crate::args::uses_self(&arg.expr) {
+            cx.error_at(
+                at,
+                "a message argument names fields with `.field` or `.0`, not through `self`: the whole error may hold internal values",
+            );
+        }
+        if let Some(at) = crate::args::debug_formatting(&arg.expr) {
+            cx.error_at(
+                at,
+                "a message argument formats with Debug: public messages use Display, Debug is for logs",
+            );
+        }
+        for (name, at) in crate::args::bare_idents(&arg.expr) {
+            if variant
+                .fields
+                .iter()
+                .any(|f| f.name() == Some(name.as_str()))
+            {
+                cx.error_at(
+                    at,
+                    format_args!("write `.{name}` to name the field `{name}` in a message argument, as thiserror does"),
+                );
+            }
+        }
+        let mut fields: Vec<&'a Field<'a>> = Vec::new();
+        for (name, at) in crate::args::fields_used(&arg.expr) {
+            let reference = if name.bytes().all(|b| b.is_ascii_digit()) {
+                name.parse().ok().map(FieldRef::Index)
+            } else {
+                Some(FieldRef::Named(name.clone()))
+            };
+            let Some(field) = reference.and_then(|r| find_field(variant, &r)) else {
+                cx.error_at(
+                    at,
+                    format_args!("`.{name}` names no field of `{}`", variant.ident),
+                );
+                continue;
+            };
+            if let Some(why) = field.internal() {
+                let reason = match why {
+                    Internal::Marked => "it is marked #[api_error(internal)]",
+                    Internal::Source => "it is the source error, internal by definition",
+                    Internal::ErrorType => "its type is an error, internal by default",
+                };
+                cx.error_at(
+                    at,
+                    format_args!(
+                        "a public message may not show `.{name}`: {reason}; internal values never reach clients, only logs: describe the failure without it"
+                    ),
+                );
+            }
+            if !fields.iter().any(|f| std::ptr::eq(*f, field)) {
+                fields.push(field);
+            }
+        }
+        out.push(Computed {
+            name: arg.name.clone(),
+            expr: &arg.expr,
+            written: arg.written.clone(),
+            fields,
+            span,
+        });
+    }
+    out
 }
 
 /// A message never shows an internal field: one marked
@@ -1839,7 +2008,7 @@ mod tests {
             ),
             (
                 parse_quote! { enum E { #[code("A")] #[status(400)] #[message("{}", x)] A { x: u8 } } },
-                "a message takes no format arguments",
+                "write `.x` to name the field `x`",
             ),
             (
                 parse_quote! { enum E { #[code("A")] #[status(400)] #[message("{x:?}")] A { x: u8 } } },

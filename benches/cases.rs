@@ -49,7 +49,7 @@ pub fn problem() -> Problem {
 // ---- apierror -------------------------------------------------------------
 
 pub fn apierror_standard(out: &mut Vec<u8>, error: &InventoryError) {
-    apierror::json::to_writer(out, error).unwrap();
+    apierror::Render::new(error).to_writer(out).unwrap();
 }
 
 pub fn apierror_problem(out: &mut Vec<u8>, error: &InventoryError, problem: &Problem) {

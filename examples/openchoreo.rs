@@ -966,7 +966,7 @@ fn main() {
 
 /// Prints one error the way the API sends it: status, media type and body.
 fn show<E: ApiError>(err: &E) {
-    let response = apierror::response::to_response(err);
+    let response = apierror::Render::new(err).to_response();
     let media_type = response.headers()["content-type"]
         .to_str()
         .expect("media type is ASCII");

@@ -298,6 +298,8 @@ fn main() {
 
 /// Prints one error the way the API sends it: status, code and JSON body.
 fn show<E: ApiError>(err: &E) {
-    let body = apierror::json::to_string(err).expect("error renders as JSON");
+    let body = apierror::Render::new(err)
+        .to_string()
+        .expect("error renders as JSON");
     println!("HTTP {} {}\n{body}\n", err.status().as_u16(), err.code());
 }

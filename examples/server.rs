@@ -64,7 +64,7 @@ async fn hexabase_workspace(Path(id): Path<String>) -> Response {
     let context = Context::new()
         .with_request_id(&request_id)
         .with_timestamp("2024-01-20T10:00:00Z");
-    apierror::axum::into_response(&Render::new(&error).context(context))
+    Render::new(&error).context(context).into_response()
 }
 
 async fn hexabase_me() -> Result<String, HexabaseError> {
@@ -83,7 +83,7 @@ async fn k0rdent_server(Path(id): Path<String>) -> Response {
     let render = Render::new(&error)
         .format(&Tagged)
         .context(Context::new().with_request_id(&request_id));
-    apierror::axum::into_response(&render)
+    render.into_response()
 }
 
 /// 207 Multi-Status: one result per item, failures as error objects.
@@ -139,7 +139,7 @@ async fn google_workspace(Path(id): Path<String>) -> Response {
         resource_id: id,
     });
     let google = Google::new("kaas.hexabase.example");
-    apierror::axum::into_response(&Render::new(&error).format(&google))
+    Render::new(&error).format(&google).into_response()
 }
 
 fn next_request_id() -> String {

@@ -30,7 +30,7 @@
 //! assert_eq!(err.code(), "ERR-02-003");
 //! assert_eq!(err.status(), 409);
 //! assert_eq!(
-//!     apierror::json::to_string(&err)?,
+//!     apierror::Render::new(&err).to_string()?,
 //!     r#"{"error":{"code":"ERR-02-003","message":"The selected node does not have enough CPU capacity","details":{"requested":8,"available":2}}}"#
 //! );
 //! # Ok::<(), serde_json::Error>(())
@@ -250,7 +250,7 @@
 //!     dsn: "redis://:hunter2@10.0.0.7".into(),
 //!     cause: std::io::Error::other("connection refused"),
 //! };
-//! let body = apierror::json::to_string(&err)?;
+//! let body = apierror::Render::new(&err).to_string()?;
 //! assert_eq!(body, r#"{"error":{"code":"UNREACHABLE","message":"The cache sessions is unavailable","details":{"name":"sessions"}}}"#);
 //! assert!(format!("{err:?}").contains("hunter2")); // for logs
 //! # Ok::<(), serde_json::Error>(())
@@ -288,7 +288,7 @@
 //!     serde_json::to_string(&err.details())?,
 //!     r#"{"limit":5000,"window":"1h","retry_after":1234}"#
 //! );
-//! let response = apierror::response::to_response(&err);
+//! let response = apierror::Render::new(&err).to_response();
 //! assert_eq!(response.headers()["retry-after"], "1234");
 //! # Ok::<(), serde_json::Error>(())
 //! ```
@@ -464,7 +464,7 @@
 //!
 //! Your own format is the default just as well: `envelope = ` the path of a
 //! value whose type implements [`Format`](envelope::Format), a unit struct or
-//! a `const` with settings. [`Render::new`], [`response::to_response`], the
+//! a `const` with settings. [`Render::new`] and its responses, the
 //! axum and actix-web responses and the OpenAPI responses all use it:
 //!
 //! ```
@@ -507,7 +507,7 @@
 //!     },
 //! }
 //!
-//! let response = apierror::response::to_response(&RepoError::RateLimited { remaining: 0 });
+//! let response = apierror::Render::new(&RepoError::RateLimited { remaining: 0 }).to_response();
 //! assert_eq!(response.headers()["content-type"], "application/json; charset=utf-8");
 //! assert_eq!(response.headers()["x-ratelimit-remaining"], "0");
 //! assert_eq!(
@@ -539,7 +539,7 @@
 //! let err = WsError::SubscriptionLimitExceeded { limit: 100, current: 100 };
 //! // The type's own envelope.
 //! assert_eq!(
-//!     apierror::json::to_string(&err)?,
+//!     apierror::Render::new(&err).to_string()?,
 //!     r#"{"error":{"message":"Maximum number of subscriptions exceeded","type":"rate_limit_error","code":429,"details":{"limit":100,"current":100}}}"#
 //! );
 //! // Another one, chosen at run time.
@@ -555,13 +555,13 @@
 //! ```
 //!
 //! Rendering streams through serde into the caller's writer
-//! ([`Render::to_writer`], [`json::to_writer`]): nothing is built in between.
+//! ([`Render::to_writer`]): nothing is built in between.
 //! Your own envelope is an implementation of [`envelope::Format`]; see its
 //! documentation for a complete example.
 //!
 //! # HTTP responses
 //!
-//! [`response::to_response`] (or [`Render::to_response`]) builds an
+//! [`Render::to_response`] builds an
 //! [`http::Response`] with the error's status, the format's `Content-Type`,
 //! `Cache-Control: no-store`, `X-Content-Type-Options: nosniff`,
 //! `Retry-After` from a `retry_after` field, `WWW-Authenticate` on every 401
@@ -584,10 +584,10 @@
 //! # pub enum E { #[status(404)] #[message("Resource not found")] ResourceNotFound { resource_id: String } }
 //! let mut buffer = Vec::new();
 //! let err = E::ResourceNotFound { resource_id: "ws-123".into() };
-//! apierror::json::to_writer(&mut buffer, &err)?;
+//! apierror::Render::new(&err).to_writer(&mut buffer)?;
 //! assert_eq!(buffer, br#"{"error":{"code":"RESOURCE_NOT_FOUND","message":"Resource not found","details":{"resource_id":"ws-123"}}}"#);
 //!
-//! let response = apierror::response::to_response(&err);
+//! let response = apierror::Render::new(&err).to_response();
 //! assert_eq!(response.status(), 404);
 //! assert_eq!(response.headers()["content-type"], "application/json");
 //! assert_eq!(response.headers()["cache-control"], "no-store");
@@ -658,8 +658,8 @@
 //! With the `axum` feature, every derived type implements axum's
 //! `IntoResponse`; with `actix-web`, actix-web's `ResponseError`. Handlers
 //! return `Result<T, MyError>` and the client gets the response above. For a
-//! chosen format or context, `apierror::axum::into_response(&render)` and
-//! `apierror::actix::into_response(&render)` convert a [`Render`].
+//! chosen format or context, a [`Render`] is itself an axum `IntoResponse`
+//! and an actix-web `Responder`.
 //!
 //! To write those impls yourself, say `#[api_error(manual_response)]` on the
 //! type: the derive then leaves `IntoResponse` and `ResponseError` to you
@@ -839,8 +839,8 @@
 #![deny(missing_docs)]
 
 pub use apierror_core::{
-    decode, doc, envelope, export, fields, json, response, serde, stability, template, ApiError,
-    Bulk, Catalog, Category, Descriptor, Details, Iter, Message, Render, Transparent,
+    catalog, decode, doc, envelope, export, fields, response, serde, stability, template, ApiError,
+    Bulk, Catalog, Category, Descriptor, Details, Message, Render, Transparent,
 };
 
 #[cfg(feature = "utoipa")]

@@ -115,7 +115,7 @@ fn rendering_allocates_nothing_but_the_output() {
         // The type's own envelope, through the shortcut.
         let count = allocations(|| {
             out.clear();
-            apierror::json::to_writer(&mut out, error).unwrap();
+            apierror::Render::new(error).to_writer(&mut out).unwrap();
         });
         assert_eq!(count, 0, "{}", error.code());
     }

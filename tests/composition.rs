@@ -106,7 +106,7 @@ fn challenges_come_from_the_declaring_type_first() {
                 Some(expected)
             );
         }
-        let response = apierror::response::to_response(&error);
+        let response = apierror::Render::new(&error).to_response();
         assert_eq!(
             header(&response, "www-authenticate").as_deref(),
             Some(expected)
@@ -186,7 +186,7 @@ fn variant_facts_survive_delegation() {
     let error = Service::Api(Api::Admin(admin::Error::Throttled { wait: 30 }));
     assert_eq!(error.code(), "ADMIN_THROTTLED");
     assert_eq!(error.retry_after(), Some(30));
-    let response = apierror::response::to_response(&error);
+    let response = apierror::Render::new(&error).to_response();
     assert_eq!(header(&response, "retry-after").as_deref(), Some("30"));
     let signin = Service::Api(Api::Admin(admin::Error::SignIn));
     let d = signin.descriptor();

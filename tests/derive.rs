@@ -199,7 +199,9 @@ fn skip_rename_option_and_retry_after() {
 fn empty_details_and_sources() {
     assert!(Fields::AuthRequired.descriptor().has_details());
     assert_eq!(
-        apierror::json::to_string(&Fields::AuthRequired).unwrap(),
+        apierror::Render::new(&Fields::AuthRequired)
+            .to_string()
+            .unwrap(),
         r#"{"error":{"code":"WS_AUTH_REQUIRED","message":"Unauthorized","details":{}}}"#
     );
     let err = Fields::Io {
@@ -733,7 +735,7 @@ fn messages_compute_arguments_from_fields() {
     };
     assert_eq!(large.message(), "The body is 2.0 KiB over the limit");
     // The details are the fields, not the computed values.
-    let body = apierror::json::to_string(&quota).unwrap();
+    let body = apierror::Render::new(&quota).to_string().unwrap();
     assert!(
         body.contains(r#""details":{"limit":100,"used":98}"#),
         "{body}"

@@ -656,7 +656,7 @@ fn doc_urls_reach_responses_of_the_types_own_format() {
     }
     let url = "https://docs.example.com/errors/order-not-found";
     // What the derived axum / actix-web responses send.
-    let response = apierror::response::to_response(&OrderError::OrderNotFound);
+    let response = apierror::Render::new(&OrderError::OrderNotFound).to_response();
     let body: Value = serde_json::from_slice(response.body()).unwrap();
     assert_eq!(body["type"], url);
     // With a request context too.

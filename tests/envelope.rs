@@ -45,7 +45,7 @@ fn streams_into_the_callers_buffer() {
         client: "acme".into(),
         retry_after: 30,
     };
-    apierror::json::to_writer(&mut buffer, &err).unwrap();
+    apierror::Render::new(&err).to_writer(&mut buffer).unwrap();
     assert_eq!(
         std::str::from_utf8(&buffer).unwrap(),
         r#"prefix:{"error":{"code":"RATE_LIMIT_EXCEEDED","message":"Rate limit exceeded for acme","details":{"client":"acme","retry_after":30}}}"#
@@ -68,7 +68,7 @@ fn strings_are_escaped_and_parse_back() {
     let err = RateError::Escapes {
         value: value.clone(),
     };
-    let body = parse(&apierror::json::to_vec(&err).unwrap());
+    let body = parse(&apierror::Render::new(&err).to_vec().unwrap());
     assert_eq!(
         body["error"]["message"],
         "Bad \"quote\" \\ and\nnewline \u{2028}"
@@ -82,7 +82,7 @@ fn response_has_status_and_headers() {
         client: "acme".into(),
         retry_after: 30,
     };
-    let response = apierror::response::to_response(&err);
+    let response = apierror::Render::new(&err).to_response();
     assert_eq!(response.status(), 429);
     assert_eq!(response.headers()[header::CONTENT_TYPE], "application/json");
     assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
@@ -92,7 +92,7 @@ fn response_has_status_and_headers() {
         "RATE_LIMIT_EXCEEDED"
     );
 
-    let plain = apierror::response::to_response(&RateError::ResourceNotFound);
+    let plain = apierror::Render::new(&RateError::ResourceNotFound).to_response();
     assert_eq!(plain.status(), 404);
     assert!(plain.headers().get(header::RETRY_AFTER).is_none());
 }
@@ -102,8 +102,8 @@ fn failing_details_fall_back_to_envelope_without_details() {
     let err = RateError::Broken {
         value: Unserializable,
     };
-    assert!(apierror::json::to_vec(&err).is_err());
-    let response = apierror::response::to_response(&err);
+    assert!(apierror::Render::new(&err).to_vec().is_err());
+    let response = apierror::Render::new(&err).to_response();
     assert_eq!(response.status(), 422);
     assert_eq!(
         parse(response.body()),

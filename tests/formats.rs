@@ -174,7 +174,7 @@ fn google_errors_reproduce_aip_193() {
       }
     }"#;
     assert_eq!(
-        value(&apierror::json::to_vec(&error).unwrap()),
+        value(&apierror::Render::new(&error).to_vec().unwrap()),
         serde_json::from_str::<Value>(aip).unwrap()
     );
 }
@@ -186,14 +186,18 @@ fn google_metadata_values_are_strings() {
         regions: vec!["us-east1", "eu-west4"],
         billing: Some(true),
     };
-    let body = value(&apierror::json::to_vec(&error).unwrap());
+    let body = value(&apierror::Render::new(&error).to_vec().unwrap());
     assert_eq!(body["error"]["status"], "PERMISSION_DENIED");
     assert_eq!(
         body["error"]["details"][0]["metadata"],
         json!({"limit": "8", "regions": "[\"us-east1\",\"eu-west4\"]", "billing": "true"})
     );
     // No details: ErrorInfo without metadata.
-    let body = value(&apierror::json::to_vec(&Compute::Unavailable).unwrap());
+    let body = value(
+        &apierror::Render::new(&Compute::Unavailable)
+            .to_vec()
+            .unwrap(),
+    );
     assert_eq!(
         body["error"]["details"][0],
         json!({"@type": "type.googleapis.com/google.rpc.ErrorInfo",
@@ -269,11 +273,15 @@ fn openai_style_types_come_from_kind_category_or_status() {
         remaining: 0,
     };
     assert_eq!(
-        value(&apierror::json::to_vec(&error).unwrap()),
+        value(&apierror::Render::new(&error).to_vec().unwrap()),
         json!({"error": {"message": "rate limit exceeded", "type": "rate_limit_error", "code": 429,
                          "details": {"retry_after": 60, "limit": 200, "remaining": 0}}})
     );
-    let provider = value(&apierror::json::to_vec(&Gateway::ProviderTimeout).unwrap());
+    let provider = value(
+        &apierror::Render::new(&Gateway::ProviderTimeout)
+            .to_vec()
+            .unwrap(),
+    );
     assert_eq!(provider["error"]["type"], "gateway_error");
     let types: Vec<_> = [
         Plain::InvalidApiKey,
@@ -282,7 +290,7 @@ fn openai_style_types_come_from_kind_category_or_status() {
         Plain::Teapot,
     ]
     .iter()
-    .map(|e| value(&apierror::json::to_vec(e).unwrap())["error"]["type"].clone())
+    .map(|e| value(&apierror::Render::new(e).to_vec().unwrap())["error"]["type"].clone())
     .collect();
     assert_eq!(
         types,
@@ -294,7 +302,11 @@ fn openai_style_types_come_from_kind_category_or_status() {
         ]
     );
     assert_eq!(
-        value(&apierror::json::to_vec(&Plain::InvalidApiKey).unwrap()),
+        value(
+            &apierror::Render::new(&Plain::InvalidApiKey)
+                .to_vec()
+                .unwrap()
+        ),
         json!({"error": {"message": "invalid api key", "type": "authentication_error", "code": 401}})
     );
 }
@@ -412,7 +424,7 @@ pub enum Auth {
 
 #[test]
 fn response_headers() {
-    let response = apierror::response::to_response(&Auth::TokenExpired);
+    let response = apierror::Render::new(&Auth::TokenExpired).to_response();
     assert_eq!(response.status(), 401);
     let headers = response.headers();
     assert_eq!(
@@ -423,12 +435,13 @@ fn response_headers() {
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(headers[header::CONTENT_TYPE], "application/json");
     assert!(headers.get(header::WWW_AUTHENTICATE.as_str()).is_some());
-    assert!(apierror::response::to_response(&Auth::Forbidden)
+    assert!(apierror::Render::new(&Auth::Forbidden)
+        .to_response()
         .headers()
         .get(header::WWW_AUTHENTICATE)
         .is_none());
     // Without a configured challenge, every 401 still gets `Bearer`.
-    let socket = apierror::response::to_response(&Socket::AuthRequired);
+    let socket = apierror::Render::new(&Socket::AuthRequired).to_response();
     assert_eq!(socket.headers()[header::WWW_AUTHENTICATE], "Bearer");
 }
 

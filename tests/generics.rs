@@ -89,7 +89,7 @@ fn generic_types_of_every_kind_work() {
     let name = String::from("x y");
     let borrowed = Borrowed::Bad { name: &name };
     assert_eq!(
-        apierror::json::to_string(&borrowed).unwrap(),
+        apierror::Render::new(&borrowed).to_string().unwrap(),
         r#"{"error":{"code":"BORROWED_BAD","message":"Bad name x y","details":{"name":"x y"}}}"#
     );
     assert_eq!(Borrowed::Inner(Inner::Missing).code(), "INNER_MISSING");

@@ -119,7 +119,6 @@ fn render_all(error: &Fuzz, context: Context<'_>) -> Vec<(Envelope, Value)> {
             assert_eq!(render.to_response().body(), body.as_bytes());
 
             let safe = render.html_safe();
-            assert!(safe.is_html_safe());
             let html = safe.to_string().unwrap();
             assert!(
                 !html.contains(['<', '>', '&', '\u{2028}', '\u{2029}']),
@@ -228,5 +227,5 @@ fn html_safe_static_message_bypasses_the_fast_path() {
         }
     }
     // The default is unchanged: not HTML-safe.
-    assert!(!Render::new(&error).is_html_safe());
+    assert!(Render::new(&error).to_string().unwrap().contains('<'));
 }

@@ -150,7 +150,7 @@ fn the_own_format_is_the_default_everywhere() {
     );
     // Every response a handler can give.
     let derived = outputs::derived(declined);
-    let to_response = apierror::response::to_response(&declined());
+    let to_response = apierror::Render::new(&declined()).to_response();
     assert_eq!(
         to_response.headers()["content-type"],
         "application/vnd.example+json"
@@ -198,14 +198,14 @@ fn a_composed_type_renders_inner_errors_in_its_own_format() {
         r#"{"message":"API rate limit exceeded","documentation_url":"https://docs.github.com/rest"}"#
     );
     // Field headers survive the delegation.
-    let response = apierror::response::to_response(&error);
+    let response = apierror::Render::new(&error).to_response();
     assert_eq!(response.headers()["x-ratelimit-limit"], "60");
     assert_eq!(response.headers()["x-ratelimit-reset"], "1700000000");
 }
 
 #[test]
 fn field_headers_are_set_validated_or_left_out() {
-    let response = apierror::response::to_response(&limited(Some(5), "ok note"));
+    let response = apierror::Render::new(&limited(Some(5), "ok note")).to_response();
     let headers = response.headers();
     assert_eq!(headers["x-ratelimit-limit"], "60");
     assert_eq!(headers["x-ratelimit-remaining"], "0");
@@ -214,7 +214,7 @@ fn field_headers_are_set_validated_or_left_out() {
     assert_eq!(headers["content-type"], "application/json; charset=utf-8");
     // `None` sends no header; text that is no header value is left out.
     for bad in ["line\r\nX-Injected: 1", "nul\0", "é", "\u{7f}"] {
-        let response = apierror::response::to_response(&limited(None, bad));
+        let response = apierror::Render::new(&limited(None, bad)).to_response();
         let headers = response.headers();
         assert!(!headers.contains_key("x-ratelimit-reset"));
         assert!(!headers.contains_key("x-note"), "{bad:?}");
@@ -269,7 +269,7 @@ pub enum Manual {
 
 impl axum::response::IntoResponse for Manual {
     fn into_response(self) -> axum::response::Response {
-        let mut response = apierror::axum::into_response(&Render::new(&self));
+        let mut response = axum::response::IntoResponse::into_response(Render::new(&self));
         response.headers_mut().insert(
             "x-brewed-by",
             apierror::http::HeaderValue::from_static("hand"),
@@ -284,7 +284,7 @@ impl actix_web::ResponseError for Manual {
     }
 
     fn error_response(&self) -> actix_web::HttpResponse {
-        let mut response = apierror::actix::into_response(&Render::new(self));
+        let mut response = actix_web::HttpResponse::from(Render::new(self));
         response.headers_mut().insert(
             actix_web::http::header::HeaderName::from_static("x-brewed-by"),
             actix_web::http::header::HeaderValue::from_static("hand"),

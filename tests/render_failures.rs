@@ -162,16 +162,17 @@ fn failing_fields_never_panic_and_responses_fall_back() {
 #[test]
 fn fallbacks_keep_what_can_be_kept() {
     // Only the details fail: the message stays, the details go.
-    let response = apierror::response::to_response(&Broken::Details {
+    let response = apierror::Render::new(&Broken::Details {
         ok: 1,
         bad: Failing,
-    });
+    })
+    .to_response();
     assert_eq!(
         std::str::from_utf8(response.body()).unwrap(),
         r#"{"error":{"code":"DETAILS","message":"Invalid input"}}"#
     );
     // The message fails: the status's reason phrase.
-    let response = apierror::response::to_response(&Broken::Message { shown: BadDisplay });
+    let response = apierror::Render::new(&Broken::Message { shown: BadDisplay }).to_response();
     assert_eq!(
         std::str::from_utf8(response.body()).unwrap(),
         r#"{"error":{"code":"MESSAGE","message":"Internal Server Error"}}"#

@@ -869,7 +869,7 @@ fn every_http_example_renders_exactly() {
         // validation `fields`, a `BTreeMap` that sorts its keys.
         if err.code() != "VALIDATION_ERROR" {
             assert_eq!(
-                apierror::json::to_string(err).unwrap(),
+                apierror::Render::new(err).to_string().unwrap(),
                 compact(seed),
                 "{}",
                 err.code()
@@ -913,7 +913,9 @@ fn every_ws_example_renders_as_a_whole_frame() {
     );
     // Over HTTP (the upgrade request) the same error is a standard envelope.
     assert_eq!(
-        apierror::json::to_string(&WsError::AuthRequired).unwrap(),
+        apierror::Render::new(&WsError::AuthRequired)
+            .to_string()
+            .unwrap(),
         r#"{"error":{"code":"WS_AUTH_REQUIRED","message":"Authentication required before subscribing"}}"#
     );
 }
@@ -1048,7 +1050,7 @@ fn retry_after_fields() {
         window: "1h".into(),
         retry_after: 1234,
     });
-    let response = apierror::response::to_response(&limited);
+    let response = apierror::Render::new(&limited).to_response();
     assert_eq!(response.status().as_u16(), 429);
     assert_eq!(response.headers()["retry-after"], "1234");
     let body: Value = serde_json::from_slice(response.body()).unwrap();

@@ -81,7 +81,7 @@ fn catalog_matches_seed_in_declaration_order() {
 fn renders_the_discriminated_union() {
     let err = invalid_transition();
     assert_eq!(
-        apierror::json::to_string(&err).unwrap(),
+        apierror::Render::new(&err).to_string().unwrap(),
         r#"{"success":false,"error":{"code":"INVALID_STATE_TRANSITION","message":"Cannot transition resource to target state","details":{"from":"provisioned","to":"provisioning"}}}"#
     );
     assert_eq!(
@@ -217,7 +217,7 @@ fn empty_bulk_is_still_a_207() {
 
 #[test]
 fn response_carries_the_status() {
-    let response = apierror::response::to_response(&pool_exhausted());
+    let response = apierror::Render::new(&pool_exhausted()).to_response();
     assert_eq!(response.status(), StatusCode::CONFLICT);
     assert_eq!(response.headers()["content-type"], "application/json");
     assert!(response.headers().get("retry-after").is_none());

@@ -108,7 +108,7 @@ fn catalog_matches_seed_in_declaration_order() {
 #[test]
 fn renders_the_seed_example_exactly() {
     let err = rate_limited();
-    let body = apierror::json::to_vec(&err).unwrap();
+    let body = apierror::Render::new(&err).to_vec().unwrap();
     let rendered: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(rendered, parse(SEED_RATE_LIMIT_JSON));
     // Byte for byte, so in the seed's key order too.
@@ -170,7 +170,7 @@ fn retry_after_comes_from_the_field() {
     assert_eq!(other.retry_after(), Some(7));
     assert_eq!(GatewayError::TokenLimitExceeded.retry_after(), None);
 
-    let response = apierror::response::to_response(&err);
+    let response = apierror::Render::new(&err).to_response();
     assert_eq!(response.status().as_u16(), 429);
     assert_eq!(response.headers()["retry-after"], "60");
     assert_eq!(response.headers()["content-type"], "application/json");
@@ -184,7 +184,9 @@ fn retry_after_comes_from_the_field() {
 #[test]
 fn unit_variants_have_no_details() {
     assert_eq!(
-        apierror::json::to_string(&GatewayError::ProviderTimeout).unwrap(),
+        apierror::Render::new(&GatewayError::ProviderTimeout)
+            .to_string()
+            .unwrap(),
         r#"{"error":{"message":"provider timeout","type":"api_error","code":504}}"#
     );
     assert_eq!(

@@ -161,9 +161,13 @@ fn golden_problem_documents() {
     ];
     for (err, golden) in goldens {
         let code = err.code();
-        assert_eq!(apierror::json::to_string(err).unwrap(), golden, "{code}");
+        assert_eq!(
+            apierror::Render::new(err).to_string().unwrap(),
+            golden,
+            "{code}"
+        );
 
-        let response = apierror::response::to_response(err);
+        let response = apierror::Render::new(err).to_response();
         assert_eq!(response.status(), err.status(), "{code}");
         assert_eq!(
             response.headers()["content-type"],

@@ -110,7 +110,7 @@ fn on_chain_errors_use_statuses_465_to_468() {
     ];
     for (err, status) in errors.iter().zip(465u16..=468) {
         assert_eq!(err.status().as_u16(), status, "{}", err.code());
-        let response = apierror::response::to_response(err);
+        let response = apierror::Render::new(err).to_response();
         assert_eq!(response.status().as_u16(), status);
         assert_eq!(response.headers()["content-type"], "application/json");
         let body: Value = serde_json::from_slice(response.body()).unwrap();

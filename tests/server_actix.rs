@@ -1,6 +1,6 @@
 //! actix-web: derived errors are `ResponseError`; a real server on
 //! 127.0.0.1 answers a real HTTP client with the same status, headers and
-//! body as `apierror::response::to_response`.
+//! body as `apierror::Render::to_response`.
 #![cfg(feature = "actix-web")]
 
 #[path = "support/http_client.rs"]
@@ -84,10 +84,11 @@ fn actix_answers_with_the_errors_response() {
                "details": {"requested": 8, "available": 2}}})
     );
     // Exactly the body of the framework-free response.
-    let expected = apierror::response::to_response(&InventoryError::InsufficientVcpu {
+    let expected = apierror::Render::new(&InventoryError::InsufficientVcpu {
         requested: 8,
         available: 2,
-    });
+    })
+    .to_response();
     assert_eq!(vcpu.body.as_bytes(), expected.body().as_slice());
 
     assert_eq!(quota.status, 429);

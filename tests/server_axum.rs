@@ -62,7 +62,7 @@ async fn problem() -> Response {
             .with_request_id("req_9")
             .with_instance("/orders/o-18"),
     );
-    apierror::axum::into_response(&render)
+    axum::response::IntoResponse::into_response(render)
 }
 
 async fn fine() -> &'static str {

@@ -46,7 +46,7 @@ fn display_is_thiserror_message_is_public() {
         "Your account balance is too low to create new resources"
     );
     assert_eq!(err.code(), "ERR-04-001");
-    let json = apierror::json::to_string(&err).unwrap();
+    let json = apierror::Render::new(&err).to_string().unwrap();
     assert!(
         !json.contains("below minimum"),
         "internal text leaked: {json}"
@@ -63,7 +63,7 @@ fn thiserror_from_and_source_are_used() {
     assert_eq!(err.source().unwrap().to_string(), "socket closed");
     // The source is never serialized.
     assert_eq!(
-        apierror::json::to_string(&err).unwrap(),
+        apierror::Render::new(&err).to_string().unwrap(),
         r#"{"error":{"code":"ERR-04-009","message":"Internal Server Error"}}"#
     );
 }

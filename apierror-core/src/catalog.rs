@@ -97,9 +97,8 @@ pub struct Descriptor {
     pub(crate) log: u8,
 }
 
-/// The fields of a [`Descriptor`], as generated code spells them.
-#[doc(hidden)]
-pub struct DescriptorParts {
+/// The fields of a [`Descriptor`] that `__new` and `__from_parts` take.
+pub(crate) struct DescriptorParts {
     pub owner: &'static Owner,
     pub code: &'static str,
     pub hash: u64,
@@ -235,8 +234,7 @@ impl Descriptor {
         self
     }
 
-    #[doc(hidden)]
-    pub const fn __from_parts(parts: DescriptorParts) -> Self {
+    pub(crate) const fn __from_parts(parts: DescriptorParts) -> Self {
         // The derive only emits statuses it has checked to lie in 400..=599.
         let status = match StatusCode::from_u16(parts.status) {
             Ok(status) => status,

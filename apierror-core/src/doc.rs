@@ -102,6 +102,7 @@ pub struct Docs {
 
 impl Docs {
     /// No documentation at all.
+    #[doc(hidden)]
     pub const EMPTY: Docs = Docs {
         description: "",
         causes: &[],

@@ -11,7 +11,6 @@
 extern crate alloc;
 
 mod bulk;
-mod catalog;
 mod composition;
 mod error;
 mod html;
@@ -20,12 +19,12 @@ mod message;
 mod render;
 mod shape;
 
+pub mod catalog;
 pub mod decode;
 pub mod doc;
 pub mod envelope;
 pub mod export;
 pub mod fields;
-pub mod json;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 pub mod report;
@@ -53,7 +52,7 @@ pub use framework::axum;
 pub mod __private;
 
 pub use bulk::Bulk;
-pub use catalog::{Catalog, Category, Descriptor, Iter, Transparent};
+pub use catalog::{Catalog, Category, Descriptor, Transparent};
 pub use error::{ApiError, Details};
 pub use http;
 pub use message::Message;

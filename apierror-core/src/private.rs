@@ -1,6 +1,21 @@
 //! Items the derive's generated code refers to. Not public API.
 
-pub use crate::catalog::{CatalogParts, DescriptorParts, Owner};
+pub use crate::catalog::{CatalogParts, Owner};
+
+/// The flags generated code passes to `Descriptor::__new`.
+pub mod flags {
+    use crate::catalog::DescriptorParts;
+    /// The variant renders a `details` object.
+    pub const HAS_DETAILS: u8 = DescriptorParts::HAS_DETAILS;
+    /// A field feeds `Retry-After`.
+    pub const RETRY_AFTER: u8 = DescriptorParts::RETRY_AFTER;
+    /// The template is the message.
+    pub const STATIC: u8 = DescriptorParts::STATIC;
+    /// The static message needs no JSON escaping.
+    pub const PLAIN: u8 = DescriptorParts::PLAIN;
+    /// Bits 4..=6: the log level.
+    pub const LOG: u8 = DescriptorParts::LOG;
+}
 pub use crate::composition::{assert_unique_codes, code_hash, table_size};
 pub use crate::decode::{build as decode_build, Decode, DecodeError, Fields};
 pub use crate::doc::{Block, Docs, Section, StatusDoc};

@@ -1,6 +1,6 @@
 //! Rendering an error: which format, with which request context, into what.
 
-use crate::envelope::{Context, Declared, Format, Rendered};
+use crate::envelope::{Context, Declared, Format};
 use crate::error::ApiError;
 use crate::html;
 use crate::json_check::Checked;
@@ -114,23 +114,18 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
         self
     }
 
-    /// Whether the body is HTML-safe: see [`html_safe`](Self::html_safe).
-    pub fn is_html_safe(&self) -> bool {
-        self.html_safe
-    }
-
     /// The error being rendered.
-    pub fn error(&self) -> &'a E {
+    pub(crate) fn error(&self) -> &'a E {
         self.error
     }
 
     /// The format it is rendered in.
-    pub fn format_ref(&self) -> &'a F {
+    pub(crate) fn format_ref(&self) -> &'a F {
         self.format
     }
 
     /// The request context.
-    pub fn context_ref(&self) -> &Context<'a> {
+    pub(crate) fn context_ref(&self) -> &Context<'a> {
         &self.context
     }
 
@@ -177,7 +172,28 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
         String::from_utf8(bytes).map_err(<serde_json::Error as serde::ser::Error>::custom)
     }
 
-    /// The error as an HTTP response; see [`response::to_response`].
+    /// The error as an HTTP response, in the format and with the context of
+    /// this render. The response has:
+    /// - the error's status and the format's `Content-Type`;
+    /// - `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`;
+    /// - `Retry-After` (seconds, at most [`MAX_RETRY_AFTER`](response::MAX_RETRY_AFTER)) when a field is
+    ///   marked `retry_after` and holds a value that is not negative;
+    /// - `WWW-Authenticate` on every 401: the `#[api_error(www_authenticate =
+    ///   "...")]` challenge of the type that declares the variant, else of the
+    ///   nearest type that includes it, else `Bearer`;
+    /// - `X-Request-Id` (or the context's
+    ///   [`request_id_header`](crate::envelope::Context::with_request_id_header))
+    ///   when the context has a request id of visible ASCII.
+    ///
+    /// Header values go through [`HeaderValue`](http::HeaderValue) validation: a value that is not a
+    /// valid header (a CR or LF in a request id, say) is left out, never sent.
+    ///
+    /// Never fails and never panics: if a details field cannot be serialized,
+    /// the body is the format's envelope without `details`; if the public
+    /// message cannot be formatted either (a field's `Display` that fails), the
+    /// message is the status's reason phrase; if a custom format still fails or
+    /// writes invalid JSON, the body is the standard envelope with the code and
+    /// that message.
     pub fn to_response(&self) -> Response<Vec<u8>> {
         let mut response = response::build(self);
         if self.html_safe {
@@ -192,12 +208,7 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
 
 impl<E: ApiError + ?Sized, F: Format + ?Sized> Serialize for Render<'_, E, F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        Rendered {
-            error: self.error,
-            format: self.format,
-            context: self.context,
-        }
-        .serialize(serializer)
+        self.format.serialize(self.error, &self.context, serializer)
     }
 }
 

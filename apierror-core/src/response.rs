@@ -1,4 +1,5 @@
-//! HTTP responses built from errors.
+//! HTTP responses built from errors: [`Render::to_response`] builds them;
+//! here are the headers' names and limits.
 
 use crate::catalog::Owner;
 use crate::envelope::Format;
@@ -17,34 +18,6 @@ pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// value is sent as this, so that no client reads it as "never" or
 /// overflows on it.
 pub const MAX_RETRY_AFTER: u64 = 365 * 24 * 60 * 60;
-
-/// The error as an HTTP response in its type's default envelope.
-///
-/// See [`Render::to_response`] for other formats and request context. The
-/// response has:
-/// - the error's status and the format's `Content-Type`;
-/// - `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`;
-/// - `Retry-After` (seconds, at most [`MAX_RETRY_AFTER`]) when a field is
-///   marked `retry_after` and holds a value that is not negative;
-/// - `WWW-Authenticate` on every 401: the `#[api_error(www_authenticate =
-///   "...")]` challenge of the type that declares the variant, else of the
-///   nearest type that includes it, else `Bearer`;
-/// - `X-Request-Id` (or the context's
-///   [`request_id_header`](crate::envelope::Context::with_request_id_header))
-///   when the context has a request id of visible ASCII.
-///
-/// Header values go through [`HeaderValue`] validation: a value that is not a
-/// valid header (a CR or LF in a request id, say) is left out, never sent.
-///
-/// Never fails and never panics: if a details field cannot be serialized,
-/// the body is the format's envelope without `details`; if the public
-/// message cannot be formatted either (a field's `Display` that fails), the
-/// message is the status's reason phrase; if a custom format still fails or
-/// writes invalid JSON, the body is the standard envelope with the code and
-/// that message.
-pub fn to_response<E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
-    Render::new(error).to_response()
-}
 
 pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
     render: &Render<'_, E, F>,

@@ -31,7 +31,7 @@ pub fn derive_api_error(input: TokenStream) -> TokenStream {
 /// Lists the derive and the runtime must agree on, each kept once per crate.
 #[cfg(test)]
 mod agreement {
-    use apierror_core::__private::DescriptorParts;
+    use apierror_core::__private::flags as runtime;
 
     #[test]
     fn problem_members_are_the_runtimes_reserved_members() {
@@ -44,11 +44,11 @@ mod agreement {
     #[test]
     fn flags_agree_with_the_runtime() {
         use crate::expand::flags;
-        assert_eq!(flags::HAS_DETAILS, DescriptorParts::HAS_DETAILS);
-        assert_eq!(flags::RETRY_AFTER, DescriptorParts::RETRY_AFTER);
-        assert_eq!(flags::STATIC, DescriptorParts::STATIC);
-        assert_eq!(flags::PLAIN, DescriptorParts::PLAIN);
-        assert_eq!(0b111 << flags::LOG_SHIFT, DescriptorParts::LOG);
+        assert_eq!(flags::HAS_DETAILS, runtime::HAS_DETAILS);
+        assert_eq!(flags::RETRY_AFTER, runtime::RETRY_AFTER);
+        assert_eq!(flags::STATIC, runtime::STATIC);
+        assert_eq!(flags::PLAIN, runtime::PLAIN);
+        assert_eq!(0b111 << flags::LOG_SHIFT, runtime::LOG);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //!
 //! With the `actix-web` feature, every `#[derive(ApiError)]` type implements
 //! `actix_web::ResponseError`, with the same status, headers and body as
-//! [`to_response`](crate::response::to_response).
+//! [`Render::to_response`](crate::Render::to_response).
 //!
 //! For the failures actix-web answers itself, so that they come out in the
 //! service's format too:

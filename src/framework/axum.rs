@@ -4,7 +4,7 @@
 //!
 //! With the `axum` feature, every `#[derive(ApiError)]` type implements
 //! `axum::response::IntoResponse`, so handlers return `Result<T, MyError>`.
-//! The response is [`to_response`](crate::response::to_response)'s: status,
+//! The response is [`Render::to_response`](crate::Render::to_response)'s: status,
 //! headers, body, in the type's format.
 //!
 //! For the failures axum answers itself, so that they come out in the

@@ -66,7 +66,9 @@ pub fn assert_catalog(catalog: &Catalog, seed: &[impl SeedRow]) {
 
 /// Renders `err` in its type's default envelope and parses it back.
 pub fn render<E: ApiError>(err: &E) -> Value {
-    let bytes = apierror::json::to_vec(err).expect("error renders as JSON");
+    let bytes = apierror::Render::new(err)
+        .to_vec()
+        .expect("error renders as JSON");
     serde_json::from_slice(&bytes).expect("rendered JSON parses")
 }
 

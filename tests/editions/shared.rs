@@ -135,7 +135,7 @@ fn generated_code_works() {
     let boxed = BoxedError::Boxed(Box::new(Cause));
     assert!(boxed.source().is_some());
     let throttled = Throttled { name: "x".to_owned(), wait: Some(3) };
-    assert_eq!(apierror::response::to_response(&throttled).headers()["retry-after"], "3");
+    assert_eq!(apierror::Render::new(&throttled).to_response().headers()["retry-after"], "3");
     let generic: Generic<u8, 3> = Generic::Conflict { value: 7, name: "n" };
     assert_eq!(generic.message(), "conflict on 7");
     // Structured docs, in every edition and on a generic type.

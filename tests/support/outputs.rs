@@ -101,8 +101,8 @@ pub fn rendered<E: ApiError>(error: &E) -> Vec<Output> {
         }
     }
     out.push(from_http(
-        "response::to_response".into(),
-        &apierror::response::to_response(error),
+        "Render::new(error).to_response()".into(),
+        &apierror::Render::new(error).to_response(),
     ));
     out
 }

@@ -129,7 +129,7 @@ pub trait FormatVisitor {
 /// (`#[api_error(envelope = my::STRIPE)]`), or the standard envelope.
 ///
 /// [`Render::new`](crate::Render::new) renders in it, and so do
-/// [`response::to_response`](crate::response::to_response) and the axum and
+/// [`Render::to_response`](crate::Render::to_response) and the axum and
 /// actix-web responses of derived types. Its [`media_type`](Format::media_type)
 /// is that of the standard envelope: the real one depends on the error type
 /// ([`Render::media_type`](crate::Render::media_type) tells it).
@@ -776,18 +776,5 @@ impl Format for WebSocket {
         frame.serialize_field("type", "error")?;
         frame.serialize_field("error", &ErrorObject::new(error))?;
         frame.end()
-    }
-}
-
-/// Serializes an error in a format: `serde::Serialize` for any serializer.
-pub struct Rendered<'a, E: ?Sized, F: ?Sized> {
-    pub(crate) error: &'a E,
-    pub(crate) format: &'a F,
-    pub(crate) context: Context<'a>,
-}
-
-impl<E: ApiError + ?Sized, F: Format + ?Sized> Serialize for Rendered<'_, E, F> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.format.serialize(self.error, &self.context, serializer)
     }
 }

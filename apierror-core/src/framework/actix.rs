@@ -2,7 +2,7 @@
 //!
 //! With the `actix-web` feature, every `#[derive(ApiError)]` type implements
 //! [`actix_web::ResponseError`], with the same status, headers and body as
-//! [`to_response`](crate::response::to_response).
+//! [`Render::to_response`](crate::Render::to_response).
 
 use crate::envelope::Format;
 use crate::error::ApiError;
@@ -16,11 +16,36 @@ use std::future::{ready, Future, Ready};
 use std::pin::Pin;
 use std::rc::Rc;
 
-/// An actix-web response for an error rendered with a chosen format or context.
-pub fn into_response<E: ApiError + ?Sized, F: Format + ?Sized>(
-    render: &Render<'_, E, F>,
-) -> HttpResponse {
-    from_http(render.to_response())
+/// A [`Render`] is an actix-web responder: an error rendered with a chosen
+/// format or context, as [`Render::to_response`] builds it.
+impl<E: ApiError + ?Sized, F: Format + ?Sized> actix_web::Responder for Render<'_, E, F> {
+    type Body = actix_web::body::BoxBody;
+
+    fn respond_to(self, _: &actix_web::HttpRequest) -> HttpResponse {
+        HttpResponse::from(self)
+    }
+}
+
+/// The response of a [`Render`] where there is no request to respond to,
+/// as in `ResponseError::error_response`:
+///
+/// ```
+/// use apierror::envelope::Problem;
+/// use apierror::{ApiError, Render};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(code = "SCREAMING_SNAKE_CASE")]
+/// enum ShopError { #[status(404)] #[message("Order not found")] OrderNotFound }
+///
+/// let problem = Problem::new();
+/// let response = actix_web::HttpResponse::from(Render::new(&ShopError::OrderNotFound).format(&problem));
+/// assert_eq!(response.status(), 404);
+/// assert_eq!(response.headers().get("content-type").unwrap(), "application/problem+json");
+/// ```
+impl<E: ApiError + ?Sized, F: Format + ?Sized> From<Render<'_, E, F>> for HttpResponse {
+    fn from(render: Render<'_, E, F>) -> Self {
+        from_http(render.to_response())
+    }
 }
 
 /// The same response in actix-web's types: status, headers, body, and the

@@ -3,7 +3,7 @@
 //! With the `axum` feature, every `#[derive(ApiError)]` type implements
 //! [`axum_core::response::IntoResponse`], so handlers return
 //! `Result<T, MyError>` directly. The response is
-//! [`to_response`](crate::response::to_response)'s: status, headers, body.
+//! [`Render::to_response`](crate::Render::to_response)'s: status, headers, body.
 
 use crate::envelope::Format;
 use crate::error::ApiError;
@@ -15,7 +15,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-/// An axum response for an error rendered with a chosen format or context:
+/// A [`Render`] is an axum response: an error rendered with a chosen format
+/// or context, as [`Render::to_response`] builds it.
 ///
 /// ```
 /// use apierror::envelope::{Context, Problem};
@@ -29,15 +30,17 @@ use std::task::{Context, Poll};
 /// let render = Render::new(&error)
 ///     .format(&problem)
 ///     .context(Context::new().with_request_id("req_1"));
-/// let response = apierror::axum::into_response(&render);
+/// let response = axum_core::response::IntoResponse::into_response(render);
 /// assert_eq!(response.status(), 404);
 /// assert_eq!(response.headers()["content-type"], "application/problem+json");
 /// assert_eq!(response.headers()["x-request-id"], "req_1");
 /// ```
-pub fn into_response<E: ApiError + ?Sized, F: Format + ?Sized>(
-    render: &Render<'_, E, F>,
-) -> Response {
-    render.to_response().map(Body::from)
+impl<E: ApiError + ?Sized, F: Format + ?Sized> axum_core::response::IntoResponse
+    for Render<'_, E, F>
+{
+    fn into_response(self) -> Response {
+        self.to_response().map(Body::from)
+    }
 }
 
 #[doc(hidden)]

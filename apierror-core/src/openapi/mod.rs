@@ -17,14 +17,14 @@
 //!   format sends for such an error;
 //! - a JSON schema of the body: the format's envelope, read from what the
 //!   format renders (members that only appear with a request
-//!   [`Context`], such as `meta` or `instance`, are
+//!   [`Context`](crate::envelope::Context), such as `meta` or `instance`, are
 //!   optional), with the code's member an `enum` of the codes and the details
 //!   object typed from the fields' Rust types. Variants whose bodies have the
 //!   same shape share one schema; a status with several shapes gets a `oneOf`
 //!   (an `anyOf` when the format does not render the code), each branch titled
 //!   with its codes;
 //! - `Retry-After` when a variant of the status has a `retry_after` field, and
-//!   `WWW-Authenticate` for 401, as [`response::to_response`](crate::response::to_response)
+//!   `WWW-Authenticate` for 401, as [`Render::to_response`](crate::Render::to_response)
 //!   sends them.
 //!
 //! Details fields are typed from the [`Shape`](crate::fields::Shape) the

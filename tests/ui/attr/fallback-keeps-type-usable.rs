@@ -10,7 +10,7 @@ pub enum InventoryError {
 }
 
 fn render<E: ApiError>(error: &E) -> Vec<u8> {
-    apierror::json::to_vec(error).unwrap()
+    apierror::Render::new(error).to_vec().unwrap()
 }
 
 fn main() {

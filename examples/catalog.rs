@@ -1,4 +1,4 @@
-//! Publishes the error references of the five seed catalogs, generated from
+//! Publishes the error references of the five service catalogs, generated from
 //! their `#[derive(ApiError)]` types alone.
 //!
 //! `apierror::export::markdown` writes each catalog as a Markdown reference
@@ -37,8 +37,8 @@ mod openchoreo;
 #[path = "phala.rs"]
 mod phala;
 
-/// The seed catalogs: (name on the command line, service, catalog).
-const SEEDS: [(&str, &str, &Catalog); 5] = [
+/// The service catalogs: (name on the command line, service, catalog).
+const SERVICES: [(&str, &str, &Catalog); 5] = [
     (
         "openchoreo",
         "OpenChoreo",
@@ -78,8 +78,8 @@ fn main() -> ExitCode {
                 println!("       catalog explain CODE");
                 return ExitCode::SUCCESS;
             }
-            name => match SEEDS.iter().find(|(seed, ..)| *seed == name) {
-                Some(seed) => only.push(*seed),
+            name => match SERVICES.iter().find(|(service, ..)| *service == name) {
+                Some(service) => only.push(*service),
                 None => {
                     eprintln!(
                         "unknown catalog `{name}`; expected one of: {}",
@@ -110,7 +110,7 @@ fn main() -> ExitCode {
         return write(&output);
     }
     let selected = if only.is_empty() {
-        SEEDS.to_vec()
+        SERVICES.to_vec()
     } else {
         only
     };
@@ -141,7 +141,7 @@ fn explain(args: &[String]) -> ExitCode {
         eprintln!("usage: catalog explain CODE");
         return ExitCode::FAILURE;
     };
-    match SEEDS
+    match SERVICES
         .iter()
         .find_map(|(_, _, catalog)| catalog.explain(code))
     {
@@ -154,7 +154,7 @@ fn explain(args: &[String]) -> ExitCode {
 }
 
 fn names() -> Vec<&'static str> {
-    SEEDS.iter().map(|(name, ..)| *name).collect()
+    SERVICES.iter().map(|(name, ..)| *name).collect()
 }
 
 /// The Markdown references, one after another, behind a table of contents

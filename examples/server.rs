@@ -1,4 +1,4 @@
-//! An axum service whose routes fail with errors from the five seed
+//! An axum service whose routes fail with errors from the five services'
 //! catalogs, each in its service's JSON format.
 //!
 //! ```text
@@ -73,7 +73,7 @@ async fn hexabase_me() -> Result<String, HexabaseError> {
     }))
 }
 
-/// A format chosen at run time: the discriminated union of seed 003.
+/// A format chosen at run time: the discriminated union of the k0rdent API.
 async fn k0rdent_server(Path(id): Path<String>) -> Response {
     let request_id = next_request_id();
     let error = K0rdentError::InvalidStateTransition {

@@ -453,14 +453,14 @@
 //! An error renders in the JSON envelope its API speaks. A type picks its
 //! default with `#[api_error(envelope = "...")]`:
 //!
-//! | `envelope =` | shape | seed |
+//! | `envelope =` | shape | spoken by |
 //! |---|---|---|
-//! | `"standard"` (default) | `{"error":{"code","message","details"}}`, plus `"meta":{"request_id","timestamp"}` with a context | 002, 003 |
-//! | `"tagged"` | `{"success":false,"error":{...},"requestId"}` | 003 |
-//! | `"openai"` | `{"error":{"message","type","code":<status>,"details"}}`; `type` from `#[api_error(kind = "...")]`, the category, or the status | 001 |
+//! | `"standard"` (default) | `{"error":{"code","message","details"}}`, plus `"meta":{"request_id","timestamp"}` with a context | Hexabase, k0rdent |
+//! | `"tagged"` | `{"success":false,"error":{...},"requestId"}` | k0rdent |
+//! | `"openai"` | `{"error":{"message","type","code":<status>,"details"}}`; `type` from `#[api_error(kind = "...")]`, the category, or the status | LLM gateways |
 //! | `"problem"` | RFC 9457 `application/problem+json`; `type_url = "https://.../{code}"`, `#[api_error(title = "...")]` | |
 //! | `"google"` | Google AIP-193 with a `google.rpc.ErrorInfo`; needs `domain = "..."` | |
-//! | `"websocket"` | `{"type":"error","error":{...}}` | 002 |
+//! | `"websocket"` | `{"type":"error","error":{...}}` | Hexabase (WebSocket) |
 //!
 //! Your own format is the default just as well: `envelope = ` the path of a
 //! value whose type implements [`Format`](envelope::Format), a unit struct or
@@ -727,7 +727,7 @@
 //! apierror = { version = "0.1", features = ["axum"] }
 //! ```
 //!
-//! `examples/server.rs` is an axum service answering with the seed catalogs'
+//! `examples/server.rs` is an axum service answering with the service catalogs'
 //! errors in their formats.
 //!
 //! # Safety

@@ -1,4 +1,4 @@
-//! Typed client decoding: every variant of every seed catalog, rendered in
+//! Typed client decoding: every variant of every service catalog, rendered in
 //! every built-in format, decodes back to the value it was rendered from;
 //! unknown codes and malformed bodies are results, never panics.
 
@@ -96,7 +96,7 @@ impl<E: Decode + ApiError> CloneByRender for E {
 }
 
 #[test]
-fn every_seed_variant_round_trips_in_every_format() {
+fn every_published_variant_round_trips_in_every_format() {
     let checked = [
         round_trip::<phala::PhalaError>(),
         round_trip::<hexabase::HexabaseError>(),

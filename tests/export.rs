@@ -1,5 +1,5 @@
 //! Catalog export: the Markdown reference against golden files, the JSON
-//! catalog parsed back field by field, and both exports of the five seed
+//! catalog parsed back field by field, and both exports of the five services'
 //! catalogs.
 //!
 //! The golden files are `tests/snapshots/export/*.md`. After an intended
@@ -322,7 +322,7 @@ fn index_rows_keep_four_cells_whatever_the_message() {
 
 #[test]
 fn markdown_is_deterministic() {
-    for catalog in seeds() {
+    for catalog in services() {
         assert_eq!(export::markdown(catalog), export::markdown(catalog));
         assert_eq!(export::json(catalog), export::json(catalog));
     }
@@ -592,7 +592,7 @@ fn phala_json_catalog_field_by_field() {
 }
 
 #[test]
-fn seed_json_catalogs_resolve_categories_kinds_and_retry_after() {
+fn published_json_catalogs_resolve_categories_kinds_and_retry_after() {
     let choreo = parse(openchoreo::OpenChoreoError::CATALOG);
     assert_eq!(choreo["pattern"], "CHOREO-####");
     assert_eq!(choreo["range"], json!([1000, 9999]));
@@ -616,7 +616,7 @@ fn seed_json_catalogs_resolve_categories_kinds_and_retry_after() {
 
     // Hexabase declares its categories in the module types only; each error's
     // category is still one of the catalog's.
-    for catalog in seeds() {
+    for catalog in services() {
         let value = parse(catalog);
         let names: Vec<&Value> = value["categories"]
             .as_array()
@@ -640,10 +640,10 @@ fn seed_json_catalogs_resolve_categories_kinds_and_retry_after() {
 }
 
 // ---------------------------------------------------------------------------
-// The five seed catalogs
+// The five service catalogs
 // ---------------------------------------------------------------------------
 
-fn seeds() -> [&'static Catalog; 5] {
+fn services() -> [&'static Catalog; 5] {
     [
         openchoreo::OpenChoreoError::CATALOG,
         llm_gateway::GatewayError::CATALOG,
@@ -654,8 +654,8 @@ fn seeds() -> [&'static Catalog; 5] {
 }
 
 #[test]
-fn every_seed_code_appears_in_both_exports() {
-    for catalog in seeds() {
+fn every_published_code_appears_in_both_exports() {
+    for catalog in services() {
         let markdown = export::markdown(catalog);
         let json = parse(catalog);
         let errors = json["errors"].as_array().unwrap();
@@ -704,7 +704,7 @@ fn every_seed_code_appears_in_both_exports() {
 }
 
 #[test]
-fn seed_markdown_shows_statuses_details_and_sections() {
+fn published_markdown_shows_statuses_details_and_sections() {
     let phala = export::markdown(phala::PhalaError::CATALOG);
     assert!(phala.contains(
         "### ERR-02-003: The selected node does not have enough CPU capacity\n\n\

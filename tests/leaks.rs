@@ -1,4 +1,4 @@
-//! Nothing internal leaks: for every 5xx variant of every seed catalog and of
+//! Nothing internal leaks: for every 5xx variant of every service catalog and of
 //! hand-written enums with secret-bearing `#[source]` fields and `Display`
 //! texts, in every built-in format, with and without a request context, the
 //! body and the response headers hold neither the value's `Debug` text, nor
@@ -102,9 +102,9 @@ fn assert_hidden<E: ApiError>(error: &E, secrets: &[String]) -> usize {
     checked
 }
 
-/// Every 5xx variant of a seed catalog: its `Debug` text and source chain
+/// Every 5xx variant of a service catalog: its `Debug` text and source chain
 /// stay out of every body and header.
-fn seed_5xx<E: Decode + ApiError + std::fmt::Debug>() -> usize {
+fn service_5xx<E: Decode + ApiError + std::fmt::Debug>() -> usize {
     let mut variants = 0;
     for (descriptor, value) in every_variant::<E>() {
         if !descriptor.status().is_server_error() {
@@ -124,13 +124,13 @@ fn seed_5xx<E: Decode + ApiError + std::fmt::Debug>() -> usize {
 }
 
 #[test]
-fn seed_5xx_variants_leak_no_debug_text_in_any_format() {
+fn service_5xx_variants_leak_no_debug_text_in_any_format() {
     let variants = [
-        seed_5xx::<phala::PhalaError>(),
-        seed_5xx::<hexabase::HexabaseError>(),
-        seed_5xx::<k0rdent::K0rdentError>(),
-        seed_5xx::<llm_gateway::GatewayError>(),
-        seed_5xx::<openchoreo::OpenChoreoError>(),
+        service_5xx::<phala::PhalaError>(),
+        service_5xx::<hexabase::HexabaseError>(),
+        service_5xx::<k0rdent::K0rdentError>(),
+        service_5xx::<llm_gateway::GatewayError>(),
+        service_5xx::<openchoreo::OpenChoreoError>(),
     ];
     // Phala's catalog has no server error (its 465..=468 are client errors);
     // the four others' were all checked.

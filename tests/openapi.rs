@@ -1,6 +1,6 @@
 #![cfg(feature = "utoipa")]
 //! OpenAPI responses of catalogs (`apierror::openapi`): documents built with
-//! utoipa for the Phala seed catalog and for an RFC 9457 type, checked
+//! utoipa for the Phala service catalog and for an RFC 9457 type, checked
 //! against what the formats really render.
 
 #[allow(dead_code)]

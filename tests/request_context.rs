@@ -157,7 +157,7 @@ fn check(replies: &[Reply], prefix: &str) {
         panic!("eight replies expected");
     };
     let timestamp = "2024-01-20T10:00:00Z";
-    // Standard: seed 002's `meta`, from a plain `Err(e)`.
+    // Standard: Hexabase's `meta`, from a plain `Err(e)`.
     assert_eq!(workspace.status, 404);
     assert_eq!(
         workspace.json(),
@@ -167,7 +167,7 @@ fn check(replies: &[Reply], prefix: &str) {
     );
     assert_eq!(workspace.header("request-id"), Some(id(0).as_str()));
     assert_eq!(workspace.header("x-request-id"), None);
-    // Tagged: seed 003's `requestId`.
+    // Tagged: k0rdent's `requestId`.
     assert_eq!(
         server.json(),
         json!({"success": false, "error": {"code": "INVALID_STATE_TRANSITION",

@@ -1,7 +1,7 @@
-//! The stability guard: the seed catalogs against their committed snapshots
+//! The stability guard: the service catalogs against their committed snapshots
 //! (`tests/snapshots/*.catalog`), and every kind of drift on small enums.
 //!
-//! Regenerate the seed snapshots with
+//! Regenerate the snapshots with
 //! `APIERROR_UPDATE_SNAPSHOTS=1 cargo test --test stability`. The other tests
 //! pass the update flag explicitly (`check_with`), so they never depend on
 //! the environment.
@@ -28,7 +28,7 @@ use std::path::PathBuf;
 use apierror::stability::{self, Change, Drift, Entry, SnapshotError};
 use apierror::{ApiError, Catalog};
 
-// ---- The seed catalogs ----------------------------------------------------
+// ---- The service catalogs ----------------------------------------------------
 
 #[test]
 fn openchoreo_is_stable() {
@@ -70,18 +70,18 @@ fn phala_is_stable() {
 /// The committed snapshots are exactly what the current catalogs render to:
 /// a compatible change cannot hide in a stale file.
 #[test]
-fn seed_snapshots_are_canonical() {
+fn published_snapshots_are_canonical() {
     if updating() {
         return;
     }
-    let seeds: [(&Catalog, &str); 5] = [
+    let services: [(&Catalog, &str); 5] = [
         (openchoreo::OpenChoreoError::CATALOG, "openchoreo"),
         (llm_gateway::GatewayError::CATALOG, "llm_gateway"),
         (hexabase::HexabaseError::CATALOG, "hexabase"),
         (k0rdent::K0rdentError::CATALOG, "k0rdent"),
         (phala::PhalaError::CATALOG, "phala"),
     ];
-    for (catalog, name) in seeds {
+    for (catalog, name) in services {
         let path = format!("tests/snapshots/{name}.catalog");
         let text = fs::read_to_string(&path).unwrap();
         assert_eq!(

@@ -1,5 +1,5 @@
 //! TypeScript declarations and JSON Schemas, proven against what the formats
-//! really render: every variant of every seed catalog (and of a type made to
+//! really render: every variant of every service catalog (and of a type made to
 //! cover every kind of details field), in every built-in format, with and
 //! without a request context.
 //!

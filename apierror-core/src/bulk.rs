@@ -1,4 +1,4 @@
-//! 207 Multi-Status bulk results (seed 003).
+//! 207 Multi-Status bulk results (as the k0rdent API answers batch operations).
 
 use crate::envelope::{ErrorObject, JSON};
 use crate::error::ApiError;

@@ -1,4 +1,4 @@
-//! Helpers shared by the tests of the seed catalogs (`tests/seed_*.rs`,
+//! Helpers shared by the tests of the service catalogs (`tests/service_*.rs`,
 //! `tests/decode.rs`, `tests/leaks.rs`), each of which includes this file
 //! with `mod common;`.
 
@@ -9,10 +9,10 @@ use apierror::decode::{decode, Decode};
 use apierror::{ApiError, Catalog, Descriptor};
 use serde_json::{json, Map, Value};
 
-/// The columns every seed table has: (code, status, variant, message, description).
+/// The columns every published table has: (code, status, variant, message, description).
 pub type Columns = (&'static str, u16, &'static str, &'static str, &'static str);
 
-/// A seed table row with one more column after the status (OpenChoreo's
+/// A published table row with one more column after the status (OpenChoreo's
 /// category, Hexabase's enum name): (code, status, extra, variant, message,
 /// description).
 pub type ColumnsWithExtra = (
@@ -24,32 +24,32 @@ pub type ColumnsWithExtra = (
     &'static str,
 );
 
-/// A row of a seed table. [`assert_catalog`] checks the common [`Columns`];
-/// a seed test checks an extra column itself.
-pub trait SeedRow: Copy {
+/// A row of a published table. [`assert_catalog`] checks the common [`Columns`];
+/// a service test checks an extra column itself.
+pub trait ReferenceRow: Copy {
     /// (code, status, variant, message, description).
     fn columns(self) -> Columns;
 }
 
-impl SeedRow for Columns {
+impl ReferenceRow for Columns {
     fn columns(self) -> Columns {
         self
     }
 }
 
-impl SeedRow for ColumnsWithExtra {
+impl ReferenceRow for ColumnsWithExtra {
     fn columns(self) -> Columns {
         let (code, status, _extra, variant, message, description) = self;
         (code, status, variant, message, description)
     }
 }
 
-/// Asserts that `catalog` lists exactly the codes of `seed`, in declaration
-/// order, each with the seed's status, variant, message and description, and
+/// Asserts that `catalog` lists exactly the codes of `published`, in declaration
+/// order, each with the published reference's status, variant, message and description, and
 /// that [`Catalog::find`] finds each code's variant.
-pub fn assert_catalog(catalog: &Catalog, seed: &[impl SeedRow]) {
-    assert_eq!(catalog.iter().count(), seed.len(), "number of codes");
-    for (d, row) in catalog.iter().zip(seed) {
+pub fn assert_catalog(catalog: &Catalog, published: &[impl ReferenceRow]) {
+    assert_eq!(catalog.iter().count(), published.len(), "number of codes");
+    for (d, row) in catalog.iter().zip(published) {
         let (code, status, variant, message, description) = row.columns();
         assert_eq!(d.code(), code, "{code}: code");
         assert_eq!(d.status().as_u16(), status, "{code}: status");
@@ -72,18 +72,18 @@ pub fn render<E: ApiError>(err: &E) -> Value {
     serde_json::from_slice(&bytes).expect("rendered JSON parses")
 }
 
-/// Parses a JSON example of a seed.
-pub fn parse(seed: &str) -> Value {
-    serde_json::from_str(&compact(seed)).expect("seed example is valid JSON")
+/// Parses a JSON example of a published reference.
+pub fn parse(published: &str) -> Value {
+    serde_json::from_str(&compact(published)).expect("published example is valid JSON")
 }
 
-/// A seed's JSON example as serde_json writes it: without the whitespace and
+/// A published JSON example as serde_json writes it: without the whitespace and
 /// `//` comments between tokens, strings and key order untouched. Comparing
 /// rendered bytes with it checks the key order too, which [`Value`] (a sorted
 /// map) does not.
-pub fn compact(seed: &str) -> String {
-    let mut out = String::with_capacity(seed.len());
-    let mut chars = seed.chars().peekable();
+pub fn compact(published: &str) -> String {
+    let mut out = String::with_capacity(published.len());
+    let mut chars = published.chars().peekable();
     let (mut in_string, mut escaped) = (false, false);
     while let Some(c) = chars.next() {
         if in_string {
@@ -112,8 +112,8 @@ pub fn compact(seed: &str) -> String {
 
 #[test]
 fn compact_keeps_strings_and_drops_comments() {
-    let seed = "{\n  \"a b\": \"x // \\\" y\",\n  // note\n  \"c\": [1, 2]\n}";
-    assert_eq!(compact(seed), r#"{"a b":"x // \" y","c":[1,2]}"#);
+    let published = "{\n  \"a b\": \"x // \\\" y\",\n  // note\n  \"c\": [1, 2]\n}";
+    assert_eq!(compact(published), r#"{"a b":"x // \" y","c":[1,2]}"#);
 }
 
 /// A JSON value of the Rust type written in a descriptor, distinct per field.

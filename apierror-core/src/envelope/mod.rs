@@ -609,7 +609,7 @@ impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
     }
 }
 
-/// The standard envelope (seeds 002 and 003):
+/// The standard envelope, as the Hexabase and k0rdent APIs speak it:
 ///
 /// ```json
 /// {"error":{"code":"RESOURCE_NOT_FOUND","message":"Resource not found","details":{...}}}
@@ -684,7 +684,7 @@ impl Serialize for Meta<'_, '_> {
     }
 }
 
-/// The discriminated union of seed 003, for clients that switch on `success`:
+/// The discriminated union of the k0rdent API, for clients that switch on `success`:
 ///
 /// ```json
 /// {"success":false,"error":{"code":"NOT_FOUND","message":"Resource not found"},"requestId":"req_1"}
@@ -736,7 +736,7 @@ impl Format for Tagged {
     }
 }
 
-/// The WebSocket error frame of seed 002:
+/// The WebSocket error frame of the Hexabase API:
 ///
 /// ```json
 /// {"type":"error","error":{"code":"WS_AUTH_REQUIRED","message":"Authentication required before subscribing"}}

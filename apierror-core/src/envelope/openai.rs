@@ -1,11 +1,11 @@
-//! The LLM-gateway / OpenAI style of seed 001.
+//! The OpenAI style, as LLM gateways speak it.
 
 use super::{Context, Format, JSON};
 use crate::error::ApiError;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-/// The LLM-gateway / OpenAI style (seed 001):
+/// The OpenAI style, as LLM gateways speak it:
 ///
 /// ```json
 /// {"error":{"message":"rate limit exceeded","type":"rate_limit_error","code":429,"details":{"retry_after":60}}}

@@ -1,5 +1,5 @@
-//! Seed 000 (OpenChoreo): the catalog of `examples/openchoreo.rs` against the
-//! seed's error code reference and category list, and golden RFC 9457 problem
+//! Reference 000 (OpenChoreo): the catalog of `examples/openchoreo.rs` against the
+//! published reference's error code reference and category list, and golden RFC 9457 problem
 //! documents.
 
 #[allow(dead_code)]
@@ -14,7 +14,7 @@ use common::render;
 use serde_json::{json, Value};
 
 /// (code, status, category, variant, message, description). Codes, messages
-/// (the seed's headings) and descriptions come from the seed; statuses are ours.
+/// (the published reference's headings) and descriptions come from the published reference; statuses are ours.
 #[rustfmt::skip]
 const SEED: &[(&str, u16, &str, &str, &str, &str)] = &[
     ("CHOREO-1001", 422, "component", "ComponentValidationFailed", "Component validation failed", "Component specification contains invalid configuration."),
@@ -40,7 +40,7 @@ const SEED: &[(&str, u16, &str, &str, &str, &str)] = &[
     ("CHOREO-9003", 503, "system", "DatabaseConnectionFailed", "Database connection failed", "OpenChoreo cannot connect to its backend database."),
 ];
 
-/// The seed's "Error Code Categories": (name, low, high, title).
+/// The published reference's "Error Code Categories": (name, low, high, title).
 #[rustfmt::skip]
 const CATEGORIES: &[(&str, u64, u64, &str)] = &[
     ("component", 1000, 1999, "Component-related errors"),
@@ -54,7 +54,7 @@ const CATEGORIES: &[(&str, u64, u64, &str)] = &[
     ("system", 9000, 9999, "System/Internal errors"),
 ];
 
-/// (code, title): the seed's headings, `### CHOREO-1001: Component Validation Failed`.
+/// (code, title): the published reference's headings, `### CHOREO-1001: Component Validation Failed`.
 #[rustfmt::skip]
 const TITLES: &[(&str, &str)] = &[
     ("CHOREO-1001", "Component Validation Failed"),
@@ -97,7 +97,7 @@ fn dependency_loop() -> OpenChoreoError {
 }
 
 #[test]
-fn catalog_matches_seed_in_declaration_order() {
+fn catalog_matches_published_in_declaration_order() {
     let catalog = OpenChoreoError::CATALOG;
     assert_eq!(catalog.len(), 21);
     common::assert_catalog(catalog, SEED);
@@ -110,7 +110,7 @@ fn catalog_matches_seed_in_declaration_order() {
 }
 
 #[test]
-fn categories_match_seed() {
+fn categories_match_published() {
     let categories = OpenChoreoError::CATALOG.categories();
     assert_eq!(categories.len(), CATEGORIES.len());
     for (c, &(name, low, high, title)) in categories.iter().zip(CATEGORIES) {
@@ -122,7 +122,7 @@ fn categories_match_seed() {
 }
 
 #[test]
-fn every_variant_has_the_seed_heading_as_title() {
+fn every_variant_has_the_published_heading_as_title() {
     let catalog = OpenChoreoError::CATALOG;
     assert_eq!(catalog.len(), TITLES.len());
     for (d, &(code, title)) in catalog.iter().zip(TITLES) {

@@ -1,4 +1,4 @@
-//! Seed 004 (Phala Cloud): the catalog of `examples/phala.rs` against the seed's
+//! Reference 004 (Phala Cloud): the catalog of `examples/phala.rs` against the published reference's
 //! error code catalog: codes, exception classes, messages, retired gaps,
 //! non-standard statuses and the masked access-denied error.
 
@@ -12,9 +12,9 @@ use catalog::{CvmOperationError, InventoryError, PhalaError, PreflightError, Wor
 use common::render;
 use serde_json::{json, Value};
 
-/// (code, status, variant, message, description). Variants are the seed's
+/// (code, status, variant, message, description). Variants are the published reference's
 /// exception classes without `Error`. Statuses 409 (ERR-01-004) and 465..=468
-/// are the seed's; the others are ours.
+/// are the published reference's; the others are ours.
 #[rustfmt::skip]
 const SEED: &[(&str, u16, &str, &str, &str)] = &[
     ("ERR-01-001", 404, "NodeNotFound", "The requested node is not available", "Raised when specified node is not found"),
@@ -49,7 +49,7 @@ const SEED: &[(&str, u16, &str, &str, &str)] = &[
 ];
 
 #[test]
-fn catalog_matches_seed_in_declaration_order() {
+fn catalog_matches_published_in_declaration_order() {
     let catalog = PhalaError::CATALOG;
     assert_eq!(catalog.len(), 29);
     common::assert_catalog(catalog, SEED);

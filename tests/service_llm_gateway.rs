@@ -1,5 +1,5 @@
-//! Seed 001 (LLM gateway): the catalog of `examples/llm_gateway.rs` against the
-//! seed's "Application Errors" tables, and golden tests of its OpenAI-style
+//! Reference 001 (LLM gateway): the catalog of `examples/llm_gateway.rs` against the
+//! published reference's "Application Errors" tables, and golden tests of its OpenAI-style
 //! "Error Response Format".
 
 #[allow(dead_code)]
@@ -12,7 +12,7 @@ use catalog::GatewayError;
 use common::{compact, parse, render};
 use serde_json::json;
 
-/// (code, status, variant, message, description): the seed's error message,
+/// (code, status, variant, message, description): the published reference's error message,
 /// HTTP code and cause; codes derived from the variant names.
 #[rustfmt::skip]
 const SEED: &[(&str, u16, &str, &str, &str)] = &[
@@ -31,8 +31,8 @@ const SEED: &[(&str, u16, &str, &str, &str)] = &[
     ("INVALID_CONFIG_FORMAT", 500, "InvalidConfigFormat", "invalid config format", "YAML syntax error"),
 ];
 
-/// The seed's "Error Response Format" example, verbatim.
-const SEED_RATE_LIMIT_JSON: &str = r#"
+/// The published reference's "Error Response Format" example, verbatim.
+const PUBLISHED_RATE_LIMIT_JSON: &str = r#"
 {
   "error": {
     "message": "rate limit exceeded",
@@ -93,7 +93,7 @@ fn rate_limited() -> GatewayError {
 }
 
 #[test]
-fn catalog_matches_seed_in_declaration_order() {
+fn catalog_matches_published_in_declaration_order() {
     let catalog = GatewayError::CATALOG;
     assert_eq!(catalog.len(), 13);
     common::assert_catalog(catalog, SEED);
@@ -106,15 +106,15 @@ fn catalog_matches_seed_in_declaration_order() {
 }
 
 #[test]
-fn renders_the_seed_example_exactly() {
+fn renders_the_published_example_exactly() {
     let err = rate_limited();
     let body = apierror::Render::new(&err).to_vec().unwrap();
     let rendered: serde_json::Value = serde_json::from_slice(&body).unwrap();
-    assert_eq!(rendered, parse(SEED_RATE_LIMIT_JSON));
-    // Byte for byte, so in the seed's key order too.
+    assert_eq!(rendered, parse(PUBLISHED_RATE_LIMIT_JSON));
+    // Byte for byte, so in the published reference's key order too.
     assert_eq!(
         std::str::from_utf8(&body).unwrap(),
-        compact(SEED_RATE_LIMIT_JSON)
+        compact(PUBLISHED_RATE_LIMIT_JSON)
     );
     assert_eq!(
         GatewayError::CATALOG
@@ -176,8 +176,8 @@ fn retry_after_comes_from_the_field() {
     assert_eq!(response.headers()["content-type"], "application/json");
     assert_eq!(
         std::str::from_utf8(response.body()).unwrap(),
-        compact(SEED_RATE_LIMIT_JSON),
-        "the response body is the seed's example"
+        compact(PUBLISHED_RATE_LIMIT_JSON),
+        "the response body is the published reference's example"
     );
 }
 
@@ -211,5 +211,5 @@ fn other_formats_at_run_time() {
         .context(apierror::envelope::Context::new().with_request_id("req_123456"))
         .to_string()
         .unwrap();
-    assert_eq!(with_context, compact(SEED_RATE_LIMIT_JSON));
+    assert_eq!(with_context, compact(PUBLISHED_RATE_LIMIT_JSON));
 }

@@ -1,5 +1,5 @@
-//! Seed 002 (Hexabase KaaS): the catalog of `examples/hexabase.rs` against the
-//! seed's error code reference, and every JSON example of the seed against what
+//! Reference 002 (Hexabase KaaS): the catalog of `examples/hexabase.rs` against the
+//! published reference's error code reference, and every JSON example of the published reference against what
 //! the matching variant renders: the "Error Response Format" with request
 //! context, the 33 HTTP examples and the 3 WebSocket frames.
 
@@ -19,8 +19,8 @@ use catalog::{
 use common::{compact, parse, render};
 use serde_json::Value;
 
-/// (code, status, enum, variant, message, description), in the seed's order.
-/// The WS_* statuses are not in the seed (our choice, see the example).
+/// (code, status, enum, variant, message, description), in the published reference's order.
+/// The WS_* statuses are not in the published reference (our choice, see the example).
 #[rustfmt::skip]
 const SEED: &[(&str, u16, &str, &str, &str, &str)] = &[
     ("AUTH_REQUIRED", 401, "AuthError", "Required", "Authentication required", "Authentication is required to access this resource"),
@@ -61,9 +61,9 @@ const SEED: &[(&str, u16, &str, &str, &str, &str)] = &[
     ("WS_MESSAGE_TOO_LARGE", 413, "WsError", "MessageTooLarge", "Message size exceeds limit", "WebSocket message size limit exceeded"),
 ];
 
-/// The seed's "Error Response Format", verbatim (its `details` holds only a
+/// The published reference's "Error Response Format", verbatim (its `details` holds only a
 /// comment).
-const SEED_ERROR_FORMAT: &str = r#"
+const PUBLISHED_ERROR_FORMAT: &str = r#"
 {
   "error": {
     "code": "ERROR_CODE",
@@ -80,7 +80,7 @@ const SEED_ERROR_FORMAT: &str = r#"
 }
 "#;
 
-/// The seed's 33 HTTP examples, verbatim, each with the variant built from its values.
+/// The published reference's 33 HTTP examples, verbatim, each with the variant built from its values.
 fn http_examples() -> Vec<(HexabaseError, &'static str)> {
     vec![
         (
@@ -716,7 +716,7 @@ fn http_examples() -> Vec<(HexabaseError, &'static str)> {
     ]
 }
 
-/// The seed's 3 WebSocket frames, verbatim: `{"type": "error", "error": {...}}`.
+/// The published reference's 3 WebSocket frames, verbatim: `{"type": "error", "error": {...}}`.
 fn ws_examples() -> Vec<(HexabaseError, &'static str)> {
     vec![
         (
@@ -812,7 +812,7 @@ fn request_context() -> Context<'static> {
 }
 
 #[test]
-fn catalog_matches_seed_in_declaration_order() {
+fn catalog_matches_published_in_declaration_order() {
     let catalog = HexabaseError::CATALOG;
     assert_eq!(catalog.len(), 36, "33 HTTP codes + 3 WebSocket codes");
     common::assert_catalog(catalog, SEED);
@@ -856,8 +856,8 @@ fn each_prefix_enum_holds_its_codes() {
 fn every_http_example_renders_exactly() {
     let examples = http_examples();
     assert_eq!(examples.len(), 33);
-    for (err, seed) in &examples {
-        let expected = parse(seed);
+    for (err, published) in &examples {
+        let expected = parse(published);
         assert_eq!(
             render(err),
             expected,
@@ -865,12 +865,12 @@ fn every_http_example_renders_exactly() {
             err.code()
         );
         assert_eq!(render_inner(err), expected, "{} (prefix enum)", err.code());
-        // Byte for byte, so the details keep the seed's key order; except the
+        // Byte for byte, so the details keep the published reference's key order; except the
         // validation `fields`, a `BTreeMap` that sorts its keys.
         if err.code() != "VALIDATION_ERROR" {
             assert_eq!(
                 apierror::Render::new(err).to_string().unwrap(),
-                compact(seed),
+                compact(published),
                 "{}",
                 err.code()
             );
@@ -894,14 +894,14 @@ fn every_http_example_renders_exactly() {
 fn every_ws_example_renders_as_a_whole_frame() {
     let examples = ws_examples();
     assert_eq!(examples.len(), 3);
-    for (err, seed) in &examples {
+    for (err, published) in &examples {
         let code = err.code();
         let frame = render_text(err, &WebSocket, Context::new());
-        assert_eq!(parse(&frame), parse(seed), "{code}");
-        // Byte for byte: `type` first, then the error object in the seed's order.
-        assert_eq!(frame, compact(seed), "{code}");
+        assert_eq!(parse(&frame), parse(published), "{code}");
+        // Byte for byte: `type` first, then the error object in the published reference's order.
+        assert_eq!(frame, compact(published), "{code}");
         let inner = with_inner!(err, e => render_text(e, &WebSocket, Context::new()));
-        assert_eq!(inner, compact(seed), "{code} (prefix enum)");
+        assert_eq!(inner, compact(published), "{code} (prefix enum)");
     }
     let codes: Vec<&str> = examples.iter().map(|(err, _)| err.code()).collect();
     assert_eq!(
@@ -922,9 +922,9 @@ fn every_ws_example_renders_as_a_whole_frame() {
 
 #[test]
 fn error_response_format_with_request_context() {
-    let format = parse(SEED_ERROR_FORMAT);
-    // The seed's placeholders are filled with the values of two real errors,
-    // taken from their own seed examples: RESOURCE_NOT_FOUND, and
+    let format = parse(PUBLISHED_ERROR_FORMAT);
+    // The published reference's placeholders are filled with the values of two real errors,
+    // taken from their own published examples: RESOURCE_NOT_FOUND, and
     // SYSTEM_INTERNAL_ERROR, whose details carry a `request_id` of their own.
     let goldens = [
         (
@@ -948,12 +948,15 @@ fn error_response_format_with_request_context() {
         let text = render_text(err, &apierror::envelope::Standard, request_context());
         let rendered = parse(&text);
         assert_eq!(rendered, expected, "{code}");
-        assert_eq!(rendered["meta"], format["meta"], "{code}: the seed's meta");
+        assert_eq!(
+            rendered["meta"], format["meta"],
+            "{code}: the published reference's meta"
+        );
         assert_eq!(
             rendered["error"]["request_id"], format["error"]["request_id"],
             "{code}"
         );
-        // Byte for byte: keys in the seed's order.
+        // Byte for byte: keys in the published reference's order.
         assert_eq!(text, golden, "{code}");
         // The default envelope, through the service error and the prefix enum.
         assert_eq!(
@@ -969,7 +972,7 @@ fn error_response_format_with_request_context() {
         assert_eq!(inner, golden, "{code} (prefix enum)");
     }
 
-    // The seed's key sets, checked on the seed itself so the goldens above
+    // The published reference's key sets, checked on the published reference itself so the goldens above
     // cannot drift from it.
     let keys = |v: &Value| {
         let mut keys: Vec<String> = v.as_object().unwrap().keys().cloned().collect();

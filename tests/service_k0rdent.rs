@@ -1,4 +1,4 @@
-//! Seed 003 (k0rdent): the catalog of `examples/k0rdent.rs` against the seed's
+//! Reference 003 (k0rdent): the catalog of `examples/k0rdent.rs` against the published reference's
 //! "Common Error Codes" table, the discriminated union envelope and 207
 //! Multi-Status bulk results.
 
@@ -16,7 +16,7 @@ use catalog::K0rdentError;
 use common::render;
 use serde_json::{json, Value};
 
-/// (code, status, variant, message, description), as in the seed's table.
+/// (code, status, variant, message, description), as in the published reference's table.
 #[rustfmt::skip]
 const SEED: &[(&str, u16, &str, &str, &str)] = &[
     ("VALIDATION_ERROR", 400, "ValidationError", "Request validation failed", "Request validation failed"),
@@ -68,7 +68,7 @@ fn pool_exhausted() -> K0rdentError {
 }
 
 #[test]
-fn catalog_matches_seed_in_declaration_order() {
+fn catalog_matches_published_in_declaration_order() {
     let catalog = K0rdentError::CATALOG;
     assert_eq!(catalog.len(), 10);
     common::assert_catalog(catalog, SEED);
@@ -200,7 +200,7 @@ fn bulk_operations_answer_207_with_per_item_results() {
             ]
         })
     );
-    // Key order of the body and of each result, as the seed lists them.
+    // Key order of the body and of each result, as the published reference lists them.
     let text = std::str::from_utf8(response.body()).unwrap();
     assert!(text.starts_with(
         r#"{"success":true,"results":[{"id":"srv-1","success":true,"status":200,"data":"#

@@ -19,6 +19,8 @@ mod message;
 mod render;
 mod shape;
 
+#[cfg(feature = "aide")]
+pub mod aide;
 pub mod catalog;
 pub mod decode;
 pub mod doc;

@@ -237,8 +237,26 @@ macro_rules! __apierror_schema {
 #[cfg(feature = "utoipa")]
 pub use crate::openapi::probe::{Components, SchemaOf, SchemaProbe, ViaToSchema, WithoutSchema};
 
+/// Like `__apierror_if_axum`, for `aide`.
+#[cfg(feature = "aide")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierror_if_aide {
+    ($($tokens:tt)*) => { $($tokens)* };
+}
+
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierror_if_aide {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(feature = "aide")]
+pub use {crate::aide::inferred_responses as aide_responses, aide};
+
 pub use crate::{
-    __apierror_if_actix as if_actix, __apierror_if_axum as if_axum, __apierror_schema as schema,
+    __apierror_if_actix as if_actix, __apierror_if_aide as if_aide, __apierror_if_axum as if_axum, __apierror_schema as schema,
 };
 
 #[cfg(test)]

@@ -1,0 +1,88 @@
+//! The request context formats place in the body.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// Per-request data that formats place where their shape puts it: the
+/// request id, a timestamp, the instance URI (RFC 9457).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Context<'a> {
+    pub(crate) request_id: Option<&'a str>,
+    pub(crate) timestamp: Option<&'a str>,
+    pub(crate) instance: Option<&'a str>,
+    pub(crate) request_id_header: Option<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    /// An empty context.
+    pub const fn new() -> Self {
+        Context {
+            request_id: None,
+            timestamp: None,
+            instance: None,
+            request_id_header: None,
+        }
+    }
+
+    /// The id of the request, e.g. `"req_123456"`, without surrounding
+    /// whitespace. An id that is empty, or longer than
+    /// [`MAX_REQUEST_ID`](Self::MAX_REQUEST_ID) bytes, is left out: request
+    /// ids often come from a client's header, and are echoed in the body and
+    /// the `X-Request-Id` header.
+    pub const fn with_request_id(mut self, request_id: &'a str) -> Self {
+        let id = request_id.trim_ascii();
+        self.request_id = if id.is_empty() || id.len() > Self::MAX_REQUEST_ID {
+            None
+        } else {
+            Some(id)
+        };
+        self
+    }
+
+    /// The longest request id a context keeps, in bytes.
+    pub const MAX_REQUEST_ID: usize = 256;
+
+    /// When the error happened, already formatted (RFC 3339 is usual).
+    pub const fn with_timestamp(mut self, timestamp: &'a str) -> Self {
+        self.timestamp = Some(timestamp);
+        self
+    }
+
+    /// The URI of this occurrence of the problem (RFC 9457 `instance`).
+    pub const fn with_instance(mut self, instance: &'a str) -> Self {
+        self.instance = Some(instance);
+        self
+    }
+
+    /// The response header the request id is echoed under: `X-Request-Id`
+    /// unless set here (Stripe's `Request-Id`, say); `""` echoes it under
+    /// none. A name that is no valid header name sends none.
+    pub const fn with_request_id_header(mut self, name: &'a str) -> Self {
+        self.request_id_header = Some(name);
+        self
+    }
+
+    /// The header the request id is echoed under: see
+    /// [`with_request_id_header`](Self::with_request_id_header).
+    pub const fn request_id_header(&self) -> &'a str {
+        match self.request_id_header {
+            Some(name) => name,
+            None => "x-request-id",
+        }
+    }
+
+    /// The request id, if set.
+    pub const fn request_id(&self) -> Option<&'a str> {
+        self.request_id
+    }
+
+    /// The timestamp, if set.
+    pub const fn timestamp(&self) -> Option<&'a str> {
+        self.timestamp
+    }
+
+    /// The instance URI, if set.
+    pub const fn instance(&self) -> Option<&'a str> {
+        self.instance
+    }
+}

@@ -1,0 +1,47 @@
+//! The WebSocket error frame.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// The WebSocket error frame of the Hexabase API:
+///
+/// ```json
+/// {"type":"error","error":{"code":"WS_AUTH_REQUIRED","message":"Authentication required before subscribing"}}
+/// ```
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WebSocket;
+
+impl Format for WebSocket {
+    fn __write<E, W>(
+        &self,
+        error: &E,
+        _: &Context<'_>,
+        writer: &mut W,
+    ) -> Option<Result<(), serde_json::Error>>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        Some(wrap_object(
+            error,
+            writer,
+            br#"{"type":"error","error":"#,
+            b"}",
+        ))
+    }
+
+    fn media_type(&self) -> &'static str {
+        JSON
+    }
+
+    fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let mut frame = serializer.serialize_struct("Frame", 2)?;
+        frame.serialize_field("type", "error")?;
+        frame.serialize_field("error", &ErrorObject::new(error))?;
+        frame.end()
+    }
+}

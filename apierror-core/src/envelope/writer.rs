@@ -1,0 +1,209 @@
+//! The byte writer of the built-in formats' fast path: constant parts and
+//! details fields written straight into the output, valid JSON by
+//! construction.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// The parts of a body that generated code writes directly.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonPart {
+    /// `{"code":"…","message":"…","details":{…}}`
+    Object,
+    /// `{…}`, the details object.
+    Details,
+    /// `,"key":value` for each details field, leaving out the names RFC 9457
+    /// reserves: the extension members of a problem document.
+    Members,
+    /// The public message as a JSON string.
+    Message,
+}
+
+/// Writes one part of an error's JSON body: constant bytes, the static
+/// message as it is when it needs no escaping, serde for the fields.
+pub(crate) fn write_part<E, W>(
+    error: &E,
+    part: JsonPart,
+    writer: &mut W,
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+    match part {
+        JsonPart::Object => {
+            io(writer.write_all(br#"{"code":"#))?;
+            write_str(writer, error.code())?;
+            io(writer.write_all(br#","message":"#))?;
+            write_part(error, JsonPart::Message, writer)?;
+            if error.has_details() {
+                io(writer.write_all(br#","details":"#))?;
+                write_part(error, JsonPart::Details, writer)?;
+            }
+            io(writer.write_all(b"}"))
+        }
+        JsonPart::Message => {
+            let descriptor = error.descriptor();
+            match descriptor.static_message {
+                Some(message) if descriptor.plain_message => {
+                    io(writer.write_all(b"\""))?;
+                    io(writer.write_all(message.as_bytes()))?;
+                    io(writer.write_all(b"\""))
+                }
+                _ => {
+                    Serialize::serialize(&error.message(), &mut serde_json::Serializer::new(writer))
+                }
+            }
+        }
+        JsonPart::Details => write_fields(error, writer, FieldStyle::Details),
+        JsonPart::Members => write_fields(error, writer, FieldStyle::Members),
+    }
+}
+
+/// Writes a JSON string: as it is when nothing in it needs escaping.
+#[inline]
+pub(crate) fn write_str<W: std::io::Write>(
+    writer: &mut W,
+    text: &str,
+) -> Result<(), serde_json::Error> {
+    write_str_parts(writer, &[text])
+}
+
+/// Writes the concatenation of `parts` as one JSON string, without building
+/// it when nothing in it needs escaping.
+#[inline]
+pub(crate) fn write_str_parts<W: std::io::Write>(
+    writer: &mut W,
+    parts: &[&str],
+) -> Result<(), serde_json::Error> {
+    let plain = parts
+        .iter()
+        .all(|part| part.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\'));
+    if plain {
+        let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+        io(writer.write_all(b"\""))?;
+        for part in parts {
+            io(writer.write_all(part.as_bytes()))?;
+        }
+        io(writer.write_all(b"\""))
+    } else {
+        Serialize::serialize(
+            parts.concat().as_str(),
+            &mut serde_json::Serializer::new(writer),
+        )
+    }
+}
+
+/// How [`write_fields`] writes the details fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldStyle {
+    /// `{"key":value,...}`
+    Details,
+    /// `,"key":value` each, RFC 9457's own members left out.
+    Members,
+    /// `{"key":"text",...}`: values as strings (AIP-193 metadata).
+    Text,
+}
+
+const DETAILS: u8 = 0;
+const MEMBERS: u8 = 1;
+const TEXT: u8 = 2;
+
+/// Writes an error's details fields straight into `writer` as JSON.
+pub(crate) fn write_fields<E, W>(
+    error: &E,
+    writer: &mut W,
+    style: FieldStyle,
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    // One writer per style, so that no field pays for the others' branches.
+    match style {
+        FieldStyle::Details => FieldWriter::<W, DETAILS>::run(error, writer),
+        FieldStyle::Members => FieldWriter::<W, MEMBERS>::run(error, writer),
+        FieldStyle::Text => FieldWriter::<W, TEXT>::run(error, writer),
+    }
+}
+
+struct FieldWriter<'w, W, const STYLE: u8> {
+    writer: &'w mut W,
+    first: bool,
+}
+
+impl<'w, W: std::io::Write, const STYLE: u8> FieldWriter<'w, W, STYLE> {
+    fn run<E: ApiError + ?Sized>(error: &E, writer: &'w mut W) -> Result<(), serde_json::Error> {
+        let mut fields = FieldWriter::<W, STYLE> {
+            writer,
+            first: true,
+        };
+        error.__visit_fields(&mut fields)?;
+        let close: &[u8] = match (STYLE, fields.first) {
+            (MEMBERS, _) => b"",
+            (_, true) => b"{}",
+            (_, false) => b"}",
+        };
+        fields
+            .writer
+            .write_all(close)
+            .map_err(serde_json::Error::io)
+    }
+}
+
+impl<W: std::io::Write, const STYLE: u8> crate::fields::FieldVisitor for FieldWriter<'_, W, STYLE> {
+    type Error = serde_json::Error;
+
+    #[inline]
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &T,
+    ) -> Result<(), serde_json::Error> {
+        if STYLE == MEMBERS && problem::RESERVED.contains(&key) {
+            return Ok(());
+        }
+        let separator: &[u8] = if STYLE == MEMBERS || !self.first {
+            b","
+        } else {
+            b"{"
+        };
+        self.first = false;
+        self.writer
+            .write_all(separator)
+            .map_err(serde_json::Error::io)?;
+        if json_key.is_empty() {
+            write_str(self.writer, key)?;
+            self.writer.write_all(b":").map_err(serde_json::Error::io)?;
+        } else {
+            self.writer
+                .write_all(json_key.as_bytes())
+                .map_err(serde_json::Error::io)?;
+        }
+        if STYLE == TEXT {
+            text::write_text(self.writer, value)
+        } else {
+            value.serialize(&mut serde_json::Serializer::new(&mut *self.writer))
+        }
+    }
+}
+
+/// Writes `prefix`, the error object, then `suffix`: the envelopes that only
+/// wrap the error object in constant bytes.
+pub(crate) fn wrap_object<E, W>(
+    error: &E,
+    writer: &mut W,
+    prefix: &[u8],
+    suffix: &[u8],
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    writer.write_all(prefix).map_err(serde_json::Error::io)?;
+    write_part(error, JsonPart::Object, writer)?;
+    writer.write_all(suffix).map_err(serde_json::Error::io)
+}

@@ -1,3 +1,5 @@
+// Most of this file is the user guide (the crate documentation docs.rs shows
+// first); the code, re-exports and two macros, is at its end.
 //! Define your HTTP API errors once.
 //!
 //! `#[derive(ApiError)]` on an error enum gives every variant a stable machine
@@ -354,6 +356,38 @@
 //! its parameters (`Inner` in `enum E<T> { Inner(Inner), Other(T) }`); name
 //! the instances you serve in [`assert_unique_codes!`] to check the rest:
 //! `apierror::assert_unique_codes!(Wrapper<UserError>);`.
+//!
+//! ## Bounds of generic types
+//!
+//! For a generic type the derive adds where-clause predicates for the fields
+//! that use a type parameter: `T: Display` for a `{value}` placeholder,
+//! `T: Serialize` for a detail, `E: ApiError` for a transparent field. It cannot
+//! see what a computed message argument does with a field, and it states its
+//! bounds in terms of field types. `#[api_error(bound = "...")]`, as serde's
+//! `bound`, replaces them on every impl it generates (`ApiError`, `Display`,
+//! `Error`, `Decode`, the framework impls) with the predicates you write; the
+//! type's own where clause is kept, and `bound = ""` adds nothing to it.
+//!
+//! ```
+//! use apierror::ApiError;
+//! use std::{fmt::Display, ops::Sub};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(bound = "N: Copy + Sub<Output = N> + Display + apierror::serde::Serialize")]
+//! pub enum QuotaError<N> {
+//!     #[code("QUOTA_EXCEEDED")]
+//!     #[status(429)]
+//!     #[message("{} over the limit of {limit}", *.used - *.limit)]
+//!     Exceeded { limit: N, used: N },
+//! }
+//!
+//! let error = QuotaError::Exceeded { limit: 100u32, used: 120 };
+//! assert_eq!(error.to_string(), "20 over the limit of 100");
+//! ```
+//!
+//! The predicates must cover everything the impls use, or rustc reports the
+//! missing one at the field that needs it (e.g. "the trait bound `T: Serialize`
+//! is not satisfied" for a detail).
 //!
 //! # The catalog
 //!
@@ -839,9 +873,14 @@
 #![deny(missing_docs)]
 
 pub use apierror_core::{
-    catalog, decode, doc, envelope, export, fields, response, serde, stability, template, ApiError,
-    Bulk, Catalog, Category, Descriptor, Details, Message, Render, Transparent,
+    catalog, decode, doc, envelope, fields, response, serde, template, ApiError, Bulk, Catalog,
+    Category, Descriptor, Details, Message, Render, Transparent,
 };
+
+#[cfg(feature = "export")]
+pub use apierror_core::export;
+#[cfg(feature = "stability")]
+pub use apierror_core::stability;
 
 #[cfg(feature = "utoipa")]
 pub use apierror_core::openapi;

@@ -1,3 +1,4 @@
+#![cfg(all(feature = "export", feature = "stability"))]
 //! Structured documentation: doc comments read at compile time, the
 //! attributes that feed references (`class`, `doc_url`, `status_doc`,
 //! categories by membership, a type's default `kind`, naming rules), and

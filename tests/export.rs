@@ -1,3 +1,4 @@
+#![cfg(feature = "export")]
 //! Catalog export: the Markdown reference against golden files, the JSON
 //! catalog parsed back field by field, and both exports of the five services'
 //! catalogs.
@@ -13,21 +14,9 @@ use apierror::export::{self, JsonCatalog};
 use apierror::{ApiError, Catalog};
 use serde_json::{json, Value};
 
-#[allow(dead_code)]
-#[path = "../examples/hexabase.rs"]
-mod hexabase;
-#[allow(dead_code)]
-#[path = "../examples/k0rdent.rs"]
-mod k0rdent;
-#[allow(dead_code)]
-#[path = "../examples/llm_gateway.rs"]
-mod llm_gateway;
-#[allow(dead_code)]
-#[path = "../examples/openchoreo.rs"]
-mod openchoreo;
-#[allow(dead_code)]
-#[path = "../examples/phala.rs"]
-mod phala;
+#[path = "support/services.rs"]
+mod services;
+use services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
 
 // ---------------------------------------------------------------------------
 // Hand-written catalogs for the golden files

@@ -14,21 +14,9 @@ mod common;
 
 use common::every_variant;
 
-#[allow(dead_code)]
-#[path = "../examples/hexabase.rs"]
-mod hexabase;
-#[allow(dead_code)]
-#[path = "../examples/k0rdent.rs"]
-mod k0rdent;
-#[allow(dead_code)]
-#[path = "../examples/llm_gateway.rs"]
-mod llm_gateway;
-#[allow(dead_code)]
-#[path = "../examples/openchoreo.rs"]
-mod openchoreo;
-#[allow(dead_code)]
-#[path = "../examples/phala.rs"]
-mod phala;
+#[path = "support/services.rs"]
+mod services;
+use services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
 
 const FORMATS: [Envelope; 6] = [
     Envelope::Standard(Standard),

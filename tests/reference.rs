@@ -1,3 +1,4 @@
+#![cfg(feature = "export")]
 //! The generated error references against the hand-written ones.
 //!
 //! `tests/references/` holds the error references the five example services
@@ -19,21 +20,9 @@
 //! status tables from `#[api_error(status_doc(...))]`; the rest from doc
 //! comments.
 
-#[allow(dead_code)]
-#[path = "../examples/hexabase.rs"]
-mod hexabase;
-#[allow(dead_code)]
-#[path = "../examples/k0rdent.rs"]
-mod k0rdent;
-#[allow(dead_code)]
-#[path = "../examples/llm_gateway.rs"]
-mod llm_gateway;
-#[allow(dead_code)]
-#[path = "../examples/openchoreo.rs"]
-mod openchoreo;
-#[allow(dead_code)]
-#[path = "../examples/phala.rs"]
-mod phala;
+#[path = "support/services.rs"]
+mod services;
+use services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
 
 use apierror::{ApiError, Catalog};
 use serde_json::Value;

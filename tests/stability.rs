@@ -1,3 +1,4 @@
+#![cfg(feature = "stability")]
 //! The stability guard: the service catalogs against their committed snapshots
 //! (`tests/snapshots/*.catalog`), and every kind of drift on small enums.
 //!
@@ -6,21 +7,9 @@
 //! pass the update flag explicitly (`check_with`), so they never depend on
 //! the environment.
 
-#[allow(dead_code)]
-#[path = "../examples/hexabase.rs"]
-mod hexabase;
-#[allow(dead_code)]
-#[path = "../examples/k0rdent.rs"]
-mod k0rdent;
-#[allow(dead_code)]
-#[path = "../examples/llm_gateway.rs"]
-mod llm_gateway;
-#[allow(dead_code)]
-#[path = "../examples/openchoreo.rs"]
-mod openchoreo;
-#[allow(dead_code)]
-#[path = "../examples/phala.rs"]
-mod phala;
+#[path = "support/services.rs"]
+mod services;
+use services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
 
 use std::fs;
 use std::path::PathBuf;

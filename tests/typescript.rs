@@ -1,3 +1,4 @@
+#![cfg(feature = "export")]
 //! TypeScript declarations and JSON Schemas, proven against what the formats
 //! really render: every variant of every service catalog (and of a type made to
 //! cover every kind of details field), in every built-in format, with and
@@ -28,21 +29,9 @@ use std::process::Command;
 
 mod common;
 
-#[allow(dead_code)]
-#[path = "../examples/hexabase.rs"]
-mod hexabase;
-#[allow(dead_code)]
-#[path = "../examples/k0rdent.rs"]
-mod k0rdent;
-#[allow(dead_code)]
-#[path = "../examples/llm_gateway.rs"]
-mod llm_gateway;
-#[allow(dead_code)]
-#[path = "../examples/openchoreo.rs"]
-mod openchoreo;
-#[allow(dead_code)]
-#[path = "../examples/phala.rs"]
-mod phala;
+#[path = "support/services.rs"]
+mod services;
+use services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
 
 // ---------------------------------------------------------------------------
 // A type with every kind of details field

@@ -41,7 +41,9 @@ use aide::openapi::Response;
 /// [`OperationOutput::inferred_responses`](aide::OperationOutput::inferred_responses);
 /// the derived impls call it. The components they refer to are added to
 /// the generator's definitions.
-pub fn inferred_responses<E: ApiError + ?Sized>(ctx: &mut GenContext) -> Vec<(Option<u16>, Response)> {
+pub fn inferred_responses<E: ApiError + ?Sized>(
+    ctx: &mut GenContext,
+) -> Vec<(Option<u16>, Response)> {
     struct Build(&'static Catalog);
     impl FormatVisitor for Build {
         type Output = utoipa::openapi::Responses;
@@ -52,7 +54,10 @@ pub fn inferred_responses<E: ApiError + ?Sized>(ctx: &mut GenContext) -> Vec<(Op
     let responses = E::__with_format(Build(E::CATALOG));
     let definitions = ctx.schema.definitions_mut();
     for (name, schema) in crate::openapi::schemas(E::CATALOG) {
-        if let (false, Ok(value)) = (definitions.contains_key(&name), serde_json::to_value(&schema)) {
+        if let (false, Ok(value)) = (
+            definitions.contains_key(&name),
+            serde_json::to_value(&schema),
+        ) {
             definitions.insert(name, value);
         }
     }

@@ -25,6 +25,7 @@ pub mod catalog;
 pub mod decode;
 pub mod doc;
 pub mod envelope;
+#[cfg(feature = "export")]
 pub mod export;
 pub mod fields;
 #[cfg(feature = "utoipa")]
@@ -33,6 +34,7 @@ pub mod report;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub mod request;
 pub mod response;
+#[cfg(feature = "stability")]
 pub mod stability;
 pub mod template;
 

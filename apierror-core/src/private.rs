@@ -256,7 +256,8 @@ macro_rules! __apierror_if_aide {
 pub use {crate::aide::inferred_responses as aide_responses, aide};
 
 pub use crate::{
-    __apierror_if_actix as if_actix, __apierror_if_aide as if_aide, __apierror_if_axum as if_axum, __apierror_schema as schema,
+    __apierror_if_actix as if_actix, __apierror_if_aide as if_aide, __apierror_if_axum as if_axum,
+    __apierror_schema as schema,
 };
 
 #[cfg(test)]

@@ -144,6 +144,7 @@ impl Hash for Named {
 
 impl Shape {
     /// `u64`: what `Duration`'s `secs` is.
+    #[cfg(feature = "export")]
     pub(crate) const U64: Shape = Shape::Int {
         bits: 64,
         signed: false,
@@ -152,6 +153,7 @@ impl Shape {
 
     /// The bounds of an integer shape: `(minimum, maximum)`, `None` where
     /// the type's bound does not fit JSON Schema's usual `i64`/`u64`.
+    #[cfg(feature = "export")]
     pub(crate) fn int_bounds(bits: u8, signed: bool, nonzero: bool) -> (Option<i64>, Option<u64>) {
         let (min, max) = match (bits, signed) {
             (128, true) => (None, None),
@@ -170,6 +172,7 @@ impl Shape {
 
     /// The shape without a top-level [`Optional`](Shape::Optional), and
     /// whether it had one.
+    #[cfg(feature = "export")]
     pub(crate) fn strip_optional(&'static self) -> (&'static Shape, bool) {
         match self {
             Shape::Optional(inner) => (inner, true),
@@ -178,7 +181,7 @@ impl Shape {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "export"))]
 mod tests {
     use super::*;
 

@@ -25,6 +25,7 @@ pub enum Piece {
 pub struct Arg {
     written: &'static str,
     detail: Option<&'static str>,
+    #[cfg_attr(not(feature = "utoipa"), allow(dead_code))]
     example: Option<Example>,
 }
 
@@ -68,6 +69,7 @@ impl Arg {
     /// as the message shows it: `0` for integers, `string` for strings,
     /// `0.00` for `{price:.2}` of an `f64`. `None` for types without a
     /// known example (your own types, `Option`s).
+    #[cfg(feature = "utoipa")]
     pub(crate) fn example(&self) -> Option<alloc::string::String> {
         struct Show(fn(&mut fmt::Formatter<'_>) -> fmt::Result);
         impl fmt::Display for Show {
@@ -151,6 +153,7 @@ impl Iterator for Pieces {
 
 /// The template with every placeholder whose field has a known example
 /// filled with it; the others stay as written.
+#[cfg(feature = "utoipa")]
 pub(crate) fn example_message(pieces: Pieces) -> alloc::string::String {
     let mut out = alloc::string::String::new();
     for piece in pieces {

@@ -3,7 +3,7 @@
 //!
 //! `.field` and `.0` name the variant's fields. They are rewritten here, at
 //! parse time, into the bindings the generated `match` arm gives the fields
-//! (`__field_limit`, `__field_0`); `valid.rs` then finds which fields each
+//! (`__field_limit`, `__field_0`); `valid::message` then finds which fields each
 //! argument uses and holds them to the rules of placeholders (no internal
 //! field, no `self`, no Debug formatting).
 

@@ -188,7 +188,7 @@ pub enum Internal {
 /// Whether a type is plainly an error, as written: a path ending in `Error`
 /// (`io::Error`, `anyhow::Error`), `eyre::Report`, a `dyn Error` object,
 /// or one of these in a `Box`, `Arc`, `Rc`, `Option` or reference. Other
-/// error types are found by the compiler (see `expand::internal_probes`).
+/// error types are found by the compiler (see `expand::checks::internal_probes`).
 pub fn is_error_type(ty: &Type) -> bool {
     match ty {
         Type::Path(path) if path.qself.is_none() => {

@@ -1,5 +1,6 @@
+// Over 600 lines: the parsers of the three places (type, variant, field) share the key tables, `misplaced_key` and the value helpers.
 //! Attribute parsing: one small struct per attribute, keeping the user's
-//! tokens for spans. Values are judged in `valid.rs`; here only where an
+//! tokens for spans. Values are judged in `valid`; here only where an
 //! attribute is written, whether it can be read, and that text is not empty.
 
 use crate::ctxt::Ctxt;
@@ -7,7 +8,7 @@ use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
-use syn::{Attribute, Ident, LitInt, LitStr, Token};
+use syn::{Attribute, Ident, LitInt, LitStr, Token, WherePredicate};
 
 /// `#[status(409)]`, `#[status(CONFLICT)]`, `#[status(StatusCode::CONFLICT)]`,
 /// `status = 409`.
@@ -122,6 +123,9 @@ pub struct ContainerAttrs {
     pub doc_url: Option<LitStr>,
     /// `status_doc(429, "description", "troubleshooting")`, in order.
     pub status_docs: Vec<StatusDocAttr>,
+    /// `bound = "T: Display, U: Clone"`: the where-clause predicates of the
+    /// generated impls, in place of those inferred from field types.
+    pub bound: Option<Vec<WherePredicate>>,
     /// An `#[api_error(...)]` could not be read to its end (reported): keys
     /// after the error are unknown, so nothing is reported missing.
     pub unreadable: bool,
@@ -176,6 +180,7 @@ pub const CONTAINER_KEYS: &[&str] = &[
     "class",
     "doc_url",
     "status_doc",
+    "bound",
 ];
 
 /// The keys of `#[api_error(...)]` on an enum variant.
@@ -526,6 +531,7 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Containe
                 "class" => set_text(cx, &mut out.class, &meta)?,
                 "doc_url" => set_text(cx, &mut out.doc_url, &meta)?,
                 "status_doc" => out.status_docs.push(parse_status_doc(cx, &meta)?),
+                "bound" => set_once(cx, &mut out.bound, parse_bound(cx, &meta)?, span, &key),
                 _ => return Err(misplaced_key(&meta, place)),
             }
             Ok(())
@@ -581,6 +587,35 @@ fn parse_category(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<CategoryAttr
         range,
         prefix,
     })
+}
+
+/// `bound = "T: Display, U: Clone"`: where-clause predicates in a string,
+/// as serde's `bound` takes them; `""` is none. Predicates that do not parse
+/// are reported and read as none, so that a second `bound` is still
+/// reported as a duplicate.
+fn parse_bound(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Vec<WherePredicate>> {
+    const USAGE: &str =
+        "expected where-clause predicates in a string: `bound = \"T: std::fmt::Display\"`";
+    if !meta.input.peek(Token![=]) {
+        return Err(meta.error(USAGE));
+    }
+    let lit: LitStr = meta
+        .value()?
+        .parse()
+        .map_err(|e: syn::Error| syn::Error::new(e.span(), USAGE))?;
+    let parser = Punctuated::<WherePredicate, Token![,]>::parse_terminated;
+    match lit.parse_with(parser) {
+        Ok(predicates) => Ok(predicates.into_iter().collect()),
+        Err(error) => {
+            cx.error_at(
+                lit.span(),
+                format_args!(
+                    "invalid `bound`: {error}; write where-clause predicates separated by commas, as in `bound = \"T: std::fmt::Display\"`"
+                ),
+            );
+            Ok(Vec::new())
+        }
+    }
 }
 
 /// `status_doc(429, "description")` or `status_doc(429, "description", "troubleshooting")`.

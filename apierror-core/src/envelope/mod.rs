@@ -20,8 +20,8 @@ pub use openai::OpenAi;
 pub use problem::Problem;
 
 pub use context::Context;
-pub use standard::Standard;
 pub(crate) use standard::ErrorObject;
+pub use standard::Standard;
 pub use tagged::Tagged;
 pub use websocket::WebSocket;
 #[doc(hidden)]
@@ -220,7 +220,6 @@ impl Format for Declared {
         E::__with_format(Serialize(error, context, serializer))
     }
 }
-
 
 /// The built-in formats, as a type chooses its default with
 /// `#[api_error(envelope = "...")]`.

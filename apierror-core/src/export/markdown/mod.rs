@@ -1,10 +1,14 @@
 //! The Markdown error reference.
 
+mod sections;
+mod text;
 use super::{all_categories, all_status_docs, Settings};
 use crate::catalog::{Catalog, Category, Descriptor};
 use crate::doc::{Block, Section as DocSection};
 use crate::template::Piece;
 use core::fmt::{self, Write};
+use sections::*;
+use text::*;
 
 /// The catalog as a Markdown error reference, in the style of published API
 /// error references, readable as plain text and on GitHub.
@@ -123,26 +127,6 @@ pub fn markdown(catalog: &Catalog) -> String {
     let mut out = String::new();
     write_markdown(&mut out, catalog).expect("writing into a String does not fail");
     out
-}
-
-/// A section of the reference: a heading, an optional introduction, and the
-/// codes it documents.
-struct Section {
-    heading: String,
-    intro: &'static str,
-    notes: Vec<String>,
-    entries: Vec<&'static Descriptor>,
-    /// The appendices of an included type, after its entries.
-    appendices: &'static [DocSection],
-}
-
-/// Where a code of a composed catalog comes from.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Origin {
-    /// Declared by the catalog's type itself.
-    Own,
-    /// Included through the transparent variant at this index.
-    Module(usize),
 }
 
 fn write_markdown(out: &mut String, catalog: &Catalog) -> fmt::Result {
@@ -335,11 +319,6 @@ fn write_statuses(out: &mut String, catalog: &Catalog) -> fmt::Result {
     Ok(())
 }
 
-/// Markdown written by the user, made to fit in one table cell.
-fn cell(text: &str) -> String {
-    text.replace('\n', " ").replace('|', "\\|")
-}
-
 /// A table of the section's messages with their cause and solution, when
 /// its codes document one-line solutions: the shape of references that list
 /// errors by message.
@@ -382,42 +361,6 @@ pub(crate) fn docs(d: &Descriptor) -> String {
     let mut out = String::new();
     write_docs(&mut out, d, 3, false).expect("writing into a String does not fail");
     out.trim().to_owned()
-}
-
-/// Lines of Markdown outside fenced blocks that are headings, `by` levels
-/// deeper (at most 6).
-fn shift_headings(text: &str, by: usize) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut fence: Option<String> = None;
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let trimmed = line.trim_start();
-        let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
-        let run = marker.map_or(0, |m| trimmed.chars().take_while(|c| *c == m).count());
-        match (&fence, marker) {
-            (Some(open), Some(m))
-                if run >= open.len()
-                    && open.starts_with(m)
-                    && trimmed.trim_end().chars().all(|c| c == m) =>
-            {
-                fence = None;
-            }
-            (None, Some(m)) if run >= 3 => fence = Some(m.to_string().repeat(run)),
-            (None, _) if line.starts_with('#') => {
-                let level = line.chars().take_while(|c| *c == '#').count();
-                if line[level..].starts_with(' ') {
-                    out.push_str(&"#".repeat((level + by).min(6)));
-                    out.push_str(&line[level..]);
-                    continue;
-                }
-            }
-            _ => {}
-        }
-        out.push_str(line);
-    }
-    out
 }
 
 /// One code's entry: anchor, heading (of `level`), its facts as a list,
@@ -554,216 +497,6 @@ fn write_block(out: &mut String, block: &Block) -> fmt::Result {
     writeln!(out, "\n{fence}{}\n{}\n{fence}", block.lang(), block.code())
 }
 
-/// Every code of `catalog` in declaration order, each with the top-level
-/// transparent variant it was included through; the same order as
-/// [`Catalog::iter`].
-fn entries(catalog: &Catalog) -> Vec<(Origin, &'static Descriptor)> {
-    let mut out = Vec::with_capacity(catalog.len());
-    let transparent = catalog.transparent();
-    let mut next = 0;
-    let mut include_up_to = |out: &mut Vec<_>, own: usize| {
-        while let Some(t) = transparent.get(next) {
-            if t.position > own {
-                break;
-            }
-            out.extend(t.catalog.iter().map(|d| (Origin::Module(next), d)));
-            next += 1;
-        }
-    };
-    for (i, d) in catalog.own().iter().enumerate() {
-        include_up_to(&mut out, i);
-        out.push((Origin::Own, d));
-    }
-    include_up_to(&mut out, usize::MAX);
-    out
-}
-
-/// `all_retired`, each code with the type that retired it.
-fn retired_by_type(catalog: &Catalog) -> Vec<(&'static str, &'static str)> {
-    fn walk(catalog: &Catalog, out: &mut Vec<(&'static str, &'static str)>) {
-        out.extend(catalog.retired().iter().map(|&c| (catalog.type_name(), c)));
-        for transparent in catalog.transparent() {
-            walk(transparent.catalog(), out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(catalog, &mut out);
-    out
-}
-
-/// One section per category holding codes, in the categories' order, then
-/// "Other errors" for codes in none of them.
-fn by_category(
-    entries: &[(Origin, &'static Descriptor)],
-    categories: &[&'static Category],
-) -> Vec<Section> {
-    let mut sections: Vec<Section> = categories
-        .iter()
-        .map(|category| {
-            let mut heading = match category.title() {
-                Some(title) => escape(title),
-                None => escape(category.name()),
-            };
-            if let Some(span) = category_span(category) {
-                heading.push_str(&format!(" ({span})"));
-            }
-            Section {
-                heading,
-                intro: "",
-                notes: Vec::new(),
-                entries: Vec::new(),
-                appendices: &[],
-            }
-        })
-        .collect();
-    let mut other = Vec::new();
-    for &(_, d) in entries {
-        let index = d
-            .category()
-            .and_then(|name| categories.iter().position(|c| c.name() == name));
-        match index {
-            Some(i) => sections[i].entries.push(d),
-            None => other.push(d),
-        }
-    }
-    sections.retain(|s| !s.entries.is_empty());
-    if !other.is_empty() {
-        sections.push(Section {
-            heading: "Other errors".to_owned(),
-            intro: "",
-            notes: Vec::new(),
-            entries: other,
-            appendices: &[],
-        });
-    }
-    sections
-}
-
-/// One section per included type, and one for the type's own codes, in the
-/// order they are declared.
-fn by_module(catalog: &Catalog, entries: &[(Origin, &'static Descriptor)]) -> Vec<Section> {
-    let mut keys: Vec<Origin> = Vec::new();
-    let mut sections: Vec<Section> = Vec::new();
-    for &(origin, d) in entries {
-        let index = match keys.iter().position(|&k| k == origin) {
-            Some(index) => index,
-            None => {
-                let section = match origin {
-                    Origin::Own => Section {
-                        heading: escape(catalog.type_name()),
-                        intro: "",
-                        notes: Vec::new(),
-                        entries: Vec::new(),
-                        appendices: &[],
-                    },
-                    Origin::Module(t) => module_section(catalog.transparent()[t].catalog()),
-                };
-                keys.push(origin);
-                sections.push(section);
-                sections.len() - 1
-            }
-        };
-        sections[index].entries.push(d);
-    }
-    sections
-}
-
-fn module_section(included: &Catalog) -> Section {
-    let mut heading = escape(included.type_name());
-    if let Some(span) = module_span(included) {
-        heading.push_str(&format!(" ({span})"));
-    }
-    // The pattern is in the heading already; the range and the categories
-    // are not.
-    let mut notes = Vec::new();
-    if let (Some(_), Some(_)) = (included.pattern(), included.range()) {
-        notes.extend(code_format(included));
-    }
-    let categories = all_categories(included);
-    if !categories.is_empty() {
-        let list: Vec<String> = categories
-            .iter()
-            .map(|c| match category_span(c) {
-                Some(span) => format!("{} ({span})", code_span(c.name(), false)),
-                None => code_span(c.name(), false),
-            })
-            .collect();
-        let label = if list.len() == 1 {
-            "Category"
-        } else {
-            "Categories"
-        };
-        notes.push(format!("{label}: {}.", list.join(", ")));
-    }
-    Section {
-        heading,
-        intro: included.description(),
-        notes,
-        entries: Vec::new(),
-        appendices: included.appendices(),
-    }
-}
-
-/// The first paragraph of a doc comment, on one line.
-fn summary(doc: &str) -> String {
-    doc.lines()
-        .take_while(|line| !line.trim().is_empty())
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The sentence describing a catalog's code pattern and range, if declared.
-fn code_format(catalog: &Catalog) -> Option<String> {
-    match (catalog.pattern(), catalog.range()) {
-        (Some(pattern), Some((lo, hi))) => Some(format!(
-            "Codes follow the pattern `{pattern}`, where each `#` is a digit; \
-             the number they form lies between {lo} and {hi}."
-        )),
-        (Some(pattern), None) => Some(format!(
-            "Codes follow the pattern `{pattern}`, where each `#` is a digit."
-        )),
-        (None, Some((lo, hi))) => Some(format!("Code numbers lie between {lo} and {hi}.")),
-        (None, None) => None,
-    }
-}
-
-/// What an included type's codes look like, for its heading: its pattern, or
-/// else the ranges and prefixes of its categories.
-fn module_span(catalog: &Catalog) -> Option<String> {
-    if let Some(pattern) = catalog.pattern() {
-        return Some(format!("`{pattern}`"));
-    }
-    let spans: Vec<String> = all_categories(catalog)
-        .iter()
-        .filter_map(|c| category_span(c))
-        .collect();
-    (!spans.is_empty()).then(|| spans.join(", "))
-}
-
-/// `1000-1999`, `` `AUTH_*` ``, or both.
-fn category_span(category: &Category) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some((lo, hi)) = category.range() {
-        parts.push(format!("{lo}-{hi}"));
-    }
-    if let Some(prefix) = category.prefix() {
-        parts.push(code_span(&format!("{prefix}*"), false));
-    }
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
-/// `**1000-1999**: Component errors (`component`)`
-fn category_item(category: &Category) -> String {
-    let name = code_span(category.name(), false);
-    match (category_span(category), category.title()) {
-        (Some(span), Some(title)) => format!("**{span}**: {} ({name})", escape(title)),
-        (Some(span), None) => format!("**{span}**: {name}"),
-        (None, Some(title)) => format!("{name}: {}", escape(title)),
-        (None, None) => name,
-    }
-}
-
 fn status_text(d: &Descriptor) -> String {
     let status = d.status();
     match status.canonical_reason() {
@@ -777,92 +510,6 @@ fn variant_path(d: &Descriptor) -> String {
         d.type_name().to_owned()
     } else {
         format!("{}::{}", d.type_name(), d.variant())
-    }
-}
-
-/// A doc comment continued inside a list item: every line after the first
-/// indented by `by` spaces.
-fn indented(text: &str, by: usize) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-            if !line.is_empty() {
-                out.push_str(&" ".repeat(by));
-            }
-        }
-        out.push_str(line);
-    }
-    out
-}
-
-/// Plain text made safe for Markdown inline content: characters that could
-/// start emphasis, links, HTML, code, math or a table cell are
-/// backslash-escaped, line breaks become spaces.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        match c {
-            // `&` only where it would start an entity (`&amp;`, `&#38;`).
-            '&' if !starts_entity(&text[i + 1..]) => out.push(c),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' | '\n' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Whether text after a `&` makes it an HTML entity: `name;` or `#digits;`.
-fn starts_entity(rest: &str) -> bool {
-    let body = rest.strip_prefix('#').unwrap_or(rest);
-    let len = body.chars().take_while(char::is_ascii_alphanumeric).count();
-    len > 0 && body[len..].starts_with(';')
-}
-
-/// A message template as prose: [`escape`]d, its placeholders (`{name}`,
-/// `{0:.2}`) as code spans, `{{` and `}}` as the braces they stand for.
-fn escape_template(d: &Descriptor, in_table: bool) -> String {
-    let mut out = String::with_capacity(d.template().len() + 8);
-    for piece in d.pieces() {
-        match piece {
-            Piece::Text(text) => out.push_str(&escape(text)),
-            Piece::Arg(arg) => out.push_str(&code_span(arg.placeholder(), in_table)),
-        }
-    }
-    out
-}
-
-/// `text` as a Markdown code span, fenced with enough backticks; in a table
-/// cell, pipes are escaped too (GitHub tables split on them even in code).
-fn code_span(text: &str, in_table: bool) -> String {
-    let text = text.replace(['\r', '\n'], " ");
-    let text = if in_table {
-        text.replace('|', "\\|")
-    } else {
-        text
-    };
-    let mut longest = 0;
-    let mut run = 0;
-    for c in text.chars() {
-        if c == '`' {
-            run += 1;
-            longest = longest.max(run);
-        } else {
-            run = 0;
-        }
-    }
-    let fence = "`".repeat(longest + 1);
-    let pad = text.starts_with('`')
-        || text.ends_with('`')
-        || (text.starts_with(' ') && text.ends_with(' ') && text.trim() != "");
-    if pad {
-        format!("{fence} {text} {fence}")
-    } else {
-        format!("{fence}{text}{fence}")
     }
 }
 

@@ -1,0 +1,128 @@
+//! `IntoResponse` / `ResponseError` / aide's `OperationOutput`, and `Decode`.
+
+use super::bound::Bounds;
+use super::{at, path};
+use crate::ast::Input;
+use crate::valid::{Entry, Model};
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+/// `Decode` (`#[api_error(decode)]`): the variant of a code, rebuilt from the
+/// details; fields that are not details take their `Default`.
+pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> TokenStream {
+    if !model.decode {
+        return TokenStream::new();
+    }
+    let krate = &model.krate;
+    let private = quote!(#krate::__private);
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = bounds.where_clause(input, |b| &b.decode);
+    let mut arms = Vec::new();
+    let mut nested = Vec::new();
+    for entry in &model.entries {
+        match entry {
+            Entry::Own(own) => {
+                let code = &own.code;
+                let path = path(input, own.variant);
+                let inits = own.variant.fields.iter().map(|field| {
+                    let member = &field.member;
+                    let key = own
+                        .details
+                        .iter()
+                        .find(|(detail, _)| std::ptr::eq(*detail, field))
+                        .map(|(_, key)| key);
+                                        // Spanned on the field: a type that cannot be decoded is
+                    // reported there.
+                    let ty = field.ty;
+                    match key {
+                        Some(key) => quote_spanned!(at(field.span)=> #member: __fields.field::<#ty>(#key)?),
+                        None => quote_spanned!(at(field.span)=> #member: <#ty as ::core::default::Default>::default()),
+                    }
+                });
+                arms.push(quote! {
+                    #code => return ::core::option::Option::Some(#private::decode_build(|| {
+                        ::core::result::Result::Ok(#path { #(#inits,)* })
+                    })),
+                });
+            }
+            Entry::Transparent { variant, field } => {
+                let ty = field.ty;
+                let path = path(input, variant);
+                let member = &field.member;
+                nested.push(quote! {
+                    if let ::core::option::Option::Some(__result) =
+                        <#ty as #private::Decode>::__decode(__code, __fields)
+                    {
+                        return ::core::option::Option::Some(
+                            __result.map(|__inner| #path { #member: __inner }),
+                        );
+                    }
+                });
+            }
+        }
+    }
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::Decode for #ident #ty_generics #where_clause {
+            fn __decode(
+                __code: &str,
+                __fields: &#private::Fields<'_>,
+            ) -> ::core::option::Option<::core::result::Result<Self, #private::DecodeError>> {
+                match __code {
+                    #(#arms)*
+                    _ => {}
+                }
+                #(#nested)*
+                ::core::option::Option::None
+            }
+        }
+    }
+}
+
+/// `IntoResponse` (axum) and `ResponseError` (actix-web), emitted through
+/// macros of `apierror` that keep them only when its features are on.
+pub(super) fn framework_impls(
+    input: &Input,
+    krate: &syn::Path,
+    api_where: &TokenStream,
+) -> TokenStream {
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let private = quote!(#krate::__private);
+    quote! {
+        #private::if_axum! {
+            #[automatically_derived]
+            impl #impl_generics #private::axum_core::response::IntoResponse for #ident #ty_generics #api_where {
+                fn into_response(self) -> #private::axum_core::response::Response {
+                    #private::axum_response(&self)
+                }
+            }
+        }
+        #private::if_actix! {
+            #[automatically_derived]
+            impl #impl_generics #private::actix_web::ResponseError for #ident #ty_generics #api_where {
+                fn status_code(&self) -> #private::actix_web::http::StatusCode {
+                    #private::actix_status(self)
+                }
+
+                fn error_response(&self) -> #private::actix_web::HttpResponse {
+                    #private::actix_response(self)
+                }
+            }
+        }
+        #private::if_aide! {
+            #[automatically_derived]
+            impl #impl_generics #private::aide::OperationOutput for #ident #ty_generics #api_where {
+                type Inner = Self;
+
+                fn inferred_responses(
+                    __ctx: &mut #private::aide::generate::GenContext,
+                    _: &mut #private::aide::openapi::Operation,
+                ) -> ::std::vec::Vec<(::core::option::Option<u16>, #private::aide::openapi::Response)> {
+                    #private::aide_responses::<Self>(__ctx)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,395 @@
+//! What the type says about all its variants: the envelope and its
+//! settings, the code rules (pattern, range, naming rule, prefix, default
+//! status), categories, retired codes, `doc_url` and `status_doc`.
+
+use super::{Category, Envelope, Rules};
+use crate::ast::Input;
+use crate::attr::{EnvelopeAttr, RangeAttr};
+use crate::code::{self, Pattern, Rule};
+use crate::ctxt::{closest, Ctxt};
+use crate::status;
+use proc_macro2::Span;
+
+const ENVELOPES: &[&str] = &[
+    "standard",
+    "tagged",
+    "openai",
+    "problem",
+    "google",
+    "websocket",
+];
+
+pub(super) fn envelope(cx: &Ctxt, input: &Input) -> Envelope {
+    let attrs = &input.attrs;
+    let (name, lit) = match &attrs.envelope {
+        Some(EnvelopeAttr::Name(lit)) => (Some(lit.value()), Some(lit)),
+        Some(EnvelopeAttr::Path(path)) => {
+            for (lit, key) in [(&attrs.type_url, "type_url"), (&attrs.domain, "domain")] {
+                if let Some(lit) = lit {
+                    cx.error_at(
+                        lit.span(),
+                        format_args!("`{key}` configures a built-in format: your own format takes its settings in its own value"),
+                    );
+                }
+            }
+            return Envelope::Custom(path.clone());
+        }
+        None => (None, None),
+    };
+    let chosen = match name.as_deref() {
+        None | Some("standard") => Envelope::Standard,
+        Some("tagged") => Envelope::Tagged,
+        Some("openai") => Envelope::OpenAi,
+        Some("problem") => Envelope::Problem {
+            type_url: attrs.type_url.as_ref().map(syn::LitStr::value),
+        },
+        Some("google") => match &attrs.domain {
+            Some(domain) => Envelope::Google {
+                domain: domain.value(),
+            },
+            None => {
+                if let Some(lit) = lit {
+                    cx.error_at(
+                        lit.span(),
+                        "envelope = \"google\" needs the ErrorInfo domain: add `domain = \"api.example.com\"`",
+                    );
+                }
+                Envelope::Standard
+            }
+        },
+        Some("websocket") => Envelope::WebSocket,
+        Some(other) => {
+            let hint = match closest(other, ENVELOPES.iter().copied()) {
+                Some(close) => format!("did you mean \"{close}\"?"),
+                None => format!(
+                    "expected one of: {}, or the path of your own format without quotes (envelope = my::FORMAT)",
+                    ENVELOPES.join(", ")
+                ),
+            };
+            if let Some(lit) = lit {
+                cx.error_at(
+                    lit.span(),
+                    format_args!("unknown envelope \"{other}\"; {hint}"),
+                );
+            }
+            Envelope::Standard
+        }
+    };
+    if let Some(lit) = &attrs.type_url {
+        if !matches!(chosen, Envelope::Problem { .. }) {
+            cx.error_at(
+                lit.span(),
+                "`type_url` is the RFC 9457 `type`: it needs envelope = \"problem\"",
+            );
+        } else if let Err(why) = type_url(&lit.value()) {
+            cx.error_at(lit.span(), why);
+        }
+    }
+    if let Some(lit) = &attrs.domain {
+        if name.as_deref() != Some("google") {
+            cx.error_at(
+                lit.span(),
+                "`domain` is the AIP-193 ErrorInfo domain: it needs envelope = \"google\"",
+            );
+        } else if lit.value().is_empty() {
+            cx.error_at(lit.span(), "`domain` cannot be empty: write the service's name, like \"pubsub.googleapis.com\"");
+        } else if !lit
+            .value()
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
+        {
+            cx.error_at(
+                lit.span(),
+                "`domain` is a service name like \"pubsub.googleapis.com\": ASCII letters, digits, `-`, `.` and `_` only",
+            );
+        }
+    }
+    chosen
+}
+
+/// Checks an RFC 9457 `type` URL template: an `http(s)` URL, a `urn:`, or a
+/// relative reference, with `{code}` as its only placeholder and only
+/// characters a URI may hold.
+pub(super) fn type_url(template: &str) -> Result<(), String> {
+    let url = template.replace("{code}", "CODE");
+    if let Some(bad) = url.chars().find(|c| !uri_char(*c)) {
+        let why = match bad {
+            '{' | '}' => "`{code}` is the only placeholder it takes".to_owned(),
+            c if c.is_whitespace() => "a URL has no spaces".to_owned(),
+            c => format!("{c:?} is not a URI character (percent-encode it)"),
+        };
+        return Err(format!("`type_url` must be a URL template: {why}"));
+    }
+    // A scheme is what comes before the first `:`, if no `/`, `?` or `#` does.
+    let scheme = url
+        .split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|scheme| !scheme.contains(['/', '?', '#']));
+    match scheme.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("http" | "https" | "urn") => Ok(()),
+        Some(other) => Err(format!(
+            "`type_url` must be an http(s) URL, a urn: or a relative reference, not a `{other}:` URL"
+        )),
+    }
+}
+
+pub(super) fn container_rules(cx: &Ctxt, input: &Input) -> Rules {
+    let attrs = &input.attrs;
+    let pattern = attrs.pattern.as_ref().and_then(|lit| {
+        Pattern::parse(&lit.value())
+            .map_err(|message| cx.error_at(lit.span(), message))
+            .ok()
+    });
+    // An empty range is reported once, and codes are not checked against it.
+    let range = attrs.range.clone().filter(|range| {
+        check_range(
+            cx,
+            range,
+            attrs.pattern.is_some(),
+            pattern.as_ref(),
+            "`range`",
+        )
+    });
+    let rule = attrs.rule.as_ref().and_then(|lit| {
+        let rule = Rule::parse(&lit.value());
+        if rule.is_none() {
+            let hint = match closest(&lit.value(), code::RULES.iter().copied()) {
+                Some(close) => format!("did you mean \"{close}\"?"),
+                None => format!("expected one of: {}", code::RULES.join(", ")),
+            };
+            cx.error_at(
+                lit.span(),
+                format_args!("unknown naming rule \"{}\"; {hint}", lit.value()),
+            );
+        }
+        rule
+    });
+    if let Some(prefix) = &attrs.prefix {
+        if attrs.rule.is_none() {
+            cx.error_at(
+                prefix.span(),
+                "`prefix` applies to codes derived from variant names: add a naming rule such as `code = \"SCREAMING_SNAKE_CASE\"`",
+            );
+        } else if let Err(message) = code::check_chars(&prefix.value()) {
+            cx.error_at(prefix.span(), message);
+        }
+    }
+    Rules {
+        pattern,
+        range,
+        rule,
+        rule_written: attrs.rule.is_some(),
+        prefix: attrs
+            .prefix
+            .as_ref()
+            .map(syn::LitStr::value)
+            .unwrap_or_default(),
+        status: attrs.status.as_ref().and_then(|s| status::resolve(cx, s)),
+        status_written: attrs.status.is_some(),
+        unreadable: attrs.unreadable,
+    }
+}
+
+/// Reports what is wrong with a range; whether codes can be checked against it.
+fn check_range(
+    cx: &Ctxt,
+    range: &RangeAttr,
+    has_pattern: bool,
+    pattern: Option<&Pattern>,
+    what: &str,
+) -> bool {
+    if !has_pattern {
+        cx.error_spanned_by(
+            &range.tokens,
+            format_args!(
+                "{what} numbers codes by their `#` digits: add a `pattern` such as \"ERR-####\""
+            ),
+        );
+    }
+    if range.lo > range.hi {
+        cx.error_spanned_by(
+            &range.tokens,
+            format_args!("{what} {}..={} is empty", range.lo, range.hi),
+        );
+        return false;
+    }
+    if let Some(pattern) = pattern {
+        if range.hi > pattern.max() {
+            cx.error_spanned_by(
+                &range.tokens,
+                format_args!(
+                    "{what} ends at {} but the pattern's digits reach only {}",
+                    range.hi,
+                    pattern.max()
+                ),
+            );
+        }
+    }
+    true
+}
+
+pub(super) fn categories(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<Category> {
+    let mut out: Vec<Category> = Vec::new();
+    for attr in &input.attrs.categories {
+        let name = attr.name.value();
+        if out.iter().any(|c| c.name == name) {
+            cx.error_at(
+                attr.name.span(),
+                format_args!("duplicate category `{name}`"),
+            );
+            continue;
+        }
+        if let Some(range) = &attr.range {
+            let what = format!("category `{name}` range");
+            check_range(
+                cx,
+                range,
+                input.attrs.pattern.is_some(),
+                rules.pattern.as_ref(),
+                &what,
+            );
+            if let Some(outer) = &rules.range {
+                if range.lo < outer.lo || range.hi > outer.hi {
+                    cx.error_spanned_by(
+                        &range.tokens,
+                        format_args!(
+                            "category `{name}` range {}..={} lies outside the type's range {}..={}",
+                            range.lo, range.hi, outer.lo, outer.hi
+                        ),
+                    );
+                }
+            }
+            for other in &out {
+                if let Some((lo, hi)) = other.range {
+                    if range.lo <= hi && lo <= range.hi {
+                        cx.error_spanned_by(
+                            &range.tokens,
+                            format_args!(
+                                "category `{name}` range {}..={} overlaps category `{}` ({lo}..={hi})",
+                                range.lo, range.hi, other.name
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(prefix) = &attr.prefix {
+            if let Err(message) = code::check_chars(&prefix.value()) {
+                cx.error_at(prefix.span(), message);
+            }
+        }
+        out.push(Category {
+            name,
+            title: attr.title.as_ref().map(syn::LitStr::value),
+            range: attr.range.as_ref().map(|r| (r.lo, r.hi)),
+            prefix: attr.prefix.as_ref().map(syn::LitStr::value),
+        });
+    }
+    out
+}
+
+/// A character a URI may hold (RFC 3986 unreserved, reserved, `%`).
+fn uri_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
+}
+
+/// A `doc_url` template: every `{` opens `{code}` or `{code:<transform>}`,
+/// as `apierror::doc::DocUrl` writes it.
+pub(crate) const TRANSFORMS: &[&str] = &["lowercase", "UPPERCASE", "kebab-case", "snake_case"];
+
+pub(super) fn doc_url(template: &str) -> Result<(), String> {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return Err("a `{` is never closed: write `{code}`".to_owned());
+        };
+        let inner = &after[..close];
+        let known = match inner.strip_prefix("code") {
+            Some("") => true,
+            Some(transform) => transform
+                .strip_prefix(':')
+                .is_some_and(|t| TRANSFORMS.contains(&t)),
+            None => false,
+        };
+        if !known {
+            return Err(format!(
+                "unknown placeholder `{{{inner}}}`: write `{{code}}`, or `{{code:<transform>}}` with one of {}",
+                TRANSFORMS.join(", ")
+            ));
+        }
+        rest = &after[close + 1..];
+    }
+    if !template.contains("{code") {
+        return Err("the template has no `{code}`: every code would get the same URL".to_owned());
+    }
+    let mut outside = String::new();
+    let mut depth = false;
+    for c in template.chars() {
+        match c {
+            '{' => depth = true,
+            '}' => depth = false,
+            c if !depth => outside.push(c),
+            _ => {}
+        }
+    }
+    if let Some(c) = outside.chars().find(|c| !uri_char(*c)) {
+        return Err(format!("{c:?} is not a URI character (percent-encode it)"));
+    }
+    Ok(())
+}
+
+/// `status_doc(...)`: statuses of 100..=599, each documented once.
+pub(super) fn status_docs(cx: &Ctxt, input: &Input) -> Vec<(u16, String, Option<String>)> {
+    let mut out: Vec<(u16, String, Option<String>)> = Vec::new();
+    for attr in &input.attrs.status_docs {
+        let status = match attr.status.base10_parse::<u16>() {
+            Ok(status) if (100..=599).contains(&status) => status,
+            _ => {
+                cx.error_at(
+                    attr.status.span(),
+                    "`status_doc` documents an HTTP status: a number from 100 to 599",
+                );
+                continue;
+            }
+        };
+        if out.iter().any(|(s, ..)| *s == status) {
+            cx.error_at(
+                attr.status.span(),
+                format_args!("status {status} is documented twice"),
+            );
+            continue;
+        }
+        out.push((
+            status,
+            attr.description.value(),
+            attr.troubleshooting.as_ref().map(syn::LitStr::value),
+        ));
+    }
+    out
+}
+
+pub(super) fn retired(cx: &Ctxt, input: &Input, rules: &Rules) -> Vec<(String, Span)> {
+    let mut out: Vec<(String, Span)> = Vec::new();
+    for lit in input.attrs.retired.iter().flatten() {
+        let code = lit.value();
+        let problem = code::check_chars(&code).err().or_else(|| {
+            let pattern = rules.pattern.as_ref()?;
+            pattern
+                .number(&code)
+                .err()
+                .map(|why| format!("retired {why}"))
+        });
+        if let Some(problem) = problem {
+            cx.error_at(lit.span(), problem);
+        } else if out.iter().any(|(c, _)| *c == code) {
+            cx.error_at(
+                lit.span(),
+                format_args!("`{code}` is listed as retired twice"),
+            );
+        } else {
+            out.push((code, lit.span()));
+        }
+    }
+    out
+}

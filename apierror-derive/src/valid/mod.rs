@@ -1,0 +1,360 @@
+//! Checks the parsed input and resolves it into plain data for codegen:
+//! codes against patterns, ranges, categories and retired codes, duplicates,
+//! statuses, message placeholders against fields.
+
+mod container;
+mod fields;
+mod message;
+#[cfg(test)]
+mod tests;
+mod variant;
+
+// Read by `lib.rs`'s agreement tests, against the runtime's lists.
+#[cfg(test)]
+pub(crate) use container::TRANSFORMS;
+#[cfg(test)]
+pub(crate) use fields::PROBLEM_MEMBERS;
+
+use crate::ast::{Field, Input, Variant};
+use crate::attr::RangeAttr;
+use crate::code::{self, Pattern, Rule};
+use crate::ctxt::Ctxt;
+use crate::doc;
+use crate::message::SpecTrait;
+use crate::status;
+use container::{categories, container_rules, doc_url, envelope, retired, status_docs};
+use fields::{
+    details, field_rules, headers, log_level, problem_members, single, source, transparent_field,
+};
+use message::{internal_message, variant_message};
+use proc_macro2::Span;
+use std::collections::BTreeMap;
+use variant::{
+    check_code, decode_ambiguity, transparent, transparent_doc, variant_category, variant_code,
+};
+
+pub struct Model<'a> {
+    pub krate: syn::Path,
+    pub pattern: Option<String>,
+    pub range: Option<(u64, u64)>,
+    pub categories: Vec<Category>,
+    pub retired: Vec<String>,
+    pub entries: Vec<Entry<'a>>,
+    pub envelope: Envelope,
+    pub www_authenticate: Option<String>,
+    pub decode: bool,
+    /// No derived framework impls: the user writes them.
+    pub manual_response: bool,
+    /// The type's doc comment: introduction and appendices.
+    pub doc: doc::TypeDoc,
+    pub doc_url: Option<String>,
+    /// An enum's `class`: the base class of its errors' classes.
+    pub class: Option<String>,
+    /// `(status, description, troubleshooting)`.
+    pub status_docs: Vec<(u16, String, Option<String>)>,
+    /// `bound = "..."`: the impls' where-clause predicates, in place of the
+    /// inferred ones.
+    pub bound: Option<&'a [syn::WherePredicate]>,
+}
+
+/// The type's default format.
+pub enum Envelope {
+    Standard,
+    Tagged,
+    OpenAi,
+    Problem {
+        type_url: Option<String>,
+    },
+    Google {
+        domain: String,
+    },
+    WebSocket,
+    /// The user's own format: the path of a value whose type implements it.
+    Custom(syn::Path),
+}
+
+pub struct Category {
+    pub name: String,
+    pub title: Option<String>,
+    pub range: Option<(u64, u64)>,
+    pub prefix: Option<String>,
+}
+
+// Built once per derive and read by codegen: size does not matter, and
+// codegen destructures `Own` in place.
+#[allow(clippy::large_enum_variant)]
+pub enum Entry<'a> {
+    Own(Own<'a>),
+    Transparent {
+        variant: &'a Variant<'a>,
+        field: &'a Field<'a>,
+    },
+}
+
+pub struct Own<'a> {
+    pub variant: &'a Variant<'a>,
+    pub code: String,
+    pub status: u16,
+    /// The template as written, or the reason phrase.
+    pub template: String,
+    pub message: Message<'a>,
+    /// The message has literal text besides its placeholders.
+    pub literal: bool,
+    pub category: Option<String>,
+    pub details: Vec<(&'a Field<'a>, String)>,
+    pub has_details: bool,
+    pub retry_after: Option<&'a Field<'a>>,
+    /// Fields that feed a header, with its lowercase name.
+    pub headers: Vec<(&'a Field<'a>, String)>,
+    pub source: Option<&'a Field<'a>>,
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    /// The log level bits of the descriptor flags: 0 the status's default.
+    pub log: u8,
+    pub class: Option<String>,
+    /// The doc comment, read.
+    pub doc: doc::VariantDoc,
+}
+
+pub enum Message<'a> {
+    Static(String),
+    /// A format string with `{__aN}` arguments, each bound to a field.
+    Formatted {
+        format: String,
+        span: Span,
+        args: Vec<(&'a Field<'a>, SpecTrait)>,
+        /// Computed arguments, `{__cN}` in the format.
+        computed: Vec<Computed<'a>>,
+        /// The template's pieces, for the runtime's `Piece`s.
+        pieces: Vec<Part<'a>>,
+    },
+}
+
+/// A computed message argument: `.limit * 2`, `n = .items.len()`.
+pub struct Computed<'a> {
+    pub name: Option<syn::Ident>,
+    pub expr: &'a proc_macro2::TokenStream,
+    /// As written, for documentation.
+    pub written: String,
+    /// The fields it uses, to bind in the match arm.
+    pub fields: Vec<&'a Field<'a>>,
+    pub span: Span,
+}
+
+/// A piece of a formatted template, its placeholder bound to a field.
+pub enum Part<'a> {
+    Text(String),
+    Arg {
+        /// As written, braces included: `{price:.2}`.
+        written: String,
+        field: &'a Field<'a>,
+        spec: String,
+    },
+    /// A computed argument, shown as its expression: `{.limit * 2}`.
+    Computed {
+        written: String,
+    },
+}
+
+struct Rules {
+    pattern: Option<Pattern>,
+    range: Option<RangeAttr>,
+    rule: Option<Rule>,
+    /// A rule was written, even if it was not understood (already reported).
+    rule_written: bool,
+    prefix: String,
+    status: Option<u16>,
+    status_written: bool,
+    /// The type's attributes could not all be read (reported already).
+    unreadable: bool,
+}
+
+pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
+    let attrs = &input.attrs;
+    let rules = container_rules(cx, input);
+    let categories = categories(cx, input, &rules);
+    let retired = retired(cx, input, &rules);
+
+    let mut entries = Vec::new();
+    let mut seen: BTreeMap<String, Span> = BTreeMap::new();
+    for variant in &input.variants {
+        if let Some(span) = variant.attrs.transparent {
+            transparent_doc(cx, variant);
+            if let Some(field) = transparent(cx, variant, span) {
+                transparent_field(cx, field);
+                entries.push(Entry::Transparent { variant, field });
+            }
+            continue;
+        }
+        let (code, code_span) = variant_code(cx, variant, &rules);
+        if let Some(code) = &code {
+            check_code(cx, code, code_span, &rules, &retired);
+            if let Some(first) = seen.get(code) {
+                cx.error_at(code_span, format_args!("duplicate error code `{code}`"));
+                cx.error_at(*first, format_args!("`{code}` is first used here"));
+            } else {
+                seen.insert(code.clone(), code_span);
+            }
+        }
+        // A struct names its category on itself.
+        let named_category = if input.is_struct {
+            attrs.category.as_ref()
+        } else {
+            variant.attrs.category.as_ref()
+        };
+        let category = code.as_deref().and_then(|code| {
+            variant_category(cx, named_category, code, code_span, &rules, &categories)
+        });
+        let status = match &variant.attrs.status {
+            Some(attr) => status::resolve(cx, attr),
+            None if rules.status.is_some() => rules.status,
+            // An unreadable status, here or on the type, is reported already.
+            None if variant.attrs.status_written
+                || rules.status_written
+                || variant.attrs.unreadable
+                || input.attrs.unreadable =>
+            {
+                None
+            }
+            None => {
+                cx.error_spanned_by(
+                    variant.ident,
+                    format_args!(
+                        "`{}` has no status: add #[status(404)] or a default #[api_error(status = 400)] on the type",
+                        variant.ident
+                    ),
+                );
+                None
+            }
+        };
+        let (template, message, literal) = variant_message(cx, variant, status);
+        internal_message(cx, &message);
+        field_rules(cx, variant);
+        let details = details(cx, variant);
+        let retry_after = single(cx, variant, |f| f.attrs.retry_after, "retry_after");
+        let headers = headers(cx, variant);
+        let source = source(cx, input, variant);
+        let empty_details = variant
+            .attrs
+            .empty_details
+            .or(attrs.empty_details)
+            .is_some();
+        let log = variant
+            .attrs
+            .log
+            .as_ref()
+            .or(attrs.log.as_ref())
+            .map_or(0, |lit| log_level(cx, lit));
+        // A struct's title, kind and class are written on the struct
+        // itself; an enum's kind is the default of its variants.
+        let (title, kind, class) = if input.is_struct {
+            (&attrs.title, &attrs.kind, &attrs.class)
+        } else {
+            (
+                &variant.attrs.title,
+                if variant.attrs.kind.is_some() {
+                    &variant.attrs.kind
+                } else {
+                    &attrs.kind
+                },
+                &variant.attrs.class,
+            )
+        };
+        entries.push(Entry::Own(Own {
+            variant,
+            code: code.unwrap_or_default(),
+            status: status.unwrap_or(500),
+            template,
+            message,
+            literal,
+            category,
+            has_details: !details.is_empty() || empty_details,
+            details,
+            retry_after,
+            headers,
+            source,
+            log,
+            title: title.as_ref().map(syn::LitStr::value),
+            kind: kind.as_ref().and_then(|lit| {
+                code::check_chars(&lit.value())
+                    .map_err(|why| cx.error_at(lit.span(), why.replacen("error code", "kind", 1)))
+                    .ok()
+                    .map(|()| lit.value())
+            }),
+            class: class.as_ref().map(syn::LitStr::value),
+            doc: doc::variant(cx, &variant.attrs.doc),
+        }));
+    }
+    if !input.is_struct {
+        if let Some(lit) = &attrs.title {
+            cx.error_at(
+                lit.span(),
+                "`title` describes one error: put it on its variant",
+            );
+        }
+    }
+    if attrs.decode.is_some() {
+        decode_ambiguity(cx, &entries);
+    }
+    let envelope = envelope(cx, input);
+    if matches!(envelope, Envelope::Problem { .. }) {
+        for entry in &entries {
+            if let Entry::Own(own) = entry {
+                problem_members(cx, &own.details);
+            }
+        }
+    }
+
+    let doc = if input.is_struct {
+        // A struct's doc comment documents its one code, read above.
+        let intro = entries.iter().find_map(|entry| match entry {
+            Entry::Own(own) => Some(own.doc.description.clone()),
+            Entry::Transparent { .. } => None,
+        });
+        doc::TypeDoc {
+            intro: intro.unwrap_or_default(),
+            appendices: Vec::new(),
+        }
+    } else {
+        doc::type_doc(&input.doc)
+    };
+    Model {
+        doc,
+        doc_url: attrs.doc_url.as_ref().and_then(|lit| {
+            doc_url(&lit.value())
+                .map_err(|why| cx.error_at(lit.span(), format_args!("invalid `doc_url`: {why}")))
+                .ok()
+                .map(|()| lit.value())
+        }),
+        status_docs: status_docs(cx, input),
+        class: if input.is_struct {
+            None
+        } else {
+            attrs.class.as_ref().map(syn::LitStr::value)
+        },
+        krate: attrs
+            .krate
+            .clone()
+            .unwrap_or_else(|| syn::parse_quote!(::apierror)),
+        pattern: attrs.pattern.as_ref().map(syn::LitStr::value),
+        range: rules.range.as_ref().map(|r| (r.lo, r.hi)),
+        categories,
+        retired: retired.into_iter().map(|(code, _)| code).collect(),
+        entries,
+        envelope,
+        decode: attrs.decode.is_some(),
+        bound: attrs.bound.as_deref(),
+        manual_response: attrs.manual_response.is_some(),
+        www_authenticate: attrs.www_authenticate.as_ref().and_then(|lit| {
+            let value = lit.value();
+            let valid = !value.is_empty() && value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
+            if !valid {
+                cx.error_at(
+                    lit.span(),
+                    "`www_authenticate` must be a valid header value: visible ASCII and spaces, e.g. \"Bearer realm=\\\"api\\\"\"",
+                );
+            }
+            valid.then_some(value)
+        }),
+    }
+}

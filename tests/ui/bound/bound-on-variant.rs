@@ -1,0 +1,12 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+pub enum LookupError<T> {
+    #[code("NOT_FOUND")]
+    #[status(404)]
+    #[message("No record {key}")]
+    #[api_error(bound = "T: std::fmt::Display + serde::Serialize")]
+    NotFound { key: T },
+}
+
+fn main() {}

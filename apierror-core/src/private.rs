@@ -1,6 +1,11 @@
 //! Items the derive's generated code refers to. Not public API.
+//!
+//! Generated code reaches the runtime only through this module
+//! (`::apierror::__private`, or the path of `#[api_error(crate = ...)]`),
+//! but for the `ApiError` trait it implements.
 
-pub use crate::catalog::{CatalogParts, Owner};
+pub use crate::catalog::{Catalog, CatalogParts, Category, Descriptor, Owner, Transparent};
+pub use crate::message::Message;
 
 /// The flags generated code passes to `Descriptor::__new`.
 pub mod flags {

@@ -51,7 +51,7 @@ pub(super) fn catalog(
                 let name = variant.ident.to_string();
                 let ty = field.ty;
                 transparent.push(quote! {
-                    #krate::Transparent::__new(#name, <#ty as #krate::ApiError>::CATALOG, #position)
+                    #krate::__private::Transparent::__new(#name, <#ty as #krate::ApiError>::CATALOG, #position)
                 });
             }
             Entry::Transparent { .. } => {}
@@ -64,17 +64,17 @@ pub(super) fn catalog(
         let title = option_str(c.title.as_deref());
         let range = option_range(c.range);
         let prefix = option_str(c.prefix.as_deref());
-        quote!(#krate::Category::__new(#name, #title, #range, #prefix))
+        quote!(#krate::__private::Category::__new(#name, #title, #range, #prefix))
     });
     let retired = &model.retired;
     let envelope = envelope(krate, &model.envelope);
     let owner = owner(input, model);
     quote! {
         &{
-            use #krate::Descriptor as __D;
+            use #krate::__private::Descriptor as __D;
             use #krate::__private as __P;
             const __O: &#krate::__private::Owner = #owner;
-            #krate::Catalog::__from_parts(#krate::__private::CatalogParts {
+            #krate::__private::Catalog::__from_parts(#krate::__private::CatalogParts {
                 owner: __O,
                 description: #doc,
                 appendices: &[#(#appendices),*],

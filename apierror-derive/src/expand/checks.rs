@@ -34,7 +34,7 @@ pub(super) fn composition_check(input: &Input, model: &Model) -> TokenStream {
     };
     quote! {
         const _: () = {
-            const ROOTS: &[&#krate::Catalog] = &[#root];
+            const ROOTS: &[&#krate::__private::Catalog] = &[#root];
             #krate::__private::assert_unique_codes::<{ #krate::__private::table_size(ROOTS) }>(ROOTS)
         };
     }

@@ -42,7 +42,7 @@ pub(super) fn fallback(input: &Input, krate: &syn::Path) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::ApiError for #ident #ty_generics #api_where {
-            const CATALOG: &'static #krate::Catalog = &#krate::Catalog::__from_parts(#krate::__private::CatalogParts {
+            const CATALOG: &'static #krate::__private::Catalog = &#krate::__private::Catalog::__from_parts(#krate::__private::CatalogParts {
                 owner: &#krate::__private::Owner::__new(#type_name, #type_name, ::core::option::Option::None, ::core::option::Option::None),
                 description: "",
                 appendices: &[],
@@ -56,10 +56,10 @@ pub(super) fn fallback(input: &Input, krate: &syn::Path) -> TokenStream {
                 retired: &[],
                 envelope: #krate::__private::Envelope::Standard(#krate::__private::Standard),
             });
-            fn descriptor(&self) -> &'static #krate::Descriptor {
+            fn descriptor(&self) -> &'static #krate::__private::Descriptor {
                 ::core::unreachable!()
             }
-            fn message(&self) -> #krate::Message<'_> {
+            fn message(&self) -> #krate::__private::Message<'_> {
                 ::core::unreachable!()
             }
             fn __visit_fields<__V>(&self, _: &mut __V) -> ::core::result::Result<(), __V::Error>

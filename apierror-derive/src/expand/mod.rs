@@ -166,9 +166,9 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
         )
     });
     let interpolate = if formatted {
-        quote!(#krate::Message::__formatted(self))
+        quote!(#krate::__private::Message::__formatted(self))
     } else {
-        quote!(#krate::Message::from_static(""))
+        quote!(#krate::__private::Message::from_static(""))
     };
     let field_arms = model
         .entries
@@ -304,11 +304,11 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     let mut out = quote! {
         #[automatically_derived]
         impl #impl_generics #krate::ApiError for #ident #ty_generics #api_where {
-            const CATALOG: &'static #krate::Catalog = #catalog;
+            const CATALOG: &'static #krate::__private::Catalog = #catalog;
 
             #[inline]
             #[allow(unreachable_code)]
-            fn descriptor(&self) -> &'static #krate::Descriptor {
+            fn descriptor(&self) -> &'static #krate::__private::Descriptor {
                 let __index: usize = match self {
                     #(#descriptor_arms)*
                     #empty_match
@@ -317,12 +317,12 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             }
 
             #[inline]
-            fn message(&self) -> #krate::Message<'_> {
+            fn message(&self) -> #krate::__private::Message<'_> {
                 #[allow(unreachable_patterns)]
                 match self {
                     #(#message_arms)*
                     _ => match <Self as #krate::ApiError>::descriptor(self).__static_message() {
-                        ::core::option::Option::Some(__message) => #krate::Message::from_static(__message),
+                        ::core::option::Option::Some(__message) => #krate::__private::Message::from_static(__message),
                         ::core::option::Option::None => #interpolate,
                     },
                 }

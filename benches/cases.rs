@@ -6,7 +6,7 @@
 //! node does not have enough CPU capacity", details `requested: u32 = 8` and
 //! a 20-character `String`.
 
-use apierror::envelope::Problem;
+use apierror::format::Problem;
 use apierror::{ApiError, Render};
 use serde::Serialize;
 
@@ -59,7 +59,7 @@ pub fn apierror_problem(out: &mut Vec<u8>, error: &InventoryError, problem: &Pro
 // ---- what a careful user writes by hand -----------------------------------
 
 #[derive(Serialize)]
-struct Envelope<'a> {
+struct BuiltIn<'a> {
     error: Body<'a>,
 }
 
@@ -80,7 +80,7 @@ pub fn handwritten_standard(out: &mut Vec<u8>, error: &InventoryError) {
     let InventoryError::InsufficientVcpu { requested, node } = error else {
         unreachable!()
     };
-    let envelope = Envelope {
+    let envelope = BuiltIn {
         error: Body {
             code: "ERR-02-003",
             message: "The selected node does not have enough CPU capacity",
@@ -180,7 +180,7 @@ pub fn assert_same_output() {
 
 // ---- the other built-in formats, each against its hand-written reference ----
 
-pub fn apierror_in<F: apierror::envelope::Format>(
+pub fn apierror_in<F: apierror::format::Format>(
     out: &mut Vec<u8>,
     error: &InventoryError,
     format: &F,
@@ -315,7 +315,7 @@ pub fn handwritten_google(out: &mut Vec<u8>, error: &InventoryError) {
 
 /// Each of the other formats writes what its hand-written reference writes.
 pub fn assert_same_output_in_every_format() {
-    use apierror::envelope::{Google, OpenAi, Tagged, WebSocket};
+    use apierror::format::{Google, OpenAi, Tagged, WebSocket};
     let error = error();
     let render = |f: &dyn Fn(&mut Vec<u8>)| {
         let mut out = Vec::new();

@@ -68,13 +68,11 @@ fn variants() -> Vec<(&'static str, Render)> {
             cases::error(),
             cases::error(),
         );
-        let google = apierror::envelope::Google::new(cases::DOMAIN);
+        let google = apierror::format::Google::new(cases::DOMAIN);
         [
             (
                 "apierror tagged",
-                Box::new(move |o| {
-                    cases::apierror_in(o, black_box(&e1), &apierror::envelope::Tagged)
-                }),
+                Box::new(move |o| cases::apierror_in(o, black_box(&e1), &apierror::format::Tagged)),
             ),
             (
                 "handwritten tagged",
@@ -83,7 +81,7 @@ fn variants() -> Vec<(&'static str, Render)> {
             (
                 "apierror websocket",
                 Box::new(move |o| {
-                    cases::apierror_in(o, black_box(&e3), &apierror::envelope::WebSocket)
+                    cases::apierror_in(o, black_box(&e3), &apierror::format::WebSocket)
                 }),
             ),
             (
@@ -92,9 +90,7 @@ fn variants() -> Vec<(&'static str, Render)> {
             ),
             (
                 "apierror openai",
-                Box::new(move |o| {
-                    cases::apierror_in(o, black_box(&e5), &apierror::envelope::OpenAi)
-                }),
+                Box::new(move |o| cases::apierror_in(o, black_box(&e5), &apierror::format::OpenAi)),
             ),
             (
                 "handwritten openai",

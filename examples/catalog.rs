@@ -102,7 +102,7 @@ fn main() -> ExitCode {
         let mut output = if typescript {
             apierror::export::typescript(catalog)
         } else {
-            apierror::export::json_schema(catalog, catalog.envelope())
+            apierror::export::json_schema(catalog, catalog.built_in())
         };
         if !output.ends_with('\n') {
             output.push('\n');

@@ -11,7 +11,7 @@
 //! become the `Retry-After` header.
 //!
 //! The errors render in the standard envelope, the documented "Error Response
-//! Format". Given the request's id and time in an `apierror::envelope::Context`,
+//! Format". Given the request's id and time in an `apierror::format::Context`,
 //! the request id is also put in the error object and both go into `meta`:
 //!
 //! ```json
@@ -22,7 +22,7 @@
 //!
 //! The WebSocket errors (`WS_*`) are sent as frames,
 //! `{"type":"error","error":{...}}`, by rendering them in the
-//! `apierror::envelope::WebSocket` format. They have no HTTP status in the
+//! `apierror::format::WebSocket` format. They have no HTTP status in the
 //! documentation; the statuses given to them here (401, 429, 413) are our
 //! choice, used when the error happens during the HTTP upgrade.
 //!
@@ -34,7 +34,7 @@
 
 use std::collections::BTreeMap;
 
-use apierror::envelope::{Context, WebSocket};
+use apierror::format::{Context, WebSocket};
 use apierror::{ApiError, Render};
 
 /// Authentication and authorization errors (`AUTH_*`).
@@ -879,7 +879,7 @@ pub enum SystemError {
 }
 
 /// WebSocket errors (`WS_*`), sent as `{"type": "error", "error": {...}}` frames
-/// (render them with `apierror::envelope::WebSocket`).
+/// (render them with `apierror::format::WebSocket`).
 ///
 /// The documentation gives them no HTTP status; ours are used when the error
 /// happens during the HTTP upgrade.

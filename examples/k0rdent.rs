@@ -1,7 +1,7 @@
 //! The k0rdent API's common error codes as one `ApiError` enum, rendered as the
 //! API's discriminated union.
 //!
-//! `#[api_error(envelope = "tagged")]` gives every error body the shape clients
+//! `#[api_error(format = "tagged")]` gives every error body the shape clients
 //! switch on, with the request id when the handler passes one in a
 //! `Context`:
 //!
@@ -31,7 +31,7 @@
 
 use std::collections::BTreeMap;
 
-use apierror::envelope::Context;
+use apierror::format::Context;
 use apierror::http::StatusCode;
 use apierror::{ApiError, Bulk, Render};
 
@@ -79,7 +79,7 @@ use apierror::{ApiError, Bulk, Render};
 /// Check the Retry-After response header for the recommended retry delay in seconds.
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(decode)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "tagged", class = "AppError")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", format = "tagged", class = "AppError")]
 #[api_error(
     status_doc(200, "Success (GET, PATCH, DELETE)"),
     status_doc(201, "Created (POST that creates resource)"),

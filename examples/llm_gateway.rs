@@ -1,7 +1,7 @@
 //! The application errors of an LLM gateway (coo-llm) as one `ApiError` enum,
 //! rendered in the gateway's OpenAI-style format.
 //!
-//! `#[api_error(envelope = "openai")]` makes every response body look like the
+//! `#[api_error(format = "openai")]` makes every response body look like the
 //! documented example:
 //!
 //! ```json
@@ -20,7 +20,7 @@
 //! `code = "SCREAMING_SNAKE_CASE"` (`RateLimitExceeded` -> `RATE_LIMIT_EXCEEDED`).
 //! They are in the catalog but not in the OpenAI-style body, which has no place
 //! for them; `apierror::Render` can render the same error in another format,
-//! such as `apierror::envelope::Standard`, where they are.
+//! such as `apierror::format::Standard`, where they are.
 //! `RateLimitExceeded` carries the details of the documented JSON example, and
 //! its `retry_after` field also feeds the `Retry-After` header.
 //!
@@ -152,7 +152,7 @@ use apierror::ApiError;
 ///    - Include error logs and config samples
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(decode)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "openai")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", format = "openai")]
 #[api_error(
     category(name = "auth", title = "Authentication & Authorization"),
     category(name = "rate_limit", title = "Rate Limiting"),
@@ -376,7 +376,7 @@ fn main() {
 
     // The same error in the standard envelope, which carries the string code.
     let standard = apierror::Render::new(&limited)
-        .format(&apierror::envelope::Standard)
+        .format(&apierror::format::Standard)
         .to_string()
         .expect("error renders as JSON");
     println!("In the standard envelope:\n{standard}");

@@ -5,7 +5,7 @@
 //! the reference's "Error Code Categories" list, status constants by name, and
 //! public messages that interpolate a detail field (`{component}`).
 //!
-//! `#[api_error(envelope = "problem", type_url = "...")]` makes each error a
+//! `#[api_error(format = "problem", type_url = "...")]` makes each error a
 //! problem document whose `type` links to the code's entry in the reference,
 //! whose `title` is the entry's heading (`#[api_error(title = "...")]` on each
 //! variant), whose `detail` is the public message, and whose `code` and detail
@@ -99,7 +99,7 @@ use apierror::ApiError;
 #[api_error(decode)]
 #[api_error(pattern = "CHOREO-####", range = 1000..=9999)]
 #[api_error(
-    envelope = "problem",
+    format = "problem",
     type_url = "https://openchoreo.dev/docs/reference/error-codes#{code}"
 )]
 #[api_error(

@@ -15,7 +15,7 @@
 //!
 //! `--addr 127.0.0.1:8080` listens elsewhere.
 
-use apierror::envelope::{Context, Google, Tagged};
+use apierror::format::{Context, Google, Tagged};
 use apierror::http::StatusCode;
 use apierror::{Bulk, Render};
 use axum::extract::Path;

@@ -485,9 +485,9 @@
 //! # Formats
 //!
 //! An error renders in the JSON envelope its API speaks. A type picks its
-//! default with `#[api_error(envelope = "...")]`:
+//! default with `#[api_error(format = "...")]`:
 //!
-//! | `envelope =` | shape | spoken by |
+//! | `format =` | shape | spoken by |
 //! |---|---|---|
 //! | `"standard"` (default) | `{"error":{"code","message","details"}}`, plus `"meta":{"request_id","timestamp"}` with a context | Hexabase, k0rdent |
 //! | `"tagged"` | `{"success":false,"error":{...},"requestId"}` | k0rdent |
@@ -496,13 +496,13 @@
 //! | `"google"` | Google AIP-193 with a `google.rpc.ErrorInfo`; needs `domain = "..."` | |
 //! | `"websocket"` | `{"type":"error","error":{...}}` | Hexabase (WebSocket) |
 //!
-//! Your own format is the default just as well: `envelope = ` the path of a
-//! value whose type implements [`Format`](envelope::Format), a unit struct or
+//! Your own format is the default just as well: `format = ` the path of a
+//! value whose type implements [`Format`](format::Format), a unit struct or
 //! a `const` with settings. [`Render::new`] and its responses, the
 //! axum and actix-web responses and the OpenAPI responses all use it:
 //!
 //! ```
-//! use apierror::envelope::{Context, Format};
+//! use apierror::format::{Context, Format};
 //! use apierror::ApiError;
 //! use serde::ser::{SerializeStruct, Serializer};
 //!
@@ -531,7 +531,7 @@
 //! }
 //!
 //! #[derive(Debug, ApiError)]
-//! #[api_error(code = "SCREAMING_SNAKE_CASE", envelope = GITHUB)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", format = GITHUB)]
 //! pub enum RepoError {
 //!     #[status(403)]
 //!     #[message("API rate limit exceeded")]
@@ -555,14 +555,14 @@
 //! while code, status, message, `title` and `kind` come from the inner variant.
 //!
 //! [`Render`] renders any error in any format at run time, with a request
-//! [`Context`](envelope::Context) (request id, timestamp, RFC 9457 instance):
+//! [`Context`](format::Context) (request id, timestamp, RFC 9457 instance):
 //!
 //! ```
-//! use apierror::envelope::{Context, WebSocket};
+//! use apierror::format::{Context, WebSocket};
 //! use apierror::{ApiError, Render};
 //!
 //! #[derive(Debug, ApiError)]
-//! #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "WS_", envelope = "openai")]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "WS_", format = "openai")]
 //! pub enum WsError {
 //!     #[status(429)]
 //!     #[api_error(kind = "rate_limit_error")]
@@ -583,14 +583,14 @@
 //! );
 //! // The standard envelope with request metadata.
 //! let context = Context::new().with_request_id("req_123456").with_timestamp("2024-01-20T10:00:00Z");
-//! let body = Render::new(&err).format(&apierror::envelope::Standard).context(context).to_string()?;
+//! let body = Render::new(&err).format(&apierror::format::Standard).context(context).to_string()?;
 //! assert!(body.ends_with(r#""request_id":"req_123456"},"meta":{"request_id":"req_123456","timestamp":"2024-01-20T10:00:00Z"}}"#));
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
 //! Rendering streams through serde into the caller's writer
 //! ([`Render::to_writer`]): nothing is built in between.
-//! Your own envelope is an implementation of [`envelope::Format`]; see its
+//! Your own envelope is an implementation of [`format::Format`]; see its
 //! documentation for a complete example.
 //!
 //! # HTTP responses
@@ -608,7 +608,7 @@
 //! out when it is no valid header value (a CR, LF or non-ASCII character) or
 //! the field is `None`. It stays a detail unless `skip`ped; internal fields
 //! cannot be headers, nor can the headers the response sets itself. A
-//! [`Format`](envelope::Format) adds headers of its own with its `headers`
+//! [`Format`](format::Format) adds headers of its own with its `headers`
 //! method.
 //!
 //! ```
@@ -642,7 +642,7 @@
 //!
 //! ```
 //! use apierror::decode::{decode, Decoded};
-//! use apierror::envelope::Google;
+//! use apierror::format::Google;
 //! use apierror::{ApiError, Render};
 //!
 //! #[derive(Debug, PartialEq, ApiError)]
@@ -796,7 +796,7 @@
 //!   [`Render::to_vec`] return an error; a response (`to_response`, axum,
 //!   actix-web) then falls back to the format's body without details, then
 //!   with the status's reason phrase as the message. Each value is serialized
-//!   once per render. A custom [`Format`](envelope::Format) that drives serde
+//!   once per render. A custom [`Format`](format::Format) that drives serde
 //!   into invalid JSON (a key without a value) is an error too, and its
 //!   response falls back to the standard envelope.
 //! - **JSON is always valid**, whatever the strings (quotes, control
@@ -806,10 +806,10 @@
 //!   [`http::HeaderValue`] validation, and a request id that is not a valid
 //!   header (CR, LF, NUL, non-ASCII) is left out of `X-Request-Id` rather than
 //!   sent. A request id is trimmed, and an empty one or one longer than
-//!   [`Context::MAX_REQUEST_ID`](envelope::Context::MAX_REQUEST_ID) bytes is
+//!   [`Context::MAX_REQUEST_ID`](format::Context::MAX_REQUEST_ID) bytes is
 //!   dropped, from the body too. `Retry-After` is capped at 365 days. Codes,
 //!   statuses and `WWW-Authenticate` challenges are checked at compile time.
-//! - **RFC 9457 members stay intact**: with `envelope = "problem"`, a details
+//! - **RFC 9457 members stay intact**: with `format = "problem"`, a details
 //!   field named `status`, `type`, `title`, `detail`, `instance` or `code`, or
 //!   not a valid extension member name, is a compile error.
 //! - **The derive never panics** on any input (property-tested and fuzzed),
@@ -873,7 +873,7 @@
 #![deny(missing_docs)]
 
 pub use apierror_core::{
-    catalog, decode, doc, envelope, fields, response, serde, template, ApiError, Bulk, Catalog,
+    catalog, decode, doc, fields, format, response, serde, template, ApiError, Bulk, Catalog,
     Category, Descriptor, Details, Message, Render, Transparent,
 };
 

@@ -15,7 +15,7 @@ use std::fmt;
 /// use apierror::{ApiError, RequestError};
 ///
 /// #[derive(Debug, ApiError)]
-/// #[api_error(envelope = "problem")]
+/// #[api_error(format = "problem")]
 /// pub enum ServiceError {
 ///     /// Failures of the request itself: bad JSON, unknown route, ...
 ///     #[api_error(transparent)]

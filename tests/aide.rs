@@ -23,7 +23,7 @@ pub struct Page {
 }
 
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "problem")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", format = "problem")]
 pub enum ItemError {
     /// No item has that id.
     #[status(404)]

@@ -6,7 +6,7 @@
 //! benchmark. Counts are per thread, so tests running in parallel do not
 //! see each other's allocations.
 
-use apierror::envelope::{Context, Envelope, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 use apierror::{ApiError, Render};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -81,13 +81,13 @@ fn errors() -> [InventoryError; 3] {
     ]
 }
 
-const FORMATS: [Envelope; 6] = [
-    Envelope::Standard(Standard),
-    Envelope::Tagged(Tagged),
-    Envelope::OpenAi(OpenAi),
-    Envelope::Problem(Problem::with_type("https://docs.example.com/errors/{code}")),
-    Envelope::Google(Google::new("api.example.com")),
-    Envelope::WebSocket(WebSocket),
+const FORMATS: [BuiltIn; 6] = [
+    BuiltIn::Standard(Standard),
+    BuiltIn::Tagged(Tagged),
+    BuiltIn::OpenAi(OpenAi),
+    BuiltIn::Problem(Problem::with_type("https://docs.example.com/errors/{code}")),
+    BuiltIn::Google(Google::new("api.example.com")),
+    BuiltIn::WebSocket(WebSocket),
 ];
 
 #[test]
@@ -172,7 +172,7 @@ impl<E: ApiError + ?Sized> apierror::serde::Serialize for StripeObject<'_, E> {
     }
 }
 
-impl apierror::envelope::Format for Stripe {
+impl apierror::format::Format for Stripe {
     fn media_type(&self) -> &'static str {
         "application/json"
     }

@@ -8,7 +8,7 @@
 #[path = "support/outputs.rs"]
 mod outputs;
 
-use apierror::envelope::{Envelope, Problem};
+use apierror::format::{BuiltIn, Problem};
 use apierror::{ApiError, Render};
 
 mod admin {
@@ -19,7 +19,7 @@ mod admin {
     #[api_error(
         code = "SCREAMING_SNAKE_CASE",
         prefix = "ADMIN_",
-        envelope = "problem",
+        format = "problem",
         type_url = "https://admin.example.com/errors/{code}",
         www_authenticate = "Basic realm=\"admin\""
     )]
@@ -56,7 +56,7 @@ mod users {
 /// The middle level: declares a challenge and a URL for what it includes.
 #[derive(Debug, ApiError)]
 #[api_error(
-    envelope = "problem",
+    format = "problem",
     type_url = "https://api.example.com/errors/{code}",
     www_authenticate = "Bearer realm=\"api\""
 )]
@@ -140,8 +140,8 @@ fn challenges_come_from_the_declaring_type_first() {
 
 #[test]
 fn type_urls_come_from_the_declaring_type_first() {
-    let problem = Envelope::Problem(Problem::with_type("https://format.example/{code}"));
-    let bare = Envelope::Problem(Problem::new());
+    let problem = BuiltIn::Problem(Problem::with_type("https://format.example/{code}"));
+    let bare = BuiltIn::Problem(Problem::new());
     let cases: [(Service, &str, &str); 3] = [
         (
             Service::Api(Api::Admin(admin::Error::SignIn)),
@@ -193,7 +193,7 @@ fn variant_facts_survive_delegation() {
     assert_eq!(d.title(), Some("Admin authentication"));
     assert_eq!(d.kind(), Some("admin_auth_error"));
     let openai = Render::new(&signin)
-        .format(&apierror::envelope::OpenAi)
+        .format(&apierror::format::OpenAi)
         .to_string()
         .unwrap();
     assert!(openai.contains(r#""type":"admin_auth_error""#), "{openai}");

@@ -3,7 +3,7 @@
 //! unknown codes and malformed bodies are results, never panics.
 
 use apierror::decode::{decode, decode_response, Decode, DecodeError, Decoded};
-use apierror::envelope::{Envelope, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 use apierror::{ApiError, Descriptor, Render};
 use serde_json::json;
 
@@ -15,13 +15,13 @@ use common::every_variant;
 mod services;
 use services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
 
-const FORMATS: [Envelope; 6] = [
-    Envelope::Standard(Standard),
-    Envelope::Tagged(Tagged),
-    Envelope::OpenAi(OpenAi),
-    Envelope::Problem(Problem::new()),
-    Envelope::Google(Google::new("api.example.com")),
-    Envelope::WebSocket(WebSocket),
+const FORMATS: [BuiltIn; 6] = [
+    BuiltIn::Standard(Standard),
+    BuiltIn::Tagged(Tagged),
+    BuiltIn::OpenAi(OpenAi),
+    BuiltIn::Problem(Problem::new()),
+    BuiltIn::Google(Google::new("api.example.com")),
+    BuiltIn::WebSocket(WebSocket),
 ];
 
 /// Variants whose code is not in the body (OpenAI style) are found by
@@ -32,8 +32,8 @@ fn openai_twin(catalog: &apierror::Catalog, d: &Descriptor) -> bool {
         o.code() != d.code()
             && o.status() == d.status()
             && o.template() == d.template()
-            && apierror::envelope::openai::descriptor_type(o)
-                == apierror::envelope::openai::descriptor_type(d)
+            && apierror::format::openai::descriptor_type(o)
+                == apierror::format::openai::descriptor_type(d)
     })
 }
 
@@ -41,13 +41,13 @@ fn round_trip<E: Decode + ApiError + PartialEq + std::fmt::Debug>() -> usize {
     let mut checked = 0;
     for (descriptor, value) in every_variant::<E>() {
         for format in &FORMATS {
-            let reserved = matches!(format, Envelope::Problem(_))
+            let reserved = matches!(format, BuiltIn::Problem(_))
                 && descriptor
                     .fields()
                     .iter()
-                    .any(|f| apierror::envelope::problem::RESERVED.contains(f));
+                    .any(|f| apierror::format::problem::RESERVED.contains(f));
             if reserved
-                || (matches!(format, Envelope::OpenAi(_)) && openai_twin(E::CATALOG, descriptor))
+                || (matches!(format, BuiltIn::OpenAi(_)) && openai_twin(E::CATALOG, descriptor))
             {
                 continue;
             }

@@ -4,7 +4,7 @@
 //! categories by membership, a type's default `kind`, naming rules), and
 //! what the exports and formats make of them.
 
-use apierror::envelope::{Google, Problem, Standard};
+use apierror::format::{Google, Problem, Standard};
 use apierror::{stability, ApiError, Render};
 use serde_json::{json, Value};
 
@@ -349,7 +349,7 @@ fn snapshots_ignore_documentation_and_catch_contract_changes() {
     code = "snake_case",
     kind = "card_error",
     doc_url = "https://docs.example.com/error-codes/{code:kebab-case}",
-    envelope = "openai"
+    format = "openai"
 )]
 pub enum PaymentError {
     #[status(402)]
@@ -492,7 +492,7 @@ fn doc_urls_and_status_docs_follow_composition() {
     );
     let problem: Value = serde_json::from_slice(
         &Render::new(&auth)
-            .format(&apierror::envelope::Problem::new())
+            .format(&apierror::format::Problem::new())
             .to_vec()
             .unwrap(),
     )
@@ -590,7 +590,7 @@ fn a_struct_documents_its_one_code() {
 /// A Stripe-style format of the user's own: `doc_url` is a member.
 struct Stripe;
 
-impl apierror::envelope::Format for Stripe {
+impl apierror::format::Format for Stripe {
     fn media_type(&self) -> &'static str {
         "application/json"
     }
@@ -598,7 +598,7 @@ impl apierror::envelope::Format for Stripe {
     fn serialize<E, S>(
         &self,
         error: &E,
-        _: &apierror::envelope::Context<'_>,
+        _: &apierror::format::Context<'_>,
         serializer: S,
     ) -> Result<S::Ok, S::Error>
     where
@@ -648,7 +648,7 @@ fn doc_urls_reach_responses_of_the_types_own_format() {
     #[derive(Debug, ApiError)]
     #[api_error(
         code = "snake_case",
-        envelope = "problem",
+        format = "problem",
         doc_url = "https://docs.example.com/errors/{code:kebab-case}"
     )]
     enum OrderError {
@@ -661,7 +661,7 @@ fn doc_urls_reach_responses_of_the_types_own_format() {
     let body: Value = serde_json::from_slice(response.body()).unwrap();
     assert_eq!(body["type"], url);
     // With a request context too.
-    let context = apierror::envelope::Context::new()
+    let context = apierror::format::Context::new()
         .with_request_id("req_1")
         .with_instance("/orders/9");
     let body: Value = serde_json::from_slice(

@@ -757,7 +757,7 @@ pub enum SkuError {
 fn schema_attribute_documents_a_field_as_another_type_in_every_export() {
     let schema: serde_json::Value = serde_json::from_str(&apierror::export::json_schema(
         SkuError::CATALOG,
-        &apierror::envelope::Envelope::default(),
+        &apierror::format::BuiltIn::default(),
     ))
     .unwrap();
     let details = &schema["oneOf"][0]["properties"]["error"]["properties"]["details"];

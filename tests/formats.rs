@@ -1,8 +1,8 @@
 //! Golden tests of the built-in formats, against the examples of RFC 9457 and
 //! AIP-193, and of rendering with a chosen format and request context.
 
-use apierror::envelope::{
-    Context, Envelope, Format, Google, OpenAi, Problem, Standard, Tagged, WebSocket,
+use apierror::format::{
+    BuiltIn, Context, Format, Google, OpenAi, Problem, Standard, Tagged, WebSocket,
 };
 use apierror::http::header;
 use apierror::{ApiError, Render};
@@ -20,7 +20,7 @@ fn render_in<E: ApiError, F: Format>(error: &E, format: &F) -> Value {
 #[derive(Debug, ApiError)]
 #[api_error(
     code = "kebab-case",
-    envelope = "problem",
+    format = "problem",
     type_url = "https://example.com/probs/{code}"
 )]
 pub enum Account {
@@ -37,7 +37,7 @@ pub enum Account {
 
 /// A type of another envelope, rendered as a problem at run time: details
 /// named like RFC 9457 members never replace them. (With
-/// `envelope = "problem"` on the type, such names are a compile error.)
+/// `format = "problem"` on the type, such names are a compile error.)
 #[derive(Debug, ApiError)]
 #[api_error(code = "kebab-case")]
 pub enum Registration {
@@ -120,7 +120,7 @@ fn problem_titles_and_reserved_members() {
 
 /// The ErrorInfo example of AIP-193, as a derived error.
 #[derive(Debug, ApiError)]
-#[api_error(envelope = "google", domain = "compute.googleapis.com")]
+#[api_error(format = "google", domain = "compute.googleapis.com")]
 pub enum Compute {
     #[code("RESOURCE_AVAILABILITY")]
     #[status(429)]
@@ -208,7 +208,7 @@ fn google_metadata_values_are_strings() {
 
 #[test]
 fn google_rpc_codes_follow_the_documented_mapping() {
-    use apierror::envelope::google::rpc_code;
+    use apierror::format::google::rpc_code;
     let table = [
         (400, "INVALID_ARGUMENT"),
         (401, "UNAUTHENTICATED"),
@@ -230,7 +230,7 @@ fn google_rpc_codes_follow_the_documented_mapping() {
 }
 
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "openai")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", format = "openai")]
 #[api_error(category(name = "throttled", prefix = "RATE_"))]
 #[api_error(category(name = "gateway_error", prefix = "PROVIDER_"))]
 pub enum Gateway {
@@ -252,7 +252,7 @@ pub enum Gateway {
 
 /// No kinds, no categories: types named after the status.
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "openai")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", format = "openai")]
 pub enum Plain {
     #[status(401)]
     #[message("invalid api key")]
@@ -386,13 +386,13 @@ fn any_error_renders_in_any_format() {
         cost: 2,
         accounts: vec![],
     };
-    let formats: [Envelope; 6] = [
-        Envelope::Standard(Standard),
-        Envelope::Tagged(Tagged),
-        Envelope::OpenAi(OpenAi),
-        Envelope::Problem(Problem::new()),
-        Envelope::Google(Google::new("example.com")),
-        Envelope::WebSocket(WebSocket),
+    let formats: [BuiltIn; 6] = [
+        BuiltIn::Standard(Standard),
+        BuiltIn::Tagged(Tagged),
+        BuiltIn::OpenAi(OpenAi),
+        BuiltIn::Problem(Problem::new()),
+        BuiltIn::Google(Google::new("example.com")),
+        BuiltIn::WebSocket(WebSocket),
     ];
     for format in &formats {
         let body = render_in(&error, format);
@@ -403,10 +403,10 @@ fn any_error_renders_in_any_format() {
         );
     }
     assert_eq!(
-        Account::CATALOG.envelope(),
-        &Envelope::Problem(Problem::with_type("https://example.com/probs/{code}"))
+        Account::CATALOG.built_in(),
+        &BuiltIn::Problem(Problem::with_type("https://example.com/probs/{code}"))
     );
-    assert_eq!(Socket::CATALOG.envelope(), &Envelope::Standard(Standard));
+    assert_eq!(Socket::CATALOG.built_in(), &BuiltIn::Standard(Standard));
 }
 
 #[derive(Debug, ApiError)]

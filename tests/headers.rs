@@ -6,7 +6,7 @@
 //! - `WWW-Authenticate` on 401s: `Bearer` by default, else the configured
 //!   (compile-time validated) challenge; never on other statuses.
 
-use apierror::envelope::{Context, Envelope, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 use apierror::http::header::{
     CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE, X_CONTENT_TYPE_OPTIONS,
 };
@@ -15,13 +15,13 @@ use apierror::response::X_REQUEST_ID;
 use apierror::{ApiError, Render};
 use std::time::Duration;
 
-const FORMATS: [Envelope; 6] = [
-    Envelope::Standard(Standard),
-    Envelope::Tagged(Tagged),
-    Envelope::OpenAi(OpenAi),
-    Envelope::Problem(Problem::new()),
-    Envelope::Google(Google::new("x")),
-    Envelope::WebSocket(WebSocket),
+const FORMATS: [BuiltIn; 6] = [
+    BuiltIn::Standard(Standard),
+    BuiltIn::Tagged(Tagged),
+    BuiltIn::OpenAi(OpenAi),
+    BuiltIn::Problem(Problem::new()),
+    BuiltIn::Google(Google::new("x")),
+    BuiltIn::WebSocket(WebSocket),
 ];
 
 #[derive(Debug, ApiError)]
@@ -129,7 +129,7 @@ fn assert_clean(headers: &HeaderMap) {
 }
 
 /// The headers every error response has, with their values.
-fn assert_base<E: ApiError, F: apierror::envelope::Format>(
+fn assert_base<E: ApiError, F: apierror::format::Format>(
     render: &Render<'_, E, F>,
     response: &Response<Vec<u8>>,
 ) {
@@ -183,7 +183,7 @@ fn request_ids_that_are_no_valid_header_are_left_out() {
                 // format puts it.
                 let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
                 let text = body.to_string();
-                if matches!(format, Envelope::Standard(_) | Envelope::Tagged(_)) {
+                if matches!(format, BuiltIn::Standard(_) | BuiltIn::Tagged(_)) {
                     assert!(text.contains(&serde_json::to_string(id).unwrap()[1..]));
                 }
                 checked += 1;

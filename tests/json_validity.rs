@@ -5,18 +5,18 @@
 //! input. HTML-safe bodies hold none of `<`, `>`, `&`, U+2028, U+2029 raw and
 //! are the same JSON value.
 
-use apierror::envelope::{Context, Envelope, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 use apierror::{ApiError, Render};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-const FORMATS: [Envelope; 6] = [
-    Envelope::Standard(Standard),
-    Envelope::Tagged(Tagged),
-    Envelope::OpenAi(OpenAi),
-    Envelope::Problem(Problem::new()),
-    Envelope::Google(Google::new("x")),
-    Envelope::WebSocket(WebSocket),
+const FORMATS: [BuiltIn; 6] = [
+    BuiltIn::Standard(Standard),
+    BuiltIn::Tagged(Tagged),
+    BuiltIn::OpenAi(OpenAi),
+    BuiltIn::Problem(Problem::new()),
+    BuiltIn::Google(Google::new("x")),
+    BuiltIn::WebSocket(WebSocket),
 ];
 
 #[derive(Debug, ApiError)]
@@ -64,9 +64,9 @@ fn config() -> ProptestConfig {
 }
 
 /// The public message in a parsed body of `format`.
-fn message_of<'v>(format: &Envelope, body: &'v Value) -> &'v str {
+fn message_of<'v>(format: &BuiltIn, body: &'v Value) -> &'v str {
     let message = match format {
-        Envelope::Problem(_) => &body["detail"],
+        BuiltIn::Problem(_) => &body["detail"],
         _ => &body["error"]["message"],
     };
     message
@@ -75,16 +75,16 @@ fn message_of<'v>(format: &Envelope, body: &'v Value) -> &'v str {
 }
 
 /// The details in a parsed body of `format`, as their JSON values.
-fn details_of(format: &Envelope, body: &Value) -> Value {
+fn details_of(format: &BuiltIn, body: &Value) -> Value {
     match format {
-        Envelope::Problem(_) => {
+        BuiltIn::Problem(_) => {
             let mut members = body.as_object().unwrap().clone();
-            for key in apierror::envelope::problem::RESERVED {
+            for key in apierror::format::problem::RESERVED {
                 members.remove(*key);
             }
             Value::Object(members)
         }
-        Envelope::Google(_) => {
+        BuiltIn::Google(_) => {
             // AIP-193 metadata values are strings: a string as itself,
             // anything else as its compact JSON.
             let metadata = body["error"]["details"][0]["metadata"].as_object().unwrap();
@@ -108,7 +108,7 @@ fn details_of(format: &Envelope, body: &Value) -> Value {
 /// Renders `error` in every format with `context`, plainly and HTML-safe;
 /// checks both parse, are the same value, and the HTML-safe one has no raw
 /// unsafe character. Returns the parsed bodies.
-fn render_all(error: &Fuzz, context: Context<'_>) -> Vec<(Envelope, Value)> {
+fn render_all(error: &Fuzz, context: Context<'_>) -> Vec<(BuiltIn, Value)> {
     FORMATS
         .iter()
         .map(|format| {
@@ -188,13 +188,13 @@ proptest! {
             );
             prop_assert_eq!(details_of(&format, &body), json!({"text": text}));
             match format {
-                Envelope::Standard(_) => {
+                BuiltIn::Standard(_) => {
                     prop_assert_eq!(&body["error"]["request_id"], &json!(request_id));
                     prop_assert_eq!(&body["meta"]["request_id"], &json!(request_id));
                     prop_assert_eq!(&body["meta"]["timestamp"], &json!(timestamp));
                 }
-                Envelope::Tagged(_) => prop_assert_eq!(&body["requestId"], &json!(request_id)),
-                Envelope::Problem(_) => prop_assert_eq!(&body["instance"], &json!(instance)),
+                BuiltIn::Tagged(_) => prop_assert_eq!(&body["requestId"], &json!(request_id)),
+                BuiltIn::Problem(_) => prop_assert_eq!(&body["instance"], &json!(instance)),
                 _ => {}
             }
         }

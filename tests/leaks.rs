@@ -5,7 +5,7 @@
 //! its internal `Display` text, nor any message of its `source()` chain.
 
 use apierror::decode::Decode;
-use apierror::envelope::{Context, Envelope, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 use apierror::{ApiError, Render};
 use serde_json::{json, Value};
 use std::error::Error;
@@ -18,13 +18,13 @@ use common::every_variant;
 mod services;
 use services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
 
-const FORMATS: [Envelope; 6] = [
-    Envelope::Standard(Standard),
-    Envelope::Tagged(Tagged),
-    Envelope::OpenAi(OpenAi),
-    Envelope::Problem(Problem::new()),
-    Envelope::Google(Google::new("x")),
-    Envelope::WebSocket(WebSocket),
+const FORMATS: [BuiltIn; 6] = [
+    BuiltIn::Standard(Standard),
+    BuiltIn::Tagged(Tagged),
+    BuiltIn::OpenAi(OpenAi),
+    BuiltIn::Problem(Problem::new()),
+    BuiltIn::Google(Google::new("x")),
+    BuiltIn::WebSocket(WebSocket),
 ];
 
 fn contexts() -> [Context<'static>; 2] {

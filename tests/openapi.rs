@@ -7,7 +7,7 @@
 #[path = "../examples/phala.rs"]
 mod phala;
 
-use apierror::envelope::{Google, OpenAi, Tagged};
+use apierror::format::{Google, OpenAi, Tagged};
 use apierror::openapi::utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
 use apierror::openapi::utoipa::openapi::response::ResponseBuilder;
 use apierror::openapi::utoipa::openapi::{InfoBuilder, OpenApi, OpenApiBuilder, PathsBuilder};
@@ -378,7 +378,7 @@ pub struct Quota {
 #[derive(Debug, ApiError)]
 #[api_error(
     code = "SCREAMING_SNAKE_CASE",
-    envelope = "problem",
+    format = "problem",
     type_url = "https://docs.example.com/errors/{code}",
     www_authenticate = "Bearer realm=\"shop\""
 )]
@@ -871,7 +871,7 @@ pub type Count = u32;
 pub struct Opaque(String);
 
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "tagged")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", format = "tagged")]
 #[allow(clippy::large_enum_variant)]
 pub enum ListError<'a> {
     #[status(416)]

@@ -1,4 +1,4 @@
-//! A type's own format as its default, `#[api_error(envelope = path)]`: a
+//! A type's own format as its default, `#[api_error(format = path)]`: a
 //! unit struct or a const implementing `Format`, used by `Render::new`,
 //! `to_response`, the axum and actix-web responses of handlers returning
 //! `Err(e)`, and the OpenAPI responses; headers added by a format and fed by
@@ -9,7 +9,7 @@
 #[path = "support/outputs.rs"]
 mod outputs;
 
-use apierror::envelope::{Context, Format};
+use apierror::format::{Context, Format};
 use apierror::{ApiError, Render};
 use serde::ser::{SerializeStruct, Serializer};
 
@@ -61,7 +61,7 @@ impl Format for Stripe {
                 body.end()
             }
         }
-        let mut envelope = serializer.serialize_struct("Envelope", 1)?;
+        let mut envelope = serializer.serialize_struct("BuiltIn", 1)?;
         envelope.serialize_field("error", &Body(error, self, context.request_id()))?;
         envelope.end()
     }
@@ -89,7 +89,7 @@ impl Format for GitHub {
 }
 
 #[derive(Debug, ApiError)]
-#[api_error(code = "snake_case", envelope = STRIPE)]
+#[api_error(code = "snake_case", format = STRIPE)]
 pub enum CardError {
     #[status(402)]
     #[api_error(kind = "card_error")]
@@ -103,7 +103,7 @@ pub enum CardError {
 }
 
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = GitHub)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", format = GitHub)]
 pub enum RateLimit {
     #[status(429)]
     #[message("API rate limit exceeded")]

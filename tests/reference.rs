@@ -1062,7 +1062,7 @@ fn introductions_and_appendices() {
 /// A doc edit that changes a key, a message or a status's code fails here.
 #[test]
 fn json_examples_are_what_the_library_renders() {
-    use apierror::envelope::WebSocket;
+    use apierror::format::WebSocket;
     use apierror::Render;
     let mut checked = 0;
     for d in hexabase::HexabaseError::CATALOG {

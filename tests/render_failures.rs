@@ -10,7 +10,7 @@
 #[path = "support/outputs.rs"]
 mod outputs;
 
-use apierror::envelope::{Context, Format, Google};
+use apierror::format::{Context, Format, Google};
 use apierror::{ApiError, Render};
 use outputs::{every_output, FORMATS};
 use serde::ser::{Error as _, SerializeMap, Serializer};
@@ -178,7 +178,7 @@ fn fallbacks_keep_what_can_be_kept() {
         r#"{"error":{"code":"MESSAGE","message":"Internal Server Error"}}"#
     );
     // In the format chosen, with the context.
-    let problem = apierror::envelope::Problem::new();
+    let problem = apierror::format::Problem::new();
     let response = Render::new(&Broken::Both {
         shown: BadDisplay,
         bad: Failing,

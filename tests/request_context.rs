@@ -50,7 +50,7 @@ pub enum WorkspaceError {
 
 /// The discriminated union: `requestId`.
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "tagged")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", format = "tagged")]
 pub enum ServerError {
     #[status(409)]
     #[message("Invalid state transition")]
@@ -59,7 +59,7 @@ pub enum ServerError {
 
 /// RFC 9457: the path is the `instance`.
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "problem")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", format = "problem")]
 pub enum OrderError {
     #[status(404)]
     #[message("Order not found")]

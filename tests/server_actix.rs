@@ -15,7 +15,7 @@ use http_client::get as fetch;
 use serde_json::json;
 
 #[derive(Debug, ApiError)]
-#[api_error(pattern = "ERR-02-###", envelope = "tagged")]
+#[api_error(pattern = "ERR-02-###", format = "tagged")]
 pub enum InventoryError {
     #[code("ERR-02-003")]
     #[status(409)]

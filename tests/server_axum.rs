@@ -5,7 +5,7 @@
 #[path = "support/http_client.rs"]
 mod http_client;
 
-use apierror::envelope::{Context, Problem};
+use apierror::format::{Context, Problem};
 use apierror::{ApiError, Render};
 use axum::response::Response;
 use axum::routing::get;

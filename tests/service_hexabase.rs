@@ -10,7 +10,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use apierror::envelope::{Context, Format, WebSocket};
+use apierror::format::{Context, Format, WebSocket};
 use apierror::{ApiError, Render};
 use catalog::{
     AuthError, BillingError, HexabaseError, ProjectError, QuotaError, RateLimitError,
@@ -945,7 +945,7 @@ fn error_response_format_with_request_context() {
             expected["error"][key] = example["error"][key].clone();
         }
 
-        let text = render_text(err, &apierror::envelope::Standard, request_context());
+        let text = render_text(err, &apierror::format::Standard, request_context());
         let rendered = parse(&text);
         assert_eq!(rendered, expected, "{code}");
         assert_eq!(

@@ -9,7 +9,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use apierror::envelope::Context;
+use apierror::format::Context;
 use apierror::http::StatusCode;
 use apierror::{ApiError, Bulk, Render};
 use catalog::K0rdentError;

@@ -199,7 +199,7 @@ fn unit_variants_have_no_details() {
 fn other_formats_at_run_time() {
     // The string code, absent from the OpenAI style, is in the standard envelope.
     let standard = apierror::Render::new(&rate_limited())
-        .format(&apierror::envelope::Standard)
+        .format(&apierror::format::Standard)
         .to_string()
         .unwrap();
     assert_eq!(
@@ -208,7 +208,7 @@ fn other_formats_at_run_time() {
     );
     // The OpenAI style has no place for a request id: the context is ignored.
     let with_context = apierror::Render::new(&rate_limited())
-        .context(apierror::envelope::Context::new().with_request_id("req_123456"))
+        .context(apierror::format::Context::new().with_request_id("req_123456"))
         .to_string()
         .unwrap();
     assert_eq!(with_context, compact(PUBLISHED_RATE_LIMIT_JSON));

@@ -7,7 +7,7 @@
 mod catalog;
 mod common;
 
-use apierror::envelope::{Context, Problem};
+use apierror::format::{Context, Problem};
 use apierror::{ApiError, Render};
 use catalog::OpenChoreoError;
 use common::render;
@@ -132,8 +132,8 @@ fn every_variant_has_the_published_heading_as_title() {
         assert_ne!(d.template(), title, "{code}: message");
     }
     assert_eq!(
-        catalog.envelope(),
-        &apierror::envelope::Envelope::Problem(Problem::with_type(
+        catalog.built_in(),
+        &apierror::format::BuiltIn::Problem(Problem::with_type(
             "https://openchoreo.dev/docs/reference/error-codes#{code}"
         ))
     );
@@ -297,7 +297,7 @@ fn message_interpolates_component() {
     );
     // The standard envelope is still there at run time.
     let standard = Render::new(&err)
-        .format(&apierror::envelope::Standard)
+        .format(&apierror::format::Standard)
         .to_vec()
         .unwrap();
     assert_eq!(

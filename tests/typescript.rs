@@ -20,7 +20,7 @@
 //! validator of the keywords the schemas use checks the cases here in any
 //! case.
 
-use apierror::envelope::{Context, Envelope, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 use apierror::{ApiError, Catalog, Render};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -84,7 +84,7 @@ enum Coverage {
 #[derive(Debug, ApiError)]
 #[api_error(
     code = "SCREAMING_SNAKE_CASE",
-    envelope = "problem",
+    format = "problem",
     type_url = "https://inner.example.com/{code}"
 )]
 enum Inner {
@@ -130,25 +130,25 @@ fn coverage_values() -> Vec<Coverage> {
 // Formats, renders and broken bodies
 
 /// The built-in formats: (body type, schema file stem, format).
-fn formats(catalog: &Catalog) -> Vec<(&'static str, &'static str, Envelope)> {
+fn formats(catalog: &Catalog) -> Vec<(&'static str, &'static str, BuiltIn)> {
     vec![
-        ("StandardBody", "standard", Envelope::Standard(Standard)),
-        ("TaggedBody", "tagged", Envelope::Tagged(Tagged)),
-        ("OpenAiBody", "openai", Envelope::OpenAi(OpenAi)),
-        ("ProblemBody", "problem", Envelope::Problem(Problem::new())),
+        ("StandardBody", "standard", BuiltIn::Standard(Standard)),
+        ("TaggedBody", "tagged", BuiltIn::Tagged(Tagged)),
+        ("OpenAiBody", "openai", BuiltIn::OpenAi(OpenAi)),
+        ("ProblemBody", "problem", BuiltIn::Problem(Problem::new())),
         (
             "ProblemBody",
             "problem-typed",
-            Envelope::Problem(Problem::with_type("https://errors.example.com/{code}")),
+            BuiltIn::Problem(Problem::with_type("https://errors.example.com/{code}")),
         ),
         (
             "GoogleBody",
             "google",
-            Envelope::Google(Google::new("api.example.com")),
+            BuiltIn::Google(Google::new("api.example.com")),
         ),
-        ("WebSocketBody", "websocket", Envelope::WebSocket(WebSocket)),
+        ("WebSocketBody", "websocket", BuiltIn::WebSocket(WebSocket)),
         // The catalog's own format, under its own name.
-        ("ErrorBody", "default", *catalog.envelope()),
+        ("ErrorBody", "default", *catalog.built_in()),
     ]
 }
 
@@ -180,7 +180,7 @@ struct Case {
 
 /// `error` in `format` with `context`, through the format's writer and
 /// through serde, which must agree.
-fn render<E: ApiError>(error: &E, format: &Envelope, context: Context<'_>) -> Value {
+fn render<E: ApiError>(error: &E, format: &BuiltIn, context: Context<'_>) -> Value {
     let render = Render::new(error).format(format).context(context);
     let bytes = render.to_vec().expect("renders");
     let written: Value = serde_json::from_slice(&bytes).expect("rendered JSON parses");
@@ -298,7 +298,7 @@ fn broken(
         }
         "problem" | "problem-typed" => {
             with("an extension member of the wrong type", &|b| {
-                let reserved = apierror::envelope::problem::RESERVED;
+                let reserved = apierror::format::problem::RESERVED;
                 let object = b.as_object_mut().unwrap();
                 let Some((key, _)) = d.fields().iter().zip(d.field_types()).find(|(key, ty)| {
                     !reserved.contains(key)
@@ -313,7 +313,7 @@ fn broken(
         _ => {
             // An OpenAI-style body has no code: without its details, or with
             // them, it may be that of another code of the same status and type.
-            let kind = apierror::envelope::openai::descriptor_type;
+            let kind = apierror::format::openai::descriptor_type;
             let twin = catalog.iter().any(|o| {
                 o.status() == d.status() && kind(o) == kind(d) && o.has_details() != d.has_details()
             });
@@ -724,7 +724,7 @@ fn check<E: ApiError>(name: &str, values: &[E]) {
     let formats = formats(catalog);
     let mut schemas: BTreeMap<&str, Value> = BTreeMap::new();
     for (_, stem, format) in &formats {
-        let openai = matches!(format, Envelope::OpenAi(_));
+        let openai = matches!(format, BuiltIn::OpenAi(_));
         let text = apierror::export::json_schema(catalog, format);
         assert_eq!(
             text,
@@ -889,7 +889,7 @@ fn declarations_of_every_kind_of_field() {
 
     let schema: Value = serde_json::from_str(&apierror::export::json_schema(
         Coverage::CATALOG,
-        &Envelope::Problem(Problem::with_type("https://errors.example.com/{code}")),
+        &BuiltIn::Problem(Problem::with_type("https://errors.example.com/{code}")),
     ))
     .unwrap();
     let types: Vec<&Value> = schema["oneOf"]
@@ -912,7 +912,7 @@ fn declarations_of_every_kind_of_field() {
     // Without a template, the documentation URL.
     let schema: Value = serde_json::from_str(&apierror::export::json_schema(
         Coverage::CATALOG,
-        &Envelope::Problem(Problem::new()),
+        &BuiltIn::Problem(Problem::new()),
     ))
     .unwrap();
     assert_eq!(

@@ -32,8 +32,8 @@
 //! ```
 
 use crate::catalog::Catalog;
-use crate::envelope::{Format, FormatVisitor};
 use crate::error::ApiError;
+use crate::format::{Format, FormatVisitor};
 use aide::generate::GenContext;
 use aide::openapi::Response;
 

@@ -1,7 +1,7 @@
 //! 207 Multi-Status bulk results (as the k0rdent API answers batch operations).
 
-use crate::envelope::{ErrorObject, JSON};
 use crate::error::ApiError;
+use crate::format::{ErrorObject, JSON};
 use http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use http::{Response, StatusCode};
 use serde::ser::{SerializeStruct, Serializer};

@@ -414,7 +414,7 @@ const fn overlap(
 mod tests {
     use super::*;
     use crate::catalog::{CatalogParts, Owner, Transparent};
-    use crate::envelope::{Envelope, Standard};
+    use crate::format::{BuiltIn, Standard};
 
     fn leak<T>(value: T) -> &'static T {
         Box::leak(Box::new(value))
@@ -453,7 +453,7 @@ mod tests {
             range: None,
             categories: &[],
             retired: &[],
-            envelope: Envelope::Standard(Standard),
+            envelope: BuiltIn::Standard(Standard),
         }))
     }
 
@@ -569,7 +569,7 @@ mod tests {
             range: None,
             categories: &[],
             retired: &[],
-            envelope: Envelope::Standard(Standard),
+            envelope: BuiltIn::Standard(Standard),
         }));
         assert_eq!(
             check::<4>(&[root]).map_err(|t| t.as_str().to_owned()),

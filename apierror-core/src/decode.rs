@@ -14,9 +14,9 @@
 //! choice of one of the values.
 
 use crate::catalog::Descriptor;
-use crate::envelope::openai;
-use crate::envelope::problem::RESERVED;
 use crate::error::ApiError;
+use crate::format::openai;
+use crate::format::problem::RESERVED;
 use crate::template::Piece;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};

@@ -97,11 +97,11 @@ pub trait ApiError: std::error::Error {
     }
 
     /// Hands the type's default format to `visitor`: the built-in one of
-    /// its catalog, or the user's own (`#[api_error(envelope = path)]`, for
+    /// its catalog, or the user's own (`#[api_error(format = path)]`, for
     /// which the derive overrides this).
     #[doc(hidden)]
-    fn __with_format<V: crate::envelope::FormatVisitor>(visitor: V) -> V::Output {
-        visitor.visit(Self::CATALOG.envelope())
+    fn __with_format<V: crate::format::FormatVisitor>(visitor: V) -> V::Output {
+        visitor.visit(Self::CATALOG.built_in())
     }
 
     /// A setting written on a type (`www_authenticate`, `type_url`) for this

@@ -14,7 +14,7 @@
 //! - [`Without`] serializes the details object without them.
 //!
 //! ```
-//! use apierror::envelope::{Context, Format};
+//! use apierror::format::{Context, Format};
 //! use apierror::fields::{lift, Without};
 //! use apierror::serde::ser::{SerializeMap, Serializer};
 //! use apierror::serde::Serialize;
@@ -81,7 +81,7 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
-//! [`Format`]: crate::envelope::Format
+//! [`Format`]: crate::format::Format
 //! [`ApiError::visit_details`]: crate::ApiError::visit_details
 
 pub use crate::shape::{Named, Shape};

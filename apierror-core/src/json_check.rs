@@ -1,4 +1,4 @@
-//! A guard that a custom [`Format`](crate::envelope::Format) writes valid JSON.
+//! A guard that a custom [`Format`](crate::format::Format) writes valid JSON.
 //!
 //! A format drives serde_json's `Serializer` itself and can misuse it: a map
 //! whose key is never given a value, for instance, comes out as `{"code"}`.

@@ -1,5 +1,5 @@
 //! Runtime of [`apierror`](https://docs.rs/apierror): the [`ApiError`] trait,
-//! static [`Catalog`]s, envelope formats, rendering and HTTP responses.
+//! static [`Catalog`]s, formats, rendering and HTTP responses.
 //!
 //! Depend on `apierror`, not on this crate: `apierror` re-exports all of it
 //! together with the derive, and its documentation is the user guide.
@@ -24,10 +24,10 @@ pub mod aide;
 pub mod catalog;
 pub mod decode;
 pub mod doc;
-pub mod envelope;
 #[cfg(feature = "export")]
 pub mod export;
 pub mod fields;
+pub mod format;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 pub mod report;
@@ -61,5 +61,5 @@ pub use error::{ApiError, Details};
 pub use http;
 pub use message::Message;
 pub use render::Render;
-/// serde, for writing [`Format`](envelope::Format)s.
+/// serde, for writing [`Format`](format::Format)s.
 pub use serde;

@@ -24,8 +24,8 @@ pub mod flags {
 pub use crate::composition::{assert_unique_codes, code_hash, table_size};
 pub use crate::decode::{build as decode_build, Decode, DecodeError, Fields};
 pub use crate::doc::{Block, Docs, Section, StatusDoc};
-pub use crate::envelope::{FormatVisitor, JsonPart};
 pub use crate::fields::FieldVisitor;
+pub use crate::format::{FormatVisitor, JsonPart};
 pub use crate::message::PublicMessage;
 pub use crate::shape::{Named, SchemaFn, Shape};
 pub use crate::template::{Arg, Example, Piece};
@@ -166,7 +166,7 @@ as_dyn_error_object!(
     dyn Error + Send + Sync + 'static
 );
 
-pub use crate::envelope::{Envelope, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+pub use crate::format::{BuiltIn, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 
 #[cfg(feature = "axum")]
 pub use {crate::framework::axum::__derived as axum_response, axum_core};

@@ -1,7 +1,7 @@
 //! Rendering an error: which format, with which request context, into what.
 
-use crate::envelope::{Context, Declared, Format};
 use crate::error::ApiError;
+use crate::format::{Context, Declared, Format};
 use crate::html;
 use crate::json_check::Checked;
 use crate::response;
@@ -15,7 +15,7 @@ use std::io;
 /// [`Context`].
 ///
 /// ```
-/// use apierror::envelope::{Context, Problem};
+/// use apierror::format::{Context, Problem};
 /// use apierror::{ApiError, Render};
 ///
 /// #[derive(Debug, ApiError)]
@@ -182,7 +182,7 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
     ///   "...")]` challenge of the type that declares the variant, else of the
     ///   nearest type that includes it, else `Bearer`;
     /// - `X-Request-Id` (or the context's
-    ///   [`request_id_header`](crate::envelope::Context::with_request_id_header))
+    ///   [`request_id_header`](crate::format::Context::with_request_id_header))
     ///   when the context has a request id of visible ASCII.
     ///
     /// Header values go through [`HeaderValue`](http::HeaderValue) validation: a value that is not a

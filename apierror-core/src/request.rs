@@ -14,7 +14,7 @@
 //! union's `requestId`, RFC 9457's `instance`). Without it, responses are
 //! rendered without a context, as before.
 
-use crate::envelope::Context;
+use crate::format::Context;
 use http::header::HeaderName;
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -2,8 +2,8 @@
 //! here are the headers' names and limits.
 
 use crate::catalog::Owner;
-use crate::envelope::Format;
 use crate::error::ApiError;
+use crate::format::Format;
 use crate::render::Render;
 use http::header::{
     HeaderName, HeaderValue, CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE,
@@ -85,7 +85,7 @@ fn fallback<E: ApiError + ?Sized, F: Format + ?Sized>(render: &Render<'_, E, F>)
     // Constant strings and a checked code in the standard envelope: this
     // cannot fail.
     Render::new(&stripped)
-        .format(&crate::envelope::Standard)
+        .format(&crate::format::Standard)
         .to_vec()
         .unwrap_or_default()
 }
@@ -148,7 +148,7 @@ impl<E: ApiError + ?Sized> ApiError for Stripped<'_, E> {
         self.error.__headers(headers);
     }
 
-    fn __with_format<V: crate::envelope::FormatVisitor>(visitor: V) -> V::Output {
+    fn __with_format<V: crate::format::FormatVisitor>(visitor: V) -> V::Output {
         E::__with_format(visitor)
     }
 

@@ -32,7 +32,7 @@ impl StatusAttr {
     }
 }
 
-/// `envelope = "problem"` (a built-in format) or `envelope = my::FORMAT`
+/// `format = "problem"` (a built-in format) or `format = my::FORMAT`
 /// (a value of the user's own `Format` type).
 pub enum EnvelopeAttr {
     Name(LitStr),
@@ -168,7 +168,7 @@ pub const CONTAINER_KEYS: &[&str] = &[
     "status",
     "empty_details",
     "crate",
-    "envelope",
+    "format",
     "manual_response",
     "type_url",
     "domain",
@@ -500,6 +500,11 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Containe
                 }
                 "category" => out.categories.push(parse_category(cx, &meta)?),
                 "envelope" => {
+                    return Err(meta.error(
+                        "`envelope` is called `format`: write format = \"problem\", or format = my::FORMAT for your own",
+                    ));
+                }
+                "format" => {
                     let value = meta.value()?;
                     let envelope = if value.peek(LitStr) {
                         EnvelopeAttr::Name(value.parse()?)
@@ -507,7 +512,7 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Containe
                         EnvelopeAttr::Path(value.parse().map_err(|e: syn::Error| {
                             syn::Error::new(
                                 e.span(),
-                                "expected a built-in format's name (envelope = \"problem\") or the path of your own format (envelope = my::FORMAT)",
+                                "expected a built-in format's name (format = \"problem\") or the path of your own format (format = my::FORMAT)",
                             )
                         })?)
                     };

@@ -37,7 +37,7 @@ mod agreement {
     fn problem_members_are_the_runtimes_reserved_members() {
         assert_eq!(
             crate::valid::PROBLEM_MEMBERS,
-            apierror_core::envelope::problem::RESERVED
+            apierror_core::format::problem::RESERVED
         );
     }
 

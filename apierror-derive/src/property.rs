@@ -433,7 +433,7 @@ const SOUP: &[&str] = &[
     "pattern",
     "retired",
     "decode",
-    "envelope",
+    "format",
     "rename",
     "skip",
     "retry_after",

@@ -2,7 +2,7 @@
 //! `examples/service_actix.rs` (actix-web): its one error type, in its own
 //! format, and what its handlers do.
 
-use apierror::envelope::{Context, Format};
+use apierror::format::{Context, Format};
 use apierror::{ApiError, RequestError};
 use serde::ser::{SerializeStruct, Serializer};
 
@@ -49,7 +49,7 @@ impl Format for ShopFormat {
                 body.end()
             }
         }
-        let mut envelope = serializer.serialize_struct("Envelope", 1)?;
+        let mut envelope = serializer.serialize_struct("BuiltIn", 1)?;
         envelope.serialize_field("error", &Body(error, context))?;
         envelope.end()
     }
@@ -57,7 +57,7 @@ impl Format for ShopFormat {
 
 /// Every error of the shop, its framework's failures included.
 #[derive(Debug, ApiError)]
-#[api_error(code = "snake_case", envelope = ShopFormat)]
+#[api_error(code = "snake_case", format = ShopFormat)]
 pub enum ShopError {
     /// Bad JSON, unknown routes, panics, ...: the framework's failures.
     #[api_error(transparent)]

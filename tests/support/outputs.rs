@@ -5,17 +5,17 @@
 
 #![allow(dead_code)]
 
-use apierror::envelope::{Context, Envelope, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 use apierror::{ApiError, Render};
 
-pub const FORMATS: [Envelope; 7] = [
-    Envelope::Standard(Standard),
-    Envelope::Tagged(Tagged),
-    Envelope::OpenAi(OpenAi),
-    Envelope::Problem(Problem::new()),
-    Envelope::Problem(Problem::with_type("https://docs.example.com/errors/{code}")),
-    Envelope::Google(Google::new("api.example.com")),
-    Envelope::WebSocket(WebSocket),
+pub const FORMATS: [BuiltIn; 7] = [
+    BuiltIn::Standard(Standard),
+    BuiltIn::Tagged(Tagged),
+    BuiltIn::OpenAi(OpenAi),
+    BuiltIn::Problem(Problem::new()),
+    BuiltIn::Problem(Problem::with_type("https://docs.example.com/errors/{code}")),
+    BuiltIn::Google(Google::new("api.example.com")),
+    BuiltIn::WebSocket(WebSocket),
 ];
 
 pub fn contexts() -> [Context<'static>; 2] {

@@ -9,7 +9,7 @@ pub use descriptor::Descriptor;
 pub(crate) use descriptor::DescriptorParts;
 
 use crate::doc::{Section, StatusDoc};
-use crate::envelope::Envelope;
+use crate::format::BuiltIn;
 use core::fmt;
 
 /// The type that declares a set of variants: what its descriptors share.
@@ -161,7 +161,7 @@ pub struct Catalog {
     pub(crate) range: Option<(u64, u64)>,
     pub(crate) categories: &'static [Category],
     pub(crate) retired: &'static [&'static str],
-    pub(crate) envelope: Envelope,
+    pub(crate) envelope: BuiltIn,
 }
 
 /// The fields of a [`Catalog`], as generated code spells them.
@@ -178,7 +178,7 @@ pub struct CatalogParts {
     pub range: Option<(u64, u64)>,
     pub categories: &'static [Category],
     pub retired: &'static [&'static str],
-    pub envelope: Envelope,
+    pub envelope: BuiltIn,
 }
 
 impl Catalog {
@@ -276,11 +276,11 @@ impl Catalog {
     }
 
     /// The built-in format the type renders in by default, from
-    /// `#[api_error(envelope = "...")]`; the standard envelope when the type
-    /// declares a format of its own (`envelope = my::FORMAT`), which
+    /// `#[api_error(format = "...")]`; the standard envelope when the type
+    /// declares a format of its own (`format = my::FORMAT`), which
     /// [`Render::new`](crate::Render::new) and every response then use
-    /// instead (see [`Declared`](crate::envelope::Declared)).
-    pub const fn envelope(&self) -> &Envelope {
+    /// instead (see [`Declared`](crate::format::Declared)).
+    pub const fn built_in(&self) -> &BuiltIn {
         &self.envelope
     }
 

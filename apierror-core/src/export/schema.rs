@@ -11,7 +11,7 @@
 
 use crate::catalog::{Catalog, Descriptor, Owner};
 use crate::doc::DocUrl;
-use crate::envelope::{google, openai, problem, Envelope};
+use crate::format::{google, openai, problem, BuiltIn};
 use crate::shape::Shape;
 use serde_json::{json, Map, Value};
 
@@ -24,7 +24,7 @@ use serde_json::{json, Map, Value};
 /// from it (the status, RFC 9457 `title` and `type`, the OpenAI-style `type`,
 /// AIP-193's `status`, `domain` and `Help` link). Every object is closed
 /// (`additionalProperties: false`): the built-in formats render no other
-/// member. Members a request [`Context`](crate::envelope::Context) adds
+/// member. Members a request [`Context`](crate::format::Context) adds
 /// (`request_id` and `meta`, `requestId`, `instance`) are optional.
 ///
 /// The OpenAI-style body carries no code: there the branches are an `anyOf`,
@@ -49,7 +49,7 @@ use serde_json::{json, Map, Value};
 /// same text, object keys in sorted order.
 ///
 /// ```
-/// use apierror::envelope::{Envelope, Problem};
+/// use apierror::format::{BuiltIn, Problem};
 /// use apierror::ApiError;
 ///
 /// #[derive(Debug, ApiError)]
@@ -65,7 +65,7 @@ use serde_json::{json, Map, Value};
 ///     InvoiceNotFound,
 /// }
 ///
-/// let schema = apierror::export::json_schema(BillingError::CATALOG, &Envelope::default());
+/// let schema = apierror::export::json_schema(BillingError::CATALOG, &BuiltIn::default());
 /// let schema: serde_json::Value = serde_json::from_str(&schema)?;
 /// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
 /// let failed = &schema["oneOf"][0]["properties"]["error"];
@@ -79,22 +79,22 @@ use serde_json::{json, Map, Value};
 /// assert_eq!(missing["required"], serde_json::json!(["code", "message"]));
 ///
 /// // RFC 9457: the details fields are extension members.
-/// let problem = apierror::export::json_schema(BillingError::CATALOG, &Envelope::Problem(Problem::new()));
+/// let problem = apierror::export::json_schema(BillingError::CATALOG, &BuiltIn::Problem(Problem::new()));
 /// let problem: serde_json::Value = serde_json::from_str(&problem)?;
 /// assert_eq!(problem["oneOf"][0]["properties"]["status"]["const"], 402);
 /// assert_eq!(problem["oneOf"][0]["properties"]["amount"]["minimum"], 0);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-pub fn json_schema(catalog: &Catalog, envelope: &Envelope) -> String {
+pub fn json_schema(catalog: &Catalog, envelope: &BuiltIn) -> String {
     let codes = codes(catalog);
     let branches: Vec<Value> = codes.iter().map(|code| branch(code, envelope)).collect();
     let (name, combinator) = match envelope {
-        Envelope::Standard(_) => ("standard envelope", "oneOf"),
-        Envelope::Tagged(_) => ("tagged envelope", "oneOf"),
-        Envelope::OpenAi(_) => ("OpenAI-style envelope", "anyOf"),
-        Envelope::Problem(_) => ("RFC 9457 problem details", "oneOf"),
-        Envelope::Google(_) => ("Google AIP-193 errors", "oneOf"),
-        Envelope::WebSocket(_) => ("WebSocket error frame", "oneOf"),
+        BuiltIn::Standard(_) => ("standard envelope", "oneOf"),
+        BuiltIn::Tagged(_) => ("tagged envelope", "oneOf"),
+        BuiltIn::OpenAi(_) => ("OpenAI-style envelope", "anyOf"),
+        BuiltIn::Problem(_) => ("RFC 9457 problem details", "oneOf"),
+        BuiltIn::Google(_) => ("Google AIP-193 errors", "oneOf"),
+        BuiltIn::WebSocket(_) => ("WebSocket error frame", "oneOf"),
     };
     let mut schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -168,8 +168,8 @@ impl Code {
             .map(|template| DocUrl::new(template, self.code()).to_string())
     }
 
-    /// RFC 9457 `type` in `format`: see [`Problem`](crate::envelope::Problem).
-    fn problem_type(&self, format: &crate::envelope::Problem) -> String {
+    /// RFC 9457 `type` in `format`: see [`Problem`](crate::format::Problem).
+    fn problem_type(&self, format: &crate::format::Problem) -> String {
         match self.setting(Owner::type_url).or(format.type_template()) {
             Some(template) => template.replace("{code}", self.code()),
             None => self.doc_url().unwrap_or_else(|| "about:blank".to_owned()),
@@ -402,7 +402,7 @@ fn string() -> Value {
     json!({"type": "string"})
 }
 
-/// A request id as a [`Context`](crate::envelope::Context) keeps one.
+/// A request id as a [`Context`](crate::format::Context) keeps one.
 fn request_id() -> Value {
     json!({"type": "string", "minLength": 1})
 }
@@ -438,9 +438,9 @@ fn error_object(code: &Code, request_id: bool) -> Value {
 }
 
 /// The schema of `code`'s bodies in `envelope`.
-fn branch(code: &Code, envelope: &Envelope) -> Value {
+fn branch(code: &Code, envelope: &BuiltIn) -> Value {
     let mut schema = match envelope {
-        Envelope::Standard(_) => {
+        BuiltIn::Standard(_) => {
             let mut meta = closed(&[
                 ("request_id", request_id(), false),
                 ("timestamp", string(), false),
@@ -451,16 +451,16 @@ fn branch(code: &Code, envelope: &Envelope) -> Value {
                 ("meta", meta, false),
             ])
         }
-        Envelope::Tagged(_) => closed(&[
+        BuiltIn::Tagged(_) => closed(&[
             ("success", constant(false), true),
             ("error", error_object(code, false), true),
             ("requestId", request_id(), false),
         ]),
-        Envelope::WebSocket(_) => closed(&[
+        BuiltIn::WebSocket(_) => closed(&[
             ("type", constant("error"), true),
             ("error", error_object(code, false), true),
         ]),
-        Envelope::OpenAi(_) => {
+        BuiltIn::OpenAi(_) => {
             let mut error = vec![
                 ("message", string(), true),
                 ("type", constant(code.kind()), true),
@@ -471,7 +471,7 @@ fn branch(code: &Code, envelope: &Envelope) -> Value {
             }
             closed(&[("error", closed(&error), true)])
         }
-        Envelope::Problem(format) => {
+        BuiltIn::Problem(format) => {
             let mut members = vec![
                 ("type", constant(code.problem_type(format)), true),
                 ("title", constant(code.title()), true),
@@ -483,7 +483,7 @@ fn branch(code: &Code, envelope: &Envelope) -> Value {
             members.extend(field_members(code.problem_members(), false));
             closed(&members)
         }
-        Envelope::Google(format) => {
+        BuiltIn::Google(format) => {
             let mut info = vec![
                 (
                     "@type",

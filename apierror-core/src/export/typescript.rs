@@ -2,7 +2,7 @@
 
 use super::schema::{codes, Code, Field, Ty};
 use crate::catalog::Catalog;
-use crate::envelope::Envelope;
+use crate::format::BuiltIn;
 use std::fmt::Write;
 
 /// TypeScript declarations of the codes, details and bodies of `catalog`,
@@ -26,11 +26,11 @@ use std::fmt::Write;
 ///   code, so that checking the code (or, in the OpenAI style, which has
 ///   none, the status and `type`) narrows the details: `StandardBody`,
 ///   `TaggedBody`, `OpenAiBody`, `ProblemBody`, `GoogleBody`,
-///   `WebSocketBody`; members a request [`Context`](crate::envelope::Context)
+///   `WebSocketBody`; members a request [`Context`](crate::format::Context)
 ///   adds are optional (`request_id` and `meta`, `requestId`, `instance`);
 /// - `ErrorBody`, the body of the catalog's own format
-///   ([`Catalog::envelope`]; the standard one when the type declares a
-///   [`Format`](crate::envelope::Format) of its own).
+///   ([`Catalog::built_in`]; the standard one when the type declares a
+///   [`Format`](crate::format::Format) of its own).
 ///
 /// Details fields are typed from their Rust types as written
 /// ([`Descriptor::field_types`](crate::Descriptor::field_types)), as in
@@ -170,13 +170,13 @@ pub fn typescript(catalog: &Catalog) -> String {
     );
 
     out.push_str(BODIES);
-    let default = match catalog.envelope() {
-        Envelope::Standard(_) => "StandardBody",
-        Envelope::Tagged(_) => "TaggedBody",
-        Envelope::OpenAi(_) => "OpenAiBody",
-        Envelope::Problem(_) => "ProblemBody",
-        Envelope::Google(_) => "GoogleBody",
-        Envelope::WebSocket(_) => "WebSocketBody",
+    let default = match catalog.built_in() {
+        BuiltIn::Standard(_) => "StandardBody",
+        BuiltIn::Tagged(_) => "TaggedBody",
+        BuiltIn::OpenAi(_) => "OpenAiBody",
+        BuiltIn::Problem(_) => "ProblemBody",
+        BuiltIn::Google(_) => "GoogleBody",
+        BuiltIn::WebSocket(_) => "WebSocketBody",
     };
     let _ = writeln!(
         out,

@@ -4,8 +4,8 @@
 //! [`actix_web::ResponseError`], with the same status, headers and body as
 //! [`Render::to_response`](crate::Render::to_response).
 
-use crate::envelope::Format;
 use crate::error::ApiError;
+use crate::format::Format;
 use crate::render::Render;
 use crate::request::RequestContext;
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
@@ -30,7 +30,7 @@ impl<E: ApiError + ?Sized, F: Format + ?Sized> actix_web::Responder for Render<'
 /// as in `ResponseError::error_response`:
 ///
 /// ```
-/// use apierror::envelope::Problem;
+/// use apierror::format::Problem;
 /// use apierror::{ApiError, Render};
 ///
 /// #[derive(Debug, ApiError)]

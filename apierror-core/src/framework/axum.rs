@@ -5,8 +5,8 @@
 //! `Result<T, MyError>` directly. The response is
 //! [`Render::to_response`](crate::Render::to_response)'s: status, headers, body.
 
-use crate::envelope::Format;
 use crate::error::ApiError;
+use crate::format::Format;
 use crate::render::Render;
 use crate::request::RequestContext;
 use axum_core::body::Body;
@@ -19,7 +19,7 @@ use std::task::{Context, Poll};
 /// or context, as [`Render::to_response`] builds it.
 ///
 /// ```
-/// use apierror::envelope::{Context, Problem};
+/// use apierror::format::{Context, Problem};
 /// use apierror::{ApiError, Render};
 ///
 /// #[derive(Debug, ApiError)]

@@ -4,8 +4,8 @@ use super::field::any_value;
 use super::probe::Components;
 use super::response::Variant;
 use crate::catalog::Catalog;
-use crate::envelope::Standard;
 use crate::error::ApiError;
+use crate::format::Standard;
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
 use utoipa::openapi::content::ContentBuilder;
@@ -156,7 +156,7 @@ pub fn bulk_response(catalog: &Catalog) -> Response {
             "Multi-Status: one result per item of the batch, in order; a failed item \
              carries its error object.",
         )
-        .content(crate::envelope::JSON, content.build())
+        .content(crate::format::JSON, content.build())
         .build()
 }
 

@@ -3,8 +3,8 @@
 
 use super::field::Field;
 use crate::catalog::{Catalog, CatalogParts, Descriptor};
-use crate::envelope::{Envelope, Standard};
 use crate::error::ApiError;
+use crate::format::{BuiltIn, Standard};
 use crate::message::{Message, PublicMessage};
 use std::fmt;
 
@@ -62,7 +62,7 @@ impl ApiError for Synthetic<'_> {
         range: None,
         categories: &[],
         retired: &[],
-        envelope: Envelope::Standard(Standard),
+        envelope: BuiltIn::Standard(Standard),
     });
 
     fn descriptor(&self) -> &'static Descriptor {

@@ -17,7 +17,7 @@
 //!   format sends for such an error;
 //! - a JSON schema of the body: the format's envelope, read from what the
 //!   format renders (members that only appear with a request
-//!   [`Context`](crate::envelope::Context), such as `meta` or `instance`, are
+//!   [`Context`](crate::format::Context), such as `meta` or `instance`, are
 //!   optional), with the code's member an `enum` of the codes and the details
 //!   object typed from the fields' Rust types. Variants whose bodies have the
 //!   same shape share one schema; a status with several shapes gets a `oneOf`
@@ -122,8 +122,8 @@ mod response;
 pub use bulk::{bulk_response, BulkResponses};
 
 use crate::catalog::Catalog;
-use crate::envelope::Format;
 use crate::error::ApiError;
+use crate::format::Format;
 use probe::Components;
 use response::Variant;
 use std::collections::BTreeMap;
@@ -143,7 +143,7 @@ pub use utoipa;
 /// See the [module documentation](self) for what they hold.
 ///
 /// ```
-/// use apierror::envelope::Problem;
+/// use apierror::format::Problem;
 /// use apierror::ApiError;
 ///
 /// #[derive(Debug, ApiError)]
@@ -196,18 +196,18 @@ pub fn responses<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> Responses
     responses
 }
 
-/// [`responses`] in the catalog's built-in envelope ([`Catalog::envelope`]).
+/// [`responses`] in the catalog's built-in envelope ([`Catalog::built_in`]).
 /// For a type that declares a format of its own, use
 /// `ErrorResponses<MyError>` or [`responses`] with that format.
 pub fn default_responses(catalog: &Catalog) -> Responses {
-    responses(catalog, catalog.envelope())
+    responses(catalog, catalog.built_in())
 }
 
 /// The error responses of `E` for `#[utoipa::path(responses(...))]`:
 /// `ErrorResponses<MyError>` in the type's own envelope, or
 /// `ErrorResponses<MyError, Tagged>` in a format that implements [`Default`]
-/// (a format with settings, such as [`Problem::with_type`](crate::envelope::Problem::with_type)
-/// or [`Google`](crate::envelope::Google), needs [`responses`] or a wrapper
+/// (a format with settings, such as [`Problem::with_type`](crate::format::Problem::with_type)
+/// or [`Google`](crate::format::Google), needs [`responses`] or a wrapper
 /// type of your own that implements [`Format`] and [`Default`]).
 ///
 /// It is a type, never a value: utoipa calls
@@ -218,7 +218,7 @@ pub struct ErrorResponses<E, F = TypeEnvelope> {
 }
 
 /// The format parameter of [`ErrorResponses`] that stands for the error
-/// type's own format, from `#[api_error(envelope = ...)]`: a built-in one or
+/// type's own format, from `#[api_error(format = ...)]`: a built-in one or
 /// the type's own.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TypeEnvelope;
@@ -227,7 +227,7 @@ impl<E: ApiError> utoipa::IntoResponses for ErrorResponses<E, TypeEnvelope> {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         /// The responses in the format `E` declares, built-in or its own.
         struct Build(&'static Catalog);
-        impl crate::envelope::FormatVisitor for Build {
+        impl crate::format::FormatVisitor for Build {
             type Output = Responses;
             fn visit<F: Format + ?Sized>(self, format: &F) -> Responses {
                 responses(self.0, format)

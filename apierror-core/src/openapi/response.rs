@@ -5,7 +5,7 @@ use super::field::Field;
 use super::infer::{merge_nodes, Infer, Node};
 use super::probe::Components;
 use crate::catalog::{Catalog, Descriptor};
-use crate::envelope::{Context, Format};
+use crate::format::{Context, Format};
 use crate::render::Render;
 use serde_json::Value;
 use utoipa::openapi::content::ContentBuilder;

@@ -100,7 +100,7 @@ fn owner(input: &Input, model: &Model) -> TokenStream {
     let suffix = format!("::{name}");
     let www_authenticate = option_str(model.www_authenticate.as_deref());
     let type_url = option_str(match &model.envelope {
-        valid::Envelope::Problem { type_url } => type_url.as_deref(),
+        valid::BuiltIn::Problem { type_url } => type_url.as_deref(),
         _ => None,
     });
     let doc_url = model
@@ -294,23 +294,23 @@ pub(crate) fn written_type(ty: &syn::Type) -> String {
     out
 }
 
-fn envelope(krate: &syn::Path, envelope: &valid::Envelope) -> TokenStream {
+fn envelope(krate: &syn::Path, envelope: &valid::BuiltIn) -> TokenStream {
     let private = quote!(#krate::__private);
     match envelope {
-        valid::Envelope::Standard => quote!(#private::Envelope::Standard(#private::Standard)),
-        valid::Envelope::Tagged => quote!(#private::Envelope::Tagged(#private::Tagged)),
-        valid::Envelope::OpenAi => quote!(#private::Envelope::OpenAi(#private::OpenAi)),
-        valid::Envelope::Problem { type_url: None } => {
-            quote!(#private::Envelope::Problem(#private::Problem::new()))
+        valid::BuiltIn::Standard => quote!(#private::BuiltIn::Standard(#private::Standard)),
+        valid::BuiltIn::Tagged => quote!(#private::BuiltIn::Tagged(#private::Tagged)),
+        valid::BuiltIn::OpenAi => quote!(#private::BuiltIn::OpenAi(#private::OpenAi)),
+        valid::BuiltIn::Problem { type_url: None } => {
+            quote!(#private::BuiltIn::Problem(#private::Problem::new()))
         }
-        valid::Envelope::Problem {
+        valid::BuiltIn::Problem {
             type_url: Some(url),
-        } => quote!(#private::Envelope::Problem(#private::Problem::with_type(#url))),
-        valid::Envelope::Google { domain } => {
-            quote!(#private::Envelope::Google(#private::Google::new(#domain)))
+        } => quote!(#private::BuiltIn::Problem(#private::Problem::with_type(#url))),
+        valid::BuiltIn::Google { domain } => {
+            quote!(#private::BuiltIn::Google(#private::Google::new(#domain)))
         }
-        valid::Envelope::WebSocket => quote!(#private::Envelope::WebSocket(#private::WebSocket)),
+        valid::BuiltIn::WebSocket => quote!(#private::BuiltIn::WebSocket(#private::WebSocket)),
         // The type's own format is handed out by `__with_format`.
-        valid::Envelope::Custom(_) => quote!(#private::Envelope::Standard(#private::Standard)),
+        valid::BuiltIn::Custom(_) => quote!(#private::BuiltIn::Standard(#private::Standard)),
     }
 }

@@ -2,7 +2,7 @@
 //! settings, the code rules (pattern, range, naming rule, prefix, default
 //! status), categories, retired codes, `doc_url` and `status_doc`.
 
-use super::{Category, Envelope, Rules};
+use super::{BuiltIn, Category, Rules};
 use crate::ast::Input;
 use crate::attr::{EnvelopeAttr, RangeAttr};
 use crate::code::{self, Pattern, Rule};
@@ -19,7 +19,7 @@ const ENVELOPES: &[&str] = &[
     "websocket",
 ];
 
-pub(super) fn envelope(cx: &Ctxt, input: &Input) -> Envelope {
+pub(super) fn envelope(cx: &Ctxt, input: &Input) -> BuiltIn {
     let attrs = &input.attrs;
     let (name, lit) = match &attrs.envelope {
         Some(EnvelopeAttr::Name(lit)) => (Some(lit.value()), Some(lit)),
@@ -32,54 +32,54 @@ pub(super) fn envelope(cx: &Ctxt, input: &Input) -> Envelope {
                     );
                 }
             }
-            return Envelope::Custom(path.clone());
+            return BuiltIn::Custom(path.clone());
         }
         None => (None, None),
     };
     let chosen = match name.as_deref() {
-        None | Some("standard") => Envelope::Standard,
-        Some("tagged") => Envelope::Tagged,
-        Some("openai") => Envelope::OpenAi,
-        Some("problem") => Envelope::Problem {
+        None | Some("standard") => BuiltIn::Standard,
+        Some("tagged") => BuiltIn::Tagged,
+        Some("openai") => BuiltIn::OpenAi,
+        Some("problem") => BuiltIn::Problem {
             type_url: attrs.type_url.as_ref().map(syn::LitStr::value),
         },
         Some("google") => match &attrs.domain {
-            Some(domain) => Envelope::Google {
+            Some(domain) => BuiltIn::Google {
                 domain: domain.value(),
             },
             None => {
                 if let Some(lit) = lit {
                     cx.error_at(
                         lit.span(),
-                        "envelope = \"google\" needs the ErrorInfo domain: add `domain = \"api.example.com\"`",
+                        "format = \"google\" needs the ErrorInfo domain: add `domain = \"api.example.com\"`",
                     );
                 }
-                Envelope::Standard
+                BuiltIn::Standard
             }
         },
-        Some("websocket") => Envelope::WebSocket,
+        Some("websocket") => BuiltIn::WebSocket,
         Some(other) => {
             let hint = match closest(other, ENVELOPES.iter().copied()) {
                 Some(close) => format!("did you mean \"{close}\"?"),
                 None => format!(
-                    "expected one of: {}, or the path of your own format without quotes (envelope = my::FORMAT)",
+                    "expected one of: {}, or the path of your own format without quotes (format = my::FORMAT)",
                     ENVELOPES.join(", ")
                 ),
             };
             if let Some(lit) = lit {
                 cx.error_at(
                     lit.span(),
-                    format_args!("unknown envelope \"{other}\"; {hint}"),
+                    format_args!("unknown format \"{other}\"; {hint}"),
                 );
             }
-            Envelope::Standard
+            BuiltIn::Standard
         }
     };
     if let Some(lit) = &attrs.type_url {
-        if !matches!(chosen, Envelope::Problem { .. }) {
+        if !matches!(chosen, BuiltIn::Problem { .. }) {
             cx.error_at(
                 lit.span(),
-                "`type_url` is the RFC 9457 `type`: it needs envelope = \"problem\"",
+                "`type_url` is the RFC 9457 `type`: it needs format = \"problem\"",
             );
         } else if let Err(why) = type_url(&lit.value()) {
             cx.error_at(lit.span(), why);
@@ -89,7 +89,7 @@ pub(super) fn envelope(cx: &Ctxt, input: &Input) -> Envelope {
         if name.as_deref() != Some("google") {
             cx.error_at(
                 lit.span(),
-                "`domain` is the AIP-193 ErrorInfo domain: it needs envelope = \"google\"",
+                "`domain` is the AIP-193 ErrorInfo domain: it needs format = \"google\"",
             );
         } else if lit.value().is_empty() {
             cx.error_at(lit.span(), "`domain` cannot be empty: write the service's name, like \"pubsub.googleapis.com\"");

@@ -99,7 +99,7 @@ pub(super) fn transparent_field(cx: &Ctxt, field: &Field) {
 
 /// The members of a problem details object that details may not replace:
 /// RFC 9457's own, and the error code. Kept in step with
-/// `apierror_core::envelope::problem::RESERVED`.
+/// `apierror_core::format::problem::RESERVED`.
 pub(crate) const PROBLEM_MEMBERS: &[&str] =
     &["type", "title", "status", "detail", "instance", "code"];
 

@@ -40,7 +40,7 @@ pub struct Model<'a> {
     pub categories: Vec<Category>,
     pub retired: Vec<String>,
     pub entries: Vec<Entry<'a>>,
-    pub envelope: Envelope,
+    pub envelope: BuiltIn,
     pub www_authenticate: Option<String>,
     pub decode: bool,
     /// No derived framework impls: the user writes them.
@@ -58,7 +58,7 @@ pub struct Model<'a> {
 }
 
 /// The type's default format.
-pub enum Envelope {
+pub enum BuiltIn {
     Standard,
     Tagged,
     OpenAi,
@@ -297,7 +297,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         decode_ambiguity(cx, &entries);
     }
     let envelope = envelope(cx, input);
-    if matches!(envelope, Envelope::Problem { .. }) {
+    if matches!(envelope, BuiltIn::Problem { .. }) {
         for entry in &entries {
             if let Entry::Own(own) = entry {
                 problem_members(cx, &own.details);

@@ -397,31 +397,31 @@ fn empty_and_malformed_values() {
             "`title` cannot be empty",
         ),
         (
-            parse_quote! { #[api_error(envelope = "google", domain = "")] enum E { #[code("A")] #[status(400)] A } },
+            parse_quote! { #[api_error(format = "google", domain = "")] enum E { #[code("A")] #[status(400)] A } },
             "`domain` cannot be empty",
         ),
         (
-            parse_quote! { #[api_error(envelope = "google", domain = "a b")] enum E { #[code("A")] #[status(400)] A } },
+            parse_quote! { #[api_error(format = "google", domain = "a b")] enum E { #[code("A")] #[status(400)] A } },
             "`domain` is a service name",
         ),
         (
-            parse_quote! { #[api_error(envelope = "problem", type_url = "")] enum E { #[code("A")] #[status(400)] A } },
+            parse_quote! { #[api_error(format = "problem", type_url = "")] enum E { #[code("A")] #[status(400)] A } },
             "`type_url` cannot be empty",
         ),
         (
-            parse_quote! { #[api_error(envelope = "problem", type_url = "javascript:alert(1)")] enum E { #[code("A")] #[status(400)] A } },
+            parse_quote! { #[api_error(format = "problem", type_url = "javascript:alert(1)")] enum E { #[code("A")] #[status(400)] A } },
             "not a `javascript:` URL",
         ),
         (
-            parse_quote! { #[api_error(envelope = "problem", type_url = "file:///etc/{code}")] enum E { #[code("A")] #[status(400)] A } },
+            parse_quote! { #[api_error(format = "problem", type_url = "file:///etc/{code}")] enum E { #[code("A")] #[status(400)] A } },
             "not a `file:` URL",
         ),
         (
-            parse_quote! { #[api_error(envelope = "problem", type_url = "https://x/{id}")] enum E { #[code("A")] #[status(400)] A } },
+            parse_quote! { #[api_error(format = "problem", type_url = "https://x/{id}")] enum E { #[code("A")] #[status(400)] A } },
             "`{code}` is the only placeholder",
         ),
         (
-            parse_quote! { #[api_error(envelope = "problem", type_url = "https://x/\"{code}")] enum E { #[code("A")] #[status(400)] A } },
+            parse_quote! { #[api_error(format = "problem", type_url = "https://x/\"{code}")] enum E { #[code("A")] #[status(400)] A } },
             "is not a URI character",
         ),
         (
@@ -457,7 +457,7 @@ fn empty_and_malformed_values() {
         assert_one(input, expected);
     }
     let fine = errors(parse_quote! {
-        #[api_error(envelope = "problem", type_url = "/errors/{code}")]
+        #[api_error(format = "problem", type_url = "/errors/{code}")]
         enum E {
             #[code("A")] #[status(StatusCode::GONE)] A,
             #[code("B")] #[status(http::StatusCode::CONFLICT)] B,
@@ -495,42 +495,42 @@ fn decode_rejects_messages_that_match_everything() {
 fn problem_members_are_checked() {
     assert_one(
         parse_quote! {
-            #[api_error(envelope = "problem", status = 400)]
+            #[api_error(format = "problem", status = 400)]
             enum E { #[code("A")] A { status: String } }
         },
         "details key `status` collides with a standard member of RFC 9457 problem details",
     );
     assert_one(
         parse_quote! {
-            #[api_error(envelope = "problem", status = 400)]
+            #[api_error(format = "problem", status = 400)]
             enum E { #[code("A")] A { #[api_error(rename = "code")] reason: String } }
         },
         "details key `code` collides with the error code's member `code`",
     );
     assert_one(
         parse_quote! {
-            #[api_error(envelope = "problem", status = 400)]
+            #[api_error(format = "problem", status = 400)]
             enum E { #[code("A")] A { r#type: String } }
         },
         "details key `type` collides",
     );
     assert_one(
         parse_quote! {
-            #[api_error(envelope = "problem", status = 400)]
+            #[api_error(format = "problem", status = 400)]
             enum E { #[code("A")] A { #[api_error(rename = "retry-after")] wait: u32 } }
         },
         "RFC 9457 §3.2 asks that extension members start with a letter and contain only letters, digits and underscores; e.g. \"retry_after\"",
     );
     assert_one(
         parse_quote! {
-            #[api_error(envelope = "problem", status = 400)]
+            #[api_error(format = "problem", status = 400)]
             enum E { #[code("A")] A { _internal: u32 } }
         },
         "e.g. #[api_error(rename = \"internal\")]",
     );
     assert_one(
         parse_quote! {
-            #[api_error(envelope = "problem", status = 400)]
+            #[api_error(format = "problem", status = 400)]
             #[code("A")]
             struct S { #[api_error(rename = "9lives")] lives: u32 }
         },
@@ -538,7 +538,7 @@ fn problem_members_are_checked() {
     );
     // Short names, camelCase, skipped and source fields, other envelopes: all fine.
     let allowed = errors(parse_quote! {
-        #[api_error(envelope = "problem", status = 400)]
+        #[api_error(format = "problem", status = 400)]
         enum E {
             #[code("A")] A { id: u32, #[api_error(rename = "vmType")] vm: String },
             #[code("B")] B { #[api_error(skip)] status: u16, #[source] title: Io },

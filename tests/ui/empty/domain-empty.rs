@@ -1,7 +1,7 @@
 use apierror::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", status = 404, envelope = "google", domain = "")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 404, format = "google", domain = "")]
 pub enum ShopError {
     OrderNotFound,
 }

@@ -1,7 +1,7 @@
 use apierror::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", status = 404, envelope = "problem", type_url = "")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 404, format = "problem", type_url = "")]
 pub enum ShopError {
     OrderNotFound,
 }

@@ -1,7 +1,7 @@
 use apierror::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", envelope = "problem")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", format = "problem")]
 pub enum PaymentError {
     #[status(402)]
     #[message("The card was declined")]

@@ -1,0 +1,225 @@
+//! Google AIP-193 errors.
+
+use super::text::Text;
+use super::{Context, Format, JSON};
+use crate::error::ApiError;
+use crate::fields::FieldVisitor;
+use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+use serde::Serialize;
+
+/// Google AIP-193 errors, with a `google.rpc.ErrorInfo` carrying the code:
+///
+/// ```json
+/// {"error":{"code":429,"message":"Rate limit exceeded","status":"RESOURCE_EXHAUSTED",
+///   "details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED",
+///     "domain":"api.example.com","metadata":{"limit":"5000","window":"1h"}}]}}
+/// ```
+///
+/// `status` is the `google.rpc.Code` name for the HTTP status (see
+/// [`rpc_code`]); `reason` is the error code; `metadata` holds the details
+/// fields as strings (strings as they are, other values as JSON text) and is
+/// left out when the variant has no details. When the error has a
+/// documentation URL ([`ApiError::doc_url`], from `doc_url = "..."`), a
+/// `google.rpc.Help` follows the `ErrorInfo`, with one link to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Google {
+    domain: &'static str,
+}
+
+impl Google {
+    /// AIP-193 errors of a service whose `ErrorInfo.domain` is `domain`,
+    /// e.g. `"pubsub.googleapis.com"`.
+    pub const fn new(domain: &'static str) -> Self {
+        Google { domain }
+    }
+
+    /// The `ErrorInfo.domain`.
+    pub const fn domain(&self) -> &'static str {
+        self.domain
+    }
+}
+
+/// The `google.rpc.Code` name for an HTTP status, following the mapping in
+/// `google/rpc/code.proto`: 400 `INVALID_ARGUMENT`, 401 `UNAUTHENTICATED`,
+/// 403 `PERMISSION_DENIED`, 404 `NOT_FOUND`, 409 `ABORTED`, 429
+/// `RESOURCE_EXHAUSTED`, 499 `CANCELLED`, 500 `INTERNAL`, 501
+/// `UNIMPLEMENTED`, 503 `UNAVAILABLE`, 504 `DEADLINE_EXCEEDED`; other 4xx
+/// `FAILED_PRECONDITION`, other 5xx `UNKNOWN`.
+pub fn rpc_code(status: u16) -> &'static str {
+    match status {
+        400 => "INVALID_ARGUMENT",
+        401 => "UNAUTHENTICATED",
+        403 => "PERMISSION_DENIED",
+        404 => "NOT_FOUND",
+        409 => "ABORTED",
+        429 => "RESOURCE_EXHAUSTED",
+        499 => "CANCELLED",
+        500 => "INTERNAL",
+        501 => "UNIMPLEMENTED",
+        503 => "UNAVAILABLE",
+        504 => "DEADLINE_EXCEEDED",
+        402 | 405..=408 | 410..=428 | 430..=498 => "FAILED_PRECONDITION",
+        _ => "UNKNOWN",
+    }
+}
+
+impl Format for Google {
+    fn __write<E, W>(
+        &self,
+        error: &E,
+        _: &Context<'_>,
+        writer: &mut W,
+    ) -> Option<Result<(), serde_json::Error>>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        Some(self.write(error, writer))
+    }
+
+    fn media_type(&self) -> &'static str {
+        JSON
+    }
+
+    fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let mut envelope = serializer.serialize_struct("BuiltIn", 1)?;
+        envelope.serialize_field("error", &Status(error, self.domain))?;
+        envelope.end()
+    }
+}
+
+struct Status<'a, E: ?Sized>(&'a E, &'static str);
+
+impl<E: ApiError + ?Sized> Serialize for Status<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let error = self.0;
+        let status = error.status().as_u16();
+        let mut body = serializer.serialize_struct("Status", 4)?;
+        body.serialize_field("code", &status)?;
+        body.serialize_field("message", &error.message())?;
+        body.serialize_field("status", rpc_code(status))?;
+        body.serialize_field("details", &Details(self))?;
+        body.end()
+    }
+}
+
+struct Details<'s, 'a, E: ?Sized>(&'s Status<'a, E>);
+
+impl<E: ApiError + ?Sized> Serialize for Details<'_, '_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let help = self.0 .0.doc_url();
+        let mut list = serializer.serialize_seq(Some(1 + usize::from(help.is_some())))?;
+        list.serialize_element(&ErrorInfo(self.0))?;
+        if let Some(url) = help {
+            list.serialize_element(&Help(self.0 .0.code(), url))?;
+        }
+        list.end()
+    }
+}
+
+struct ErrorInfo<'s, 'a, E: ?Sized>(&'s Status<'a, E>);
+
+impl<E: ApiError + ?Sized> Serialize for ErrorInfo<'_, '_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Status(error, domain) = *self.0;
+        let metadata = error.has_details();
+        let mut info = serializer.serialize_struct("ErrorInfo", 3 + usize::from(metadata))?;
+        info.serialize_field("@type", "type.googleapis.com/google.rpc.ErrorInfo")?;
+        info.serialize_field("reason", error.code())?;
+        info.serialize_field("domain", domain)?;
+        if metadata {
+            info.serialize_field("metadata", &Metadata(error))?;
+        }
+        info.end()
+    }
+}
+
+/// `google.rpc.Help` with one link, the error's documentation.
+struct Help(&'static str, crate::doc::DocUrl);
+
+impl Serialize for Help {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut help = serializer.serialize_struct("Help", 2)?;
+        help.serialize_field("@type", "type.googleapis.com/google.rpc.Help")?;
+        help.serialize_field("links", &[Link(self.0, self.1)])?;
+        help.end()
+    }
+}
+
+struct Link(&'static str, crate::doc::DocUrl);
+
+impl Serialize for Link {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut link = serializer.serialize_struct("Link", 2)?;
+        link.serialize_field("description", &format_args!("Documentation of {}", self.0))?;
+        link.serialize_field("url", &format_args!("{}", self.1))?;
+        link.end()
+    }
+}
+
+struct Metadata<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> Serialize for Metadata<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.0.__visit_fields(&mut TextEntries(&mut map))?;
+        map.end()
+    }
+}
+
+/// Writes each field as a string entry: AIP-193 metadata values are strings.
+struct TextEntries<'m, M>(&'m mut M);
+
+impl<M: SerializeMap> FieldVisitor for TextEntries<'_, M> {
+    type Error = M::Error;
+
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        _: &str,
+        value: &T,
+    ) -> Result<(), M::Error> {
+        self.0.serialize_entry(key, &Text(value))
+    }
+}
+
+impl Google {
+    fn write<E, W>(&self, error: &E, writer: &mut W) -> Result<(), serde_json::Error>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+        let status = error.status().as_u16();
+        io(writer.write_all(br#"{"error":{"code":"#))?;
+        Serialize::serialize(&status, &mut serde_json::Serializer::new(&mut *writer))?;
+        io(writer.write_all(br#","message":"#))?;
+        super::write_part(error, super::JsonPart::Message, writer)?;
+        io(writer.write_all(br#","status":""#))?;
+        io(writer.write_all(rpc_code(status).as_bytes()))?;
+        io(writer.write_all(
+            br#"","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"#,
+        ))?;
+        super::write_str(writer, error.code())?;
+        io(writer.write_all(br#","domain":"#))?;
+        super::write_str(writer, self.domain)?;
+        if error.has_details() {
+            io(writer.write_all(br#","metadata":"#))?;
+            super::write_fields(error, writer, super::FieldStyle::Text)?;
+        }
+        io(writer.write_all(b"}"))?;
+        if let Some(url) = error.doc_url() {
+            // Codes and `doc_url`s hold nothing JSON escapes (the derive checks).
+            io(write!(
+                writer,
+                r#",{{"@type":"type.googleapis.com/google.rpc.Help","links":[{{"description":"Documentation of {code}","url":"{url}"}}]}}"#,
+                code = error.code()
+            ))?;
+        }
+        io(writer.write_all(b"]}}"))
+    }
+}

@@ -1,0 +1,114 @@
+//! The standard envelope and the error object it shares with the tagged
+//! and WebSocket envelopes and bulk results.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// `{"code","message","details"}`: the error object shared by the standard,
+/// tagged and WebSocket envelopes and by bulk results.
+pub(crate) struct ErrorObject<'a, E: ?Sized> {
+    pub error: &'a E,
+    pub request_id: Option<&'a str>,
+}
+
+impl<'a, E: ApiError + ?Sized> ErrorObject<'a, E> {
+    pub(crate) fn new(error: &'a E) -> Self {
+        ErrorObject {
+            error,
+            request_id: None,
+        }
+    }
+}
+
+impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let error = self.error;
+        let details = error.has_details();
+        let len = 2 + usize::from(details) + usize::from(self.request_id.is_some());
+        let mut body = serializer.serialize_struct("Error", len)?;
+        body.serialize_field("code", error.code())?;
+        body.serialize_field("message", &error.message())?;
+        if details {
+            body.serialize_field("details", &error.details())?;
+        }
+        if let Some(request_id) = self.request_id {
+            body.serialize_field("request_id", request_id)?;
+        }
+        body.end()
+    }
+}
+
+/// The standard envelope, as the Hexabase and k0rdent APIs speak it:
+///
+/// ```json
+/// {"error":{"code":"RESOURCE_NOT_FOUND","message":"Resource not found","details":{...}}}
+/// ```
+///
+/// `details` is present when the variant declares detail fields (or
+/// `empty_details`). With a request id or timestamp in the [`Context`], the
+/// request id is added to the error object and both go into `"meta"`:
+/// `"meta":{"request_id":"req_123456","timestamp":"2024-01-20T10:00:00Z"}`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Standard;
+
+impl Format for Standard {
+    fn __write<E, W>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        writer: &mut W,
+    ) -> Option<Result<(), serde_json::Error>>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        let plain = context.request_id.is_none() && context.timestamp.is_none();
+        plain.then(|| wrap_object(error, writer, br#"{"error":"#, b"}"))
+    }
+
+    fn media_type(&self) -> &'static str {
+        JSON
+    }
+
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let meta = context.request_id.is_some() || context.timestamp.is_some();
+        let mut envelope = serializer.serialize_struct("BuiltIn", 1 + usize::from(meta))?;
+        let mut object = ErrorObject::new(error);
+        object.request_id = context.request_id;
+        envelope.serialize_field("error", &object)?;
+        if meta {
+            envelope.serialize_field("meta", &Meta(context))?;
+        }
+        envelope.end()
+    }
+}
+
+struct Meta<'c, 'a>(&'c Context<'a>);
+
+impl Serialize for Meta<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Context {
+            request_id,
+            timestamp,
+            ..
+        } = *self.0;
+        let len = usize::from(request_id.is_some()) + usize::from(timestamp.is_some());
+        let mut meta = serializer.serialize_struct("Meta", len)?;
+        if let Some(request_id) = request_id {
+            meta.serialize_field("request_id", request_id)?;
+        }
+        if let Some(timestamp) = timestamp {
+            meta.serialize_field("timestamp", timestamp)?;
+        }
+        meta.end()
+    }
+}

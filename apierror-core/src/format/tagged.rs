@@ -1,0 +1,56 @@
+//! The tagged envelope: a discriminated union on `success`.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// The discriminated union of the k0rdent API, for clients that switch on `success`:
+///
+/// ```json
+/// {"success":false,"error":{"code":"NOT_FOUND","message":"Resource not found"},"requestId":"req_1"}
+/// ```
+///
+/// `requestId` is present when the [`Context`] has one.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tagged;
+
+impl Format for Tagged {
+    fn __write<E, W>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        writer: &mut W,
+    ) -> Option<Result<(), serde_json::Error>>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        context
+            .request_id
+            .is_none()
+            .then(|| wrap_object(error, writer, br#"{"success":false,"error":"#, b"}"))
+    }
+
+    fn media_type(&self) -> &'static str {
+        JSON
+    }
+
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let len = 2 + usize::from(context.request_id.is_some());
+        let mut envelope = serializer.serialize_struct("BuiltIn", len)?;
+        envelope.serialize_field("success", &false)?;
+        envelope.serialize_field("error", &ErrorObject::new(error))?;
+        if let Some(request_id) = context.request_id {
+            envelope.serialize_field("requestId", request_id)?;
+        }
+        envelope.end()
+    }
+}

@@ -1,9 +1,0 @@
-use apierror::ApiError;
-
-#[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", status = 404, envelope = "google", domain = "api example com")]
-pub enum ShopError {
-    OrderNotFound,
-}
-
-fn main() {}

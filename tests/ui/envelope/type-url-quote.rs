@@ -1,9 +1,0 @@
-use apierror::ApiError;
-
-#[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", status = 404, envelope = "problem", type_url = "https://docs.example.com/\"{code}")]
-pub enum ShopError {
-    OrderNotFound,
-}
-
-fn main() {}

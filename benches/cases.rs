@@ -59,7 +59,7 @@ pub fn apierror_problem(out: &mut Vec<u8>, error: &InventoryError, problem: &Pro
 // ---- what a careful user writes by hand -----------------------------------
 
 #[derive(Serialize)]
-struct BuiltIn<'a> {
+struct StandardBody<'a> {
     error: Body<'a>,
 }
 
@@ -80,7 +80,7 @@ pub fn handwritten_standard(out: &mut Vec<u8>, error: &InventoryError) {
     let InventoryError::InsufficientVcpu { requested, node } = error else {
         unreachable!()
     };
-    let envelope = BuiltIn {
+    let envelope = StandardBody {
         error: Body {
             code: "ERR-02-003",
             message: "The selected node does not have enough CPU capacity",
@@ -339,4 +339,129 @@ pub fn assert_same_output_in_every_format() {
         render(&|o| apierror_in(o, &error, &google)),
         render(&|o| handwritten_google(o, &error))
     );
+}
+
+// ---- the standard envelope with a request context (as Hexabase's `meta`) ----
+
+pub const REQUEST_ID: &str = "req_7f3a9c21d4e8b605";
+pub const TIMESTAMP: &str = "2024-01-20T10:00:00Z";
+
+pub fn apierror_standard_context(out: &mut Vec<u8>, error: &InventoryError) {
+    let context = apierror::format::Context::new()
+        .with_request_id(REQUEST_ID)
+        .with_timestamp(TIMESTAMP);
+    Render::new(error).context(context).to_writer(out).unwrap();
+}
+
+#[derive(Serialize)]
+struct ContextBody<'a> {
+    error: BodyWithId<'a>,
+    meta: Meta<'a>,
+}
+
+#[derive(Serialize)]
+struct BodyWithId<'a> {
+    code: &'a str,
+    message: &'a str,
+    details: Details<'a>,
+    request_id: &'a str,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    request_id: &'a str,
+    timestamp: &'a str,
+}
+
+/// The same body with serde, as a careful user writes it.
+pub fn handwritten_standard_context(out: &mut Vec<u8>, error: &InventoryError) {
+    let InventoryError::InsufficientVcpu { requested, node } = error else {
+        unreachable!()
+    };
+    let body = ContextBody {
+        error: BodyWithId {
+            code: "ERR-02-003",
+            message: "The selected node does not have enough CPU capacity",
+            details: Details {
+                requested: *requested,
+                node,
+            },
+            request_id: REQUEST_ID,
+        },
+        meta: Meta {
+            request_id: REQUEST_ID,
+            timestamp: TIMESTAMP,
+        },
+    };
+    serde_json::to_writer(out, &body).unwrap();
+}
+
+// ---- the floor: what a hand-tuned writer for this one variant does ----------
+
+/// Escapes a string as serde_json does, scanning it once.
+fn floor_str(out: &mut Vec<u8>, text: &str) {
+    out.push(b'"');
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.extend_from_slice(text.as_bytes());
+    } else {
+        serde_json::to_writer(&mut *out, text).unwrap();
+        return;
+    }
+    out.push(b'"');
+}
+
+/// The least work that writes this body: its constant bytes copied, one
+/// integer formatted (itoa, as serde_json does), and the one field that is a
+/// run-time string scanned for escapes. Nothing generic: it knows the
+/// variant, the code and the message at compile time.
+pub fn floor_standard(out: &mut Vec<u8>, error: &InventoryError) {
+    let InventoryError::InsufficientVcpu { requested, node } = error else {
+        unreachable!()
+    };
+    out.extend_from_slice(
+        br#"{"error":{"code":"ERR-02-003","message":"The selected node does not have enough CPU capacity","details":{"requested":"#,
+    );
+    out.extend_from_slice(itoa::Buffer::new().format(*requested).as_bytes());
+    out.extend_from_slice(br#","node":"#);
+    floor_str(out, node);
+    out.extend_from_slice(b"}}}");
+}
+
+/// The floor with the context: the request id and timestamp are run-time
+/// strings, scanned for escapes.
+pub fn floor_standard_context(out: &mut Vec<u8>, error: &InventoryError) {
+    let InventoryError::InsufficientVcpu { requested, node } = error else {
+        unreachable!()
+    };
+    out.extend_from_slice(
+        br#"{"error":{"code":"ERR-02-003","message":"The selected node does not have enough CPU capacity","details":{"requested":"#,
+    );
+    out.extend_from_slice(itoa::Buffer::new().format(*requested).as_bytes());
+    out.extend_from_slice(br#","node":"#);
+    floor_str(out, node);
+    out.extend_from_slice(br#"},"request_id":"#);
+    floor_str(out, REQUEST_ID);
+    out.extend_from_slice(br#"},"meta":{"request_id":"#);
+    floor_str(out, REQUEST_ID);
+    out.extend_from_slice(br#","timestamp":"#);
+    floor_str(out, TIMESTAMP);
+    out.extend_from_slice(b"}}");
+}
+
+/// The context and floor variants write what the others do.
+pub fn assert_same_output_with_context() {
+    let error = error();
+    let render = |f: &dyn Fn(&mut Vec<u8>)| {
+        let mut out = Vec::new();
+        f(&mut out);
+        out
+    };
+    let plain = render(&|o| apierror_standard(o, &error));
+    assert_eq!(plain, render(&|o| floor_standard(o, &error)));
+    let context = render(&|o| apierror_standard_context(o, &error));
+    assert_eq!(
+        context,
+        render(&|o| handwritten_standard_context(o, &error))
+    );
+    assert_eq!(context, render(&|o| floor_standard_context(o, &error)));
 }

@@ -32,17 +32,24 @@ VARIANTS = [
     "handwritten openai",
     "apierror google",
     "handwritten google",
+    "apierror standard context",
+    "handwritten standard context",
+    "floor standard",
+    "floor standard context",
 ]
 RATIOS = [
-    ("apierror standard", "handwritten standard", "<= 0.75"),
+    ("apierror standard", "handwritten standard", "<= 0.3"),
     ("apierror standard", "json! standard", "<= 0.25 (4x fewer)"),
     ("apierror standard interpolated", "handwritten standard", "-"),
-    ("apierror problem", "handwritten problem", "<= 1.0"),
+    ("apierror problem", "handwritten problem", "<= 0.5"),
     ("apierror problem", "http-api-problem", "-"),
-    ("apierror tagged", "handwritten tagged", "<= 1.0"),
-    ("apierror websocket", "handwritten websocket", "<= 1.0"),
-    ("apierror openai", "handwritten openai", "<= 1.0"),
-    ("apierror google", "handwritten google", "<= 1.0"),
+    ("apierror tagged", "handwritten tagged", "<= 0.5"),
+    ("apierror websocket", "handwritten websocket", "<= 0.5"),
+    ("apierror openai", "handwritten openai", "<= 0.5"),
+    ("apierror google", "handwritten google", "<= 0.5"),
+    ("apierror standard context", "handwritten standard context", "<= 0.3"),
+    ("apierror standard", "floor standard", "<= 2.0"),
+    ("apierror standard context", "floor standard context", "<= 2.0"),
 ]
 N1, N2 = 1_000, 11_000
 
@@ -85,7 +92,11 @@ def main() -> None:
         print(f"{variant:<32} {per_render[variant]:>20.1f}")
     print(f"\n{'ratio':<64} {'value':>7}  target")
     for a, b, target in RATIOS:
-        print(f"{a + ' / ' + b:<64} {per_render[a] / per_render[b]:>7.3f}  {target}")
+        ratio = per_render[a] / per_render[b]
+        verdict = ""
+        if target.startswith("<="):
+            verdict = "met" if ratio <= float(target.split()[1]) else "MISSED"
+        print(f"{a + ' / ' + b:<64} {ratio:>7.3f}  {target} {verdict}")
 
 
 if __name__ == "__main__":

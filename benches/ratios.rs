@@ -107,6 +107,31 @@ fn variants() -> Vec<(&'static str, Render)> {
         ]
     };
     variants.extend(others);
+    let (c1, c2, c3, c4) = (
+        cases::error(),
+        cases::error(),
+        cases::error(),
+        cases::error(),
+    );
+    let context: [(&'static str, Render); 4] = [
+        (
+            "apierror standard context",
+            Box::new(move |o| cases::apierror_standard_context(o, black_box(&c1))),
+        ),
+        (
+            "handwritten standard context",
+            Box::new(move |o| cases::handwritten_standard_context(o, black_box(&c2))),
+        ),
+        (
+            "floor standard",
+            Box::new(move |o| cases::floor_standard(o, black_box(&c3))),
+        ),
+        (
+            "floor standard context",
+            Box::new(move |o| cases::floor_standard_context(o, black_box(&c4))),
+        ),
+    ];
+    variants.extend(context);
     variants
 }
 
@@ -121,6 +146,9 @@ const RATIOS: &[(&str, &str)] = &[
     ("apierror websocket", "handwritten websocket"),
     ("apierror openai", "handwritten openai"),
     ("apierror google", "handwritten google"),
+    ("apierror standard context", "handwritten standard context"),
+    ("apierror standard", "floor standard"),
+    ("apierror standard context", "floor standard context"),
 ];
 
 fn median(values: &mut [f64]) -> f64 {
@@ -131,6 +159,7 @@ fn median(values: &mut [f64]) -> f64 {
 fn main() {
     cases::assert_same_output();
     cases::assert_same_output_in_every_format();
+    cases::assert_same_output_with_context();
     let args: Vec<String> = std::env::args().collect();
     let variants = variants();
     if let Some(at) = args.iter().position(|a| a == "--repeat") {

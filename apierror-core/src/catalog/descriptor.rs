@@ -33,6 +33,13 @@ pub struct Descriptor {
     pub(crate) kind: Option<&'static str>,
     pub(crate) static_message: Option<&'static str>,
     pub(crate) plain_message: bool,
+    /// The code needs no JSON escaping (always so for derived codes, whose
+    /// characters the derive checks; computed in const eval, never at run
+    /// time).
+    pub(crate) plain_code: bool,
+    /// The title (`title = "..."`, else the reason phrase) needs no JSON
+    /// escaping; computed in const eval.
+    pub(crate) plain_title: bool,
     pub(crate) headers: &'static [&'static str],
     /// Bits 4..=6 of the flags: see [`DescriptorParts::LOG`].
     pub(crate) log: u8,
@@ -154,6 +161,7 @@ impl Descriptor {
     #[doc(hidden)]
     pub const fn __title(mut self, title: &'static str) -> Self {
         self.title = Some(title);
+        self.plain_title = json_plain(title);
         self
     }
 
@@ -204,6 +212,9 @@ impl Descriptor {
                 parts.static_message
             },
             plain_message: parts.flags & DescriptorParts::PLAIN != 0,
+            plain_code: json_plain(parts.code),
+            // Reason phrases need no escaping; a `title` is checked by `__title`.
+            plain_title: true,
             headers: &[],
             log: (parts.flags >> 4) & 7,
         }
@@ -377,4 +388,19 @@ impl fmt::Debug for Descriptor {
             .field("fields", &self.fields)
             .finish()
     }
+}
+
+/// Whether `text` is written into a JSON string as it is: no control
+/// character, no `"`, no `\`.
+pub(crate) const fn json_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x20 || b == b'"' || b == b'\\' {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }

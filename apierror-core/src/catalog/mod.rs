@@ -6,7 +6,7 @@
 mod descriptor;
 
 pub use descriptor::Descriptor;
-pub(crate) use descriptor::DescriptorParts;
+pub(crate) use descriptor::{json_plain, DescriptorParts};
 
 use crate::doc::{Section, StatusDoc};
 use crate::format::BuiltIn;

@@ -86,7 +86,7 @@ impl Format for Google {
         E: ApiError + ?Sized,
         S: Serializer,
     {
-        let mut envelope = serializer.serialize_struct("BuiltIn", 1)?;
+        let mut envelope = serializer.serialize_struct("Body", 1)?;
         envelope.serialize_field("error", &Status(error, self.domain))?;
         envelope.end()
     }

@@ -85,7 +85,7 @@ impl Format for OpenAi {
         E: ApiError + ?Sized,
         S: Serializer,
     {
-        let mut envelope = serializer.serialize_struct("BuiltIn", 1)?;
+        let mut envelope = serializer.serialize_struct("Body", 1)?;
         envelope.serialize_field("error", &Body(error))?;
         envelope.end()
     }

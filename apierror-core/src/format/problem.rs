@@ -29,6 +29,11 @@ use std::fmt;
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Problem {
     type_template: Option<&'static str>,
+    /// Where the template's one `{code}` starts, found in const eval, and
+    /// whether the template needs no JSON escaping: the body is then written
+    /// without searching or scanning it.
+    split: Option<usize>,
+    plain: bool,
 }
 
 /// The members RFC 9457 defines, plus `code`: details may not replace them.
@@ -39,6 +44,8 @@ impl Problem {
     pub const fn new() -> Self {
         Problem {
             type_template: None,
+            split: None,
+            plain: true,
         }
     }
 
@@ -48,6 +55,8 @@ impl Problem {
     pub const fn with_type(template: &'static str) -> Self {
         Problem {
             type_template: Some(template),
+            split: single_code(template),
+            plain: crate::catalog::json_plain(template),
         }
     }
 
@@ -62,6 +71,30 @@ impl Problem {
             .__setting(crate::catalog::Owner::type_url)
             .or(self.type_template)
     }
+}
+
+/// Where `template`'s `{code}` starts when it has exactly one.
+const fn single_code(template: &str) -> Option<usize> {
+    let bytes = template.as_bytes();
+    let needle = b"{code}";
+    let mut found = None;
+    let mut i = 0;
+    while i + needle.len() <= bytes.len() {
+        let mut j = 0;
+        while j < needle.len() && bytes[i + j] == needle[j] {
+            j += 1;
+        }
+        if j == needle.len() {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i);
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
 }
 
 /// The title a problem has: see [`Problem`].
@@ -112,9 +145,78 @@ impl Problem {
         W: std::io::Write,
     {
         let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
-        let code = error.code();
-        let template = self.template_for(error);
+        let descriptor = error.descriptor();
+        let code = descriptor.code;
+        let own = error.__setting(crate::catalog::Owner::type_url);
         io(writer.write_all(br#"{"type":"#))?;
+        // The format's own template, split in const eval: no search, no scan.
+        let presplit = match (own, self.type_template, self.split) {
+            (None, Some(template), Some(at)) if self.plain && descriptor.plain_code => {
+                Some((&template[..at], &template[at + "{code}".len()..]))
+            }
+            _ => None,
+        };
+        let template = own.or(self.type_template);
+        match presplit {
+            Some((before, after)) => {
+                io(writer.write_all(b"\""))?;
+                io(writer.write_all(before.as_bytes()))?;
+                io(writer.write_all(code.as_bytes()))?;
+                io(writer.write_all(after.as_bytes()))?;
+                io(writer.write_all(b"\""))?;
+            }
+            None => self.write_type(error, template, code, writer)?,
+        }
+        io(writer.write_all(br#","title":"#))?;
+        let title = title(error);
+        if descriptor.plain_title {
+            io(writer.write_all(b"\""))?;
+            io(writer.write_all(title.as_bytes()))?;
+            io(writer.write_all(b"\""))?;
+        } else {
+            super::write_str_parts(writer, &[title])?;
+        }
+        io(writer.write_all(br#","status":"#))?;
+        // A status is three digits: the derive admits 400..=599 only.
+        let status = descriptor.status.as_u16();
+        io(writer.write_all(&[
+            b'0' + (status / 100 % 10) as u8,
+            b'0' + (status / 10 % 10) as u8,
+            b'0' + (status % 10) as u8,
+        ]))?;
+        io(writer.write_all(br#","detail":"#))?;
+        super::write_part(error, super::JsonPart::Message, writer)?;
+        if let Some(instance) = context.instance() {
+            io(writer.write_all(br#","instance":"#))?;
+            super::write_str_parts(writer, &[instance])?;
+        }
+        io(writer.write_all(br#","code":"#))?;
+        if descriptor.plain_code {
+            io(writer.write_all(b"\""))?;
+            io(writer.write_all(code.as_bytes()))?;
+            io(writer.write_all(b"\""))?;
+        } else {
+            super::write_str_parts(writer, &[code])?;
+        }
+        if error.has_details() {
+            super::write_part(error, super::JsonPart::Members, writer)?;
+        }
+        io(writer.write_all(b"}"))
+    }
+
+    /// The `type` member's value when it is not a pre-split template.
+    fn write_type<E, W>(
+        &self,
+        error: &E,
+        template: Option<&'static str>,
+        code: &str,
+        writer: &mut W,
+    ) -> Result<(), serde_json::Error>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
         match template.map(|t| t.split_once("{code}")) {
             Some(Some((before, after))) if !after.contains("{code}") => {
                 super::write_str_parts(writer, &[before, code, after])?
@@ -136,25 +238,7 @@ impl Problem {
                 None => io(writer.write_all(br#""about:blank""#))?,
             },
         }
-        io(writer.write_all(br#","title":"#))?;
-        super::write_str_parts(writer, &[title(error)])?;
-        io(writer.write_all(br#","status":"#))?;
-        serde::Serialize::serialize(
-            &error.status().as_u16(),
-            &mut serde_json::Serializer::new(&mut *writer),
-        )?;
-        io(writer.write_all(br#","detail":"#))?;
-        super::write_part(error, super::JsonPart::Message, writer)?;
-        if let Some(instance) = context.instance() {
-            io(writer.write_all(br#","instance":"#))?;
-            super::write_str_parts(writer, &[instance])?;
-        }
-        io(writer.write_all(br#","code":"#))?;
-        super::write_str_parts(writer, &[code])?;
-        if error.has_details() {
-            super::write_part(error, super::JsonPart::Members, writer)?;
-        }
-        io(writer.write_all(b"}"))
+        Ok(())
     }
 }
 

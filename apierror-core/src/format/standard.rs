@@ -62,8 +62,29 @@ impl Format for Standard {
         E: ApiError + ?Sized,
         W: std::io::Write,
     {
-        let plain = context.request_id.is_none() && context.timestamp.is_none();
-        plain.then(|| wrap_object(error, writer, br#"{"error":"#, b"}"))
+        let (request_id, timestamp) = (context.request_id, context.timestamp);
+        if request_id.is_none() && timestamp.is_none() {
+            return Some(wrap_object(error, writer, br#"{"error":{"code":""#, b"}"));
+        }
+        // With a context: the request id in the error object and, with the
+        // timestamp, in `meta`; the same bytes as `serialize`.
+        let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+        Some((|| {
+            write_object_after(error, request_id, writer, br#"{"error":{"code":""#)?;
+            io(writer.write_all(br#","meta":{"#))?;
+            if let Some(request_id) = request_id {
+                io(writer.write_all(br#""request_id":"#))?;
+                write_str(writer, request_id)?;
+            }
+            if let Some(timestamp) = timestamp {
+                if request_id.is_some() {
+                    io(writer.write_all(b","))?;
+                }
+                io(writer.write_all(br#""timestamp":"#))?;
+                write_str(writer, timestamp)?;
+            }
+            io(writer.write_all(b"}}"))
+        })())
     }
 
     fn media_type(&self) -> &'static str {
@@ -81,7 +102,7 @@ impl Format for Standard {
         S: Serializer,
     {
         let meta = context.request_id.is_some() || context.timestamp.is_some();
-        let mut envelope = serializer.serialize_struct("BuiltIn", 1 + usize::from(meta))?;
+        let mut envelope = serializer.serialize_struct("Standard", 1 + usize::from(meta))?;
         let mut object = ErrorObject::new(error);
         object.request_id = context.request_id;
         envelope.serialize_field("error", &object)?;

@@ -24,10 +24,16 @@ impl Format for Tagged {
         E: ApiError + ?Sized,
         W: std::io::Write,
     {
-        context
-            .request_id
-            .is_none()
-            .then(|| wrap_object(error, writer, br#"{"success":false,"error":"#, b"}"))
+        let prefix = br#"{"success":false,"error":{"code":""#;
+        Some(match context.request_id {
+            None => wrap_object(error, writer, prefix, b"}"),
+            Some(request_id) => (|| {
+                let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+                wrap_object(error, writer, prefix, br#","requestId":"#)?;
+                write_str(writer, request_id)?;
+                io(writer.write_all(b"}"))
+            })(),
+        })
     }
 
     fn media_type(&self) -> &'static str {
@@ -45,7 +51,7 @@ impl Format for Tagged {
         S: Serializer,
     {
         let len = 2 + usize::from(context.request_id.is_some());
-        let mut envelope = serializer.serialize_struct("BuiltIn", len)?;
+        let mut envelope = serializer.serialize_struct("Body", len)?;
         envelope.serialize_field("success", &false)?;
         envelope.serialize_field("error", &ErrorObject::new(error))?;
         if let Some(request_id) = context.request_id {

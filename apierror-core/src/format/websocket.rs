@@ -25,7 +25,7 @@ impl Format for WebSocket {
         Some(wrap_object(
             error,
             writer,
-            br#"{"type":"error","error":"#,
+            br#"{"type":"error","error":{"code":""#,
             b"}",
         ))
     }

@@ -33,17 +33,7 @@ where
 {
     let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
     match part {
-        JsonPart::Object => {
-            io(writer.write_all(br#"{"code":"#))?;
-            write_str(writer, error.code())?;
-            io(writer.write_all(br#","message":"#))?;
-            write_part(error, JsonPart::Message, writer)?;
-            if error.has_details() {
-                io(writer.write_all(br#","details":"#))?;
-                write_part(error, JsonPart::Details, writer)?;
-            }
-            io(writer.write_all(b"}"))
-        }
+        JsonPart::Object => write_object(error, None, writer),
         JsonPart::Message => {
             let descriptor = error.descriptor();
             match descriptor.static_message {
@@ -60,6 +50,68 @@ where
         JsonPart::Details => write_fields(error, writer, FieldStyle::Details),
         JsonPart::Members => write_fields(error, writer, FieldStyle::Members),
     }
+}
+
+/// `{"code":"…","message":"…","details":{…},"request_id":"…"}`: the error
+/// object, with the request id when there is one. The code is written as it
+/// is (the derive checks its characters, const eval that it needs no
+/// escaping), the request id escaped when it needs to be.
+pub(crate) fn write_object<E, W>(
+    error: &E,
+    request_id: Option<&str>,
+    writer: &mut W,
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    write_object_after(error, request_id, writer, br#"{"code":""#)
+}
+
+/// [`write_object`] after `open`: the bytes before the object and the
+/// object's own `{"code":"`, one constant (`{"error":{"code":"`), so that a
+/// body is a few copies.
+pub(crate) fn write_object_after<E, W>(
+    error: &E,
+    request_id: Option<&str>,
+    writer: &mut W,
+    open: &[u8],
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+    let descriptor = error.descriptor();
+    if descriptor.plain_code {
+        io(writer.write_all(open))?;
+        io(writer.write_all(descriptor.code.as_bytes()))?;
+    } else {
+        // `open` without its closing quote, then the code escaped.
+        io(writer.write_all(&open[..open.len() - 1]))?;
+        write_str(writer, descriptor.code)?;
+        io(writer.write_all(b"\""))?;
+    }
+    match descriptor.static_message {
+        Some(message) if descriptor.plain_message => {
+            io(writer.write_all(br#"","message":""#))?;
+            io(writer.write_all(message.as_bytes()))?;
+            io(writer.write_all(b"\""))?;
+        }
+        _ => {
+            io(writer.write_all(br#"","message":"#))?;
+            write_part(error, JsonPart::Message, writer)?;
+        }
+    }
+    if error.has_details() {
+        io(writer.write_all(br#","details":"#))?;
+        write_part(error, JsonPart::Details, writer)?;
+    }
+    if let Some(request_id) = request_id {
+        io(writer.write_all(br#","request_id":"#))?;
+        write_str(writer, request_id)?;
+    }
+    io(writer.write_all(b"}"))
 }
 
 /// Writes a JSON string: as it is when nothing in it needs escaping.
@@ -196,14 +248,13 @@ impl<W: std::io::Write, const STYLE: u8> crate::fields::FieldVisitor for FieldWr
 pub(crate) fn wrap_object<E, W>(
     error: &E,
     writer: &mut W,
-    prefix: &[u8],
+    open: &[u8],
     suffix: &[u8],
 ) -> Result<(), serde_json::Error>
 where
     E: ApiError + ?Sized,
     W: std::io::Write,
 {
-    writer.write_all(prefix).map_err(serde_json::Error::io)?;
-    write_part(error, JsonPart::Object, writer)?;
+    write_object_after(error, None, writer, open)?;
     writer.write_all(suffix).map_err(serde_json::Error::io)
 }

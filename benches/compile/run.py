@@ -879,8 +879,9 @@ def main(argv: list[str]) -> int:
         tables.append(derive_table(derive, args.runs))
     elapsed = time.perf_counter() - started
     notes = [
-        "apierror: #[derive(Debug, ApiError)]; thiserror: #[derive(Debug, thiserror::Error)] + hand-written "
-        "code()/status()/message(); handwritten: #[derive(Debug)] + hand-written Display, Error and the same methods.",
+        "apierror: #[derive(Debug, ApiError)]; both: #[derive(Debug, thiserror::Error, ApiError)] on one enum; "
+        "thiserror: #[derive(Debug, thiserror::Error)] + hand-written code()/status()/message() returning "
+        "&'static str; handwritten: #[derive(Debug)] + hand-written Display, Error and the same methods.",
         f"Benchmark time: {elapsed / 60:.1f} min (python3 benches/compile/run.py {' '.join(argv)}).".replace(" )", ")"),
     ]
     text = "\n\n".join([*(text_table(*t) for t in tables), "\n".join(env_lines + notes)])

@@ -398,10 +398,33 @@ pub fn handwritten_standard_context(out: &mut Vec<u8>, error: &InventoryError) {
 
 // ---- the floor: what a hand-tuned writer for this one variant does ----------
 
+/// Whether a string needs no JSON escaping, sixteen bytes at a time (what a
+/// hand-tuned writer does: no byte-by-byte loop over the common case).
+fn floor_plain(bytes: &[u8]) -> bool {
+    const ONES: u128 = u128::MAX / 255;
+    const HIGH: u128 = ONES * 0x80;
+    let mut chunks = bytes.chunks_exact(16);
+    for chunk in &mut chunks {
+        let w = u128::from_le_bytes(chunk.try_into().unwrap());
+        let below = |n: u8| w.wrapping_sub(ONES * u128::from(n)) & !w & HIGH;
+        let equal = |b: u8| {
+            let x = w ^ (ONES * u128::from(b));
+            x.wrapping_sub(ONES) & !x & HIGH
+        };
+        if below(0x20) | equal(b'"') | equal(b'\\') != 0 {
+            return false;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .all(|&b| b >= 0x20 && b != b'"' && b != b'\\')
+}
+
 /// Escapes a string as serde_json does, scanning it once.
 fn floor_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
-    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    if floor_plain(text.as_bytes()) {
         out.extend_from_slice(text.as_bytes());
     } else {
         serde_json::to_writer(&mut *out, text).unwrap();
@@ -412,7 +435,7 @@ fn floor_str(out: &mut Vec<u8>, text: &str) {
 
 /// The least work that writes this body: its constant bytes copied, one
 /// integer formatted (itoa, as serde_json does), and the one field that is a
-/// run-time string scanned for escapes. Nothing generic: it knows the
+/// run-time string scanned for escapes (sixteen bytes at a time). Nothing generic: it knows the
 /// variant, the code and the message at compile time.
 pub fn floor_standard(out: &mut Vec<u8>, error: &InventoryError) {
     let InventoryError::InsufficientVcpu { requested, node } = error else {

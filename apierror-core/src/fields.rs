@@ -202,6 +202,13 @@ pub trait FieldVisitor {
         json_key: &str,
         value: &T,
     ) -> Result<(), Self::Error>;
+
+    /// A field the derive knows to be a string (`String`, `&str`,
+    /// `Cow<str>`, ...), as a `&str`: what the byte writer copies without
+    /// serde when it needs no escaping. The same JSON as [`field`](Self::field).
+    fn str_field(&mut self, key: &str, json_key: &str, value: &str) -> Result<(), Self::Error> {
+        self.field(key, json_key, value)
+    }
 }
 
 /// Counts the fields: the length of the details map.

@@ -347,3 +347,14 @@ fn leaf(ty: &Type, depth: usize) -> Option<Ident> {
         _ => None,
     }
 }
+
+/// Whether the type is a string the visitor can take as `&str`: `String`,
+/// `str` under references and `Box`/`Rc`/`Arc`/`Cow`.
+pub fn is_str(ty: &Type) -> bool {
+    leaf(ty, 0).is_some_and(|name| name == "String" || name == "str")
+}
+
+/// `T` of a field type spelled `Option<T>`.
+pub fn option_inner(ty: &Type) -> Option<&Type> {
+    Reader { generics: &[] }.option_argument(ty)
+}

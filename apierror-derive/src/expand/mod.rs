@@ -379,12 +379,21 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
         let binding = binding(field);
         let json_key = lit(&format!("{}:", crate::json::string(key)));
         let key = lit(key);
-        let call = quote!(__visitor.field(#key, #json_key, #binding));
+        // A string the byte writer copies without serde: `&str` through AsRef.
+        let visit = |value: TokenStream, ty: &syn::Type| {
+            if crate::shape::is_str(ty) {
+                quote!(__visitor.str_field(#key, #json_key, ::core::convert::AsRef::<str>::as_ref(#value)))
+            } else {
+                quote!(__visitor.field(#key, #json_key, #value))
+            }
+        };
+        let call = visit(quote!(#binding), field.ty);
         match (field.is_option(), Some(index) == last) {
             (false, true) => call,
             (false, false) => quote!(#call?;),
             (true, _) => {
-                let call = quote!(__visitor.field(#key, #json_key, __value));
+                let inner = crate::shape::option_inner(field.ty).unwrap_or(field.ty);
+                let call = visit(quote!(__value), inner);
                 let done = (Some(index) == last).then(|| quote!(::core::result::Result::Ok(())));
                 quote! {
                     if let ::core::option::Option::Some(__value) = #binding {

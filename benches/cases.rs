@@ -451,7 +451,7 @@ pub fn floor_standard(out: &mut Vec<u8>, error: &InventoryError) {
 }
 
 /// The floor with the context: the request id and timestamp are run-time
-/// strings, scanned for escapes.
+/// strings, each scanned once for escapes.
 pub fn floor_standard_context(out: &mut Vec<u8>, error: &InventoryError) {
     let InventoryError::InsufficientVcpu { requested, node } = error else {
         unreachable!()
@@ -462,10 +462,21 @@ pub fn floor_standard_context(out: &mut Vec<u8>, error: &InventoryError) {
     out.extend_from_slice(itoa::Buffer::new().format(*requested).as_bytes());
     out.extend_from_slice(br#","node":"#);
     floor_str(out, node);
+    // The request id is written twice and scanned once.
+    let id_plain = floor_plain(REQUEST_ID.as_bytes());
+    let id = |out: &mut Vec<u8>| {
+        if id_plain {
+            out.push(b'"');
+            out.extend_from_slice(REQUEST_ID.as_bytes());
+            out.push(b'"');
+        } else {
+            serde_json::to_writer(&mut *out, REQUEST_ID).unwrap();
+        }
+    };
     out.extend_from_slice(br#"},"request_id":"#);
-    floor_str(out, REQUEST_ID);
+    id(out);
     out.extend_from_slice(br#"},"meta":{"request_id":"#);
-    floor_str(out, REQUEST_ID);
+    id(out);
     out.extend_from_slice(br#","timestamp":"#);
     floor_str(out, TIMESTAMP);
     out.extend_from_slice(b"}}");

@@ -11,6 +11,10 @@ pub struct Context<'a> {
     pub(crate) timestamp: Option<&'a str>,
     pub(crate) instance: Option<&'a str>,
     pub(crate) request_id_header: Option<&'a str>,
+    /// The request id and the timestamp need no JSON escaping: checked
+    /// once, when set, not at each render.
+    pub(crate) request_id_plain: bool,
+    pub(crate) timestamp_plain: bool,
 }
 
 impl<'a> Context<'a> {
@@ -21,6 +25,8 @@ impl<'a> Context<'a> {
             timestamp: None,
             instance: None,
             request_id_header: None,
+            request_id_plain: true,
+            timestamp_plain: true,
         }
     }
 
@@ -36,6 +42,7 @@ impl<'a> Context<'a> {
         } else {
             Some(id)
         };
+        self.request_id_plain = plain_json(id.as_bytes());
         self
     }
 
@@ -45,6 +52,7 @@ impl<'a> Context<'a> {
     /// When the error happened, already formatted (RFC 3339 is usual).
     pub const fn with_timestamp(mut self, timestamp: &'a str) -> Self {
         self.timestamp = Some(timestamp);
+        self.timestamp_plain = plain_json(timestamp.as_bytes());
         self
     }
 

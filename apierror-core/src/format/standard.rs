@@ -70,18 +70,19 @@ impl Format for Standard {
         // timestamp, in `meta`; the same bytes as `serialize`.
         let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
         Some((|| {
-            write_object_after(error, request_id, writer, br#"{"error":{"code":""#)?;
+            let id = request_id.map(|id| (id, context.request_id_plain));
+            write_object_after(error, id, writer, br#"{"error":{"code":""#)?;
             io(writer.write_all(br#","meta":{"#))?;
             if let Some(request_id) = request_id {
                 io(writer.write_all(br#""request_id":"#))?;
-                write_str(writer, request_id)?;
+                write_checked_str(writer, request_id, context.request_id_plain)?;
             }
             if let Some(timestamp) = timestamp {
                 if request_id.is_some() {
                     io(writer.write_all(b","))?;
                 }
                 io(writer.write_all(br#""timestamp":"#))?;
-                write_str(writer, timestamp)?;
+                write_checked_str(writer, timestamp, context.timestamp_plain)?;
             }
             io(writer.write_all(b"}}"))
         })())

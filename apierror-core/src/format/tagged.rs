@@ -30,7 +30,7 @@ impl Format for Tagged {
             Some(request_id) => (|| {
                 let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
                 wrap_object(error, writer, prefix, br#","requestId":"#)?;
-                write_str(writer, request_id)?;
+                write_checked_str(writer, request_id, context.request_id_plain)?;
                 io(writer.write_all(b"}"))
             })(),
         })

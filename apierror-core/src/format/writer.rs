@@ -65,6 +65,7 @@ where
     E: ApiError + ?Sized,
     W: std::io::Write,
 {
+    let request_id = request_id.map(|id| (id, plain_json(id.as_bytes())));
     write_object_after(error, request_id, writer, br#"{"code":""#)
 }
 
@@ -73,7 +74,7 @@ where
 /// body is a few copies.
 pub(crate) fn write_object_after<E, W>(
     error: &E,
-    request_id: Option<&str>,
+    request_id: Option<(&str, bool)>,
     writer: &mut W,
     open: &[u8],
 ) -> Result<(), serde_json::Error>
@@ -107,9 +108,9 @@ where
         io(writer.write_all(br#","details":"#))?;
         write_part(error, JsonPart::Details, writer)?;
     }
-    if let Some(request_id) = request_id {
+    if let Some((request_id, plain)) = request_id {
         io(writer.write_all(br#","request_id":"#))?;
-        write_str(writer, request_id)?;
+        write_checked_str(writer, request_id, plain)?;
     }
     io(writer.write_all(b"}"))
 }
@@ -148,26 +149,59 @@ pub(crate) fn write_str_parts<W: std::io::Write>(
 
 /// Whether `bytes` go into a JSON string as they are (no control
 /// character, `"` or `\\`), eight bytes at a time: the classic "has a byte
-/// less than n" and "has a zero byte" word tricks, exact as booleans.
+/// less than n" and "has a zero byte" word tricks, exact as booleans. A
+/// `const fn`, so that contexts check their strings once, when set.
 #[inline]
-pub(crate) fn plain_json(bytes: &[u8]) -> bool {
+pub(crate) const fn plain_json(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut array = [0u8; 8];
-        array.copy_from_slice(word);
-        let w = u64::from_le_bytes(array);
-        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
-        if control || has_zero(w ^ (ONES * u64::from(b'"'))) || has_zero(w ^ (ONES * u64::from(b'\\'))) {
+    const QUOTE: u64 = ONES * b'"' as u64;
+    const BACKSLASH: u64 = ONES * b'\\' as u64;
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let w = u64::from_le_bytes([
+            bytes[i],
+            bytes[i + 1],
+            bytes[i + 2],
+            bytes[i + 3],
+            bytes[i + 4],
+            bytes[i + 5],
+            bytes[i + 6],
+            bytes[i + 7],
+        ]);
+        let control = w.wrapping_sub(ONES * 0x20) & !w;
+        let quote = (w ^ QUOTE).wrapping_sub(ONES) & !(w ^ QUOTE);
+        let backslash = (w ^ BACKSLASH).wrapping_sub(ONES) & !(w ^ BACKSLASH);
+        if (control | quote | backslash) & HIGH != 0 {
             return false;
         }
+        i += 8;
     }
-    words
-        .remainder()
-        .iter()
-        .all(|&b| b >= 0x20 && b != b'"' && b != b'\\')
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x20 || b == b'"' || b == b'\\' {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Writes a JSON string already known to need no escaping (`plain`), or
+/// escaped by serde.
+#[inline]
+pub(crate) fn write_checked_str<W: std::io::Write>(
+    writer: &mut W,
+    text: &str,
+    plain: bool,
+) -> Result<(), serde_json::Error> {
+    if !plain {
+        return write_str(writer, text);
+    }
+    let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+    io(writer.write_all(b"\""))?;
+    io(writer.write_all(text.as_bytes()))?;
+    io(writer.write_all(b"\""))
 }
 
 /// How [`write_fields`] writes the details fields.
@@ -248,7 +282,12 @@ impl<W: std::io::Write, const STYLE: u8> crate::fields::FieldVisitor for FieldWr
     }
 
     #[inline]
-    fn str_field(&mut self, key: &str, json_key: &str, value: &str) -> Result<(), serde_json::Error> {
+    fn str_field(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &str,
+    ) -> Result<(), serde_json::Error> {
         if !self.key(key, json_key)? {
             return Ok(());
         }

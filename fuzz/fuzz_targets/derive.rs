@@ -7,6 +7,8 @@
 #![no_main]
 #![allow(dead_code)]
 
+#[path = "../../apierror-derive/src/args.rs"]
+mod args;
 #[path = "../../apierror-derive/src/ast.rs"]
 mod ast;
 #[path = "../../apierror-derive/src/attr.rs"]
@@ -17,15 +19,17 @@ mod code;
 mod ctxt;
 #[path = "../../apierror-derive/src/doc.rs"]
 mod doc;
-#[path = "../../apierror-derive/src/expand.rs"]
+#[path = "../../apierror-derive/src/expand/mod.rs"]
 mod expand;
 #[path = "../../apierror-derive/src/json.rs"]
 mod json;
 #[path = "../../apierror-derive/src/message.rs"]
 mod message;
+#[path = "../../apierror-derive/src/shape.rs"]
+mod shape;
 #[path = "../../apierror-derive/src/status.rs"]
 mod status;
-#[path = "../../apierror-derive/src/valid.rs"]
+#[path = "../../apierror-derive/src/valid/mod.rs"]
 mod valid;
 
 use libfuzzer_sys::fuzz_target;

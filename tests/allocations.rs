@@ -222,3 +222,46 @@ fn a_format_lifting_fields_allocates_nothing_but_the_output() {
         r#"{"error":{"type":"api_error","code":"ERR-02-005","message":"Too many requests: \"slow down\"","details":{"retry_after":30}}}"#
     );
 }
+
+/// A response is the body and its headers: `Render::to_response` allocates
+/// no more than building the same `http::Response` by hand, with the body
+/// rendered into a `Vec` and each header value made the usual way (static
+/// ones from `from_static`, run-time ones copied).
+#[test]
+fn responses_allocate_no_more_than_a_hand_built_one() {
+    use apierror::http::header::{self, HeaderValue};
+    let context = Context::new().with_request_id("req_123456");
+    for error in &errors() {
+        for format in &FORMATS {
+            let render = Render::new(error).format(format).context(context);
+            let ours = allocations(|| {
+                std::hint::black_box(render.to_response());
+            });
+            let theirs = allocations(|| {
+                let body = render.to_vec().unwrap();
+                let mut response = apierror::http::Response::new(body);
+                *response.status_mut() = error.status();
+                let headers = response.headers_mut();
+                headers.insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(render.media_type()),
+                );
+                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                headers.insert(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                );
+                if let Some(seconds) = error.retry_after() {
+                    headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+                }
+                headers.insert("x-request-id", HeaderValue::from_str("req_123456").unwrap());
+                std::hint::black_box(response);
+            });
+            assert!(
+                ours <= theirs,
+                "{} in {format:?}: {ours} allocations, by hand {theirs}",
+                error.code()
+            );
+        }
+    }
+}

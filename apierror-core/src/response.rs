@@ -19,6 +19,20 @@ pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// overflows on it.
 pub const MAX_RETRY_AFTER: u64 = 365 * 24 * 60 * 60;
 
+/// A header value of a `'static` text: without copying it when it is
+/// visible ASCII, spaces and tabs (what `from_static` accepts, checked first
+/// so that it cannot panic), else copied when it is a valid value at all.
+fn static_value(text: &'static str) -> Option<HeaderValue> {
+    if text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\t')
+    {
+        Some(HeaderValue::from_static(text))
+    } else {
+        HeaderValue::from_str(text).ok()
+    }
+}
+
 pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
     render: &Render<'_, E, F>,
 ) -> Response<Vec<u8>> {
@@ -30,8 +44,8 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
     let mut response = Response::new(body);
     *response.status_mut() = error.status();
     let headers = response.headers_mut();
-    let media_type = HeaderValue::from_str(render.media_type())
-        .unwrap_or(HeaderValue::from_static("application/json"));
+    let media_type =
+        static_value(render.media_type()).unwrap_or(HeaderValue::from_static("application/json"));
     headers.insert(CONTENT_TYPE, media_type);
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
@@ -41,7 +55,7 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
     if error.status() == StatusCode::UNAUTHORIZED {
         let challenge = error
             .__setting(Owner::www_authenticate)
-            .and_then(|c| HeaderValue::from_str(c).ok())
+            .and_then(static_value)
             .unwrap_or(HeaderValue::from_static("Bearer"));
         headers.insert(WWW_AUTHENTICATE, challenge);
     }
@@ -154,5 +168,29 @@ impl<E: ApiError + ?Sized> ApiError for Stripped<'_, E> {
 
     fn __visit_fields<V: crate::fields::FieldVisitor>(&self, _: &mut V) -> Result<(), V::Error> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod static_value_tests {
+    use super::static_value;
+
+    #[test]
+    fn static_values_never_panic() {
+        assert_eq!(
+            static_value("application/json").unwrap(),
+            "application/json"
+        );
+        assert_eq!(
+            static_value("Bearer realm=\"a\"\tb").unwrap(),
+            "Bearer realm=\"a\"\tb"
+        );
+        // Not visible ASCII, yet a valid value: copied, not `from_static`.
+        assert_eq!(
+            static_value("text/é").unwrap().as_bytes(),
+            "text/é".as_bytes()
+        );
+        assert!(static_value("a\nb").is_none());
+        assert!(static_value("a\u{7f}").is_none());
     }
 }

@@ -438,6 +438,13 @@ fn floor_str(out: &mut Vec<u8>, text: &str) {
 /// run-time string scanned for escapes (sixteen bytes at a time). Nothing generic: it knows the
 /// variant, the code and the message at compile time.
 pub fn floor_standard(out: &mut Vec<u8>, error: &InventoryError) {
+    floor_details(out, error);
+    out.extend_from_slice(b"}}}");
+}
+
+/// `{"error":{"code","message","details":{...}`: what both floor writers
+/// start with.
+fn floor_details(out: &mut Vec<u8>, error: &InventoryError) {
     let InventoryError::InsufficientVcpu { requested, node } = error else {
         unreachable!()
     };
@@ -447,21 +454,12 @@ pub fn floor_standard(out: &mut Vec<u8>, error: &InventoryError) {
     out.extend_from_slice(itoa::Buffer::new().format(*requested).as_bytes());
     out.extend_from_slice(br#","node":"#);
     floor_str(out, node);
-    out.extend_from_slice(b"}}}");
 }
 
 /// The floor with the context: the request id and timestamp are run-time
 /// strings, each scanned once for escapes.
 pub fn floor_standard_context(out: &mut Vec<u8>, error: &InventoryError) {
-    let InventoryError::InsufficientVcpu { requested, node } = error else {
-        unreachable!()
-    };
-    out.extend_from_slice(
-        br#"{"error":{"code":"ERR-02-003","message":"The selected node does not have enough CPU capacity","details":{"requested":"#,
-    );
-    out.extend_from_slice(itoa::Buffer::new().format(*requested).as_bytes());
-    out.extend_from_slice(br#","node":"#);
-    floor_str(out, node);
+    floor_details(out, error);
     // The request id is written twice and scanned once.
     let id_plain = floor_plain(REQUEST_ID.as_bytes());
     let id = |out: &mut Vec<u8>| {

@@ -46,14 +46,17 @@ pub fn inferred_responses<E: ApiError + ?Sized>(
 ) -> Vec<(Option<u16>, Response)> {
     struct Build(&'static Catalog);
     impl FormatVisitor for Build {
-        type Output = utoipa::openapi::Responses;
+        type Output = (
+            utoipa::openapi::Responses,
+            crate::openapi::probe::Components,
+        );
         fn visit<F: Format + ?Sized>(self, format: &F) -> Self::Output {
-            crate::openapi::responses(self.0, format)
+            crate::openapi::responses_and_schemas(self.0, format)
         }
     }
-    let responses = E::__with_format(Build(E::CATALOG));
+    let (responses, components) = E::__with_format(Build(E::CATALOG));
     let definitions = ctx.schema.definitions_mut();
-    for (name, schema) in crate::openapi::schemas(E::CATALOG) {
+    for (name, schema) in components {
         if let (false, Ok(value)) = (
             definitions.contains_key(&name),
             serde_json::to_value(&schema),

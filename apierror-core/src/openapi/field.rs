@@ -27,8 +27,17 @@ const MAX_EXAMPLE_DEPTH: usize = 8;
 impl Field {
     pub fn new(key: &'static str, shape: &'static Shape, components: &mut Components) -> Self {
         let (shape, optional) = shape.strip_optional();
-        let schema = schema(shape, components);
-        let example = example(shape, components);
+        let (schema, example) = match shape {
+            // The type's schema once: its example is built from it.
+            Shape::Named(named) => match named.schema().and_then(|of| of(components)) {
+                Some(schema) => {
+                    let example = schema_example(&schema, components, 0);
+                    (schema, example)
+                }
+                None => (RefOr::T(unconstrained(named)), Value::Null),
+            },
+            _ => (schema(shape, components), example(shape, components)),
+        };
         Field {
             key,
             schema,
@@ -157,9 +166,14 @@ fn nullable(schema: RefOr<Schema>) -> RefOr<Schema> {
 }
 
 fn named_schema(named: &Named, components: &mut Components) -> RefOr<Schema> {
-    if let Some(schema) = named.schema().and_then(|of| of(components)) {
-        return schema;
+    match named.schema().and_then(|of| of(components)) {
+        Some(schema) => schema,
+        None => RefOr::T(unconstrained(named)),
     }
+}
+
+/// The schema of a type without `ToSchema`: any value, saying why.
+fn unconstrained(named: &Named) -> Schema {
     let mut unconstrained = any_value();
     if let Schema::Object(object) = &mut unconstrained {
         object.description = Some(format!(
@@ -168,12 +182,12 @@ fn named_schema(named: &Named, components: &mut Components) -> RefOr<Schema> {
             named.name()
         ));
     }
-    RefOr::T(unconstrained)
+    unconstrained
 }
 
 /// The example value of a field: `0`, `0.0`, `false`, `"string"`, `[]`,
 /// `{}`, a well-known format's example; a named type's from its schema.
-fn example(shape: &Shape, components: &Components) -> Value {
+fn example(shape: &Shape, components: &mut Components) -> Value {
     match shape {
         Shape::Int { nonzero, .. } => Value::from(u8::from(*nonzero)),
         Shape::Float { .. } => Value::from(0.0),
@@ -188,13 +202,11 @@ fn example(shape: &Shape, components: &Components) -> Value {
         Shape::Duration => serde_json::json!({"secs": 0, "nanos": 0}),
         Shape::Optional(inner) | Shape::Nullable(inner) => example(inner, components),
         Shape::Unit => Value::Null,
-        Shape::Named(named) => {
-            let mut scratch = components.clone();
-            match named.schema().and_then(|of| of(&mut scratch)) {
-                Some(schema) => schema_example(&schema, &scratch, 0),
-                None => Value::Null,
-            }
-        }
+        // Registers nothing new: the field's schema registered it already.
+        Shape::Named(named) => match named.schema().and_then(|of| of(components)) {
+            Some(schema) => schema_example(&schema, components, 0),
+            None => Value::Null,
+        },
     }
 }
 

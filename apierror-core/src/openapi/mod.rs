@@ -176,9 +176,18 @@ pub use utoipa;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn responses<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> Responses {
+    // The components are registered by `schemas` (or `ErrorSchemas`).
+    responses_and_schemas(catalog, format).0
+}
+
+/// [`responses`] and the components they refer to ([`schemas`]), from one
+/// walk of the catalog.
+pub(crate) fn responses_and_schemas<F: Format + ?Sized>(
+    catalog: &Catalog,
+    format: &F,
+) -> (Responses, Components) {
     let media_type = format.media_type();
     let mut by_status: BTreeMap<u16, Vec<Variant>> = BTreeMap::new();
-    // The components are registered by `schemas`, which walks the same fields.
     let mut components = Components::new();
     for descriptor in catalog.iter() {
         by_status
@@ -193,7 +202,7 @@ pub fn responses<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> Responses
             .responses
             .insert(status.to_string(), RefOr::T(response));
     }
-    responses
+    (responses, components)
 }
 
 /// [`responses`] in the catalog's built-in envelope ([`Catalog::built_in`]).

@@ -54,7 +54,14 @@ impl<T: ?Sized> WithoutSchema for &SchemaProbe<T> {
 /// a type whose schema is a plain primitive or array (a type alias of a
 /// primitive, a `Vec`).
 fn of<T: ToSchema + ?Sized>(components: &mut Components) -> RefOr<Schema> {
-    T::schemas(components);
+    // The components `T` needs, each once however many fields need them.
+    let mut needed = Components::new();
+    T::schemas(&mut needed);
+    for (name, schema) in needed {
+        if !components.iter().any(|(existing, _)| *existing == name) {
+            components.push((name, schema));
+        }
+    }
     match T::schema() {
         RefOr::T(schema) if structured(&schema) => {
             let name = T::name().into_owned();

@@ -121,7 +121,7 @@ pub(crate) fn write_str<W: std::io::Write>(
     writer: &mut W,
     text: &str,
 ) -> Result<(), serde_json::Error> {
-    write_str_parts(writer, &[text])
+    write_checked_str(writer, text, plain_json(text.as_bytes()))
 }
 
 /// Writes the concatenation of `parts` as one JSON string, without building
@@ -157,32 +157,32 @@ pub(crate) const fn plain_json(bytes: &[u8]) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const QUOTE: u64 = ONES * b'"' as u64;
     const BACKSLASH: u64 = ONES * b'\\' as u64;
-    let mut i = 0;
-    while i + 8 <= bytes.len() {
-        let w = u64::from_le_bytes([
-            bytes[i],
-            bytes[i + 1],
-            bytes[i + 2],
-            bytes[i + 3],
-            bytes[i + 4],
-            bytes[i + 5],
-            bytes[i + 6],
-            bytes[i + 7],
-        ]);
+    const fn escapes(w: u64) -> bool {
         let control = w.wrapping_sub(ONES * 0x20) & !w;
         let quote = (w ^ QUOTE).wrapping_sub(ONES) & !(w ^ QUOTE);
         let backslash = (w ^ BACKSLASH).wrapping_sub(ONES) & !(w ^ BACKSLASH);
-        if (control | quote | backslash) & HIGH != 0 {
-            return false;
-        }
-        i += 8;
+        (control | quote | backslash) & HIGH != 0
     }
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x20 || b == b'"' || b == b'\\' {
+    let mut rest = bytes;
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        if escapes(u64::from_le_bytes(*word)) {
             return false;
         }
-        i += 1;
+        rest = tail;
+    }
+    if rest.is_empty() {
+        return true;
+    }
+    // The last bytes: as the last eight of the string (overlapping the
+    // previous word), or one by one in a string shorter than a word.
+    if let Some(word) = bytes.last_chunk::<8>() {
+        return !escapes(u64::from_le_bytes(*word));
+    }
+    while let [b, tail @ ..] = rest {
+        if *b < 0x20 || *b == b'"' || *b == b'\\' {
+            return false;
+        }
+        rest = tail;
     }
     true
 }
@@ -196,7 +196,7 @@ pub(crate) fn write_checked_str<W: std::io::Write>(
     plain: bool,
 ) -> Result<(), serde_json::Error> {
     if !plain {
-        return write_str(writer, text);
+        return Serialize::serialize(text, &mut serde_json::Serializer::new(writer));
     }
     let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
     io(writer.write_all(b"\""))?;

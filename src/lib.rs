@@ -946,7 +946,7 @@ pub use apierror_core::http;
 macro_rules! assert_unique_codes {
     ($($error:ty),+ $(,)?) => {
         const _: () = {
-            const ROOTS: &[&$crate::Catalog] = &[$(<$error as $crate::ApiError>::CATALOG),+];
+            const ROOTS: &[&$crate::__private::Codes] = &[$(<$error as $crate::ApiError>::__CODES),+];
             $crate::__private::assert_unique_codes::<{ $crate::__private::table_size(ROOTS) }>(ROOTS)
         };
     };

@@ -249,3 +249,64 @@ apierror::assert_unique_codes!(Wrapper<users::Error>, admin::Error);
 fn generic_composition_is_checked_when_named() {
     assert_eq!(Wrapper::<users::Error>::CATALOG.len(), 3);
 }
+
+#[path = "support/services.rs"]
+mod services;
+
+/// A type with categories and ranges, to compare its numbering too.
+#[derive(Debug, ApiError)]
+#[api_error(
+    pattern = "NUM-###",
+    range = 1..=500,
+    category(name = "auth", range = 1..=99),
+    category(name = "billing", range = 100..=199)
+)]
+pub enum Numbered {
+    #[code("NUM-001")]
+    #[status(401)]
+    #[api_error(category = "auth")]
+    SignIn,
+    #[code("NUM-101")]
+    #[status(402)]
+    #[api_error(category = "billing")]
+    Unpaid,
+}
+
+#[derive(Debug, ApiError)]
+pub enum Solo {
+    #[code("SOLO")]
+    #[status(400)]
+    Solo,
+}
+
+#[derive(Debug, ApiError)]
+pub enum Everything {
+    #[api_error(transparent)]
+    Numbered(Numbered),
+    #[api_error(transparent)]
+    Service(Service),
+    #[api_error(transparent)]
+    Wrapped(Wrapper<Solo>),
+}
+
+/// The composition check reads `__CODES`, the docs and responses read
+/// `CATALOG`: the derive emits both, and they must say the same of every
+/// type (codes, hashes, variants, order, numbering, included types).
+#[test]
+fn the_codes_the_check_reads_agree_with_the_catalog() {
+    fn agree<E: ApiError>() -> bool {
+        E::__CODES.__agrees_with(E::CATALOG)
+    }
+    assert!(agree::<Numbered>());
+    assert!(agree::<Service>());
+    assert!(agree::<Wrapper<users::Error>>());
+    assert!(agree::<Everything>());
+    assert!(agree::<services::hexabase::HexabaseError>());
+    assert!(agree::<services::k0rdent::K0rdentError>());
+    assert!(agree::<services::llm_gateway::GatewayError>());
+    assert!(agree::<services::openchoreo::OpenChoreoError>());
+    assert!(agree::<services::phala::PhalaError>());
+    // And a disagreement is seen: another type's codes.
+    assert!(!Numbered::__CODES.__agrees_with(Service::CATALOG));
+    assert!(!Service::__CODES.__agrees_with(Everything::CATALOG));
+}

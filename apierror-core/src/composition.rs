@@ -5,7 +5,7 @@
 //! Everything here is `const fn`, evaluated by the compiler: a violation is a
 //! compile error whose message names the code and both variants.
 
-use crate::catalog::{Catalog, Descriptor};
+use crate::catalog::Catalog;
 
 /// The hash of a code that the derive stores in its descriptor: 64-bit
 /// FNV-1a of its bytes. (Computed at expansion time; here for tests and for
@@ -22,15 +22,221 @@ pub const fn code_hash(code: &str) -> u64 {
     hash
 }
 
+/// What the composition check reads of a type: its codes (with their
+/// hashes and variants), its numbering (pattern, range, category ranges)
+/// and the types it includes, but no message, status or doc. The derive
+/// emits it as `ApiError::__CODES` next to the catalog, so that editing a
+/// message leaves it, and with it the check of every composed type that
+/// includes it, unchanged: incremental builds do not re-run the check.
+#[doc(hidden)]
+pub struct Codes {
+    source: Source,
+}
+
+enum Source {
+    Listed(Listed),
+    /// A type implementing `ApiError` by hand: its catalog is read.
+    Catalog(&'static Catalog),
+}
+
+struct Listed {
+    path: &'static str,
+    pattern: Option<&'static str>,
+    range: Option<(u64, u64)>,
+    categories: &'static [(&'static str, (u64, u64))],
+    codes: &'static [Code],
+    transparent: &'static [(&'static str, &'static Codes)],
+}
+
+/// One code of [`Codes`]: its hash (FNV-1a, see [`code_hash`]), the code,
+/// and its variant.
+#[doc(hidden)]
+pub struct Code {
+    hash: u64,
+    code: &'static str,
+    variant: &'static str,
+}
+
+impl Code {
+    pub const fn __new(hash: u64, code: &'static str, variant: &'static str) -> Self {
+        Code {
+            hash,
+            code,
+            variant,
+        }
+    }
+}
+
+impl Codes {
+    /// The codes of a type, as the derive lists them. `path` is the type's
+    /// full path (its owner's), `categories` the named ranges.
+    pub const fn __new(
+        path: &'static str,
+        pattern: Option<&'static str>,
+        range: Option<(u64, u64)>,
+        categories: &'static [(&'static str, (u64, u64))],
+        codes: &'static [Code],
+        transparent: &'static [(&'static str, &'static Codes)],
+    ) -> Self {
+        Codes {
+            source: Source::Listed(Listed {
+                path,
+                pattern,
+                range,
+                categories,
+                codes,
+                transparent,
+            }),
+        }
+    }
+
+    /// The codes of a catalog (the default of `ApiError::__CODES`, for
+    /// types that implement the trait by hand).
+    pub const fn __of(catalog: &'static Catalog) -> Self {
+        Codes {
+            source: Source::Catalog(catalog),
+        }
+    }
+
+    const fn view(&'static self) -> View {
+        match &self.source {
+            Source::Listed(listed) => View::Listed(listed),
+            Source::Catalog(catalog) => View::Catalog(catalog),
+        }
+    }
+}
+
+impl Codes {
+    /// Whether these codes say what `catalog` says: the same codes, hashes
+    /// and variants in the same order, the same numbering, and the same
+    /// transparent variants including types whose codes agree in turn. (The
+    /// derive emits both; tests check that they agree.)
+    pub fn __agrees_with(&'static self, catalog: &'static Catalog) -> bool {
+        agree(self.view(), View::Catalog(catalog))
+    }
+}
+
+fn agree(a: View, b: View) -> bool {
+    let ranged = |v: View| -> Vec<(&'static str, (u64, u64))> {
+        (0..v.categories())
+            .filter_map(|i| match v.category(i) {
+                (name, Some(range)) => Some((name, range)),
+                (_, None) => None,
+            })
+            .collect()
+    };
+    a.path() == b.path()
+        && a.pattern() == b.pattern()
+        && a.range() == b.range()
+        && ranged(a) == ranged(b)
+        && a.len() == b.len()
+        && (0..a.len()).all(|i| a.code(i) == b.code(i))
+        && a.children() == b.children()
+        && (0..a.children()).all(|i| {
+            let ((va, ca), (vb, cb)) = (a.child(i), b.child(i));
+            va == vb && agree(ca, cb)
+        })
+}
+
+/// A type met by the walk, read from its [`Codes`] or its catalog.
+#[derive(Clone, Copy)]
+enum View {
+    Listed(&'static Listed),
+    Catalog(&'static Catalog),
+}
+
+impl View {
+    const fn path(self) -> &'static str {
+        match self {
+            View::Listed(l) => l.path,
+            View::Catalog(c) => c.owner.path,
+        }
+    }
+
+    const fn len(self) -> usize {
+        match self {
+            View::Listed(l) => l.codes.len(),
+            View::Catalog(c) => c.descriptors.len(),
+        }
+    }
+
+    /// The `i`th own code: hash, code, variant.
+    const fn code(self, i: usize) -> (u64, &'static str, &'static str) {
+        match self {
+            View::Listed(l) => {
+                let code = &l.codes[i];
+                (code.hash, code.code, code.variant)
+            }
+            View::Catalog(c) => {
+                let d = &c.descriptors[i];
+                (d.hash, d.code, d.variant)
+            }
+        }
+    }
+
+    const fn children(self) -> usize {
+        match self {
+            View::Listed(l) => l.transparent.len(),
+            View::Catalog(c) => c.transparent.len(),
+        }
+    }
+
+    /// The `i`th transparent variant and the type it includes.
+    const fn child(self, i: usize) -> (&'static str, View) {
+        match self {
+            View::Listed(l) => {
+                let (variant, codes) = l.transparent[i];
+                (variant, codes.view())
+            }
+            View::Catalog(c) => {
+                let t = &c.transparent[i];
+                (t.variant, View::Catalog(t.catalog))
+            }
+        }
+    }
+
+    const fn pattern(self) -> Option<&'static str> {
+        match self {
+            View::Listed(l) => l.pattern,
+            View::Catalog(c) => c.pattern,
+        }
+    }
+
+    const fn range(self) -> Option<(u64, u64)> {
+        match self {
+            View::Listed(l) => l.range,
+            View::Catalog(c) => c.range,
+        }
+    }
+
+    const fn categories(self) -> usize {
+        match self {
+            View::Listed(l) => l.categories.len(),
+            View::Catalog(c) => c.categories.len(),
+        }
+    }
+
+    /// The `i`th category's name and range (`None`: no range).
+    const fn category(self, i: usize) -> (&'static str, Option<(u64, u64)>) {
+        match self {
+            View::Listed(l) => {
+                let (name, range) = l.categories[i];
+                (name, Some(range))
+            }
+            View::Catalog(c) => (c.categories[i].name, c.categories[i].range),
+        }
+    }
+}
+
 /// How many codes `roots` hold, transparent variants followed.
-pub const fn count_codes(roots: &[&Catalog]) -> usize {
+pub const fn count_codes(roots: &[&'static Codes]) -> usize {
     let mut nodes = Nodes::new(roots);
     let mut count = 0;
     loop {
         let (next, node) = nodes.next();
         nodes = next;
         match node {
-            Some(node) => count += node.catalog.descriptors.len(),
+            Some(node) => count += node.view.len(),
             None => return count,
         }
     }
@@ -38,7 +244,7 @@ pub const fn count_codes(roots: &[&Catalog]) -> usize {
 
 /// The size of the table [`assert_unique_codes`] fills: a power of two at
 /// least twice the number of codes, so that probes stay short.
-pub const fn table_size(roots: &[&Catalog]) -> usize {
+pub const fn table_size(roots: &[&'static Codes]) -> usize {
     let wanted = 2 * count_codes(roots);
     let mut size = 1;
     while size < wanted {
@@ -55,7 +261,7 @@ pub const fn table_size(roots: &[&Catalog]) -> usize {
 /// Each code goes into an open-addressing hash table by the hash the derive
 /// computed: a few steps of constant evaluation per code, so a service of
 /// tens of thousands of codes compiles in seconds.
-pub const fn assert_unique_codes<const N: usize>(roots: &[&Catalog]) {
+pub const fn assert_unique_codes<const N: usize>(roots: &[&'static Codes]) {
     if let Err(conflict) = check::<N>(roots) {
         // Panicking here, not deeper, keeps the compiler's note trail short.
         panic!("{}", conflict.as_str());
@@ -65,11 +271,14 @@ pub const fn assert_unique_codes<const N: usize>(roots: &[&Catalog]) {
 /// A code in the table, with the transparent variant it was reached through.
 #[derive(Clone, Copy)]
 struct Slot {
-    descriptor: &'static Descriptor,
+    hash: u64,
+    code: &'static str,
+    variant: &'static str,
+    path: &'static str,
     via: Via,
 }
 
-/// How a catalog was reached: named as a root, or through a transparent
+/// How a type was reached: named as a root, or through a transparent
 /// variant (the including type's path and the variant's name).
 #[derive(Clone, Copy)]
 struct Via {
@@ -85,7 +294,7 @@ const ROOT: Via = Via {
 /// [`assert_unique_codes`] as a result: the message of the first conflict.
 // Constant evaluation cannot allocate: the message is a fixed buffer.
 #[allow(clippy::result_large_err)]
-pub(crate) const fn check<const N: usize>(roots: &[&Catalog]) -> Result<(), Text> {
+pub(crate) const fn check<const N: usize>(roots: &[&'static Codes]) -> Result<(), Text> {
     let mut table: [Option<Slot>; N] = [None; N];
     let mut nodes = Nodes::new(roots);
     loop {
@@ -94,11 +303,15 @@ pub(crate) const fn check<const N: usize>(roots: &[&Catalog]) -> Result<(), Text
         let Some(node) = node else {
             break;
         };
-        let own: &'static [Descriptor] = node.catalog.descriptors;
+        let (view, path) = (node.view, node.view.path());
         let mut i = 0;
-        while i < own.len() {
+        while i < view.len() {
+            let (hash, code, variant) = view.code(i);
             let slot = Slot {
-                descriptor: &own[i],
+                hash,
+                code,
+                variant,
+                path,
                 via: node.via,
             };
             if let Err(conflict) = insert(&mut table, slot) {
@@ -119,18 +332,14 @@ const fn insert<const N: usize>(table: &mut [Option<Slot>; N], slot: Slot) -> Re
         return Ok(());
     }
     let mask = N - 1;
-    let hash = slot.descriptor.hash;
-    let mut at = (hash as usize) & mask;
+    let mut at = (slot.hash as usize) & mask;
     loop {
         match table[at] {
             None => {
                 table[at] = Some(slot);
                 return Ok(());
             }
-            Some(other)
-                if other.descriptor.hash == hash
-                    && str_eq(other.descriptor.code, slot.descriptor.code) =>
-            {
+            Some(other) if other.hash == slot.hash && str_eq(other.code, slot.code) => {
                 return Err(duplicate(other, slot));
             }
             Some(_) => at = (at + 1) & mask,
@@ -140,7 +349,7 @@ const fn insert<const N: usize>(table: &mut [Option<Slot>; N], slot: Slot) -> Re
 
 /// Ranges of every pair of distinct types sharing a pattern. Types are few,
 /// so this compares node against every later node.
-const fn find_overlap(roots: &[&Catalog]) -> Option<Text> {
+const fn find_overlap(roots: &[&'static Codes]) -> Option<Text> {
     let mut outer = Nodes::new(roots);
     let mut index = 0;
     loop {
@@ -160,10 +369,10 @@ const fn find_overlap(roots: &[&Catalog]) -> Option<Text> {
             };
             other_index += 1;
             // A type reached twice is reported as a duplicate of its codes.
-            if other_index <= index || str_eq(node.catalog.owner.path, other.catalog.owner.path) {
+            if other_index <= index || str_eq(node.view.path(), other.view.path()) {
                 continue;
             }
-            if let Some(conflict) = compare_ranges(node.catalog, other.catalog) {
+            if let Some(conflict) = compare_ranges(node.view, other.view) {
                 return Some(conflict);
             }
         }
@@ -173,26 +382,26 @@ const fn find_overlap(roots: &[&Catalog]) -> Option<Text> {
 /// How deep transparent variants may nest.
 pub(crate) const DEPTH: usize = 32;
 
-/// A catalog met by the walk, and how it was reached.
+/// A type met by the walk, and how it was reached.
 #[derive(Clone, Copy)]
-struct Node<'a> {
-    catalog: &'a Catalog,
+struct Node {
+    view: View,
     via: Via,
 }
 
-/// A pre-order walk over the catalogs of `roots` and of everything they
-/// include, with an explicit stack (const fns cannot allocate).
+/// A pre-order walk over `roots` and everything they include, with an
+/// explicit stack (const fns cannot allocate).
 #[derive(Clone, Copy)]
 struct Nodes<'a> {
-    roots: &'a [&'a Catalog],
+    roots: &'a [&'static Codes],
     next_root: usize,
-    // (catalog, its next transparent variant), innermost last.
-    stack: [Option<(&'a Catalog, usize)>; DEPTH],
+    // (type, its next transparent variant), innermost last.
+    stack: [Option<(View, usize)>; DEPTH],
     depth: usize,
 }
 
 impl<'a> Nodes<'a> {
-    const fn new(roots: &'a [&'a Catalog]) -> Self {
+    const fn new(roots: &'a [&'static Codes]) -> Self {
         Nodes {
             roots,
             next_root: 0,
@@ -201,38 +410,35 @@ impl<'a> Nodes<'a> {
         }
     }
 
-    const fn next(mut self) -> (Self, Option<Node<'a>>) {
+    const fn next(mut self) -> (Self, Option<Node>) {
         while self.depth > 0 {
             let Some((node, child)) = self.stack[self.depth - 1] else {
                 break;
             };
-            if child < node.transparent.len() {
+            if child < node.children() {
                 self.stack[self.depth - 1] = Some((node, child + 1));
-                let transparent = &node.transparent[child];
+                let (variant, view) = node.child(child);
                 let found = Node {
-                    catalog: transparent.catalog,
+                    view,
                     via: Via {
-                        path: node.owner.path,
-                        variant: transparent.variant,
+                        path: node.path(),
+                        variant,
                     },
                 };
-                return (self.enter(found.catalog), Some(found));
+                return (self.enter(view), Some(found));
             }
             self.depth -= 1;
         }
         if self.next_root < self.roots.len() {
-            let found = self.roots[self.next_root];
+            let view = self.roots[self.next_root].view();
             self.next_root += 1;
-            let found = Node {
-                catalog: found,
-                via: ROOT,
-            };
-            return (self.enter(found.catalog), Some(found));
+            let found = Node { view, via: ROOT };
+            return (self.enter(view), Some(found));
         }
         (self, None)
     }
 
-    const fn enter(mut self, node: &'a Catalog) -> Self {
+    const fn enter(mut self, node: View) -> Self {
         if self.depth == DEPTH {
             panic!("transparent variants nest more than 32 levels deep: compose fewer levels");
         }
@@ -242,26 +448,26 @@ impl<'a> Nodes<'a> {
     }
 }
 
-const fn compare_ranges(a: &Catalog, b: &Catalog) -> Option<Text> {
-    let (Some(pattern_a), Some(pattern_b)) = (a.pattern, b.pattern) else {
+const fn compare_ranges(a: View, b: View) -> Option<Text> {
+    let (Some(pattern_a), Some(pattern_b)) = (a.pattern(), b.pattern()) else {
         return None;
     };
     if !str_eq(pattern_a, pattern_b) {
         return None;
     }
-    if let (Some(ra), Some(rb)) = (a.range, b.range) {
+    if let (Some(ra), Some(rb)) = (a.range(), b.range()) {
         if ra.0 <= rb.1 && rb.0 <= ra.1 {
-            return Some(overlap(a.owner.path, "", ra, b.owner.path, "", rb));
+            return Some(overlap(a.path(), "", ra, b.path(), "", rb));
         }
     }
     let mut i = 0;
-    while i < a.categories.len() {
+    while i < a.categories() {
         let mut j = 0;
-        while j < b.categories.len() {
-            if let (Some(ra), Some(rb)) = (a.categories[i].range, b.categories[j].range) {
+        while j < b.categories() {
+            let ((na, ra), (nb, rb)) = (a.category(i), b.category(j));
+            if let (Some(ra), Some(rb)) = (ra, rb) {
                 if ra.0 <= rb.1 && rb.0 <= ra.1 {
-                    let (na, nb) = (a.categories[i].name, b.categories[j].name);
-                    return Some(overlap(a.owner.path, na, ra, b.owner.path, nb, rb));
+                    return Some(overlap(a.path(), na, ra, b.path(), nb, rb));
                 }
             }
             j += 1;
@@ -343,27 +549,27 @@ impl Text {
 }
 
 const fn duplicate(first: Slot, second: Slot) -> Text {
-    let (a, b) = (first.descriptor, second.descriptor);
+    let (a, b) = (first, second);
     let text = Text::new().push("error code `").push(a.code);
-    if str_eq(a.owner.path, b.owner.path) && str_eq(a.variant, b.variant) {
+    if str_eq(a.path, b.path) && str_eq(a.variant, b.variant) {
         // One variant, reached twice: its type is included twice.
         let text = text
             .push("` of `")
-            .push(a.owner.path)
+            .push(a.path)
             .push("::")
             .push(a.variant)
             .push("` is reached twice: `")
-            .push(a.owner.path)
+            .push(a.path)
             .push("` is included ");
         let text = via(via(text, first.via).push(" and "), second.via);
         return text.push("; include each type once, so that every code has one meaning");
     }
     text.push("` is declared by both `")
-        .push(a.owner.path)
+        .push(a.path)
         .push("::")
         .push(a.variant)
         .push("` and `")
-        .push(b.owner.path)
+        .push(b.path)
         .push("::")
         .push(b.variant)
         .push("`; codes must be unique across composed types")
@@ -413,7 +619,7 @@ const fn overlap(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{CatalogParts, Owner, Transparent};
+    use crate::catalog::{CatalogParts, Descriptor, Owner, Transparent};
     use crate::format::{BuiltIn, Standard};
 
     fn leak<T>(value: T) -> &'static T {
@@ -457,6 +663,11 @@ mod tests {
         }))
     }
 
+    /// A hand-implemented type's codes: read from its catalog.
+    fn of(catalog: &'static Catalog) -> &'static Codes {
+        leak(Codes::__of(catalog))
+    }
+
     fn codes(prefix: &str, n: usize) -> Vec<String> {
         (0..n).map(|i| format!("{prefix}-{i:05}")).collect()
     }
@@ -465,8 +676,8 @@ mod tests {
     /// generated code computes), on a thread whose stack holds the table
     /// (constant evaluation has no such limit).
     fn run_with<const N: usize>(roots: &[&'static Catalog]) -> Result<(), String> {
-        assert!(table_size(roots) <= N);
-        let roots = roots.to_vec();
+        let roots: Vec<&'static Codes> = roots.iter().map(|c| of(c)).collect();
+        assert!(table_size(&roots) <= N);
         std::thread::Builder::new()
             .stack_size(64 << 20)
             .spawn(move || check::<N>(&roots).map_err(|t| t.as_str().to_owned()))
@@ -525,8 +736,8 @@ mod tests {
             })
             .collect();
         let service = catalog("app::Service", &[], &modules);
-        assert_eq!(count_codes(&[service]), 20_000);
-        assert_eq!(table_size(&[service]), 1 << 16);
+        assert_eq!(count_codes(&[of(service)]), 20_000);
+        assert_eq!(table_size(&[of(service)]), 1 << 16);
         assert_eq!(run_with::<{ 1 << 16 }>(&[service]), Ok(()));
         // One repeat anywhere is found.
         let mut last = codes("M49", 400);
@@ -544,7 +755,7 @@ mod tests {
     fn table_sizes_are_powers_of_two_at_least_twice_the_codes() {
         for n in [0, 1, 2, 3, 1000, 1024, 1025] {
             let root = catalog("app::E", &codes("E", n), &[]);
-            let size = table_size(&[root]);
+            let size = table_size(&[of(root)]);
             assert!(size.is_power_of_two() && size >= 2 * n, "{n}: {size}");
         }
     }
@@ -572,8 +783,127 @@ mod tests {
             envelope: BuiltIn::Standard(Standard),
         }));
         assert_eq!(
-            check::<4>(&[root]).map_err(|t| t.as_str().to_owned()),
+            check::<4>(&[of(root)]).map_err(|t| t.as_str().to_owned()),
             Ok(())
         );
+    }
+
+    /// Codes as the derive lists them (`Codes::__new`).
+    fn listed(
+        path: &'static str,
+        codes: &[String],
+        categories: &'static [(&'static str, (u64, u64))],
+        pattern: Option<&'static str>,
+        inner: &[(&'static str, &'static Codes)],
+    ) -> &'static Codes {
+        let list: Vec<Code> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, code)| {
+                let code: &'static str = Box::leak(code.clone().into_boxed_str());
+                let variant: &'static str = Box::leak(format!("V{i}").into_boxed_str());
+                Code::__new(code_hash(code), code, variant)
+            })
+            .collect();
+        leak(Codes::__new(
+            path,
+            pattern,
+            None,
+            categories,
+            Box::leak(list.into_boxed_slice()),
+            Box::leak(inner.to_vec().into_boxed_slice()),
+        ))
+    }
+
+    fn check_codes(roots: &[&'static Codes]) -> Result<(), String> {
+        check::<1024>(roots).map_err(|t| t.as_str().to_owned())
+    }
+
+    #[test]
+    fn listed_codes_are_checked_as_catalogs_are() {
+        let users = listed("app::users::Error", &codes("U", 100), &[], None, &[]);
+        let billing = listed("app::billing::Error", &codes("B", 100), &[], None, &[]);
+        let service = listed(
+            "app::Service",
+            &[],
+            &[],
+            None,
+            &[("Users", users), ("Billing", billing)],
+        );
+        assert_eq!(count_codes(&[service]), 200);
+        assert_eq!(check_codes(&[service]), Ok(()));
+        // A repeat between two listed types, named with both variants.
+        let mut repeated = codes("B", 100);
+        repeated[42] = "U-00007".into();
+        let billing = listed("app::billing::Error", &repeated, &[], None, &[]);
+        let service = listed(
+            "app::Service",
+            &[],
+            &[],
+            None,
+            &[("Users", users), ("Billing", billing)],
+        );
+        assert_eq!(
+            check_codes(&[service]).unwrap_err(),
+            "error code `U-00007` is declared by both `app::users::Error::V7` and `app::billing::Error::V42`; codes must be unique across composed types"
+        );
+        // One listed type included twice.
+        let twice = listed(
+            "app::Service",
+            &[],
+            &[],
+            None,
+            &[("A", users), ("B", users)],
+        );
+        assert!(check_codes(&[twice])
+            .unwrap_err()
+            .contains("is reached twice: `app::users::Error` is included through `app::Service::A` and through `app::Service::B`"));
+    }
+
+    #[test]
+    fn listed_types_include_hand_implemented_ones() {
+        // A type implementing ApiError by hand has the default `__CODES`:
+        // its catalog, read through the same walk.
+        let manual = of(catalog("app::Manual", &["SHARED".into()], &[]));
+        let derived = listed("app::Derived", &["SHARED".into()], &[], None, &[]);
+        let service = listed(
+            "app::Service",
+            &[],
+            &[],
+            None,
+            &[("M", manual), ("D", derived)],
+        );
+        assert_eq!(
+            check_codes(&[service]).unwrap_err(),
+            "error code `SHARED` is declared by both `app::Manual::V0` and `app::Derived::V0`; codes must be unique across composed types"
+        );
+        // And a catalog's own transparent variants are followed.
+        let inner = catalog("app::Inner", &["DEEP".into()], &[]);
+        let outer = of(catalog("app::Outer", &[], &[("Inner", inner)]));
+        let deep = listed("app::Deep", &["DEEP".into()], &[], None, &[]);
+        assert!(check_codes(&[outer, deep])
+            .unwrap_err()
+            .contains("`app::Inner::V0` and `app::Deep::V0`"));
+    }
+
+    #[test]
+    fn listed_category_ranges_of_one_pattern_must_not_overlap() {
+        let a = listed("app::A", &[], &[("auth", (1, 99))], Some("E-###"), &[]);
+        let b = listed("app::B", &[], &[("billing", (50, 150))], Some("E-###"), &[]);
+        assert_eq!(
+            check_codes(&[a, b]).unwrap_err(),
+            "the ranges of `app::A` category `auth` (1..=99) and `app::B` category `billing` (50..=150) overlap: types sharing a pattern must number their codes apart"
+        );
+        // Other patterns, or ranges apart, are fine.
+        let c = listed("app::C", &[], &[("billing", (50, 150))], Some("F-###"), &[]);
+        let d = listed(
+            "app::D",
+            &[],
+            &[("billing", (100, 150))],
+            Some("E-###"),
+            &[],
+        );
+        assert_eq!(check_codes(&[a, c]), Ok(()));
+        assert_eq!(check_codes(&[a, d]), Ok(()));
     }
 }

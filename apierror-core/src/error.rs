@@ -19,6 +19,13 @@ pub trait ApiError: std::error::Error {
     /// Every code the type can produce, in declaration order.
     const CATALOG: &'static Catalog;
 
+    /// The codes the composition check reads: the derive lists them apart
+    /// from the catalog, so that editing a message does not re-run the check
+    /// of the types that include this one.
+    #[doc(hidden)]
+    const __CODES: &'static crate::composition::Codes =
+        &crate::composition::Codes::__of(Self::CATALOG);
+
     /// The static description of this value's variant.
     fn descriptor(&self) -> &'static Descriptor;
 
@@ -101,7 +108,7 @@ pub trait ApiError: std::error::Error {
     /// which the derive overrides this).
     #[doc(hidden)]
     fn __with_format<V: crate::format::FormatVisitor>(visitor: V) -> V::Output {
-        visitor.visit(Self::CATALOG.built_in())
+        visitor.visit(const { Self::CATALOG.built_in() })
     }
 
     /// A setting written on a type (`www_authenticate`, `type_url`) for this

@@ -21,7 +21,7 @@ pub mod flags {
     /// Bits 4..=6: the log level.
     pub const LOG: u8 = DescriptorParts::LOG;
 }
-pub use crate::composition::{assert_unique_codes, code_hash, table_size};
+pub use crate::composition::{assert_unique_codes, code_hash, table_size, Code, Codes};
 pub use crate::decode::{build as decode_build, Decode, DecodeError, Fields};
 pub use crate::doc::{Block, Docs, Section, StatusDoc};
 pub use crate::fields::FieldVisitor;

@@ -92,6 +92,52 @@ pub(super) fn catalog(
     }
 }
 
+/// What the composition check reads of the type (`Codes`): its codes with
+/// their hashes and variants, its numbering and the types it includes; no
+/// message or doc, so that editing one leaves this constant (and the check
+/// of every type that includes this one) as the incremental cache has it.
+pub(super) fn codes(input: &Input, model: &Model, include: impl Fn(&Field) -> bool) -> TokenStream {
+    let krate = &model.krate;
+    let mut codes = Vec::new();
+    let mut transparent = Vec::new();
+    for entry in &model.entries {
+        match entry {
+            Entry::Own(own) => {
+                let code = &own.code;
+                let hash = code_hash(code);
+                let variant = own.variant.ident.to_string();
+                codes.push(quote!(__P::Code::__new(#hash, #code, #variant)));
+            }
+            Entry::Transparent { variant, field } if include(field) => {
+                let name = variant.ident.to_string();
+                let ty = field.ty;
+                transparent.push(quote!((#name, <#ty as #krate::ApiError>::__CODES)));
+            }
+            Entry::Transparent { .. } => {}
+        }
+    }
+    let pattern = option_str(model.pattern.as_deref());
+    let range = option_range(model.range);
+    let categories = model.categories.iter().filter_map(|c| {
+        let name = &c.name;
+        c.range.map(|(lo, hi)| quote!((#name, (#lo, #hi))))
+    });
+    let suffix = format!("::{}", input.ident);
+    quote! {
+        &{
+            use #krate::__private as __P;
+            __P::Codes::__new(
+                ::core::concat!(::core::module_path!(), #suffix),
+                #pattern,
+                #range,
+                &[#(#categories),*],
+                &[#(#codes),*],
+                &[#(#transparent),*],
+            )
+        }
+    }
+}
+
 /// The type as its descriptors name it: its name, its full path, and the
 /// settings its variants keep through composition.
 fn owner(input: &Input, model: &Model) -> TokenStream {

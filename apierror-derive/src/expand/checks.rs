@@ -3,7 +3,7 @@
 
 use super::at;
 use super::bound::{generic_names, mentions};
-use super::catalog::{catalog, written_type};
+use super::catalog::{codes, written_type};
 use crate::ast::{Field, Input};
 use crate::valid::{Entry, Message, Model};
 use proc_macro2::TokenStream;
@@ -26,15 +26,15 @@ pub(super) fn composition_check(input: &Input, model: &Model) -> TokenStream {
     let ident = input.ident;
     let params = generic_names(input);
     let root = if input.generics.params.is_empty() {
-        quote!(<#ident as #krate::ApiError>::CATALOG)
+        quote!(<#ident as #krate::ApiError>::__CODES)
     } else {
-        catalog(input, model, |field| {
+        codes(input, model, |field| {
             !mentions(field.ty.to_token_stream(), &params)
         })
     };
     quote! {
         const _: () = {
-            const ROOTS: &[&#krate::__private::Catalog] = &[#root];
+            const ROOTS: &[&#krate::__private::Codes] = &[#root];
             #krate::__private::assert_unique_codes::<{ #krate::__private::table_size(ROOTS) }>(ROOTS)
         };
     }

@@ -129,6 +129,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
 
     let catalog = catalog::catalog(input, model, |_| true);
+    let codes = catalog::codes(input, model, |_| true);
     // Own variants map to their index in the catalog: one table lookup.
     let descriptor_arms = model.entries.iter().scan(0usize, |own, entry| {
         Some(match entry {
@@ -227,7 +228,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
                 let inner_ty = field.ty;
                 Some(quote! {
                     #pat => <#inner_ty as #krate::ApiError>::__setting(#inner, __pick)
-                        .or_else(|| __pick(<Self as #krate::ApiError>::CATALOG.__owner())),
+                        .or_else(|| __pick(const { <Self as #krate::ApiError>::CATALOG.__owner() })),
                 })
             }
         })
@@ -241,7 +242,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
                 #[allow(unreachable_patterns)]
                 match self {
                     #(#setting_arms)*
-                    _ => __pick(<Self as #krate::ApiError>::CATALOG.__owner()),
+                    _ => __pick(const { <Self as #krate::ApiError>::CATALOG.__owner() }),
                 }
             }
         }
@@ -305,6 +306,8 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics #krate::ApiError for #ident #ty_generics #api_where {
             const CATALOG: &'static #krate::__private::Catalog = #catalog;
+            #[doc(hidden)]
+            const __CODES: &'static #krate::__private::Codes = #codes;
 
             #[inline]
             #[allow(unreachable_code)]
@@ -313,7 +316,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
                     #(#descriptor_arms)*
                     #empty_match
                 };
-                &<Self as #krate::ApiError>::CATALOG.own()[__index]
+                &(const { <Self as #krate::ApiError>::CATALOG.own() })[__index]
             }
 
             #[inline]

@@ -192,10 +192,23 @@ impl Fields<'_> {
     }
 }
 
-/// Runs a generated constructor (a closure, so that `?` works inside it).
+/// The index among a type's own `descriptors` of the one whose code is
+/// `code`, found through `by_hash`: (hash, index) pairs sorted by hash, as
+/// the derive emits them for `#[api_error(decode)]`. A binary search, and
+/// at most a few string comparisons (codes whose hashes collide).
 #[doc(hidden)]
-pub fn build<T>(constructor: impl FnOnce() -> Result<T, DecodeError>) -> Result<T, DecodeError> {
-    constructor()
+pub fn index_of(
+    descriptors: &'static [Descriptor],
+    by_hash: &'static [(u64, u32)],
+    code: &str,
+) -> Option<usize> {
+    let hash = crate::__private::code_hash(code);
+    let start = by_hash.partition_point(|&(h, _)| h < hash);
+    by_hash[start..]
+        .iter()
+        .take_while(|&&(h, _)| h == hash)
+        .map(|&(_, i)| i as usize)
+        .find(|&i| descriptors.get(i).is_some_and(|d| d.code == code))
 }
 
 /// What any built-in envelope says about an error.
@@ -554,5 +567,51 @@ fn parts(body: &[u8], limits: Limits) -> Result<Parts, DecodeError> {
         })
     } else {
         Err(DecodeError::NotAnError)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::index_of;
+    use crate::__private::code_hash;
+    use crate::catalog::{Descriptor, Owner};
+
+    static OWNER: Owner = Owner::__new("E", "app::E", None, None);
+    static DESCRIPTORS: [Descriptor; 4] = [
+        Descriptor::__new(&OWNER, "A", 0, 400, "m", "A", 0),
+        Descriptor::__new(&OWNER, "B", 0, 400, "m", "B", 0),
+        Descriptor::__new(&OWNER, "C", 0, 400, "m", "C", 0),
+        Descriptor::__new(&OWNER, "D", 0, 400, "m", "D", 0),
+    ];
+
+    #[test]
+    fn codes_are_found_by_hash_and_then_by_text() {
+        let (a, b, c, d) = (
+            code_hash("A"),
+            code_hash("B"),
+            code_hash("C"),
+            code_hash("D"),
+        );
+        let mut by_hash = vec![(a, 0), (b, 1), (c, 2), (d, 3)];
+        by_hash.sort_unstable();
+        let by_hash: &'static [(u64, u32)] = by_hash.leak();
+        for (i, code) in ["A", "B", "C", "D"].into_iter().enumerate() {
+            assert_eq!(index_of(&DESCRIPTORS, by_hash, code), Some(i));
+        }
+        assert_eq!(index_of(&DESCRIPTORS, by_hash, "E"), None);
+        assert_eq!(index_of(&DESCRIPTORS, by_hash, ""), None);
+        assert_eq!(index_of(&DESCRIPTORS, &[], "A"), None);
+    }
+
+    #[test]
+    fn colliding_hashes_are_told_apart_by_the_code() {
+        // "C"'s hash given to every code: only the text decides.
+        let h = code_hash("C");
+        let by_hash: &'static [(u64, u32)] = vec![(h, 0), (h, 1), (h, 2), (h, 3)].leak();
+        assert_eq!(index_of(&DESCRIPTORS, by_hash, "C"), Some(2));
+        assert_eq!(index_of(&DESCRIPTORS, by_hash, "D"), None);
+        // An index past the descriptors is never returned.
+        let broken: &'static [(u64, u32)] = vec![(h, 9)].leak();
+        assert_eq!(index_of(&DESCRIPTORS, broken, "C"), None);
     }
 }

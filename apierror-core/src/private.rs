@@ -22,7 +22,7 @@ pub mod flags {
     pub const LOG: u8 = DescriptorParts::LOG;
 }
 pub use crate::composition::{assert_unique_codes, code_hash, table_size, Code, Codes};
-pub use crate::decode::{build as decode_build, Decode, DecodeError, Fields};
+pub use crate::decode::{index_of as decode_index, Decode, DecodeError, Fields};
 pub use crate::doc::{Block, Docs, Section, StatusDoc};
 pub use crate::fields::FieldVisitor;
 pub use crate::format::{FormatVisitor, JsonPart};

@@ -18,12 +18,18 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.where_clause(input, |b| &b.decode);
+    // One arm per own variant, matched by its index among the type's own
+    // descriptors (found by hash): an integer match and one constructor
+    // closure, not a string match of every code, which rustc compiles in
+    // time and memory that grow faster than the number of variants.
     let mut arms = Vec::new();
+    let mut by_hash = Vec::new();
     let mut nested = Vec::new();
     for entry in &model.entries {
         match entry {
             Entry::Own(own) => {
-                let code = &own.code;
+                let index = arms.len();
+                by_hash.push((super::code_hash(&own.code), index as u32));
                 let path = path(input, own.variant);
                 let inits = own.variant.fields.iter().map(|field| {
                     let member = &field.member;
@@ -32,7 +38,7 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
                         .iter()
                         .find(|(detail, _)| std::ptr::eq(*detail, field))
                         .map(|(_, key)| key);
-                                        // Spanned on the field: a type that cannot be decoded is
+                    // Spanned on the field: a type that cannot be decoded is
                     // reported there.
                     let ty = field.ty;
                     match key {
@@ -41,9 +47,7 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
                     }
                 });
                 arms.push(quote! {
-                    #code => return ::core::option::Option::Some(#private::decode_build(|| {
-                        ::core::result::Result::Ok(#path { #(#inits,)* })
-                    })),
+                    #index => #path { #(#inits,)* },
                 });
             }
             Entry::Transparent { variant, field } => {
@@ -62,6 +66,26 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
             }
         }
     }
+    by_hash.sort_unstable();
+    let by_hash = by_hash.iter().map(|(hash, index)| quote!((#hash, #index)));
+    let own = (!arms.is_empty()).then(|| {
+        quote! {
+            if let ::core::option::Option::Some(__index) = #private::decode_index(
+                const { <Self as #krate::ApiError>::CATALOG.own() },
+                &[#(#by_hash),*],
+                __code,
+            ) {
+                let __build = || -> ::core::result::Result<Self, #private::DecodeError> {
+                    ::core::result::Result::Ok(match __index {
+                        #(#arms)*
+                        // Not reached: `decode_index` returns indices of `by_hash`.
+                        _ => return ::core::result::Result::Err(#private::DecodeError::NotAnError),
+                    })
+                };
+                return ::core::option::Option::Some(__build());
+            }
+        }
+    });
     quote! {
         #[automatically_derived]
         impl #impl_generics #private::Decode for #ident #ty_generics #where_clause {
@@ -69,10 +93,7 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
                 __code: &str,
                 __fields: &#private::Fields<'_>,
             ) -> ::core::option::Option<::core::result::Result<Self, #private::DecodeError>> {
-                match __code {
-                    #(#arms)*
-                    _ => {}
-                }
+                #own
                 #(#nested)*
                 ::core::option::Option::None
             }

@@ -626,6 +626,15 @@ mod tests {
         Box::leak(Box::new(value))
     }
 
+    /// Each code, leaked, with its variant `V{index}`.
+    fn leaked(codes: &[String]) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        codes.iter().enumerate().map(|(i, code)| {
+            let code: &'static str = Box::leak(code.clone().into_boxed_str());
+            let variant: &'static str = Box::leak(format!("V{i}").into_boxed_str());
+            (code, variant)
+        })
+    }
+
     /// A catalog of `path` with `codes`, including `inner`.
     fn catalog(
         path: &'static str,
@@ -634,12 +643,8 @@ mod tests {
     ) -> &'static Catalog {
         let name = path.rsplit("::").next().unwrap();
         let owner = leak(Owner::__new(name, path, None, None));
-        let descriptors: Vec<Descriptor> = codes
-            .iter()
-            .enumerate()
-            .map(|(i, code)| {
-                let code: &'static str = Box::leak(code.clone().into_boxed_str());
-                let variant: &'static str = Box::leak(format!("V{i}").into_boxed_str());
+        let descriptors: Vec<Descriptor> = leaked(codes)
+            .map(|(code, variant)| {
                 Descriptor::__new(owner, code, code_hash(code), 400, "m", variant, 0)
             })
             .collect();
@@ -796,14 +801,8 @@ mod tests {
         pattern: Option<&'static str>,
         inner: &[(&'static str, &'static Codes)],
     ) -> &'static Codes {
-        let list: Vec<Code> = codes
-            .iter()
-            .enumerate()
-            .map(|(i, code)| {
-                let code: &'static str = Box::leak(code.clone().into_boxed_str());
-                let variant: &'static str = Box::leak(format!("V{i}").into_boxed_str());
-                Code::__new(code_hash(code), code, variant)
-            })
+        let list: Vec<Code> = leaked(codes)
+            .map(|(code, variant)| Code::__new(code_hash(code), code, variant))
             .collect();
         leak(Codes::__new(
             path,
@@ -815,6 +814,11 @@ mod tests {
         ))
     }
 
+    /// `app::Service`, with no codes of its own, including `inner`.
+    fn composing(inner: &[(&'static str, &'static Codes)]) -> &'static Codes {
+        listed("app::Service", &[], &[], None, inner)
+    }
+
     fn check_codes(roots: &[&'static Codes]) -> Result<(), String> {
         check::<1024>(roots).map_err(|t| t.as_str().to_owned())
     }
@@ -823,38 +827,20 @@ mod tests {
     fn listed_codes_are_checked_as_catalogs_are() {
         let users = listed("app::users::Error", &codes("U", 100), &[], None, &[]);
         let billing = listed("app::billing::Error", &codes("B", 100), &[], None, &[]);
-        let service = listed(
-            "app::Service",
-            &[],
-            &[],
-            None,
-            &[("Users", users), ("Billing", billing)],
-        );
+        let service = composing(&[("Users", users), ("Billing", billing)]);
         assert_eq!(count_codes(&[service]), 200);
         assert_eq!(check_codes(&[service]), Ok(()));
         // A repeat between two listed types, named with both variants.
         let mut repeated = codes("B", 100);
         repeated[42] = "U-00007".into();
         let billing = listed("app::billing::Error", &repeated, &[], None, &[]);
-        let service = listed(
-            "app::Service",
-            &[],
-            &[],
-            None,
-            &[("Users", users), ("Billing", billing)],
-        );
+        let service = composing(&[("Users", users), ("Billing", billing)]);
         assert_eq!(
             check_codes(&[service]).unwrap_err(),
             "error code `U-00007` is declared by both `app::users::Error::V7` and `app::billing::Error::V42`; codes must be unique across composed types"
         );
         // One listed type included twice.
-        let twice = listed(
-            "app::Service",
-            &[],
-            &[],
-            None,
-            &[("A", users), ("B", users)],
-        );
+        let twice = composing(&[("A", users), ("B", users)]);
         assert!(check_codes(&[twice])
             .unwrap_err()
             .contains("is reached twice: `app::users::Error` is included through `app::Service::A` and through `app::Service::B`"));
@@ -866,13 +852,7 @@ mod tests {
         // its catalog, read through the same walk.
         let manual = of(catalog("app::Manual", &["SHARED".into()], &[]));
         let derived = listed("app::Derived", &["SHARED".into()], &[], None, &[]);
-        let service = listed(
-            "app::Service",
-            &[],
-            &[],
-            None,
-            &[("M", manual), ("D", derived)],
-        );
+        let service = composing(&[("M", manual), ("D", derived)]);
         assert_eq!(
             check_codes(&[service]).unwrap_err(),
             "error code `SHARED` is declared by both `app::Manual::V0` and `app::Derived::V0`; codes must be unique across composed types"

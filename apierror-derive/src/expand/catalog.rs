@@ -122,12 +122,12 @@ pub(super) fn codes(input: &Input, model: &Model, include: impl Fn(&Field) -> bo
         let name = &c.name;
         c.range.map(|(lo, hi)| quote!((#name, (#lo, #hi))))
     });
-    let suffix = format!("::{}", input.ident);
+    let path = type_path(input);
     quote! {
         &{
             use #krate::__private as __P;
             __P::Codes::__new(
-                ::core::concat!(::core::module_path!(), #suffix),
+                #path,
                 #pattern,
                 #range,
                 &[#(#categories),*],
@@ -138,12 +138,18 @@ pub(super) fn codes(input: &Input, model: &Model, include: impl Fn(&Field) -> bo
     }
 }
 
+/// The type's full path, as its owner and its codes name it.
+fn type_path(input: &Input) -> TokenStream {
+    let suffix = format!("::{}", input.ident);
+    quote!(::core::concat!(::core::module_path!(), #suffix))
+}
+
 /// The type as its descriptors name it: its name, its full path, and the
 /// settings its variants keep through composition.
 fn owner(input: &Input, model: &Model) -> TokenStream {
     let krate = &model.krate;
     let name = input.ident.to_string();
-    let suffix = format!("::{name}");
+    let path = type_path(input);
     let www_authenticate = option_str(model.www_authenticate.as_deref());
     let type_url = option_str(match &model.envelope {
         valid::BuiltIn::Problem { type_url } => type_url.as_deref(),
@@ -156,7 +162,7 @@ fn owner(input: &Input, model: &Model) -> TokenStream {
     quote! {
         &#krate::__private::Owner::__new(
             #name,
-            ::core::concat!(::core::module_path!(), #suffix),
+            #path,
             #www_authenticate,
             #type_url,
         ) #doc_url

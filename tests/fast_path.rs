@@ -77,6 +77,53 @@ fn agree<E: Decode + ApiError>() -> usize {
     checked
 }
 
+/// Texts the derive marks as needing JSON escaping (it computes the
+/// plain-text flags the byte writer trusts): titles and static
+/// messages with quotes, backslashes, control characters and `{{`.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode)]
+enum Escaped {
+    #[code("QUOTE")]
+    #[status(409)]
+    #[message("a \"quoted\" message")]
+    #[api_error(title = "The \"title\"", kind = "quote_error")]
+    Quote,
+    #[code("CONTROL")]
+    #[status(400)]
+    #[message("tab\there, newline\nthere")]
+    #[api_error(title = "tab\ttitle")]
+    Control,
+    #[code("BRACES")]
+    #[status(422)]
+    #[message("literal {{braces}} and \\")]
+    Braces,
+    #[code("PLAIN")]
+    #[status(404)]
+    #[message("Nothing to escape")]
+    #[api_error(title = "Plain title")]
+    Plain { id: u32 },
+    #[code("FIELD")]
+    #[status(400)]
+    #[message("Field \"{name}\" is wrong")]
+    #[api_error(title = "Bad \\ field")]
+    Field { name: String },
+}
+
+#[test]
+fn texts_that_need_escaping_are_escaped_by_both_writers() {
+    assert_eq!(agree::<Escaped>(), 5 * FORMATS.len() * contexts().len());
+    let body = Render::new(&Escaped::Quote)
+        .format(&BuiltIn::Problem(Problem::new()))
+        .to_vec()
+        .unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["title"], "The \"title\"");
+    assert_eq!(body["detail"], "a \"quoted\" message");
+    let body = Render::new(&Escaped::Braces).to_vec().unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["error"]["message"], "literal {braces} and \\");
+}
+
 #[test]
 fn the_byte_writer_and_serde_write_the_same_bodies() {
     let checked = agree::<phala::PhalaError>()

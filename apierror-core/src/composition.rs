@@ -51,19 +51,11 @@ struct Listed {
 /// One code of [`Codes`]: its hash (FNV-1a, see [`code_hash`]), the code,
 /// and its variant.
 #[doc(hidden)]
-pub struct Code {
-    hash: u64,
-    code: &'static str,
-    variant: &'static str,
-}
+pub struct Code(pub u64, pub &'static str, pub &'static str);
 
 impl Code {
     pub const fn __new(hash: u64, code: &'static str, variant: &'static str) -> Self {
-        Code {
-            hash,
-            code,
-            variant,
-        }
+        Code(hash, code, variant)
     }
 }
 
@@ -165,11 +157,11 @@ impl View {
         match self {
             View::Listed(l) => {
                 let code = &l.codes[i];
-                (code.hash, code.code, code.variant)
+                (code.0, code.1, code.2)
             }
             View::Catalog(c) => {
                 let d = &c.descriptors[i];
-                (d.hash, d.code, d.variant)
+                (d.2, d.code(), d.variant())
             }
         }
     }

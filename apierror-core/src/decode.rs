@@ -208,7 +208,7 @@ pub fn index_of(
         .iter()
         .take_while(|&&(h, _)| h == hash)
         .map(|&(_, i)| i as usize)
-        .find(|&i| descriptors.get(i).is_some_and(|d| d.code == code))
+        .find(|&i| descriptors.get(i).is_some_and(|d| d.code() == code))
 }
 
 /// What any built-in envelope says about an error.

@@ -116,7 +116,7 @@ pub trait ApiError: std::error::Error {
     /// include it through transparent variants, nearest first.
     #[doc(hidden)]
     fn __setting(&self, pick: fn(&Owner) -> Option<&'static str>) -> Option<&'static str> {
-        pick(self.descriptor().owner)
+        pick(self.descriptor().0)
     }
 }
 

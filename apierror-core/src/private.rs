@@ -7,20 +7,25 @@
 pub use crate::catalog::{Catalog, CatalogParts, Category, Descriptor, Owner, Transparent};
 pub use crate::message::Message;
 
-/// The flags generated code passes to `Descriptor::__new`.
+/// The bits of `Descriptor::__flags` generated code sets.
 pub mod flags {
-    use crate::catalog::DescriptorParts;
+    use crate::catalog::flags;
     /// The variant renders a `details` object.
-    pub const HAS_DETAILS: u8 = DescriptorParts::HAS_DETAILS;
+    pub const HAS_DETAILS: u16 = flags::HAS_DETAILS;
     /// A field feeds `Retry-After`.
-    pub const RETRY_AFTER: u8 = DescriptorParts::RETRY_AFTER;
+    pub const RETRY_AFTER: u16 = flags::RETRY_AFTER;
     /// The template is the message.
-    pub const STATIC: u8 = DescriptorParts::STATIC;
+    pub const STATIC: u16 = flags::STATIC;
     /// The static message needs no JSON escaping.
-    pub const PLAIN: u8 = DescriptorParts::PLAIN;
+    pub const PLAIN: u16 = flags::PLAIN;
     /// Bits 4..=6: the log level.
-    pub const LOG: u8 = DescriptorParts::LOG;
+    pub const LOG: u16 = flags::LOG;
+    /// The code needs no JSON escaping.
+    pub const PLAIN_CODE: u16 = flags::PLAIN_CODE;
+    /// The title needs no JSON escaping.
+    pub const PLAIN_TITLE: u16 = flags::PLAIN_TITLE;
 }
+pub use crate::catalog::{status, Extra, FieldList};
 pub use crate::composition::{assert_unique_codes, code_hash, table_size, Code, Codes};
 pub use crate::decode::{index_of as decode_index, Decode, DecodeError, Fields};
 pub use crate::doc::{Block, Docs, Section, StatusDoc};
@@ -285,4 +290,10 @@ mod tests {
         assert_eq!((max + 1).retry_after_secs(), Some(max));
         assert_eq!(max.retry_after_secs(), Some(max));
     }
+}
+
+/// Whether the runtime writes `text` into a JSON string as it is (what the
+/// derive's plain-text flags promise).
+pub const fn json_plain(text: &str) -> bool {
+    crate::catalog::json_plain(text)
 }

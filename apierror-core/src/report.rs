@@ -49,7 +49,7 @@ pub enum Level {
 }
 
 impl Level {
-    /// The level of descriptor flags bits 4..=6 (see `DescriptorParts`):
+    /// The level of descriptor flags bits 4..=6 (see `flags::LOG` of the descriptor):
     /// 0 the status's default, 1 off, 2..=6 error to trace.
     pub(crate) const fn from_bits(bits: u8, server_error: bool) -> Option<Level> {
         match bits {

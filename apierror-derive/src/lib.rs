@@ -49,6 +49,28 @@ mod agreement {
         assert_eq!(flags::STATIC, runtime::STATIC);
         assert_eq!(flags::PLAIN, runtime::PLAIN);
         assert_eq!(0b111 << flags::LOG_SHIFT, runtime::LOG);
+        assert_eq!(flags::PLAIN_CODE, runtime::PLAIN_CODE);
+        assert_eq!(flags::PLAIN_TITLE, runtime::PLAIN_TITLE);
+    }
+
+    #[test]
+    fn plain_text_is_the_runtimes() {
+        for text in [
+            "",
+            "E-1",
+            "a\"b",
+            "back\\slash",
+            "tab\t",
+            "\u{1f}",
+            "\u{7f}",
+            "é ü",
+        ] {
+            assert_eq!(
+                crate::expand::json_plain(text),
+                apierror_core::__private::json_plain(text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

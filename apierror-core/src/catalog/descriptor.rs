@@ -11,223 +11,250 @@ use http::StatusCode;
 
 /// Everything constant about one error variant: its code, status, public
 /// message template, documentation and the keys of its details object.
+///
+/// What every variant has is held inline; what most variants leave empty
+/// (fields, docs, title, ...) is behind one reference that variants with
+/// the same such parts share. Generated code writes descriptors as struct
+/// literals of constants: no constant-evaluated call per variant, which is
+/// what keeps a catalog of thousands of codes cheap to compile. The fields
+/// are not public API.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Descriptor {
-    pub(crate) owner: &'static Owner,
-    pub(crate) code: &'static str,
+pub struct Descriptor(
+    /// The type that declares the variant.
+    #[doc(hidden)]
+    pub &'static Owner,
+    /// The code.
+    #[doc(hidden)]
+    pub &'static str,
     /// FNV-1a of the code, computed by the derive: composed catalogs are
     /// checked for duplicates by hash at compile time.
-    pub(crate) hash: u64,
-    pub(crate) status: StatusCode,
-    pub(crate) message: &'static str,
-    pub(crate) docs: &'static Docs,
-    pub(crate) category: Option<&'static str>,
-    pub(crate) variant: &'static str,
-    pub(crate) fields: &'static [&'static str],
-    pub(crate) field_types: &'static [&'static str],
-    pub(crate) field_shapes: &'static [Shape],
-    pub(crate) pieces: &'static [Piece],
-    pub(crate) has_details: bool,
-    pub(crate) retry_after: bool,
-    pub(crate) title: Option<&'static str>,
-    pub(crate) kind: Option<&'static str>,
-    pub(crate) static_message: Option<&'static str>,
-    pub(crate) plain_message: bool,
-    /// The code needs no JSON escaping (always so for derived codes, whose
-    /// characters the derive checks; computed in const eval, never at run
-    /// time).
-    pub(crate) plain_code: bool,
-    /// The title (`title = "..."`, else the reason phrase) needs no JSON
-    /// escaping; computed in const eval.
-    pub(crate) plain_title: bool,
-    pub(crate) headers: &'static [&'static str],
-    /// Bits 4..=6 of the flags: see [`DescriptorParts::LOG`].
-    pub(crate) log: u8,
-}
+    #[doc(hidden)]
+    pub u64,
+    /// The status.
+    #[doc(hidden)]
+    pub StatusCode,
+    /// The message template.
+    #[doc(hidden)]
+    pub &'static str,
+    /// The variant's name.
+    #[doc(hidden)]
+    pub &'static str,
+    /// See [`flags`].
+    #[doc(hidden)]
+    pub u16,
+    /// The rarely set parts.
+    #[doc(hidden)]
+    pub &'static Extra,
+);
 
-/// The fields of a [`Descriptor`] that `__new` and `__from_parts` take.
-pub(crate) struct DescriptorParts {
-    pub owner: &'static Owner,
-    pub code: &'static str,
-    pub hash: u64,
-    pub status: u16,
-    pub message: &'static str,
-    pub docs: &'static Docs,
-    pub category: Option<&'static str>,
-    pub variant: &'static str,
-    pub fields: &'static [&'static str],
-    pub field_types: &'static [&'static str],
-    pub field_shapes: &'static [Shape],
-    /// `HAS_DETAILS | RETRY_AFTER | STATIC | PLAIN`, see the constants.
-    pub flags: u8,
-    pub title: Option<&'static str>,
-    pub kind: Option<&'static str>,
-    /// The message, when it has no placeholder and differs from the
-    /// template (a template with `{{`); `STATIC` says the template is it.
-    pub static_message: Option<&'static str>,
-}
-
-impl DescriptorParts {
+/// The bits of [`Descriptor::__flags`]. The derive computes them (and
+/// `agreement::flags_agree_with_the_runtime` in apierror-derive checks its
+/// copy against these).
+pub(crate) mod flags {
     /// The variant renders a `details` object.
-    pub const HAS_DETAILS: u8 = 1;
+    pub const HAS_DETAILS: u16 = 1;
     /// A field feeds `Retry-After`.
-    pub const RETRY_AFTER: u8 = 2;
+    pub const RETRY_AFTER: u16 = 2;
     /// The message template is the message: no placeholder, no escape.
-    pub const STATIC: u8 = 4;
+    pub const STATIC: u16 = 4;
     /// The static message needs no JSON escaping.
-    pub const PLAIN: u8 = 8;
+    pub const PLAIN: u16 = 8;
     /// Bits 4..=6: the log level, 0 the status's default (error for 5xx,
     /// none for 4xx), 1 off, 2 error, 3 warn, 4 info, 5 debug, 6 trace.
-    pub const LOG: u8 = 0b0111_0000;
-
-    /// Defaults for what generated code leaves out.
-    pub const EMPTY: DescriptorParts = DescriptorParts {
-        owner: &Owner::EMPTY,
-        code: "",
-        hash: 0,
-        status: 500,
-        message: "",
-        docs: &Docs::EMPTY,
-        category: None,
-        variant: "",
-        fields: &[],
-        field_types: &[],
-        field_shapes: &[],
-        flags: 0,
-        title: None,
-        kind: None,
-        static_message: None,
-    };
+    pub const LOG: u16 = 0b0111_0000;
+    /// The code needs no JSON escaping (so for every derived code: the
+    /// derive checks their characters).
+    pub const PLAIN_CODE: u16 = 0x80;
+    /// The title (`title = "..."`, else the reason phrase) needs no JSON
+    /// escaping.
+    pub const PLAIN_TITLE: u16 = 0x100;
 }
 
-impl Descriptor {
-    /// A descriptor as generated code builds it: the fields every variant
-    /// has, then `__fields`, `__doc`, ... for the others. (Short calls keep
-    /// big catalogs cheap to compile.)
-    #[doc(hidden)]
-    pub const fn __new(
-        owner: &'static Owner,
-        code: &'static str,
-        hash: u64,
-        status: u16,
-        message: &'static str,
-        variant: &'static str,
-        flags: u8,
-    ) -> Self {
-        Self::__from_parts(DescriptorParts {
-            owner,
-            code,
-            hash,
-            status,
-            message,
-            variant,
-            flags,
-            ..DescriptorParts::EMPTY
-        })
-    }
+/// The parts of a [`Descriptor`] most variants leave empty. Not public API.
+#[doc(hidden)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Extra {
+    pub(crate) docs: &'static Docs,
+    pub(crate) category: Option<&'static str>,
+    pub(crate) fields: &'static FieldList,
+    pub(crate) pieces: &'static [Piece],
+    pub(crate) title: Option<&'static str>,
+    pub(crate) kind: Option<&'static str>,
+    /// The message, when it has no placeholder and differs from the
+    /// template (a template with `{{`); `STATIC` says the template is it.
+    pub(crate) unescaped: Option<&'static str>,
+    pub(crate) headers: &'static [&'static str],
+}
 
-    #[doc(hidden)]
-    pub const fn __fields(
-        mut self,
-        fields: &'static [&'static str],
-        types: &'static [&'static str],
-        shapes: &'static [Shape],
-    ) -> Self {
+impl Extra {
+    /// Nothing: what most variants have.
+    pub const EMPTY: Extra = Extra {
+        docs: &Docs::EMPTY,
+        category: None,
+        fields: FieldList::NONE,
+        pieces: &[],
+        title: None,
+        kind: None,
+        unescaped: None,
+        headers: &[],
+    };
+
+    /// A reference to [`EMPTY`](Self::EMPTY), for generated code (a path,
+    /// not a borrow to promote).
+    pub const NONE: &'static Extra = &Extra::EMPTY;
+
+    pub const fn __fields(mut self, fields: &'static FieldList) -> Self {
         self.fields = fields;
-        self.field_types = types;
-        self.field_shapes = shapes;
         self
     }
 
     /// The template's pieces, when it has a placeholder.
-    #[doc(hidden)]
     pub const fn __pieces(mut self, pieces: &'static [Piece]) -> Self {
         self.pieces = pieces;
         self
     }
 
-    #[doc(hidden)]
     pub const fn __doc(mut self, docs: &'static Docs) -> Self {
         self.docs = docs;
         self
     }
 
-    #[doc(hidden)]
     pub const fn __category(mut self, category: &'static str) -> Self {
         self.category = Some(category);
         self
     }
 
-    #[doc(hidden)]
     pub const fn __title(mut self, title: &'static str) -> Self {
         self.title = Some(title);
-        self.plain_title = json_plain(title);
         self
     }
 
-    #[doc(hidden)]
     pub const fn __kind(mut self, kind: &'static str) -> Self {
         self.kind = Some(kind);
         self
     }
 
-    #[doc(hidden)]
     pub const fn __headers(mut self, headers: &'static [&'static str]) -> Self {
         self.headers = headers;
         self
     }
 
-    #[doc(hidden)]
     pub const fn __unescaped(mut self, message: &'static str) -> Self {
-        self.static_message = Some(message);
+        self.unescaped = Some(message);
+        self
+    }
+}
+
+/// The details fields of a variant: keys, Rust types as written, JSON
+/// shapes, in declaration order. Variants with the same fields share one.
+/// Not public API.
+#[doc(hidden)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldList {
+    pub(crate) names: &'static [&'static str],
+    pub(crate) types: &'static [&'static str],
+    pub(crate) shapes: &'static [Shape],
+}
+
+impl FieldList {
+    /// No field.
+    pub const NONE: &'static FieldList = &FieldList {
+        names: &[],
+        types: &[],
+        shapes: &[],
+    };
+
+    pub const fn __new(
+        names: &'static [&'static str],
+        types: &'static [&'static str],
+        shapes: &'static [Shape],
+    ) -> Self {
+        FieldList {
+            names,
+            types,
+            shapes,
+        }
+    }
+}
+
+/// A status the derive has checked to lie in 400..=599, as a constant.
+#[doc(hidden)]
+pub const fn status(status: u16) -> StatusCode {
+    match StatusCode::from_u16(status) {
+        Ok(status) => status,
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+impl Descriptor {
+    /// A descriptor with what every variant has, its other parts empty;
+    /// the plain-text flags computed here. (Generated code writes struct
+    /// literals instead; this is for tests and hand-written catalogs.)
+    #[doc(hidden)]
+    pub const fn __new(
+        owner: &'static Owner,
+        code: &'static str,
+        hash: u64,
+        status_code: u16,
+        message: &'static str,
+        variant: &'static str,
+        flags: u16,
+    ) -> Self {
+        let mut flags = flags | flags::PLAIN_TITLE;
+        if json_plain(code) {
+            flags |= flags::PLAIN_CODE;
+        }
+        Descriptor(
+            owner,
+            code,
+            hash,
+            status(status_code),
+            message,
+            variant,
+            flags,
+            Extra::NONE,
+        )
+    }
+
+    /// The same descriptor with other rarely set parts.
+    #[doc(hidden)]
+    pub const fn __with(mut self, extra: &'static Extra) -> Self {
+        self.7 = extra;
+        if let Some(title) = extra.title {
+            if !json_plain(title) {
+                self.6 &= !flags::PLAIN_TITLE;
+            }
+        }
         self
     }
 
-    pub(crate) const fn __from_parts(parts: DescriptorParts) -> Self {
-        // The derive only emits statuses it has checked to lie in 400..=599.
-        let status = match StatusCode::from_u16(parts.status) {
-            Ok(status) => status,
-            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        Descriptor {
-            owner: parts.owner,
-            code: parts.code,
-            hash: parts.hash,
-            status,
-            message: parts.message,
-            docs: parts.docs,
-            category: parts.category,
-            variant: parts.variant,
-            fields: parts.fields,
-            field_types: parts.field_types,
-            field_shapes: parts.field_shapes,
-            pieces: &[],
-            has_details: parts.flags & DescriptorParts::HAS_DETAILS != 0,
-            retry_after: parts.flags & DescriptorParts::RETRY_AFTER != 0,
-            title: parts.title,
-            kind: parts.kind,
-            static_message: if parts.flags & DescriptorParts::STATIC != 0 {
-                Some(parts.message)
-            } else {
-                parts.static_message
-            },
-            plain_message: parts.flags & DescriptorParts::PLAIN != 0,
-            plain_code: json_plain(parts.code),
-            // Reason phrases need no escaping; a `title` is checked by `__title`.
-            plain_title: true,
-            headers: &[],
-            log: (parts.flags >> 4) & 7,
-        }
+    const fn flag(&self, flag: u16) -> bool {
+        self.6 & flag != 0
+    }
+
+    /// The code needs no JSON escaping.
+    pub(crate) const fn plain_code(&self) -> bool {
+        self.flag(flags::PLAIN_CODE)
+    }
+
+    /// The title (or reason phrase) needs no JSON escaping.
+    pub(crate) const fn plain_title(&self) -> bool {
+        self.flag(flags::PLAIN_TITLE)
+    }
+
+    /// The static message needs no JSON escaping.
+    pub(crate) const fn plain_message(&self) -> bool {
+        self.flag(flags::PLAIN)
     }
 
     /// The stable machine code, e.g. `"ERR-02-003"`.
     pub const fn code(&self) -> &'static str {
-        self.code
+        self.1
     }
 
     /// The HTTP status the variant is answered with.
     pub const fn status(&self) -> StatusCode {
-        self.status
+        self.3
     }
 
     /// The public message template as written in `#[message(...)]`,
@@ -236,7 +263,7 @@ impl Descriptor {
     /// message. [`ApiError::message`](crate::ApiError::message) is the
     /// message of one error value, placeholders filled.
     pub const fn template(&self) -> &'static str {
-        self.message
+        self.4
     }
 
     /// The template's literal text and placeholders, as the derive parsed
@@ -263,58 +290,58 @@ impl Descriptor {
     /// assert_eq!(pieces[2], Piece::Text("'"));
     /// ```
     pub fn pieces(&self) -> Pieces {
-        Pieces::new(self.pieces, self.static_message.unwrap_or(self.message))
+        Pieces::new(self.7.pieces, self.__static_message().unwrap_or(self.4))
     }
 
     /// The first paragraph of the variant's doc comment, lines joined with
     /// `\n`; empty when undocumented. The rest is in [`docs`](Self::docs).
     pub const fn description(&self) -> &'static str {
-        self.docs.description
+        self.7.docs.description
     }
 
     /// Everything the variant's doc comment says, read at compile time:
     /// causes, example, resolution steps and commands, other sections, and
     /// the field descriptions.
     pub const fn docs(&self) -> &'static Docs {
-        self.docs
+        self.7.docs
     }
 
     /// The category the code belongs to, when the type declares categories.
     pub const fn category(&self) -> Option<&'static str> {
-        self.category
+        self.7.category
     }
 
     /// The Rust name of the variant (the type's name for a struct).
     pub const fn variant(&self) -> &'static str {
-        self.variant
+        self.5
     }
 
     /// The Rust name of the type that declares the variant.
     pub const fn type_name(&self) -> &'static str {
-        self.owner.name
+        self.0.name
     }
 
     /// The full path of the type that declares the variant, e.g.
     /// `"my_service::users::Error"`: what tells apart two types of one name.
     pub const fn type_path(&self) -> &'static str {
-        self.owner.path
+        self.0.path
     }
 
     /// The type that declares the variant.
     #[doc(hidden)]
     pub const fn __owner(&self) -> &'static Owner {
-        self.owner
+        self.0
     }
 
     /// The hash of the code the derive computed.
     #[doc(hidden)]
     pub const fn __hash(&self) -> u64 {
-        self.hash
+        self.2
     }
 
     /// The keys of the `details` object, in declaration order.
     pub const fn fields(&self) -> &'static [&'static str] {
-        self.fields
+        self.7.fields.names
     }
 
     /// The Rust types of the details fields, as written, parallel to
@@ -322,24 +349,24 @@ impl Descriptor {
     /// For reading; [`field_shapes`](Self::field_shapes) says what JSON
     /// they are.
     pub const fn field_types(&self) -> &'static [&'static str] {
-        self.field_types
+        self.7.fields.types
     }
 
     /// The JSON shapes of the details fields, read from their types by the
     /// derive, parallel to [`fields`](Self::fields).
     pub const fn field_shapes(&self) -> &'static [Shape] {
-        self.field_shapes
+        self.7.fields.shapes
     }
 
     /// Whether rendered envelopes carry a `details` key for this variant.
     pub const fn has_details(&self) -> bool {
-        self.has_details
+        self.flag(flags::HAS_DETAILS)
     }
 
     /// The headers fields of the variant feed, from
     /// `#[api_error(header = "...")]`, lowercase, in declaration order.
     pub const fn headers(&self) -> &'static [&'static str] {
-        self.headers
+        self.7.headers
     }
 
     /// How loudly the derived responses log this variant's internal report,
@@ -348,44 +375,45 @@ impl Descriptor {
     ///
     /// [`Level::Error`]: crate::report::Level::Error
     pub const fn log_level(&self) -> Option<crate::report::Level> {
-        crate::report::Level::from_bits(self.log, self.status.as_u16() >= 500)
+        crate::report::Level::from_bits(((self.6 & flags::LOG) >> 4) as u8, self.3.as_u16() >= 500)
     }
 
     /// Whether a field of the variant feeds the `Retry-After` header.
     pub const fn has_retry_after(&self) -> bool {
-        self.retry_after
+        self.flag(flags::RETRY_AFTER)
     }
 
     /// A short human title, from `#[api_error(title = "...")]` (RFC 9457 `title`).
     pub const fn title(&self) -> Option<&'static str> {
-        self.title
+        self.7.title
     }
 
     /// The public message when it has no placeholder.
     #[doc(hidden)]
     pub const fn __static_message(&self) -> Option<&'static str> {
-        self.static_message
+        if self.flag(flags::STATIC) {
+            Some(self.4)
+        } else {
+            self.7.unescaped
+        }
     }
 
     /// The error's kind, from `#[api_error(kind = "...")]`, e.g.
     /// `"rate_limit_error"` (the `type` of the OpenAI-style envelope).
     pub const fn kind(&self) -> Option<&'static str> {
-        self.kind
+        self.7.kind
     }
 }
 
 impl fmt::Debug for Descriptor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Descriptor")
-            .field("code", &self.code)
-            .field("status", &self.status.as_u16())
-            .field(
-                "variant",
-                &format_args!("{}::{}", self.owner.path, self.variant),
-            )
-            .field("message", &self.message)
-            .field("category", &self.category)
-            .field("fields", &self.fields)
+            .field("code", &self.1)
+            .field("status", &self.3.as_u16())
+            .field("variant", &format_args!("{}::{}", self.0.path, self.5))
+            .field("message", &self.4)
+            .field("category", &self.7.category)
+            .field("fields", &self.7.fields.names)
             .finish()
     }
 }

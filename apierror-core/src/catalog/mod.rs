@@ -5,8 +5,8 @@
 
 mod descriptor;
 
-pub use descriptor::Descriptor;
-pub(crate) use descriptor::{json_plain, DescriptorParts};
+pub(crate) use descriptor::{flags, json_plain};
+pub use descriptor::{status, Descriptor, Extra, FieldList};
 
 use crate::doc::{Section, StatusDoc};
 use crate::format::BuiltIn;
@@ -365,7 +365,7 @@ impl Catalog {
 
     /// The descriptor of `code`, searching included catalogs too.
     pub fn find(&self, code: &str) -> Option<&'static Descriptor> {
-        self.iter().find(|d| d.code == code)
+        self.iter().find(|d| d.code() == code)
     }
 }
 
@@ -378,8 +378,8 @@ impl Catalog {
 impl fmt::Display for Catalog {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let rows = || self.iter();
-        let code = rows().map(|d| d.code.len()).max().unwrap_or(0).max(4);
-        let variant = rows().map(|d| d.variant.len()).max().unwrap_or(0).max(7);
+        let code = rows().map(|d| d.1.len()).max().unwrap_or(0).max(4);
+        let variant = rows().map(|d| d.5.len()).max().unwrap_or(0).max(7);
         writeln!(
             f,
             "{:<code$}  STATUS  {:<variant$}  MESSAGE",
@@ -388,10 +388,10 @@ impl fmt::Display for Catalog {
         for d in rows() {
             let line = format!(
                 "{:<code$}  {:<6}  {:<variant$}  {}",
-                d.code,
-                d.status.as_u16(),
-                d.variant,
-                d.message
+                d.1,
+                d.3.as_u16(),
+                d.5,
+                d.4
             );
             writeln!(f, "{}", line.trim_end())?;
         }

@@ -146,12 +146,12 @@ impl Problem {
     {
         let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
         let descriptor = error.descriptor();
-        let code = descriptor.code;
+        let code = descriptor.code();
         let own = error.__setting(crate::catalog::Owner::type_url);
         io(writer.write_all(br#"{"type":"#))?;
         // The format's own template, split in const eval: no search, no scan.
         let presplit = match (own, self.type_template, self.split) {
-            (None, Some(template), Some(at)) if self.plain && descriptor.plain_code => {
+            (None, Some(template), Some(at)) if self.plain && descriptor.plain_code() => {
                 Some((&template[..at], &template[at + "{code}".len()..]))
             }
             _ => None,
@@ -169,7 +169,7 @@ impl Problem {
         }
         io(writer.write_all(br#","title":"#))?;
         let title = title(error);
-        if descriptor.plain_title {
+        if descriptor.plain_title() {
             io(writer.write_all(b"\""))?;
             io(writer.write_all(title.as_bytes()))?;
             io(writer.write_all(b"\""))?;
@@ -178,7 +178,7 @@ impl Problem {
         }
         io(writer.write_all(br#","status":"#))?;
         // A status is three digits: the derive admits 400..=599 only.
-        let status = descriptor.status.as_u16();
+        let status = descriptor.status().as_u16();
         io(writer.write_all(&[
             b'0' + (status / 100 % 10) as u8,
             b'0' + (status / 10 % 10) as u8,
@@ -191,7 +191,7 @@ impl Problem {
             super::write_str_parts(writer, &[instance])?;
         }
         io(writer.write_all(br#","code":"#))?;
-        if descriptor.plain_code {
+        if descriptor.plain_code() {
             io(writer.write_all(b"\""))?;
             io(writer.write_all(code.as_bytes()))?;
             io(writer.write_all(b"\""))?;

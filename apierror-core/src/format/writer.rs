@@ -36,8 +36,8 @@ where
         JsonPart::Object => write_object(error, None, writer),
         JsonPart::Message => {
             let descriptor = error.descriptor();
-            match descriptor.static_message {
-                Some(message) if descriptor.plain_message => {
+            match descriptor.__static_message() {
+                Some(message) if descriptor.plain_message() => {
                     io(writer.write_all(b"\""))?;
                     io(writer.write_all(message.as_bytes()))?;
                     io(writer.write_all(b"\""))
@@ -84,17 +84,17 @@ where
 {
     let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
     let descriptor = error.descriptor();
-    if descriptor.plain_code {
+    if descriptor.plain_code() {
         io(writer.write_all(open))?;
-        io(writer.write_all(descriptor.code.as_bytes()))?;
+        io(writer.write_all(descriptor.code().as_bytes()))?;
     } else {
         // `open` without its closing quote, then the code escaped.
         io(writer.write_all(&open[..open.len() - 1]))?;
-        write_str(writer, descriptor.code)?;
+        write_str(writer, descriptor.code())?;
         io(writer.write_all(b"\""))?;
     }
-    match descriptor.static_message {
-        Some(message) if descriptor.plain_message => {
+    match descriptor.__static_message() {
+        Some(message) if descriptor.plain_message() => {
             io(writer.write_all(br#"","message":""#))?;
             io(writer.write_all(message.as_bytes()))?;
             io(writer.write_all(b"\""))?;

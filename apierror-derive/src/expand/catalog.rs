@@ -7,14 +7,17 @@ use crate::valid::{self, Entry, Message, Model, Own};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, ToTokens};
 
-/// The type's catalog, as a constant expression. `include` picks the
-/// transparent variants whose catalogs it lists (all of them, but for the
-/// composition check of a generic type).
+/// The type's catalog: the items generated code puts next to the impls
+/// (`__O` the owner, `__OWN` the descriptors, the constants they share), and
+/// the constant expression of `CATALOG`, which reads them (`__P` is
+/// `__private`). Out of the impl, the descriptors are a free constant:
+/// `descriptor()` indexes it, and rustc's lints of associated constants do
+/// not walk it. `include` picks the transparent variants the catalog lists.
 pub(super) fn catalog(
     input: &Input,
     model: &Model,
     include: impl Fn(&Field) -> bool,
-) -> TokenStream {
+) -> (TokenStream, TokenStream) {
     let krate = &model.krate;
     let doc = &model.doc.intro;
     let appendices = model
@@ -39,13 +42,13 @@ pub(super) fn catalog(
         .collect();
     generics.push(Ident::new("Self", Span::call_site()));
     let mut position = 0usize;
-    let mut descriptors = Vec::new();
+    let mut table = Table::default();
     let mut transparent = Vec::new();
     for entry in &model.entries {
         match entry {
             Entry::Own(own) => {
                 position += 1;
-                descriptors.push(descriptor(own, &generics));
+                table.push(own, &generics);
             }
             Entry::Transparent { variant, field } if include(field) => {
                 let name = variant.ident.to_string();
@@ -69,27 +72,44 @@ pub(super) fn catalog(
     let retired = &model.retired;
     let envelope = envelope(krate, &model.envelope);
     let owner = owner(input, model);
-    quote! {
-        &{
-            use #krate::__private::Descriptor as __D;
-            use #krate::__private as __P;
-            const __O: &#krate::__private::Owner = #owner;
-            #krate::__private::Catalog::__from_parts(#krate::__private::CatalogParts {
-                owner: __O,
-                description: #doc,
-                appendices: &[#(#appendices),*],
-                statuses: &[#(#statuses),*],
-                class: #class,
-                descriptors: &[#(#descriptors),*],
-                transparent: &[#(#transparent),*],
-                pattern: #pattern,
-                range: #range,
-                categories: &[#(#categories),*],
-                retired: &[#(#retired),*],
-                envelope: #envelope,
-            })
+    let (shared, descriptors) = table.finish();
+    let items = quote! {
+        const __O: &__P::Owner = #owner;
+        #shared
+        const __OWN: &[__P::Descriptor] = &[#(#descriptors),*];
+    };
+    let catalog = quote! {
+        &__P::Catalog::__from_parts(__P::CatalogParts {
+            owner: __O,
+            description: #doc,
+            appendices: &[#(#appendices),*],
+            statuses: &[#(#statuses),*],
+            class: #class,
+            descriptors: __OWN,
+            transparent: &[#(#transparent),*],
+            pattern: #pattern,
+            range: #range,
+            categories: &[#(#categories),*],
+            retired: &[#(#retired),*],
+            envelope: #envelope,
+        })
+    };
+    (items, catalog)
+}
+
+/// The type's codes with their hashes and variants, as the item
+/// `__CODE_LIST` next to the impls (which `codes` reads).
+pub(super) fn code_list(model: &Model) -> TokenStream {
+    let codes = model.entries.iter().filter_map(|entry| match entry {
+        Entry::Own(own) => {
+            let code = &own.code;
+            let hash = code_hash(code);
+            let variant = own.variant.ident.to_string();
+            Some(quote!(__P::Code(#hash, #code, #variant)))
         }
-    }
+        Entry::Transparent { .. } => None,
+    });
+    quote!(const __CODE_LIST: &[__P::Code] = &[#(#codes),*];)
 }
 
 /// What the composition check reads of the type (`Codes`): its codes with
@@ -98,16 +118,10 @@ pub(super) fn catalog(
 /// of every type that includes this one) as the incremental cache has it.
 pub(super) fn codes(input: &Input, model: &Model, include: impl Fn(&Field) -> bool) -> TokenStream {
     let krate = &model.krate;
-    let mut codes = Vec::new();
     let mut transparent = Vec::new();
     for entry in &model.entries {
         match entry {
-            Entry::Own(own) => {
-                let code = &own.code;
-                let hash = code_hash(code);
-                let variant = own.variant.ident.to_string();
-                codes.push(quote!(__P::Code::__new(#hash, #code, #variant)));
-            }
+            Entry::Own(_) => {}
             Entry::Transparent { variant, field } if include(field) => {
                 let name = variant.ident.to_string();
                 let ty = field.ty;
@@ -131,7 +145,7 @@ pub(super) fn codes(input: &Input, model: &Model, include: impl Fn(&Field) -> bo
                 #pattern,
                 #range,
                 &[#(#categories),*],
-                &[#(#codes),*],
+                __CODE_LIST,
                 &[#(#transparent),*],
             )
         }
@@ -169,29 +183,149 @@ fn owner(input: &Input, model: &Model) -> TokenStream {
     }
 }
 
-/// The flags of `DescriptorParts` (`agreement::flags_agree_with_the_runtime` in lib.rs
-/// checks them against apierror-core's).
+/// The bits of `Descriptor::__flags` (`agreement::flags_agree_with_the_runtime`
+/// in lib.rs checks them against apierror-core's).
 pub(crate) mod flags {
-    pub const HAS_DETAILS: u8 = 1;
-    pub const RETRY_AFTER: u8 = 2;
-    pub const STATIC: u8 = 4;
-    pub const PLAIN: u8 = 8;
+    pub const HAS_DETAILS: u16 = 1;
+    pub const RETRY_AFTER: u16 = 2;
+    pub const STATIC: u16 = 4;
+    pub const PLAIN: u16 = 8;
     /// Bits 4..=6: the log level.
-    pub const LOG_SHIFT: u8 = 4;
+    pub const LOG_SHIFT: u16 = 4;
+    pub const PLAIN_CODE: u16 = 0x80;
+    pub const PLAIN_TITLE: u16 = 0x100;
 }
 
-/// A variant's descriptor, as a short const call (`__D` is `Descriptor`,
-/// `__O` the type's owner):
-/// `__D::__new(owner, code, hash, status, message, variant, flags)` and a
-/// builder call for each field most variants leave empty.
-fn descriptor(own: &Own, generics: &[Ident]) -> TokenStream {
-    use flags::{HAS_DETAILS, PLAIN, RETRY_AFTER, STATIC};
-    let code = &own.code;
-    let hash = code_hash(code);
-    let status = own.status;
-    let message = &own.template;
-    let variant = own.variant.ident.to_string();
-    let mut flags = 0u8;
+/// Whether `text` goes into a JSON string as it is (the runtime's
+/// `json_plain`): no control character, no `"`, no `\`.
+pub(crate) fn json_plain(text: &str) -> bool {
+    !text.chars().any(|c| c < ' ' || c == '"' || c == '\\')
+}
+
+/// The descriptors of a catalog, as tuple-struct literals of constants (a
+/// constant-evaluated call per variant is what made big catalogs slow to
+/// compile): each status is one constant of the block, and the rarely set
+/// parts (`Extra`) are one constant when variants share them, inline when
+/// one variant has them, `Extra::NONE` when empty.
+#[derive(Default)]
+struct Table {
+    statuses: Vec<u16>,
+    rows: Vec<Row>,
+    /// Each distinct `Extra` expression, as text, with its tokens and uses.
+    extras: Vec<(String, TokenStream, usize)>,
+    /// Each distinct `FieldList` expression, as text, with its tokens: one
+    /// constant each, which variants with the same fields share.
+    field_lists: Vec<(String, TokenStream)>,
+}
+
+struct Row {
+    code: String,
+    hash: u64,
+    status: usize,
+    template: String,
+    variant: String,
+    flags: u16,
+    extra: Option<usize>,
+}
+
+impl Table {
+    fn push(&mut self, own: &Own, generics: &[Ident]) {
+        let (flags, extra) = descriptor(own, generics, &mut self.field_lists);
+        let status = match self.statuses.iter().position(|s| *s == own.status) {
+            Some(i) => i,
+            None => {
+                self.statuses.push(own.status);
+                self.statuses.len() - 1
+            }
+        };
+        let extra = extra.map(|tokens| {
+            let text = tokens.to_string();
+            match self.extras.iter().position(|(t, _, _)| *t == text) {
+                Some(i) => {
+                    self.extras[i].2 += 1;
+                    i
+                }
+                None => {
+                    self.extras.push((text, tokens, 1));
+                    self.extras.len() - 1
+                }
+            }
+        });
+        self.rows.push(Row {
+            code: own.code.clone(),
+            hash: code_hash(&own.code),
+            status,
+            template: own.template.clone(),
+            variant: own.variant.ident.to_string(),
+            flags,
+            extra,
+        });
+    }
+
+    /// The block's constants, and the descriptors.
+    fn finish(self) -> (TokenStream, Vec<TokenStream>) {
+        let status_name = |i: usize| quote::format_ident!("__S{}", i);
+        let extra_name = |i: usize| quote::format_ident!("__X{}", i);
+        let mut shared = TokenStream::new();
+        for (i, status) in self.statuses.iter().enumerate() {
+            let name = status_name(i);
+            shared.extend(quote!(const #name: __P::http::StatusCode = __P::status(#status);));
+        }
+        for (i, (_, tokens)) in self.field_lists.iter().enumerate() {
+            let name = field_list_name(i);
+            shared.extend(quote!(const #name: &__P::FieldList = &#tokens;));
+        }
+        for (i, (_, tokens, uses)) in self.extras.iter().enumerate() {
+            if *uses > 1 {
+                let name = extra_name(i);
+                shared.extend(quote!(const #name: &__P::Extra = &#tokens;));
+            }
+        }
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| {
+                let Row {
+                    code,
+                    hash,
+                    template,
+                    variant,
+                    flags,
+                    ..
+                } = row;
+                let status = status_name(row.status);
+                let extra = match row.extra {
+                    None => quote!(__P::Extra::NONE),
+                    Some(i) if self.extras[i].2 > 1 => extra_name(i).into_token_stream(),
+                    Some(i) => {
+                        let tokens = &self.extras[i].1;
+                        quote!(&#tokens)
+                    }
+                };
+                // Owner, code, hash, status, template, variant, flags, extra.
+                quote! {
+                    __P::Descriptor(__O, #code, #hash, #status, #template, #variant, #flags, #extra)
+                }
+            })
+            .collect();
+        (shared, rows)
+    }
+}
+
+/// The constant of the `i`-th distinct field list.
+fn field_list_name(i: usize) -> Ident {
+    quote::format_ident!("__F{}", i)
+}
+
+/// A variant's flags, and its `Extra` when it has any of those parts (`__P`
+/// is `__private`); its fields are interned into `field_lists`.
+fn descriptor(
+    own: &Own,
+    generics: &[Ident],
+    field_lists: &mut Vec<(String, TokenStream)>,
+) -> (u16, Option<TokenStream>) {
+    use flags::{HAS_DETAILS, PLAIN, PLAIN_CODE, PLAIN_TITLE, RETRY_AFTER, STATIC};
+    let mut flags = 0u16;
     let mut rest = Vec::new();
     if own.has_details {
         flags |= HAS_DETAILS;
@@ -199,8 +333,17 @@ fn descriptor(own: &Own, generics: &[Ident]) -> TokenStream {
     if own.retry_after.is_some() {
         flags |= RETRY_AFTER;
     }
-    // Bits 4..=6: the log level (`LOG` of `DescriptorParts`).
-    flags |= own.log << flags::LOG_SHIFT;
+    // Bits 4..=6: the log level (`LOG` of the runtime's flags).
+    flags |= u16::from(own.log) << flags::LOG_SHIFT;
+    // Derived codes are checked to need no escaping; checked again here so
+    // that the flag never lies.
+    if json_plain(&own.code) {
+        flags |= PLAIN_CODE;
+    }
+    // The title, else the reason phrase (which needs no escaping).
+    if own.title.as_deref().is_none_or(json_plain) {
+        flags |= PLAIN_TITLE;
+    }
     if let Message::Static(text) = &own.message {
         if *text == own.template {
             flags |= STATIC;
@@ -208,7 +351,7 @@ fn descriptor(own: &Own, generics: &[Ident]) -> TokenStream {
             rest.push(quote!(.__unescaped(#text)));
         }
         // Written into JSON as it is when nothing in it needs escaping.
-        if !text.chars().any(|c| c < ' ' || c == '"' || c == '\\') {
+        if json_plain(text) {
             flags |= PLAIN;
         }
     }
@@ -246,7 +389,17 @@ fn descriptor(own: &Own, generics: &[Ident]) -> TokenStream {
             .details
             .iter()
             .map(|(field, _)| crate::shape::field(field, generics));
-        rest.push(quote!(.__fields(&[#(#fields),*], &[#(#types),*], &[#(#shapes),*])));
+        let list = quote!(__P::FieldList::__new(&[#(#fields),*], &[#(#types),*], &[#(#shapes),*]));
+        let text = list.to_string();
+        let i = match field_lists.iter().position(|(t, _)| *t == text) {
+            Some(i) => i,
+            None => {
+                field_lists.push((text, list));
+                field_lists.len() - 1
+            }
+        };
+        let name = field_list_name(i);
+        rest.push(quote!(.__fields(#name)));
     }
     if let Some(docs) = docs(own) {
         rest.push(quote!(.__doc(&#docs)));
@@ -264,7 +417,8 @@ fn descriptor(own: &Own, generics: &[Ident]) -> TokenStream {
         let names = own.headers.iter().map(|(_, name)| name);
         rest.push(quote!(.__headers(&[#(#names),*])));
     }
-    quote!(__D::__new(__O, #code, #hash, #status, #message, #variant, #flags) #(#rest)*)
+    let extra = (!rest.is_empty()).then(|| quote!(__P::Extra::EMPTY #(#rest)*));
+    (flags, extra)
 }
 
 /// The variant's `Docs`, when it has any (`__P` is `__private`).

@@ -71,7 +71,7 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
     let own = (!arms.is_empty()).then(|| {
         quote! {
             if let ::core::option::Option::Some(__index) = #private::decode_index(
-                const { <Self as #krate::ApiError>::CATALOG.own() },
+                __OWN,
                 &[#(#by_hash),*],
                 __code,
             ) {

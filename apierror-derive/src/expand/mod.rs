@@ -14,9 +14,9 @@ mod std_impls;
 
 pub(crate) use bound::mentions;
 // The flags are read by `lib.rs`'s agreement tests only.
-#[cfg(test)]
-pub(crate) use catalog::flags;
 pub(crate) use catalog::written_type;
+#[cfg(test)]
+pub(crate) use catalog::{flags, json_plain};
 
 use crate::ast::{Field, Input, Variant};
 use crate::ctxt::Ctxt;
@@ -128,7 +128,8 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     let bounds = Bounds::new(input, model);
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
 
-    let catalog = catalog::catalog(input, model, |_| true);
+    let (catalog_items, catalog) = catalog::catalog(input, model, |_| true);
+    let code_list = catalog::code_list(model);
     let codes = catalog::codes(input, model, |_| true);
     // Own variants map to their index in the catalog: one table lookup.
     let descriptor_arms = model.entries.iter().scan(0usize, |own, entry| {
@@ -228,7 +229,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
                 let inner_ty = field.ty;
                 Some(quote! {
                     #pat => <#inner_ty as #krate::ApiError>::__setting(#inner, __pick)
-                        .or_else(|| __pick(const { <Self as #krate::ApiError>::CATALOG.__owner() })),
+                        .or_else(|| __pick(__O)),
                 })
             }
         })
@@ -242,7 +243,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
                 #[allow(unreachable_patterns)]
                 match self {
                     #(#setting_arms)*
-                    _ => __pick(const { <Self as #krate::ApiError>::CATALOG.__owner() }),
+                    _ => __pick(__O),
                 }
             }
         }
@@ -316,7 +317,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
                     #(#descriptor_arms)*
                     #empty_match
                 };
-                &(const { <Self as #krate::ApiError>::CATALOG.own() })[__index]
+                &__OWN[__index]
             }
 
             #[inline]
@@ -357,7 +358,16 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     if !input.thiserror {
         out.extend(std_impls::std_impls(input, model, &bounds));
     }
-    out
+    // The catalog's items and the impls that read them, out of the user's
+    // namespace.
+    quote! {
+        const _: () = {
+            use #krate::__private as __P;
+            #catalog_items
+            #code_list
+            #out
+        };
+    }
 }
 
 /// `__visit_fields`: each details field of the variant, with its key, in

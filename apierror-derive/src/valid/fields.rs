@@ -182,7 +182,7 @@ pub(super) fn details<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(&'a Field
 }
 
 /// The log levels `log = "..."` takes, as descriptor flag bits (`LOG` in
-/// `DescriptorParts`, shifted): 1 off, 2 error ... 6 trace.
+/// the runtime's descriptor flags, shifted): 1 off, 2 error ... 6 trace.
 const LOG_LEVELS: &[(&str, u8)] = &[
     ("off", 1),
     ("error", 2),

@@ -27,7 +27,17 @@ depends only on `apierror-derive` (this repository, by path) or only on
 with `-j 2`. CARGO_INCREMENTAL=0 for both, as a crates.io dependency is
 never built incrementally.
 
-Every figure is the median of --runs runs after one warm-up, the ways
+Part 3 ("instructions", run with --only instructions): the instructions
+rustc executes to build each generated crate of part 1 from scratch
+(CARGO_INCREMENTAL=0, the derives included), counted by valgrind's
+callgrind: one run each, repeatable to a few parts per million, whatever
+else the machine does. The rustc command is the one cargo runs (read from
+`cargo build -v`), run again under valgrind; about 1.5 min per crate at
+N = 1000 on this machine.
+
+    python3 benches/compile/run.py --only instructions --ns 1000
+
+Every figure of parts 1 and 2 is the median of --runs runs after one warm-up, the ways
 interleaved (A, B, C, A, B, C, ...); a ratio is the median of the per-run
 ratios. Wall time is measured with time.perf_counter() around `cargo build`,
 CPU time (user + sys of cargo and every rustc) from getrusage(RUSAGE_CHILDREN).
@@ -601,6 +611,64 @@ def bench_crates(repo: Repo, scratch: Path, ns: list[int], runs: int) -> list[di
 # --------------------------------------------------------------------------
 
 
+def bench_instructions(repo: Repo, scratch: Path, ns: list[int]) -> list[dict]:
+    """Part 3: rustc's instruction count for a full build of each crate."""
+    if shutil.which("valgrind") is None:
+        raise Failure("--only instructions needs valgrind (apt-get install valgrind)")
+    rows = []
+    for n in ns:
+        log(f"\n== N = {n}: instructions of a full build, under callgrind")
+        counts = {}
+        for way in ("apierror", "both", "thiserror"):
+            c = BenchCrate(repo, scratch, n, way)
+            c.setup()
+            env = cargo_env(c.target_dir, {"CARGO_INCREMENTAL": "0"})
+            cargo(["clean", "--offline", "-p", c.package], c.dir, env)
+            run = cargo(["build", "--offline", "-v"], c.dir, env)
+            lines = [m for m in re.findall(r"Running `(.*)`", run.stderr) if f"--crate-name {c.package}" in m]
+            if not lines:
+                raise Failure(f"{c.dir}: no rustc command for {c.package} in `cargo build -v`")
+            proc = subprocess.run(
+                f"valgrind --tool=callgrind --callgrind-out-file=/dev/null {lines[-1]}",
+                shell=True,
+                cwd=c.dir,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            found = re.search(r"Collected : (\d+)", proc.stderr)
+            if proc.returncode != 0 or not found:
+                raise Failure(f"{c.dir}: rustc under valgrind failed (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
+            counts[way] = int(found.group(1))
+            log(f"  n={n} {way:<10} {counts[way] / 1e9:.3f} G instructions")
+        rows.append({"n": n, "counts": counts})
+    return rows
+
+
+def instructions_table(rows: list[dict]) -> tuple[str, list[str], list[list[str]]]:
+    body = []
+    for row in rows:
+        c = row["counts"]
+        a, b = c["apierror"] / c["thiserror"], c["both"] / c["thiserror"]
+        body.append(
+            [
+                str(row["n"]),
+                f"{c['apierror'] / 1e9:.3f}",
+                f"{c['both'] / 1e9:.3f}",
+                f"{c['thiserror'] / 1e9:.3f}",
+                f"{a:.2f}x {verdict(a, CRATES_TARGET)}",
+                f"{b:.2f}x {verdict(b, BOTH_TARGET)}",
+            ]
+        )
+    return (
+        "Full build of one enum of N variants: rustc instructions (G), callgrind",
+        f"One run each (instruction counts repeat); targets: apierror/thiserror <= {CRATES_TARGET}x, "
+        f"both/thiserror <= {BOTH_TARGET}x.",
+        ["N", "apierror", "both", "thiserror", "apierror/thiserror", "both/thiserror"],
+        body,
+    )
+
+
 def bench_derive(repo: Repo, scratch: Path, runs: int, jobs: int) -> dict:
     log("\n== the derive crates, cold builds with their dependencies")
     units = []
@@ -773,7 +841,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--ns", help="comma-separated variant counts (default 100,500,1000; --quick: 100)")
     p.add_argument("--runs", type=int, help="measured runs per figure, after one warm-up (default 5; --quick: 2)")
     p.add_argument("--quick", action="store_true", help="N=100 and 2 runs: to test the script, not to measure")
-    p.add_argument("--only", choices=("crates", "derive"), help="run only one part")
+    p.add_argument(
+        "--only",
+        choices=("crates", "derive", "instructions"),
+        help="run only one part (instructions: only with this option)",
+    )
     p.add_argument("--out", type=Path, help="also write the tables as Markdown to this file")
     p.add_argument("--rev", help="benchmark apierror as committed at this git revision, not the working tree")
     p.add_argument("--jobs", type=int, default=2, help="cargo -j for the derive cold builds (default 2)")
@@ -865,8 +937,9 @@ def main(argv: list[str]) -> int:
             log("  note: the working tree has uncommitted changes, which are measured too; --rev HEAD measures the commit")
         if args.runs < 5 and not args.quick:
             log("  note: fewer than 5 runs per figure")
-        rows = bench_crates(repo, work, args.ns, args.runs) if args.only != "derive" else []
-        derive = bench_derive(repo, work, args.runs, args.jobs) if args.only != "crates" else None
+        counted = bench_instructions(repo, work, args.ns) if args.only == "instructions" else []
+        rows = bench_crates(repo, work, args.ns, args.runs) if args.only in (None, "crates") else []
+        derive = bench_derive(repo, work, args.runs, args.jobs) if args.only in (None, "derive") else None
     except Failure as e:
         log(f"\nerror: {e}")
         return 1
@@ -875,6 +948,8 @@ def main(argv: list[str]) -> int:
         return 130
 
     tables = crates_tables(rows, args.runs) if rows else []
+    if counted:
+        tables.append(instructions_table(counted))
     if derive:
         tables.append(derive_table(derive, args.runs))
     elapsed = time.perf_counter() - started

@@ -805,7 +805,7 @@ def command_output(args: list[str], cwd: Path | None = None) -> str:
         return "unknown"
 
 
-def environment(repo: Repo, runs: int, rev: str | None) -> list[str]:
+def environment(repo: Repo, runs: int | None, rev: str | None) -> list[str]:
     if rev:
         source = f"apierror at {rev} (git archive of {ROOT})"
     else:
@@ -818,7 +818,7 @@ def environment(repo: Repo, runs: int, rev: str | None) -> list[str]:
         source,
         f"{command_output(['rustc', '--version'])}; {command_output(['cargo', '--version'])}",
         f"{os.cpu_count()} CPUs; load average at start {os.getloadavg()[0]:.2f}; "
-        f"{runs} runs after 1 warm-up, interleaved",
+        f"{runs} runs after 1 warm-up, interleaved" if runs else "one callgrind run per crate",
     ]
     if scrubbed:
         lines.append(f"ignored from the environment: {', '.join(scrubbed)}")
@@ -928,14 +928,14 @@ def main(argv: list[str]) -> int:
         else:
             source, work, rev = ROOT, scratch, None
         repo = Repo(source)
-        env_lines = environment(repo, args.runs, rev)
+        env_lines = environment(repo, None if args.only == "instructions" else args.runs, rev)
         log("apierror compile-time benchmark")
         for line in env_lines:
             log(f"  {line}")
         log(f"  scratch directory: {work}")
         if not rev and uncommitted_changes():
             log("  note: the working tree has uncommitted changes, which are measured too; --rev HEAD measures the commit")
-        if args.runs < 5 and not args.quick:
+        if args.runs < 5 and not args.quick and args.only != "instructions":
             log("  note: fewer than 5 runs per figure")
         counted = bench_instructions(repo, work, args.ns) if args.only == "instructions" else []
         rows = bench_crates(repo, work, args.ns, args.runs) if args.only in (None, "crates") else []

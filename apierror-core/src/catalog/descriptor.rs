@@ -14,7 +14,7 @@ use http::StatusCode;
 ///
 /// What every variant has is held inline; what most variants leave empty
 /// (fields, docs, title, ...) is behind one reference that variants with
-/// the same such parts share. Generated code writes descriptors as struct
+/// the same such parts share. Generated code writes descriptors as tuple-struct
 /// literals of constants: no constant-evaluated call per variant, which is
 /// what keeps a catalog of thousands of codes cheap to compile. The fields
 /// are not public API.
@@ -214,18 +214,6 @@ impl Descriptor {
             flags,
             Extra::NONE,
         )
-    }
-
-    /// The same descriptor with other rarely set parts.
-    #[doc(hidden)]
-    pub const fn __with(mut self, extra: &'static Extra) -> Self {
-        self.7 = extra;
-        if let Some(title) = extra.title {
-            if !json_plain(title) {
-                self.6 &= !flags::PLAIN_TITLE;
-            }
-        }
-        self
     }
 
     const fn flag(&self, flag: u16) -> bool {

@@ -270,6 +270,12 @@ pub use crate::{
     __apierror_schema as schema,
 };
 
+/// Whether the runtime writes `text` into a JSON string as it is (what the
+/// derive's plain-text flags promise).
+pub const fn json_plain(text: &str) -> bool {
+    crate::catalog::json_plain(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,10 +296,4 @@ mod tests {
         assert_eq!((max + 1).retry_after_secs(), Some(max));
         assert_eq!(max.retry_after_secs(), Some(max));
     }
-}
-
-/// Whether the runtime writes `text` into a JSON string as it is (what the
-/// derive's plain-text flags promise).
-pub const fn json_plain(text: &str) -> bool {
-    crate::catalog::json_plain(text)
 }

@@ -21,13 +21,21 @@ pub enum Piece {
 
 /// A placeholder of a message template: `{instance_type}`, `{0}`,
 /// `{price:.2}`.
+///
+/// Generated code writes it as a tuple-struct literal (a constant for the
+/// compiler, no call to evaluate); the fields are not public API.
 #[derive(Clone, Copy)]
-pub struct Arg {
-    written: &'static str,
-    detail: Option<&'static str>,
-    #[cfg_attr(not(feature = "utoipa"), allow(dead_code))]
-    example: Option<Example>,
-}
+pub struct Arg(
+    /// The placeholder as written.
+    #[doc(hidden)]
+    pub &'static str,
+    /// The details key it shows.
+    #[doc(hidden)]
+    pub Option<&'static str>,
+    /// How an example message shows it.
+    #[doc(hidden)]
+    pub Option<Example>,
+);
 
 /// How an example message shows a placeholder: the text, or a function
 /// that formats an example value of the field's type with the
@@ -46,23 +54,19 @@ impl Arg {
         detail: Option<&'static str>,
         example: Option<Example>,
     ) -> Self {
-        Arg {
-            written,
-            detail,
-            example,
-        }
+        Arg(written, detail, example)
     }
 
     /// The placeholder as written, braces included: `"{price:.2}"`.
     pub const fn placeholder(&self) -> &'static str {
-        self.written
+        self.0
     }
 
     /// The details key of the field the placeholder shows, when that field
     /// is a detail (`None` for a skipped field, a tuple field that is not
     /// renamed, or a computed argument).
     pub const fn detail(&self) -> Option<&'static str> {
-        self.detail
+        self.1
     }
 
     /// The placeholder filled with an example value of its field's type,
@@ -77,7 +81,7 @@ impl Arg {
                 (self.0)(f)
             }
         }
-        match self.example? {
+        match self.2? {
             Example::Text(text) => Some(text.into()),
             Example::Format(format) => {
                 let mut out = alloc::string::String::new();
@@ -91,8 +95,8 @@ impl Arg {
 impl fmt::Debug for Arg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Arg")
-            .field("placeholder", &self.written)
-            .field("detail", &self.detail)
+            .field("placeholder", &self.0)
+            .field("detail", &self.1)
             .finish()
     }
 }
@@ -101,7 +105,7 @@ impl fmt::Debug for Arg {
 /// detail; the example follows from them.
 impl PartialEq for Arg {
     fn eq(&self, other: &Self) -> bool {
-        self.written == other.written && self.detail == other.detail
+        self.0 == other.0 && self.1 == other.1
     }
 }
 
@@ -109,8 +113,8 @@ impl Eq for Arg {}
 
 impl Hash for Arg {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.written.hash(state);
-        self.detail.hash(state);
+        self.0.hash(state);
+        self.1.hash(state);
     }
 }
 
@@ -161,7 +165,7 @@ pub(crate) fn example_message(pieces: Pieces) -> alloc::string::String {
             Piece::Text(text) => out.push_str(text),
             Piece::Arg(arg) => match arg.example() {
                 Some(example) => out.push_str(&example),
-                None => out.push_str(arg.written),
+                None => out.push_str(arg.0),
             },
         }
     }

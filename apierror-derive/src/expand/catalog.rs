@@ -211,8 +211,9 @@ pub(crate) fn json_plain(text: &str) -> bool {
 struct Table {
     statuses: Vec<u16>,
     rows: Vec<Row>,
-    /// Each distinct `Extra` expression, as text, with its tokens and uses.
-    extras: Vec<(String, TokenStream, usize)>,
+    /// Each distinct `Extra` expression: its key (`None`: its own), tokens
+    /// and uses.
+    extras: Vec<(Option<String>, TokenStream, usize)>,
     /// Each distinct `FieldList` expression, as text, with its tokens: one
     /// constant each, which variants with the same fields share.
     field_lists: Vec<(String, TokenStream)>,
@@ -238,15 +239,23 @@ impl Table {
                 self.statuses.len() - 1
             }
         };
-        let extra = extra.map(|tokens| {
-            let text = tokens.to_string();
-            match self.extras.iter().position(|(t, _, _)| *t == text) {
+        // A variant with pieces or docs has an `Extra` of its own (its template
+        // and docs are its own); the others are compared by a key of their
+        // parts, not by the text of their tokens (the derive runs unoptimized
+        // in dev builds: printing tokens costs).
+        let extra = extra.map(|(key, tokens)| {
+            let found = key.as_ref().and_then(|key| {
+                self.extras
+                    .iter()
+                    .position(|(k, _, _)| k.as_ref() == Some(key))
+            });
+            match found {
                 Some(i) => {
                     self.extras[i].2 += 1;
                     i
                 }
                 None => {
-                    self.extras.push((text, tokens, 1));
+                    self.extras.push((key, tokens, 1));
                     self.extras.len() - 1
                 }
             }
@@ -318,15 +327,28 @@ fn field_list_name(i: usize) -> Ident {
 }
 
 /// A variant's flags, and its `Extra` when it has any of those parts (`__P`
-/// is `__private`); its fields are interned into `field_lists`.
+/// is `__private`), with the key that tells equal ones apart (`None` when
+/// it has pieces or docs: its own); its fields are interned into
+/// `field_lists`.
+#[allow(clippy::type_complexity)]
 fn descriptor(
     own: &Own,
     generics: &[Ident],
     field_lists: &mut Vec<(String, TokenStream)>,
-) -> (u16, Option<TokenStream>) {
+) -> (u16, Option<(Option<String>, TokenStream)>) {
     use flags::{HAS_DETAILS, PLAIN, PLAIN_CODE, PLAIN_TITLE, RETRY_AFTER, STATIC};
     let mut flags = 0u16;
     let mut rest = Vec::new();
+    // The parts of a shareable `Extra`, each tagged (`None` once it has
+    // pieces or docs).
+    let mut key = Some(String::new());
+    let tag = |key: &mut Option<String>, part: char, text: &str| {
+        if let Some(key) = key {
+            key.push(part);
+            key.push_str(text);
+            key.push('\u{1f}');
+        }
+    };
     if own.has_details {
         flags |= HAS_DETAILS;
     }
@@ -349,6 +371,7 @@ fn descriptor(
             flags |= STATIC;
         } else {
             rest.push(quote!(.__unescaped(#text)));
+            tag(&mut key, 'u', text);
         }
         // Written into JSON as it is when nothing in it needs escaping.
         if json_plain(text) {
@@ -373,51 +396,79 @@ fn descriptor(
                     Some(example) => quote!(::core::option::Option::Some(#example)),
                     None => quote!(::core::option::Option::None),
                 };
-                quote!(__P::Piece::Arg(__P::Arg::__new(#written, #detail, #example)))
+                quote!(__P::Piece::Arg(__P::Arg(#written, #detail, #example)))
             }
             valid::Part::Computed { written } => {
                 let none = quote!(::core::option::Option::None);
-                quote!(__P::Piece::Arg(__P::Arg::__new(#written, #none, #none)))
+                quote!(__P::Piece::Arg(__P::Arg(#written, #none, #none)))
             }
         });
         rest.push(quote!(.__pieces(&[#(#pieces),*])));
+        key = None;
     }
     if !own.details.is_empty() {
-        let fields = own.details.iter().map(|(_, key)| key);
-        let types = own.details.iter().map(|(field, _)| written_type(field.ty));
-        let shapes = own
+        let types: Vec<String> = own
             .details
             .iter()
-            .map(|(field, _)| crate::shape::field(field, generics));
-        let list = quote!(__P::FieldList::__new(&[#(#fields),*], &[#(#types),*], &[#(#shapes),*]));
-        let text = list.to_string();
+            .map(|(field, _)| written_type(field.ty))
+            .collect();
+        // What the list's tokens depend on: keys, types as written, the
+        // `schema` type and optionality (which decide the shapes).
+        let mut text = String::new();
+        for ((field, name), ty) in own.details.iter().zip(&types) {
+            let schema = field
+                .attrs
+                .schema
+                .as_ref()
+                .map(written_type)
+                .unwrap_or_default();
+            let option = if field.is_option() { "?" } else { "" };
+            text.push_str(&format!(
+                "{name}\u{1f}{ty}\u{1f}{schema}\u{1f}{option}\u{1e}"
+            ));
+        }
         let i = match field_lists.iter().position(|(t, _)| *t == text) {
             Some(i) => i,
             None => {
+                let fields = own.details.iter().map(|(_, key)| key);
+                let shapes = own
+                    .details
+                    .iter()
+                    .map(|(field, _)| crate::shape::field(field, generics));
+                let list =
+                    quote!(__P::FieldList::__new(&[#(#fields),*], &[#(#types),*], &[#(#shapes),*]));
                 field_lists.push((text, list));
                 field_lists.len() - 1
             }
         };
         let name = field_list_name(i);
         rest.push(quote!(.__fields(#name)));
+        tag(&mut key, 'f', &i.to_string());
     }
     if let Some(docs) = docs(own) {
         rest.push(quote!(.__doc(&#docs)));
+        key = None;
     }
     if let Some(category) = &own.category {
         rest.push(quote!(.__category(#category)));
+        tag(&mut key, 'c', category);
     }
     if let Some(title) = &own.title {
         rest.push(quote!(.__title(#title)));
+        tag(&mut key, 't', title);
     }
     if let Some(kind) = &own.kind {
         rest.push(quote!(.__kind(#kind)));
+        tag(&mut key, 'k', kind);
     }
     if !own.headers.is_empty() {
         let names = own.headers.iter().map(|(_, name)| name);
+        for (_, name) in &own.headers {
+            tag(&mut key, 'h', name);
+        }
         rest.push(quote!(.__headers(&[#(#names),*])));
     }
-    let extra = (!rest.is_empty()).then(|| quote!(__P::Extra::EMPTY #(#rest)*));
+    let extra = (!rest.is_empty()).then(|| (key, quote!(__P::Extra::EMPTY #(#rest)*)));
     (flags, extra)
 }
 

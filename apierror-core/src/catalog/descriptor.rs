@@ -39,7 +39,7 @@ pub struct Descriptor(
     /// The variant's name.
     #[doc(hidden)]
     pub &'static str,
-    /// See [`flags`].
+    /// The `flags` bits (details, retry-after, static and plain texts, log level).
     #[doc(hidden)]
     pub u16,
     /// The rarely set parts.

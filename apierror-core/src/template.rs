@@ -48,15 +48,6 @@ pub enum Example {
 }
 
 impl Arg {
-    #[doc(hidden)]
-    pub const fn __new(
-        written: &'static str,
-        detail: Option<&'static str>,
-        example: Option<Example>,
-    ) -> Self {
-        Arg(written, detail, example)
-    }
-
     /// The placeholder as written, braces included: `"{price:.2}"`.
     pub const fn placeholder(&self) -> &'static str {
         self.0

@@ -753,3 +753,125 @@ fn messages_compute_arguments_from_fields() {
         .collect();
     assert_eq!(args, ["{.limit - .used}", "{limit}", "{secs:>3}"]);
 }
+
+/// Templates of every kind the derive reads: most keep only the template
+/// and have their pieces sliced from it when asked for, the others keep
+/// their pieces written out. Either way `pieces()` is the derive's reading.
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+#[allow(dead_code)]
+pub enum TemplateKinds {
+    #[status(404)]
+    #[message("No type '{instance_type}'")]
+    Named { instance_type: String },
+    #[status(400)]
+    #[message("Bad {name}")]
+    Renamed {
+        #[api_error(rename = "display_name")]
+        name: String,
+    },
+    #[status(400)]
+    #[message("Hidden {secret} here")]
+    Skipped {
+        #[api_error(skip)]
+        secret: u32,
+        shown: u32,
+    },
+    #[status(400)]
+    #[message("Costs {price:.2}")]
+    Spec { price: f64 },
+    #[status(400)]
+    #[message("Item {0}")]
+    Tuple(u32),
+    #[status(400)]
+    #[message("Kind {type}")]
+    Raw { r#type: String },
+    #[status(400)]
+    #[message("Use {{braces}} for {what}")]
+    Escaped { what: String },
+    #[status(400)]
+    #[message("{} left of {limit}", .limit - .used)]
+    Computed { limit: u32, used: u32 },
+    #[status(400)]
+    #[message("{a} and {a}{b}")]
+    Twice { a: u8, b: u8 },
+    #[status(400)]
+    #[message("Spaced { a }")]
+    Spaced { a: u8 },
+    #[status(400)]
+    #[message("{{ {a} }}")]
+    OnlyBraces { a: u8 },
+}
+
+#[test]
+fn pieces_are_the_derives_reading_of_every_template_kind() {
+    use apierror::template::Piece;
+    let show = |code: &str| -> Vec<String> {
+        let d = TemplateKinds::CATALOG.find(code).unwrap();
+        d.pieces()
+            .map(|p| match p {
+                Piece::Text(text) => format!("text {text:?}"),
+                Piece::Arg(arg) => format!("arg {} {:?}", arg.placeholder(), arg.detail()),
+                _ => unreachable!(),
+            })
+            .collect()
+    };
+    let cases: [(&str, &[&str]); 11] = [
+        (
+            "NAMED",
+            &[
+                "text \"No type '\"",
+                "arg {instance_type} Some(\"instance_type\")",
+                "text \"'\"",
+            ],
+        ),
+        (
+            "RENAMED",
+            &["text \"Bad \"", "arg {name} Some(\"display_name\")"],
+        ),
+        (
+            "SKIPPED",
+            &["text \"Hidden \"", "arg {secret} None", "text \" here\""],
+        ),
+        (
+            "SPEC",
+            &["text \"Costs \"", "arg {price:.2} Some(\"price\")"],
+        ),
+        ("TUPLE", &["text \"Item \"", "arg {0} None"]),
+        ("RAW", &["text \"Kind \"", "arg {type} Some(\"type\")"]),
+        (
+            "ESCAPED",
+            &["text \"Use {braces} for \"", "arg {what} Some(\"what\")"],
+        ),
+        (
+            "COMPUTED",
+            &[
+                "arg {.limit - .used} None",
+                "text \" left of \"",
+                "arg {limit} Some(\"limit\")",
+            ],
+        ),
+        (
+            "TWICE",
+            &[
+                "arg {a} Some(\"a\")",
+                "text \" and \"",
+                "arg {a} Some(\"a\")",
+                "arg {b} Some(\"b\")",
+            ],
+        ),
+        ("SPACED", &["text \"Spaced \"", "arg {a} Some(\"a\")"]),
+        (
+            "ONLY_BRACES",
+            &["text \"{ \"", "arg {a} Some(\"a\")", "text \" }\""],
+        ),
+    ];
+    for (code, expected) in cases {
+        assert_eq!(show(code), expected, "{code}");
+    }
+    // And the messages they describe.
+    let twice = TemplateKinds::Twice { a: 1, b: 2 };
+    assert_eq!(twice.message(), "1 and 12");
+    let braces = TemplateKinds::OnlyBraces { a: 3 };
+    assert_eq!(braces.message(), "{ 3 }");
+}

@@ -1127,3 +1127,47 @@ fn bulk_bodies_are_described_and_validate() {
     wrong["results"][1]["error"]["code"] = json!("NOT_A_CODE");
     assert!(validate(schema, &wrong).is_err(), "codes are an enum");
 }
+
+/// A type of the service's own, without a known example.
+#[derive(Debug, Serialize)]
+struct Region(String);
+
+impl std::fmt::Display for Region {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Placeholders whose pieces the catalog slices from the template at run
+/// time get their fields' examples as well as written-out ones do.
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+#[allow(dead_code)]
+enum ExampleKinds {
+    #[status(400)]
+    #[message("Got {id}, {name}, {flag}, {when}, {ratio:.1}")]
+    Plain {
+        id: u32,
+        name: String,
+        flag: bool,
+        when: Region,
+        ratio: f64,
+    },
+    #[status(409)]
+    #[message("{{literal}} {count:>3} {label}")]
+    Escaped { count: u16, label: String },
+}
+
+#[test]
+fn example_messages_fill_every_kind_of_placeholder() {
+    let doc = document(apierror::openapi::default_responses(ExampleKinds::CATALOG));
+    let (_, json) = serialize(&doc);
+    let responses = &json["paths"]["/cvms"]["post"]["responses"];
+    let message = |status: &str, code: &str| {
+        responses[status]["content"]["application/json"]["examples"][code]["value"]["error"]
+            ["message"]
+            .clone()
+    };
+    assert_eq!(message("400", "PLAIN"), "Got 0, string, false, {when}, 0.0");
+    assert_eq!(message("409", "ESCAPED"), "{literal}   0 string");
+}

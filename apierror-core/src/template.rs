@@ -1,11 +1,16 @@
-//! A message template, parsed once by the derive into static pieces.
+//! A message template's literal text and placeholders.
 //!
 //! `#[message("Instance type '{instance_type}' costs {price:.2}")]` is read
 //! at expansion into literal text and placeholders; the exports, the
 //! OpenAPI examples and the decoder walk the pieces
-//! ([`Descriptor::pieces`](crate::Descriptor::pieces)) instead of reading
-//! the template again.
+//! ([`Descriptor::pieces`](crate::Descriptor::pieces)). The derive checks
+//! the template; where splitting it at its braces gives its pieces (no
+//! `{{`, placeholders as written name their fields, no spec'd example), the
+//! catalog keeps only the template and the pieces are sliced from it when
+//! asked for, which keeps big catalogs cheap to compile; otherwise it holds
+//! them written out.
 
+use crate::catalog::FieldList;
 use core::fmt;
 use core::hash::{Hash, Hasher};
 
@@ -120,7 +125,13 @@ pub struct Pieces {
 enum PiecesRepr {
     /// A template without placeholders: its text, once.
     Static(Option<&'static str>),
+    /// Pieces the derive wrote out (a template the split below would not
+    /// read as the derive did, e.g. one with `{{`).
     Parsed(core::slice::Iter<'static, Piece>),
+    /// The rest of a template the derive left to [`split`]: its pieces
+    /// are slices of it, its placeholders' details and examples those of
+    /// the fields they name.
+    Split(&'static str, &'static FieldList),
 }
 
 impl Pieces {
@@ -133,6 +144,14 @@ impl Pieces {
             },
         }
     }
+
+    /// The pieces of `template`, split at run time, placeholders looked up
+    /// in `fields`.
+    pub(crate) fn split(template: &'static str, fields: &'static FieldList) -> Self {
+        Pieces {
+            inner: PiecesRepr::Split(template, fields),
+        }
+    }
 }
 
 impl Iterator for Pieces {
@@ -142,8 +161,73 @@ impl Iterator for Pieces {
         match &mut self.inner {
             PiecesRepr::Static(text) => text.take().map(Piece::Text),
             PiecesRepr::Parsed(pieces) => pieces.next().copied(),
+            PiecesRepr::Split(rest, fields) => {
+                let (piece, after) = split(rest)?;
+                *rest = after;
+                Some(match piece {
+                    Split::Text(text) => Piece::Text(text),
+                    Split::Arg {
+                        written,
+                        name,
+                        spec,
+                    } => {
+                        let field = fields.idents.iter().position(|ident| *ident == name);
+                        let detail = field.and_then(|i| fields.names.get(i).copied());
+                        // An example with a spec is formatted by a function the
+                        // derive wrote out; without one it is the field's.
+                        let example = field
+                            .filter(|_| spec.is_empty())
+                            .and_then(|i| fields.examples.get(i).copied().flatten());
+                        Piece::Arg(Arg(written, detail, example.map(Example::Text)))
+                    }
+                })
+            }
         }
     }
+}
+
+/// One piece of a template as [`split`] reads it.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split<'a> {
+    Text(&'a str),
+    /// `written` is the placeholder with its braces, `name` what comes
+    /// before its `:`, `spec` what comes after.
+    Arg {
+        written: &'a str,
+        name: &'a str,
+        spec: &'a str,
+    },
+}
+
+/// The first piece of a template and what follows it: the text up to the
+/// next `{`, else the placeholder from that `{` to the next `}`; an
+/// unclosed `{` is text. No escapes: the derive leaves a template to this
+/// only when it reads it the same way (its copy of this function is checked
+/// against this one). Not public API.
+#[doc(hidden)]
+pub fn split(template: &str) -> Option<(Split<'_>, &str)> {
+    if template.is_empty() {
+        return None;
+    }
+    let open = template.find('{').unwrap_or(template.len());
+    if open > 0 {
+        return Some((Split::Text(&template[..open]), &template[open..]));
+    }
+    let Some(close) = template.find('}') else {
+        return Some((Split::Text(template), ""));
+    };
+    let written = &template[..=close];
+    let inner = &template[1..close];
+    let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
+    Some((
+        Split::Arg {
+            written,
+            name,
+            spec,
+        },
+        &template[close + 1..],
+    ))
 }
 
 /// The template with every placeholder whose field has a known example

@@ -73,6 +73,67 @@ mod agreement {
         }
     }
 
+    /// Both splits of a template, whole, as comparable lists.
+    fn splits(template: &str) -> (Vec<String>, Vec<String>) {
+        use crate::message::{split, Split as D};
+        use apierror_core::template::{split as runtime_split, Split as R};
+        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+        let mut rest = template;
+        while let Some((piece, after)) = split(rest) {
+            ours.push(match piece {
+                D::Text(t) => format!("text {t}"),
+                D::Arg {
+                    written,
+                    name,
+                    spec,
+                } => format!("arg {written} {name} {spec}"),
+            });
+            rest = after;
+        }
+        let mut rest = template;
+        while let Some((piece, after)) = runtime_split(rest) {
+            theirs.push(match piece {
+                R::Text(t) => format!("text {t}"),
+                R::Arg {
+                    written,
+                    name,
+                    spec,
+                } => format!("arg {written} {name} {spec}"),
+            });
+            rest = after;
+        }
+        (ours, theirs)
+    }
+
+    #[test]
+    fn template_split_is_the_runtimes() {
+        for template in [
+            "",
+            "plain",
+            "{a}",
+            "No type '{instance_type}'",
+            "{a}{b}",
+            "x {0} y {1:>4} z",
+            "{{escaped}} {a}",
+            "unclosed {a",
+            "stray } brace",
+            "{}",
+            "{:}",
+            "é {ü:.2} ß",
+        ] {
+            let (ours, theirs) = splits(template);
+            assert_eq!(ours, theirs, "{template:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn template_split_is_the_runtimes_on_any_text(template in "[a{}:. é0]{0,24}") {
+            let (ours, theirs) = splits(&template);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
+
     #[test]
     fn doc_url_transforms_are_the_runtimes() {
         assert_eq!(crate::valid::TRANSFORMS, apierror_core::doc::TRANSFORMS);

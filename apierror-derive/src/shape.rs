@@ -274,10 +274,33 @@ fn static_lifetimes(tokens: TokenStream) -> TokenStream {
 /// example value of the same primitive type with the spec (real `std::fmt`)
 /// otherwise. `None` for types without a known example.
 pub fn example(ty: &Type, spec: &str) -> Option<TokenStream> {
+    let (text, literal) = example_parts(ty)?;
+    if spec.is_empty() {
+        return Some(quote!(__P::Example::Text(#text)));
+    }
+    // Types of other crates: their Display may not pad as a `&str` does,
+    // so only a plain `{field}` gets the example.
+    let literal = literal?;
+    let format = format!("{{:{spec}}}");
+    Some(quote!(__P::Example::Format({
+        fn example(f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::core::write!(f, #format, #literal)
+        }
+        example
+    })))
+}
+
+/// What a plain `{field}` of the type shows in an example message.
+pub fn example_text(ty: &Type) -> Option<String> {
+    example_parts(ty).map(|(text, _)| text)
+}
+
+/// The example as text, and as a literal of the type to format with a
+/// spec (`None` for the types of other crates).
+fn example_parts(ty: &Type) -> Option<(String, Option<TokenStream>)> {
     let leaf = leaf(ty, 0)?;
     let name = leaf.to_string();
-    let (text, literal): (String, TokenStream) = if let Some((bits, signed)) = integer(&name) {
-        let _ = (bits, signed);
+    let (text, literal): (String, TokenStream) = if integer(&name).is_some() {
         ("0".to_owned(), format!("0{name}").parse().ok()?)
     } else if let Some(inner) = name
         .strip_prefix("NonZero")
@@ -291,24 +314,10 @@ pub fn example(ty: &Type, spec: &str) -> Option<TokenStream> {
             "bool" => ("false".to_owned(), quote!(false)),
             "char" => ("a".to_owned(), quote!('a')),
             "String" | "str" => ("string".to_owned(), quote!("string")),
-            _ => {
-                // Types of other crates: their Display may not pad as a
-                // `&str` does, so only a plain `{field}` gets the example.
-                let text = string_example(&name)?;
-                return spec.is_empty().then(|| quote!(__P::Example::Text(#text)));
-            }
+            _ => return Some((string_example(&name)?.to_owned(), None)),
         }
     };
-    if spec.is_empty() {
-        return Some(quote!(__P::Example::Text(#text)));
-    }
-    let format = format!("{{:{spec}}}");
-    Some(quote!(__P::Example::Format({
-        fn example(f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::core::write!(f, #format, #literal)
-        }
-        example
-    })))
+    Some((text, Some(literal)))
 }
 
 /// The example of a string-like type whose `Display` is its JSON string.

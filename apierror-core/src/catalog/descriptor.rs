@@ -149,11 +149,16 @@ impl Extra {
 /// shapes, in declaration order. Variants with the same fields share one.
 /// Not public API.
 #[doc(hidden)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FieldList {
     pub(crate) names: &'static [&'static str],
     pub(crate) types: &'static [&'static str],
     pub(crate) shapes: &'static [Shape],
+    /// The fields as a placeholder names them: `instance_type`, `0`.
+    pub(crate) idents: &'static [&'static str],
+    /// An example of each field's value, when its type has one: what a
+    /// placeholder without a spec shows in an example message.
+    pub(crate) examples: &'static [Option<&'static str>],
 }
 
 impl FieldList {
@@ -162,17 +167,23 @@ impl FieldList {
         names: &[],
         types: &[],
         shapes: &[],
+        idents: &[],
+        examples: &[],
     };
 
     pub const fn __new(
         names: &'static [&'static str],
         types: &'static [&'static str],
         shapes: &'static [Shape],
+        idents: &'static [&'static str],
+        examples: &'static [Option<&'static str>],
     ) -> Self {
         FieldList {
             names,
             types,
             shapes,
+            idents,
+            examples,
         }
     }
 }
@@ -278,7 +289,10 @@ impl Descriptor {
     /// assert_eq!(pieces[2], Piece::Text("'"));
     /// ```
     pub fn pieces(&self) -> Pieces {
-        Pieces::new(self.7.pieces, self.__static_message().unwrap_or(self.4))
+        match self.__static_message() {
+            None if self.7.pieces.is_empty() => Pieces::split(self.4, self.7.fields),
+            message => Pieces::new(self.7.pieces, message.unwrap_or(self.4)),
+        }
     }
 
     /// The first paragraph of the variant's doc comment, lines joined with

@@ -378,7 +378,69 @@ fn descriptor(
             flags |= PLAIN;
         }
     }
-    if let Message::Formatted { pieces, .. } = &own.message {
+    // The fields as placeholders name them: what the runtime looks a
+    // placeholder up in when it splits the template.
+    let idents: Vec<String> = own
+        .details
+        .iter()
+        .map(|(field, _)| ident(&field.member))
+        .collect();
+    if !own.details.is_empty() {
+        let types: Vec<String> = own
+            .details
+            .iter()
+            .map(|(field, _)| written_type(field.ty))
+            .collect();
+        // What the list's tokens depend on: keys, types as written, the
+        // `schema` type and optionality (which decide the shapes and
+        // examples), the fields' names.
+        let mut text = String::new();
+        for (((field, name), ty), ident) in own.details.iter().zip(&types).zip(&idents) {
+            let schema = field
+                .attrs
+                .schema
+                .as_ref()
+                .map(written_type)
+                .unwrap_or_default();
+            let option = if field.is_option() { "?" } else { "" };
+            text.push_str(&format!(
+                "{name}\u{1f}{ty}\u{1f}{schema}\u{1f}{option}\u{1f}{ident}\u{1e}"
+            ));
+        }
+        let i = match field_lists.iter().position(|(t, _)| *t == text) {
+            Some(i) => i,
+            None => {
+                let fields = own.details.iter().map(|(_, key)| key);
+                let shapes = own
+                    .details
+                    .iter()
+                    .map(|(field, _)| crate::shape::field(field, generics));
+                let examples = own
+                    .details
+                    .iter()
+                    .map(|(field, _)| option_str(crate::shape::example_text(field.ty).as_deref()));
+                let list = quote! {
+                    __P::FieldList::__new(
+                        &[#(#fields),*], &[#(#types),*], &[#(#shapes),*], &[#(#idents),*], &[#(#examples),*],
+                    )
+                };
+                field_lists.push((text, list));
+                field_lists.len() - 1
+            }
+        };
+        let name = field_list_name(i);
+        rest.push(quote!(.__fields(#name)));
+        tag(&mut key, 'f', &i.to_string());
+    }
+    // Pieces the runtime cannot slice from the template are written out
+    // (and make the `Extra` the variant's own).
+    let written_out = match &own.message {
+        Message::Formatted { pieces, .. } => {
+            (!splits_alike(own, pieces, &idents)).then_some(pieces)
+        }
+        Message::Static(_) => None,
+    };
+    if let Some(pieces) = written_out {
         let pieces = pieces.iter().map(|part| match part {
             valid::Part::Text(text) => quote!(__P::Piece::Text(#text)),
             valid::Part::Arg {
@@ -406,45 +468,6 @@ fn descriptor(
         rest.push(quote!(.__pieces(&[#(#pieces),*])));
         key = None;
     }
-    if !own.details.is_empty() {
-        let types: Vec<String> = own
-            .details
-            .iter()
-            .map(|(field, _)| written_type(field.ty))
-            .collect();
-        // What the list's tokens depend on: keys, types as written, the
-        // `schema` type and optionality (which decide the shapes).
-        let mut text = String::new();
-        for ((field, name), ty) in own.details.iter().zip(&types) {
-            let schema = field
-                .attrs
-                .schema
-                .as_ref()
-                .map(written_type)
-                .unwrap_or_default();
-            let option = if field.is_option() { "?" } else { "" };
-            text.push_str(&format!(
-                "{name}\u{1f}{ty}\u{1f}{schema}\u{1f}{option}\u{1e}"
-            ));
-        }
-        let i = match field_lists.iter().position(|(t, _)| *t == text) {
-            Some(i) => i,
-            None => {
-                let fields = own.details.iter().map(|(_, key)| key);
-                let shapes = own
-                    .details
-                    .iter()
-                    .map(|(field, _)| crate::shape::field(field, generics));
-                let list =
-                    quote!(__P::FieldList::__new(&[#(#fields),*], &[#(#types),*], &[#(#shapes),*]));
-                field_lists.push((text, list));
-                field_lists.len() - 1
-            }
-        };
-        let name = field_list_name(i);
-        rest.push(quote!(.__fields(#name)));
-        tag(&mut key, 'f', &i.to_string());
-    }
     if let Some(docs) = docs(own) {
         rest.push(quote!(.__doc(&#docs)));
         key = None;
@@ -470,6 +493,73 @@ fn descriptor(
     }
     let extra = (!rest.is_empty()).then(|| (key, quote!(__P::Extra::EMPTY #(#rest)*)));
     (flags, extra)
+}
+
+/// Whether the runtime's split of the template (`template::split`, whose
+/// copy is `message::split`), its placeholders looked up in the variant's
+/// field list, gives the pieces the derive read: text for text, each
+/// placeholder as written, with the same detail and example.
+fn splits_alike(own: &Own, parts: &[valid::Part], idents: &[String]) -> bool {
+    use crate::message::{split, Split};
+    let mut rest = own.template.as_str();
+    for part in parts {
+        let Some((piece, after)) = split(rest) else {
+            return false;
+        };
+        rest = after;
+        match (part, piece) {
+            (valid::Part::Text(text), Split::Text(sliced)) if text == sliced => {}
+            (
+                valid::Part::Arg {
+                    written,
+                    field,
+                    spec,
+                },
+                Split::Arg {
+                    written: sliced,
+                    name,
+                    spec: sliced_spec,
+                },
+            ) if written == sliced && spec == sliced_spec => {
+                let detail = own
+                    .details
+                    .iter()
+                    .find(|(f, _)| std::ptr::eq(*f, *field))
+                    .map(|(_, key)| key.as_str());
+                let example = if spec.is_empty() {
+                    crate::shape::example_text(field.ty)
+                } else if crate::shape::example(field.ty, spec).is_some() {
+                    // A spec'd example is a function the runtime cannot make.
+                    return false;
+                } else {
+                    None
+                };
+                let found = idents.iter().position(|ident| ident == name);
+                let sliced_detail = found.map(|i| own.details[i].1.as_str());
+                // The field list's example of the field found.
+                let sliced_example = found
+                    .filter(|_| spec.is_empty())
+                    .and_then(|i| crate::shape::example_text(own.details[i].0.ty));
+                if detail != sliced_detail || example != sliced_example {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    split(rest).is_none()
+}
+
+/// A field as a placeholder names it: `instance_type` (for `r#type`,
+/// `type`), `0`.
+fn ident(member: &syn::Member) -> String {
+    match member {
+        syn::Member::Named(ident) => {
+            let name = ident.to_string();
+            name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
+        }
+        syn::Member::Unnamed(index) => index.index.to_string(),
+    }
 }
 
 /// The variant's `Docs`, when it has any (`__P` is `__private`).

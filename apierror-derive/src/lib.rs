@@ -73,36 +73,23 @@ mod agreement {
         }
     }
 
-    /// Both splits of a template, whole, as comparable lists.
+    /// Both splits of a template, whole, as comparable lists (the two
+    /// `Split` types print alike).
     fn splits(template: &str) -> (Vec<String>, Vec<String>) {
-        use crate::message::{split, Split as D};
-        use apierror_core::template::{split as runtime_split, Split as R};
-        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
-        let mut rest = template;
-        while let Some((piece, after)) = split(rest) {
-            ours.push(match piece {
-                D::Text(t) => format!("text {t}"),
-                D::Arg {
-                    written,
-                    name,
-                    spec,
-                } => format!("arg {written} {name} {spec}"),
-            });
-            rest = after;
+        macro_rules! walk {
+            ($split:path) => {{
+                let (mut pieces, mut rest) = (Vec::new(), template);
+                while let Some((piece, after)) = $split(rest) {
+                    pieces.push(format!("{piece:?}"));
+                    rest = after;
+                }
+                pieces
+            }};
         }
-        let mut rest = template;
-        while let Some((piece, after)) = runtime_split(rest) {
-            theirs.push(match piece {
-                R::Text(t) => format!("text {t}"),
-                R::Arg {
-                    written,
-                    name,
-                    spec,
-                } => format!("arg {written} {name} {spec}"),
-            });
-            rest = after;
-        }
-        (ours, theirs)
+        (
+            walk!(crate::message::split),
+            walk!(apierror_core::template::split),
+        )
     }
 
     #[test]

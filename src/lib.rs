@@ -876,8 +876,8 @@
 #![deny(missing_docs)]
 
 pub use apierror_core::{
-    catalog, decode, doc, fields, format, response, serde, template, ApiError, Bulk, Catalog,
-    Category, Descriptor, Details, Message, Render, Transparent,
+    catalog, decode, doc, fields, format, response, serde, template, violations, ApiError, Bulk,
+    Catalog, Category, Descriptor, Details, Message, Render, Transparent, Violation, Violations,
 };
 
 #[cfg(feature = "export")]

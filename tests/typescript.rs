@@ -77,6 +77,19 @@ enum Coverage {
     #[status(465)]
     #[message("Unregistered status")]
     Unregistered,
+    /// Validation lists: one always there, one an `Option`, each next to
+    /// another field; the formats place them themselves.
+    #[status(422)]
+    #[message("Invalid")]
+    Invalid {
+        form: String,
+        checks: apierror::Violations,
+    },
+    #[status(400)]
+    #[message("Maybe invalid")]
+    MaybeInvalid {
+        checks: Option<apierror::Violations>,
+    },
     #[api_error(transparent)]
     Inner(Inner),
 }
@@ -121,6 +134,20 @@ fn coverage_values() -> Vec<Coverage> {
         fields(None, f64::INFINITY, None),
         Coverage::Empty,
         Coverage::Unregistered,
+        Coverage::Invalid {
+            form: "signup".into(),
+            checks: apierror::Violations::new()
+                .with("email", "email", "must be an email address")
+                .with("items[2].name", "length", "too long"),
+        },
+        Coverage::Invalid {
+            form: "empty".into(),
+            checks: apierror::Violations::new(),
+        },
+        Coverage::MaybeInvalid { checks: None },
+        Coverage::MaybeInvalid {
+            checks: Some(apierror::Violations::new().with("", "body", "no body")),
+        },
         Coverage::Inner(Inner::SlowDown { seconds: 5 }),
         Coverage::Inner(Inner::Maintenance),
     ]
@@ -886,6 +913,34 @@ fn declarations_of_every_kind_of_field() {
     assert!(ts.contains("  \"SLOW_DOWN\": \"slow_down\";\n"));
     assert!(ts.contains("  \"EMPTY\": \"https://docs.example.com/errors/empty\";\n"));
     assert!(ts.contains("export type ErrorBody = StandardBody;\n"));
+    // Validation lists: standard entries in the details, RFC 9457's
+    // `errors`, no metadata entry but a `BadRequest` in AIP-193.
+    let standard = "Array<{ field: string; pointer: string; code: string; message: string }>";
+    assert!(
+        ts.contains(&format!(
+            "  \"INVALID\": {{\n    form: string;\n    checks: {standard};\n  }};\n"
+        )),
+        "{ts}"
+    );
+    assert!(ts.contains(&format!(
+        "  \"MAYBE_INVALID\": {{\n    checks?: {standard};\n  }};\n"
+    )));
+    let problem = "Array<{ pointer: string; detail: string; code: string }>";
+    assert!(ts.contains(&format!(
+        "  \"INVALID\": {{\n    form: string;\n    errors: {problem};\n  }};\n"
+    )));
+    assert!(ts.contains(&format!("  \"MAYBE_INVALID\": {{ errors?: {problem} }};\n")));
+    assert!(ts.contains("  \"INVALID\": { form: string };\n"), "{ts}");
+    assert!(
+        ts.contains("  \"MAYBE_INVALID\": Record<string, never>;\n"),
+        "{ts}"
+    );
+    assert!(ts.contains("  \"INVALID\": [BadRequest];\n"), "{ts}");
+    assert!(
+        ts.contains("  \"MAYBE_INVALID\": [] | [BadRequest];\n"),
+        "{ts}"
+    );
+    assert!(ts.contains("  \"FIELDS\": [];\n"), "{ts}");
 
     let schema: Value = serde_json::from_str(&apierror::export::json_schema(
         Coverage::CATALOG,
@@ -905,6 +960,8 @@ fn declarations_of_every_kind_of_field() {
             "https://errors.example.com/FIELDS",
             "https://errors.example.com/EMPTY",
             "https://errors.example.com/UNREGISTERED",
+            "https://errors.example.com/INVALID",
+            "https://errors.example.com/MAYBE_INVALID",
             "https://inner.example.com/SLOW_DOWN",
             "https://inner.example.com/MAINTENANCE",
         ]

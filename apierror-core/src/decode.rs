@@ -165,6 +165,9 @@ pub struct Fields<'a> {
     map: Option<&'a Map<String, Value>>,
     /// AIP-193 metadata holds every value as a string.
     strings: bool,
+    /// The validation list where the format puts it (RFC 9457's `errors`,
+    /// AIP-193's `BadRequest.fieldViolations`).
+    violations: Option<&'a Value>,
 }
 
 impl Fields<'_> {
@@ -188,6 +191,20 @@ impl Fields<'_> {
                 })
             }
             Some(value) => T::deserialize(value).map_err(|e| fail(e.to_string())),
+        }
+    }
+
+    /// The validation list of `key`: under its key in the details, else
+    /// where the format puts it.
+    pub fn violations<T: DeserializeOwned>(&self, key: &'static str) -> Result<T, DecodeError> {
+        let own = !self.strings && self.map.is_some_and(|map| map.contains_key(key));
+        match self.violations {
+            Some(list) if !own => T::deserialize(list).map_err(|e| DecodeError::Field {
+                code: self.code.to_owned(),
+                field: key,
+                reason: e.to_string(),
+            }),
+            _ => self.field(key),
         }
     }
 }
@@ -220,6 +237,8 @@ struct Parts {
     details: Option<Map<String, Value>>,
     strings: bool,
     kind: Option<String>,
+    /// See [`Fields`].
+    violations: Option<Value>,
 }
 
 /// Decodes a body rendered in any built-in format into `E`.
@@ -300,6 +319,7 @@ fn decode_parts<E: Decode>(parts: Parts) -> Result<Decoded<E>, DecodeError> {
             code,
             map: parts.details.as_ref(),
             strings: parts.strings,
+            violations: parts.violations.as_ref(),
         };
         if let Some(result) = E::__decode(code, &fields) {
             return result.map(Decoded::Known);
@@ -519,16 +539,25 @@ fn parts(body: &[u8], limits: Limits) -> Result<Parts, DecodeError> {
             }),
             // Google AIP-193: the code is the ErrorInfo reason.
             Some(Value::Number(_)) if error.get("details").is_some_and(Value::is_array) => {
-                let info = error["details"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Value::as_object)
-                    .find(|d| {
-                        d.get("@type")
-                            .and_then(Value::as_str)
-                            .is_some_and(|t| t.ends_with("google.rpc.ErrorInfo"))
-                    });
+                let detail = |name: &str| {
+                    error["details"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_object)
+                        .find(|d| {
+                            d.get("@type")
+                                .and_then(Value::as_str)
+                                .is_some_and(|t| t.ends_with(name))
+                        })
+                };
+                let info = detail("google.rpc.ErrorInfo");
+                let violations = detail("google.rpc.BadRequest")
+                    .and_then(|b| {
+                        b.get("fieldViolations")
+                            .or_else(|| b.get("field_violations"))
+                    })
+                    .cloned();
                 Ok(Parts {
                     code: info.and_then(|i| text(i.get("reason"))),
                     status: status(error.get("code")),
@@ -538,6 +567,7 @@ fn parts(body: &[u8], limits: Limits) -> Result<Parts, DecodeError> {
                         .and_then(Value::as_object)
                         .cloned(),
                     strings: true,
+                    violations,
                     ..Parts::default()
                 })
             }
@@ -562,6 +592,7 @@ fn parts(body: &[u8], limits: Limits) -> Result<Parts, DecodeError> {
             code: Some(code.to_owned()),
             status: status(root.get("status")),
             message: text(root.get("detail")),
+            violations: root.get("errors").cloned(),
             details: Some(details),
             ..Parts::default()
         })

@@ -209,6 +209,20 @@ pub trait FieldVisitor {
     fn str_field(&mut self, key: &str, json_key: &str, value: &str) -> Result<(), Self::Error> {
         self.field(key, json_key, value)
     }
+
+    /// The validation list of the variant (a [`Violations`] field), which
+    /// formats place where their readers look for it. The same JSON as
+    /// [`field`](Self::field) elsewhere.
+    ///
+    /// [`Violations`]: crate::Violations
+    fn violations_field(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &crate::Violations,
+    ) -> Result<(), Self::Error> {
+        self.field(key, json_key, value)
+    }
 }
 
 /// Counts the fields: the length of the details map.

@@ -37,6 +37,7 @@ pub mod response;
 #[cfg(feature = "stability")]
 pub mod stability;
 pub mod template;
+pub mod violations;
 
 /// Framework integrations, behind cargo features.
 mod framework {
@@ -63,3 +64,4 @@ pub use message::Message;
 pub use render::Render;
 /// serde, for writing [`Format`](format::Format)s.
 pub use serde;
+pub use violations::{Violation, Violations};

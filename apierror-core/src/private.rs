@@ -24,6 +24,8 @@ pub mod flags {
     pub const PLAIN_CODE: u16 = flags::PLAIN_CODE;
     /// The title needs no JSON escaping.
     pub const PLAIN_TITLE: u16 = flags::PLAIN_TITLE;
+    /// A details field is a validation list.
+    pub const VIOLATIONS: u16 = flags::VIOLATIONS;
 }
 pub use crate::catalog::{status, Extra, FieldList};
 pub use crate::composition::{assert_unique_codes, code_hash, table_size, Code, Codes};
@@ -34,6 +36,7 @@ pub use crate::format::{FormatVisitor, JsonPart};
 pub use crate::message::PublicMessage;
 pub use crate::shape::{Named, SchemaFn, Shape};
 pub use crate::template::{Arg, Example, Piece};
+pub use crate::violations::{AsViolations, Violations};
 pub use http;
 pub use serde;
 pub use serde_json;

@@ -75,6 +75,10 @@ pub enum Shape {
     Nullable(&'static Shape),
     /// Any other type.
     Named(&'static Named),
+    /// A validation list, [`Violations`](crate::Violations): each format
+    /// places it itself (see [`violations`](crate::violations)); in the
+    /// details, `[{"field","pointer","code","message"}]`.
+    Violations,
 }
 
 /// A type the derive cannot see into: its name as written and, with the

@@ -74,6 +74,17 @@ impl Field<'_> {
         }
     }
 
+    /// Whether the field is a validation list: its type spelled `Violations`
+    /// (in a `Box`, `Option`, reference...) and not marked `violations =
+    /// false`, or marked `violations`.
+    pub fn is_violations(&self) -> bool {
+        self.attrs.violations.is_some()
+            || self.attrs.not_violations.is_none() && {
+                let ty = crate::shape::option_inner(self.ty).unwrap_or(self.ty);
+                crate::shape::is_named(ty, "Violations")
+            }
+    }
+
     /// Whether the field's type is spelled `Option<...>`: `None` is left out of details.
     pub fn is_option(&self) -> bool {
         match self.ty {

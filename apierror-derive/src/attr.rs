@@ -141,6 +141,12 @@ pub struct FieldAttrs {
     pub schema: Option<syn::Type>,
     pub skip: Option<Span>,
     pub retry_after: Option<Span>,
+    /// `violations`: the field is the variant's validation list, for a type
+    /// not spelled `Violations` (an alias).
+    pub violations: Option<Span>,
+    /// `violations = false`: a type spelled `Violations` that is not the
+    /// runtime's.
+    pub not_violations: Option<Span>,
     pub internal: Option<Span>,
     pub source: Option<Span>,
     pub from: Option<Span>,
@@ -202,6 +208,7 @@ pub const FIELD_KEYS: &[&str] = &[
     "internal",
     "header",
     "schema",
+    "violations",
 ];
 
 /// Sets a once-only key, reporting a repeat at the second occurrence.
@@ -762,6 +769,28 @@ pub fn parse_field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                     "skip" => set_once(cx, &mut out.skip, flag(&meta)?, span, &key),
                     "retry_after" => set_once(cx, &mut out.retry_after, flag(&meta)?, span, &key),
                     "internal" => set_once(cx, &mut out.internal, flag(&meta)?, span, &key),
+                    "violations" => {
+                        // `violations = false`: a type of the user's own
+                        // that is spelled `Violations` is a plain detail.
+                        let on = if meta.input.peek(Token![=]) {
+                            meta.value()?.parse::<syn::LitBool>()?.value
+                        } else {
+                            flag(&meta)?;
+                            true
+                        };
+                        let slot = if on {
+                            &mut out.violations
+                        } else {
+                            &mut out.not_violations
+                        };
+                        set_once(cx, slot, span, span, &key);
+                        if let (Some(_), Some(_)) = (out.violations, out.not_violations) {
+                            cx.error_at(
+                                span,
+                                "a field is `violations` or `violations = false`, not both",
+                            );
+                        }
+                    }
                     "header" => set_text(cx, &mut out.header, &meta)?,
                     "schema" => {
                         let value = meta.value()?;

@@ -51,6 +51,7 @@ mod agreement {
         assert_eq!(0b111 << flags::LOG_SHIFT, runtime::LOG);
         assert_eq!(flags::PLAIN_CODE, runtime::PLAIN_CODE);
         assert_eq!(flags::PLAIN_TITLE, runtime::PLAIN_TITLE);
+        assert_eq!(flags::VIOLATIONS, runtime::VIOLATIONS);
     }
 
     #[test]

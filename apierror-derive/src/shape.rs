@@ -24,6 +24,13 @@ const MAX_DEPTH: usize = 24;
 /// and const parameters, and `Self`.
 pub fn field(field: &Field, generics: &[Ident]) -> TokenStream {
     let reader = Reader { generics };
+    if field.is_violations() && field.attrs.schema.is_none() {
+        return if field.is_option() {
+            quote!(__P::Shape::Optional(&__P::Shape::Violations))
+        } else {
+            quote!(__P::Shape::Violations)
+        };
+    }
     match &field.attrs.schema {
         // Documented as another type; `None` is still left out when the
         // field is an `Option`.
@@ -361,6 +368,12 @@ fn leaf(ty: &Type, depth: usize) -> Option<Ident> {
 /// `str` under references and `Box`/`Rc`/`Arc`/`Cow`.
 pub fn is_str(ty: &Type) -> bool {
     leaf(ty, 0).is_some_and(|name| name == "String" || name == "str")
+}
+
+/// Whether the type is spelled `name` (any path to it), under references
+/// and `Box`/`Rc`/`Arc`/`Cow`.
+pub fn is_named(ty: &Type, name: &str) -> bool {
+    leaf(ty, 0).is_some_and(|leaf| leaf == name)
 }
 
 /// `T` of a field type spelled `Option<T>`.

@@ -68,6 +68,8 @@ pub(crate) mod flags {
     /// The title (`title = "..."`, else the reason phrase) needs no JSON
     /// escaping.
     pub const PLAIN_TITLE: u16 = 0x100;
+    /// A details field is a validation list (`Violations`).
+    pub const VIOLATIONS: u16 = 0x200;
 }
 
 /// The parts of a [`Descriptor`] most variants leave empty. Not public API.
@@ -363,6 +365,12 @@ impl Descriptor {
     /// Whether rendered envelopes carry a `details` key for this variant.
     pub const fn has_details(&self) -> bool {
         self.flag(flags::HAS_DETAILS)
+    }
+
+    /// Whether a details field of the variant is a validation list
+    /// ([`Violations`](crate::Violations)).
+    pub const fn has_violations(&self) -> bool {
+        self.flag(flags::VIOLATIONS)
     }
 
     /// The headers fields of the variant feed, from

@@ -13,6 +13,7 @@ use crate::catalog::{Catalog, Descriptor, Owner};
 use crate::doc::DocUrl;
 use crate::format::{google, openai, problem, BuiltIn};
 use crate::shape::Shape;
+use crate::violations::Style;
 use serde_json::{json, Map, Value};
 
 /// The JSON Schema (draft 2020-12) of every body the errors of `catalog`,
@@ -151,11 +152,42 @@ impl Code {
 
     /// The extension members of a problem: the details fields, less those
     /// named like a member of the problem itself. Empty without details.
-    pub fn problem_members(&self) -> impl Iterator<Item = &Field> {
+    /// The validation list is the `errors` member (RFC 9457 §3).
+    pub fn problem_members(&self) -> Vec<Field> {
         self.details
             .iter()
             .flatten()
             .filter(|field| !problem::RESERVED.contains(&field.key))
+            .map(|field| match field.ty {
+                Ty::Violations(_) => Field {
+                    key: "errors",
+                    ty: Ty::Violations(Style::Problem),
+                    optional: field.optional,
+                },
+                _ => field.clone(),
+            })
+            .collect()
+    }
+
+    /// The AIP-193 metadata entries: the details fields but the validation
+    /// list, which is a `BadRequest`.
+    pub fn metadata_fields(&self) -> Option<impl Iterator<Item = &Field>> {
+        let fields = self.details.as_ref()?;
+        Some(
+            fields
+                .iter()
+                .filter(|field| !matches!(field.ty, Ty::Violations(_))),
+        )
+    }
+
+    /// The validation list of the code, if it has one: whether it may be
+    /// absent (an `Option`).
+    pub fn violations(&self) -> Option<bool> {
+        self.details
+            .iter()
+            .flatten()
+            .find(|field| matches!(field.ty, Ty::Violations(_)))
+            .map(|field| field.optional)
     }
 
     fn setting(&self, pick: fn(&Owner) -> Option<&'static str>) -> Option<&'static str> {
@@ -252,6 +284,8 @@ pub(crate) enum Ty {
     Nullable(Box<Ty>),
     /// Anything: the type's own `Serialize` decides.
     Unknown,
+    /// A validation list, its entries as the style writes them.
+    Violations(Style),
 }
 
 impl Ty {
@@ -288,6 +322,7 @@ impl Ty {
                 Ty::Nullable(Box::new(Ty::from_shape(inner)))
             }
             Shape::Named(_) => Ty::Unknown,
+            Shape::Violations => Ty::Violations(Style::Standard),
         }
     }
 
@@ -344,6 +379,15 @@ impl Ty {
             Ty::Unit => json!({"type": "null"}),
             Ty::Nullable(inner) => nullable(inner.schema()),
             Ty::Unknown => Value::Bool(true),
+            Ty::Violations(style) => json!({
+                "type": "array",
+                "items": closed(
+                    &violation_members(*style)
+                        .iter()
+                        .map(|name| (*name, string(), true))
+                        .collect::<Vec<_>>()
+                ),
+            }),
         }
     }
 }
@@ -400,6 +444,15 @@ fn constant(value: impl Into<Value>) -> Value {
 
 fn string() -> Value {
     json!({"type": "string"})
+}
+
+/// The members of one entry of a validation list, in a style.
+pub(crate) fn violation_members(style: Style) -> &'static [&'static str] {
+    match style {
+        Style::Standard => &["field", "pointer", "code", "message"],
+        Style::Problem => &["pointer", "detail", "code"],
+        Style::Google => &["field", "description", "reason"],
+    }
 }
 
 /// A request id as a [`Context`](crate::format::Context) keeps one.
@@ -480,7 +533,7 @@ fn branch(code: &Code, envelope: &BuiltIn) -> Value {
                 ("instance", string(), false),
                 ("code", constant(code.code()), true),
             ];
-            members.extend(field_members(code.problem_members(), false));
+            members.extend(field_members(&code.problem_members(), false));
             closed(&members)
         }
         BuiltIn::Google(format) => {
@@ -493,10 +546,26 @@ fn branch(code: &Code, envelope: &BuiltIn) -> Value {
                 ("reason", constant(code.code()), true),
                 ("domain", constant(format.domain()), true),
             ];
-            if let Some(fields) = &code.details {
+            if let Some(fields) = code.metadata_fields() {
                 info.push(("metadata", closed(&field_members(fields, true)), true));
             }
             let mut details = vec![closed(&info)];
+            let bad_request = code.violations();
+            if bad_request.is_some() {
+                let bad_request = closed(&[
+                    (
+                        "@type",
+                        constant("type.googleapis.com/google.rpc.BadRequest"),
+                        true,
+                    ),
+                    (
+                        "fieldViolations",
+                        Ty::Violations(Style::Google).schema(),
+                        true,
+                    ),
+                ]);
+                details.push(bad_request);
+            }
             if let Some(url) = code.doc_url() {
                 let link = closed(&[
                     (
@@ -515,12 +584,23 @@ fn branch(code: &Code, envelope: &BuiltIn) -> Value {
                     ),
                 ]));
             }
-            let details = json!({
-                "type": "array",
-                "minItems": details.len(),
-                "prefixItems": details,
-                "items": false,
-            });
+            let list = |items: &[Value]| {
+                json!({
+                    "type": "array",
+                    "minItems": items.len(),
+                    "prefixItems": items,
+                    "items": false,
+                })
+            };
+            // An `Option` list that is `None` has no `BadRequest`.
+            let details = match bad_request {
+                Some(true) => {
+                    let mut without = details.clone();
+                    without.remove(1);
+                    json!({"oneOf": [list(&details), list(&without)]})
+                }
+                _ => list(&details),
+            };
             let error = closed(&[
                 ("code", constant(code.status()), true),
                 ("message", string(), true),

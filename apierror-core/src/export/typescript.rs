@@ -154,7 +154,7 @@ pub fn typescript(catalog: &Catalog) -> String {
          * those named like a member of the problem itself.",
         "ProblemMembers",
         false,
-        |code| object(code.problem_members(), false, "{}"),
+        |code| object(code.problem_members().iter(), false, "{}"),
     );
     table(
         &mut out,
@@ -163,9 +163,22 @@ pub fn typescript(catalog: &Catalog) -> String {
          * strings, `never` for a code without details (no `metadata` member).",
         "Metadata",
         false,
-        |code| match &code.details {
+        |code| match code.metadata_fields() {
             None => "never".to_owned(),
-            Some(fields) => object(fields.iter(), true, "Record<string, never>"),
+            Some(fields) => object(fields, true, "Record<string, never>"),
+        },
+    );
+    table(
+        &mut out,
+        &codes,
+        "The AIP-193 `google.rpc.BadRequest` of each code with a validation list:\n \
+         * `[BadRequest]`, `[] | [BadRequest]` for an `Option` list, `[]` without one.",
+        "BadRequestPart",
+        false,
+        |code| match code.violations() {
+            None => "[]".to_owned(),
+            Some(false) => "[BadRequest]".to_owned(),
+            Some(true) => "[] | [BadRequest]".to_owned(),
         },
     );
 
@@ -240,14 +253,27 @@ type Help<C extends Code> = {
   links: [{ description: `Documentation of ${C}`; url: DocUrl[C] }];
 };
 
-/** Google AIP-193 errors: an `ErrorInfo`, then a `Help` for a code with a documentation URL. */
+/** AIP-193's `google.rpc.BadRequest`: the validation list. */
+type BadRequest = {
+  "@type": "type.googleapis.com/google.rpc.BadRequest";
+  fieldViolations: Array<{ field: string; description: string; reason: string }>;
+};
+
+/**
+ * Google AIP-193 errors: an `ErrorInfo`, a `BadRequest` for a code with a
+ * validation list, then a `Help` for a code with a documentation URL.
+ */
 export type GoogleBody = {
   [C in Code]: {
     error: {
       code: Status[C];
       message: string;
       status: RpcStatus[C];
-      details: [DocUrl[C]] extends [never] ? [ErrorInfo<C>] : [ErrorInfo<C>, Help<C>];
+      details: [
+        ErrorInfo<C>,
+        ...BadRequestPart[C],
+        ...([DocUrl[C]] extends [never] ? [] : [Help<C>]),
+      ];
     };
   };
 }[Code];
@@ -338,6 +364,13 @@ fn ts(ty: &Ty) -> String {
             inner => format!("{inner} | null"),
         },
         Ty::Unknown => "unknown".to_owned(),
+        Ty::Violations(style) => {
+            let members: Vec<String> = super::schema::violation_members(*style)
+                .iter()
+                .map(|name| format!("{name}: string"))
+                .collect();
+            format!("Array<{{ {} }}>", members.join("; "))
+        }
     }
 }
 

@@ -112,8 +112,15 @@ struct Details<'s, 'a, E: ?Sized>(&'s Status<'a, E>);
 impl<E: ApiError + ?Sized> Serialize for Details<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let help = self.0 .0.doc_url();
-        let mut list = serializer.serialize_seq(Some(1 + usize::from(help.is_some())))?;
+        let bad_request = crate::violations::has_list(self.0 .0);
+        let len = 1 + usize::from(bad_request) + usize::from(help.is_some());
+        let mut list = serializer.serialize_seq(Some(len))?;
         list.serialize_element(&ErrorInfo(self.0))?;
+        if bad_request {
+            crate::violations::with_list(self.0 .0, |violations| {
+                list.serialize_element(&BadRequest(violations))
+            })?;
+        }
         if let Some(url) = help {
             list.serialize_element(&Help(self.0 .0.code(), url))?;
         }
@@ -135,6 +142,19 @@ impl<E: ApiError + ?Sized> Serialize for ErrorInfo<'_, '_, E> {
             info.serialize_field("metadata", &Metadata(error))?;
         }
         info.end()
+    }
+}
+
+/// `google.rpc.BadRequest`: the validation list as field violations.
+struct BadRequest<'a>(&'a crate::Violations);
+
+impl Serialize for BadRequest<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use crate::violations::{Style, Styled};
+        let mut bad = serializer.serialize_struct("BadRequest", 2)?;
+        bad.serialize_field("@type", "type.googleapis.com/google.rpc.BadRequest")?;
+        bad.serialize_field("fieldViolations", &Styled(self.0, Style::Google))?;
+        bad.end()
     }
 }
 
@@ -185,6 +205,16 @@ impl<M: SerializeMap> FieldVisitor for TextEntries<'_, M> {
     ) -> Result<(), M::Error> {
         self.0.serialize_entry(key, &Text(value))
     }
+
+    /// Metadata values are strings: the list is a `BadRequest` instead.
+    fn violations_field(
+        &mut self,
+        _: &str,
+        _: &str,
+        _: &crate::Violations,
+    ) -> Result<(), M::Error> {
+        Ok(())
+    }
 }
 
 impl Google {
@@ -212,6 +242,14 @@ impl Google {
             super::write_fields(error, writer, super::FieldStyle::Text)?;
         }
         io(writer.write_all(b"}"))?;
+        crate::violations::with_list(error, |violations| {
+            io(writer.write_all(
+                br#",{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":"#,
+            ))?;
+            let styled = crate::violations::Styled(violations, crate::violations::Style::Google);
+            Serialize::serialize(&styled, &mut serde_json::Serializer::new(&mut *writer))?;
+            io(writer.write_all(b"}"))
+        })?;
         if let Some(url) = error.doc_url() {
             // Codes and `doc_url`s hold nothing JSON escapes (the derive checks).
             io(write!(

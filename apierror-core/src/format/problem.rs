@@ -295,11 +295,40 @@ impl Format for Problem {
         }
         map.serialize_entry("code", error.code())?;
         if error.has_details() {
-            error.__visit_fields(&mut MapEntries {
+            error.__visit_fields(&mut Members(MapEntries {
                 map: &mut map,
                 reserved: RESERVED,
-            })?;
+            }))?;
         }
         map.end()
+    }
+}
+
+/// The extension members: the details fields, the validation list as
+/// `errors` (RFC 9457 §3).
+struct Members<'m, 'r, M>(MapEntries<'m, 'r, M>);
+
+impl<M: SerializeMap> crate::fields::FieldVisitor for Members<'_, '_, M> {
+    type Error = M::Error;
+
+    fn field<T: serde::Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &T,
+    ) -> Result<(), M::Error> {
+        self.0.field(key, json_key, value)
+    }
+
+    fn violations_field(
+        &mut self,
+        _: &str,
+        _: &str,
+        value: &crate::Violations,
+    ) -> Result<(), M::Error> {
+        use crate::violations::{Style, Styled};
+        self.0
+            .map
+            .serialize_entry("errors", &Styled(value, Style::Problem))
     }
 }

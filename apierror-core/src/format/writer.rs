@@ -294,6 +294,28 @@ impl<W: std::io::Write, const STYLE: u8> crate::fields::FieldVisitor for FieldWr
         // A string is its own text (AIP-193 metadata) and its JSON string.
         write_str(self.writer, value)
     }
+
+    fn violations_field(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &crate::Violations,
+    ) -> Result<(), serde_json::Error> {
+        use crate::violations::{Style, Styled};
+        match STYLE {
+            // AIP-193 metadata holds strings: the list is a `BadRequest`.
+            TEXT => Ok(()),
+            // RFC 9457 §3: the `errors` member.
+            MEMBERS => {
+                self.writer
+                    .write_all(br#","errors":"#)
+                    .map_err(serde_json::Error::io)?;
+                Styled(value, Style::Problem)
+                    .serialize(&mut serde_json::Serializer::new(&mut *self.writer))
+            }
+            _ => self.field(key, json_key, value),
+        }
+    }
 }
 
 impl<W: std::io::Write, const STYLE: u8> FieldWriter<'_, W, STYLE> {

@@ -81,7 +81,11 @@ impl ApiError for Synthetic<'_> {
             if field.optional && self.mode == Mode::Example {
                 continue;
             }
-            visitor.field(field.key, "", &field.example)?;
+            if field.violations {
+                visitor.violations_field(field.key, "", &super::field::example_violations())?;
+            } else {
+                visitor.field(field.key, "", &field.example)?;
+            }
         }
         if self.mode == Mode::Shape {
             visitor.field(SENTINEL, "", &true)?;

@@ -19,6 +19,13 @@ pub(super) struct Field {
     pub schema: RefOr<Schema>,
     pub example: Value,
     pub optional: bool,
+    /// A validation list: the formats place it themselves.
+    pub violations: bool,
+}
+
+/// The validation list of examples: one violation.
+pub(super) fn example_violations() -> crate::Violations {
+    crate::Violations::new().with("name", "required", "must not be empty")
 }
 
 /// Deeper component schemas are not walked for an example.
@@ -43,6 +50,7 @@ impl Field {
             schema,
             example,
             optional,
+            violations: matches!(shape, Shape::Violations),
         }
     }
 }
@@ -137,6 +145,23 @@ fn schema(shape: &Shape, components: &mut Components) -> RefOr<Schema> {
             return nullable(schema(inner, components));
         }
         Shape::Named(named) => return named_schema(named, components),
+        Shape::Violations => {
+            let text = || RefOr::T(Schema::from(Object::with_type(Type::String)));
+            let entry = ObjectBuilder::new()
+                .schema_type(Type::Object)
+                .description(Some("A field of the request that failed validation"))
+                .property("field", text())
+                .property("pointer", text())
+                .property("code", text())
+                .property("message", text())
+                .required("field")
+                .required("pointer")
+                .required("code")
+                .required("message");
+            ArrayBuilder::new()
+                .items(ArrayItems::RefOrSchema(Box::new(RefOr::T(entry.into()))))
+                .into()
+        }
     };
     RefOr::T(schema)
 }
@@ -202,6 +227,7 @@ fn example(shape: &Shape, components: &mut Components) -> Value {
         Shape::Duration => serde_json::json!({"secs": 0, "nanos": 0}),
         Shape::Optional(inner) | Shape::Nullable(inner) => example(inner, components),
         Shape::Unit => Value::Null,
+        Shape::Violations => serde_json::to_value(example_violations()).unwrap_or_default(),
         // Registers nothing new: the field's schema registered it already.
         Shape::Named(named) => match named.schema().and_then(|of| of(components)) {
             Some(schema) => schema_example(&schema, components, 0),

@@ -194,6 +194,7 @@ pub(crate) mod flags {
     pub const LOG_SHIFT: u16 = 4;
     pub const PLAIN_CODE: u16 = 0x80;
     pub const PLAIN_TITLE: u16 = 0x100;
+    pub const VIOLATIONS: u16 = 0x200;
 }
 
 /// Whether `text` goes into a JSON string as it is (the runtime's
@@ -354,6 +355,9 @@ fn descriptor(
     }
     if own.retry_after.is_some() {
         flags |= RETRY_AFTER;
+    }
+    if own.details.iter().any(|(field, _)| field.is_violations()) {
+        flags |= flags::VIOLATIONS;
     }
     // Bits 4..=6: the log level (`LOG` of the runtime's flags).
     flags |= u16::from(own.log) << flags::LOG_SHIFT;

@@ -42,6 +42,7 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
                     // reported there.
                     let ty = field.ty;
                     match key {
+                        Some(key) if field.is_violations() => quote_spanned!(at(field.span)=> #member: __fields.violations::<#ty>(#key)?),
                         Some(key) => quote_spanned!(at(field.span)=> #member: __fields.field::<#ty>(#key)?),
                         None => quote_spanned!(at(field.span)=> #member: <#ty as ::core::default::Default>::default()),
                     }

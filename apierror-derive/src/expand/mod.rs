@@ -393,8 +393,14 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
         let json_key = lit(&format!("{}:", crate::json::string(key)));
         let key = lit(key);
         // A string the byte writer copies without serde: `&str` through AsRef.
+        let list = field.is_violations();
         let visit = |value: TokenStream, ty: &syn::Type| {
-            if crate::shape::is_str(ty) {
+            if list {
+                // The type's span: a field that is no `Violations` is
+                // reported there.
+                let as_list = quote_spanned!(ty.span()=> __P::AsViolations::__as_violations);
+                quote!(__visitor.violations_field(#key, #json_key, #as_list(#value)))
+            } else if crate::shape::is_str(ty) {
                 quote!(__visitor.str_field(#key, #json_key, ::core::convert::AsRef::<str>::as_ref(#value)))
             } else {
                 quote!(__visitor.field(#key, #json_key, #value))

@@ -5,6 +5,7 @@
 use crate::ast::{Field, Input, Internal, Variant};
 use crate::ctxt::{closest, Ctxt};
 use proc_macro2::Span;
+use syn::LitStr;
 
 /// Field attributes that have no meaning on the field they are written on.
 pub(super) fn field_rules(cx: &Ctxt, variant: &Variant) {
@@ -50,6 +51,44 @@ pub(super) fn field_rules(cx: &Ctxt, variant: &Variant) {
                     format_args!("`schema` has no meaning on {what}: it is never a detail"),
                 );
             }
+            if let Some(span) = attrs.violations.or(attrs.not_violations) {
+                cx.error_at(
+                    span,
+                    format_args!(
+                        "`violations` has no meaning on {what}: internal values never reach a body"
+                    ),
+                );
+            }
+        } else if let (Some(span), Some(_)) =
+            (attrs.violations.or(attrs.not_violations), attrs.skip)
+        {
+            cx.error_at(
+                span,
+                "`violations` has no meaning on a skipped field: it is never a detail",
+            );
+        } else if let (Some(span), None) = (
+            attrs.violations.or(attrs.not_violations),
+            field.detail_key(),
+        ) {
+            cx.error_at(
+                span,
+                "`violations` has no meaning on a field that is not a detail: tuple fields are details only when renamed",
+            );
+        } else if let (true, Some(span)) = (field.is_violations(), attrs.retry_after) {
+            cx.error_at(
+                span,
+                "a validation list cannot be `retry_after`: it is no number of seconds",
+            );
+        } else if let (true, Some(ty)) = (field.is_violations(), &attrs.schema) {
+            cx.error_spanned_by(
+                ty,
+                "`schema` has no meaning on a validation list: each format documents the list as it writes it",
+            );
+        } else if let (true, Some(lit)) = (field.is_violations(), &attrs.header) {
+            cx.error_at(
+                lit.span(),
+                "a validation list cannot be a `header`: it has no one-line text",
+            );
         } else if let (Some(ty), Some(_)) = (&attrs.schema, attrs.skip) {
             cx.error_spanned_by(
                 ty,
@@ -79,6 +118,7 @@ pub(super) fn transparent_field(cx: &Ctxt, field: &Field) {
         (attrs.rename.as_ref().map(syn::LitStr::span), "rename"),
         (attrs.skip, "skip"),
         (attrs.retry_after, "retry_after"),
+        (attrs.violations.or(attrs.not_violations), "violations"),
         (attrs.header.as_ref().map(syn::LitStr::span), "header"),
         (attrs.internal, "internal"),
         (attrs.source, "#[source]"),
@@ -108,7 +148,16 @@ pub(crate) const PROBLEM_MEMBERS: &[&str] =
 /// names start with a letter and hold only letters, digits and underscores.
 /// Its "three characters or longer" is for XML only and is not enforced.
 pub(super) fn problem_members(cx: &Ctxt, details: &[(&Field, String)]) {
+    let list = details.iter().any(|(field, _)| field.is_violations());
     for (field, key) in details {
+        if list && key == "errors" && !field.is_violations() {
+            let span = field.attrs.rename.as_ref().map_or(field.span, LitStr::span);
+            cx.error_at(
+                span,
+                "details key `errors` collides with the validation list, which RFC 9457 §3 writes as the `errors` member; rename the field",
+            );
+            continue;
+        }
         let (span, fix) = match &field.attrs.rename {
             Some(lit) => (lit.span(), "choose another name"),
             None => (field.span, "rename it with #[api_error(rename = \"...\")]"),
@@ -179,6 +228,20 @@ pub(super) fn details<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(&'a Field
         out.push((field, key));
     }
     out
+}
+
+/// At most one details field of a variant is a validation list.
+pub(super) fn violations(cx: &Ctxt, details: &[(&Field, String)]) {
+    let lists = details
+        .iter()
+        .map(|(f, _)| *f)
+        .filter(|f| f.is_violations());
+    for extra in lists.skip(1) {
+        cx.error_at(
+            extra.attrs.violations.unwrap_or(extra.span),
+            "only one field of a variant can be a validation list (`Violations`)",
+        );
+    }
 }
 
 /// The log levels `log = "..."` takes, as descriptor flag bits (`LOG` in

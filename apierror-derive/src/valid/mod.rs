@@ -25,6 +25,7 @@ use crate::status;
 use container::{categories, container_rules, doc_url, envelope, retired, status_docs};
 use fields::{
     details, field_rules, headers, log_level, problem_members, single, source, transparent_field,
+    violations,
 };
 use message::{internal_message, variant_message};
 use proc_macro2::Span;
@@ -232,6 +233,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         field_rules(cx, variant);
         let details = details(cx, variant);
         let retry_after = single(cx, variant, |f| f.attrs.retry_after, "retry_after");
+        violations(cx, &details);
         let headers = headers(cx, variant);
         let source = source(cx, input, variant);
         let empty_details = variant

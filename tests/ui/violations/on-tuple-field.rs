@@ -1,0 +1,10 @@
+use apierror::{ApiError, Violations};
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+pub enum SignupError {
+    #[status(422)]
+    Invalid(#[api_error(violations)] Violations),
+}
+
+fn main() {}

@@ -333,6 +333,9 @@ pub enum ResourceError {
     /// ```
     #[status(409)]
     #[message("Resource already exists")]
+    // gRPC clients retry ABORTED, the code AIP-193 gives 409: a duplicate is
+    // ALREADY_EXISTS.
+    #[api_error(grpc = "ALREADY_EXISTS")]
     AlreadyExists {
         resource_type: String,
         field: String,

@@ -295,6 +295,14 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
+//! ## Validation error lists
+//!
+//! A details field of type [`Violations`] holds many field errors at once
+//! (location, code, message); RFC 9457 renders it as its `errors` member,
+//! AIP-193 as a `google.rpc.BadRequest`, the other formats under the
+//! field's key. See [`violations`] for the formats' shapes and the
+//! `validator` feature's conversion.
+//!
 //! # Composition
 //!
 //! A service error is made of module errors with transparent variants, which
@@ -681,6 +689,14 @@
 //! ([`decode_with_limits`](decode::decode_with_limits)) and responses
 //! ([`decode_response_with_limits`](decode::decode_response_with_limits)).
 //!
+//! # gRPC
+//!
+//! With the `tonic` feature, derived errors convert into `tonic::Status`
+//! (`From`), with `ErrorInfo`, `RetryInfo`, `BadRequest` and `Help` details;
+//! `#[api_error(grpc = "ALREADY_EXISTS")]` on a variant (or a type, for all
+//! of them) sets the code in place of the status's, for AIP-193 bodies too;
+//! `grpc::decode_status` rebuilds the typed error. See `apierror::grpc`.
+//!
 //! # OpenAPI
 //!
 //! With the `utoipa` feature, `apierror::openapi::ErrorResponses<MyError>`
@@ -887,6 +903,9 @@ pub use apierror_core::stability;
 
 #[cfg(feature = "utoipa")]
 pub use apierror_core::openapi;
+
+#[cfg(feature = "tonic")]
+pub use apierror_core::grpc;
 
 pub use apierror_core::report;
 #[cfg(any(feature = "axum", feature = "actix-web"))]

@@ -230,15 +230,15 @@ pub fn index_of(
 
 /// What any built-in envelope says about an error.
 #[derive(Default)]
-struct Parts {
-    code: Option<String>,
-    status: Option<u16>,
-    message: Option<String>,
-    details: Option<Map<String, Value>>,
-    strings: bool,
-    kind: Option<String>,
+pub(crate) struct Parts {
+    pub code: Option<String>,
+    pub status: Option<u16>,
+    pub message: Option<String>,
+    pub details: Option<Map<String, Value>>,
+    pub strings: bool,
+    pub kind: Option<String>,
     /// See [`Fields`].
-    violations: Option<Value>,
+    pub violations: Option<Value>,
 }
 
 /// Decodes a body rendered in any built-in format into `E`.
@@ -309,7 +309,7 @@ pub fn decode_response_with_limits<E: Decode>(
     decode_parts(parts)
 }
 
-fn decode_parts<E: Decode>(parts: Parts) -> Result<Decoded<E>, DecodeError> {
+pub(crate) fn decode_parts<E: Decode>(parts: Parts) -> Result<Decoded<E>, DecodeError> {
     let code = match &parts.code {
         Some(code) => Some(code.as_str()),
         None => openai_code::<E>(&parts),

@@ -28,6 +28,8 @@ pub mod doc;
 pub mod export;
 pub mod fields;
 pub mod format;
+#[cfg(feature = "tonic")]
+pub mod grpc;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 pub mod report;

@@ -268,9 +268,27 @@ macro_rules! __apierror_if_aide {
 #[cfg(feature = "aide")]
 pub use {crate::aide::inferred_responses as aide_responses, aide};
 
+/// Like `__apierror_if_axum`, for `tonic`.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierror_if_tonic {
+    ($($tokens:tt)*) => { $($tokens)* };
+}
+
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierror_if_tonic {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(feature = "tonic")]
+pub use {crate::grpc::status as grpc_status, tonic};
+
 pub use crate::{
     __apierror_if_actix as if_actix, __apierror_if_aide as if_aide, __apierror_if_axum as if_axum,
-    __apierror_schema as schema,
+    __apierror_if_tonic as if_tonic, __apierror_schema as schema,
 };
 
 /// Whether the runtime writes `text` into a JSON string as it is (what the

@@ -74,6 +74,8 @@ pub struct VariantAttrs {
     pub transparent: Option<Span>,
     pub title: Option<LitStr>,
     pub kind: Option<LitStr>,
+    /// `grpc = "ALREADY_EXISTS"`: the gRPC code in place of the status's.
+    pub grpc: Option<LitStr>,
     /// `log = "warn"`: how loudly responses log the variant's report.
     pub log: Option<LitStr>,
     /// `class = "NodeNotFoundError"`: the name the service's code gives it.
@@ -112,6 +114,8 @@ pub struct ContainerAttrs {
     /// A struct's own `title`, `kind` and `category` (an enum's go on its variants).
     pub title: Option<LitStr>,
     pub kind: Option<LitStr>,
+    /// The default `grpc` code of an enum's variants, a struct's own.
+    pub grpc: Option<LitStr>,
     pub category: Option<LitStr>,
     /// Implement `Decode`: rebuild the error from a rendered body.
     pub decode: Option<Span>,
@@ -181,6 +185,7 @@ pub const CONTAINER_KEYS: &[&str] = &[
     "www_authenticate",
     "title",
     "kind",
+    "grpc",
     "decode",
     "log",
     "class",
@@ -196,6 +201,7 @@ pub const VARIANT_KEYS: &[&str] = &[
     "transparent",
     "title",
     "kind",
+    "grpc",
     "log",
     "class",
 ];
@@ -537,6 +543,7 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Containe
                 ),
                 "title" => set_text(cx, &mut out.title, &meta)?,
                 "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
+                "grpc" => set_once(cx, &mut out.grpc, meta.value()?.parse()?, span, &key),
                 "decode" => set_once(cx, &mut out.decode, flag(&meta)?, span, &key),
                 "log" => set_once(cx, &mut out.log, meta.value()?.parse()?, span, &key),
                 // On an enum: the base class of its errors' classes.
@@ -713,6 +720,7 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
                     "transparent" => set_once(cx, &mut out.transparent, flag(&meta)?, span, &key),
                     "title" => set_text(cx, &mut out.title, &meta)?,
                     "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
+                    "grpc" => set_once(cx, &mut out.grpc, meta.value()?.parse()?, span, &key),
                     "log" => set_once(cx, &mut out.log, meta.value()?.parse()?, span, &key),
                     "class" => set_text(cx, &mut out.class, &meta)?,
                     // Reported as misplaced; no "missing code/status" on top.

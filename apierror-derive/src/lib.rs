@@ -42,6 +42,14 @@ mod agreement {
     }
 
     #[test]
+    fn grpc_codes_are_the_runtimes() {
+        assert_eq!(
+            crate::valid::GRPC_CODES,
+            apierror_core::format::google::RPC_CODES
+        );
+    }
+
+    #[test]
     fn flags_agree_with_the_runtime() {
         use crate::expand::flags;
         assert_eq!(flags::HAS_DETAILS, runtime::HAS_DETAILS);

@@ -82,6 +82,8 @@ pub struct Extra {
     pub(crate) pieces: &'static [Piece],
     pub(crate) title: Option<&'static str>,
     pub(crate) kind: Option<&'static str>,
+    /// `grpc = "..."`: the gRPC code name in place of the status's.
+    pub(crate) grpc: Option<&'static str>,
     /// The message, when it has no placeholder and differs from the
     /// template (a template with `{{`); `STATIC` says the template is it.
     pub(crate) unescaped: Option<&'static str>,
@@ -97,6 +99,7 @@ impl Extra {
         pieces: &[],
         title: None,
         kind: None,
+        grpc: None,
         unescaped: None,
         headers: &[],
     };
@@ -128,6 +131,11 @@ impl Extra {
 
     pub const fn __title(mut self, title: &'static str) -> Self {
         self.title = Some(title);
+        self
+    }
+
+    pub const fn __grpc(mut self, code: &'static str) -> Self {
+        self.grpc = Some(code);
         self
     }
 
@@ -412,6 +420,17 @@ impl Descriptor {
     /// `"rate_limit_error"` (the `type` of the OpenAI-style envelope).
     pub const fn kind(&self) -> Option<&'static str> {
         self.7.kind
+    }
+
+    /// The canonical gRPC code's name (`google.rpc.Code`): the variant's
+    /// `#[api_error(grpc = "ALREADY_EXISTS")]`, else the HTTP status's, as
+    /// [`rpc_code`](crate::format::google::rpc_code) maps it. AIP-193's
+    /// `status` and gRPC statuses use it.
+    pub fn rpc_code(&self) -> &'static str {
+        match self.7.grpc {
+            Some(code) => code,
+            None => crate::format::google::rpc_code(self.status().as_u16()),
+        }
     }
 }
 

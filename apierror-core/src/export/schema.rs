@@ -11,7 +11,7 @@
 
 use crate::catalog::{Catalog, Descriptor, Owner};
 use crate::doc::DocUrl;
-use crate::format::{google, openai, problem, BuiltIn};
+use crate::format::{openai, problem, BuiltIn};
 use crate::shape::Shape;
 use crate::violations::Style;
 use serde_json::{json, Map, Value};
@@ -147,7 +147,7 @@ impl Code {
 
     /// AIP-193's `status`.
     pub fn rpc_status(&self) -> &'static str {
-        google::rpc_code(self.status())
+        self.descriptor.rpc_code()
     }
 
     /// The extension members of a problem: the details fields, less those

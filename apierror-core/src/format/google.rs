@@ -16,7 +16,8 @@ use serde::Serialize;
 /// ```
 ///
 /// `status` is the `google.rpc.Code` name for the HTTP status (see
-/// [`rpc_code`]); `reason` is the error code; `metadata` holds the details
+/// [`rpc_code`]), or the variant's `#[api_error(grpc = "...")]` (a 409
+/// "already exists" is `ALREADY_EXISTS`, not `ABORTED`); `reason` is the error code; `metadata` holds the details
 /// fields as strings (strings as they are, other values as JSON text) and is
 /// left out when the variant has no details. When the error has a
 /// documentation URL ([`ApiError::doc_url`], from `doc_url = "..."`), a
@@ -38,6 +39,27 @@ impl Google {
         self.domain
     }
 }
+
+/// The names of the `google.rpc.Code`s an error can have (all but `OK`),
+/// in the order of their numbers: what `#[api_error(grpc = "...")]` takes.
+pub const RPC_CODES: &[&str] = &[
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+    "UNAUTHENTICATED",
+];
 
 /// The `google.rpc.Code` name for an HTTP status, following the mapping in
 /// `google/rpc/code.proto`: 400 `INVALID_ARGUMENT`, 401 `UNAUTHENTICATED`,
@@ -101,7 +123,7 @@ impl<E: ApiError + ?Sized> Serialize for Status<'_, E> {
         let mut body = serializer.serialize_struct("Status", 4)?;
         body.serialize_field("code", &status)?;
         body.serialize_field("message", &error.message())?;
-        body.serialize_field("status", rpc_code(status))?;
+        body.serialize_field("status", error.descriptor().rpc_code())?;
         body.serialize_field("details", &Details(self))?;
         body.end()
     }
@@ -230,7 +252,7 @@ impl Google {
         io(writer.write_all(br#","message":"#))?;
         super::write_part(error, super::JsonPart::Message, writer)?;
         io(writer.write_all(br#","status":""#))?;
-        io(writer.write_all(rpc_code(status).as_bytes()))?;
+        io(writer.write_all(error.descriptor().rpc_code().as_bytes()))?;
         io(writer.write_all(
             br#"","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"#,
         ))?;

@@ -11,7 +11,7 @@ pub mod openai;
 pub mod problem;
 mod standard;
 mod tagged;
-mod text;
+pub(crate) mod text;
 mod websocket;
 mod writer;
 

@@ -39,7 +39,7 @@ pub(crate) fn write_text<T: Serialize + ?Sized, W: Write>(
 }
 
 /// The text of a value, unescaped: what a serializer's `collect_str` escapes.
-struct RawText<'a, T: ?Sized>(&'a T);
+pub(crate) struct RawText<'a, T: ?Sized>(pub(crate) &'a T);
 
 impl<T: Serialize + ?Sized> fmt::Display for RawText<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

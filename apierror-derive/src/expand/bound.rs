@@ -247,8 +247,8 @@ mod tests {
         };
         let clauses = where_clauses(&input);
         // ApiError, PublicMessage, IntoResponse, ResponseError,
-        // OperationOutput, Decode, Display, Error.
-        assert_eq!(clauses.len(), 8, "{clauses:#?}");
+        // From<E> for tonic::Status, OperationOutput, Decode, Display, Error.
+        assert_eq!(clauses.len(), 9, "{clauses:#?}");
         for clause in &clauses {
             assert!(clause.ends_with("T : Copy , U : Clone ,"), "{clause}");
             assert!(!clause.contains("apierror"), "{clause}");
@@ -278,7 +278,7 @@ mod tests {
             }
         };
         let clauses = where_clauses(&input);
-        assert_eq!(clauses.len(), 7, "{clauses:#?}");
+        assert_eq!(clauses.len(), 8, "{clauses:#?}");
         for clause in &clauses {
             // The type's own predicate, and what the type answers for itself.
             let rest = clause.strip_prefix("T : Default ,").expect(clause);

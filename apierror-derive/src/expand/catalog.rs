@@ -484,6 +484,10 @@ fn descriptor(
         rest.push(quote!(.__title(#title)));
         tag(&mut key, 't', title);
     }
+    if let Some(grpc) = &own.grpc {
+        rest.push(quote!(.__grpc(#grpc)));
+        tag(&mut key, 'g', grpc);
+    }
     if let Some(kind) = &own.kind {
         rest.push(quote!(.__kind(#kind)));
         tag(&mut key, 'k', kind);

@@ -133,6 +133,14 @@ pub(super) fn framework_impls(
                 }
             }
         }
+        #private::if_tonic! {
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ident #ty_generics> for #private::tonic::Status #api_where {
+                fn from(__error: #ident #ty_generics) -> Self {
+                    #private::grpc_status(&__error)
+                }
+            }
+        }
         #private::if_aide! {
             #[automatically_derived]
             impl #impl_generics #private::aide::OperationOutput for #ident #ty_generics #api_where {

@@ -110,6 +110,8 @@ pub struct Own<'a> {
     pub source: Option<&'a Field<'a>>,
     pub title: Option<String>,
     pub kind: Option<String>,
+    /// `grpc = "..."`: the canonical gRPC code name, checked.
+    pub grpc: Option<String>,
     /// The log level bits of the descriptor flags: 0 the status's default.
     pub log: u8,
     pub class: Option<String>,
@@ -249,6 +251,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             .map_or(0, |lit| log_level(cx, lit));
         // A struct's title, kind and class are written on the struct
         // itself; an enum's kind is the default of its variants.
+        let grpc = variant.attrs.grpc.as_ref().or(attrs.grpc.as_ref());
         let (title, kind, class) = if input.is_struct {
             (&attrs.title, &attrs.kind, &attrs.class)
         } else {
@@ -284,6 +287,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
                     .map(|()| lit.value())
             }),
             class: class.as_ref().map(syn::LitStr::value),
+            grpc: grpc.and_then(|lit| grpc_code(cx, lit)),
             doc: doc::variant(cx, &variant.attrs.doc),
         }));
     }
@@ -359,4 +363,50 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             valid.then_some(value)
         }),
     }
+}
+
+/// The canonical gRPC codes (`google.rpc.Code`) an error can have: all but
+/// `OK`. Kept in step with apierror-core's `format::google::RPC_CODES`
+/// (agreement test in lib.rs).
+pub(crate) const GRPC_CODES: &[&str] = &[
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+    "UNAUTHENTICATED",
+];
+
+/// `grpc = "..."`: one of [`GRPC_CODES`].
+fn grpc_code(cx: &Ctxt, lit: &syn::LitStr) -> Option<String> {
+    let name = lit.value();
+    if GRPC_CODES.contains(&name.as_str()) {
+        return Some(name);
+    }
+    let upper = name.to_ascii_uppercase().replace(['-', ' '], "_");
+    let hint = if name == "OK" || upper == "OK" {
+        "an error is never `OK`".to_owned()
+    } else if GRPC_CODES.contains(&upper.as_str()) {
+        format!("did you mean \"{upper}\"?")
+    } else {
+        match crate::ctxt::closest(&upper, GRPC_CODES.iter().copied()) {
+            Some(close) => format!("did you mean \"{close}\"?"),
+            None => format!("expected one of: {}", GRPC_CODES.join(", ")),
+        }
+    };
+    cx.error_at(
+        lit.span(),
+        format_args!("`{name}` is not a gRPC status code name (google.rpc.Code): {hint}"),
+    );
+    None
 }

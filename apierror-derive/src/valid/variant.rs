@@ -49,6 +49,7 @@ pub(super) fn transparent<'a>(
         (attrs.empty_details, "`empty_details`"),
         (attrs.title.as_ref().map(syn::LitStr::span), "`title`"),
         (attrs.kind.as_ref().map(syn::LitStr::span), "`kind`"),
+        (attrs.grpc.as_ref().map(syn::LitStr::span), "`grpc`"),
         (attrs.log.as_ref().map(syn::LitStr::span), "`log`"),
         (attrs.class.as_ref().map(syn::LitStr::span), "`class`"),
     ];

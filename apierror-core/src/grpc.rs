@@ -1,0 +1,280 @@
+//! gRPC statuses (feature `tonic`): any [`ApiError`] as a `tonic::Status`
+//! with the richer error model's details, and a status decoded back into
+//! the typed error.
+//!
+//! A status carries, as `google.rpc.Status` details ([tonic-types]):
+//!
+//! - `ErrorInfo`: `reason` the error code, `domain` the service (see
+//!   [`Grpc`]), `metadata` the details fields as strings (as AIP-193's JSON
+//!   has them);
+//! - `RetryInfo` from the `#[api_error(retry_after)]` field;
+//! - `BadRequest` from the validation list ([`Violations`](crate::Violations)):
+//!   `field` the field path, `description` the message, `reason` the code;
+//! - `Help` with the error's documentation URL (`doc_url = "..."`).
+//!
+//! The status code is the variant's `#[api_error(grpc = "...")]`, else the
+//! HTTP status's as AIP-193 maps it ([`Descriptor::rpc_code`]); the message
+//! is the public message. Internal fields and sources never reach a status.
+//!
+//! Derived errors convert with `From`, so a tonic handler uses `?`:
+//!
+//! ```
+//! # #[cfg(feature = "tonic")] {
+//! use apierror::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(format = "google", domain = "shop.example.com")]
+//! enum ShopError {
+//!     #[code("ORDER_EXISTS")]
+//!     #[status(409)]
+//!     #[api_error(grpc = "ALREADY_EXISTS")]
+//!     #[message("Order {order} exists already")]
+//!     OrderExists { order: String },
+//! }
+//!
+//! let status = tonic::Status::from(ShopError::OrderExists { order: "o-17".into() });
+//! assert_eq!(status.code(), tonic::Code::AlreadyExists);
+//! assert_eq!(status.message(), "Order o-17 exists already");
+//!
+//! use tonic_types::StatusExt;
+//! let info = status.get_details_error_info().unwrap();
+//! assert_eq!(info.reason, "ORDER_EXISTS");
+//! assert_eq!(info.domain, "shop.example.com");
+//! assert_eq!(info.metadata["order"], "o-17");
+//! # }
+//! ```
+//!
+//! [tonic-types]: https://docs.rs/tonic-types
+//! [`Descriptor::rpc_code`]: crate::Descriptor::rpc_code
+
+use crate::decode::{Decode, DecodeError, Decoded};
+use crate::error::ApiError;
+use crate::fields::FieldVisitor;
+use crate::format::{BuiltIn, Google};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use tonic::{Code, Status};
+use tonic_types::{ErrorDetails, FieldViolation, StatusExt};
+
+/// The canonical codes by name, as `google.rpc.Code` spells them (all but
+/// `OK`), in the order of [`RPC_CODES`](crate::format::google::RPC_CODES).
+pub const CODES: &[(&str, Code)] = &[
+    ("CANCELLED", Code::Cancelled),
+    ("UNKNOWN", Code::Unknown),
+    ("INVALID_ARGUMENT", Code::InvalidArgument),
+    ("DEADLINE_EXCEEDED", Code::DeadlineExceeded),
+    ("NOT_FOUND", Code::NotFound),
+    ("ALREADY_EXISTS", Code::AlreadyExists),
+    ("PERMISSION_DENIED", Code::PermissionDenied),
+    ("RESOURCE_EXHAUSTED", Code::ResourceExhausted),
+    ("FAILED_PRECONDITION", Code::FailedPrecondition),
+    ("ABORTED", Code::Aborted),
+    ("OUT_OF_RANGE", Code::OutOfRange),
+    ("UNIMPLEMENTED", Code::Unimplemented),
+    ("INTERNAL", Code::Internal),
+    ("UNAVAILABLE", Code::Unavailable),
+    ("DATA_LOSS", Code::DataLoss),
+    ("UNAUTHENTICATED", Code::Unauthenticated),
+];
+
+/// The gRPC code of `error`: see the [module](self).
+pub fn code<E: ApiError + ?Sized>(error: &E) -> Code {
+    let name = error.descriptor().rpc_code();
+    CODES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(Code::Unknown, |(_, code)| *code)
+}
+
+/// The HTTP status a gRPC code stands for, the reverse of AIP-193's
+/// mapping (`ALREADY_EXISTS` and `ABORTED` are 409, `OUT_OF_RANGE` 400,
+/// `DATA_LOSS` and `UNKNOWN` 500); `None` for `OK`.
+pub fn http_status(code: Code) -> Option<u16> {
+    Some(match code {
+        Code::Ok => return None,
+        Code::Cancelled => 499,
+        Code::InvalidArgument | Code::OutOfRange | Code::FailedPrecondition => 400,
+        Code::DeadlineExceeded => 504,
+        Code::NotFound => 404,
+        Code::AlreadyExists | Code::Aborted => 409,
+        Code::PermissionDenied => 403,
+        Code::ResourceExhausted => 429,
+        Code::Unimplemented => 501,
+        Code::Unavailable => 503,
+        Code::Unauthenticated => 401,
+        Code::Internal | Code::Unknown | Code::DataLoss => 500,
+    })
+}
+
+/// Statuses of a service whose `ErrorInfo.domain` is set; [`status`] picks
+/// the domain itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grpc {
+    domain: &'static str,
+}
+
+impl Grpc {
+    /// Statuses whose `ErrorInfo.domain` is `domain`, e.g. `"pubsub.googleapis.com"`.
+    pub const fn new(domain: &'static str) -> Self {
+        Grpc { domain }
+    }
+
+    /// The `ErrorInfo.domain`.
+    pub const fn domain(&self) -> &'static str {
+        self.domain
+    }
+
+    /// `error` as a status: see the [module](self).
+    pub fn status<E: ApiError + ?Sized>(&self, error: &E) -> Status {
+        let mut metadata = Metadata(HashMap::new());
+        let _ = error.__visit_fields(&mut metadata);
+        let mut details = ErrorDetails::new();
+        details.set_error_info(error.code(), self.domain, metadata.0);
+        if let Some(seconds) = error.retry_after() {
+            details.set_retry_info(Some(std::time::Duration::from_secs(seconds)));
+        }
+        let _ = crate::violations::with_list::<E, ()>(error, |list| {
+            let violations: Vec<FieldViolation> = list
+                .iter()
+                .map(|v| FieldViolation {
+                    field: v.field().to_string(),
+                    description: v.message().to_owned(),
+                    reason: v.code().to_owned(),
+                    localized_message: None,
+                })
+                .collect();
+            details.set_bad_request(violations);
+            Ok(())
+        });
+        if let Some(url) = error.doc_url() {
+            details.add_help_link(
+                format!("Documentation of {}", error.code()),
+                url.to_string(),
+            );
+        }
+        Status::with_error_details(code(error), error.message().to_string(), details)
+    }
+}
+
+/// The `ErrorInfo.domain` of `error`'s statuses: its type's `domain` when
+/// its format is `"google"`, else the name of the crate that declares it.
+pub fn domain<E: ApiError + ?Sized>(error: &E) -> &'static str {
+    match E::CATALOG.built_in() {
+        BuiltIn::Google(google) => google.domain(),
+        _ => {
+            let path = error.descriptor().0.path;
+            path.split("::").next().unwrap_or(path)
+        }
+    }
+}
+
+/// `error` as a status, in its own domain (see [`domain`]): what the
+/// derived `From<E> for tonic::Status` returns.
+pub fn status<E: ApiError + ?Sized>(error: &E) -> Status {
+    Grpc::new(domain(error)).status(error)
+}
+
+impl From<Google> for Grpc {
+    /// The statuses of a service that answers AIP-193 JSON in that domain.
+    fn from(google: Google) -> Self {
+        Grpc::new(google.domain())
+    }
+}
+
+/// Each details field as a metadata string, the validation list left out.
+struct Metadata(HashMap<String, String>);
+
+impl FieldVisitor for Metadata {
+    type Error = std::fmt::Error;
+
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        _: &str,
+        value: &T,
+    ) -> Result<(), Self::Error> {
+        use std::fmt::Write;
+        let mut text = String::new();
+        // A value whose `Serialize` fails is left out, as in a body.
+        if write!(text, "{}", crate::format::text::RawText(value)).is_ok() {
+            self.0.insert(key.to_owned(), text);
+        }
+        Ok(())
+    }
+
+    fn violations_field(
+        &mut self,
+        _: &str,
+        _: &str,
+        _: &crate::Violations,
+    ) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+/// A status back into `E`: the code from `ErrorInfo.reason`, the fields
+/// from its metadata, the validation list from `BadRequest`, as
+/// [`decode`](crate::decode::decode) reads an AIP-193 body. A status
+/// without an `ErrorInfo`, or whose details do not decode, is
+/// [`DecodeError::NotAnError`]; a reason the type does not know is
+/// [`Decoded::Unknown`].
+pub fn decode_status<E: Decode>(status: &Status) -> Result<Decoded<E>, DecodeError> {
+    let details = status
+        .check_error_details()
+        .map_err(|_| DecodeError::NotAnError)?;
+    let info = details.error_info().ok_or(DecodeError::NotAnError)?;
+    let metadata: Map<String, Value> = info
+        .metadata
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    let violations = details.bad_request().map(|bad| {
+        Value::Array(
+            bad.field_violations
+                .iter()
+                .map(|v| {
+                    serde_json::json!({
+                        "field": v.field,
+                        "description": v.description,
+                        "reason": v.reason,
+                    })
+                })
+                .collect(),
+        )
+    });
+    crate::decode::decode_parts(crate::decode::Parts {
+        code: Some(info.reason.clone()),
+        status: http_status(status.code()),
+        message: Some(status.message().to_owned()),
+        details: Some(metadata),
+        strings: true,
+        kind: None,
+        violations,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_codes_are_google_rpc_codes_in_order() {
+        let names: Vec<&str> = CODES.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, crate::format::google::RPC_CODES);
+        for (i, (_, code)) in CODES.iter().enumerate() {
+            // google.rpc.Code numbers: CANCELLED is 1 ... UNAUTHENTICATED 16.
+            assert_eq!(*code as i32, i as i32 + 1);
+            assert!(http_status(*code).is_some());
+        }
+        assert_eq!(http_status(Code::Ok), None);
+    }
+
+    #[test]
+    fn every_status_mapping_is_a_known_code() {
+        for status in 400..=599u16 {
+            let name = crate::format::google::rpc_code(status);
+            assert!(CODES.iter().any(|(n, _)| *n == name), "{status}: {name}");
+        }
+    }
+}

@@ -303,6 +303,52 @@
 //! field's key. See [`violations`] for the formats' shapes and the
 //! `validator` feature's conversion.
 //!
+//! ## Localized messages
+//!
+//! `language = "en"` says which language the messages are written in;
+//! `locales("de", "fr")` names their translations, one TOML file per
+//! language read at compile time from `locales/` next to `Cargo.toml` (or
+//! the directory `translations = "..."` names). A code without a
+//! translation, or a translation whose `{placeholder}` names no details
+//! field, does not compile. The request-context layers read each request's
+//! `Accept-Language`; responses answer in the language it prefers, with
+//! `Content-Language`. See [`locale`] for the file format and the
+//! negotiation.
+//!
+//! ```
+//! use apierror::format::Context;
+//! use apierror::{ApiError, Render};
+//!
+//! // examples/translations/de.toml has a [ResourceError] table:
+//! // RESOURCE_ALREADY_EXISTS = "Eine Ressource mit {field} „{value}“ gibt es bereits"
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "RESOURCE_")]
+//! #[api_error(language = "en", locales("de", "fr"), translations = "examples/translations")]
+//! pub enum ResourceError {
+//!     #[status(404)]
+//!     #[message("Resource {resource_id} not found")]
+//!     NotFound { resource_type: String, resource_id: String },
+//!     #[status(409)]
+//!     #[message("A resource with {field} \"{value}\" already exists")]
+//!     AlreadyExists { resource_type: String, field: String, value: String },
+//!     #[status(422)]
+//!     #[message("Resource limit reached: {current} of {limit} on the {plan} plan")]
+//!     LimitExceeded { resource_type: String, limit: u32, current: u32, plan: String },
+//! }
+//!
+//! let error = ResourceError::AlreadyExists {
+//!     resource_type: "project".into(),
+//!     field: "namespace".into(),
+//!     value: "frontend".into(),
+//! };
+//! let response = Render::new(&error)
+//!     .context(Context::new().with_accept_language("de-CH, en;q=0.5"))
+//!     .to_response();
+//! assert_eq!(response.headers()["content-language"], "de");
+//! let body = String::from_utf8(response.into_body()).unwrap();
+//! assert!(body.contains(r#""message":"Eine Ressource mit namespace „frontend“ gibt es bereits""#));
+//! ```
+//!
 //! # Composition
 //!
 //! A service error is made of module errors with transparent variants, which
@@ -892,8 +938,9 @@
 #![deny(missing_docs)]
 
 pub use apierror_core::{
-    catalog, decode, doc, fields, format, response, serde, template, violations, ApiError, Bulk,
-    Catalog, Category, Descriptor, Details, Message, Render, Transparent, Violation, Violations,
+    catalog, decode, doc, fields, format, locale, response, serde, template, violations, ApiError,
+    Bulk, Catalog, Category, Descriptor, Details, Message, Render, Transparent, Violation,
+    Violations,
 };
 
 #[cfg(feature = "export")]

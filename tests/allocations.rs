@@ -1,5 +1,5 @@
 //! Rendering allocates nothing beyond the output buffer, for static and
-//! interpolated messages alike, in every built-in format; `code()`,
+//! interpolated messages alike, translated or not, in every built-in format; `code()`,
 //! `status()` and `message()` allocate nothing at all.
 //!
 //! A counting global allocator makes this deterministic: a test, not a
@@ -264,4 +264,43 @@ fn responses_allocate_no_more_than_a_hand_built_one() {
             );
         }
     }
+}
+
+/// A translated error, its table in `tests/locales/service/de.toml`.
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 429)]
+#[api_error(language = "en", locales("de"), translations = "tests/locales/service")]
+#[message("Quota of {limit} requests exceeded; retry in {retry_after_secs} s")]
+pub struct QuotaExceeded {
+    limit: u32,
+    #[api_error(retry_after)]
+    retry_after_secs: u64,
+}
+
+#[test]
+fn translated_renders_allocate_nothing_but_the_output() {
+    let mut out = Vec::with_capacity(4096);
+    let error = QuotaExceeded {
+        limit: 100,
+        retry_after_secs: 30,
+    };
+    for format in &FORMATS {
+        for header in ["de-CH, fr;q=0.9, en;q=0.1", "ja", "*"] {
+            let context = Context::new().with_accept_language(header);
+            let count = allocations(|| {
+                out.clear();
+                Render::new(&error)
+                    .format(format)
+                    .context(context)
+                    .to_writer(&mut out)
+                    .unwrap();
+            });
+            assert_eq!(count, 0, "{format:?} for {header:?}");
+        }
+    }
+    let body = Render::new(&error)
+        .context(Context::new().with_accept_language("de"))
+        .to_string()
+        .unwrap();
+    assert!(body.contains("Kontingent von 100 Anfragen"), "{body}");
 }

@@ -6,6 +6,8 @@
 
 #[path = "support/services.rs"]
 mod services;
+#[path = "support/translated.rs"]
+mod translated;
 
 use apierror::decode::Decoded;
 use apierror::format::{Google, OpenAi, Problem, Standard, Tagged, WebSocket};
@@ -92,6 +94,27 @@ impl tonic::server::UnaryService<Lookup> for Validate {
     }
 }
 
+/// `Localized` -> a translated error, in the language of the request's
+/// `accept-language` metadata.
+#[derive(Clone)]
+struct Localized;
+
+impl tonic::server::UnaryService<Lookup> for Localized {
+    type Response = Found;
+    type Future = Pin<Box<dyn Future<Output = Result<Response<Found>, Status>> + Send>>;
+
+    fn call(&mut self, request: Request<Lookup>) -> Self::Future {
+        let language = apierror::grpc::accept_language(request.metadata()).map(str::to_owned);
+        Box::pin(async move {
+            let error = translated::ResourceError::LimitExceeded {
+                limit: 5,
+                current: 5,
+            };
+            Err(Grpc::new("resources.example.com").status_in(&error, language.as_deref()))
+        })
+    }
+}
+
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(decode, doc_url = "https://docs.example.com/errors/{code}")]
 enum SignupError {
@@ -136,6 +159,7 @@ impl tower_service::Service<apierror::http::Request<tonic::body::Body>> for Shop
             Ok(match request.uri().path() {
                 "/shop.Shop/Get" => grpc.unary(Get, request).await,
                 "/shop.Shop/Validate" => grpc.unary(Validate, request).await,
+                "/shop.Shop/Localized" => grpc.unary(Localized, request).await,
                 _ => Status::unimplemented("no such method").into_http(),
             })
         })
@@ -148,6 +172,16 @@ async fn call(
     method: &'static str,
     case: u32,
 ) -> Result<Found, Status> {
+    call_in(channel, method, case, None).await
+}
+
+/// [`call`] with an `accept-language` in the request's metadata.
+async fn call_in(
+    channel: tonic::transport::Channel,
+    method: &'static str,
+    case: u32,
+    language: Option<&'static str>,
+) -> Result<Found, Status> {
     let mut client = tonic::client::Grpc::new(channel);
     client
         .ready()
@@ -155,14 +189,26 @@ async fn call(
         .map_err(|e| Status::unknown(e.to_string()))?;
     let path = apierror::http::uri::PathAndQuery::from_static(method);
     let codec = tonic_prost::ProstCodec::<Lookup, Found>::default();
+    let mut request = Request::new(Lookup { case });
+    if let Some(language) = language {
+        request
+            .metadata_mut()
+            .insert("accept-language", language.parse().unwrap());
+    }
     client
-        .unary(Request::new(Lookup { case }), path, codec)
+        .unary(request, path, codec)
         .await
         .map(Response::into_inner)
 }
 
 /// The server on a loopback port, the statuses of every case, the server stopped.
 async fn statuses() -> (Vec<Status>, Status, Found) {
+    let (out, invalid, fine, _) = serve().await;
+    (out, invalid, fine)
+}
+
+/// [`statuses`], and those of `Localized` for `de`, `fr-CH`, `ja` and none.
+async fn serve() -> (Vec<Status>, Status, Found, Vec<Status>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -192,10 +238,43 @@ async fn statuses() -> (Vec<Status>, Status, Found) {
     let invalid = call(channel.clone(), "/shop.Shop/Validate", 0)
         .await
         .unwrap_err();
+    let mut localized = Vec::new();
+    for language in [Some("de"), Some("fr-CH, en;q=0.5"), Some("ja"), None] {
+        localized.push(
+            call_in(channel.clone(), "/shop.Shop/Localized", 0, language)
+                .await
+                .unwrap_err(),
+        );
+    }
     let fine = call(channel, "/shop.Shop/Get", 99).await.unwrap();
     let _ = stop.send(());
     server.await.unwrap().unwrap();
-    (out, invalid, fine)
+    (out, invalid, fine, localized)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn statuses_carry_the_callers_language() {
+    let (_, _, _, localized) = serve().await;
+    let expected = [
+        Some(("de", "Ressourcenlimit von 5 überschritten")),
+        Some(("fr", "Limite de 5 ressources dépassée")),
+        None,
+        None,
+    ];
+    for (status, expected) in localized.iter().zip(expected) {
+        assert_eq!(status.code(), Code::FailedPrecondition);
+        // The status message stays the developer-facing one.
+        assert_eq!(status.message(), "Resource limit of 5 exceeded");
+        let details = status.check_error_details().unwrap();
+        assert_eq!(
+            details.error_info().unwrap().reason,
+            "RESOURCE_LIMIT_EXCEEDED"
+        );
+        let message = details
+            .localized_message()
+            .map(|m| (m.locale.as_str(), m.message.as_str()));
+        assert_eq!(message, expected);
+    }
 }
 
 fn google_body<E: ApiError>(error: &E, domain: &'static str) -> Value {

@@ -127,6 +127,19 @@ impl Grpc {
 
     /// `error` as a status: see the [module](self).
     pub fn status<E: ApiError + ?Sized>(&self, error: &E) -> Status {
+        self.status_in(error, None)
+    }
+
+    /// `error` as a status for a caller that asked for `accept_language`
+    /// (an `Accept-Language` value, e.g. from the request's
+    /// [`accept_language`] metadata): a translated type adds a
+    /// `google.rpc.LocalizedMessage` in the language it prefers (see
+    /// [`locale`](crate::locale)); the status message stays the type's own.
+    pub fn status_in<E: ApiError + ?Sized>(
+        &self,
+        error: &E,
+        accept_language: Option<&str>,
+    ) -> Status {
         let mut metadata = Metadata(HashMap::new());
         let _ = error.__visit_fields(&mut metadata);
         let mut details = ErrorDetails::new();
@@ -147,6 +160,14 @@ impl Grpc {
             details.set_bad_request(violations);
             Ok(())
         });
+        let mut context = crate::format::Context::new();
+        if let Some(header) = accept_language {
+            context = context.with_accept_language(header);
+        }
+        if let Some((locale, Some(template))) = crate::locale::choose(error, &context) {
+            let message = crate::locale::Translated::new(error, template).to_string();
+            details.set_localized_message(locale, message);
+        }
         if let Some(url) = error.doc_url() {
             details.add_help_link(
                 format!("Documentation of {}", error.code()),
@@ -155,6 +176,20 @@ impl Grpc {
         }
         Status::with_error_details(code(error), error.message().to_string(), details)
     }
+}
+
+/// The `accept-language` of a request's metadata, when it is text: what
+/// [`Grpc::status_in`] takes.
+///
+/// ```ignore
+/// let language = apierror::grpc::accept_language(request.metadata());
+/// Err(Grpc::new("nodes.example.com").status_in(&error, language))
+/// ```
+pub fn accept_language(metadata: &tonic::metadata::MetadataMap) -> Option<&str> {
+    metadata
+        .get("accept-language")
+        .and_then(|value| value.to_str().ok())
+        .filter(|value| value.len() <= crate::locale::MAX_ACCEPT_LANGUAGE)
 }
 
 /// The `ErrorInfo.domain` of `error`'s statuses: its type's `domain` when

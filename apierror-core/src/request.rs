@@ -134,6 +134,7 @@ impl RequestContext {
             timestamp: self.timestamp(),
             instance: path.to_owned(),
             echo_as: self.echo_as.clone(),
+            accept_language: None,
         }
     }
 }
@@ -145,6 +146,9 @@ pub(crate) struct Scope {
     pub(crate) timestamp: Timestamp,
     pub(crate) instance: String,
     pub(crate) echo_as: Option<HeaderName>,
+    /// The request's `Accept-Language`, when it is printable ASCII of at
+    /// most [`MAX_ACCEPT_LANGUAGE`](crate::locale::MAX_ACCEPT_LANGUAGE) bytes.
+    pub(crate) accept_language: Option<String>,
 }
 
 impl Scope {
@@ -156,12 +160,25 @@ impl Scope {
         Some((name, value))
     }
 
+    /// The scope with the request's `Accept-Language` header value.
+    pub(crate) fn with_accept_language(mut self, value: Option<&[u8]>) -> Self {
+        self.accept_language = value
+            .filter(|v| v.len() <= crate::locale::MAX_ACCEPT_LANGUAGE)
+            .and_then(|v| std::str::from_utf8(v).ok())
+            .filter(|v| v.bytes().all(|b| (0x20..0x7f).contains(&b)))
+            .map(str::to_owned);
+        self
+    }
+
     /// The render context of the request.
     pub(crate) fn context(&self) -> Context<'_> {
-        let context = Context::new()
+        let mut context = Context::new()
             .with_request_id(&self.request_id)
             .with_timestamp(self.timestamp.as_str())
             .with_instance(&self.instance);
+        if let Some(accept_language) = &self.accept_language {
+            context = context.with_accept_language(accept_language);
+        }
         match &self.echo_as {
             Some(name) => context.with_request_id_header(name.as_str()),
             None => context.with_request_id_header(""),

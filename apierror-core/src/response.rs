@@ -59,6 +59,19 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
             .unwrap_or(HeaderValue::from_static("Bearer"));
         headers.insert(WWW_AUTHENTICATE, challenge);
     }
+    // A translated type says which language its message is in, and that
+    // the body depends on the request's `Accept-Language` (for caches).
+    if let Some((language, _)) = crate::locale::choose(error, render.context_ref()) {
+        if let Some(value) = static_value(language) {
+            headers.insert(http::header::CONTENT_LANGUAGE, value);
+        }
+        if !error.descriptor().translations().is_empty() {
+            headers.append(
+                http::header::VARY,
+                HeaderValue::from_static("accept-language"),
+            );
+        }
+    }
     error.__headers(headers);
     render
         .format_ref()

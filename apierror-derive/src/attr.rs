@@ -127,6 +127,13 @@ pub struct ContainerAttrs {
     pub doc_url: Option<LitStr>,
     /// `status_doc(429, "description", "troubleshooting")`, in order.
     pub status_docs: Vec<StatusDocAttr>,
+    /// `language = "en"`: the language of the messages as written.
+    pub language: Option<LitStr>,
+    /// `locales("de", "fr")`: the languages the messages are translated to.
+    pub locales: Option<Vec<LitStr>>,
+    /// `translations = "locales"`: the directory of the translation files,
+    /// relative to the crate's `Cargo.toml`.
+    pub translations: Option<LitStr>,
     /// `bound = "T: Display, U: Clone"`: the where-clause predicates of the
     /// generated impls, in place of those inferred from field types.
     pub bound: Option<Vec<WherePredicate>>,
@@ -192,6 +199,9 @@ pub const CONTAINER_KEYS: &[&str] = &[
     "doc_url",
     "status_doc",
     "bound",
+    "language",
+    "locales",
+    "translations",
 ];
 
 /// The keys of `#[api_error(...)]` on an enum variant.
@@ -385,7 +395,12 @@ fn parse_str_list(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Vec<LitStr>>
     syn::parenthesized!(content in meta.input);
     let list = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
     if list.is_empty() {
-        cx.push(meta.error("`retired` lists codes: retired(\"ERR-01-003\", ...)"));
+        let message = if meta.path.is_ident("locales") {
+            "`locales` lists languages: locales(\"de\", \"fr\")"
+        } else {
+            "`retired` lists codes: retired(\"ERR-01-003\", ...)"
+        };
+        cx.push(meta.error(message));
     }
     Ok(list.into_iter().collect())
 }
@@ -551,6 +566,9 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Containe
                 "doc_url" => set_text(cx, &mut out.doc_url, &meta)?,
                 "status_doc" => out.status_docs.push(parse_status_doc(cx, &meta)?),
                 "bound" => set_once(cx, &mut out.bound, parse_bound(cx, &meta)?, span, &key),
+                "language" => set_once(cx, &mut out.language, meta.value()?.parse()?, span, &key),
+                "locales" => set_once(cx, &mut out.locales, parse_str_list(cx, &meta)?, span, &key),
+                "translations" => set_text(cx, &mut out.translations, &meta)?,
                 _ => return Err(misplaced_key(&meta, place)),
             }
             Ok(())

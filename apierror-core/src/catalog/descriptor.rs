@@ -88,6 +88,8 @@ pub struct Extra {
     /// template (a template with `{{`); `STATIC` says the template is it.
     pub(crate) unescaped: Option<&'static str>,
     pub(crate) headers: &'static [&'static str],
+    /// `(language, template)` of each translation of the message.
+    pub(crate) translations: &'static [(&'static str, &'static str)],
 }
 
 impl Extra {
@@ -100,6 +102,7 @@ impl Extra {
         title: None,
         kind: None,
         grpc: None,
+        translations: &[],
         unescaped: None,
         headers: &[],
     };
@@ -131,6 +134,14 @@ impl Extra {
 
     pub const fn __title(mut self, title: &'static str) -> Self {
         self.title = Some(title);
+        self
+    }
+
+    pub const fn __translations(
+        mut self,
+        translations: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        self.translations = translations;
         self
     }
 
@@ -303,6 +314,24 @@ impl Descriptor {
             None if self.7.pieces.is_empty() => Pieces::split(self.4, self.7.fields),
             message => Pieces::new(self.7.pieces, message.unwrap_or(self.4)),
         }
+    }
+
+    /// The translations of the message, `(language, template)`, read at
+    /// compile time from the type's translation files (see
+    /// [`locale`](crate::locale)); empty for an untranslated type.
+    pub const fn translations(&self) -> &'static [(&'static str, &'static str)] {
+        self.7.translations
+    }
+
+    /// The language of the message ([`template`](Self::template)), when the
+    /// type declares translations: `#[api_error(language = "en")]`.
+    pub const fn language(&self) -> Option<&'static str> {
+        self.0.language
+    }
+
+    /// The details fields as the runtime's template split reads them.
+    pub(crate) const fn field_list(&self) -> &'static FieldList {
+        self.7.fields
     }
 
     /// The first paragraph of the variant's doc comment, lines joined with

@@ -25,6 +25,8 @@ pub struct Owner {
     pub(crate) www_authenticate: Option<&'static str>,
     pub(crate) type_url: Option<&'static str>,
     pub(crate) doc_url: Option<&'static str>,
+    /// The language of the type's messages, when it declares translations.
+    pub(crate) language: Option<&'static str>,
 }
 
 impl Owner {
@@ -42,7 +44,14 @@ impl Owner {
             www_authenticate,
             type_url,
             doc_url: None,
+            language: None,
         }
+    }
+
+    /// The owner of a translated type: `language` is its messages'.
+    pub const fn __with_language(mut self, language: &'static str) -> Self {
+        self.language = Some(language);
+        self
     }
 
     /// The owner with a documentation URL template (`doc_url = "..."`).

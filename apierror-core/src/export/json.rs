@@ -59,6 +59,8 @@ pub fn json(catalog: &Catalog) -> String {
 ///       "variant": "DuplicateCvmName",
 ///       "type": "PreflightError",
 ///       "message": "A CVM with name '{name}' already exists in this workspace",
+///       "language": "en",
+///       "translations": {"de": "Eine CVM namens '{name}' gibt es schon"},
 ///       "description": "Raised when a CVM name already exists in the workspace (HTTP 409)",
 ///       "category": null,
 ///       "title": null,
@@ -95,7 +97,10 @@ pub fn json(catalog: &Catalog) -> String {
 ///   variant, `message` the template with its `{placeholders}`, `fields` the
 ///   keys of `details` with their Rust types as written, `details` whether a
 ///   `details` object is sent, `retry_after` whether a field feeds the
-///   `Retry-After` header; `description` is the first paragraph of the
+///   `Retry-After` header; `language` (the language of `message`) and
+///   `translations` (the message in each of the type's `locales`, see
+///   [`locale`](crate::locale)) are written only for a translated type;
+///   `description` is the first paragraph of the
 ///   variant's doc comment, `causes` ... `sections` the rest of it (see
 ///   [`doc`](crate::doc)), `fields[].description` each field's doc comment,
 ///   `doc_url` the code's documentation URL, written out.
@@ -205,6 +210,13 @@ impl Serialize for JsonError<'_> {
         s.serialize_field("variant", d.variant())?;
         s.serialize_field("type", d.type_name())?;
         s.serialize_field("message", d.template())?;
+        // Only for a translated type: other catalogs read as before.
+        if let Some(language) = d.language() {
+            s.serialize_field("language", language)?;
+        }
+        if !d.translations().is_empty() {
+            s.serialize_field("translations", &Translations(d.translations()))?;
+        }
         s.serialize_field("description", d.description())?;
         s.serialize_field("category", &d.category())?;
         s.serialize_field("title", &d.title())?;
@@ -237,6 +249,20 @@ impl Serialize for JsonError<'_> {
             &Seq(|| docs.sections().iter().copied().map(JsonSection)),
         )?;
         s.end()
+    }
+}
+
+/// `{"de": "...", "fr": "..."}`, in the order of the type's `locales`.
+struct Translations(&'static [(&'static str, &'static str)]);
+
+impl Serialize for Translations {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (language, text) in self.0 {
+            map.serialize_entry(language, text)?;
+        }
+        map.end()
     }
 }
 

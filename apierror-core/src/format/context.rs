@@ -11,6 +11,7 @@ pub struct Context<'a> {
     pub(crate) timestamp: Option<&'a str>,
     pub(crate) instance: Option<&'a str>,
     pub(crate) request_id_header: Option<&'a str>,
+    pub(crate) accept_language: Option<&'a str>,
     /// The request id and the timestamp need no JSON escaping: checked
     /// once, when set, not at each render.
     pub(crate) request_id_plain: bool,
@@ -25,6 +26,7 @@ impl<'a> Context<'a> {
             timestamp: None,
             instance: None,
             request_id_header: None,
+            accept_language: None,
             request_id_plain: true,
             timestamp_plain: true,
         }
@@ -92,5 +94,18 @@ impl<'a> Context<'a> {
     /// The instance URI, if set.
     pub const fn instance(&self) -> Option<&'a str> {
         self.instance
+    }
+
+    /// The request's `Accept-Language` header value: a type with
+    /// translations answers in the language it prefers (see
+    /// [`locale`](crate::locale)).
+    pub const fn with_accept_language(mut self, accept_language: &'a str) -> Self {
+        self.accept_language = Some(accept_language);
+        self
+    }
+
+    /// The `Accept-Language` of the request, when set.
+    pub const fn accept_language(&self) -> Option<&'a str> {
+        self.accept_language
     }
 }

@@ -103,18 +103,29 @@ impl Format for Google {
         JSON
     }
 
-    fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
     where
         E: ApiError + ?Sized,
         S: Serializer,
     {
+        // A translation is a `LocalizedMessage`; `message` stays the
+        // developer-facing one.
+        let localized = match crate::locale::choose(error, context) {
+            Some((language, Some(template))) => Some((language, template)),
+            _ => None,
+        };
         let mut envelope = serializer.serialize_struct("Body", 1)?;
-        envelope.serialize_field("error", &Status(error, self.domain))?;
+        envelope.serialize_field("error", &Status(error, self.domain, localized))?;
         envelope.end()
     }
 }
 
-struct Status<'a, E: ?Sized>(&'a E, &'static str);
+struct Status<'a, E: ?Sized>(&'a E, &'static str, Option<(&'static str, &'static str)>);
 
 impl<E: ApiError + ?Sized> Serialize for Status<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -135,13 +146,23 @@ impl<E: ApiError + ?Sized> Serialize for Details<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let help = self.0 .0.doc_url();
         let bad_request = crate::violations::has_list(self.0 .0);
-        let len = 1 + usize::from(bad_request) + usize::from(help.is_some());
+        let localized = self.0 .2;
+        let len = 1
+            + usize::from(bad_request)
+            + usize::from(localized.is_some())
+            + usize::from(help.is_some());
         let mut list = serializer.serialize_seq(Some(len))?;
         list.serialize_element(&ErrorInfo(self.0))?;
         if bad_request {
             crate::violations::with_list(self.0 .0, |violations| {
                 list.serialize_element(&BadRequest(violations))
             })?;
+        }
+        if let Some((locale, template)) = localized {
+            list.serialize_element(&LocalizedMessage(
+                locale,
+                crate::locale::Translated::new(self.0 .0, template),
+            ))?;
         }
         if let Some(url) = help {
             list.serialize_element(&Help(self.0 .0.code(), url))?;
@@ -154,7 +175,7 @@ struct ErrorInfo<'s, 'a, E: ?Sized>(&'s Status<'a, E>);
 
 impl<E: ApiError + ?Sized> Serialize for ErrorInfo<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Status(error, domain) = *self.0;
+        let Status(error, domain, _) = *self.0;
         let metadata = error.has_details();
         let mut info = serializer.serialize_struct("ErrorInfo", 3 + usize::from(metadata))?;
         info.serialize_field("@type", "type.googleapis.com/google.rpc.ErrorInfo")?;
@@ -177,6 +198,19 @@ impl Serialize for BadRequest<'_> {
         bad.serialize_field("@type", "type.googleapis.com/google.rpc.BadRequest")?;
         bad.serialize_field("fieldViolations", &Styled(self.0, Style::Google))?;
         bad.end()
+    }
+}
+
+/// `google.rpc.LocalizedMessage`: the message in the request's language.
+struct LocalizedMessage<'a, E: ?Sized>(&'static str, crate::locale::Translated<'a, E>);
+
+impl<E: ApiError + ?Sized> Serialize for LocalizedMessage<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut message = serializer.serialize_struct("LocalizedMessage", 3)?;
+        message.serialize_field("@type", "type.googleapis.com/google.rpc.LocalizedMessage")?;
+        message.serialize_field("locale", self.0)?;
+        message.serialize_field("message", &self.1)?;
+        message.end()
     }
 }
 

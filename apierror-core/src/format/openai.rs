@@ -80,25 +80,30 @@ impl Format for OpenAi {
         JSON
     }
 
-    fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
     where
         E: ApiError + ?Sized,
         S: Serializer,
     {
         let mut envelope = serializer.serialize_struct("Body", 1)?;
-        envelope.serialize_field("error", &Body(error))?;
+        envelope.serialize_field("error", &Body(error, context))?;
         envelope.end()
     }
 }
 
-struct Body<'a, E: ?Sized>(&'a E);
+struct Body<'a, 'c, E: ?Sized>(&'a E, &'c Context<'c>);
 
-impl<E: ApiError + ?Sized> Serialize for Body<'_, E> {
+impl<E: ApiError + ?Sized> Serialize for Body<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let error = self.0;
         let details = error.has_details();
         let mut body = serializer.serialize_struct("Error", 3 + usize::from(details))?;
-        body.serialize_field("message", &error.message())?;
+        body.serialize_field("message", &crate::locale::PublicText::new(error, self.1))?;
         body.serialize_field("type", error_type(error))?;
         body.serialize_field("code", &error.status().as_u16())?;
         if details {

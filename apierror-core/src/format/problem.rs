@@ -289,7 +289,7 @@ impl Format for Problem {
         }
         map.serialize_entry("title", title(error))?;
         map.serialize_entry("status", &error.status().as_u16())?;
-        map.serialize_entry("detail", &error.message())?;
+        map.serialize_entry("detail", &crate::locale::PublicText::new(error, context))?;
         if let Some(instance) = context.instance() {
             map.serialize_entry("instance", instance)?;
         }

@@ -9,6 +9,8 @@ use super::*;
 pub(crate) struct ErrorObject<'a, E: ?Sized> {
     pub error: &'a E,
     pub request_id: Option<&'a str>,
+    /// The translation of the message the request's language chose.
+    pub translation: Option<&'static str>,
 }
 
 impl<'a, E: ApiError + ?Sized> ErrorObject<'a, E> {
@@ -16,6 +18,15 @@ impl<'a, E: ApiError + ?Sized> ErrorObject<'a, E> {
         ErrorObject {
             error,
             request_id: None,
+            translation: None,
+        }
+    }
+
+    /// The object in the language `context` asks for.
+    pub(crate) fn in_context(error: &'a E, context: &Context<'_>) -> Self {
+        ErrorObject {
+            translation: crate::locale::choose(error, context).and_then(|(_, text)| text),
+            ..ErrorObject::new(error)
         }
     }
 }
@@ -27,7 +38,12 @@ impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
         let len = 2 + usize::from(details) + usize::from(self.request_id.is_some());
         let mut body = serializer.serialize_struct("Error", len)?;
         body.serialize_field("code", error.code())?;
-        body.serialize_field("message", &error.message())?;
+        match self.translation {
+            Some(template) => {
+                body.serialize_field("message", &crate::locale::Translated::new(error, template))?
+            }
+            None => body.serialize_field("message", &error.message())?,
+        }
         if details {
             body.serialize_field("details", &error.details())?;
         }
@@ -104,7 +120,7 @@ impl Format for Standard {
     {
         let meta = context.request_id.is_some() || context.timestamp.is_some();
         let mut envelope = serializer.serialize_struct("Standard", 1 + usize::from(meta))?;
-        let mut object = ErrorObject::new(error);
+        let mut object = ErrorObject::in_context(error, context);
         object.request_id = context.request_id;
         envelope.serialize_field("error", &object)?;
         if meta {

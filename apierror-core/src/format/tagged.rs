@@ -53,7 +53,7 @@ impl Format for Tagged {
         let len = 2 + usize::from(context.request_id.is_some());
         let mut envelope = serializer.serialize_struct("Body", len)?;
         envelope.serialize_field("success", &false)?;
-        envelope.serialize_field("error", &ErrorObject::new(error))?;
+        envelope.serialize_field("error", &ErrorObject::in_context(error, context))?;
         if let Some(request_id) = context.request_id {
             envelope.serialize_field("requestId", request_id)?;
         }

@@ -34,14 +34,19 @@ impl Format for WebSocket {
         JSON
     }
 
-    fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
     where
         E: ApiError + ?Sized,
         S: Serializer,
     {
         let mut frame = serializer.serialize_struct("Frame", 2)?;
         frame.serialize_field("type", "error")?;
-        frame.serialize_field("error", &ErrorObject::new(error))?;
+        frame.serialize_field("error", &ErrorObject::in_context(error, context))?;
         frame.end()
     }
 }

@@ -153,7 +153,15 @@ where
             .headers()
             .get(self.context.read_from.as_str())
             .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
-        let scope = self.context.scope(header.as_ref(), request.path());
+        let scope = self
+            .context
+            .scope(header.as_ref(), request.path())
+            .with_accept_language(
+                request
+                    .headers()
+                    .get(actix_web::http::header::ACCEPT_LANGUAGE)
+                    .map(|value| value.as_bytes()),
+            );
         let echo = scope.echo();
         let service = Rc::clone(&self.service);
         Box::pin(async move {

@@ -109,10 +109,18 @@ where
     }
 
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
-        let scope = self.context.scope(
-            request.headers().get(&self.context.read_from),
-            request.uri().path(),
-        );
+        let scope = self
+            .context
+            .scope(
+                request.headers().get(&self.context.read_from),
+                request.uri().path(),
+            )
+            .with_accept_language(
+                request
+                    .headers()
+                    .get(http::header::ACCEPT_LANGUAGE)
+                    .map(http::HeaderValue::as_bytes),
+            );
         let echo = scope.echo();
         let future = self.inner.call(request);
         Box::pin(async move {

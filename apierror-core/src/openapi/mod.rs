@@ -23,7 +23,9 @@
 //!   same shape share one schema; a status with several shapes gets a `oneOf`
 //!   (an `anyOf` when the format does not render the code), each branch titled
 //!   with its codes;
-//! - `Retry-After` when a variant of the status has a `retry_after` field, and
+//! - `Retry-After` when a variant of the status has a `retry_after` field,
+//!   `Content-Language` (an `enum` of the languages) when one is of a type
+//!   with a `language` (see [`locale`](crate::locale)), and
 //!   `WWW-Authenticate` for 401, as [`Render::to_response`](crate::Render::to_response)
 //!   sends them.
 //!

@@ -142,6 +142,34 @@ pub(super) fn response(
                 .build(),
         );
     }
+    // The languages the status answers in, for translated types.
+    let mut languages: Vec<&'static str> = Vec::new();
+    for d in variants.iter().map(|v| v.descriptor) {
+        let own = d.language().into_iter();
+        for language in own.chain(d.translations().iter().map(|(l, _)| *l)) {
+            if !languages.contains(&language) {
+                languages.push(language);
+            }
+        }
+    }
+    if !languages.is_empty() {
+        let description = if languages.len() > 1 {
+            "The language of the message: the one the request's `Accept-Language` prefers."
+        } else {
+            "The language of the message."
+        };
+        builder = builder.header(
+            "Content-Language",
+            Header::builder()
+                .schema(
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .enum_values(Some(languages.iter().copied())),
+                )
+                .description(Some(description))
+                .build(),
+        );
+    }
     builder = builder.header(
         "X-Request-Id",
         Header::builder()

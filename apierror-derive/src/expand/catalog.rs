@@ -73,8 +73,11 @@ pub(super) fn catalog(
     let envelope = envelope(krate, &model.envelope);
     let owner = owner(input, model);
     let (shared, descriptors) = table.finish();
+    // The translation files, so that the build reruns when one changes.
+    let files = &model.locale_files;
     let items = quote! {
         const __O: &__P::Owner = #owner;
+        #(const _: &[u8] = ::core::include_bytes!(#files);)*
         #shared
         const __OWN: &[__P::Descriptor] = &[#(#descriptors),*];
     };
@@ -173,13 +176,17 @@ fn owner(input: &Input, model: &Model) -> TokenStream {
         .doc_url
         .as_ref()
         .map(|url| quote!(.__with_doc_url(#url)));
+    let language = model
+        .language
+        .as_ref()
+        .map(|language| quote!(.__with_language(#language)));
     quote! {
         &#krate::__private::Owner::__new(
             #name,
             #path,
             #www_authenticate,
             #type_url,
-        ) #doc_url
+        ) #doc_url #language
     }
 }
 
@@ -491,6 +498,15 @@ fn descriptor(
     if let Some(kind) = &own.kind {
         rest.push(quote!(.__kind(#kind)));
         tag(&mut key, 'k', kind);
+    }
+    if !own.translations.is_empty() {
+        let pairs = own.translations.iter().map(|(language, text)| {
+            tag(&mut key, 'l', language);
+            tag(&mut key, 'm', text);
+            quote!((#language, #text))
+        });
+        let pairs: Vec<TokenStream> = pairs.collect();
+        rest.push(quote!(.__translations(&[#(#pairs),*])));
     }
     if !own.headers.is_empty() {
         let names = own.headers.iter().map(|(_, name)| name);

@@ -4,6 +4,7 @@
 
 mod container;
 mod fields;
+mod locale;
 mod message;
 #[cfg(test)]
 mod tests;
@@ -56,6 +57,10 @@ pub struct Model<'a> {
     /// `bound = "..."`: the impls' where-clause predicates, in place of the
     /// inferred ones.
     pub bound: Option<&'a [syn::WherePredicate]>,
+    /// `language = "en"`: the language of the messages as written.
+    pub language: Option<String>,
+    /// The translation files read (absolute paths), for rebuilds.
+    pub locale_files: Vec<String>,
 }
 
 /// The type's default format.
@@ -117,6 +122,8 @@ pub struct Own<'a> {
     pub class: Option<String>,
     /// The doc comment, read.
     pub doc: doc::VariantDoc,
+    /// `(language, template)` of each translation of the message.
+    pub translations: Vec<(String, String)>,
 }
 
 pub enum Message<'a> {
@@ -289,6 +296,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             class: class.as_ref().map(syn::LitStr::value),
             grpc: grpc.and_then(|lit| grpc_code(cx, lit)),
             doc: doc::variant(cx, &variant.attrs.doc),
+            translations: Vec::new(),
         }));
     }
     if !input.is_struct {
@@ -302,6 +310,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     if attrs.decode.is_some() {
         decode_ambiguity(cx, &entries);
     }
+    let locales = locale::read(cx, input, &mut entries);
     let envelope = envelope(cx, input);
     if matches!(envelope, BuiltIn::Problem { .. }) {
         for entry in &entries {
@@ -325,6 +334,8 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         doc::type_doc(&input.doc)
     };
     Model {
+        language: locales.language,
+        locale_files: locales.files,
         doc,
         doc_url: attrs.doc_url.as_ref().and_then(|lit| {
             doc_url(&lit.value())

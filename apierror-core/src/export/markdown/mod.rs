@@ -54,7 +54,8 @@ use text::*;
 /// characters (`*`, `_`, `<`, `[`, `|`, `$`, ...) are backslash-escaped and
 /// line breaks become spaces. Where a message stands as prose (headings, the
 /// index), its placeholders are set as code (`` `{name}` ``); the
-/// **Message** line gives the template exactly, as a code span.
+/// **Message** line gives the template exactly, as a code span, and a
+/// translated type's **Translations** list each language's the same way.
 ///
 /// The output depends on the catalog alone (declaration order, no hashing):
 /// the same catalog always gives the same text.
@@ -397,6 +398,17 @@ fn write_entry(out: &mut String, resolved: &Resolved, d: &Descriptor, level: usi
         writeln!(out, "- **Class**: {}", code_span(class, false))?;
     }
     writeln!(out, "- **Message**: {}", code_span(d.template(), false))?;
+    if !d.translations().is_empty() {
+        writeln!(out, "- **Translations**:")?;
+        for (language, text) in d.translations() {
+            writeln!(
+                out,
+                "  - {}: {}",
+                code_span(language, false),
+                code_span(text, false)
+            )?;
+        }
+    }
     if let Some(kind) = d.kind() {
         writeln!(out, "- **Kind**: {}", code_span(kind, false))?;
     }

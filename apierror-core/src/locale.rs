@@ -1,0 +1,303 @@
+//! Localized public messages: translations read at compile time, chosen by
+//! `Accept-Language`.
+//!
+//! A type says the language its messages are written in and the languages
+//! it is translated to, and keeps one file per language next to its crate's
+//! `Cargo.toml` (`locales/<language>.toml`, or the directory
+//! `translations = "..."` names), a line per code:
+//!
+//! ```toml
+//! # locales/de.toml
+//! NODE_NOT_FOUND = "Knoten {node} nicht gefunden"
+//! QUOTA_EXCEEDED = 'Kontingent von {limit} überschritten'
+//! ```
+//!
+//! ```ignore
+//! #[derive(Debug, ApiError)]
+//! #[api_error(code = "SCREAMING_SNAKE_CASE", language = "en", locales("de", "fr"))]
+//! enum ClusterError { /* ... */ }
+//! ```
+//!
+//! The files are TOML restricted to what a catalog needs: `CODE = "text"`
+//! lines (bare or quoted keys; basic strings with TOML's escapes, or literal
+//! strings), blank lines and `#` comments. Several types can share one
+//! directory with a table each, named after the type (`[ClusterError]`);
+//! a type reads its own table and ignores the others'.
+//!
+//! The derive reads the files when it expands (and the build reruns when
+//! they change): a code without a translation in a declared language, a
+//! line for a code the type does not have, or a placeholder that names no
+//! details field of the variant is a compile error. A translation's
+//! placeholders are `{field}`, as the message names the field (no format
+//! specs), filled with the field's value as AIP-193 metadata writes it (a
+//! string as itself, anything else as compact JSON); internal and skipped
+//! fields never reach a translation.
+//!
+//! At run time [`Context::with_accept_language`] (set by the axum and
+//! actix-web request-context layers from the request) picks the language
+//! ([`negotiate`]): the `Accept-Language` ranges by weight, each matched
+//! exactly, then by its primary tag (`de-CH` takes `de`), else the type's
+//! own `language`. Responses say which in `Content-Language`. The standard,
+//! tagged, WebSocket and OpenAI formats put the translation in their
+//! message, RFC 9457 in `detail`; AIP-193 keeps its developer-facing
+//! `message` and adds a `google.rpc.LocalizedMessage`. A format of your own
+//! writes [`PublicText::new(error, context)`](PublicText::new) where it
+//! writes the message.
+
+use crate::error::ApiError;
+use crate::format::Context;
+use crate::template::Piece;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// The longest `Accept-Language` value the request layers read; a longer
+/// one is ignored (the type's own language answers).
+pub const MAX_ACCEPT_LANGUAGE: usize = 256;
+
+/// The language `accept_language` (an `Accept-Language` header value)
+/// prefers among `available`, else `default`: ranges by `q` weight (a
+/// malformed weight counts as 1, `q=0` excludes), ties in the order
+/// written; a range matches a language exactly (ignoring case) or by its
+/// primary subtag; `*` is the default.
+pub fn negotiate<'l>(
+    accept_language: &str,
+    available: impl Iterator<Item = &'l str> + Clone,
+    default: &'l str,
+) -> &'l str {
+    // One pass, no allocation: the match of the heaviest range, the first
+    // written among equal weights (what a stable sort by weight would try
+    // first).
+    let mut best: Option<(&'l str, u16)> = None;
+    for part in accept_language.split(',').take(32) {
+        let mut parts = part.split(';');
+        let range = parts.next().unwrap_or_default().trim();
+        if range.is_empty() {
+            continue;
+        }
+        let weight = parts
+            .find_map(|p| p.trim().strip_prefix("q=").map(weight))
+            .unwrap_or(1000);
+        if weight == 0 || best.is_some_and(|(_, w)| w >= weight) {
+            continue;
+        }
+        if let Some(lang) = matching(range, available.clone(), default) {
+            best = Some((lang, weight));
+        }
+    }
+    best.map_or(default, |(lang, _)| lang)
+}
+
+/// The language `range` takes: `default` for `*`, else the first of
+/// `default` and `available` equal to it (ignoring case), else the first
+/// whose primary subtag is its primary subtag.
+fn matching<'l>(
+    range: &str,
+    available: impl Iterator<Item = &'l str> + Clone,
+    default: &'l str,
+) -> Option<&'l str> {
+    if range == "*" {
+        return Some(default);
+    }
+    let all = std::iter::once(default).chain(available);
+    if let Some(lang) = all.clone().find(|lang| lang.eq_ignore_ascii_case(range)) {
+        return Some(lang);
+    }
+    let primary = range.split('-').next().unwrap_or(range);
+    all.into_iter().find(|lang| {
+        let own = lang.split('-').next().unwrap_or(lang);
+        own.eq_ignore_ascii_case(primary)
+    })
+}
+
+/// A `q` value in thousandths (`0.5` is 500; digits past the third are
+/// ignored); malformed ones count as 1.
+fn weight(text: &str) -> u16 {
+    let text = text.trim();
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if whole != "0" {
+        return 1000;
+    }
+    if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return 1000;
+    }
+    let mut value = 0u16;
+    for i in 0..3 {
+        let digit = fraction
+            .as_bytes()
+            .get(i)
+            .map_or(0, |b| u16::from(b - b'0'));
+        value = value * 10 + digit;
+    }
+    value
+}
+
+/// The language `error` answers in for `context`, and its translation
+/// (`None` for the type's own language); `None` when the type declares no
+/// languages.
+pub fn choose<E: ApiError + ?Sized>(
+    error: &E,
+    context: &Context<'_>,
+) -> Option<(&'static str, Option<&'static str>)> {
+    let descriptor = error.descriptor();
+    let default = descriptor.language()?;
+    let translations = descriptor.translations();
+    let chosen = match context.accept_language() {
+        Some(header) => negotiate(header, translations.iter().map(|(l, _)| *l), default),
+        None => default,
+    };
+    let text = translations
+        .iter()
+        .find(|(lang, _)| *lang == chosen)
+        .map(|(_, text)| *text);
+    Some((chosen, text))
+}
+
+/// `error`'s message in its translation `template`: the placeholders
+/// filled with the details fields they name.
+pub struct Translated<'a, E: ?Sized> {
+    error: &'a E,
+    template: &'static str,
+}
+
+impl<'a, E: ApiError + ?Sized> Translated<'a, E> {
+    /// The message of `error` in `template` (one of its descriptor's
+    /// [`translations`](crate::Descriptor::translations)).
+    pub fn new(error: &'a E, template: &'static str) -> Self {
+        Translated { error, template }
+    }
+}
+
+impl<E: ApiError + ?Sized> fmt::Display for Translated<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fields = self.error.descriptor().field_list();
+        for piece in crate::template::Pieces::split(self.template, fields) {
+            match piece {
+                Piece::Text(text) => f.write_str(text)?,
+                Piece::Arg(arg) => match arg.1 {
+                    Some(key) => write_field(self.error, key, f)?,
+                    // The derive admits only placeholders naming details.
+                    None => f.write_str(arg.0)?,
+                },
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<E: ApiError + ?Sized> Serialize for Translated<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::message::collect_str(serializer, self)
+    }
+}
+
+/// Writes the text of the details field `key` of `error`.
+fn write_field<E: ApiError + ?Sized>(
+    error: &E,
+    key: &str,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    struct One<'k, 'f, 'g> {
+        key: &'k str,
+        f: &'f mut fmt::Formatter<'g>,
+    }
+    impl crate::fields::FieldVisitor for One<'_, '_, '_> {
+        type Error = fmt::Error;
+        fn field<T: Serialize + ?Sized>(
+            &mut self,
+            key: &str,
+            _: &str,
+            value: &T,
+        ) -> Result<(), fmt::Error> {
+            if key == self.key {
+                write!(self.f, "{}", crate::format::text::RawText(value))?;
+            }
+            Ok(())
+        }
+        fn violations_field(
+            &mut self,
+            key: &str,
+            _: &str,
+            value: &crate::Violations,
+        ) -> Result<(), fmt::Error> {
+            if key == self.key {
+                write!(self.f, "{value}")?;
+            }
+            Ok(())
+        }
+    }
+    error.__visit_fields(&mut One { key, f })
+}
+
+/// The public message `error` shows for `context`: its translation when
+/// the context's `Accept-Language` chose one, else [`ApiError::message`].
+pub enum PublicText<'a, E: ?Sized> {
+    /// The type's own message.
+    Own(crate::Message<'a>),
+    /// A translation.
+    Translated(Translated<'a, E>),
+}
+
+impl<'a, E: ApiError + ?Sized> PublicText<'a, E> {
+    /// See [`PublicText`].
+    pub fn new(error: &'a E, context: &Context<'_>) -> Self {
+        match choose(error, context) {
+            Some((_, Some(template))) => PublicText::Translated(Translated::new(error, template)),
+            _ => PublicText::Own(error.message()),
+        }
+    }
+}
+
+impl<E: ApiError + ?Sized> fmt::Display for PublicText<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PublicText::Own(message) => fmt::Display::fmt(message, f),
+            PublicText::Translated(text) => fmt::Display::fmt(text, f),
+        }
+    }
+}
+
+impl<E: ApiError + ?Sized> Serialize for PublicText<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            PublicText::Own(message) => message.serialize(serializer),
+            PublicText::Translated(text) => text.serialize(serializer),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_is_negotiated_by_weight_and_primary_tag() {
+        let available = ["de", "fr", "pt-BR"];
+        let pick = |header: &str| negotiate(header, available.iter().copied(), "en");
+        assert_eq!(pick("de"), "de");
+        assert_eq!(pick("DE"), "de");
+        assert_eq!(pick("de-CH"), "de");
+        assert_eq!(pick("fr;q=0.4, de;q=0.9"), "de");
+        assert_eq!(pick("fr, de"), "fr");
+        assert_eq!(pick("it, fr;q=0.1"), "fr");
+        assert_eq!(pick("it"), "en");
+        assert_eq!(pick("en-US, de;q=0.5"), "en");
+        assert_eq!(pick("*"), "en");
+        assert_eq!(pick("de;q=0, fr;q=0.001"), "fr");
+        assert_eq!(pick("pt"), "pt-BR");
+        assert_eq!(pick("pt-br"), "pt-BR");
+        assert_eq!(pick(""), "en");
+        assert_eq!(pick(",,;q=,de;q=abc"), "de");
+        assert_eq!(pick("de;q=0.5;q=0.1, fr;q=0.50"), "de");
+        // Huge headers are read up to a bound, never panic.
+        let long = "xx;q=0.9,".repeat(10_000) + "de";
+        assert_eq!(pick(&long), "en");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_header_negotiates_without_panicking(header in "[a-zA-Z*,;=.0-9 -]{0,40}") {
+            let chosen = negotiate(&header, ["de", "fr"].into_iter(), "en");
+            proptest::prop_assert!(["de", "fr", "en"].contains(&chosen));
+        }
+    }
+}

@@ -505,3 +505,84 @@ pub fn assert_same_output_with_context() {
     );
     assert_eq!(context, render(&|o| floor_standard_context(o, &error)));
 }
+
+// ---- a translated message, chosen by a browser's Accept-Language -----------
+
+/// The interpolated case with a German translation.
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "LOCALIZED_")]
+#[api_error(language = "en", locales("de"), translations = "benches/locales")]
+pub enum LocalizedError {
+    #[status(409)]
+    #[message("Node {node} does not have {requested} free vCPUs")]
+    NodeFull { requested: u32, node: String },
+}
+
+pub fn localized() -> LocalizedError {
+    LocalizedError::NodeFull {
+        requested: 8,
+        node: "teepod-eu-west-1-a07".to_owned(),
+    }
+}
+
+/// What a browser sends.
+pub const ACCEPT_LANGUAGE: &str = "de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7";
+
+/// apierror: negotiation (weights, exact and primary-tag matches) and the
+/// translation, through the standard envelope's byte writer.
+pub fn apierror_standard_translated(out: &mut Vec<u8>, error: &LocalizedError) {
+    let context = apierror::format::Context::new().with_accept_language(ACCEPT_LANGUAGE);
+    Render::new(error).context(context).to_writer(out).unwrap();
+}
+
+#[derive(Serialize)]
+struct TranslatedBody<'a> {
+    error: TranslatedObject<'a>,
+}
+
+#[derive(Serialize)]
+struct TranslatedObject<'a> {
+    code: &'a str,
+    #[serde(serialize_with = "german")]
+    message: (&'a str, u32),
+    details: Details<'a>,
+}
+
+/// The German message written straight into the serializer (no `format!`).
+fn german<S: serde::Serializer>(
+    (node, requested): &(&str, u32),
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&format_args!(
+        "Knoten {node} hat keine {requested} freien vCPUs"
+    ))
+}
+
+/// By hand with serde: the language taken as the header's first tag when
+/// it starts with `de` (less work than negotiating weights), the German
+/// text written by `collect_str`.
+pub fn handwritten_standard_translated(out: &mut Vec<u8>, error: &LocalizedError) {
+    let LocalizedError::NodeFull { requested, node } = error;
+    let first = ACCEPT_LANGUAGE.split(',').next().unwrap_or_default();
+    assert!(first.trim().starts_with("de"));
+    let body = TranslatedBody {
+        error: TranslatedObject {
+            code: "LOCALIZED_NODE_FULL",
+            message: (node, *requested),
+            details: Details {
+                requested: *requested,
+                node,
+            },
+        },
+    };
+    serde_json::to_writer(out, &body).unwrap();
+}
+
+/// The translated variants write the same bytes.
+pub fn assert_same_output_translated() {
+    let error = localized();
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    apierror_standard_translated(&mut a, &error);
+    handwritten_standard_translated(&mut b, &error);
+    assert_eq!(String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
+}

@@ -36,6 +36,8 @@ VARIANTS = [
     "handwritten standard context",
     "floor standard",
     "floor standard context",
+    "apierror standard translated",
+    "handwritten standard translated",
 ]
 RATIOS = [
     ("apierror standard", "handwritten standard", "<= 0.3"),
@@ -50,6 +52,7 @@ RATIOS = [
     ("apierror standard context", "handwritten standard context", "<= 0.3"),
     ("apierror standard", "floor standard", "<= 2.0"),
     ("apierror standard context", "floor standard context", "<= 2.0"),
+    ("apierror standard translated", "handwritten standard translated", "-"),
 ]
 N1, N2 = 1_000, 11_000
 

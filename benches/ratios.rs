@@ -132,6 +132,18 @@ fn variants() -> Vec<(&'static str, Render)> {
         ),
     ];
     variants.extend(context);
+    let (t1, t2) = (cases::localized(), cases::localized());
+    let translated: [(&'static str, Render); 2] = [
+        (
+            "apierror standard translated",
+            Box::new(move |o| cases::apierror_standard_translated(o, black_box(&t1))),
+        ),
+        (
+            "handwritten standard translated",
+            Box::new(move |o| cases::handwritten_standard_translated(o, black_box(&t2))),
+        ),
+    ];
+    variants.extend(translated);
     variants
 }
 
@@ -149,6 +161,10 @@ const RATIOS: &[(&str, &str)] = &[
     ("apierror standard context", "handwritten standard context"),
     ("apierror standard", "floor standard"),
     ("apierror standard context", "floor standard context"),
+    (
+        "apierror standard translated",
+        "handwritten standard translated",
+    ),
 ];
 
 fn median(values: &mut [f64]) -> f64 {
@@ -160,6 +176,7 @@ fn main() {
     cases::assert_same_output();
     cases::assert_same_output_in_every_format();
     cases::assert_same_output_with_context();
+    cases::assert_same_output_translated();
     let args: Vec<String> = std::env::args().collect();
     let variants = variants();
     if let Some(at) = args.iter().position(|a| a == "--repeat") {

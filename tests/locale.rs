@@ -541,3 +541,137 @@ fn openapi_documents_content_language() {
         "{none}"
     );
 }
+
+/// A format of the user's own that writes the message as it is.
+struct Legacy;
+
+impl apierror::format::Format for Legacy {
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut body = serializer.serialize_struct("Legacy", 1)?;
+        body.serialize_field("text", &error.message())?;
+        body.end()
+    }
+}
+
+/// One that translates, and says so.
+struct Localized;
+
+impl apierror::format::Format for Localized {
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
+        true
+    }
+
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut body = serializer.serialize_struct("Localized", 1)?;
+        body.serialize_field("text", &apierror::locale::PublicText::new(error, context))?;
+        body.end()
+    }
+}
+
+#[test]
+fn content_language_tells_what_the_format_wrote() {
+    let error = exists();
+    let german = Context::new().with_accept_language("de");
+    // A format that writes `message()`: English, and it says so.
+    let response = Render::new(&error)
+        .format(&Legacy)
+        .context(german)
+        .to_response();
+    assert_eq!(response.headers()["content-language"], "en");
+    assert!(response.headers().get("vary").is_none());
+    let body: Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body["text"], "Resource frontend already exists");
+    // One that writes `PublicText`: German.
+    let response = Render::new(&error)
+        .format(&Localized)
+        .context(german)
+        .to_response();
+    assert_eq!(response.headers()["content-language"], "de");
+    assert_eq!(response.headers()["vary"], "accept-language");
+    let body: Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body["text"], "Die Ressource „frontend“ gibt es bereits");
+}
+
+const LEGACY: Legacy = Legacy;
+
+/// A translated type whose declared format is its own, untranslating one.
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "LEGACY_", format = LEGACY)]
+#[api_error(language = "en", locales("de"), translations = "tests/locales/service")]
+pub enum LegacyError {
+    #[status(410)]
+    #[message("Gone")]
+    Gone,
+}
+
+#[test]
+fn a_declared_format_of_ones_own_decides_too() {
+    let german = Context::new().with_accept_language("de");
+    let response = Render::new(&LegacyError::Gone)
+        .context(german)
+        .to_response();
+    assert_eq!(response.headers()["content-language"], "en");
+    assert_eq!(response.body().as_slice(), br#"{"text":"Gone"}"#);
+}
+
+#[test]
+fn the_byte_writers_and_serde_write_the_same_translations() {
+    let errors = [
+        exists(),
+        ResourceError::LimitExceeded {
+            limit: 5,
+            current: 5,
+        },
+        ResourceError::Quoted {
+            name: "\"q\" \\ \n é".into(),
+        },
+        ResourceError::Invalid {
+            violations: Violations::from_iter([Violation::new("/a", "x", "bad \"a\"")]),
+        },
+    ];
+    let full = Context::new()
+        .with_request_id("req-1")
+        .with_timestamp("2024-01-20T10:00:00Z")
+        .with_instance("/r/1");
+    for error in &errors {
+        for format in all_formats() {
+            for header in ["de", "fr-CH", "en", "ja", "*;q=0.5, de;q=0.4"] {
+                for context in [Context::new(), full] {
+                    let render = Render::new(error)
+                        .format(&format)
+                        .context(context.with_accept_language(header));
+                    let fast = render.to_vec().unwrap();
+                    let serde = serde_json::to_vec(&render).unwrap();
+                    assert_eq!(
+                        String::from_utf8_lossy(&fast),
+                        String::from_utf8_lossy(&serde),
+                        "{format:?} {header}"
+                    );
+                }
+            }
+        }
+    }
+}

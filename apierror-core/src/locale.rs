@@ -46,7 +46,6 @@
 
 use crate::error::ApiError;
 use crate::format::Context;
-use crate::template::Piece;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -68,23 +67,56 @@ pub fn negotiate<'l>(
     // written among equal weights (what a stable sort by weight would try
     // first).
     let mut best: Option<(&'l str, u16)> = None;
-    for part in accept_language.split(',').take(32) {
-        let mut parts = part.split(';');
-        let range = parts.next().unwrap_or_default().trim();
+    let mut rest = accept_language;
+    for _ in 0..32 {
+        if rest.is_empty() {
+            break;
+        }
+        let (part, after) = cut(rest, b',');
+        rest = after;
+        let (range, mut params) = cut(part, b';');
+        let range = range.trim_matches([' ', '\t']);
         if range.is_empty() {
             continue;
         }
-        let weight = parts
-            .find_map(|p| p.trim().strip_prefix("q=").map(weight))
-            .unwrap_or(1000);
+        let mut weight_of = 1000;
+        while !params.is_empty() {
+            let (param, more) = cut(params, b';');
+            params = more;
+            if let Some(q) = param.trim_start_matches([' ', '\t']).strip_prefix("q=") {
+                weight_of = weight(q);
+                break;
+            }
+        }
+        let weight = weight_of;
         if weight == 0 || best.is_some_and(|(_, w)| w >= weight) {
             continue;
         }
         if let Some(lang) = matching(range, available.clone(), default) {
+            if weight == 1000 {
+                // Nothing written later can weigh more.
+                return lang;
+            }
             best = Some((lang, weight));
         }
     }
     best.map_or(default, |(lang, _)| lang)
+}
+
+/// `text` up to the first `at`, and what follows it (empty when there is
+/// no `at`).
+#[inline]
+fn cut(text: &str, at: u8) -> (&str, &str) {
+    match text.bytes().position(|b| b == at) {
+        Some(i) => (&text[..i], &text[i + 1..]),
+        None => (text, ""),
+    }
+}
+
+/// The primary subtag of a language tag: `de` of `de-CH`.
+#[inline]
+fn primary(tag: &str) -> &str {
+    cut(tag, b'-').0
 }
 
 /// The language `range` takes: `default` for `*`, else the first of
@@ -102,11 +134,9 @@ fn matching<'l>(
     if let Some(lang) = all.clone().find(|lang| lang.eq_ignore_ascii_case(range)) {
         return Some(lang);
     }
-    let primary = range.split('-').next().unwrap_or(range);
-    all.into_iter().find(|lang| {
-        let own = lang.split('-').next().unwrap_or(lang);
-        own.eq_ignore_ascii_case(primary)
-    })
+    let wanted = primary(range);
+    all.into_iter()
+        .find(|lang| primary(lang).eq_ignore_ascii_case(wanted))
 }
 
 /// A `q` value in thousandths (`0.5` is 500; digits past the third are
@@ -152,6 +182,18 @@ pub fn choose<E: ApiError + ?Sized>(
     Some((chosen, text))
 }
 
+/// The translation `error`'s message takes for `context`: `None` when the
+/// context has no `Accept-Language` (at once), the type no translations, or
+/// the request prefers the type's own language.
+#[inline]
+pub(crate) fn translation<E: ApiError + ?Sized>(
+    error: &E,
+    context: &Context<'_>,
+) -> Option<&'static str> {
+    context.accept_language()?;
+    choose(error, context).and_then(|(_, text)| text)
+}
+
 /// `error`'s message in its translation `template`: the placeholders
 /// filled with the details fields they name.
 pub struct Translated<'a, E: ?Sized> {
@@ -169,18 +211,33 @@ impl<'a, E: ApiError + ?Sized> Translated<'a, E> {
 
 impl<E: ApiError + ?Sized> fmt::Display for Translated<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The derive admits `{field}` placeholders only, each naming a
+        // details field, and no other brace: text up to a `{`, the name up
+        // to its `}` (what `template::split` reads, without its generality).
         let fields = self.error.descriptor().field_list();
-        for piece in crate::template::Pieces::split(self.template, fields) {
-            match piece {
-                Piece::Text(text) => f.write_str(text)?,
-                Piece::Arg(arg) => match arg.1 {
-                    Some(key) => write_field(self.error, key, f)?,
-                    // The derive admits only placeholders naming details.
-                    None => f.write_str(arg.0)?,
-                },
+        let template = self.template;
+        let bytes = template.as_bytes();
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            if bytes[i] != b'{' {
+                i += 1;
+                continue;
             }
+            let Some(len) = bytes[i + 1..].iter().position(|&b| b == b'}') else {
+                break;
+            };
+            f.write_str(&template[start..i])?;
+            let written = &template[i..i + len + 2];
+            let name = &template[i + 1..i + 1 + len];
+            match fields.idents.iter().position(|ident| *ident == name) {
+                Some(index) => write_field(self.error, fields.names[index], f)?,
+                // Not from the derive: shown as written.
+                None => f.write_str(written)?,
+            }
+            i += len + 2;
+            start = i;
         }
-        Ok(())
+        f.write_str(&template[start..])
     }
 }
 
@@ -210,6 +267,12 @@ fn write_field<E: ApiError + ?Sized>(
         ) -> Result<(), fmt::Error> {
             if key == self.key {
                 write!(self.f, "{}", crate::format::text::RawText(value))?;
+            }
+            Ok(())
+        }
+        fn str_field(&mut self, key: &str, _: &str, value: &str) -> Result<(), fmt::Error> {
+            if key == self.key {
+                self.f.write_str(value)?;
             }
             Ok(())
         }

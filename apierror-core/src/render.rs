@@ -142,13 +142,7 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
     /// checked byte by byte on its way to `writer`, and nothing past the
     /// first invalid byte is written.
     pub fn to_writer<W: io::Write>(&self, mut writer: W) -> Result<(), serde_json::Error> {
-        // A translated message is written by the serde path.
-        let translated = self.context.accept_language().is_some()
-            && matches!(
-                crate::locale::choose(self.error, &self.context),
-                Some((_, Some(_)))
-            );
-        if !self.html_safe && !translated {
+        if !self.html_safe {
             // The built-in formats' own writers: constant bytes and the
             // fields, valid by construction.
             if let Some(result) = self.format.__write(self.error, &self.context, &mut writer) {

@@ -59,13 +59,20 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
             .unwrap_or(HeaderValue::from_static("Bearer"));
         headers.insert(WWW_AUTHENTICATE, challenge);
     }
-    // A translated type says which language its message is in, and that
-    // the body depends on the request's `Accept-Language` (for caches).
-    if let Some((language, _)) = crate::locale::choose(error, render.context_ref()) {
+    // A type with a language says which its message is in: the one the
+    // request chose when the format writes translations (and then the body
+    // depends on `Accept-Language`, for caches), else its own.
+    if let Some(own) = error.descriptor().language() {
+        let localized =
+            !error.descriptor().translations().is_empty() && render.format_ref().localizes(error);
+        let language = match crate::locale::choose(error, render.context_ref()) {
+            Some((chosen, _)) if localized => chosen,
+            _ => own,
+        };
         if let Some(value) = static_value(language) {
             headers.insert(http::header::CONTENT_LANGUAGE, value);
         }
-        if !error.descriptor().translations().is_empty() {
+        if localized {
             headers.append(
                 http::header::VARY,
                 HeaderValue::from_static("accept-language"),

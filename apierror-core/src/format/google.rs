@@ -86,16 +86,24 @@ pub fn rpc_code(status: u16) -> &'static str {
 }
 
 impl Format for Google {
+    fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
+        true
+    }
+
     fn __write<E, W>(
         &self,
         error: &E,
-        _: &Context<'_>,
+        context: &Context<'_>,
         writer: &mut W,
     ) -> Option<Result<(), serde_json::Error>>
     where
         E: ApiError + ?Sized,
         W: std::io::Write,
     {
+        // A translation adds a `LocalizedMessage`: serde writes that body.
+        if crate::locale::translation(error, context).is_some() {
+            return None;
+        }
         Some(self.write(error, writer))
     }
 

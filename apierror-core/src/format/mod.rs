@@ -89,6 +89,18 @@ pub trait Format {
         let _ = (error, context, headers);
     }
 
+    /// Whether this format writes `error`'s message in the language the
+    /// context's `Accept-Language` chose, with
+    /// [`PublicText`](crate::locale::PublicText) (see [`locale`](crate::locale)).
+    /// Responses of a translated type then name that language in
+    /// `Content-Language` and add `Vary: accept-language`; for a format that
+    /// does not, they name the type's own language. The built-in formats
+    /// do; `false` by default.
+    fn localizes<E: ApiError + ?Sized>(&self, error: &E) -> bool {
+        let _ = error;
+        false
+    }
+
     /// The `Content-Type` of `error`'s body: [`media_type`](Self::media_type)
     /// but for [`Declared`], whose media type is its error type's.
     #[doc(hidden)]
@@ -164,6 +176,17 @@ impl Format for Declared {
             }
         }
         E::__with_format(MediaType(error))
+    }
+
+    fn localizes<E: ApiError + ?Sized>(&self, error: &E) -> bool {
+        struct Localizes<'e, E: ?Sized>(&'e E);
+        impl<E: ApiError + ?Sized> FormatVisitor for Localizes<'_, E> {
+            type Output = bool;
+            fn visit<F: Format + ?Sized>(self, format: &F) -> bool {
+                format.localizes(self.0)
+            }
+        }
+        E::__with_format(Localizes(error))
     }
 
     fn headers<E>(&self, error: &E, context: &Context<'_>, headers: &mut http::HeaderMap)
@@ -247,6 +270,10 @@ impl Default for BuiltIn {
 }
 
 impl Format for BuiltIn {
+    fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
+        true
+    }
+
     fn __write<E, W>(
         &self,
         error: &E,

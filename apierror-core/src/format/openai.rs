@@ -43,20 +43,25 @@ pub fn descriptor_type(descriptor: &crate::Descriptor) -> &'static str {
 }
 
 impl Format for OpenAi {
+    fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
+        true
+    }
+
     fn __write<E, W>(
         &self,
         error: &E,
-        _: &Context<'_>,
+        context: &Context<'_>,
         writer: &mut W,
     ) -> Option<Result<(), serde_json::Error>>
     where
         E: ApiError + ?Sized,
         W: std::io::Write,
     {
+        let translation = crate::locale::translation(error, context);
         let write = |writer: &mut W| -> Result<(), serde_json::Error> {
             let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
             io(writer.write_all(br#"{"error":{"message":"#))?;
-            super::write_part(error, super::JsonPart::Message, writer)?;
+            super::write_message(error, translation, writer)?;
             io(writer.write_all(br#","type":"#))?;
             serde::Serialize::serialize(
                 error_type(error),

@@ -185,7 +185,8 @@ impl Problem {
             b'0' + (status % 10) as u8,
         ]))?;
         io(writer.write_all(br#","detail":"#))?;
-        super::write_part(error, super::JsonPart::Message, writer)?;
+        let translation = crate::locale::translation(error, context);
+        super::write_message(error, translation, writer)?;
         if let Some(instance) = context.instance() {
             io(writer.write_all(br#","instance":"#))?;
             super::write_str_parts(writer, &[instance])?;
@@ -243,6 +244,10 @@ impl Problem {
 }
 
 impl Format for Problem {
+    fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
+        true
+    }
+
     fn __write<E, W>(
         &self,
         error: &E,

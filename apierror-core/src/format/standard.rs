@@ -68,6 +68,10 @@ impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
 pub struct Standard;
 
 impl Format for Standard {
+    fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
+        true
+    }
+
     fn __write<E, W>(
         &self,
         error: &E,
@@ -79,15 +83,24 @@ impl Format for Standard {
         W: std::io::Write,
     {
         let (request_id, timestamp) = (context.request_id, context.timestamp);
+        let translation = crate::locale::translation(error, context);
         if request_id.is_none() && timestamp.is_none() {
-            return Some(wrap_object(error, writer, br#"{"error":{"code":""#, b"}"));
+            let open = br#"{"error":{"code":""#;
+            return Some(match translation {
+                None => wrap_object::<E, W, false>(error, None, writer, open, b"}"),
+                Some(_) => wrap_object::<E, W, true>(error, translation, writer, open, b"}"),
+            });
         }
         // With a context: the request id in the error object and, with the
         // timestamp, in `meta`; the same bytes as `serialize`.
         let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
         Some((|| {
             let id = request_id.map(|id| (id, context.request_id_plain));
-            write_object_after(error, id, writer, br#"{"error":{"code":""#)?;
+            let open = br#"{"error":{"code":""#;
+            match translation {
+                None => write_object_after::<E, W, false>(error, id, None, writer, open)?,
+                Some(_) => write_object_after::<E, W, true>(error, id, translation, writer, open)?,
+            }
             io(writer.write_all(br#","meta":{"#))?;
             if let Some(request_id) = request_id {
                 io(writer.write_all(br#""request_id":"#))?;

@@ -14,6 +14,10 @@ use super::*;
 pub struct Tagged;
 
 impl Format for Tagged {
+    fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
+        true
+    }
+
     fn __write<E, W>(
         &self,
         error: &E,
@@ -25,11 +29,21 @@ impl Format for Tagged {
         W: std::io::Write,
     {
         let prefix = br#"{"success":false,"error":{"code":""#;
+        let translation = crate::locale::translation(error, context);
         Some(match context.request_id {
-            None => wrap_object(error, writer, prefix, b"}"),
+            None => match translation {
+                None => wrap_object::<E, W, false>(error, None, writer, prefix, b"}"),
+                Some(_) => wrap_object::<E, W, true>(error, translation, writer, prefix, b"}"),
+            },
             Some(request_id) => (|| {
                 let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
-                wrap_object(error, writer, prefix, br#","requestId":"#)?;
+                let suffix = br#","requestId":"#;
+                match translation {
+                    None => wrap_object::<E, W, false>(error, None, writer, prefix, suffix)?,
+                    Some(_) => {
+                        wrap_object::<E, W, true>(error, translation, writer, prefix, suffix)?
+                    }
+                }
                 write_checked_str(writer, request_id, context.request_id_plain)?;
                 io(writer.write_all(b"}"))
             })(),

@@ -12,22 +12,25 @@ use super::*;
 pub struct WebSocket;
 
 impl Format for WebSocket {
+    fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
+        true
+    }
+
     fn __write<E, W>(
         &self,
         error: &E,
-        _: &Context<'_>,
+        context: &Context<'_>,
         writer: &mut W,
     ) -> Option<Result<(), serde_json::Error>>
     where
         E: ApiError + ?Sized,
         W: std::io::Write,
     {
-        Some(wrap_object(
-            error,
-            writer,
-            br#"{"type":"error","error":{"code":""#,
-            b"}",
-        ))
+        let open = br#"{"type":"error","error":{"code":""#;
+        Some(match crate::locale::translation(error, context) {
+            None => wrap_object::<E, W, false>(error, None, writer, open, b"}"),
+            translation => wrap_object::<E, W, true>(error, translation, writer, open, b"}"),
+        })
     }
 
     fn media_type(&self) -> &'static str {

@@ -31,24 +31,39 @@ where
     E: ApiError + ?Sized,
     W: std::io::Write,
 {
-    let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
     match part {
         JsonPart::Object => write_object(error, None, writer),
-        JsonPart::Message => {
-            let descriptor = error.descriptor();
-            match descriptor.__static_message() {
-                Some(message) if descriptor.plain_message() => {
-                    io(writer.write_all(b"\""))?;
-                    io(writer.write_all(message.as_bytes()))?;
-                    io(writer.write_all(b"\""))
-                }
-                _ => {
-                    Serialize::serialize(&error.message(), &mut serde_json::Serializer::new(writer))
-                }
-            }
-        }
+        JsonPart::Message => write_message(error, None, writer),
         JsonPart::Details => write_fields(error, writer, FieldStyle::Details),
         JsonPart::Members => write_fields(error, writer, FieldStyle::Members),
+    }
+}
+
+/// Writes the public message as a JSON string: `translation` (one of the
+/// descriptor's, see [`locale`](crate::locale)) filled in, else the static
+/// message as it is when it needs no escaping, else serde's escaping.
+pub(crate) fn write_message<E, W>(
+    error: &E,
+    translation: Option<&'static str>,
+    writer: &mut W,
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+    if let Some(template) = translation {
+        let text = crate::locale::Translated::new(error, template);
+        return Serialize::serialize(&text, &mut serde_json::Serializer::new(writer));
+    }
+    let descriptor = error.descriptor();
+    match descriptor.__static_message() {
+        Some(message) if descriptor.plain_message() => {
+            io(writer.write_all(b"\""))?;
+            io(writer.write_all(message.as_bytes()))?;
+            io(writer.write_all(b"\""))
+        }
+        _ => Serialize::serialize(&error.message(), &mut serde_json::Serializer::new(writer)),
     }
 }
 
@@ -66,15 +81,17 @@ where
     W: std::io::Write,
 {
     let request_id = request_id.map(|id| (id, plain_json(id.as_bytes())));
-    write_object_after(error, request_id, writer, br#"{"code":""#)
+    write_object_after::<E, W, false>(error, request_id, None, writer, br#"{"code":""#)
 }
 
 /// [`write_object`] after `open`: the bytes before the object and the
 /// object's own `{"code":"`, one constant (`{"error":{"code":"`), so that a
-/// body is a few copies.
-pub(crate) fn write_object_after<E, W>(
+/// body is a few copies; the message in `translation` when `TRANSLATED`
+/// (a constant, so that the untranslated writer checks nothing).
+pub(crate) fn write_object_after<E, W, const TRANSLATED: bool>(
     error: &E,
     request_id: Option<(&str, bool)>,
+    translation: Option<&'static str>,
     writer: &mut W,
     open: &[u8],
 ) -> Result<(), serde_json::Error>
@@ -82,6 +99,7 @@ where
     E: ApiError + ?Sized,
     W: std::io::Write,
 {
+    let translation = if TRANSLATED { translation } else { None };
     let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
     let descriptor = error.descriptor();
     if descriptor.plain_code() {
@@ -94,14 +112,14 @@ where
         io(writer.write_all(b"\""))?;
     }
     match descriptor.__static_message() {
-        Some(message) if descriptor.plain_message() => {
+        Some(message) if descriptor.plain_message() && translation.is_none() => {
             io(writer.write_all(br#"","message":""#))?;
             io(writer.write_all(message.as_bytes()))?;
             io(writer.write_all(b"\""))?;
         }
         _ => {
             io(writer.write_all(br#"","message":"#))?;
-            write_part(error, JsonPart::Message, writer)?;
+            write_message(error, translation, writer)?;
         }
     }
     if error.has_details() {
@@ -349,8 +367,9 @@ impl<W: std::io::Write, const STYLE: u8> FieldWriter<'_, W, STYLE> {
 
 /// Writes `prefix`, the error object, then `suffix`: the envelopes that only
 /// wrap the error object in constant bytes.
-pub(crate) fn wrap_object<E, W>(
+pub(crate) fn wrap_object<E, W, const TRANSLATED: bool>(
     error: &E,
+    translation: Option<&'static str>,
     writer: &mut W,
     open: &[u8],
     suffix: &[u8],
@@ -359,7 +378,7 @@ where
     E: ApiError + ?Sized,
     W: std::io::Write,
 {
-    write_object_after(error, None, writer, open)?;
+    write_object_after::<E, W, TRANSLATED>(error, None, translation, writer, open)?;
     writer.write_all(suffix).map_err(serde_json::Error::io)
 }
 

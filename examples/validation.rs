@@ -37,7 +37,10 @@ fn main() {
         let value: Value = serde_json::from_slice(&bytes).expect("a JSON body");
         serde_json::to_string_pretty(&value).expect("JSON")
     };
-    let problem = Render::new(&error).format(&Problem::new()).to_vec().unwrap();
+    let problem = Render::new(&error)
+        .format(&Problem::new())
+        .to_vec()
+        .unwrap();
     let problem_value: Value = serde_json::from_slice(&problem).unwrap();
     assert_eq!(problem_value["errors"].as_array().map(Vec::len), Some(3));
     println!("RFC 9457:\n{}\n", pretty(problem));
@@ -48,7 +51,10 @@ fn main() {
         .unwrap();
     let google_value: Value = serde_json::from_slice(&google).unwrap();
     let bad_request = &google_value["error"]["details"][1];
-    assert_eq!(bad_request["@type"], "type.googleapis.com/google.rpc.BadRequest");
+    assert_eq!(
+        bad_request["@type"],
+        "type.googleapis.com/google.rpc.BadRequest"
+    );
     println!("AIP-193:\n{}\n", pretty(google));
 
     let standard = Render::new(&error).format(&Standard).to_vec().unwrap();
@@ -62,7 +68,9 @@ fn main() {
         use tonic_types::StatusExt;
         let status: tonic::Status = apierror::grpc::Grpc::new("signup.example.com").status(&error);
         println!("\ngRPC: {:?} {:?}", status.code(), status.message());
-        let bad = status.get_details_bad_request().expect("a BadRequest detail");
+        let bad = status
+            .get_details_bad_request()
+            .expect("a BadRequest detail");
         for violation in &bad.field_violations {
             println!(
                 "  {} ({}): {}",

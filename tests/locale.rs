@@ -433,6 +433,20 @@ mod services {
         })
     }
 
+    /// A batch made in the handler takes the request's language.
+    async fn batch() -> apierror::http::Response<Vec<u8>> {
+        let mut bulk = apierror::Bulk::new();
+        bulk.error(
+            "r-1",
+            &ResourceError::LimitExceeded {
+                limit: 5,
+                current: 5,
+            },
+        )
+        .unwrap();
+        bulk.into_response()
+    }
+
     fn fetch(base: &str) -> Vec<Reply> {
         let mut replies: Vec<Reply> = CASES
             .iter()
@@ -442,11 +456,15 @@ mod services {
                 get_with(&format!("{base}/limit"), &headers)
             })
             .collect();
-        // A header past the bound is ignored, as is one that is not text.
+        // A header past the bound is ignored.
         let long = format!("{},de", "xx;q=0.1,".repeat(40));
         replies.push(get_with(
             &format!("{base}/limit"),
             &[("Accept-Language", &long)],
+        ));
+        replies.push(get_with(
+            &format!("{base}/batch"),
+            &[("Accept-Language", "de")],
         ));
         replies
     }
@@ -468,6 +486,27 @@ mod services {
         }
         let long = &replies[CASES.len()];
         assert_eq!(long.header("content-language"), Some("en"));
+        let batch = &replies[CASES.len() + 1];
+        assert_eq!(batch.status, 207);
+        assert_eq!(batch.header("content-language"), Some("de"));
+        assert_eq!(
+            batch.json()["results"][0]["error"]["message"],
+            "Ressourcenlimit von 5 überschritten"
+        );
+    }
+
+    fn axum_response(response: apierror::http::Response<Vec<u8>>) -> axum::response::Response {
+        response.map(axum::body::Body::from)
+    }
+
+    fn actix_response(response: apierror::http::Response<Vec<u8>>) -> actix_web::HttpResponse {
+        let mut out = actix_web::HttpResponse::build(
+            actix_web::http::StatusCode::from_u16(response.status().as_u16()).unwrap(),
+        );
+        for (name, value) in response.headers() {
+            out.insert_header((name.as_str(), value.as_bytes()));
+        }
+        out.body(response.into_body())
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -477,6 +516,7 @@ mod services {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let app = axum::Router::new()
             .route("/limit", get(limit))
+            .route("/batch", get(|| async { axum_response(batch().await) }))
             .layer(apierror::axum::ContextLayer::new(RequestContext::new()));
         let server = tokio::spawn(async move { axum::serve(listener, app).await });
         let replies = tokio::task::spawn_blocking(move || fetch(&base))
@@ -495,6 +535,10 @@ mod services {
                     RequestContext::new(),
                 ))
                 .route("/limit", web::get().to(limit))
+                .route(
+                    "/batch",
+                    web::get().to(|| async { actix_response(batch().await) }),
+                )
         });
         let replies = fetch(&server.base);
         drop(server);
@@ -674,4 +718,28 @@ fn the_byte_writers_and_serde_write_the_same_translations() {
             }
         }
     }
+}
+
+#[test]
+fn batch_results_answer_in_the_language_asked_for() {
+    let mut bulk = apierror::Bulk::new().accept_language("fr");
+    bulk.error("r-1", &exists()).unwrap();
+    bulk.error("r-2", &Plain::ColourNotFound).unwrap();
+    let response = bulk.into_response();
+    assert_eq!(response.headers()["content-language"], "fr, en-GB");
+    assert_eq!(response.headers()["vary"], "accept-language");
+    let body: Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(
+        body["results"][0]["error"]["message"],
+        "La ressource « frontend » existe déjà"
+    );
+    assert_eq!(body["results"][1]["error"]["message"], "Colour not found");
+    // Without a language, no header.
+    let mut bulk = apierror::Bulk::new();
+    bulk.ok("r-1", apierror::http::StatusCode::OK, &1).unwrap();
+    assert!(bulk
+        .into_response()
+        .headers()
+        .get("content-language")
+        .is_none());
 }

@@ -21,6 +21,12 @@ use serde::Serialize;
 /// Items are written into the body as they are added: nothing is kept but
 /// the bytes.
 ///
+/// Error messages of translated types (see [`locale`](crate::locale)) are in
+/// the language of [`accept_language`](Self::accept_language), which a
+/// batch made in a handler behind the axum or actix-web request-context
+/// layer takes from the request; the response then names the languages in
+/// `Content-Language`.
+///
 /// ```
 /// use apierror::{ApiError, Bulk};
 /// use apierror::http::StatusCode;
@@ -41,6 +47,12 @@ pub struct Bulk {
     body: Vec<u8>,
     results: usize,
     failures: usize,
+    /// The `Accept-Language` the error messages answer.
+    accept_language: Option<String>,
+    /// The languages of the error messages written, each once.
+    languages: Vec<&'static str>,
+    /// An error of a translated type was written.
+    translated: bool,
 }
 
 const OPEN: &[u8] = br#"{"success":true,"results":["#;
@@ -55,11 +67,26 @@ impl Default for Bulk {
 impl Bulk {
     /// An empty batch result.
     pub fn new() -> Self {
+        #[cfg(any(feature = "axum", feature = "actix-web"))]
+        let accept_language =
+            crate::request::current(|scope| scope.and_then(|s| s.accept_language.clone()));
+        #[cfg(not(any(feature = "axum", feature = "actix-web")))]
+        let accept_language = None;
         Bulk {
             body: OPEN.to_vec(),
             results: 0,
             failures: 0,
+            accept_language,
+            languages: Vec::new(),
+            translated: false,
         }
+    }
+
+    /// The batch with its error messages in the language `accept_language`
+    /// (an `Accept-Language` value) prefers, for the errors added after.
+    pub fn accept_language(mut self, accept_language: &str) -> Self {
+        self.accept_language = Some(accept_language.to_owned());
+        self
     }
 
     /// Adds a successful item with its status (e.g. 200, 201, 202) and data.
@@ -93,14 +120,25 @@ impl Bulk {
         I: Serialize,
         E: ApiError + ?Sized,
     {
+        let mut context = crate::format::Context::new();
+        if let Some(accept_language) = &self.accept_language {
+            context = context.with_accept_language(accept_language);
+        }
+        let chosen = crate::locale::choose(error, &context);
         self.push(&Item {
             id,
             success: false,
             status: error.status(),
             key: "error",
-            value: &ErrorObject::new(error),
+            value: &ErrorObject::in_context(error, &context),
         })?;
         self.failures += 1;
+        if let Some((language, _)) = chosen {
+            if !self.languages.contains(&language) {
+                self.languages.push(language);
+            }
+            self.translated |= !error.descriptor().translations().is_empty();
+        }
         Ok(())
     }
 
@@ -146,9 +184,26 @@ impl Bulk {
         self.body
     }
 
-    /// The `207 Multi-Status` response, `Content-Type: application/json`.
+    /// The `207 Multi-Status` response, `Content-Type: application/json`;
+    /// `Content-Language` with the languages of its error messages, when
+    /// their types have one.
     pub fn into_response(self) -> Response<Vec<u8>> {
+        let languages = self.languages.join(", ");
+        let translated = self.translated;
         let mut response = Response::new(self.into_body());
+        if let Ok(value) = HeaderValue::from_str(&languages) {
+            if !languages.is_empty() {
+                response
+                    .headers_mut()
+                    .insert(http::header::CONTENT_LANGUAGE, value);
+            }
+        }
+        if translated {
+            response.headers_mut().insert(
+                http::header::VARY,
+                HeaderValue::from_static("accept-language"),
+            );
+        }
         *response.status_mut() = StatusCode::MULTI_STATUS;
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(JSON));

@@ -356,7 +356,54 @@ mod tests {
         assert_eq!(pick(&long), "en");
     }
 
+    /// The negotiation as RFC 9110 §12.5.4 reads: ranges by weight (a
+    /// stable sort), the first that matches. What `negotiate` does in one
+    /// pass.
+    fn by_sorting<'l>(header: &str, available: &[&'l str], default: &'l str) -> &'l str {
+        let mut ranges: Vec<(&str, u16)> = header
+            .split(',')
+            .take(32)
+            .filter_map(|part| {
+                let mut parts = part.split(';');
+                let tag = parts.next()?.trim_matches([' ', '\t']);
+                if tag.is_empty() {
+                    return None;
+                }
+                let weight = parts
+                    .find_map(|p| {
+                        p.trim_start_matches([' ', '\t'])
+                            .strip_prefix("q=")
+                            .map(weight)
+                    })
+                    .unwrap_or(1000);
+                (weight > 0).then_some((tag, weight))
+            })
+            .collect();
+        ranges.sort_by_key(|range| std::cmp::Reverse(range.1));
+        ranges
+            .into_iter()
+            .find_map(|(range, _)| matching(range, available.iter().copied(), default))
+            .unwrap_or(default)
+    }
+
     proptest::proptest! {
+        #[test]
+        fn one_pass_negotiation_is_the_sorted_one(
+            ranges in proptest::collection::vec(
+                ("(de|DE|de-CH|fr|fr-FR|en|en-GB|pt|pt-br|it|\\*|)", "(|;q=0|;q=0\\.[0-9]{1,4}|;q=1|;q=1\\.0|;q=x|; q=0\\.5|;a=b;q=0\\.3)"),
+                0..40,
+            )
+        ) {
+            let header: Vec<String> = ranges.iter().map(|(tag, q)| format!("{tag}{q}")).collect();
+            let header = header.join(", ");
+            let available = ["de", "fr", "pt-BR"];
+            proptest::prop_assert_eq!(
+                negotiate(&header, available.iter().copied(), "en"),
+                by_sorting(&header, &available, "en"),
+                "{}", header
+            );
+        }
+
         #[test]
         fn any_header_negotiates_without_panicking(header in "[a-zA-Z*,;=.0-9 -]{0,40}") {
             let chosen = negotiate(&header, ["de", "fr"].into_iter(), "en");

@@ -115,6 +115,27 @@ impl tonic::server::UnaryService<Lookup> for Localized {
     }
 }
 
+/// `Derived` -> a translated error through the derived `From<E> for Status`:
+/// its language from the request scope of the context layer.
+#[derive(Clone)]
+struct Derived;
+
+impl tonic::server::UnaryService<Lookup> for Derived {
+    type Response = Found;
+    type Future = Pin<Box<dyn Future<Output = Result<Response<Found>, Status>> + Send>>;
+
+    fn call(&mut self, _: Request<Lookup>) -> Self::Future {
+        Box::pin(async move {
+            let found: Result<Found, translated::ResourceError> =
+                Err(translated::ResourceError::LimitExceeded {
+                    limit: 5,
+                    current: 5,
+                });
+            Ok(Response::new(found?))
+        })
+    }
+}
+
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(decode, doc_url = "https://docs.example.com/errors/{code}")]
 enum SignupError {
@@ -160,6 +181,7 @@ impl tower_service::Service<apierror::http::Request<tonic::body::Body>> for Shop
                 "/shop.Shop/Get" => grpc.unary(Get, request).await,
                 "/shop.Shop/Validate" => grpc.unary(Validate, request).await,
                 "/shop.Shop/Localized" => grpc.unary(Localized, request).await,
+                "/shop.Shop/Derived" => grpc.unary(Derived, request).await,
                 _ => Status::unimplemented("no such method").into_http(),
             })
         })
@@ -455,4 +477,63 @@ fn statuses_that_are_not_errors_of_the_type_do_not_decode_as_them() {
     let status = Status::with_error_details(Code::Unavailable, "x", details);
     assert!(decode_status::<HexabaseError>(&status).is_err());
     let _ = ValidationError::CATALOG;
+}
+
+/// A tonic server behind the request-context layer: a handler's `?` on a
+/// translated error answers in the caller's `accept-language`.
+#[cfg(feature = "axum")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_context_layer_gives_derived_statuses_the_callers_language() {
+    use apierror::request::RequestContext;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(
+        tonic::transport::Server::builder()
+            .layer(apierror::axum::ContextLayer::new(RequestContext::new()))
+            .add_service(Shop)
+            .serve_with_incoming_shutdown(
+                tonic::transport::server::TcpIncoming::from(listener),
+                async {
+                    let _ = stopped.await;
+                },
+            ),
+    );
+    let channel = tonic::transport::Channel::from_shared(url)
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let mut localized = Vec::new();
+    for language in [Some("de-AT"), Some("ja"), None] {
+        let status = call_in(channel.clone(), "/shop.Shop/Derived", 0, language)
+            .await
+            .unwrap_err();
+        let details = status.check_error_details().unwrap();
+        localized.push(
+            details
+                .localized_message()
+                .map(|m| (m.locale.clone(), m.message.clone())),
+        );
+        assert_eq!(status.message(), "Resource limit of 5 exceeded");
+        // The layer echoes the request id as metadata.
+        assert!(
+            status.metadata().get("x-request-id").is_some(),
+            "{:?}",
+            status.metadata()
+        );
+    }
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+    assert_eq!(
+        localized,
+        [
+            Some((
+                "de".to_owned(),
+                "Ressourcenlimit von 5 überschritten".to_owned()
+            )),
+            None,
+            None,
+        ]
+    );
 }

@@ -205,9 +205,17 @@ pub fn domain<E: ApiError + ?Sized>(error: &E) -> &'static str {
 }
 
 /// `error` as a status, in its own domain (see [`domain`]): what the
-/// derived `From<E> for tonic::Status` returns.
+/// derived `From<E> for tonic::Status` returns. Behind the request-context
+/// layer (`apierror::axum::ContextLayer`, a tower layer: tonic's
+/// `Server::builder().layer(...)` takes it), a translated type adds the
+/// `LocalizedMessage` of the request's `accept-language`.
 pub fn status<E: ApiError + ?Sized>(error: &E) -> Status {
-    Grpc::new(domain(error)).status(error)
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    let accept_language =
+        crate::request::current(|scope| scope.and_then(|s| s.accept_language.clone()));
+    #[cfg(not(any(feature = "axum", feature = "actix-web")))]
+    let accept_language: Option<String> = None;
+    Grpc::new(domain(error)).status_in(error, accept_language.as_deref())
 }
 
 impl From<Google> for Grpc {

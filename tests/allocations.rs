@@ -266,16 +266,11 @@ fn responses_allocate_no_more_than_a_hand_built_one() {
     }
 }
 
-/// A translated error, its table in `tests/locales/service/de.toml`.
-#[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", status = 429)]
-#[api_error(language = "en", locales("de"), translations = "tests/locales/service")]
-#[message("Quota of {limit} requests exceeded; retry in {retry_after_secs} s")]
-pub struct QuotaExceeded {
-    limit: u32,
-    #[api_error(retry_after)]
-    retry_after_secs: u64,
-}
+#[path = "support/translated.rs"]
+#[allow(dead_code)] // this file renders only `QuotaExceeded`
+mod translated;
+
+use translated::QuotaExceeded;
 
 #[test]
 fn translated_renders_allocate_nothing_but_the_output() {

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 #[path = "support/translated.rs"]
 mod translated;
 
-use translated::ResourceError;
+use translated::{QuotaExceeded, ResourceError};
 
 /// An untranslated type that still says its language.
 #[derive(Debug, ApiError)]
@@ -33,17 +33,6 @@ pub enum AuthError {
     #[status(403)]
     #[message("Not allowed to {action}")]
     Forbidden { action: String },
-}
-
-/// A struct: its one code.
-#[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", status = 429)]
-#[api_error(language = "en", locales("de"), translations = "tests/locales/service")]
-#[message("Quota of {limit} requests exceeded; retry in {retry_after_secs} s")]
-pub struct QuotaExceeded {
-    limit: u32,
-    #[api_error(retry_after)]
-    retry_after_secs: u64,
 }
 
 #[test]

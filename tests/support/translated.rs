@@ -1,5 +1,6 @@
 //! A translated catalog for the tests: Hexabase's resource errors, their
-//! German and French messages in `tests/locales/{de,fr}.toml`.
+//! German and French messages in `tests/locales/{de,fr}.toml`, and a
+//! struct whose German table is in `tests/locales/service/de.toml`.
 
 use apierror::{ApiError, Violations};
 
@@ -33,4 +34,15 @@ pub enum ResourceError {
     #[status(400)]
     #[message("Quoted {name}")]
     Quoted { name: String },
+}
+
+/// A struct: its one code; its table in `tests/locales/service/de.toml`.
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 429)]
+#[api_error(language = "en", locales("de"), translations = "tests/locales/service")]
+#[message("Quota of {limit} requests exceeded; retry in {retry_after_secs} s")]
+pub struct QuotaExceeded {
+    pub limit: u32,
+    #[api_error(retry_after)]
+    pub retry_after_secs: u64,
 }

@@ -65,9 +65,10 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
     if let Some(own) = error.descriptor().language() {
         let localized =
             !error.descriptor().translations().is_empty() && render.format_ref().localizes(error);
-        let language = match crate::locale::choose(error, render.context_ref()) {
-            Some((chosen, _)) if localized => chosen,
-            _ => own,
+        // Negotiated only when the body is in the chosen language.
+        let language = match localized {
+            true => crate::locale::choose(error, render.context_ref()).map_or(own, |(l, _)| l),
+            false => own,
         };
         if let Some(value) = static_value(language) {
             headers.insert(http::header::CONTENT_LANGUAGE, value);

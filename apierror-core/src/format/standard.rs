@@ -25,7 +25,7 @@ impl<'a, E: ApiError + ?Sized> ErrorObject<'a, E> {
     /// The object in the language `context` asks for.
     pub(crate) fn in_context(error: &'a E, context: &Context<'_>) -> Self {
         ErrorObject {
-            translation: crate::locale::choose(error, context).and_then(|(_, text)| text),
+            translation: crate::locale::translation(error, context),
             ..ErrorObject::new(error)
         }
     }

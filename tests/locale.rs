@@ -732,3 +732,31 @@ fn batch_results_answer_in_the_language_asked_for() {
         .get("content-language")
         .is_none());
 }
+
+/// A generic type: translations fill fields of any `Display + Serialize` type.
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "WRAPPED_", status = 400)]
+#[api_error(language = "en", locales("de"), translations = "tests/locales/service")]
+pub enum Wrapped<T> {
+    #[message("Value {value} over {limit}")]
+    TooLarge { value: T, limit: u32 },
+}
+
+#[test]
+fn generic_types_are_translated() {
+    let german = Context::new().with_accept_language("de");
+    let error: Wrapped<f64> = Wrapped::TooLarge {
+        value: 2.5,
+        limit: 2,
+    };
+    let body: Value =
+        serde_json::from_slice(&Render::new(&error).context(german).to_vec().unwrap()).unwrap();
+    assert_eq!(body["error"]["message"], "Wert 2.5 über 2");
+    let error: Wrapped<String> = Wrapped::TooLarge {
+        value: "big".into(),
+        limit: 2,
+    };
+    let body: Value =
+        serde_json::from_slice(&Render::new(&error).context(german).to_vec().unwrap()).unwrap();
+    assert_eq!(body["error"]["message"], "Wert big über 2");
+}

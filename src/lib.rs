@@ -943,6 +943,20 @@ pub use apierror_core::{
     Violations,
 };
 
+#[allow(deprecated)]
+pub use apierror_core::json;
+
+/// Renamed to [`format`](crate::format): this alias of the old name stays
+/// for one release.
+#[deprecated(since = "0.1.0", note = "renamed to `apierror::format`")]
+pub mod envelope {
+    pub use crate::format::*;
+
+    /// Renamed to [`BuiltIn`](crate::format::BuiltIn).
+    #[deprecated(since = "0.1.0", note = "renamed to `apierror::format::BuiltIn`")]
+    pub type Envelope = crate::format::BuiltIn;
+}
+
 #[cfg(feature = "export")]
 pub use apierror_core::export;
 #[cfg(feature = "stability")]

@@ -30,6 +30,7 @@ pub mod fields;
 pub mod format;
 #[cfg(feature = "tonic")]
 pub mod grpc;
+pub mod json;
 pub mod locale;
 #[cfg(feature = "utoipa")]
 pub mod openapi;

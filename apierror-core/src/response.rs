@@ -19,6 +19,12 @@ pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// overflows on it.
 pub const MAX_RETRY_AFTER: u64 = 365 * 24 * 60 * 60;
 
+/// The HTTP response of `error` in its type's default format.
+#[deprecated(since = "0.1.0", note = "use `Render::new(&error).to_response()`")]
+pub fn to_response<E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
+    Render::new(error).to_response()
+}
+
 /// A header value of a `'static` text: without copying it when it is
 /// visible ASCII, spaces and tabs (what `from_static` accepts, checked first
 /// so that it cannot panic), else copied when it is a valid value at all.

@@ -293,6 +293,12 @@ impl Catalog {
         &self.envelope
     }
 
+    /// The built-in format the type renders in by default.
+    #[deprecated(since = "0.1.0", note = "renamed to `Catalog::built_in`")]
+    pub const fn envelope(&self) -> &BuiltIn {
+        self.built_in()
+    }
+
     /// The `WWW-Authenticate` challenge sent with 401 responses, from
     /// `#[api_error(www_authenticate = "...")]`; `Bearer` when unset.
     pub const fn www_authenticate(&self) -> Option<&'static str> {

@@ -48,6 +48,17 @@ impl<E: ApiError + ?Sized, F: Format + ?Sized> From<Render<'_, E, F>> for HttpRe
     }
 }
 
+/// An actix-web response for an error rendered with a chosen format or context.
+#[deprecated(
+    since = "0.1.0",
+    note = "a `Render` is a `Responder`: return it from the handler, or call `HttpResponse::from(render)`"
+)]
+pub fn into_response<E: ApiError + ?Sized, F: Format + ?Sized>(
+    render: &Render<'_, E, F>,
+) -> HttpResponse {
+    from_http(render.to_response())
+}
+
 /// The same response in actix-web's types: status, headers, body, and the
 /// [`ErrorReport`](crate::report::ErrorReport) extension when there is one.
 fn from_http(response: http::Response<Vec<u8>>) -> HttpResponse {

@@ -43,6 +43,17 @@ impl<E: ApiError + ?Sized, F: Format + ?Sized> axum_core::response::IntoResponse
     }
 }
 
+/// The axum response of an error rendered with a chosen format or context.
+#[deprecated(
+    since = "0.1.0",
+    note = "a `Render` is an `IntoResponse`: return it from the handler, or call `IntoResponse::into_response(render)`"
+)]
+pub fn into_response<E: ApiError + ?Sized, F: Format + ?Sized>(
+    render: &Render<'_, E, F>,
+) -> Response {
+    render.to_response().map(Body::from)
+}
+
 #[doc(hidden)]
 pub fn __derived<E: ApiError>(error: &E) -> Response {
     crate::request::respond(error).map(Body::from)

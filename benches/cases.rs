@@ -511,7 +511,7 @@ pub fn assert_same_output_with_context() {
 /// The interpolated case with a German translation.
 #[derive(Debug, ApiError)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "LOCALIZED_")]
-#[api_error(language = "en", locales("de"), translations = "benches/locales")]
+#[api_error(language = "en", locales("de"), translations = "locales")]
 pub enum LocalizedError {
     #[status(409)]
     #[message("Node {node} does not have {requested} free vCPUs")]

@@ -59,7 +59,7 @@ N1, N2 = 1_000, 11_000
 
 def binary() -> str:
     build = subprocess.run(
-        ["cargo", "bench", "--bench", "ratios", "--no-run", "--message-format=json"],
+        ["cargo", "bench", "-p", "apierror-benches", "--bench", "ratios", "--no-run", "--message-format=json"],
         cwd=ROOT, capture_output=True, text=True,
     )
     if build.returncode != 0:

@@ -948,6 +948,8 @@ pub use apierror_core::json;
 
 /// Renamed to [`format`](crate::format): this alias of the old name stays
 /// for one release.
+// Hidden, so that compiler messages name the types by their new paths.
+#[doc(hidden)]
 #[deprecated(since = "0.1.0", note = "renamed to `apierror::format`")]
 pub mod envelope {
     pub use crate::format::*;

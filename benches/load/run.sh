@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Load check of the example server (issue 6, point 7).
+# Load check of the example server.
 #
-# Builds examples/server.rs in release, starts it on a free loopback port and
+# Builds the example-server package in release, starts it on a free loopback port and
 # sends, route by route, a bounded load (LOAD_N requests over LOAD_CONNECTIONS
 # connections, wrk with LOAD_THREADS threads). benches/load/check.lua checks
 # EVERY response: status, headers (no CR/LF, content type, Retry-After,
@@ -39,9 +39,9 @@ fi
 # --- 2. server --------------------------------------------------------------
 if [[ "${LOAD_SKIP_BUILD:-0}" != 1 ]]; then
   log "building the example server (release)"
-  (cd "$root" && cargo build --release --example server --features axum >&2)
+  (cd "$root" && cargo build --release -p example-server >&2)
 fi
-server_bin="${CARGO_TARGET_DIR:-$root/target}/release/examples/server"
+server_bin="${CARGO_TARGET_DIR:-$root/target}/release/example-server"
 [[ -x "$server_bin" ]] || { log "no server binary at $server_bin"; exit 1; }
 
 work=$(mktemp -d)

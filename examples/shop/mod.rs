@@ -1,5 +1,5 @@
-//! The shop service of `examples/service.rs` (axum) and
-//! `examples/service_actix.rs` (actix-web): its one error type, in its own
+//! The shop service of `examples/service` (axum) and
+//! `examples/service-actix` (actix-web): its one error type, in its own
 //! format, and what its handlers do.
 
 use apierror::format::{Context, Format};

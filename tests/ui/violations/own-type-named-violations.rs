@@ -1,6 +1,6 @@
 // A type of one's own spelled `Violations` is taken for the runtime's
 // list; the compiler says so at the type, and `violations = false` (see
-// the passing case in tests/violations.rs) makes it a plain detail.
+// the passing case in the validation-list tests of tests/integration) makes it a plain detail.
 use apierror::ApiError;
 
 #[derive(Debug, serde::Serialize)]

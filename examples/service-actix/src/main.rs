@@ -1,0 +1,72 @@
+//! The shop service of `examples/service` on actix-web: the same error
+//! type and format, the request context middleware, actix-web's extractor
+//! failures, unmatched routes and methods in the same format, the logs of
+//! what the bodies hide. (actix-web catches no panics.)
+//!
+//! ```text
+//! cargo run -p example-service-actix
+//! curl -i localhost:3000/orders/42 -H 'X-Request-Id: req_1'       # handler error, 404
+//! curl -i localhost:3000/orders/500                               # 503 + Retry-After, cause logged
+//! curl -i -X POST localhost:3000/orders -H 'Content-Type: application/json' -d '{"items":'   # bad JSON, 400
+//! curl -i localhost:3000/orders/abc                               # bad path, 400
+//! curl -i 'localhost:3000/search?limit=999'                       # bad query, 400
+//! curl -i localhost:3000/nowhere                                  # no route, 404
+//! curl -i -X DELETE localhost:3000/orders/17                      # wrong method, 405 + Allow
+//! ```
+
+#[path = "../../shop/mod.rs"]
+mod shop;
+
+use actix_web::{web, App, HttpServer};
+use apierror::actix::{
+    json_error, method_not_allowed, path_error, query_error, route_not_found, ContextMiddleware,
+};
+use apierror::request::RequestContext;
+use shop::ShopError;
+
+async fn create(order: web::Json<shop::NewOrder>) -> Result<String, ShopError> {
+    shop::create(order.into_inner())
+}
+
+async fn show(id: web::Path<u32>) -> Result<String, ShopError> {
+    shop::show(id.into_inner())
+}
+
+async fn search(search: web::Query<shop::Search>) -> String {
+    shop::search(search.into_inner())
+}
+
+#[actix_web::main]
+async fn main() -> std::io::Result<()> {
+    tracing_subscriber::fmt()
+        .with_target(false)
+        .with_writer(std::io::stderr)
+        .init();
+    let server = HttpServer::new(|| {
+        App::new()
+            .wrap(ContextMiddleware::new(RequestContext::new()))
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(1024)
+                    .error_handler(json_error::<ShopError>),
+            )
+            .app_data(web::PathConfig::default().error_handler(path_error::<ShopError>))
+            .app_data(web::QueryConfig::default().error_handler(query_error::<ShopError>))
+            .service(
+                web::resource("/orders")
+                    .route(web::post().to(create))
+                    .default_service(web::to(method_not_allowed::<ShopError>("POST"))),
+            )
+            .service(
+                web::resource("/orders/{id}")
+                    .route(web::get().to(show))
+                    .default_service(web::to(method_not_allowed::<ShopError>("GET"))),
+            )
+            .route("/search", web::get().to(search))
+            .default_service(web::to(route_not_found::<ShopError>))
+    })
+    .workers(2)
+    .bind(shop::addr("service_actix"))?;
+    println!("listening on http://{}", server.addrs()[0]);
+    server.run().await
+}

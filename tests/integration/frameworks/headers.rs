@@ -1,0 +1,424 @@
+//! Headers cannot be injected, and every "safe fallback" is asserted:
+//! - a request id with CR, LF, NUL, DEL or non-ASCII characters is left out
+//!   of the response (no `X-Request-Id`, no injected header), the rest intact;
+//! - `Retry-After` from every integer type and from `Option<Duration>` is a
+//!   valid delta-seconds header, or absent when there is no valid value;
+//! - `WWW-Authenticate` on 401s: `Bearer` by default, else the configured
+//!   (compile-time validated) challenge; never on other statuses.
+
+use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::http::header::{
+    CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE, X_CONTENT_TYPE_OPTIONS,
+};
+use apierror::http::{HeaderMap, Response};
+use apierror::response::X_REQUEST_ID;
+use apierror::{ApiError, Render};
+use std::time::Duration;
+
+const FORMATS: [BuiltIn; 6] = [
+    BuiltIn::Standard(Standard),
+    BuiltIn::Tagged(Tagged),
+    BuiltIn::OpenAi(OpenAi),
+    BuiltIn::Problem(Problem::new()),
+    BuiltIn::Google(Google::new("x")),
+    BuiltIn::WebSocket(WebSocket),
+];
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+pub enum Auth {
+    #[status(401)]
+    #[message("Authentication required")]
+    Unauthenticated,
+    #[status(404)]
+    #[message("Not found")]
+    Missing { id: String },
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(
+    code = "SCREAMING_SNAKE_CASE",
+    www_authenticate = "Bearer realm=\"api\", error=\"invalid_token\""
+)]
+pub enum Configured {
+    #[status(401)]
+    TokenExpired,
+    #[status(403)]
+    Forbidden,
+}
+
+/// One variant per type a `retry_after` field may have.
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 429)]
+pub enum Retry {
+    U8 {
+        #[api_error(retry_after)]
+        after: u8,
+    },
+    U16 {
+        #[api_error(retry_after)]
+        after: u16,
+    },
+    U32 {
+        #[api_error(retry_after)]
+        after: u32,
+    },
+    U64 {
+        #[api_error(retry_after)]
+        after: u64,
+    },
+    U128 {
+        #[api_error(retry_after)]
+        after: u128,
+    },
+    Usize {
+        #[api_error(retry_after)]
+        after: usize,
+    },
+    I8 {
+        #[api_error(retry_after)]
+        after: i8,
+    },
+    I16 {
+        #[api_error(retry_after)]
+        after: i16,
+    },
+    I32 {
+        #[api_error(retry_after)]
+        after: i32,
+    },
+    I64 {
+        #[api_error(retry_after)]
+        after: i64,
+    },
+    I128 {
+        #[api_error(retry_after)]
+        after: i128,
+    },
+    Isize {
+        #[api_error(retry_after)]
+        after: isize,
+    },
+    #[status(503)]
+    Wait {
+        #[api_error(retry_after)]
+        after: Duration,
+    },
+    #[status(503)]
+    Maybe {
+        #[api_error(retry_after)]
+        after: Option<Duration>,
+    },
+    OptionalSeconds {
+        #[api_error(retry_after)]
+        after: Option<i64>,
+    },
+}
+
+/// Every header value is a valid, visible-ASCII value without CR, LF or NUL.
+fn assert_clean(headers: &HeaderMap) {
+    for (name, value) in headers {
+        let text = value
+            .to_str()
+            .unwrap_or_else(|_| panic!("{name}: not visible ASCII: {value:?}"));
+        assert!(
+            !text.contains(['\r', '\n', '\0', '\u{7f}']),
+            "{name}: {text:?}"
+        );
+    }
+}
+
+/// The headers every error response has, with their values.
+fn assert_base<E: ApiError, F: apierror::format::Format>(
+    render: &Render<'_, E, F>,
+    response: &Response<Vec<u8>>,
+) {
+    let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+    assert!(body.is_object());
+    assert_eq!(response.body(), &render.to_vec().unwrap());
+    let headers = response.headers();
+    assert_eq!(headers[CONTENT_TYPE], render.media_type());
+    assert_eq!(headers[CACHE_CONTROL], "no-store");
+    assert_eq!(headers[X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_clean(headers);
+}
+
+const BAD_IDS: &[&str] = &[
+    "req\r\nSet-Cookie: session=stolen",
+    "req\nSet-Cookie: session=stolen",
+    "req\rX-Injected: 1",
+    "req\0nul",
+    "req\u{7f}del",
+    "req-é",
+    "req-\u{1F600}",
+    "\u{2028}",
+    "req\u{0b}vt",
+    "<p>\r\n\r\n<html>",
+];
+
+#[test]
+fn request_ids_that_are_no_valid_header_are_left_out() {
+    let errors = [Auth::Unauthenticated, Auth::Missing { id: "ws-1".into() }];
+    let mut checked = 0;
+    for error in &errors {
+        for format in &FORMATS {
+            for id in BAD_IDS {
+                let render = Render::new(error)
+                    .format(format)
+                    .context(Context::new().with_request_id(id));
+                let response = render.to_response();
+                assert_base(&render, &response);
+                let headers = response.headers();
+                assert!(!headers.contains_key(X_REQUEST_ID), "{id:?}: {headers:?}");
+                assert!(!headers.contains_key("set-cookie"), "{id:?}");
+                assert!(!headers.contains_key("x-injected"), "{id:?}");
+                // Exactly the base headers, plus the challenge on a 401.
+                let expected = 3 + usize::from(error.status() == 401);
+                assert_eq!(headers.len(), expected, "{id:?}: {headers:?}");
+                assert_eq!(
+                    headers.contains_key(WWW_AUTHENTICATE),
+                    error.status() == 401
+                );
+                // The body still carries the id, JSON-escaped, where the
+                // format puts it.
+                let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+                let text = body.to_string();
+                if matches!(format, BuiltIn::Standard(_) | BuiltIn::Tagged(_)) {
+                    assert!(text.contains(&serde_json::to_string(id).unwrap()[1..]));
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, errors.len() * FORMATS.len() * BAD_IDS.len());
+}
+
+#[test]
+fn valid_request_ids_are_echoed() {
+    for id in ["req_123456", "a b\tc", "01HZY-~!#$%&'*+.^_`|"] {
+        let render =
+            Render::new(&Auth::Unauthenticated).context(Context::new().with_request_id(id));
+        let response = render.to_response();
+        assert_base(&render, &response);
+        assert_eq!(response.headers()[X_REQUEST_ID], id);
+    }
+    // Surrounding whitespace is trimmed, in the header and the body alike.
+    let render =
+        Render::new(&Auth::Unauthenticated).context(Context::new().with_request_id(" \treq_7\r\n"));
+    let response = render.to_response();
+    assert_eq!(response.headers()[X_REQUEST_ID], "req_7");
+    let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body["meta"]["request_id"], "req_7");
+    // Empty, blank and overlong ids are no ids: neither echoed nor in the body.
+    let long = "r".repeat(Context::MAX_REQUEST_ID + 1);
+    let longest = "r".repeat(Context::MAX_REQUEST_ID);
+    for id in ["", "   ", "\t\r\n", long.as_str(), &"x".repeat(100_000)] {
+        let context = Context::new().with_request_id(id);
+        assert_eq!(context.request_id(), None, "{}", id.len());
+        let response = Render::new(&Auth::Unauthenticated)
+            .context(context)
+            .to_response();
+        assert!(!response.headers().contains_key(X_REQUEST_ID));
+        let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+        assert!(body.get("meta").is_none(), "{body}");
+    }
+    let response = Render::new(&Auth::Unauthenticated)
+        .context(Context::new().with_request_id(&longest))
+        .to_response();
+    assert_eq!(response.headers()[X_REQUEST_ID], longest.as_str());
+    // No context, no header.
+    let response = apierror::Render::new(&Auth::Unauthenticated).to_response();
+    assert!(!response.headers().contains_key(X_REQUEST_ID));
+}
+
+fn retry_after(error: &Retry) -> Option<String> {
+    let response = Render::new(error).to_response();
+    assert_clean(response.headers());
+    assert_eq!(response.status(), error.status());
+    let values: Vec<_> = response.headers().get_all(RETRY_AFTER).iter().collect();
+    assert!(values.len() <= 1);
+    values.first().map(|v| {
+        let text = v.to_str().unwrap().to_owned();
+        // delta-seconds: 1*DIGIT, a number that fits u64.
+        assert!(
+            !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()),
+            "{text:?}"
+        );
+        assert_eq!(text.parse::<u64>().ok(), error.retry_after(), "{text:?}");
+        text
+    })
+}
+
+#[test]
+fn retry_after_is_valid_or_absent_for_every_type() {
+    const MAX: &str = "31536000";
+    assert_eq!(MAX, apierror::response::MAX_RETRY_AFTER.to_string());
+    let some = |s: &str| Some(s.to_owned());
+    let cases: Vec<(Retry, Option<String>)> = vec![
+        (Retry::U8 { after: u8::MAX }, some("255")),
+        (Retry::U8 { after: 0 }, some("0")),
+        (Retry::U16 { after: u16::MAX }, some("65535")),
+        // Large values are capped at MAX_RETRY_AFTER (365 days); none is dropped.
+        (Retry::U32 { after: u32::MAX }, some(MAX)),
+        (Retry::U32 { after: 31_536_000 }, some(MAX)),
+        (Retry::U32 { after: 31_536_001 }, some(MAX)),
+        (Retry::U32 { after: 31_535_999 }, some("31535999")),
+        (Retry::U64 { after: u64::MAX }, some(MAX)),
+        (Retry::U64 { after: 60 }, some("60")),
+        (Retry::U128 { after: u128::MAX }, some(MAX)),
+        (
+            Retry::U128 {
+                after: u128::from(u64::MAX),
+            },
+            some(MAX),
+        ),
+        (Retry::Usize { after: usize::MAX }, some(MAX)),
+        (Retry::I8 { after: -1 }, None),
+        (Retry::I8 { after: i8::MIN }, None),
+        (Retry::I8 { after: i8::MAX }, some("127")),
+        (Retry::I16 { after: -300 }, None),
+        (Retry::I32 { after: i32::MIN }, None),
+        (Retry::I32 { after: 5 }, some("5")),
+        (Retry::I64 { after: -1 }, None),
+        (Retry::I64 { after: i64::MIN }, None),
+        (Retry::I64 { after: i64::MAX }, some(MAX)),
+        (Retry::I128 { after: i128::MIN }, None),
+        (Retry::I128 { after: i128::MAX }, some(MAX)),
+        (Retry::I128 { after: 7 }, some("7")),
+        (Retry::Isize { after: -7 }, None),
+        (Retry::Isize { after: isize::MAX }, some(MAX)),
+        (
+            Retry::Wait {
+                after: Duration::ZERO,
+            },
+            some("0"),
+        ),
+        // Rounded up: retrying early is the mistake to avoid.
+        (
+            Retry::Wait {
+                after: Duration::from_millis(1500),
+            },
+            some("2"),
+        ),
+        (
+            Retry::Wait {
+                after: Duration::from_secs(u64::MAX),
+            },
+            some(MAX),
+        ),
+        (Retry::Maybe { after: None }, None),
+        (
+            Retry::Maybe {
+                after: Some(Duration::from_nanos(1)),
+            },
+            some("1"),
+        ),
+        (
+            Retry::Maybe {
+                after: Some(Duration::from_secs(30)),
+            },
+            some("30"),
+        ),
+        (Retry::OptionalSeconds { after: None }, None),
+        (Retry::OptionalSeconds { after: Some(-30) }, None),
+        (Retry::OptionalSeconds { after: Some(30) }, some("30")),
+    ];
+    for (error, expected) in &cases {
+        assert_eq!(&retry_after(error), expected, "{error:?}");
+        // Absent header, absent method value: the fallback is "no header".
+        assert_eq!(
+            error.retry_after().is_none(),
+            expected.is_none(),
+            "{error:?}"
+        );
+    }
+}
+
+#[test]
+fn retry_after_duration_max_does_not_overflow() {
+    // u64::MAX whole seconds plus a fraction: rounding up saturates instead
+    // of wrapping to 0 (which would tell clients to retry at once), then the
+    // cap applies.
+    let error = Retry::Maybe {
+        after: Some(Duration::MAX),
+    };
+    let max = apierror::response::MAX_RETRY_AFTER;
+    assert_eq!(error.retry_after(), Some(max));
+    assert_eq!(retry_after(&error), Some(max.to_string()));
+}
+
+#[test]
+fn www_authenticate_on_every_401_only() {
+    for format in &FORMATS {
+        let response = Render::new(&Configured::TokenExpired)
+            .format(format)
+            .to_response();
+        assert_eq!(
+            response.headers()[WWW_AUTHENTICATE],
+            "Bearer realm=\"api\", error=\"invalid_token\"",
+            "{format:?}"
+        );
+        let response = Render::new(&Auth::Unauthenticated)
+            .format(format)
+            .to_response();
+        assert_eq!(response.headers()[WWW_AUTHENTICATE], "Bearer", "{format:?}");
+        for response in [
+            Render::new(&Configured::Forbidden)
+                .format(format)
+                .to_response(),
+            Render::new(&Auth::Missing { id: "x".into() })
+                .format(format)
+                .to_response(),
+        ] {
+            assert!(
+                !response.headers().contains_key(WWW_AUTHENTICATE),
+                "{format:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn axum_responses_carry_no_invalid_header() {
+    use axum::response::IntoResponse;
+
+    let errors = [
+        Retry::I64 { after: -1 },
+        Retry::U64 { after: u64::MAX },
+        Retry::Maybe { after: None },
+    ];
+    for id in BAD_IDS.iter().chain(&["req_1"]) {
+        let context = Context::new().with_request_id(id);
+        for format in &FORMATS {
+            let check = |response: axum::response::Response, expected: &Response<Vec<u8>>| {
+                assert_eq!(response.status(), expected.status());
+                assert_eq!(response.headers(), expected.headers());
+                assert_clean(response.headers());
+                assert_eq!(
+                    response.headers().contains_key(X_REQUEST_ID),
+                    *id == "req_1"
+                );
+                assert!(!response.headers().contains_key("set-cookie"));
+            };
+            for error in &errors {
+                let render = Render::new(error).format(format).context(context);
+                check(render.into_response(), &render.to_response());
+            }
+            let render = Render::new(&Configured::TokenExpired)
+                .format(format)
+                .context(context);
+            let response = render.into_response();
+            assert_eq!(
+                response.headers()[WWW_AUTHENTICATE],
+                "Bearer realm=\"api\", error=\"invalid_token\""
+            );
+            check(response, &render.to_response());
+            let render = Render::new(&Auth::Unauthenticated)
+                .format(format)
+                .context(context);
+            let response = render.into_response();
+            assert_eq!(response.headers()[WWW_AUTHENTICATE], "Bearer");
+            check(response, &render.to_response());
+        }
+    }
+}

@@ -286,6 +286,12 @@ impl Descriptor {
         self.4
     }
 
+    /// The public message template.
+    #[deprecated(since = "0.1.0", note = "renamed to `Descriptor::template`")]
+    pub const fn message(&self) -> &'static str {
+        self.template()
+    }
+
     /// The template's literal text and placeholders, as the derive parsed
     /// them: a template without placeholders is one [`Piece::Text`], its
     /// `{{` and `}}` unescaped.

@@ -71,3 +71,18 @@ fn the_response_functions_answer_as_render_does() {
         "application/problem+json"
     );
 }
+
+#[test]
+fn moved_catalog_items_keep_their_old_names() {
+    let descriptor = ERROR.descriptor();
+    assert_eq!(descriptor.message(), descriptor.template());
+    let old: apierror::Iter<'_> = ShopError::CATALOG.iter();
+    assert_eq!(old.count(), 1);
+    let problem = apierror::format::Problem::new();
+    let render: apierror::envelope::Rendered<'_, ShopError, apierror::format::Problem> =
+        Render::new(&ERROR).format(&problem);
+    assert_eq!(
+        serde_json::to_value(render).unwrap()["status"],
+        serde_json::json!(404)
+    );
+}

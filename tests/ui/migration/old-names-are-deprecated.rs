@@ -19,4 +19,7 @@ fn main() {
     let _ = apierror::axum::into_response(&Render::new(&ShopError::OrderNotFound));
     let _ = apierror::actix::into_response(&Render::new(&ShopError::OrderNotFound));
     let _ = ShopError::CATALOG.envelope();
+    let _ = ShopError::OrderNotFound.descriptor().message();
+    let _: Option<apierror::Iter<'static>> = None;
+    let _: Option<apierror::envelope::Rendered<'static, ShopError, apierror::format::Standard>> = None;
 }

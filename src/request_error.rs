@@ -1,6 +1,7 @@
 //! The failures of the web framework itself, as an API error.
 
 use crate::ApiError;
+use std::borrow::Cow;
 use std::fmt;
 
 /// What goes wrong before a handler runs, or around it: a body that is no
@@ -74,7 +75,7 @@ use std::fmt;
 /// assert_eq!(failure.code(), "ERR-00-002");
 /// ```
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "REQUEST_")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "REQUEST_", decode)]
 pub enum RequestError {
     /// The request body is not valid JSON.
     #[status(400)]
@@ -99,7 +100,7 @@ pub enum RequestError {
     #[message("The request body must be {expected}")]
     UnsupportedMediaType {
         /// The media type the endpoint takes.
-        expected: &'static str,
+        expected: Cow<'static, str>,
     },
 
     /// The body is larger than the endpoint takes.

@@ -33,6 +33,14 @@ pub trait Decode: ApiError + Sized {
     fn __decode(code: &str, fields: &Fields<'_>) -> Option<Result<Self, DecodeError>>;
 }
 
+/// A boxed error decodes as the error (a transparent variant holding its
+/// inner error in a `Box`).
+impl<T: Decode> Decode for Box<T> {
+    fn __decode(code: &str, fields: &Fields<'_>) -> Option<Result<Self, DecodeError>> {
+        T::__decode(code, fields).map(|result| result.map(Box::new))
+    }
+}
+
 /// The result of decoding a body: the typed error, or an error whose code
 /// the type does not know (a newer server, another service).
 #[derive(Debug, Clone, PartialEq)]
@@ -334,9 +342,11 @@ pub(crate) fn decode_parts<E: Decode>(parts: Parts) -> Result<Decoded<E>, Decode
 }
 
 /// The OpenAI style has no code: the variant with that status, `type` and
-/// a message its template produces. When several templates match, the one
-/// with the most literal text wins (`"Model {m} not found"` over `"{m}"`);
-/// two that match equally well leave the error unknown rather than guess.
+/// a message its template produces, in its own language or in any of its
+/// translations (a German body decodes as an English one). When several
+/// templates match, the one with the most literal text wins (`"Model {m}
+/// not found"` over `"{m}"`); two that match equally well leave the error
+/// unknown rather than guess.
 fn openai_code<E: ApiError>(parts: &Parts) -> Option<&'static str> {
     let (status, message) = (parts.status?, parts.message.as_deref()?);
     let mut best: Option<(&'static Descriptor, usize)> = None;
@@ -347,7 +357,15 @@ fn openai_code<E: ApiError>(parts: &Parts) -> Option<&'static str> {
                 .kind
                 .as_deref()
                 .is_none_or(|kind| kind == openai::descriptor_type(d));
-        let Some(literal) = candidate.then(|| template_matches(d, message)).flatten() else {
+        if !candidate {
+            continue;
+        }
+        let own = template_matches(&own_literals(d), message);
+        let translated = d
+            .translations()
+            .iter()
+            .filter_map(|(_, template)| template_matches(&translation_literals(template), message));
+        let Some(literal) = own.into_iter().chain(translated).max() else {
             continue;
         };
         match best {
@@ -362,21 +380,44 @@ fn openai_code<E: ApiError>(parts: &Parts) -> Option<&'static str> {
     best.filter(|_| !tied).map(|(d, _)| d.code())
 }
 
-/// Whether `message` is what the descriptor's message template produces:
-/// its literal pieces, in order, with anything in the placeholders. When it
-/// is, how many bytes of literal text it matched.
-fn template_matches(descriptor: &Descriptor, message: &str) -> Option<usize> {
-    // The literal runs between placeholders: `["No type '", "'"]`.
-    let mut pieces: Vec<String> = vec![String::new()];
+/// The literal runs between the placeholders of a descriptor's message
+/// template: `["No type '", "'"]`.
+fn own_literals(descriptor: &Descriptor) -> Vec<String> {
+    let mut runs: Vec<String> = vec![String::new()];
     for piece in descriptor.pieces() {
         match piece {
-            Piece::Text(text) => pieces.last_mut().into_iter().for_each(|p| p.push_str(text)),
-            Piece::Arg(_) => pieces.push(String::new()),
+            Piece::Text(text) => runs.last_mut().into_iter().for_each(|p| p.push_str(text)),
+            Piece::Arg(_) => runs.push(String::new()),
         }
     }
+    runs
+}
+
+/// The same of a translation, whose placeholders are `{name}` and which
+/// has no `{{` (the derive checks both).
+fn translation_literals(template: &str) -> Vec<String> {
+    let mut runs = vec![String::new()];
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        runs.last_mut()
+            .into_iter()
+            .for_each(|p| p.push_str(&rest[..open]));
+        runs.push(String::new());
+        rest = rest[open..]
+            .find('}')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    runs.last_mut().into_iter().for_each(|p| p.push_str(rest));
+    runs
+}
+
+/// Whether `message` is what a template with these literal runs produces:
+/// the runs, in order, with anything in the placeholders between them.
+/// When it is, how many bytes of literal text it matched.
+fn template_matches(pieces: &[String], message: &str) -> Option<usize> {
     let matched = pieces.iter().map(String::len).sum();
-    let [first, middle @ .., last] = pieces.as_slice() else {
-        return (message == pieces[0]).then_some(matched);
+    let [first, middle @ .., last] = pieces else {
+        return (message == pieces.first()?.as_str()).then_some(matched);
     };
     let mut rest = message.strip_prefix(first.as_str())?;
     for piece in middle {

@@ -120,6 +120,72 @@ pub trait ApiError: std::error::Error {
     }
 }
 
+/// A boxed error is the error: a transparent variant may hold its inner
+/// error in a `Box` (`Inner(#[from] Box<InnerError>)`), to keep a large
+/// inner type from growing the enum.
+impl<T: ApiError> ApiError for Box<T> {
+    const CATALOG: &'static Catalog = T::CATALOG;
+    const __CODES: &'static crate::composition::Codes = T::__CODES;
+
+    fn descriptor(&self) -> &'static Descriptor {
+        (**self).descriptor()
+    }
+
+    fn code(&self) -> &'static str {
+        (**self).code()
+    }
+
+    fn status(&self) -> StatusCode {
+        (**self).status()
+    }
+
+    fn message(&self) -> Message<'_> {
+        (**self).message()
+    }
+
+    fn serialize_details<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize_details(serializer)
+    }
+
+    fn visit_details<V: crate::fields::DetailVisitor + ?Sized>(
+        &self,
+        visitor: &mut V,
+    ) -> Result<(), V::Error> {
+        (**self).visit_details(visitor)
+    }
+
+    fn __visit_fields<V: crate::fields::FieldVisitor>(
+        &self,
+        visitor: &mut V,
+    ) -> Result<(), V::Error> {
+        (**self).__visit_fields(visitor)
+    }
+
+    fn doc_url(&self) -> Option<crate::doc::DocUrl> {
+        (**self).doc_url()
+    }
+
+    fn has_details(&self) -> bool {
+        (**self).has_details()
+    }
+
+    fn retry_after(&self) -> Option<u64> {
+        (**self).retry_after()
+    }
+
+    fn __headers(&self, headers: &mut http::HeaderMap) {
+        (**self).__headers(headers);
+    }
+
+    fn __with_format<V: crate::format::FormatVisitor>(visitor: V) -> V::Output {
+        T::__with_format(visitor)
+    }
+
+    fn __setting(&self, pick: fn(&Owner) -> Option<&'static str>) -> Option<&'static str> {
+        (**self).__setting(pick)
+    }
+}
+
 /// The details object of an error value; see [`ApiError::details`].
 pub struct Details<'a, E: ?Sized> {
     error: &'a E,

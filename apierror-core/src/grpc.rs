@@ -140,23 +140,40 @@ impl Grpc {
         error: &E,
         accept_language: Option<&str>,
     ) -> Status {
-        let mut metadata = Metadata(HashMap::new());
+        let mut metadata = Metadata::default();
         let _ = error.__visit_fields(&mut metadata);
         let mut details = ErrorDetails::new();
-        details.set_error_info(error.code(), self.domain, metadata.0);
+        details.set_error_info(error.code(), self.domain, metadata.into_map());
         if let Some(seconds) = error.retry_after() {
             details.set_retry_info(Some(std::time::Duration::from_secs(seconds)));
         }
         let _ = crate::violations::with_list::<E, ()>(error, |list| {
-            let violations: Vec<FieldViolation> = list
-                .iter()
-                .map(|v| FieldViolation {
-                    field: v.field().to_string(),
-                    description: v.message().to_owned(),
-                    reason: v.code().to_owned(),
+            let mut budget = MAX_VIOLATIONS_BYTES;
+            let mut violations: Vec<FieldViolation> = Vec::new();
+            for v in list.iter() {
+                let violation = FieldViolation {
+                    field: bounded(v.field().to_string(), MAX_TEXT),
+                    description: bounded(v.message().to_owned(), MAX_TEXT),
+                    reason: bounded(v.code().to_owned(), MAX_TEXT),
                     localized_message: None,
-                })
-                .collect();
+                };
+                let size =
+                    violation.field.len() + violation.description.len() + violation.reason.len();
+                if size > budget {
+                    break;
+                }
+                budget -= size;
+                violations.push(violation);
+            }
+            let left = list.len() - violations.len();
+            if left > 0 {
+                violations.push(FieldViolation {
+                    field: String::new(),
+                    description: format!("{left} more violations left out{TRUNCATED}"),
+                    reason: crate::violations::TRUNCATED.to_owned(),
+                    localized_message: None,
+                });
+            }
             details.set_bad_request(violations);
             Ok(())
         });
@@ -166,7 +183,7 @@ impl Grpc {
         }
         if let Some((locale, Some(template))) = crate::locale::choose(error, &context) {
             let message = crate::locale::Translated::new(error, template).to_string();
-            details.set_localized_message(locale, message);
+            details.set_localized_message(locale, bounded(message, MAX_MESSAGE));
         }
         if let Some(url) = error.doc_url() {
             details.add_help_link(
@@ -174,8 +191,50 @@ impl Grpc {
                 url.to_string(),
             );
         }
-        Status::with_error_details(code(error), error.message().to_string(), details)
+        let message = bounded(error.message().to_string(), MAX_MESSAGE);
+        Status::with_error_details(code(error), message, details)
     }
+}
+
+/// The most bytes of a status's message (`grpc-message`, and the
+/// `google.rpc.Status` in `grpc-status-details-bin`, which gRPC clients of
+/// some languages read instead) and of its `LocalizedMessage`. A longer
+/// message is cut at a character boundary and ends with [`TRUNCATED`].
+///
+/// Trailers travel as HTTP/2 headers, and clients refuse a header list
+/// over 16 KiB by default (hyper's, which tonic uses): every status stays
+/// under about 10 KiB of trailers, however large the error's fields.
+pub const MAX_MESSAGE: usize = 512;
+
+/// The most bytes of one `ErrorInfo.metadata` value, or of one field
+/// violation's field, description or reason.
+pub const MAX_TEXT: usize = 256;
+
+/// The most bytes of all `ErrorInfo.metadata` keys and values together:
+/// the fields after that are left out, and the key `truncated` (when no
+/// field is named so) says how many.
+pub const MAX_METADATA_BYTES: usize = 2048;
+
+/// The most bytes of the `BadRequest` field violations: the violations
+/// after that are left out, and a last one with the reason
+/// [`violations::TRUNCATED`](crate::violations::TRUNCATED) says how many.
+pub const MAX_VIOLATIONS_BYTES: usize = 2048;
+
+/// What ends a text cut short.
+pub const TRUNCATED: &str = "… (truncated)";
+
+/// `text`, or its start and [`TRUNCATED`] when it is longer than `max` bytes.
+fn bounded(mut text: String, max: usize) -> String {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max.saturating_sub(TRUNCATED.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text.push_str(TRUNCATED);
+    text
 }
 
 /// The `accept-language` of a request's metadata, when it is text: what
@@ -225,8 +284,25 @@ impl From<Google> for Grpc {
     }
 }
 
-/// Each details field as a metadata string, the validation list left out.
-struct Metadata(HashMap<String, String>);
+/// Each details field as a metadata string, the validation list left out,
+/// each value at most [`MAX_TEXT`] bytes and all at most
+/// [`MAX_METADATA_BYTES`].
+#[derive(Default)]
+struct Metadata {
+    map: HashMap<String, String>,
+    size: usize,
+    left_out: usize,
+}
+
+impl Metadata {
+    fn into_map(mut self) -> HashMap<String, String> {
+        if self.left_out > 0 && !self.map.contains_key("truncated") {
+            let note = format!("{} more fields left out{TRUNCATED}", self.left_out);
+            self.map.insert("truncated".to_owned(), note);
+        }
+        self.map
+    }
+}
 
 impl FieldVisitor for Metadata {
     type Error = std::fmt::Error;
@@ -241,7 +317,14 @@ impl FieldVisitor for Metadata {
         let mut text = String::new();
         // A value whose `Serialize` fails is left out, as in a body.
         if write!(text, "{}", crate::format::text::RawText(value)).is_ok() {
-            self.0.insert(key.to_owned(), text);
+            let text = bounded(text, MAX_TEXT);
+            let size = key.len() + text.len();
+            if self.size + size > MAX_METADATA_BYTES {
+                self.left_out += 1;
+            } else {
+                self.size += size;
+                self.map.insert(key.to_owned(), text);
+            }
         }
         Ok(())
     }

@@ -125,6 +125,20 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
     }
 
     /// The request context.
+    /// The same render with another, shorter-lived context.
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    pub(crate) fn with_context<'c>(&self, context: Context<'c>) -> Render<'c, E, F>
+    where
+        'a: 'c,
+    {
+        Render {
+            error: self.error,
+            format: self.format,
+            context,
+            html_safe: self.html_safe,
+        }
+    }
+
     pub(crate) fn context_ref(&self) -> &Context<'a> {
         &self.context
     }

@@ -124,7 +124,12 @@ impl ErrorReport {
     pub fn log(&self) {
         let d = self.descriptor;
         let variant = format_args!("{}::{}", d.type_path(), d.variant());
-        let request_id = self.request_id.as_deref().unwrap_or("");
+        let mut request_id = String::new();
+        let _ = write!(
+            OneLine(&mut request_id),
+            "{}",
+            self.request_id.as_deref().unwrap_or("")
+        );
         macro_rules! event {
             ($level:expr) => {
                 tracing::event!(
@@ -132,7 +137,7 @@ impl ErrorReport {
                     code = d.code(),
                     status = d.status().as_u16(),
                     variant = %variant,
-                    request_id,
+                    request_id = %request_id,
                     error = %self.report,
                     "API error response"
                 )
@@ -154,15 +159,85 @@ impl ErrorReport {
 /// it does not end the report (nor panic, as `to_string` would).
 fn internal_report<E: ApiError + ?Sized>(error: &E) -> String {
     let mut out = String::new();
-    let _ = write!(out, "{error}");
+    let _ = write!(OneLine(&mut out), "{error}");
     let mut next = error.source();
     // A chain that loops (a source that is its own source) stops at 64.
     let mut depth = 0;
     while let (Some(source), true) = (next, depth < 64) {
         out.push_str("; caused by: ");
-        let _ = write!(out, "{source}");
+        let _ = write!(OneLine(&mut out), "{source}");
         next = source.source();
         depth += 1;
     }
     out
+}
+
+/// Writes text as one line of printable characters: control characters
+/// (C0, DEL, C1), the Unicode line and paragraph separators and the
+/// bidirectional overrides, which would split a log line, drive a terminal
+/// or reorder what an operator reads, are written as `\u{..}` escapes
+/// (`\n`, `\r`, `\t` for the common three). A client's value in a message
+/// field then cannot forge a second log event.
+pub(crate) struct OneLine<'a>(pub(crate) &'a mut String);
+
+impl OneLine<'_> {
+    fn unsafe_char(c: char) -> bool {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+}
+
+impl std::fmt::Write for OneLine<'_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        let mut rest = text;
+        while let Some(at) = rest.find(Self::unsafe_char) {
+            self.0.push_str(&rest[..at]);
+            let c = rest[at..].chars().next().unwrap_or_default();
+            match c {
+                '\n' => self.0.push_str("\\n"),
+                '\r' => self.0.push_str("\\r"),
+                '\t' => self.0.push_str("\\t"),
+                c => {
+                    let _ = write!(self.0, "\\u{{{:x}}}", u32::from(c));
+                }
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        self.0.push_str(rest);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OneLine;
+    use std::fmt::Write as _;
+
+    fn one_line(text: &str) -> String {
+        let mut out = String::new();
+        let _ = write!(OneLine(&mut out), "{text}");
+        out
+    }
+
+    #[test]
+    fn reports_are_one_line_of_printable_text() {
+        assert_eq!(one_line("plain text, é ü ✓"), "plain text, é ü ✓");
+        assert_eq!(one_line("a\r\nerror=\"forged\""), "a\\r\\nerror=\"forged\"");
+        assert_eq!(one_line("\u{1b}[31mred"), "\\u{1b}[31mred");
+        assert_eq!(
+            one_line("tab\tnul\0del\u{7f}nel\u{85}"),
+            "tab\\tnul\\u{0}del\\u{7f}nel\\u{85}"
+        );
+        assert_eq!(
+            one_line("ls\u{2028}ps\u{2029}rlo\u{202e}"),
+            "ls\\u{2028}ps\\u{2029}rlo\\u{202e}"
+        );
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let line = one_line(&c.to_string());
+            assert!(
+                !line.contains(|c: char| c.is_control() || OneLine::unsafe_char(c)),
+                "{c:?}"
+            );
+        }
+    }
 }

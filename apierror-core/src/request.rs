@@ -311,15 +311,30 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
 /// for a variant that logs, its [`ErrorReport`](crate::report::ErrorReport)
 /// as an extension (and logged, with the `tracing` feature).
 pub(crate) fn respond<E: crate::ApiError + ?Sized>(error: &E) -> http::Response<Vec<u8>> {
+    respond_render(&crate::Render::new(error))
+}
+
+/// The framework response of a render: in the request's context when the
+/// render has none of its own (a handler that picks a format at run time
+/// keeps the request id, time and path of the request), logged and
+/// reported as a derived error's response is.
+pub(crate) fn respond_render<E, F>(render: &crate::Render<'_, E, F>) -> http::Response<Vec<u8>>
+where
+    E: crate::ApiError + ?Sized,
+    F: crate::format::Format + ?Sized,
+{
+    let error = render.error();
     let level = error.descriptor().log_level();
     let (mut response, request_id) = current(|scope| match scope {
-        Some(scope) => (
-            crate::Render::new(error)
-                .context(scope.context())
-                .to_response(),
-            level.map(|_| scope.request_id.clone()),
-        ),
-        None => (crate::Render::new(error).to_response(), None),
+        Some(scope) => {
+            let response = if *render.context_ref() == Context::new() {
+                render.with_context(scope.context()).to_response()
+            } else {
+                render.to_response()
+            };
+            (response, level.map(|_| scope.request_id.clone()))
+        }
+        None => (render.to_response(), None),
     });
     if let Some(level) = level {
         let report = crate::report::ErrorReport::new(error, level, request_id);

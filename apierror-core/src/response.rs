@@ -14,6 +14,86 @@ use http::{Response, StatusCode};
 /// The header that echoes the request id of the render context.
 pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
+/// Why a response header cannot come from a details field
+/// (`#[api_error(header = "...")]`, a compile error) or from a
+/// [`Format::headers`] (left out of the
+/// response).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Reserved {
+    /// The response builder sets it: `Content-Type`, `Cache-Control`,
+    /// `X-Content-Type-Options`, `Content-Language`, `Vary`, `X-Request-Id`.
+    Owned,
+    /// It frames the message (RFC 9112 section 6, RFC 9110 sections 8.4 and
+    /// 8.6): `Content-Length`, `Transfer-Encoding`, `Content-Encoding`,
+    /// `Content-Range`, `Trailer`. A wrong value loses the response or makes
+    /// the client misread the body.
+    Framing,
+    /// It manages the connection (RFC 9110 section 7.6.1, RFC 9112 section 9):
+    /// `Connection`, `Keep-Alive`, `Proxy-Connection`, `Upgrade`, `TE`,
+    /// `HTTP2-Settings`, `Alt-Svc`.
+    Connection,
+    /// It sets or clears a cookie (RFC 6265): `Set-Cookie`, `Set-Cookie2`.
+    Cookie,
+    /// It is a CORS response header (the Fetch standard): every
+    /// `Access-Control-*`.
+    Cors,
+    /// It sends the client elsewhere (RFC 9110 section 10.2.2): `Location`,
+    /// `Content-Location`, `Refresh`.
+    Redirect,
+}
+
+/// The reserved response headers, lowercase, and why; every
+/// `access-control-*` header is [`Reserved::Cors`] too.
+pub const RESERVED_HEADERS: &[(&str, Reserved)] = &[
+    ("content-type", Reserved::Owned),
+    ("cache-control", Reserved::Owned),
+    ("x-content-type-options", Reserved::Owned),
+    ("content-language", Reserved::Owned),
+    ("vary", Reserved::Owned),
+    ("x-request-id", Reserved::Owned),
+    ("content-length", Reserved::Framing),
+    ("transfer-encoding", Reserved::Framing),
+    ("content-encoding", Reserved::Framing),
+    ("content-range", Reserved::Framing),
+    ("trailer", Reserved::Framing),
+    ("connection", Reserved::Connection),
+    ("keep-alive", Reserved::Connection),
+    ("proxy-connection", Reserved::Connection),
+    ("upgrade", Reserved::Connection),
+    ("te", Reserved::Connection),
+    ("http2-settings", Reserved::Connection),
+    ("alt-svc", Reserved::Connection),
+    ("set-cookie", Reserved::Cookie),
+    ("set-cookie2", Reserved::Cookie),
+    ("location", Reserved::Redirect),
+    ("content-location", Reserved::Redirect),
+    ("refresh", Reserved::Redirect),
+];
+
+/// Whether `name` (in any letter case) is a reserved response header, and
+/// why: see [`Reserved`].
+///
+/// ```
+/// use apierror::response::{reserved, Reserved};
+///
+/// assert_eq!(reserved("Transfer-Encoding"), Some(Reserved::Framing));
+/// assert_eq!(reserved("access-control-allow-origin"), Some(Reserved::Cors));
+/// assert_eq!(reserved("X-RateLimit-Remaining"), None);
+/// ```
+pub fn reserved(name: &str) -> Option<Reserved> {
+    const CORS: &str = "access-control-";
+    if name.len() >= CORS.len()
+        && name.as_bytes()[..CORS.len()].eq_ignore_ascii_case(CORS.as_bytes())
+    {
+        return Some(Reserved::Cors);
+    }
+    RESERVED_HEADERS
+        .iter()
+        .find(|(reserved, _)| reserved.eq_ignore_ascii_case(name))
+        .map(|(_, why)| *why)
+}
+
 /// The largest `Retry-After` sent, in seconds (365 days): a larger field
 /// value is sent as this, so that no client reads it as "never" or
 /// overflows on it.
@@ -50,6 +130,21 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
     let mut response = Response::new(body);
     *response.status_mut() = error.status();
     let headers = response.headers_mut();
+    // The headers of the fields and of the format first, the reserved ones
+    // left out; then the response's own, which no field or format overrides.
+    error.__headers(headers);
+    render
+        .format_ref()
+        .headers(error, render.context_ref(), headers);
+    // Empty, without allocating, unless a format set a reserved header.
+    let left_out: Vec<HeaderName> = headers
+        .keys()
+        .filter(|name| reserved(name.as_str()).is_some())
+        .cloned()
+        .collect();
+    for name in &left_out {
+        headers.remove(name);
+    }
     let media_type =
         static_value(render.media_type()).unwrap_or(HeaderValue::from_static("application/json"));
     headers.insert(CONTENT_TYPE, media_type);
@@ -80,16 +175,12 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
             headers.insert(http::header::CONTENT_LANGUAGE, value);
         }
         if localized {
-            headers.append(
+            headers.insert(
                 http::header::VARY,
                 HeaderValue::from_static("accept-language"),
             );
         }
     }
-    error.__headers(headers);
-    render
-        .format_ref()
-        .headers(error, render.context_ref(), headers);
     if let Some(id) = render.context_ref().request_id() {
         // `HeaderValue` accepts bytes 0x80..=0xFF (obs-text): a request id
         // with non-ASCII characters would be echoed as raw UTF-8 bytes,

@@ -120,34 +120,55 @@ impl fmt::Display for FieldPath<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut first = true;
         for segment in segments(self.0) {
-            let index = !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit());
+            let name = unescape(segment);
+            let index = !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit());
             if index {
-                write!(f, "[{segment}]")?;
+                write!(f, "[{name}]")?;
             } else {
                 if !first {
                     f.write_str(".")?;
                 }
-                // `~1` is `/`, `~0` is `~` (RFC 6901 §4), in that order.
-                let mut rest = segment;
-                while let Some(at) = rest.find('~') {
-                    f.write_str(&rest[..at])?;
-                    match rest.as_bytes().get(at + 1) {
-                        Some(b'0') => f.write_str("~")?,
-                        Some(b'1') => f.write_str("/")?,
-                        _ => {
-                            f.write_str("~")?;
-                            rest = &rest[at + 1..];
-                            continue;
-                        }
-                    }
-                    rest = &rest[at + 2..];
+                // A name a path cannot hold as it is goes in backticks (as
+                // AIP-161 quotes map keys), a backtick in it doubled: an
+                // empty name, one with a `.` or an index (`[0]`), one that
+                // starts with a backtick, and a first one that would read
+                // as a pointer (`/`, `#`).
+                let quoted = name.is_empty()
+                    || name.contains('.')
+                    || name.starts_with('`')
+                    || has_index(&name)
+                    || (first && name.starts_with(['/', '#']));
+                if quoted {
+                    write!(f, "`{}`", name.replace('`', "``"))?;
+                } else {
+                    f.write_str(&name)?;
                 }
-                f.write_str(rest)?;
             }
             first = false;
         }
         Ok(())
     }
+}
+
+/// Whether a name holds `[digits]`, which a path reads as an index.
+fn has_index(name: &str) -> bool {
+    name.match_indices('[').any(|(at, _)| {
+        let digits = name[at + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        digits > 0 && name.as_bytes().get(at + 1 + digits) == Some(&b']')
+    })
+}
+
+/// A pointer segment's text: `~1` is `/`, `~0` is `~` (RFC 6901 §4), in
+/// that order (pointers are normalized when they enter: every `~` starts
+/// one of the two).
+fn unescape(segment: &str) -> Cow<'_, str> {
+    if !segment.contains('~') {
+        return Cow::Borrowed(segment);
+    }
+    Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
 }
 
 impl Serialize for FieldPath<'_> {
@@ -165,25 +186,29 @@ fn segments(pointer: &str) -> impl Iterator<Item = &str> {
 fn pointer_of(location: &str) -> String {
     if let Some(fragment) = location.strip_prefix('#') {
         if fragment.is_empty() || fragment.starts_with('/') {
-            return percent_decode(fragment);
+            return normalized(&percent_decode(fragment));
         }
     }
     if location.is_empty() || location.starts_with('/') {
-        return location.to_owned();
+        return normalized(location);
     }
     let mut pointer = String::with_capacity(location.len() + 1);
     let mut name = String::new();
     let mut rest = location;
+    let push = |pointer: &mut String, name: &str| {
+        pointer.push('/');
+        for c in name.chars() {
+            match c {
+                '~' => pointer.push_str("~0"),
+                '/' => pointer.push_str("~1"),
+                c => pointer.push(c),
+            }
+        }
+    };
+    // An unquoted empty name (`a..b`) is no segment, as people write paths.
     let flush = |pointer: &mut String, name: &mut String| {
         if !name.is_empty() {
-            pointer.push('/');
-            for c in name.chars() {
-                match c {
-                    '~' => pointer.push_str("~0"),
-                    '/' => pointer.push_str("~1"),
-                    c => pointer.push(c),
-                }
-            }
+            push(pointer, name);
             name.clear();
         }
     };
@@ -192,6 +217,32 @@ fn pointer_of(location: &str) -> String {
             '.' => {
                 flush(&mut pointer, &mut name);
                 rest = &rest[1..];
+            }
+            '`' if name.is_empty() => {
+                // A quoted name: up to the next single backtick, `` is one.
+                let mut quoted = String::new();
+                let mut body = &rest[1..];
+                loop {
+                    match body.find('`') {
+                        Some(at) if body[at + 1..].starts_with('`') => {
+                            quoted.push_str(&body[..=at]);
+                            body = &body[at + 2..];
+                        }
+                        Some(at) => {
+                            quoted.push_str(&body[..at]);
+                            body = &body[at + 1..];
+                            break;
+                        }
+                        // Never closed: the rest is the name.
+                        None => {
+                            quoted.push_str(body);
+                            body = "";
+                            break;
+                        }
+                    }
+                }
+                push(&mut pointer, &quoted);
+                rest = body;
             }
             '[' => {
                 // `[digits]` is an index; any other `[` is part of the name.
@@ -214,6 +265,28 @@ fn pointer_of(location: &str) -> String {
     }
     flush(&mut pointer, &mut name);
     pointer
+}
+
+/// A pointer whose every `~` starts `~0` or `~1`: a `~` that starts
+/// neither (`/a~2`, not a valid RFC 6901 pointer) is the character itself,
+/// written `~0`, so that the pointer reads back the same from every form.
+fn normalized(pointer: &str) -> String {
+    let bytes = pointer.as_bytes();
+    let valid = bytes
+        .iter()
+        .enumerate()
+        .all(|(i, &b)| b != b'~' || matches!(bytes.get(i + 1), Some(b'0' | b'1')));
+    if valid {
+        return pointer.to_owned();
+    }
+    let mut out = String::with_capacity(pointer.len() + 4);
+    for (i, c) in pointer.char_indices() {
+        out.push(c);
+        if c == '~' && !matches!(bytes.get(i + 1), Some(b'0' | b'1')) {
+            out.push('0');
+        }
+    }
+    out
 }
 
 /// `%XX` decoded, the URI fragment form of a pointer (RFC 6901 §6); a `%`
@@ -262,6 +335,13 @@ impl fmt::Display for Fragment<'_> {
         f.write_str(self.0.get(plain..).unwrap_or_default())
     }
 }
+
+/// The code of the violation that ends a list cut short, at the whole
+/// request (`""`), its message saying how many were left out: a list
+/// converted from a validator tree nested deeper than 64 levels, and the
+/// `BadRequest` of a gRPC status, which is bounded. Every format writes it
+/// as any violation, so every client sees that the list was cut.
+pub const TRUNCATED: &str = "truncated";
 
 /// The field errors of one request, in the order they were found: the
 /// details field a validation error carries (see the [module](self)).
@@ -613,9 +693,19 @@ mod validator_errors {
     impl From<&ValidationErrors> for Violations {
         fn from(errors: &ValidationErrors) -> Self {
             let mut list = Vec::new();
-            collect(errors, &mut String::new(), &mut list, 0);
+            let mut left_out = 0;
+            collect(errors, &mut String::new(), &mut list, 0, &mut left_out);
             // Stable: one field's errors keep validator's order.
             list.sort_by(|a: &Violation, b: &Violation| a.pointer.cmp(&b.pointer));
+            if left_out > 0 {
+                list.push(Violation {
+                    pointer: String::new(),
+                    code: Cow::Borrowed(super::TRUNCATED),
+                    message: Cow::Owned(format!(
+                        "{left_out} more violations, nested deeper than {MAX_DEPTH} levels, were left out"
+                    )),
+                });
+            }
             Violations(list)
         }
     }
@@ -635,8 +725,10 @@ mod validator_errors {
         at: &mut String,
         list: &mut Vec<Violation>,
         depth: usize,
+        left_out: &mut usize,
     ) {
         if depth > MAX_DEPTH {
+            *left_out += count(errors);
             return;
         }
         for (name, kind) in errors.errors() {
@@ -664,19 +756,38 @@ mod validator_errors {
                             .unwrap_or(Cow::Borrowed("invalid value")),
                     }
                 })),
-                ValidationErrorsKind::Struct(inner) => collect(inner, at, list, depth + 1),
+                ValidationErrorsKind::Struct(inner) => {
+                    collect(inner, at, list, depth + 1, left_out)
+                }
                 ValidationErrorsKind::List(items) => {
                     for (index, inner) in items {
                         let len = at.len();
                         at.push('/');
                         at.push_str(&index.to_string());
-                        collect(inner, at, list, depth + 1);
+                        collect(inner, at, list, depth + 1, left_out);
                         at.truncate(len);
                     }
                 }
             }
             at.truncate(len);
         }
+    }
+
+    /// How many field errors a tree holds, however deep: counted with a
+    /// stack of its own, not by recursion.
+    fn count(errors: &ValidationErrors) -> usize {
+        let mut total = 0;
+        let mut stack = vec![errors];
+        while let Some(errors) = stack.pop() {
+            for kind in errors.errors().values() {
+                match kind {
+                    ValidationErrorsKind::Field(field) => total += field.len(),
+                    ValidationErrorsKind::Struct(inner) => stack.push(inner),
+                    ValidationErrorsKind::List(items) => stack.extend(items.values().map(|b| &**b)),
+                }
+            }
+        }
+        total
     }
 }
 
@@ -699,7 +810,17 @@ mod tests {
             ("a/b", "/a~1b", "a/b"),
             ("t~x", "/t~0x", "t~x"),
             ("/a~1b/~0", "/a~1b/~0", "a/b.~"),
-            ("/bad~x", "/bad~x", "bad~x"),
+            ("/bad~x", "/bad~0x", "bad~x"),
+            ("/a~2", "/a~02", "a~2"),
+            ("/a.b", "/a.b", "`a.b`"),
+            ("/a[0]", "/a[0]", "`a[0]`"),
+            ("//", "//", "``.``"),
+            ("/a/", "/a/", "a.``"),
+            ("/`x`", "/`x`", "```x```"),
+            ("/~1root", "/~1root", "`/root`"),
+            ("/#top", "/#top", "`#top`"),
+            ("a.`b.c`[1]", "/a/b.c/1", "a.`b.c`[1]"),
+            ("`unclosed", "/unclosed", "unclosed"),
             ("a[", "/a[", "a["),
             ("a[x]", "/a[x]", "a[x]"),
             ("a[1", "/a[1", "a[1"),
@@ -751,17 +872,42 @@ mod tests {
         assert_eq!(lenient.as_slice()[0].pointer(), "");
     }
 
+    /// A pointer made of any segments: the hard characters of both forms.
+    fn any_pointer() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let segment = "[a-z0-9\\[\\]./~#%`é 01]{0,6}";
+        proptest::collection::vec(segment, 0..5).prop_map(|segments| {
+            segments
+                .iter()
+                .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
+                .collect()
+        })
+    }
+
     proptest::proptest! {
+        #[test]
+        fn every_pointer_reads_back_from_every_form(pointer in any_pointer()) {
+            let v = Violation::new(&pointer, "c", "m");
+            proptest::prop_assert_eq!(v.pointer(), pointer.as_str());
+            // The field path (AIP-193, gRPC), the fragment (RFC 9457).
+            let field = v.field().to_string();
+            let from_field = Violation::new(&field, "c", "m");
+            proptest::prop_assert_eq!(from_field.pointer(), pointer.as_str(), "field {}", field);
+            let from_fragment = Violation::new(&Fragment(&pointer).to_string(), "c", "m");
+            proptest::prop_assert_eq!(from_fragment.pointer(), pointer.as_str());
+        }
+
         #[test]
         fn any_location_is_read_without_panicking(location in "[a-z0-9\\[\\]./~#%é ]{0,24}") {
             let v = Violation::new(&location, "c", "m");
             let field = v.field().to_string();
             let pointer = v.pointer().to_owned();
-            // The pointer form is a pointer; its fragment form reads back.
+            // The pointer form is a pointer; its other forms read back.
             proptest::prop_assert!(pointer.is_empty() || pointer.starts_with('/'));
             let back = Violation::new(&Fragment(&pointer).to_string(), "c", "m");
             proptest::prop_assert_eq!(back.pointer(), pointer.as_str());
-            drop(field);
+            let back = Violation::new(&field, "c", "m");
+            proptest::prop_assert_eq!(back.pointer(), pointer.as_str());
         }
     }
 }

@@ -42,6 +42,28 @@ mod agreement {
     }
 
     #[test]
+    fn reserved_headers_are_the_runtimes() {
+        use crate::valid::Reserved as D;
+        use apierror_core::response::Reserved as R;
+        let runtime: Vec<(&str, D)> = apierror_core::response::RESERVED_HEADERS
+            .iter()
+            .map(|(name, why)| {
+                let why = match why {
+                    R::Owned => D::Owned,
+                    R::Framing => D::Framing,
+                    R::Connection => D::Connection,
+                    R::Cookie => D::Cookie,
+                    R::Cors => D::Cors,
+                    R::Redirect => D::Redirect,
+                    _ => unreachable!("a reason the derive does not know"),
+                };
+                (*name, why)
+            })
+            .collect();
+        assert_eq!(crate::valid::RESERVED_HEADERS, runtime.as_slice());
+    }
+
+    #[test]
     fn grpc_codes_are_the_runtimes() {
         assert_eq!(
             crate::valid::GRPC_CODES,

@@ -25,6 +25,8 @@ use crate::request_error::{innermost, PanicMessage};
 use crate::RequestError;
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
+use std::borrow::Cow;
+use std::marker::PhantomData;
 
 impl From<JsonPayloadError> for RequestError {
     fn from(error: JsonPayloadError) -> Self {
@@ -33,7 +35,7 @@ impl From<JsonPayloadError> for RequestError {
                 RequestError::PayloadTooLarge
             }
             JsonPayloadError::ContentType => RequestError::UnsupportedMediaType {
-                expected: "application/json",
+                expected: Cow::Borrowed("application/json"),
             },
             JsonPayloadError::Deserialize(error) if error.is_data() => RequestError::InvalidBody {
                 path: None,
@@ -52,8 +54,22 @@ impl From<JsonPayloadError> for RequestError {
 
 impl From<PathError> for RequestError {
     fn from(error: PathError) -> Self {
-        RequestError::InvalidPath {
-            reason: innermost(&error),
+        let reason = innermost(&error);
+        // What actix-router's path deserializer says when the extractor does
+        // not fit the route (as axum's 500s `WrongNumberOfParameters` and
+        // `UnsupportedType`): a server bug, masked and logged, never a 400.
+        const SERVER_FAULTS: &[&str] = &[
+            "wrong number of parameters",
+            "unsupported type",
+            "expected at least one parameters",
+            "not supported",
+        ];
+        if SERVER_FAULTS.iter().any(|fault| reason.starts_with(fault)) {
+            RequestError::Misconfigured {
+                cause: PanicMessage(reason),
+            }
+        } else {
+            RequestError::InvalidPath { reason }
         }
     }
 }
@@ -73,7 +89,7 @@ impl From<UrlencodedError> for RequestError {
                 RequestError::PayloadTooLarge
             }
             UrlencodedError::ContentType => RequestError::UnsupportedMediaType {
-                expected: "application/x-www-form-urlencoded",
+                expected: Cow::Borrowed("application/x-www-form-urlencoded"),
             },
             UrlencodedError::Parse(error) => RequestError::InvalidForm {
                 reason: error.to_string(),
@@ -86,6 +102,67 @@ impl From<UrlencodedError> for RequestError {
                 cause: PanicMessage(other.to_string()),
             },
         }
+    }
+}
+
+/// A JSON body, as `web::Json` reads it (the `JsonConfig` of the app: its
+/// limit, content type and error handler), then turned into `T` so that a
+/// body of the wrong shape answers `InvalidBody` as `E` **with the path** of
+/// the offending field (`items[0].price`), as axum's `Json` does.
+///
+/// ```
+/// use actix_web::{web, App};
+/// use apierror::actix::Json;
+/// use apierror::{ApiError, RequestError};
+///
+/// #[derive(Debug, ApiError)]
+/// pub enum ServiceError {
+///     #[api_error(transparent)]
+///     Request(#[from] RequestError),
+/// }
+///
+/// #[derive(serde::Deserialize)]
+/// struct Order { quantity: u32 }
+///
+/// async fn create(Json(order, _): Json<Order, ServiceError>) -> String {
+///     format!("{} ordered", order.quantity)
+/// }
+/// let _app = App::new()
+///     .app_data(web::JsonConfig::default().error_handler(apierror::actix::json_error::<ServiceError>))
+///     .route("/orders", web::post().to(create));
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T, E = RequestError>(pub T, pub PhantomData<fn() -> E>);
+
+impl<T, E> actix_web::FromRequest for Json<T, E>
+where
+    T: serde::de::DeserializeOwned,
+    E: From<RequestError> + ResponseError + 'static,
+{
+    type Error = actix_web::Error;
+    type Future =
+        std::pin::Pin<Box<dyn std::future::Future<Output = Result<Self, actix_web::Error>>>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let body = actix_web::web::Json::<Box<serde_json::value::RawValue>>::from_request(
+            request, payload,
+        );
+        Box::pin(async move {
+            let raw = body.await?.into_inner();
+            let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+            match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+                Ok(value) => Ok(Json(value, PhantomData)),
+                Err(error) => {
+                    let path = error.path().to_string();
+                    let reason = error.into_inner().to_string();
+                    let error = RequestError::InvalidBody {
+                        path: (path != ".").then_some(path),
+                        reason,
+                    };
+                    Err(E::from(error).into())
+                }
+            }
+        })
     }
 }
 

@@ -30,6 +30,7 @@ use axum::extract::rejection::{
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
+use std::borrow::Cow;
 use std::marker::PhantomData;
 
 impl From<BytesRejection> for RequestError {
@@ -56,7 +57,7 @@ impl From<JsonRejection> for RequestError {
                 reason: innermost(&error),
             },
             JsonRejection::MissingJsonContentType(_) => RequestError::UnsupportedMediaType {
-                expected: "application/json",
+                expected: Cow::Borrowed("application/json"),
             },
             JsonRejection::BytesRejection(rejection) => rejection.into(),
             other => by_status(other.status(), other.body_text()),
@@ -80,6 +81,16 @@ fn json_path(error: &(dyn std::error::Error + 'static)) -> Option<String> {
 impl From<PathRejection> for RequestError {
     fn from(rejection: PathRejection) -> Self {
         match rejection {
+            // A route whose extractor does not fit it (a wrong number of
+            // parameters, a type the path cannot hold): axum's own 500, a
+            // server bug whose text never reaches the client.
+            PathRejection::FailedToDeserializePathParams(error)
+                if error.status().is_server_error() =>
+            {
+                RequestError::Misconfigured {
+                    cause: PanicMessage(error.body_text()),
+                }
+            }
             PathRejection::FailedToDeserializePathParams(error) => RequestError::InvalidPath {
                 reason: error.body_text(),
             },
@@ -103,7 +114,7 @@ impl From<FormRejection> for RequestError {
     fn from(rejection: FormRejection) -> Self {
         match rejection {
             FormRejection::InvalidFormContentType(_) => RequestError::UnsupportedMediaType {
-                expected: "application/x-www-form-urlencoded",
+                expected: Cow::Borrowed("application/x-www-form-urlencoded"),
             },
             FormRejection::FailedToDeserializeForm(error) => RequestError::InvalidForm {
                 reason: innermost(&error),
@@ -122,7 +133,7 @@ fn by_status(status: axum::http::StatusCode, text: String) -> RequestError {
     match status.as_u16() {
         413 => RequestError::PayloadTooLarge,
         415 => RequestError::UnsupportedMediaType {
-            expected: "a supported media type",
+            expected: Cow::Borrowed("a supported media type"),
         },
         400..=499 => RequestError::UnreadableBody,
         _ => RequestError::Misconfigured {

@@ -52,7 +52,22 @@ impl Problem {
     /// Problem details whose `type` is a documentation URL; `{code}` in the
     /// template is replaced by the error code:
     /// `Problem::with_type("https://docs.example.com/errors/{code}")`.
+    ///
+    /// The template takes the URLs `#[api_error(type_url = ...)]` takes: an
+    /// `http(s)` URL, a `urn:` or a relative reference. Any other scheme
+    /// (`javascript:`, `data:`, `file:`...) would reach clients' links: such
+    /// a template is ignored, and `type` is left out (`about:blank`).
+    ///
+    /// ```
+    /// use apierror::format::Problem;
+    ///
+    /// assert_eq!(Problem::with_type("javascript:alert(1)").type_template(), None);
+    /// assert_eq!(Problem::with_type("/errors/{code}").type_template(), Some("/errors/{code}"));
+    /// ```
     pub const fn with_type(template: &'static str) -> Self {
+        if !safe_url(template) {
+            return Problem::new();
+        }
         Problem {
             type_template: Some(template),
             split: single_code(template),
@@ -336,4 +351,50 @@ impl<M: SerializeMap> crate::fields::FieldVisitor for Members<'_, '_, M> {
             .map
             .serialize_entry("errors", &Styled(value, Style::Problem))
     }
+}
+
+/// Whether a URL template is an `http(s)` URL, a `urn:` or a relative
+/// reference (no scheme) without spaces or control characters: the URLs
+/// the derive takes in `type_url` and `doc_url`.
+const fn safe_url(url: &str) -> bool {
+    let bytes = url.as_bytes();
+    let mut i = 0;
+    let mut scheme_end = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b <= b' ' || b == 0x7f {
+            return false;
+        }
+        if scheme_end.is_none() && matches!(b, b'/' | b'?' | b'#') {
+            // A `:` after these is in the path: no scheme.
+            scheme_end = Some(usize::MAX);
+        } else if scheme_end.is_none() && b == b':' {
+            scheme_end = Some(i);
+        }
+        i += 1;
+    }
+    match scheme_end {
+        None | Some(usize::MAX) => true,
+        Some(end) => {
+            let scheme = bytes.split_at(end).0;
+            same_letters(scheme, b"http")
+                || same_letters(scheme, b"https")
+                || same_letters(scheme, b"urn")
+        }
+    }
+}
+
+/// `<[u8]>::eq_ignore_ascii_case` as a `const fn` on Rust 1.83.
+const fn same_letters(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if !a[i].eq_ignore_ascii_case(&b[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }

@@ -7,8 +7,9 @@
 //! cannot make the body invalid, and one that fails is an error, never a
 //! panic.
 
+use crate::json_check::Keys;
 use serde::ser::{Serialize, Serializer};
-use serde_json::ser::{CharEscape, Formatter};
+use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 use std::fmt;
 use std::io::{self, Write};
 
@@ -30,6 +31,8 @@ pub(crate) fn write_text<T: Serialize + ?Sized, W: Write>(
     let formatter = TextFormatter {
         depth: 0,
         embedded: true,
+        keys: Keys::EMPTY,
+        in_key: false,
     };
     value.serialize(&mut serde_json::Serializer::with_formatter(
         &mut *writer,
@@ -46,6 +49,8 @@ impl<T: Serialize + ?Sized> fmt::Display for RawText<'_, T> {
         let formatter = TextFormatter {
             depth: 0,
             embedded: false,
+            keys: Keys::EMPTY,
+            in_key: false,
         };
         self.0
             .serialize(&mut serde_json::Serializer::with_formatter(
@@ -62,10 +67,47 @@ impl<T: Serialize + ?Sized> fmt::Display for RawText<'_, T> {
 /// `embedded`: the text goes inside a JSON string being written, so it is
 /// escaped once more (a nested `"` becomes `\"`, a nested `\n` escape
 /// `\\n`); otherwise it is the raw text.
+/// Objects in the text keep unique keys, as in every body: a value whose
+/// `Serialize` writes a key twice fails the render.
 struct TextFormatter {
     /// How many arrays and objects are open.
     depth: usize,
     embedded: bool,
+    /// The keys of the open objects, and whether a key is being written.
+    keys: Keys,
+    in_key: bool,
+}
+
+/// A number written as (part of) an object's key: its digits are the key.
+macro_rules! key_numbers {
+    ($($method:ident: $t:ty),*) => {$(
+        fn $method<W: ?Sized + Write>(&mut self, writer: &mut W, value: $t) -> io::Result<()> {
+            if self.in_key {
+                let mut digits = Digits { bytes: [0; 40], len: 0 };
+                let _ = fmt::Write::write_fmt(&mut digits, format_args!("{value}"));
+                self.keys.text(&digits.bytes[..digits.len]);
+            }
+            CompactFormatter.$method(writer, value)
+        }
+    )*};
+}
+
+/// The digits of an integer, without allocating (an i128 has at most 40).
+struct Digits {
+    bytes: [u8; 40],
+    len: usize,
+}
+
+impl fmt::Write for Digits {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let end = self.len + text.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
+    }
 }
 
 impl TextFormatter {
@@ -141,9 +183,43 @@ impl Formatter for TextFormatter {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        if self.in_key {
+            self.keys.text(fragment.as_bytes());
+        }
         // Fragments hold no quote, backslash or control character.
         writer.write_all(fragment.as_bytes())
     }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.keys.start();
+        self.in_key = true;
+        if first {
+            Ok(())
+        } else {
+            writer.write_all(b",")
+        }
+    }
+
+    fn end_object_key<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.in_key = false;
+        if self.keys.end(self.depth) {
+            Ok(())
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "a value wrote a key twice in one object",
+            ))
+        }
+    }
+
+    key_numbers!(
+        write_i8: i8, write_i16: i16, write_i32: i32, write_i64: i64, write_i128: i128,
+        write_u8: u8, write_u16: u16, write_u32: u32, write_u64: u64, write_u128: u128
+    );
 
     fn write_char_escape<W: ?Sized + Write>(
         &mut self,
@@ -152,6 +228,9 @@ impl Formatter for TextFormatter {
     ) -> io::Result<()> {
         let (bytes, len, raw) = escape_of(&escape);
         let sequence = &bytes[..len];
+        if self.in_key {
+            self.keys.text(raw.encode_utf8(&mut [0; 4]).as_bytes());
+        }
         match (self.top_level_string(), self.embedded) {
             // The character itself: the raw text of a string.
             (true, false) => writer.write_all(raw.encode_utf8(&mut [0; 4]).as_bytes()),
@@ -178,6 +257,7 @@ impl Formatter for TextFormatter {
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.keys.close(self.depth);
         self.depth -= 1;
         writer.write_all(b"}")
     }

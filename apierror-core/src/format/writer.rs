@@ -4,6 +4,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::json_check::Lazy;
 
 /// The parts of a body that generated code writes directly.
 #[doc(hidden)]
@@ -295,7 +296,11 @@ impl<W: std::io::Write, const STYLE: u8> crate::fields::FieldVisitor for FieldWr
         if STYLE == TEXT {
             text::write_text(self.writer, value)
         } else {
-            value.serialize(&mut serde_json::Serializer::new(&mut *self.writer))
+            // A value's own `Serialize` may write an object: checked for
+            // keys written twice.
+            let mut checked = Lazy::new(&mut *self.writer);
+            value.serialize(&mut serde_json::Serializer::new(&mut checked))?;
+            checked.finish().map_err(serde_json::Error::io)
         }
     }
 

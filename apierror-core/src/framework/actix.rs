@@ -22,7 +22,7 @@ impl<E: ApiError + ?Sized, F: Format + ?Sized> actix_web::Responder for Render<'
     type Body = actix_web::body::BoxBody;
 
     fn respond_to(self, _: &actix_web::HttpRequest) -> HttpResponse {
-        HttpResponse::from(self)
+        from_http(crate::request::respond_render(&self))
     }
 }
 

@@ -39,7 +39,7 @@ impl<E: ApiError + ?Sized, F: Format + ?Sized> axum_core::response::IntoResponse
     for Render<'_, E, F>
 {
     fn into_response(self) -> Response {
-        self.to_response().map(Body::from)
+        crate::request::respond_render(&self).map(Body::from)
     }
 }
 

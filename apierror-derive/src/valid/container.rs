@@ -112,24 +112,51 @@ pub(super) fn envelope(cx: &Ctxt, input: &Input) -> BuiltIn {
 /// characters a URI may hold.
 pub(super) fn type_url(template: &str) -> Result<(), String> {
     let url = template.replace("{code}", "CODE");
+    if url.contains(['{', '}']) {
+        return Err(
+            "`type_url` must be a URL template: `{code}` is the only placeholder it takes"
+                .to_owned(),
+        );
+    }
+    url_attribute(&url).map_err(|problem| match problem {
+        UrlProblem::Character(why) => format!("`type_url` must be a URL template: {why}"),
+        UrlProblem::Scheme(scheme) => format!("`type_url` {}", scheme_rule(&scheme)),
+    })
+}
+
+/// What is wrong with the URL of a URL attribute.
+enum UrlProblem {
+    /// A character no URI holds, and why.
+    Character(String),
+    /// A scheme other than `http`, `https` and `urn`.
+    Scheme(String),
+}
+
+fn scheme_rule(scheme: &str) -> String {
+    format!("must be an http(s) URL, a urn: or a relative reference, not a `{scheme}:` URL")
+}
+
+/// The one check of every attribute that takes a URL (`type_url`,
+/// `doc_url`), on its text with the placeholders written out: only
+/// characters a URI may hold, and an `http(s)` URL, a `urn:` or a relative
+/// reference, never a `javascript:`, `data:`, `file:`... URL, which would
+/// reach clients' links.
+fn url_attribute(url: &str) -> Result<(), UrlProblem> {
     if let Some(bad) = url.chars().find(|c| !uri_char(*c)) {
-        let why = match bad {
-            '{' | '}' => "`{code}` is the only placeholder it takes".to_owned(),
+        return Err(UrlProblem::Character(match bad {
             c if c.is_whitespace() => "a URL has no spaces".to_owned(),
             c => format!("{c:?} is not a URI character (percent-encode it)"),
-        };
-        return Err(format!("`type_url` must be a URL template: {why}"));
+        }));
     }
     // A scheme is what comes before the first `:`, if no `/`, `?` or `#` does.
     let scheme = url
         .split_once(':')
         .map(|(scheme, _)| scheme)
         .filter(|scheme| !scheme.contains(['/', '?', '#']));
-    match scheme.map(str::to_ascii_lowercase).as_deref() {
-        None | Some("http" | "https" | "urn") => Ok(()),
-        Some(other) => Err(format!(
-            "`type_url` must be an http(s) URL, a urn: or a relative reference, not a `{other}:` URL"
-        )),
+    match scheme.map(str::to_ascii_lowercase) {
+        None => Ok(()),
+        Some(scheme) if matches!(scheme.as_str(), "http" | "https" | "urn") => Ok(()),
+        Some(other) => Err(UrlProblem::Scheme(other)),
     }
 }
 
@@ -323,20 +350,24 @@ pub(super) fn doc_url(template: &str) -> Result<(), String> {
     if !template.contains("{code") {
         return Err("the template has no `{code}`: every code would get the same URL".to_owned());
     }
-    let mut outside = String::new();
-    let mut depth = false;
+    // The placeholders written out, as a code would fill them.
+    let mut url = String::new();
+    let mut inside = false;
     for c in template.chars() {
         match c {
-            '{' => depth = true,
-            '}' => depth = false,
-            c if !depth => outside.push(c),
+            '{' => {
+                inside = true;
+                url.push_str("CODE");
+            }
+            '}' => inside = false,
+            c if !inside => url.push(c),
             _ => {}
         }
     }
-    if let Some(c) = outside.chars().find(|c| !uri_char(*c)) {
-        return Err(format!("{c:?} is not a URI character (percent-encode it)"));
-    }
-    Ok(())
+    url_attribute(&url).map_err(|problem| match problem {
+        UrlProblem::Character(why) => why,
+        UrlProblem::Scheme(scheme) => format!("it {}", scheme_rule(&scheme)),
+    })
 }
 
 /// `status_doc(...)`: statuses of 100..=599, each documented once.

@@ -274,19 +274,90 @@ pub(super) fn log_level(cx: &Ctxt, lit: &syn::LitStr) -> u8 {
     }
 }
 
-/// Headers the response sets itself, and `Retry-After` (from `retry_after`).
-const RESPONSE_HEADERS: &[&str] = &[
-    "content-type",
-    "content-length",
-    "cache-control",
-    "x-content-type-options",
-    "retry-after",
-    "www-authenticate",
-    "x-request-id",
+/// Why a response header cannot come from a details field, as the
+/// runtime's `response::Reserved` says it (the agreement test holds the
+/// two tables equal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reserved {
+    Owned,
+    Framing,
+    Connection,
+    Cookie,
+    Cors,
+    Redirect,
+}
+
+/// The runtime's `response::RESERVED_HEADERS`.
+pub(crate) const RESERVED_HEADERS: &[(&str, Reserved)] = &[
+    ("content-type", Reserved::Owned),
+    ("cache-control", Reserved::Owned),
+    ("x-content-type-options", Reserved::Owned),
+    ("content-language", Reserved::Owned),
+    ("vary", Reserved::Owned),
+    ("x-request-id", Reserved::Owned),
+    ("content-length", Reserved::Framing),
+    ("transfer-encoding", Reserved::Framing),
+    ("content-encoding", Reserved::Framing),
+    ("content-range", Reserved::Framing),
+    ("trailer", Reserved::Framing),
+    ("connection", Reserved::Connection),
+    ("keep-alive", Reserved::Connection),
+    ("proxy-connection", Reserved::Connection),
+    ("upgrade", Reserved::Connection),
+    ("te", Reserved::Connection),
+    ("http2-settings", Reserved::Connection),
+    ("alt-svc", Reserved::Connection),
+    ("set-cookie", Reserved::Cookie),
+    ("set-cookie2", Reserved::Cookie),
+    ("location", Reserved::Redirect),
+    ("content-location", Reserved::Redirect),
+    ("refresh", Reserved::Redirect),
 ];
 
+/// Why a field cannot feed the header `name` (lowercase), or `None`.
+fn reserved_header(name: &str) -> Option<String> {
+    let why = if name == "retry-after" {
+        return Some(
+            "the response sets `retry-after` itself: mark the field #[api_error(retry_after)]"
+                .into(),
+        );
+    } else if name == "www-authenticate" {
+        return Some("the response sets `www-authenticate` itself on 401: set #[api_error(www_authenticate = \"...\")] on the type".into());
+    } else if name.starts_with("access-control-") {
+        Reserved::Cors
+    } else {
+        RESERVED_HEADERS.iter().find(|(n, _)| *n == name)?.1
+    };
+    Some(match why {
+        Reserved::Owned => {
+            let hint = match name {
+                "content-language" | "vary" => "it follows the type's `language` and the request's Accept-Language",
+                "x-request-id" => "the request context echoes the request id",
+                _ => "choose another header",
+            };
+            format!("the response sets `{name}` itself: {hint}")
+        }
+        Reserved::Framing => format!(
+            "`{name}` frames the message (RFC 9112, RFC 9110 section 8): a value from a field would lose the response or make clients misread its body"
+        ),
+        Reserved::Connection => format!(
+            "`{name}` manages the connection (RFC 9110 section 7.6.1): it is for the server and proxies, not an error's details"
+        ),
+        Reserved::Cookie => format!(
+            "`{name}` sets a cookie (RFC 6265): an error response must not change the client's state"
+        ),
+        Reserved::Cors => format!(
+            "`{name}` is a CORS header (the Fetch standard): the service's CORS layer sets it, for every response alike"
+        ),
+        Reserved::Redirect => format!(
+            "`{name}` sends the client elsewhere (RFC 9110 section 10.2.2): an error is not a redirect"
+        ),
+    })
+}
+
 /// The fields that feed a header: a valid header name (RFC 9110 token),
-/// none the response sets itself, none twice in a variant.
+/// none the response owns or that frames the message, manages the
+/// connection, sets a cookie, is CORS or redirects; none twice in a variant.
 pub(super) fn headers<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(&'a Field<'a>, String)> {
     let mut out: Vec<(&'a Field<'a>, String)> = Vec::new();
     for field in &variant.fields {
@@ -300,16 +371,8 @@ pub(super) fn headers<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<(&'a Field
                 lit.span(),
                 "a header name is a token: ASCII letters, digits and !#$%&'*+-.^_`|~, as in \"X-RateLimit-Remaining\"",
             );
-        } else if RESPONSE_HEADERS.contains(&name.as_str()) {
-            let hint = if name == "retry-after" {
-                "mark the field #[api_error(retry_after)]"
-            } else {
-                "choose another header"
-            };
-            cx.error_at(
-                lit.span(),
-                format_args!("the response sets `{name}` itself: {hint}"),
-            );
+        } else if let Some(why) = reserved_header(&name) {
+            cx.error_at(lit.span(), why);
         } else if out.iter().any(|(_, n)| *n == name) {
             cx.error_at(
                 lit.span(),

@@ -2,16 +2,18 @@
 //! `translations = "dir"` on the type, one file per language read when the
 //! derive expands.
 //!
-//! A file is TOML restricted to what a catalog needs: one `KEY = "text"`
-//! line per code (bare or quoted key, basic or literal string), blank
-//! lines and `#` comments. Anything else is an error that names the file
-//! and line; the whole TOML language is not read (a TOML parser in the
-//! derive would be built by every user of the crate).
+//! A file is TOML restricted to what a catalog needs (read by
+//! `toml_subset`): one `KEY = "text"` line per code, blank lines, `#`
+//! comments and `[TypeName]` tables. Anything else is an error that names
+//! the file and line; at most `MAX_FILE_ERRORS` are reported per file.
 
+use super::toml_subset::{self, Document, Pair};
 use super::{Entry, Own};
 use crate::ast::Input;
 use crate::ctxt::Ctxt;
-use std::collections::BTreeMap;
+use proc_macro2::Span;
+use std::collections::{HashMap, HashSet};
+use std::fmt::Display;
 use std::path::{Path, PathBuf};
 use syn::LitStr;
 
@@ -27,6 +29,9 @@ pub struct Locales {
 
 /// The directory of the files when `translations` is not written.
 const DEFAULT_DIR: &str = "locales";
+
+/// The errors reported for one file; past them, one error counts the rest.
+const MAX_FILE_ERRORS: usize = 10;
 
 /// Checks the type's `language`, `locales` and `translations`, reads each
 /// locale's file and gives each own entry its translations, in the order
@@ -75,10 +80,20 @@ pub fn read(cx: &Ctxt, input: &Input, entries: &mut [Entry]) -> Locales {
         seen.push(name.clone());
         checked.push((lit, name));
     }
-    let dir = attrs
-        .translations
-        .as_ref()
-        .map_or_else(|| DEFAULT_DIR.to_owned(), LitStr::value);
+    let dir = match &attrs.translations {
+        Some(lit) => {
+            let dir = lit.value();
+            if let Err(why) = in_crate(&dir) {
+                cx.error_at(lit.span(), why);
+                return Locales {
+                    language,
+                    files: Vec::new(),
+                };
+            }
+            dir
+        }
+        None => DEFAULT_DIR.to_owned(),
+    };
     let Some(root) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from) else {
         if let Some((lit, _)) = checked.first() {
             cx.error_at(
@@ -110,84 +125,172 @@ pub fn read(cx: &Ctxt, input: &Input, entries: &mut [Entry]) -> Locales {
             }
         };
         files.push(path.display().to_string());
-        let file = match parse(&text) {
-            Ok(file) => file,
-            Err((line, why)) => {
-                cx.error_at(lit.span(), format_args!("{shown}:{line}: {why}"));
-                continue;
-            }
-        };
-        if let Some(lines) = own_lines(cx, lit, &shown, file, input) {
-            assign(cx, lit, &name, &shown, lines, input, entries);
-        }
+        translate(cx, lit.span(), &name, &shown, &text, input, entries);
     }
     Locales { language, files }
 }
 
-/// The lines of the type: all of a file without tables, else those of the
+/// Checks that `translations` names a directory of the crate: `cargo
+/// package` puts only the crate's directory in the published crate, so a
+/// path that leaves it builds in the repository and breaks once published.
+/// A symbolic link in the crate is fine: `cargo package` stores the file
+/// it points to.
+fn in_crate(dir: &str) -> Result<(), String> {
+    let path = Path::new(dir);
+    let drive = matches!(dir.as_bytes(), [letter, b':', ..] if letter.is_ascii_alphabetic());
+    if dir.starts_with(['/', '\\']) || path.has_root() || path.is_absolute() || drive {
+        return Err(format!(
+            "`{dir}` is an absolute path: the crate would build here and break when published (a published crate has only its own directory); name a directory relative to Cargo.toml, such as \"locales\""
+        ));
+    }
+    // Both separators: a `..\` is a parent on Windows.
+    let mut depth = 0usize;
+    for part in dir.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => match depth.checked_sub(1) {
+                Some(up) => depth = up,
+                None => {
+                    return Err(format!(
+                        "`{dir}` leaves the crate's directory: the crate would build here and break when published (a published crate has only its own directory); keep the files in it, such as in \"locales\" (a symbolic link there is published as what it points to)"
+                    ))
+                }
+            },
+            _ => depth += 1,
+        }
+    }
+    Ok(())
+}
+
+/// Reads one locale's file and gives each own entry its line.
+fn translate(
+    cx: &Ctxt,
+    span: Span,
+    locale: &str,
+    shown: &str,
+    text: &str,
+    input: &Input,
+    entries: &mut [Entry],
+) {
+    let mut errors = FileErrors {
+        cx,
+        span,
+        shown,
+        reported: 0,
+        more: 0,
+    };
+    match toml_subset::parse(text) {
+        Ok(document) => {
+            if let Some(pairs) = own_pairs(&mut errors, document, input) {
+                assign(&mut errors, locale, pairs, input, entries);
+            }
+        }
+        Err(found) => {
+            for error in found {
+                errors.line(error.line, error.message);
+            }
+        }
+    }
+    errors.finish();
+}
+
+/// The errors of one file, spanned on its locale: the first
+/// `MAX_FILE_ERRORS`, then one that counts the others, so that a file of
+/// many bad lines gives a few errors, and its messages are not even built.
+struct FileErrors<'a> {
+    cx: &'a Ctxt,
+    span: Span,
+    shown: &'a str,
+    reported: usize,
+    more: usize,
+}
+
+impl FileErrors<'_> {
+    /// Whether the next error is only counted.
+    fn full(&self) -> bool {
+        self.reported >= MAX_FILE_ERRORS
+    }
+
+    /// Counts an error past the cap.
+    fn skip(&mut self) {
+        self.more += 1;
+    }
+
+    /// An error about the file as a whole.
+    fn file(&mut self, message: impl Display) {
+        if self.full() {
+            self.skip();
+        } else {
+            self.reported += 1;
+            self.cx.error_at(self.span, message);
+        }
+    }
+
+    /// An error on one line.
+    fn line(&mut self, line: usize, message: impl Display) {
+        let shown = self.shown;
+        self.file(format_args!("{shown}:{line}: {message}"));
+    }
+
+    fn finish(self) {
+        if self.more > 0 {
+            let (more, shown) = (self.more, self.shown);
+            let errors = if more == 1 { "error" } else { "errors" };
+            self.cx.error_at(
+                self.span,
+                format_args!("... and {more} more {errors} in {shown} (the first {MAX_FILE_ERRORS} are shown)"),
+            );
+        }
+    }
+}
+
+/// The pairs of the type: all of a file without tables, else those of the
 /// table named after the type (the other tables are other types').
-fn own_lines(cx: &Ctxt, lit: &LitStr, shown: &str, file: File, input: &Input) -> Option<Vec<Line>> {
-    if file.tables.is_empty() {
-        return Some(file.lines);
+fn own_pairs(errors: &mut FileErrors, document: Document, input: &Input) -> Option<Vec<Pair>> {
+    if document.tables.is_empty() {
+        return Some(document.root);
     }
     let name = input.ident.to_string();
-    if let Some(line) = file.lines.iter().find(|line| line.table.is_none()) {
-        cx.error_at(
-            lit.span(),
+    if let Some(pair) = document.root.first() {
+        errors.line(
+            pair.line,
             format_args!(
-                "{shown}:{}: `{}` is in no table: a file with tables keeps each type's codes under [TypeName]",
-                line.number, line.key
+                "`{}` is in no table: a file with tables keeps each type's codes under [TypeName]",
+                pair.key
             ),
         );
         return None;
     }
-    if !file.tables.iter().any(|(table, _)| *table == name) {
-        let tables = file.tables.iter().map(|(t, _)| t.as_str());
+    let Some(own) = document.tables.iter().position(|table| table.name == name) else {
+        let tables = document.tables.iter().map(|t| t.name.as_str());
         let hint = match crate::ctxt::closest(&name, tables) {
             Some(close) => format!("; is [{close}] meant to be [{name}]?"),
             None => String::new(),
         };
-        cx.error_at(
-            lit.span(),
-            format_args!("{shown} has no [{name}] table for the codes of `{name}`{hint}"),
-        );
+        let shown = errors.shown;
+        errors.file(format_args!(
+            "{shown} has no [{name}] table for the codes of `{name}`{hint}"
+        ));
         return None;
-    }
-    Some(
-        file.lines
-            .into_iter()
-            .filter(|line| line.table.as_deref() == Some(name.as_str()))
-            .collect(),
-    )
+    };
+    document
+        .tables
+        .into_iter()
+        .nth(own)
+        .map(|table| table.pairs)
 }
 
 /// Gives each own entry its line of one locale's file; reports codes
 /// without a line, lines for no code, and placeholders that name no
-/// details field.
+/// details field. A file has each key once (`toml_subset` checks it).
 fn assign(
-    cx: &Ctxt,
-    lit: &LitStr,
+    errors: &mut FileErrors,
     locale: &str,
-    shown: &str,
-    lines: Vec<Line>,
+    pairs: Vec<Pair>,
     input: &Input,
     entries: &mut [Entry],
 ) {
-    let mut by_code: BTreeMap<String, Line> = BTreeMap::new();
-    for line in lines {
-        if let Some(first) = by_code.get(&line.key) {
-            cx.error_at(
-                lit.span(),
-                format_args!(
-                    "{shown}:{}: `{}` is translated twice (first on line {})",
-                    line.number, line.key, first.number
-                ),
-            );
-            continue;
-        }
-        by_code.insert(line.key.clone(), line);
-    }
-    let codes: Vec<&str> = entries
+    let codes: HashSet<&str> = entries
         .iter()
         .filter_map(|entry| match entry {
             Entry::Own(own) => Some(own.code.as_str()),
@@ -195,49 +298,51 @@ fn assign(
         })
         .collect();
     // A code in error (reported) leaves the lines of the others unchecked.
-    let all_codes = !codes.iter().any(|code| code.is_empty());
-    for line in by_code.values().filter(|_| all_codes) {
-        if !codes.contains(&line.key.as_str()) {
-            let hint = match crate::ctxt::closest(&line.key, codes.iter().copied()) {
-                Some(close) => format!("; did you mean `{close}`?"),
-                None => String::new(),
-            };
-            cx.error_at(
-                lit.span(),
-                format_args!(
-                    "{shown}:{}: `{}` is not a code of `{}`{hint}",
-                    line.number, line.key, input.ident
-                ),
-            );
+    let all_codes = !codes.contains("");
+    for pair in pairs.iter().filter(|_| all_codes) {
+        if codes.contains(pair.key.as_str()) {
+            continue;
         }
+        if errors.full() {
+            errors.skip();
+            continue;
+        }
+        let hint = match crate::ctxt::closest(&pair.key, codes.iter().copied()) {
+            Some(close) => format!("; did you mean `{close}`?"),
+            None => String::new(),
+        };
+        errors.line(
+            pair.line,
+            format_args!("`{}` is not a code of `{}`{hint}", pair.key, input.ident),
+        );
     }
+    let by_code: HashMap<&str, &Pair> =
+        pairs.iter().map(|pair| (pair.key.as_str(), pair)).collect();
     for entry in entries {
         let Entry::Own(own) = entry else { continue };
         if own.code.is_empty() {
             // Its code is in error, reported already.
             continue;
         }
-        match by_code.get(&own.code) {
-            Some(line) => {
-                if let Err(why) = placeholders(own, &line.text) {
-                    cx.error_at(
-                        lit.span(),
-                        format_args!(
-                            "{shown}:{}: the translation of `{}`: {why}",
-                            line.number, own.code
-                        ),
+        match by_code.get(own.code.as_str()) {
+            Some(pair) => {
+                if let Err(why) = placeholders(own, &pair.value) {
+                    errors.line(
+                        pair.line,
+                        format_args!("the translation of `{}`: {why}", own.code),
                     );
                 } else {
                     own.translations
-                        .push((locale.to_owned(), line.text.clone()));
+                        .push((locale.to_owned(), pair.value.clone()));
                 }
             }
-            None => cx.error_spanned_by(
+            None => errors.cx.error_spanned_by(
                 own.variant.ident,
                 format_args!(
-                    "`{}` has no `{locale}` translation: add {} = \"...\" to {shown}",
+                    "`{}` has no `{locale}` translation: add {} = \"...\" to {}",
                     own.code,
-                    key_text(&own.code)
+                    key_text(&own.code),
+                    errors.shown
                 ),
             ),
         }
@@ -246,7 +351,7 @@ fn assign(
 
 /// The code as a TOML key: bare when it can be.
 fn key_text(code: &str) -> String {
-    if !code.is_empty() && code.bytes().all(bare_key_byte) {
+    if toml_subset::is_bare_key(code) {
         code.to_owned()
     } else {
         crate::json::string(code)
@@ -334,249 +439,93 @@ fn tag(cx: &Ctxt, lit: &LitStr) -> Option<String> {
     }
 }
 
-/// One `KEY = "text"` line.
-#[derive(Debug, PartialEq)]
-pub struct Line {
-    pub key: String,
-    pub text: String,
-    /// 1-based.
-    pub number: usize,
-    /// The `[TypeName]` table it is in.
-    pub table: Option<String>,
-}
-
-fn bare_key_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
-}
-
-/// A translation file, read.
-#[derive(Debug, Default)]
-pub struct File {
-    pub lines: Vec<Line>,
-    /// `[TypeName]` tables, with their lines.
-    pub tables: Vec<(String, usize)>,
-}
-
-/// Reads a translation file: its lines, or the line number of the first
-/// that is not `KEY = "text"`, a `[TypeName]` table, a blank line or a
-/// comment, and why.
-pub fn parse(text: &str) -> Result<File, (usize, String)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut file = File::default();
-    let mut table: Option<String> = None;
-    for (i, raw) in text.split('\n').enumerate() {
-        let number = i + 1;
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
-        let line = line.trim_start_matches([' ', '\t']);
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fail = |why: &str| (number, why.to_owned());
-        if line.starts_with("[[") {
-            return Err(fail(
-                "arrays of tables are not read: a translation file has `CODE = \"text\"` lines, in `[TypeName]` tables or none",
-            ));
-        }
-        if let Some(header) = line.strip_prefix('[') {
-            let header = header.trim_start_matches([' ', '\t']);
-            let (name, rest) = key(header).map_err(|why| (number, why))?;
-            let rest = rest.trim_start_matches([' ', '\t']);
-            if rest.starts_with('.') {
-                return Err(fail("dotted table names are not read: a table is named after its type, [ResourceError]"));
-            }
-            let Some(rest) = rest.strip_prefix(']') else {
-                return Err(fail("expected `]` after the table's name: [ResourceError]"));
-            };
-            let rest = rest.trim_start_matches([' ', '\t']);
-            if !(rest.is_empty() || rest.starts_with('#')) {
-                return Err(fail("unexpected text after the table's name"));
-            }
-            if let Some((_, first)) = file.tables.iter().find(|(t, _)| *t == name) {
-                return Err((
-                    number,
-                    format!("the table [{name}] is written twice (first on line {first})"),
-                ));
-            }
-            file.tables.push((name.clone(), number));
-            table = Some(name);
-            continue;
-        }
-        let (key, rest) = key(line).map_err(|why| (number, why))?;
-        let rest = rest.trim_start_matches([' ', '\t']);
-        if rest.starts_with('.') {
-            return Err(fail(
-                "dotted keys are not read: quote a code with dots, \"a.b\" = \"...\"",
-            ));
-        }
-        let Some(rest) = rest.strip_prefix('=') else {
-            return Err(fail("expected `=` after the code: `CODE = \"text\"`"));
-        };
-        let rest = rest.trim_start_matches([' ', '\t']);
-        if !rest.starts_with(['"', '\'']) {
-            return Err(fail(
-                "expected the translation as a string: `CODE = \"text\"`",
-            ));
-        }
-        let (value, rest) = string(rest).map_err(|why| (number, why))?;
-        let rest = rest.trim_start_matches([' ', '\t']);
-        if !(rest.is_empty() || rest.starts_with('#')) {
-            return Err(fail(
-                "unexpected text after the translation (a comment starts with `#`)",
-            ));
-        }
-        file.lines.push(Line {
-            key,
-            text: value,
-            number,
-            table: table.clone(),
-        });
-    }
-    Ok(file)
-}
-
-/// A bare or quoted key at the start of `text`, and what follows it.
-fn key(text: &str) -> Result<(String, &str), String> {
-    match text.as_bytes().first() {
-        Some(b'"' | b'\'') => string(text),
-        _ => {
-            let end = text
-                .bytes()
-                .position(|b| !bare_key_byte(b))
-                .unwrap_or(text.len());
-            if end == 0 {
-                return Err("expected a code: `CODE = \"text\"`".to_owned());
-            }
-            Ok((text[..end].to_owned(), &text[end..]))
-        }
-    }
-}
-
-/// A TOML basic (`"..."`, with escapes) or literal (`'...'`) string at the
-/// start of `text`, and what follows it. Multi-line strings are not read.
-fn string(text: &str) -> Result<(String, &str), String> {
-    let quote = text.as_bytes()[0];
-    if text.as_bytes().starts_with(&[quote; 3]) {
-        return Err("multi-line strings are not read: write the translation on one line, with \\n for a line break".to_owned());
-    }
-    let body = &text[1..];
-    let mut out = String::new();
-    let mut chars = body.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            c if c as u32 == u32::from(quote) => return Ok((out, &body[i + 1..])),
-            '\\' if quote == b'"' => {
-                let escaped = match chars.next().map(|(_, c)| c) {
-                    Some('b') => '\u{8}',
-                    Some('t') => '\t',
-                    Some('n') => '\n',
-                    Some('f') => '\u{c}',
-                    Some('r') => '\r',
-                    Some('e') => '\u{1b}',
-                    Some('"') => '"',
-                    Some('\\') => '\\',
-                    Some(u @ ('u' | 'U')) => {
-                        let len = if u == 'u' { 4 } else { 8 };
-                        let digits: String = chars.by_ref().take(len).map(|(_, c)| c).collect();
-                        let code = (digits.len() == len)
-                            .then(|| u32::from_str_radix(&digits, 16).ok())
-                            .flatten()
-                            .and_then(char::from_u32);
-                        match code {
-                            Some(c) => c,
-                            None => {
-                                return Err(format!(
-                                    "`\\{u}{digits}` is not a Unicode scalar value"
-                                ))
-                            }
-                        }
-                    }
-                    Some(other) => return Err(format!("unknown escape `\\{other}`")),
-                    None => return Err("the string has no closing quote".to_owned()),
-                };
-                out.push(escaped);
-            }
-            c if c != '\t' && (c < ' ' || c == '\u{7f}') => {
-                return Err(format!(
-                    "control character U+{:04X} in a string: escape it",
-                    c as u32
-                ));
-            }
-            c => out.push(c),
-        }
-    }
-    Err("the string has no closing quote".to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use syn::parse_quote;
 
-    fn one(text: &str) -> Result<(String, String), String> {
-        parse(text)
-            .map(|mut file| {
-                let line = file.lines.remove(0);
-                (line.key, line.text)
-            })
-            .map_err(|(_, why)| why)
-    }
-
-    #[test]
-    fn reads_the_toml_a_catalog_needs() {
-        let file = "\u{feff}# German\n\nNOT_FOUND = \"Nicht gefunden\"\r\n  \"ERR-01.2\" = 'C:\\pfad' # comment\n'quoted' = \"a\\\"b\\\\c\\n\\u00e9\\U0001F600\"\n";
-        let lines = parse(file).unwrap().lines;
-        let read: Vec<_> = lines
-            .iter()
-            .map(|l| (l.key.as_str(), l.text.as_str(), l.number))
-            .collect();
-        assert_eq!(
-            read,
-            [
-                ("NOT_FOUND", "Nicht gefunden", 3),
-                ("ERR-01.2", "C:\\pfad", 4),
-                ("quoted", "a\"b\\c\né😀", 5),
-            ]
+    /// The errors of reading `text` as the `de` file of a type with the
+    /// codes `NOT_FOUND` and `GONE`.
+    fn errors_of(text: &str) -> Vec<String> {
+        let input: syn::DeriveInput = parse_quote! {
+            #[api_error(code = "SCREAMING_SNAKE_CASE", status = 404)]
+            enum NodeError { NotFound, Gone }
+        };
+        let cx = Ctxt::default();
+        let parsed = Input::from_syn(&cx, &input).expect("a valid input");
+        let mut entries = super::super::check(&cx, &parsed).entries;
+        translate(
+            &cx,
+            Span::call_site(),
+            "de",
+            "de.toml",
+            text,
+            &parsed,
+            &mut entries,
         );
+        cx.messages()
     }
 
     #[test]
-    fn every_other_line_is_an_error_with_its_number() {
-        for (text, why) in [
-            ("[[de]]", "arrays of tables"),
-            ("[a.b]", "dotted table"),
-            ("[a", "expected `]`"),
-            ("[a] b", "after the table"),
-            ("[a]\n[a]", "written twice"),
-            ("a.b = \"x\"", "dotted"),
-            ("A \"x\"", "expected `=`"),
-            ("A = x", "as a string"),
-            ("A = \"x\" y", "after the translation"),
-            ("A = \"x", "closing quote"),
-            ("A = \"\"\"x\"\"\"", "multi-line"),
-            ("A = \"\\q\"", "unknown escape"),
-            ("A = \"\\uD800\"", "Unicode scalar"),
-            ("A = \"\\u12\"", "Unicode scalar"),
-            ("A = \"a\u{1}b\"", "control character"),
-            ("= \"x\"", "expected a code"),
+    fn a_file_is_read_into_its_codes() {
+        let errors = errors_of("NOT_FOUND = \"Nicht gefunden\"\r\n'GONE' = 'Weg' # comment\n");
+        assert!(errors.is_empty(), "{errors:#?}");
+        let errors = errors_of("[Other]\nA = 1\n[NodeError]\nNOT_FOUND = \"a\"\nGONE = \"b\"");
+        assert_eq!(errors, ["de.toml:2: numbers, booleans and dates are not read: a translation is a string, `CODE = \"text\"`"]);
+    }
+
+    #[test]
+    fn a_file_gives_ten_errors_and_counts_the_rest() {
+        let started = std::time::Instant::now();
+        let unknown: String = (0..100_000).map(|i| format!("OLD_{i} = \"x\"\n")).collect();
+        let errors = errors_of(&format!("NOT_FOUND = \"a\"\nGONE = \"b\"\n{unknown}"));
+        assert_eq!(errors.len(), MAX_FILE_ERRORS + 1, "{errors:#?}");
+        assert_eq!(errors[0], "de.toml:3: `OLD_0` is not a code of `NodeError`");
+        assert_eq!(
+            errors[MAX_FILE_ERRORS],
+            "... and 99990 more errors in de.toml (the first 10 are shown)"
+        );
+        let errors = errors_of(&"A = x\n".repeat(100_000));
+        assert_eq!(errors.len(), MAX_FILE_ERRORS + 1, "{errors:#?}");
+        assert!(errors[9].starts_with("de.toml:10: expected the translation"));
+        let errors = errors_of(&"A = x\n".repeat(11));
+        assert_eq!(
+            errors.last().map(String::as_str),
+            Some("... and 1 more error in de.toml (the first 10 are shown)")
+        );
+        // Reading and checking both files, in a debug build.
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn the_files_are_in_the_crate() {
+        for inside in [
+            "locales",
+            "i18n/messages",
+            "./locales",
+            "locales/",
+            "a/../locales",
+            "a/..",
+            "",
+            ".",
         ] {
-            let got = one(text).unwrap_err();
-            assert!(got.contains(why), "{text:?}: {got}");
+            assert_eq!(in_crate(inside), Ok(()), "{inside:?}");
         }
-        assert_eq!(parse("A = \"x\"\n\nB").unwrap_err().0, 3);
-    }
-
-    #[test]
-    fn tables_keep_each_types_codes() {
-        let file =
-            parse("[AuthError] # one type\nA = \"a\"\n\n[ \"Billing\" ]\nB = 'b'\n").unwrap();
-        assert_eq!(
-            file.tables,
-            [("AuthError".to_owned(), 1), ("Billing".to_owned(), 4)]
-        );
-        let tables: Vec<_> = file
-            .lines
-            .iter()
-            .map(|l| (l.key.as_str(), l.table.as_deref()))
-            .collect();
-        assert_eq!(tables, [("A", Some("AuthError")), ("B", Some("Billing"))]);
+        for (outside, why) in [
+            ("..", "leaves the crate's directory"),
+            ("../..", "leaves the crate's directory"),
+            ("../locales", "leaves the crate's directory"),
+            ("locales/../../shared", "leaves the crate's directory"),
+            ("./..", "leaves the crate's directory"),
+            ("locales\\..\\..", "leaves the crate's directory"),
+            ("/etc/locales", "absolute path"),
+            ("\\\\server\\locales", "absolute path"),
+            ("C:\\locales", "absolute path"),
+            ("c:locales", "absolute path"),
+        ] {
+            let got = in_crate(outside).unwrap_err();
+            assert!(got.contains(why), "{outside:?}: {got}");
+            assert!(got.contains("break when published"), "{outside:?}: {got}");
+        }
     }
 }

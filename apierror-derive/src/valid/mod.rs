@@ -8,6 +8,7 @@ mod locale;
 mod message;
 #[cfg(test)]
 mod tests;
+mod toml_subset;
 mod variant;
 
 // Read by `lib.rs`'s agreement tests, against the runtime's lists.
@@ -15,6 +16,8 @@ mod variant;
 pub(crate) use container::TRANSFORMS;
 #[cfg(test)]
 pub(crate) use fields::PROBLEM_MEMBERS;
+#[cfg(test)]
+pub(crate) use fields::{Reserved, RESERVED_HEADERS};
 
 use crate::ast::{Field, Input, Variant};
 use crate::attr::RangeAttr;
@@ -293,7 +296,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
                     .ok()
                     .map(|()| lit.value())
             }),
-            class: class.as_ref().map(syn::LitStr::value),
+            class: class.as_ref().and_then(|lit| class_name(cx, lit)),
             grpc: grpc.and_then(|lit| grpc_code(cx, lit)),
             doc: doc::variant(cx, &variant.attrs.doc),
             translations: Vec::new(),
@@ -333,6 +336,32 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     } else {
         doc::type_doc(&input.doc)
     };
+    let www_authenticate = attrs.www_authenticate.as_ref().and_then(|lit| {
+        let answers_401 = entries.iter().any(|entry| match entry {
+            Entry::Own(own) => own.status == 401,
+            // An included type may answer 401 with this challenge.
+            Entry::Transparent { .. } => true,
+        });
+        if !answers_401 {
+            cx.error_at(
+                lit.span(),
+                format_args!(
+                    "`www_authenticate` is the challenge of 401 responses, and no variant of `{}` answers 401: add one, or leave the attribute out",
+                    input.ident
+                ),
+            );
+            return None;
+        }
+        let value = lit.value();
+        let valid = !value.is_empty() && value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
+        if !valid {
+            cx.error_at(
+                lit.span(),
+                "`www_authenticate` must be a valid header value: visible ASCII and spaces, e.g. \"Bearer realm=\\\"api\\\"\"",
+            );
+        }
+        valid.then_some(value)
+    });
     Model {
         language: locales.language,
         locale_files: locales.files,
@@ -347,7 +376,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         class: if input.is_struct {
             None
         } else {
-            attrs.class.as_ref().map(syn::LitStr::value)
+            attrs.class.as_ref().and_then(|lit| class_name(cx, lit))
         },
         krate: attrs
             .krate
@@ -362,18 +391,30 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         decode: attrs.decode.is_some(),
         bound: attrs.bound.as_deref(),
         manual_response: attrs.manual_response.is_some(),
-        www_authenticate: attrs.www_authenticate.as_ref().and_then(|lit| {
-            let value = lit.value();
-            let valid = !value.is_empty() && value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
-            if !valid {
-                cx.error_at(
-                    lit.span(),
-                    "`www_authenticate` must be a valid header value: visible ASCII and spaces, e.g. \"Bearer realm=\\\"api\\\"\"",
-                );
-            }
-            valid.then_some(value)
-        }),
+        www_authenticate,
     }
+}
+
+/// An exception class's name as the service's own code spells it: one or
+/// more identifiers (ASCII letters, digits, `_`, not starting with a
+/// digit) joined by `.` or `::` (`NodeNotFoundError`, `errors.NotFound`,
+/// `api::NotFound`).
+fn class_name(cx: &Ctxt, lit: &syn::LitStr) -> Option<String> {
+    let name = lit.value();
+    let identifier = |part: &str| {
+        part.bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+            && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    let valid = !name.is_empty() && name.replace("::", ".").split('.').all(identifier);
+    if !valid {
+        cx.error_at(
+            lit.span(),
+            "`class` names an exception class of the service's code, like \"NodeNotFoundError\" or \"errors.NotFound\": identifiers of ASCII letters, digits and `_`, joined by `.` or `::`",
+        );
+    }
+    valid.then_some(name)
 }
 
 /// The canonical gRPC codes (`google.rpc.Code`) an error can have: all but

@@ -1,5 +1,9 @@
 //! An axum service whose routes fail with errors from the five services'
-//! catalogs, each in its service's JSON format.
+//! catalogs, each in its service's JSON format, behind the whole error path
+//! a service needs: the request-context layer (a request id in every error
+//! body and echoed in `X-Request-Id`, the time, the path), extractor
+//! rejections, unknown routes, wrong methods (OPTIONS included) and panics
+//! answered as `RequestError`s in the standard envelope.
 //!
 //! ```text
 //! cargo run -p example-server
@@ -11,18 +15,24 @@
 //! curl -i localhost:3000/choreo/components/user-service    # RFC 9457 problem+json, 422
 //! curl -i localhost:3000/google/workspaces/ws-123          # Google AIP-193, 404
 //! curl -i localhost:3000/hexabase/me                       # 401 + WWW-Authenticate
+//! curl -i localhost:3000/nowhere                           # 404 REQUEST_ROUTE_NOT_FOUND
+//! curl -i -X DELETE localhost:3000/phala/cvms/cvm-7f3a     # 405 + Allow
+//! curl -i -X OPTIONS localhost:3000/phala/cvms/cvm-7f3a    # 405 + Allow
+//! curl -i localhost:3000/panic                             # 500 REQUEST_PANIC, the message logged
 //! ```
 //!
 //! `--addr 127.0.0.1:8080` listens elsewhere.
 
-use apierror::format::{Context, Google, Tagged};
+use apierror::axum::{method_not_allowed, panic_response, route_not_found, ContextLayer, Extract};
+use apierror::format::{Google, Tagged};
 use apierror::http::StatusCode;
-use apierror::{Bulk, Render};
+use apierror::request::RequestContext;
+use apierror::{Bulk, Render, RequestError};
 use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use std::sync::atomic::{AtomicU64, Ordering};
+use tower_http::catch_panic::CatchPanicLayer;
 
 #[allow(dead_code)]
 #[path = "../../hexabase.rs"]
@@ -46,25 +56,25 @@ use llm_gateway::GatewayError;
 use openchoreo::OpenChoreoError;
 use phala::{CvmOperationError, PhalaError};
 
-/// The derived `IntoResponse`: the type's own envelope, status and headers.
-async fn phala_cvm(Path(id): Path<String>) -> Result<String, PhalaError> {
+/// The derived `IntoResponse`: the type's own envelope, status and headers,
+/// with the request's context from the layer. A path that does not parse
+/// answers `REQUEST_INVALID_PATH` through `Extract`.
+async fn phala_cvm(Extract(Path(id), _): Extract<Path<String>>) -> Result<String, PhalaError> {
     Err(PhalaError::CvmOperation(CvmOperationError::CvmNotFound {
         cvm_id: id,
     }))
 }
 
-/// Per-request context: the request id goes into the body and `X-Request-Id`.
-async fn hexabase_workspace(Path(id): Path<String>) -> Response {
-    let request_id = next_request_id();
-    let error = HexabaseError::Workspace(WorkspaceError::NotReady {
+/// The standard envelope with `meta`: the request id and time the layer
+/// gives every error response of the request.
+async fn hexabase_workspace(
+    Extract(Path(id), _): Extract<Path<String>>,
+) -> Result<String, HexabaseError> {
+    Err(HexabaseError::Workspace(WorkspaceError::NotReady {
         workspace_id: id,
         status: "provisioning".into(),
         retry_after: 30,
-    });
-    let context = Context::new()
-        .with_request_id(&request_id)
-        .with_timestamp("2024-01-20T10:00:00Z");
-    Render::new(&error).context(context).into_response()
+    }))
 }
 
 async fn hexabase_me() -> Result<String, HexabaseError> {
@@ -74,16 +84,13 @@ async fn hexabase_me() -> Result<String, HexabaseError> {
 }
 
 /// A format chosen at run time: the discriminated union of the k0rdent API.
-async fn k0rdent_server(Path(id): Path<String>) -> Response {
-    let request_id = next_request_id();
+/// A `Render` without a context of its own answers in the request's.
+async fn k0rdent_server(Extract(Path(id), _): Extract<Path<String>>) -> Response {
     let error = K0rdentError::InvalidStateTransition {
         from: format!("{id}: provisioned"),
         to: "provisioning".into(),
     };
-    let render = Render::new(&error)
-        .format(&Tagged)
-        .context(Context::new().with_request_id(&request_id));
-    render.into_response()
+    Render::new(&error).format(&Tagged).into_response()
 }
 
 /// 207 Multi-Status: one result per item, failures as error objects.
@@ -128,12 +135,14 @@ async fn llm_chat() -> Result<String, GatewayError> {
     })
 }
 
-async fn choreo_component(Path(name): Path<String>) -> Result<String, OpenChoreoError> {
+async fn choreo_component(
+    Extract(Path(name), _): Extract<Path<String>>,
+) -> Result<String, OpenChoreoError> {
     Err(OpenChoreoError::ComponentBuildFailed { component: name })
 }
 
 /// The same error type, rendered for a Google-style client.
-async fn google_workspace(Path(id): Path<String>) -> Response {
+async fn google_workspace(Extract(Path(id), _): Extract<Path<String>>) -> Response {
     let error = HexabaseError::Resource(ResourceError::NotFound {
         resource_type: "workspace".into(),
         resource_id: id,
@@ -142,9 +151,10 @@ async fn google_workspace(Path(id): Path<String>) -> Response {
     Render::new(&error).format(&google).into_response()
 }
 
-fn next_request_id() -> String {
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    format!("req_{:06}", NEXT.fetch_add(1, Ordering::Relaxed))
+/// A bug in a handler: the generic 500 in the standard envelope, with the
+/// request id; the panic's message goes to the logs, never to the client.
+async fn panic() -> String {
+    panic!("the cache at 10.0.3.7 is corrupt")
 }
 
 fn app() -> Router {
@@ -157,6 +167,13 @@ fn app() -> Router {
         .route("/llm/v1/chat/completions", post(llm_chat))
         .route("/choreo/components/{name}", get(choreo_component))
         .route("/google/workspaces/{id}", get(google_workspace))
+        .route("/panic", get(panic))
+        // Everything the framework answers itself, in the standard envelope.
+        .fallback(route_not_found::<RequestError>)
+        .method_not_allowed_fallback(method_not_allowed::<RequestError>)
+        .layer(CatchPanicLayer::custom(panic_response::<RequestError>))
+        // Outermost: every response above gets the request's context.
+        .layer(ContextLayer::new(RequestContext::new()))
 }
 
 #[tokio::main]
@@ -174,5 +191,8 @@ async fn main() -> std::io::Result<()> {
     }
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     println!("listening on http://{}", listener.local_addr()?);
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .init();
     axum::serve(listener, app()).await
 }

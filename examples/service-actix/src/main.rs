@@ -12,20 +12,26 @@
 //! curl -i 'localhost:3000/search?limit=999'                       # bad query, 400
 //! curl -i localhost:3000/nowhere                                  # no route, 404
 //! curl -i -X DELETE localhost:3000/orders/17                      # wrong method, 405 + Allow
+//! curl -i -X OPTIONS localhost:3000/search                        # 405 + Allow: GET, HEAD
+//! curl -I localhost:3000/orders/42                                # HEAD where GET is (RFC 9110)
 //! ```
 
 #[path = "../../shop/mod.rs"]
 mod shop;
 
-use actix_web::{web, App, HttpServer};
+use actix_web::{guard, web, App, HttpServer, Route};
 use apierror::actix::{
     json_error, method_not_allowed, path_error, query_error, route_not_found, ContextMiddleware,
+    Json,
 };
 use apierror::request::RequestContext;
 use shop::ShopError;
 
-async fn create(order: web::Json<shop::NewOrder>) -> Result<String, ShopError> {
-    shop::create(order.into_inner())
+/// `Json` reads the body as `web::Json` does (limit, content type, the
+/// `JsonConfig` error handler), and a body of the wrong shape answers with
+/// the path of the offending field, as on axum.
+async fn create(Json(order, _): Json<shop::NewOrder, ShopError>) -> Result<String, ShopError> {
+    shop::create(order)
 }
 
 async fn show(id: web::Path<u32>) -> Result<String, ShopError> {
@@ -34,6 +40,12 @@ async fn show(id: web::Path<u32>) -> Result<String, ShopError> {
 
 async fn search(search: web::Query<shop::Search>) -> String {
     shop::search(search.into_inner())
+}
+
+/// A route for GET and HEAD: RFC 9110 asks for HEAD wherever GET is
+/// allowed, and actix-web's `web::get()` takes GET only.
+fn get_or_head() -> Route {
+    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
 }
 
 #[actix_web::main]
@@ -59,10 +71,14 @@ async fn main() -> std::io::Result<()> {
             )
             .service(
                 web::resource("/orders/{id}")
-                    .route(web::get().to(show))
-                    .default_service(web::to(method_not_allowed::<ShopError>("GET"))),
+                    .route(get_or_head().to(show))
+                    .default_service(web::to(method_not_allowed::<ShopError>("GET, HEAD"))),
             )
-            .route("/search", web::get().to(search))
+            .service(
+                web::resource("/search")
+                    .route(get_or_head().to(search))
+                    .default_service(web::to(method_not_allowed::<ShopError>("GET, HEAD"))),
+            )
             .default_service(web::to(route_not_found::<ShopError>))
     })
     .workers(2)

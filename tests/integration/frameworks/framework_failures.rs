@@ -95,6 +95,8 @@ fn requests() -> Vec<Case> {
             .into_bytes(),
         ),
         ("path", "GET", "/orders/abc", vec![], Vec::new()),
+        // An extractor that does not fit its route: the service's bug.
+        ("misconfigured", "GET", "/pairs/7", vec![], Vec::new()),
         ("query", "GET", "/search?limit=999", vec![], Vec::new()),
         ("form", "POST", "/form", vec![FORM], b"limit=abc".to_vec()),
         (
@@ -117,11 +119,12 @@ fn requests() -> Vec<Case> {
     ]
 }
 
-fn fetch_all(base: &str) -> Vec<(&'static str, Reply)> {
+/// Every request, each with the request id `req-{tag}-{name}`.
+fn fetch_all(base: &str, tag: &str) -> Vec<(&'static str, Reply)> {
     requests()
         .into_iter()
         .map(|(name, method, path, mut headers, body)| {
-            let id = format!("req-{name}");
+            let id = format!("req-{tag}-{name}");
             headers.push(("x-request-id", Box::leak(id.into_boxed_str())));
             (
                 name,
@@ -131,9 +134,8 @@ fn fetch_all(base: &str) -> Vec<(&'static str, Reply)> {
         .collect()
 }
 
-/// What every failure answers, in both frameworks. `actix` says where
-/// actix-web knows less than axum (no path into the body).
-fn check(replies: &[(&str, Reply)], actix: bool) {
+/// What every failure answers, in both frameworks: the same facts.
+fn check(replies: &[(&str, Reply)], tag: &str) {
     let reply = |name: &str| &replies.iter().find(|(n, _)| *n == name).unwrap().1;
     let expect = |name: &str, status: u16, code: &str| {
         let r = reply(name);
@@ -141,14 +143,14 @@ fn check(replies: &[(&str, Reply)], actix: bool) {
         assert_eq!(r.header("content-type"), Some("application/json"), "{name}");
         assert_eq!(
             r.header("x-request-id"),
-            Some(format!("req-{name}").as_str()),
+            Some(format!("req-{tag}-{name}").as_str()),
             "{name}"
         );
         let body = r.json();
         assert_eq!(body["error"]["code"], code, "{name}: {body}");
         assert_eq!(
             body["meta"]["request_id"],
-            format!("req-{name}"),
+            format!("req-{tag}-{name}"),
             "{name}: {body}"
         );
         assert_eq!(body["meta"]["timestamp"], "2024-01-20T10:00:00Z", "{name}");
@@ -165,12 +167,10 @@ fn check(replies: &[(&str, Reply)], actix: bool) {
     let shape = expect("shape", 422, "REQUEST_INVALID_BODY");
     let reason = shape["error"]["details"]["reason"].as_str().unwrap();
     assert!(reason.contains("invalid type"), "{shape}");
-    if !actix {
-        assert_eq!(
-            shape["error"]["details"]["path"], "items[0].price",
-            "{shape}"
-        );
-    }
+    assert_eq!(
+        shape["error"]["details"]["path"], "items[0].price",
+        "{shape}"
+    );
     let media = expect("media", 415, "REQUEST_UNSUPPORTED_MEDIA_TYPE");
     assert_eq!(
         media["error"]["message"],
@@ -178,6 +178,25 @@ fn check(replies: &[(&str, Reply)], actix: bool) {
     );
     expect("large", 413, "REQUEST_PAYLOAD_TOO_LARGE");
     expect("path", 400, "REQUEST_INVALID_PATH");
+    // A server fault stays a 5xx, masked like any, its cause logged once.
+    let misconfigured = expect("misconfigured", 500, "REQUEST_MISCONFIGURED");
+    assert_eq!(misconfigured["error"]["message"], "Internal Server Error");
+    assert!(
+        misconfigured["error"].get("details").is_none(),
+        "{misconfigured}"
+    );
+    let text = reply("misconfigured").body.to_ascii_lowercase();
+    assert!(
+        !text.contains("number") && !text.contains("expected"),
+        "{text}"
+    );
+    let logged = crate::request_context::logged(&format!("req-{tag}-misconfigured"));
+    assert_eq!(logged.len(), 1, "{logged:#?}");
+    assert!(
+        logged[0].to_ascii_lowercase().contains("wrong number of"),
+        "{}",
+        logged[0]
+    );
     expect("query", 400, "REQUEST_INVALID_QUERY");
     expect("form", 400, "REQUEST_INVALID_FORM");
     let form_media = expect("form-media", 415, "REQUEST_UNSUPPORTED_MEDIA_TYPE");
@@ -199,7 +218,10 @@ fn check(replies: &[(&str, Reply)], actix: bool) {
     assert_eq!(handler["error"]["message"], "Order 7 not found");
     let fine = reply("fine");
     assert_eq!((fine.status, fine.body.as_str()), (200, "2 ordered"));
-    assert_eq!(fine.header("x-request-id"), Some("req-fine"));
+    assert_eq!(
+        fine.header("x-request-id"),
+        Some(format!("req-{tag}-fine").as_str())
+    );
 }
 
 mod axum_service {
@@ -233,6 +255,11 @@ mod axum_service {
         panic!("the cache at 10.1.2.3 held secret-panic-7")
     }
 
+    /// Two parameters taken from a route that has one.
+    async fn pair(Extract(Path((a, b)), _): Extract<Path<(u32, u32)>, ServiceError>) -> String {
+        format!("{a} {b}")
+    }
+
     pub fn app() -> Router {
         Router::new()
             .route("/orders", post(create))
@@ -240,6 +267,7 @@ mod axum_service {
             .route("/search", get(search))
             .route("/form", post(form))
             .route("/panic", get(boom))
+            .route("/pairs/{a}", get(pair))
             .fallback(route_not_found::<ServiceError>)
             .method_not_allowed_fallback(method_not_allowed::<ServiceError>)
             .layer(DefaultBodyLimit::max(256))
@@ -252,6 +280,7 @@ mod axum_service {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axum_failures_answer_in_the_services_format() {
+    crate::request_context::logs();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let server = tokio::spawn(async move { axum::serve(listener, axum_service::app()).await });
@@ -262,12 +291,12 @@ async fn axum_failures_answer_in_the_services_format() {
             &[("x-request-id", "req-panic")],
             b"",
         );
-        (fetch_all(&base), panic)
+        (fetch_all(&base, "axum"), panic)
     })
     .await
     .unwrap();
     server.abort();
-    check(&replies, false);
+    check(&replies, "axum");
     // A panic: the service's generic 500, nothing of the panic's message.
     assert_eq!(panic.status, 500);
     assert_eq!(
@@ -301,14 +330,21 @@ fn the_panic_report_holds_the_message() {
 
 #[test]
 fn actix_failures_answer_in_the_services_format() {
+    crate::request_context::logs();
     use actix_web::{web, App};
     use apierror::actix::{
         form_error, json_error, method_not_allowed, path_error, query_error, route_not_found,
         ContextMiddleware,
     };
 
-    async fn create(order: web::Json<Order>) -> String {
+    async fn create(
+        apierror::actix::Json(order, _): apierror::actix::Json<Order, ServiceError>,
+    ) -> String {
         format!("{} ordered", order.quantity)
+    }
+
+    async fn pair(pair: web::Path<(u32, u32)>) -> String {
+        format!("{} {}", pair.0, pair.1)
     }
 
     async fn show(id: web::Path<u32>) -> Result<String, ServiceError> {
@@ -348,9 +384,10 @@ fn actix_failures_answer_in_the_services_format() {
             )
             .route("/search", web::get().to(search))
             .route("/form", web::post().to(form))
+            .route("/pairs/{a}", web::get().to(pair))
             .default_service(web::to(route_not_found::<ServiceError>))
     });
-    let replies = fetch_all(&server.base);
+    let replies = fetch_all(&server.base, "actix");
     drop(server);
-    check(&replies, true);
+    check(&replies, "actix");
 }

@@ -134,6 +134,50 @@ impl tonic::server::UnaryService<Lookup> for Derived {
     }
 }
 
+/// `Large` -> an error whose fields hold `case` bytes each, shown in the
+/// message too, with `case / 40` field violations.
+#[derive(Clone)]
+struct Large;
+
+impl tonic::server::UnaryService<Lookup> for Large {
+    type Response = Found;
+    type Future = Pin<Box<dyn Future<Output = Result<Response<Found>, Status>> + Send>>;
+
+    fn call(&mut self, request: Request<Lookup>) -> Self::Future {
+        let size = request.into_inner().case as usize;
+        Box::pin(async move { Err(Status::from(large(size))) })
+    }
+}
+
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(decode, code = "SCREAMING_SNAKE_CASE", status = 400)]
+enum NoteError {
+    #[message("Note {note} is not valid")]
+    TooLong {
+        note: String,
+        accented: String,
+        count: u32,
+        violations: Violations,
+    },
+}
+
+fn large(size: usize) -> NoteError {
+    let mut violations = Violations::new();
+    for i in 0..size / 40 {
+        violations = violations.with(
+            &format!("/notes/{i}"),
+            "length",
+            "must be at most 40 characters",
+        );
+    }
+    NoteError::TooLong {
+        note: "n".repeat(size),
+        accented: "é".repeat(size / 2),
+        count: 7,
+        violations,
+    }
+}
+
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(decode, doc_url = "https://docs.example.com/errors/{code}")]
 enum SignupError {
@@ -180,6 +224,7 @@ impl tower_service::Service<apierror::http::Request<tonic::body::Body>> for Shop
                 "/shop.Shop/Validate" => grpc.unary(Validate, request).await,
                 "/shop.Shop/Localized" => grpc.unary(Localized, request).await,
                 "/shop.Shop/Derived" => grpc.unary(Derived, request).await,
+                "/shop.Shop/Large" => grpc.unary(Large, request).await,
                 _ => Status::unimplemented("no such method").into_http(),
             })
         })
@@ -537,4 +582,84 @@ async fn the_context_layer_gives_derived_statuses_the_callers_language() {
             None,
         ]
     );
+}
+
+/// However large an error's fields, its status reaches a real tonic client
+/// over HTTP/2 (whose header lists are limited to 16 KiB): the message and
+/// every text cut with a visible marker, the message never longer than
+/// `MAX_MESSAGE`, the details bounded, the code and reason intact.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn statuses_stay_bounded_whatever_the_fields() {
+    use apierror::grpc::{MAX_MESSAGE, MAX_METADATA_BYTES, MAX_TEXT, TRUNCATED};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(
+        tonic::transport::Server::builder()
+            .add_service(Shop)
+            .serve_with_incoming_shutdown(
+                tonic::transport::server::TcpIncoming::from(listener),
+                async {
+                    let _ = stopped.await;
+                },
+            ),
+    );
+    let channel = tonic::transport::Channel::from_shared(url)
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    for size in [1 << 10, 16 << 10, 1 << 20] {
+        let status = call(channel.clone(), "/shop.Shop/Large", size)
+            .await
+            .unwrap_err();
+        assert_eq!(status.code(), Code::InvalidArgument, "{size}: {status:?}");
+        let message = status.message();
+        assert!(message.len() <= MAX_MESSAGE, "{size}: {}", message.len());
+        assert!(message.starts_with("Note nnn"), "{size}");
+        assert!(message.ends_with(TRUNCATED), "{size}");
+        let trailers = message.len() * 3 + status.details().len() * 4 / 3;
+        assert!(trailers < 12 << 10, "{size}: {trailers} bytes of trailers");
+        let details = status.get_error_details();
+        let info = details.error_info().expect("an ErrorInfo");
+        assert_eq!(info.reason, "TOO_LONG");
+        let metadata_size: usize = info.metadata.iter().map(|(k, v)| k.len() + v.len()).sum();
+        assert!(metadata_size <= MAX_METADATA_BYTES + 64, "{metadata_size}");
+        for value in info.metadata.values() {
+            assert!(value.len() <= MAX_TEXT, "{}", value.len());
+        }
+        assert!(info.metadata["note"].ends_with(TRUNCATED));
+        assert!(info.metadata["accented"].ends_with(TRUNCATED));
+        assert_eq!(info.metadata["count"], "7");
+        let bad = details.bad_request().expect("a BadRequest");
+        let last = bad.field_violations.last().unwrap();
+        if size as usize / 40 * 45 < apierror::grpc::MAX_VIOLATIONS_BYTES {
+            // 25 violations fit whole.
+            assert_eq!(bad.field_violations.len(), size as usize / 40);
+            assert_eq!(last.reason, "length");
+        } else {
+            assert_eq!(last.reason, apierror::violations::TRUNCATED, "{size}");
+            assert!(last.description.ends_with(TRUNCATED));
+        }
+        // The status still decodes into its variant.
+        let decoded = decode_status::<NoteError>(&status).unwrap();
+        assert!(
+            matches!(decoded, Decoded::Known(NoteError::TooLong { count: 7, .. })),
+            "{decoded:?}"
+        );
+    }
+    // A small error is sent whole.
+    let small = Status::from(large(40));
+    assert_eq!(
+        small.message(),
+        format!("Note {} is not valid", "n".repeat(40))
+    );
+    let details = small.get_error_details();
+    assert_eq!(
+        details.error_info().unwrap().metadata["note"],
+        "n".repeat(40)
+    );
+    assert_eq!(details.bad_request().unwrap().field_violations.len(), 1);
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
 }

@@ -75,30 +75,6 @@ pub enum Retry {
         #[api_error(retry_after)]
         after: usize,
     },
-    I8 {
-        #[api_error(retry_after)]
-        after: i8,
-    },
-    I16 {
-        #[api_error(retry_after)]
-        after: i16,
-    },
-    I32 {
-        #[api_error(retry_after)]
-        after: i32,
-    },
-    I64 {
-        #[api_error(retry_after)]
-        after: i64,
-    },
-    I128 {
-        #[api_error(retry_after)]
-        after: i128,
-    },
-    Isize {
-        #[api_error(retry_after)]
-        after: isize,
-    },
     #[status(503)]
     Wait {
         #[api_error(retry_after)]
@@ -111,7 +87,7 @@ pub enum Retry {
     },
     OptionalSeconds {
         #[api_error(retry_after)]
-        after: Option<i64>,
+        after: Option<u64>,
     },
 }
 
@@ -273,20 +249,6 @@ fn retry_after_is_valid_or_absent_for_every_type() {
             some(MAX),
         ),
         (Retry::Usize { after: usize::MAX }, some(MAX)),
-        (Retry::I8 { after: -1 }, None),
-        (Retry::I8 { after: i8::MIN }, None),
-        (Retry::I8 { after: i8::MAX }, some("127")),
-        (Retry::I16 { after: -300 }, None),
-        (Retry::I32 { after: i32::MIN }, None),
-        (Retry::I32 { after: 5 }, some("5")),
-        (Retry::I64 { after: -1 }, None),
-        (Retry::I64 { after: i64::MIN }, None),
-        (Retry::I64 { after: i64::MAX }, some(MAX)),
-        (Retry::I128 { after: i128::MIN }, None),
-        (Retry::I128 { after: i128::MAX }, some(MAX)),
-        (Retry::I128 { after: 7 }, some("7")),
-        (Retry::Isize { after: -7 }, None),
-        (Retry::Isize { after: isize::MAX }, some(MAX)),
         (
             Retry::Wait {
                 after: Duration::ZERO,
@@ -320,7 +282,6 @@ fn retry_after_is_valid_or_absent_for_every_type() {
             some("30"),
         ),
         (Retry::OptionalSeconds { after: None }, None),
-        (Retry::OptionalSeconds { after: Some(-30) }, None),
         (Retry::OptionalSeconds { after: Some(30) }, some("30")),
     ];
     for (error, expected) in &cases {
@@ -383,7 +344,7 @@ fn axum_responses_carry_no_invalid_header() {
     use axum::response::IntoResponse;
 
     let errors = [
-        Retry::I64 { after: -1 },
+        Retry::U64 { after: 5 },
         Retry::U64 { after: u64::MAX },
         Retry::Maybe { after: None },
     ];
@@ -421,4 +382,172 @@ fn axum_responses_carry_no_invalid_header() {
             check(response, &render.to_response());
         }
     }
+}
+
+/// A format that tries to set every reserved header (in odd letter cases),
+/// next to one of its own, and says it translates.
+#[derive(Debug, Clone, Copy)]
+struct Rogue;
+
+impl apierror::format::Format for Rogue {
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: apierror::serde::Serializer,
+    {
+        Standard.serialize(error, context, serializer)
+    }
+
+    fn headers<E>(&self, _: &E, _: &Context<'_>, headers: &mut HeaderMap)
+    where
+        E: ApiError + ?Sized,
+    {
+        use apierror::http::{HeaderName, HeaderValue};
+        let mut names: Vec<String> = apierror::response::RESERVED_HEADERS
+            .iter()
+            .map(|(name, _)| name.to_ascii_uppercase())
+            .collect();
+        names.extend(
+            [
+                "Access-Control-Allow-Origin",
+                "ACCESS-CONTROL-ALLOW-CREDENTIALS",
+            ]
+            .map(String::from),
+        );
+        for name in names {
+            let name = HeaderName::from_bytes(name.as_bytes()).unwrap();
+            headers.append(name, HeaderValue::from_static("rogue"));
+        }
+        headers.insert("x-shop-code", HeaderValue::from_static("kept"));
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("30"));
+    }
+
+    fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
+        true
+    }
+}
+
+const ROGUE: Rogue = Rogue;
+
+/// Answered in the rogue format by default, so that the derived axum and
+/// actix-web responses use it too.
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", format = ROGUE)]
+#[api_error(language = "en", locales("de"), translations = "locales/service")]
+#[message("Quota of {limit} requests exceeded; retry in {retry_after_secs} s")]
+#[api_error(status = 429)]
+struct RogueQuota {
+    limit: u32,
+    #[api_error(retry_after)]
+    retry_after_secs: u64,
+}
+
+/// What a response of the rogue format must carry: the response's own
+/// headers, never the format's reserved ones, the format's own header.
+fn assert_not_rogue(headers: &HeaderMap, retry_after: &str, language: &str) {
+    for (name, value) in headers {
+        assert_ne!(value, "rogue", "{name} came from the format");
+        assert!(
+            apierror::response::reserved(name.as_str()).is_none()
+                || [CONTENT_TYPE, CACHE_CONTROL, X_CONTENT_TYPE_OPTIONS].contains(name)
+                || ["content-language", "vary", "x-request-id"].contains(&name.as_str()),
+            "{name}"
+        );
+    }
+    assert_eq!(headers["x-shop-code"], "kept");
+    assert_eq!(headers[RETRY_AFTER], retry_after);
+    assert_eq!(headers[CONTENT_TYPE], "application/json");
+    assert_eq!(headers["content-language"], language);
+    assert_eq!(headers.get_all("vary").iter().count(), 1);
+    assert_eq!(headers["vary"], "accept-language");
+    assert_eq!(headers[X_REQUEST_ID], "req_1");
+}
+
+#[test]
+fn formats_cannot_set_reserved_headers_in_any_response() {
+    use axum::response::IntoResponse;
+    let error = RogueQuota {
+        limit: 10,
+        retry_after_secs: 7,
+    };
+    let context = Context::new()
+        .with_request_id("req_1")
+        .with_accept_language("de-DE,de;q=0.9");
+    // Render's response, and the response a handler's `Err(e)` gives.
+    let render = Render::new(&error).context(context);
+    assert_not_rogue(render.to_response().headers(), "7", "de");
+    assert_not_rogue(render.into_response().headers(), "7", "de");
+    // The derived axum response, outside a request: the type's language.
+    let axum = error.into_response();
+    let headers = axum.headers();
+    assert_eq!(headers["content-language"], "en");
+    assert!(headers.values().all(|v| v != "rogue"));
+    // actix-web's, with its own header types.
+    let error = RogueQuota {
+        limit: 10,
+        retry_after_secs: 7,
+    };
+    let actix = actix_web::ResponseError::error_response(&error);
+    for (name, value) in actix.headers() {
+        assert_ne!(value, "rogue", "{name} came from the format");
+    }
+    assert_eq!(actix.headers().get("x-shop-code").unwrap(), "kept");
+    assert_eq!(actix.headers().get("retry-after").unwrap(), "7");
+    // A format's own Retry-After stays where the error has none.
+    let render = Render::new(&Auth::Unauthenticated).format(&Rogue);
+    let response = render.to_response();
+    assert_eq!(response.headers()[RETRY_AFTER], "30");
+    assert_eq!(response.headers()[WWW_AUTHENTICATE], "Bearer");
+    assert!(response.headers().values().all(|v| v != "rogue"));
+}
+
+/// `skip` with `header`: the value goes in its header only, never in the
+/// body (GitHub's `X-RateLimit-Remaining` is not in its bodies); the
+/// references document the header, not a detail.
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+pub enum Limited {
+    #[status(403)]
+    #[message("API rate limit exceeded")]
+    RateLimited {
+        #[api_error(skip, header = "X-RateLimit-Remaining")]
+        remaining: u32,
+        #[api_error(header = "X-RateLimit-Resource")]
+        resource: String,
+    },
+}
+
+#[test]
+fn a_skipped_field_feeds_its_header_only() {
+    let error = Limited::RateLimited {
+        remaining: 0,
+        resource: "core".into(),
+    };
+    let response = Render::new(&error).to_response();
+    assert_eq!(response.headers()["x-ratelimit-remaining"], "0");
+    assert_eq!(response.headers()["x-ratelimit-resource"], "core");
+    let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(
+        body["error"]["details"],
+        serde_json::json!({"resource": "core"})
+    );
+    let descriptor = error.descriptor();
+    assert_eq!(
+        descriptor.headers(),
+        ["x-ratelimit-remaining", "x-ratelimit-resource"]
+    );
+    assert_eq!(descriptor.fields(), ["resource"]);
+    let openapi =
+        serde_json::to_value(apierror::openapi::responses(Limited::CATALOG, &Standard)).unwrap();
+    let headers = &openapi["403"]["headers"];
+    assert!(headers.get("x-ratelimit-remaining").is_some(), "{headers}");
 }

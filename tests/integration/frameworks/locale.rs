@@ -92,6 +92,48 @@ fn composed_types_and_decoding_read_translations() {
     }
 }
 
+/// Every translated body decodes, in every built-in format: the OpenAI
+/// style, which has no code, by the translated template too.
+#[test]
+fn every_translated_body_decodes_in_every_format() {
+    let errors = [
+        AuthError::TokenExpired,
+        AuthError::Forbidden {
+            action: "delete".into(),
+        },
+        AuthError::Forbidden {
+            action: String::new(),
+        },
+    ];
+    let formats = [
+        BuiltIn::Standard(Standard),
+        BuiltIn::Tagged(Tagged),
+        BuiltIn::OpenAi(OpenAi),
+        BuiltIn::Problem(Problem::new()),
+        BuiltIn::Google(Google::new("api.example.com")),
+        BuiltIn::WebSocket(WebSocket),
+    ];
+    for format in &formats {
+        for language in ["de", "de-CH, en;q=0.5", "en", "fr"] {
+            let context = Context::new().with_accept_language(language);
+            for error in &errors {
+                let body = Render::new(error)
+                    .format(format)
+                    .context(context)
+                    .to_vec()
+                    .unwrap();
+                let decoded = apierror::decode::decode::<AuthError>(&body).unwrap();
+                assert_eq!(
+                    decoded.known().as_ref(),
+                    Some(error),
+                    "{format:?} {language}: {}",
+                    String::from_utf8_lossy(&body)
+                );
+            }
+        }
+    }
+}
+
 fn exists() -> ResourceError {
     ResourceError::AlreadyExists {
         resource_type: "project".into(),

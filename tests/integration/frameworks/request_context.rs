@@ -68,8 +68,8 @@ fn secret() -> std::io::Error {
     ))
 }
 
-/// Every log line written, as text.
-fn logs() -> &'static Arc<Mutex<Vec<u8>>> {
+/// Every log line written, as text (a global subscriber, installed once).
+pub(crate) fn logs() -> &'static Arc<Mutex<Vec<u8>>> {
     static LOGS: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
     LOGS.get_or_init(|| {
         let logs = Arc::new(Mutex::new(Vec::new()));
@@ -98,7 +98,7 @@ impl std::io::Write for Sink {
 }
 
 /// The log lines that mention `request_id`.
-fn logged(request_id: &str) -> Vec<String> {
+pub(crate) fn logged(request_id: &str) -> Vec<String> {
     let logs = logs().lock().unwrap();
     String::from_utf8_lossy(&logs)
         .lines()
@@ -347,4 +347,109 @@ fn without_a_layer_responses_have_no_context_but_still_report() {
         .extensions()
         .get::<apierror::report::ErrorReport>()
         .is_some());
+}
+
+/// A client's value shown in the message of a variant that is logged: its
+/// CR, LF and ESC must not split the log line or reach a terminal.
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+pub enum EchoError {
+    #[status(400)]
+    #[api_error(log = "warn")]
+    #[message("Workspace name {name} is not valid")]
+    BadName { name: String },
+}
+
+/// What an attacker sends: a forged second event and a terminal escape.
+const FORGED: &str = "a\r\n2026-01-01T00:00:00Z ERROR forged event\u{1b}[31m\u{2028}x";
+
+fn assert_one_clean_line(request_id: &str) {
+    let lines = logged(request_id);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    let line = &lines[0];
+    assert!(
+        !line.contains('\u{1b}') && !line.contains('\u{2028}'),
+        "{line:?}"
+    );
+    assert!(
+        line.contains(r"a\r\n2026-01-01T00:00:00Z ERROR forged event\u{1b}[31m\u{2028}x"),
+        "{line:?}"
+    );
+    let logs = logs().lock().unwrap();
+    let text = String::from_utf8_lossy(&logs);
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.starts_with("2026-01-01T00:00:00Z ERROR forged")),
+        "a forged line"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn client_values_cannot_forge_log_lines_axum() {
+    use axum::extract::Query;
+    use axum::routing::get;
+    logs();
+    #[derive(serde::Deserialize)]
+    struct Name {
+        w: String,
+    }
+    let app = axum::Router::new()
+        .route(
+            "/echo",
+            get(|Query(q): Query<Name>| async move {
+                Err::<String, _>(EchoError::BadName { name: q.w })
+            }),
+        )
+        .layer(apierror::axum::ContextLayer::new(context("echo-axum")));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(async move { axum::serve(listener, app).await });
+    let query = "a%0D%0A2026-01-01T00:00:00Z%20ERROR%20forged%20event%1B%5B31m%E2%80%A8x";
+    let reply = tokio::task::spawn_blocking(move || {
+        get_with(
+            &format!("{base}/echo?w={query}"),
+            &[("x-correlation-id", "req-forge-axum")],
+        )
+    })
+    .await
+    .unwrap();
+    server.abort();
+    assert_eq!(reply.status, 400);
+    // The body has the value, JSON-escaped.
+    let body: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(
+        body["error"]["message"],
+        format!("Workspace name {FORGED} is not valid")
+    );
+    assert_one_clean_line("req-forge-axum");
+}
+
+#[test]
+fn client_values_cannot_forge_log_lines_actix() {
+    use actix_web::{web, App};
+    logs();
+    #[derive(serde::Deserialize)]
+    struct Name {
+        w: String,
+    }
+    async fn echo(q: web::Query<Name>) -> Result<String, EchoError> {
+        Err(EchoError::BadName {
+            name: q.into_inner().w,
+        })
+    }
+    let context = context("echo-actix");
+    let server = serve!(move || {
+        App::new()
+            .wrap(apierror::actix::ContextMiddleware::new(context.clone()))
+            .route("/echo", web::get().to(echo))
+    });
+    let query = "a%0D%0A2026-01-01T00:00:00Z%20ERROR%20forged%20event%1B%5B31m%E2%80%A8x";
+    let reply = get_with(
+        &format!("{}/echo?w={query}", server.base),
+        &[("x-correlation-id", "req-forge-actix")],
+    );
+    drop(server);
+    assert_eq!(reply.status, 400);
+    assert_one_clean_line("req-forge-actix");
 }

@@ -261,6 +261,69 @@ fn every_format_decodes_back_to_the_same_list() {
     }
 }
 
+/// Every pointer survives every format's form of a location: the pointer
+/// (standard, tagged, WebSocket, OpenAI), the fragment (RFC 9457) and the
+/// field path (AIP-193), names with dots, brackets, backticks, slashes and
+/// empty names included.
+#[test]
+fn every_pointer_survives_every_format() {
+    let pointers = [
+        "/a.b",
+        "/a[0]",
+        "//",
+        "/a/",
+        "/a~02",
+        "/`x`",
+        "/~1root",
+        "/#top",
+        "/a b/é/3",
+        "/items/2/name",
+        "",
+        "/0",
+        "/a~1b/~0",
+        "/`",
+        "/a[x]",
+        "/[1]",
+        "/x.`y`[2]",
+    ];
+    let mut list = Violations::new();
+    for pointer in pointers {
+        list = list.with(pointer, "c", "m");
+    }
+    for (violation, pointer) in list.iter().zip(pointers) {
+        assert_eq!(violation.pointer(), pointer);
+    }
+    let error = SignupError::Invalid {
+        form: "f".into(),
+        violations: list,
+    };
+    let google = Google::new("x.example.com");
+    let bodies = [
+        Render::new(&error).format(&Standard).to_vec().unwrap(),
+        Render::new(&error)
+            .format(&Problem::new())
+            .to_vec()
+            .unwrap(),
+        Render::new(&error).format(&google).to_vec().unwrap(),
+        Render::new(&error).format(&Tagged).to_vec().unwrap(),
+        Render::new(&error).format(&WebSocket).to_vec().unwrap(),
+        Render::new(&error).format(&OpenAi).to_vec().unwrap(),
+    ];
+    for body in bodies {
+        let text = String::from_utf8_lossy(&body).into_owned();
+        match decode::<SignupError>(&body) {
+            Ok(Decoded::Known(back)) => assert_eq!(back, error, "{text}"),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    // And through a gRPC status's BadRequest.
+    let status = apierror::grpc::Grpc::new("x.example.com").status(&error);
+    match apierror::grpc::decode_status::<SignupError>(&status) {
+        Ok(Decoded::Known(back)) => assert_eq!(back, error),
+        other => panic!("{other:?}"),
+    }
+}
+
 /// A message may name the list: its text is `field: message; ...`.
 #[derive(Debug, ApiError)]
 enum Named {
@@ -392,6 +455,66 @@ mod validator_errors {
             "items[2].name"
         );
         assert!(Violations::from(validator::ValidationErrors::new()).is_empty());
+    }
+
+    /// A tree 100 levels deep with 10 errors a level: the 650 of the first
+    /// 65 levels are listed, and a last violation says 350 were left out,
+    /// in every format, and decodes back with the rest.
+    #[test]
+    fn a_list_cut_short_says_so_in_every_format() {
+        use std::borrow::Cow;
+        use validator::{ValidationError, ValidationErrors, ValidationErrorsKind};
+        let mut tree = ValidationErrors::new();
+        for level in 0..100 {
+            let mut parent = ValidationErrors::new();
+            for _ in 0..10 {
+                parent.add(
+                    "v",
+                    ValidationError::new("deep").with_message(Cow::Owned(format!("level {level}"))),
+                );
+            }
+            if level > 0 {
+                parent.errors_mut().insert(
+                    Cow::Borrowed("n"),
+                    ValidationErrorsKind::Struct(Box::new(tree)),
+                );
+            }
+            tree = parent;
+        }
+        let list = Violations::from(&tree);
+        assert_eq!(list.len(), 651);
+        let last = list.iter().last().unwrap();
+        assert_eq!(last.code(), apierror::violations::TRUNCATED);
+        assert_eq!(last.pointer(), "");
+        assert!(
+            last.message().starts_with("350 more violations"),
+            "{}",
+            last.message()
+        );
+        let error = SignupError::Invalid {
+            form: "deep".into(),
+            violations: list,
+        };
+        let google = Google::new("x.example.com");
+        let bodies = [
+            Render::new(&error).format(&Standard).to_vec().unwrap(),
+            Render::new(&error)
+                .format(&Problem::new())
+                .to_vec()
+                .unwrap(),
+            Render::new(&error).format(&google).to_vec().unwrap(),
+            Render::new(&error).format(&Tagged).to_vec().unwrap(),
+            Render::new(&error).format(&WebSocket).to_vec().unwrap(),
+            Render::new(&error).format(&OpenAi).to_vec().unwrap(),
+        ];
+        for body in bodies {
+            let text = String::from_utf8_lossy(&body).into_owned();
+            assert!(text.contains("350 more violations"), "{text}");
+            match decode::<SignupError>(&body) {
+                Ok(Decoded::Known(back)) => assert_eq!(back, error),
+                other => panic!("{other:?}"),
+            }
+        }
     }
 }
 

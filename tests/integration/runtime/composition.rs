@@ -311,3 +311,59 @@ fn the_codes_the_check_reads_agree_with_the_catalog() {
     assert!(!Numbered::__CODES.__agrees_with(Service::CATALOG));
     assert!(!Service::__CODES.__agrees_with(Everything::CATALOG));
 }
+
+/// A transparent variant may hold its inner error in a `Box`: the same
+/// codes, bodies, responses, catalog and decoding as the unboxed inner type.
+mod boxed {
+    use apierror::decode::{decode, Decoded};
+    use apierror::{ApiError, Render};
+
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "DISK_", decode)]
+    pub enum DiskError {
+        #[status(507)]
+        #[message("Disk {disk} is full")]
+        Full { disk: String, free: u64 },
+    }
+
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api_error(decode, www_authenticate = "Bearer realm=\"boxes\"")]
+    pub enum ServiceError {
+        #[api_error(transparent)]
+        Disk(#[from] Box<DiskError>),
+        #[code("DENIED")]
+        #[status(401)]
+        Denied,
+    }
+
+    #[test]
+    fn a_boxed_inner_error_is_the_inner_error() {
+        let inner = DiskError::Full {
+            disk: "d1".into(),
+            free: 0,
+        };
+        let outer = ServiceError::from(Box::new(DiskError::Full {
+            disk: "d1".into(),
+            free: 0,
+        }));
+        assert_eq!(outer.code(), "DISK_FULL");
+        assert_eq!(outer.status(), 507);
+        assert_eq!(outer.message().to_string(), "Disk d1 is full");
+        assert_eq!(
+            Render::new(&outer).to_string().unwrap(),
+            Render::new(&inner).to_string().unwrap()
+        );
+        let codes: Vec<&str> = ServiceError::CATALOG.iter().map(|d| d.code()).collect();
+        assert_eq!(codes, ["DISK_FULL", "DENIED"]);
+        let body = Render::new(&outer).to_vec().unwrap();
+        assert_eq!(
+            decode::<ServiceError>(&body).unwrap(),
+            Decoded::Known(outer)
+        );
+        let response = axum::response::IntoResponse::into_response(ServiceError::Denied);
+        assert_eq!(
+            response.headers()["www-authenticate"],
+            "Bearer realm=\"boxes\""
+        );
+    }
+}

@@ -314,3 +314,123 @@ fn openai_bodies_match_the_most_specific_template() {
         Some("OTHER_ANYTHING")
     );
 }
+
+/// The service type the guide recommends: the framework's failures composed
+/// in, decodable as a whole.
+mod with_request_errors {
+    use apierror::{ApiError, RequestError};
+
+    #[derive(Debug, ApiError)]
+    #[api_error(decode)]
+    pub enum ServiceError {
+        #[api_error(transparent)]
+        Request(#[from] RequestError),
+        #[code("ORDER_NOT_FOUND")]
+        #[status(404)]
+        #[message("Order {id} not found")]
+        OrderNotFound { id: u32 },
+    }
+}
+
+#[test]
+fn request_errors_decode_alone_and_composed() {
+    use apierror::{PanicMessage, RequestError};
+    use with_request_errors::ServiceError;
+    let errors = || {
+        vec![
+            RequestError::InvalidJson {
+                reason: "EOF at line 1 column 13".into(),
+            },
+            RequestError::InvalidBody {
+                path: Some("items[0].price".into()),
+                reason: "invalid type".into(),
+            },
+            RequestError::InvalidBody {
+                path: None,
+                reason: "missing field".into(),
+            },
+            RequestError::UnsupportedMediaType {
+                expected: "application/json".into(),
+            },
+            RequestError::PayloadTooLarge,
+            RequestError::UnreadableBody,
+            RequestError::InvalidPath {
+                reason: "not a number".into(),
+            },
+            RequestError::InvalidQuery {
+                reason: "limit: too large".into(),
+            },
+            RequestError::InvalidForm {
+                reason: "limit: invalid digit".into(),
+            },
+            RequestError::RouteNotFound {
+                path: "/nowhere".into(),
+            },
+            RequestError::MethodNotAllowed {
+                method: "DELETE".into(),
+            },
+            RequestError::Panic {
+                cause: PanicMessage("secret".into()),
+            },
+            RequestError::Misconfigured {
+                cause: PanicMessage("secret".into()),
+            },
+        ]
+    };
+    // Every code (InvalidBody twice: with and without a path).
+    assert_eq!(errors().len(), RequestError::CATALOG.len() + 1);
+    for format in &FORMATS {
+        for error in errors() {
+            // Sources are internal: they decode as their Default.
+            let expected = match &error {
+                RequestError::Panic { .. } => format!(
+                    "{:?}",
+                    RequestError::Panic {
+                        cause: PanicMessage::default()
+                    }
+                ),
+                RequestError::Misconfigured { .. } => {
+                    format!(
+                        "{:?}",
+                        RequestError::Misconfigured {
+                            cause: PanicMessage::default()
+                        }
+                    )
+                }
+                other => format!("{other:?}"),
+            };
+            let body = Render::new(&error).format(format).to_vec().unwrap();
+            // The OpenAI style has no code: two 500s alike in status, type
+            // and message (Panic, Misconfigured) cannot be told apart there.
+            if matches!(format, BuiltIn::OpenAi(_))
+                && openai_twin(RequestError::CATALOG, error.descriptor())
+            {
+                assert!(matches!(
+                    decode::<RequestError>(&body).unwrap(),
+                    Decoded::Unknown(_)
+                ));
+                continue;
+            }
+            match decode::<RequestError>(&body).unwrap() {
+                Decoded::Known(decoded) => {
+                    assert_eq!(format!("{decoded:?}"), expected, "{format:?}")
+                }
+                other => panic!("{format:?}: {other:?}"),
+            }
+            let composed = ServiceError::from(error);
+            let body = Render::new(&composed).format(format).to_vec().unwrap();
+            match decode::<ServiceError>(&body).unwrap() {
+                Decoded::Known(ServiceError::Request(decoded)) => {
+                    assert_eq!(format!("{decoded:?}"), expected, "{format:?}")
+                }
+                other => panic!("{format:?}: {other:?}"),
+            }
+        }
+        let own = ServiceError::OrderNotFound { id: 17 };
+        let body = Render::new(&own).format(format).to_vec().unwrap();
+        assert!(matches!(
+            decode::<ServiceError>(&body).unwrap(),
+            Decoded::Known(ServiceError::OrderNotFound { id: 17 })
+        ));
+    }
+}

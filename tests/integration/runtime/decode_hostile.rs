@@ -471,19 +471,24 @@ mod repeated {
 }
 
 /// Keys the derive writes are unique (it rejects a repeated details key at
-/// compile time); keys a details value's own `Serialize` writes are that
-/// value's, written as it says. The decoder rejects the repeat rather than
-/// pick one: documented in the guide's decoding section.
+/// compile time); a details value whose own `Serialize` repeats a key fails
+/// the render, as invalid JSON does, in every format: no body is ambiguous.
+/// The response falls back to the body without details, which decodes; the
+/// decoder still rejects a repeated key in a body from elsewhere.
 #[test]
-fn keys_a_value_repeats_are_sent_as_is_and_rejected_by_the_decoder() {
+fn keys_a_value_repeats_fail_the_render_and_are_rejected_by_the_decoder() {
     let error = repeated::Repeated::Repeated {
         value: repeated::Twice,
     };
-    let body = Render::new(&error).to_string().unwrap();
+    let err = Render::new(&error).to_string().unwrap_err();
+    assert!(err.to_string().contains("a key is written twice"), "{err}");
+    let response = Render::new(&error).to_response();
     assert_eq!(
-        body,
-        r#"{"error":{"code":"REPEATED","message":"Repeated","details":{"value":{"k":1,"k":2}}}}"#
+        std::str::from_utf8(response.body()).unwrap(),
+        r#"{"error":{"code":"REPEATED","message":"Repeated"}}"#
     );
+    let body =
+        r#"{"error":{"code":"REPEATED","message":"Repeated","details":{"value":{"k":1,"k":2}}}}"#;
     assert!(matches!(
         decode::<PhalaError>(body.as_bytes()),
         Err(DecodeError::DuplicateKey(key)) if key == "k"

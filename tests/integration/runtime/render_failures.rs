@@ -1,7 +1,8 @@
 //! Rendering never panics on user data. A details field whose `Serialize`
 //! fails (a custom impl, a map with non-string keys), a message field whose
 //! `Display` fails, a `Serialize` that answers differently each time it is
-//! called, and a custom format that writes invalid JSON: `to_vec` returns an
+//! called or writes a key twice, and a custom format that writes invalid
+//! JSON: `to_vec` returns an
 //! error, and every response (`to_response`, axum, actix-web) falls back to
 //! a valid body, in every format, with and without a context, HTML-safe or
 //! not.
@@ -26,6 +27,20 @@ impl Serialize for Failing {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("half", &1)?;
         Err(S::Error::custom("this value cannot be serialized"))
+    }
+}
+
+/// A value whose `Serialize` writes one key twice: JSON that parsers read
+/// differently, so the render fails as for invalid JSON.
+#[derive(Debug)]
+pub struct Twice;
+
+impl Serialize for Twice {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("half", &1)?;
+        map.serialize_entry("half", &2)?;
+        map.end()
     }
 }
 
@@ -86,6 +101,10 @@ pub enum Broken {
         bad: Failing,
     },
 
+    #[status(422)]
+    #[message("Ambiguous input")]
+    Duplicate { ok: u32, nested: Vec<Twice> },
+
     #[status(429)]
     #[message("Fickle")]
     Fickle {
@@ -105,6 +124,10 @@ fn cases() -> Vec<fn() -> Broken> {
             map: [((1, 2), 3)].into(),
         },
         || Broken::Message { shown: BadDisplay },
+        || Broken::Duplicate {
+            ok: 1,
+            nested: vec![Twice],
+        },
         || Broken::Both {
             shown: BadDisplay,
             bad: Failing,

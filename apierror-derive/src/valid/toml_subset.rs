@@ -621,11 +621,14 @@ fn literal(body: &str) -> Result<(String, &str), Fail> {
     Err(invalid("the string has no closing quote"))
 }
 
-// A path relative to this file: the same wherever the file is compiled
-// from (the fuzz target includes it with `#[path]`).
+// Paths relative to this file: the same wherever the file is compiled
+// from (the fuzz target includes it with `#[path]`, and `--cfg fuzzing`).
 #[cfg(test)]
 #[path = "toml_subset/differential.rs"]
 mod differential;
+#[cfg(any(test, fuzzing))]
+#[path = "toml_subset/oracle.rs"]
+pub(crate) mod oracle;
 
 #[cfg(test)]
 mod tests {

@@ -272,26 +272,50 @@ async fn statuses() -> (Vec<Status>, Status, Found) {
     (out, invalid, fine)
 }
 
+/// The shop on a loopback port: a client channel to it, and what stops it.
+struct Running {
+    channel: tonic::transport::Channel,
+    stop: tokio::sync::oneshot::Sender<()>,
+    server: tokio::task::JoinHandle<Result<(), tonic::transport::Error>>,
+}
+
+impl Running {
+    async fn start() -> Running {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(
+            tonic::transport::Server::builder()
+                .add_service(Shop)
+                .serve_with_incoming_shutdown(
+                    tonic::transport::server::TcpIncoming::from(listener),
+                    async {
+                        let _ = stopped.await;
+                    },
+                ),
+        );
+        let channel = tonic::transport::Channel::from_shared(url)
+            .unwrap()
+            .connect()
+            .await
+            .unwrap();
+        Running {
+            channel,
+            stop,
+            server,
+        }
+    }
+
+    async fn stop(self) {
+        let _ = self.stop.send(());
+        self.server.await.unwrap().unwrap();
+    }
+}
+
 /// [`statuses`], and those of `Localized` for `de`, `fr-CH`, `ja` and none.
 async fn serve() -> (Vec<Status>, Status, Found, Vec<Status>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(
-        tonic::transport::Server::builder()
-            .add_service(Shop)
-            .serve_with_incoming_shutdown(
-                tonic::transport::server::TcpIncoming::from(listener),
-                async {
-                    let _ = stopped.await;
-                },
-            ),
-    );
-    let channel = tonic::transport::Channel::from_shared(url)
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let running = Running::start().await;
+    let channel = running.channel.clone();
     let mut out = Vec::new();
     for case in 0..errors().len() as u32 {
         out.push(
@@ -312,8 +336,7 @@ async fn serve() -> (Vec<Status>, Status, Found, Vec<Status>) {
         );
     }
     let fine = call(channel, "/shop.Shop/Get", 99).await.unwrap();
-    let _ = stop.send(());
-    server.await.unwrap().unwrap();
+    running.stop().await;
     (out, invalid, fine, localized)
 }
 
@@ -591,24 +614,8 @@ async fn the_context_layer_gives_derived_statuses_the_callers_language() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn statuses_stay_bounded_whatever_the_fields() {
     use apierror::grpc::{MAX_MESSAGE, MAX_METADATA_BYTES, MAX_TEXT, TRUNCATED};
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(
-        tonic::transport::Server::builder()
-            .add_service(Shop)
-            .serve_with_incoming_shutdown(
-                tonic::transport::server::TcpIncoming::from(listener),
-                async {
-                    let _ = stopped.await;
-                },
-            ),
-    );
-    let channel = tonic::transport::Channel::from_shared(url)
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let running = Running::start().await;
+    let channel = running.channel.clone();
     for size in [1 << 10, 16 << 10, 1 << 20] {
         let status = call(channel.clone(), "/shop.Shop/Large", size)
             .await
@@ -660,6 +667,5 @@ async fn statuses_stay_bounded_whatever_the_fields() {
         "n".repeat(40)
     );
     assert_eq!(details.bad_request().unwrap().field_violations.len(), 1);
-    let _ = stop.send(());
-    server.await.unwrap().unwrap();
+    running.stop().await;
 }

@@ -261,6 +261,19 @@ fn every_format_decodes_back_to_the_same_list() {
     }
 }
 
+/// The error's body in each built-in format.
+fn bodies_in_every_format<E: ApiError>(error: &E) -> Vec<Vec<u8>> {
+    let google = Google::new("x.example.com");
+    vec![
+        Render::new(error).format(&Standard).to_vec().unwrap(),
+        Render::new(error).format(&Problem::new()).to_vec().unwrap(),
+        Render::new(error).format(&google).to_vec().unwrap(),
+        Render::new(error).format(&Tagged).to_vec().unwrap(),
+        Render::new(error).format(&WebSocket).to_vec().unwrap(),
+        Render::new(error).format(&OpenAi).to_vec().unwrap(),
+    ]
+}
+
 /// Every pointer survives every format's form of a location: the pointer
 /// (standard, tagged, WebSocket, OpenAI), the fragment (RFC 9457) and the
 /// field path (AIP-193), names with dots, brackets, backticks, slashes and
@@ -297,19 +310,7 @@ fn every_pointer_survives_every_format() {
         form: "f".into(),
         violations: list,
     };
-    let google = Google::new("x.example.com");
-    let bodies = [
-        Render::new(&error).format(&Standard).to_vec().unwrap(),
-        Render::new(&error)
-            .format(&Problem::new())
-            .to_vec()
-            .unwrap(),
-        Render::new(&error).format(&google).to_vec().unwrap(),
-        Render::new(&error).format(&Tagged).to_vec().unwrap(),
-        Render::new(&error).format(&WebSocket).to_vec().unwrap(),
-        Render::new(&error).format(&OpenAi).to_vec().unwrap(),
-    ];
-    for body in bodies {
+    for body in bodies_in_every_format(&error) {
         let text = String::from_utf8_lossy(&body).into_owned();
         match decode::<SignupError>(&body) {
             Ok(Decoded::Known(back)) => assert_eq!(back, error, "{text}"),
@@ -495,19 +496,7 @@ mod validator_errors {
             form: "deep".into(),
             violations: list,
         };
-        let google = Google::new("x.example.com");
-        let bodies = [
-            Render::new(&error).format(&Standard).to_vec().unwrap(),
-            Render::new(&error)
-                .format(&Problem::new())
-                .to_vec()
-                .unwrap(),
-            Render::new(&error).format(&google).to_vec().unwrap(),
-            Render::new(&error).format(&Tagged).to_vec().unwrap(),
-            Render::new(&error).format(&WebSocket).to_vec().unwrap(),
-            Render::new(&error).format(&OpenAi).to_vec().unwrap(),
-        ];
-        for body in bodies {
+        for body in bodies_in_every_format(&error) {
             let text = String::from_utf8_lossy(&body).into_owned();
             assert!(text.contains("350 more violations"), "{text}");
             match decode::<SignupError>(&body) {

@@ -7,7 +7,6 @@
 //! from the request's header, the right status and `Content-Type`, and a
 //! panic's message only in the log.
 
-use crate::actix_server;
 use crate::http_client;
 
 use apierror::request::RequestContext;

@@ -551,3 +551,77 @@ fn a_skipped_field_feeds_its_header_only() {
     let headers = &openapi["403"]["headers"];
     assert!(headers.get("x-ratelimit-remaining").is_some(), "{headers}");
 }
+
+/// Two pipelined requests on one connection, read back raw: what a client
+/// sees on the wire, framing headers included.
+fn pipelined(addr: std::net::SocketAddr, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+        .unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n");
+    let last = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    stream
+        .write_all(format!("{request}{last}").as_bytes())
+        .unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
+/// Both responses of the rogue format arrive whole over a real connection,
+/// the second one behind the first: no header of the format framed them,
+/// none managed the connection, none set a cookie, CORS or a redirect.
+fn assert_both_answered(raw: &str) {
+    assert_eq!(raw.matches("HTTP/1.1 429").count(), 2, "{raw}");
+    assert!(!raw.contains("rogue"), "{raw}");
+    let lower = raw.to_ascii_lowercase();
+    for header in [
+        "transfer-encoding: rogue",
+        "set-cookie",
+        "location:",
+        "access-control",
+        "upgrade:",
+    ] {
+        assert!(!lower.contains(header), "{header}: {raw}");
+    }
+    assert_eq!(lower.matches("x-shop-code: kept").count(), 2, "{raw}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reserved_headers_never_reach_the_wire_axum() {
+    let app = axum::Router::new().route(
+        "/quota",
+        axum::routing::get(|| async {
+            Err::<String, _>(RogueQuota {
+                limit: 10,
+                retry_after_secs: 7,
+            })
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = tokio::spawn(async move { axum::serve(listener, app).await });
+    let raw = tokio::task::spawn_blocking(move || pipelined(addr, "/quota"))
+        .await
+        .unwrap();
+    server.abort();
+    assert_both_answered(&raw);
+}
+
+#[test]
+fn reserved_headers_never_reach_the_wire_actix() {
+    use actix_web::{web, App};
+    async fn quota() -> Result<String, RogueQuota> {
+        Err(RogueQuota {
+            limit: 10,
+            retry_after_secs: 7,
+        })
+    }
+    let server = serve!(|| App::new().route("/quota", web::get().to(quota)));
+    let addr = server.base.trim_start_matches("http://").parse().unwrap();
+    let raw = pipelined(addr, "/quota");
+    drop(server);
+    assert_both_answered(&raw);
+}

@@ -427,7 +427,6 @@ fn grpc_statuses_carry_a_localized_message() {
     assert_eq!(apierror::grpc::accept_language(&metadata), Some("fr"));
 }
 
-use crate::actix_server;
 use crate::http_client;
 
 /// Real services: handlers that return `Err(e)` behind the request-context

@@ -7,7 +7,6 @@
 //! `tracing`, while the body holds none of it. Real servers on 127.0.0.1,
 //! a real HTTP client.
 
-use crate::actix_server;
 use crate::http_client;
 
 use apierror::request::RequestContext;

@@ -2,7 +2,6 @@
 //! 127.0.0.1 answers a real HTTP client with the same status, headers and
 //! body as `apierror::Render::to_response`.
 
-use crate::actix_server;
 use crate::http_client;
 
 use actix_web::{web, App};

@@ -51,6 +51,6 @@ macro_rules! serve {
             })
         });
         let (addr, handle) = on_start.recv().expect("the server starts");
-        actix_server::Running::new(addr, handle, thread)
+        $crate::actix_server::Running::new(addr, handle, thread)
     }};
 }

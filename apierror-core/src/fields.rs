@@ -9,9 +9,14 @@
 //!
 //! - [`ApiError::visit_details`] hands each field to a [`DetailVisitor`];
 //! - [`lift`] writes the fields it names as entries of the map you are
-//!   serializing (Stripe's `param` and `decline_code` at the top of the
-//!   error object);
-//! - [`Without`] serializes the details object without them.
+//!   serializing, in the order it names them (Stripe's `param` and
+//!   `decline_code` at the top of the error object);
+//! - [`Without`] serializes the details object without them, [`Only`] with
+//!   only them, and [`lift_others`] writes the others at the level of the
+//!   lifted ones;
+//! - [`has`] says whether the value has a field (a member only some errors
+//!   have), and [`with_violations`] hands over the validation list as typed
+//!   data.
 //!
 //! ```
 //! use apierror::format::{Context, Format};
@@ -115,8 +120,11 @@ impl<V: DetailVisitor + ?Sized> FieldVisitor for Public<'_, V> {
 }
 
 /// Writes the details fields named in `keys` as entries of `map`, in the
-/// order the fields are declared; the others are left out (write them with
-/// [`Without`]). Nothing is allocated.
+/// order of `keys` (Stripe's error object lists its members
+/// alphabetically: `lift(error, map, &["decline_code", "param"])`); the
+/// others are left out (write them with [`Without`] or [`lift_others`]).
+/// A key no field of the value has (or a `None` one) writes nothing.
+/// Nothing is allocated.
 pub fn lift<E, M>(error: &E, map: &mut M, keys: &[&str]) -> Result<(), M::Error>
 where
     E: crate::ApiError + ?Sized,
@@ -124,18 +132,130 @@ where
 {
     struct Lift<'m, 'k, M> {
         map: &'m mut M,
-        keys: &'k [&'k str],
+        key: &'k str,
     }
+
     impl<M: SerializeMap> DetailVisitor for Lift<'_, '_, M> {
         type Error = M::Error;
+
         fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), M::Error> {
-            if self.keys.contains(&key) {
+            if key == self.key {
                 self.map.serialize_entry(key, value)?;
             }
             Ok(())
         }
     }
-    error.visit_details(&mut Lift { map, keys })
+
+    for key in keys {
+        error.visit_details(&mut Lift { map, key })?;
+    }
+    Ok(())
+}
+
+/// Writes every details field but those named in `keys` as entries of
+/// `map`, in declaration order: the other fields at the level of the lifted
+/// ones (a format that flattens the details into its error object), where
+/// [`Without`] nests them in a member of their own.
+pub fn lift_others<E, M>(error: &E, map: &mut M, keys: &[&str]) -> Result<(), M::Error>
+where
+    E: crate::ApiError + ?Sized,
+    M: SerializeMap,
+{
+    error.__visit_fields(&mut MapEntries {
+        map,
+        reserved: keys,
+    })
+}
+
+/// Whether the value has the details field `key` (a `None` one it does
+/// not): what a format asks before it writes a member only some errors
+/// have.
+pub fn has<E: crate::ApiError + ?Sized>(error: &E, key: &str) -> bool {
+    struct Has<'k>(&'k str, bool);
+
+    impl DetailVisitor for Has<'_> {
+        type Error = std::convert::Infallible;
+
+        fn field<T: Serialize + ?Sized>(&mut self, key: &str, _: &T) -> Result<(), Self::Error> {
+            self.1 |= key == self.0;
+            Ok(())
+        }
+    }
+
+    let mut has = Has(key, false);
+    let Ok(()) = error.visit_details(&mut has);
+    has.1
+}
+
+/// Hands the validation list of the value (its
+/// [`Violations`](crate::Violations) field), when it has one, to `f`, as
+/// typed data: a format that writes one object per field error (JSON:API's
+/// `errors`) reads the list itself, with nothing serialized in between.
+///
+/// ```
+/// use apierror::{fields, ApiError, Violations};
+///
+/// #[derive(Debug, ApiError)]
+/// enum SignupError {
+///     #[code("INVALID")]
+///     #[status(422)]
+///     Invalid { violations: Violations },
+///     #[code("TAKEN")]
+///     #[status(409)]
+///     Taken,
+/// }
+///
+/// let error = SignupError::Invalid {
+///     violations: Violations::new().with("/email", "email", "must be an email address"),
+/// };
+/// let pointers = fields::with_violations(&error, |list| {
+///     list.iter().map(|v| v.pointer().to_owned()).collect::<Vec<_>>()
+/// });
+/// assert_eq!(pointers, Some(vec!["/email".to_owned()]));
+/// assert_eq!(fields::with_violations(&SignupError::Taken, |list| list.len()), None);
+/// ```
+pub fn with_violations<E, R>(error: &E, f: impl FnOnce(&crate::Violations) -> R) -> Option<R>
+where
+    E: crate::ApiError + ?Sized,
+{
+    let mut out = None;
+    let _ = crate::violations::with_list::<E, ()>(error, |list| {
+        out = Some(f(list));
+        Ok(())
+    });
+    out
+}
+
+/// The details object of an error with only the fields named in `keys`, in
+/// the order of `keys`: the complement of [`Without`].
+pub struct Only<'a, E: ?Sized> {
+    error: &'a E,
+    keys: &'a [&'a str],
+}
+
+impl<'a, E: crate::ApiError + ?Sized> Only<'a, E> {
+    /// The details of `error`, only `keys`.
+    pub fn new(error: &'a E, keys: &'a [&'a str]) -> Self {
+        Only { error, keys }
+    }
+
+    /// How many of `keys` the value has.
+    pub fn len(&self) -> usize {
+        self.keys.iter().filter(|key| has(self.error, key)).count()
+    }
+
+    /// Whether the value has none of `keys`.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<E: crate::ApiError + ?Sized> Serialize for Only<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        lift(self.error, &mut map, self.keys)?;
+        map.end()
+    }
 }
 
 /// The details object of an error without the fields named in `keys`:
@@ -207,6 +327,18 @@ pub trait FieldVisitor {
     /// `Cow<str>`, ...), as a `&str`: what the byte writer copies without
     /// serde when it needs no escaping. The same JSON as [`field`](Self::field).
     fn str_field(&mut self, key: &str, json_key: &str, value: &str) -> Result<(), Self::Error> {
+        self.field(key, json_key, value)
+    }
+
+    /// A field the derive knows to be a JSON scalar (an integer, a float,
+    /// `bool`, `char`): no object, so no key to check. The same JSON as
+    /// [`field`](Self::field).
+    fn scalar_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &T,
+    ) -> Result<(), Self::Error> {
         self.field(key, json_key, value)
     }
 

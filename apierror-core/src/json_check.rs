@@ -276,7 +276,7 @@ impl Keys {
 /// The grammar's whole state: where it stands, what encloses it, and the
 /// keys of the open objects.
 #[derive(Debug)]
-struct Grammar {
+pub(crate) struct Grammar {
     state: State,
     /// One bit per open bracket, set for an object, clear for an array.
     stack: [u64; MAX_DEPTH / 64],
@@ -514,73 +514,115 @@ impl<W: io::Write> io::Write for Checked<W> {
 /// boolean, `null`) goes through unchecked, serde_json writes those right;
 /// an object or an array is checked as [`Checked`] checks a whole body, so
 /// that a type's `Serialize` cannot write a key twice.
-pub(crate) struct Lazy<'w, W> {
+///
+/// The grammar's state lives in the caller's `Option<Grammar>`, set only
+/// when the value is an object or an array: a scalar costs a branch per
+/// write, and nothing big is moved or initialized.
+pub(crate) struct Lazy<'w, 'g, W> {
     inner: &'w mut W,
+    grammar: &'g mut Option<Grammar>,
     mode: Mode,
 }
 
-// The checked state lives in place, not boxed: a details value that is an
-// object costs no allocation.
-#[allow(clippy::large_enum_variant)]
+/// The caller's slot for [`Lazy`]'s grammar: `Slot::default()`.
+pub(crate) type Slot = Option<Grammar>;
+
+#[derive(Clone, Copy)]
 enum Mode {
     /// Nothing written yet.
     Start,
     /// A scalar: passed through.
     Scalar,
-    /// An object or an array: checked (in place: no allocation below 16
-    /// keys in the open objects).
-    Checked { grammar: Grammar, offset: u64 },
+    /// An object or an array: checked, this many bytes so far.
+    Checked(u64),
     /// Refused at byte `at`, for `reason`.
     Failed { at: u64, reason: &'static str },
 }
 
-impl<'w, W: io::Write> Lazy<'w, W> {
-    pub(crate) fn new(inner: &'w mut W) -> Self {
+impl<'w, 'g, W: io::Write> Lazy<'w, 'g, W> {
+    #[inline]
+    pub(crate) fn new(inner: &'w mut W, grammar: &'g mut Slot) -> Self {
         Lazy {
             inner,
+            grammar,
             mode: Mode::Start,
         }
     }
 
     /// Ok when the value written is complete (a scalar always is).
-    pub(crate) fn finish(self) -> io::Result<()> {
+    #[inline]
+    pub(crate) fn finish(&self) -> io::Result<()> {
         match self.mode {
             Mode::Start | Mode::Scalar => Ok(()),
-            Mode::Checked { grammar, .. } if grammar.complete() => Ok(()),
-            Mode::Checked { offset, .. } => Err(invalid(offset, "the JSON value is incomplete")),
+            Mode::Checked(offset) => match &*self.grammar {
+                Some(grammar) if grammar.complete() => Ok(()),
+                _ => Err(invalid(offset, "the JSON value is incomplete")),
+            },
             Mode::Failed { at, reason } => Err(invalid(at, reason)),
         }
     }
 }
 
-impl<W: io::Write> io::Write for Lazy<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+impl<W: io::Write> Lazy<'_, '_, W> {
+    /// Decides, at the value's first byte, whether it is checked.
+    #[inline]
+    fn start(&mut self, buf: &[u8]) {
         if let Mode::Start = self.mode {
-            self.mode = match buf.iter().find(|b| !b.is_ascii_whitespace()) {
-                Some(b'{' | b'[') => Mode::Checked {
-                    grammar: Grammar::START,
-                    offset: 0,
-                },
+            // serde_json's compact output starts a value with its first byte.
+            self.mode = match buf.first() {
+                Some(b'{' | b'[') => {
+                    *self.grammar = Some(Grammar::START);
+                    Mode::Checked(0)
+                }
                 Some(_) => Mode::Scalar,
                 None => Mode::Start,
             };
         }
-        match &mut self.mode {
+    }
+}
+
+impl<W: io::Write> io::Write for Lazy<'_, '_, W> {
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.start(buf);
+        match self.mode {
+            Mode::Scalar => self.inner.write_all(buf),
+            _ => {
+                let mut rest = buf;
+                while !rest.is_empty() {
+                    let n = self.write(rest)?;
+                    if n == 0 {
+                        return Err(io::ErrorKind::WriteZero.into());
+                    }
+                    rest = &rest[n..];
+                }
+                Ok(())
+            }
+        }
+    }
+
+    #[inline]
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.start(buf);
+        match self.mode {
             Mode::Start | Mode::Scalar => self.inner.write(buf),
-            Mode::Failed { at, reason } => Err(invalid(*at, reason)),
-            Mode::Checked { grammar, offset } => {
+            Mode::Failed { at, reason } => Err(invalid(at, reason)),
+            Mode::Checked(offset) => {
+                let Some(grammar) = &mut *self.grammar else {
+                    return Err(invalid(offset, "no grammar"));
+                };
                 // serde_json writes whole: a short write of the body's
                 // output fails the render (write_all sees WriteZero) rather
                 // than being resent through the grammar.
                 for (i, &b) in buf.iter().enumerate() {
                     if let Err(reason) = grammar.step(b) {
-                        let at = *offset + i as u64;
+                        let at = offset + i as u64;
                         self.mode = Mode::Failed { at, reason };
                         return Err(invalid(at, reason));
                     }
                 }
                 self.inner.write_all(buf)?;
-                *offset += buf.len() as u64;
+                self.mode = Mode::Checked(offset + buf.len() as u64);
                 Ok(buf.len())
             }
         }
@@ -816,18 +858,19 @@ mod tests {
 
     #[test]
     fn a_scalar_value_goes_through_lazy_unchecked_an_object_checked() {
-        let mut out = Vec::new();
-        let mut lazy = Lazy::new(&mut out);
+        let (mut out, mut slot) = (Vec::new(), Slot::default());
+        let mut lazy = Lazy::new(&mut out, &mut slot);
         lazy.write_all(b"\"not {json\"").unwrap();
         lazy.finish().unwrap();
-        let mut out = Vec::new();
-        let mut lazy = Lazy::new(&mut out);
+        assert!(slot.is_none(), "a scalar needs no grammar");
+        let (mut out, mut slot) = (Vec::new(), Slot::default());
+        let mut lazy = Lazy::new(&mut out, &mut slot);
         lazy.write_all(br#"{"k":1,"#).unwrap();
         assert!(lazy.write_all(br#""k":2}"#).is_err());
         assert!(lazy.finish().is_err());
         assert_eq!(out, br#"{"k":1,"#);
-        let mut out = Vec::new();
-        let mut lazy = Lazy::new(&mut out);
+        let (mut out, mut slot) = (Vec::new(), Slot::default());
+        let mut lazy = Lazy::new(&mut out, &mut slot);
         lazy.write_all(br#"[{"k":1},{"k":1}]"#).unwrap();
         lazy.finish().unwrap();
     }

@@ -154,11 +154,16 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
         headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
     }
     if error.status() == StatusCode::UNAUTHORIZED {
-        let challenge = error
-            .__setting(Owner::www_authenticate)
-            .and_then(static_value)
-            .unwrap_or(HeaderValue::from_static("Bearer"));
-        headers.insert(WWW_AUTHENTICATE, challenge);
+        // `www_authenticate = false` (the empty setting): no challenge.
+        match error.__setting(Owner::www_authenticate) {
+            Some("") => {}
+            setting => {
+                let challenge = setting
+                    .and_then(static_value)
+                    .unwrap_or(HeaderValue::from_static("Bearer"));
+                headers.insert(WWW_AUTHENTICATE, challenge);
+            }
+        }
     }
     // A type with a language says which its message is in: the one the
     // request chose when the format writes translations (and then the body

@@ -110,7 +110,8 @@ pub struct ContainerAttrs {
     pub manual_response: Option<Span>,
     pub type_url: Option<LitStr>,
     pub domain: Option<LitStr>,
-    pub www_authenticate: Option<LitStr>,
+    /// The challenge (a string), or `false` for none.
+    pub www_authenticate: Option<syn::Lit>,
     /// A struct's own `title`, `kind` and `category` (an enum's go on its variants).
     pub title: Option<LitStr>,
     pub kind: Option<LitStr>,

@@ -370,6 +370,32 @@ pub fn is_str(ty: &Type) -> bool {
     leaf(ty, 0).is_some_and(|name| name == "String" || name == "str")
 }
 
+/// Whether the type is a primitive that serde writes as one JSON scalar
+/// (an integer, a float, `bool`, `char`): the JSON writer needs no check
+/// of its output.
+pub fn is_scalar(ty: &Type) -> bool {
+    leaf(ty, 0).is_some_and(|name| {
+        matches!(
+            name.to_string().as_str(),
+            "u8" | "u16"
+                | "u32"
+                | "u64"
+                | "u128"
+                | "usize"
+                | "i8"
+                | "i16"
+                | "i32"
+                | "i64"
+                | "i128"
+                | "isize"
+                | "f32"
+                | "f64"
+                | "bool"
+                | "char"
+        )
+    })
+}
+
 /// Whether the type is spelled `name` (any path to it), under references
 /// and `Box`/`Rc`/`Arc`/`Cow`.
 pub fn is_named(ty: &Type, name: &str) -> bool {

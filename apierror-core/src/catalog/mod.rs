@@ -300,7 +300,8 @@ impl Catalog {
     }
 
     /// The `WWW-Authenticate` challenge sent with 401 responses, from
-    /// `#[api_error(www_authenticate = "...")]`; `Bearer` when unset.
+    /// `#[api_error(www_authenticate = "...")]` (`Bearer` when unset);
+    /// `Some("")` for `www_authenticate = false`: no challenge at all.
     pub const fn www_authenticate(&self) -> Option<&'static str> {
         self.owner.www_authenticate
     }

@@ -28,10 +28,11 @@ pub(crate) fn write_text<T: Serialize + ?Sized, W: Write>(
     value: &T,
 ) -> Result<(), serde_json::Error> {
     writer.write_all(b"\"").map_err(serde_json::Error::io)?;
+    let mut keys = None;
     let formatter = TextFormatter {
         depth: 0,
         embedded: true,
-        keys: Keys::EMPTY,
+        keys: &mut keys,
         in_key: false,
     };
     value.serialize(&mut serde_json::Serializer::with_formatter(
@@ -46,10 +47,11 @@ pub(crate) struct RawText<'a, T: ?Sized>(pub(crate) &'a T);
 
 impl<T: Serialize + ?Sized> fmt::Display for RawText<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut keys = None;
         let formatter = TextFormatter {
             depth: 0,
             embedded: false,
-            keys: Keys::EMPTY,
+            keys: &mut keys,
             in_key: false,
         };
         self.0
@@ -69,12 +71,14 @@ impl<T: Serialize + ?Sized> fmt::Display for RawText<'_, T> {
 /// `\\n`); otherwise it is the raw text.
 /// Objects in the text keep unique keys, as in every body: a value whose
 /// `Serialize` writes a key twice fails the render.
-struct TextFormatter {
+struct TextFormatter<'k> {
     /// How many arrays and objects are open.
     depth: usize,
     embedded: bool,
-    /// The keys of the open objects, and whether a key is being written.
-    keys: Keys,
+    /// The keys of the open objects (in the caller's slot, set at the first
+    /// key: a value that is no object costs nothing), and whether a key is
+    /// being written.
+    keys: &'k mut Option<Keys>,
     in_key: bool,
 }
 
@@ -85,7 +89,7 @@ macro_rules! key_numbers {
             if self.in_key {
                 let mut digits = Digits { bytes: [0; 40], len: 0 };
                 let _ = fmt::Write::write_fmt(&mut digits, format_args!("{value}"));
-                self.keys.text(&digits.bytes[..digits.len]);
+                self.keys().text(&digits.bytes[..digits.len]);
             }
             CompactFormatter.$method(writer, value)
         }
@@ -110,7 +114,12 @@ impl fmt::Write for Digits {
     }
 }
 
-impl TextFormatter {
+impl TextFormatter<'_> {
+    /// The keys of the open objects, kept from the first key on.
+    fn keys(&mut self) -> &mut Keys {
+        self.keys.get_or_insert(Keys::EMPTY)
+    }
+
     /// Writes bytes of JSON text, escaped for a JSON string when embedded.
     fn text<W: ?Sized + Write>(&self, writer: &mut W, bytes: &[u8]) -> io::Result<()> {
         if !self.embedded {
@@ -166,7 +175,7 @@ fn escape_of(escape: &CharEscape) -> ([u8; 6], usize, char) {
     }
 }
 
-impl Formatter for TextFormatter {
+impl Formatter for TextFormatter<'_> {
     fn begin_string<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
         if self.top_level_string() {
             return Ok(());
@@ -184,7 +193,7 @@ impl Formatter for TextFormatter {
         fragment: &str,
     ) -> io::Result<()> {
         if self.in_key {
-            self.keys.text(fragment.as_bytes());
+            self.keys().text(fragment.as_bytes());
         }
         // Fragments hold no quote, backslash or control character.
         writer.write_all(fragment.as_bytes())
@@ -195,7 +204,7 @@ impl Formatter for TextFormatter {
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        self.keys.start();
+        self.keys().start();
         self.in_key = true;
         if first {
             Ok(())
@@ -206,7 +215,8 @@ impl Formatter for TextFormatter {
 
     fn end_object_key<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
         self.in_key = false;
-        if self.keys.end(self.depth) {
+        let depth = self.depth;
+        if self.keys().end(depth) {
             Ok(())
         } else {
             Err(io::Error::new(
@@ -229,7 +239,7 @@ impl Formatter for TextFormatter {
         let (bytes, len, raw) = escape_of(&escape);
         let sequence = &bytes[..len];
         if self.in_key {
-            self.keys.text(raw.encode_utf8(&mut [0; 4]).as_bytes());
+            self.keys().text(raw.encode_utf8(&mut [0; 4]).as_bytes());
         }
         match (self.top_level_string(), self.embedded) {
             // The character itself: the raw text of a string.
@@ -257,7 +267,9 @@ impl Formatter for TextFormatter {
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.keys.close(self.depth);
+        if let Some(keys) = self.keys.as_mut() {
+            keys.close(self.depth);
+        }
         self.depth -= 1;
         writer.write_all(b"}")
     }

@@ -4,7 +4,7 @@
 
 #[allow(unused_imports)]
 use super::*;
-use crate::json_check::Lazy;
+use crate::json_check::{Lazy, Slot};
 
 /// The parts of a body that generated code writes directly.
 #[doc(hidden)]
@@ -298,9 +298,27 @@ impl<W: std::io::Write, const STYLE: u8> crate::fields::FieldVisitor for FieldWr
         } else {
             // A value's own `Serialize` may write an object: checked for
             // keys written twice.
-            let mut checked = Lazy::new(&mut *self.writer);
+            let mut slot = Slot::default();
+            let mut checked = Lazy::new(&mut *self.writer, &mut slot);
             value.serialize(&mut serde_json::Serializer::new(&mut checked))?;
             checked.finish().map_err(serde_json::Error::io)
+        }
+    }
+
+    #[inline]
+    fn scalar_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &T,
+    ) -> Result<(), serde_json::Error> {
+        if !self.key(key, json_key)? {
+            return Ok(());
+        }
+        if STYLE == TEXT {
+            text::write_text(self.writer, value)
+        } else {
+            value.serialize(&mut serde_json::Serializer::new(&mut *self.writer))
         }
     }
 

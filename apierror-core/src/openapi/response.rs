@@ -214,13 +214,24 @@ pub(super) fn response(
                 challenges.push(challenge);
             }
         }
+        // `www_authenticate = false`: those variants send none.
+        let without = challenges.contains(&"");
+        challenges.retain(|c| !c.is_empty());
         let challenges: Vec<String> = challenges.iter().map(|c| format!("`{c}`")).collect();
+        if challenges.is_empty() {
+            return builder.build();
+        }
+        let absent = if without {
+            " (none for the codes whose type says `www_authenticate = false`)"
+        } else {
+            ""
+        };
         builder = builder.header(
             "WWW-Authenticate",
             Header::builder()
                 .schema(ObjectBuilder::new().schema_type(Type::String))
                 .description(Some(format!(
-                    "The authentication challenge: {}.",
+                    "The authentication challenge: {}{absent}.",
                     challenges.join(" or ")
                 )))
                 .build(),

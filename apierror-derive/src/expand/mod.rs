@@ -402,6 +402,8 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
                 quote!(__visitor.violations_field(#key, #json_key, #as_list(#value)))
             } else if crate::shape::is_str(ty) {
                 quote!(__visitor.str_field(#key, #json_key, ::core::convert::AsRef::<str>::as_ref(#value)))
+            } else if crate::shape::is_scalar(ty) {
+                quote!(__visitor.scalar_field(#key, #json_key, #value))
             } else {
                 quote!(__visitor.field(#key, #json_key, #value))
             }

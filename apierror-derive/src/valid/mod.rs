@@ -352,15 +352,30 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             );
             return None;
         }
-        let value = lit.value();
-        let valid = !value.is_empty() && value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
-        if !valid {
-            cx.error_at(
-                lit.span(),
-                "`www_authenticate` must be a valid header value: visible ASCII and spaces, e.g. \"Bearer realm=\\\"api\\\"\"",
-            );
+        match lit {
+            // No challenge at all (APIs that send none, as GitHub's):
+            // the empty setting, which the response reads as "leave out".
+            syn::Lit::Bool(flag) if !flag.value => Some(String::new()),
+            syn::Lit::Str(lit) => {
+                let value = lit.value();
+                let valid = !value.is_empty()
+                    && value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
+                if !valid {
+                    cx.error_at(
+                        lit.span(),
+                        "`www_authenticate` must be a valid header value: visible ASCII and spaces, e.g. \"Bearer realm=\\\"api\\\"\"",
+                    );
+                }
+                valid.then_some(value)
+            }
+            other => {
+                cx.error_at(
+                    other.span(),
+                    "`www_authenticate` takes the challenge 401 responses send (\"Bearer realm=\\\"api\\\"\"), or false for none",
+                );
+                None
+            }
         }
-        valid.then_some(value)
     });
     Model {
         language: locales.language,

@@ -625,3 +625,53 @@ fn reserved_headers_never_reach_the_wire_actix() {
     drop(server);
     assert_both_answered(&raw);
 }
+
+/// An API that sends no challenge (GitHub, Meilisearch): `www_authenticate
+/// = false` leaves the header out of every 401, in every response path,
+/// and out of the OpenAPI document.
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", www_authenticate = false)]
+pub enum NoChallenge {
+    #[status(401)]
+    #[message("Requires authentication")]
+    RequiresAuthentication,
+}
+
+#[test]
+fn www_authenticate_false_sends_no_challenge() {
+    use axum::response::IntoResponse;
+    let error = NoChallenge::RequiresAuthentication;
+    assert_eq!(NoChallenge::CATALOG.www_authenticate(), Some(""));
+    for format in &FORMATS {
+        let response = Render::new(&error).format(format).to_response();
+        assert_eq!(response.status(), 401);
+        assert!(
+            !response.headers().contains_key(WWW_AUTHENTICATE),
+            "{format:?}"
+        );
+    }
+    assert!(!error
+        .into_response()
+        .headers()
+        .contains_key(WWW_AUTHENTICATE));
+    let actix = actix_web::ResponseError::error_response(&NoChallenge::RequiresAuthentication);
+    assert!(actix.headers().get("www-authenticate").is_none());
+    let openapi = serde_json::to_value(apierror::openapi::responses(
+        NoChallenge::CATALOG,
+        &Standard,
+    ))
+    .unwrap();
+    assert!(
+        openapi["401"]["headers"].get("WWW-Authenticate").is_none(),
+        "{openapi}"
+    );
+    // A type that includes it keeps its setting for its codes.
+    #[derive(Debug, ApiError)]
+    #[api_error(www_authenticate = "Bearer realm=\"outer\"")]
+    enum Outer {
+        #[api_error(transparent)]
+        Inner(NoChallenge),
+    }
+    let response = Render::new(&Outer::Inner(NoChallenge::RequiresAuthentication)).to_response();
+    assert!(!response.headers().contains_key(WWW_AUTHENTICATE));
+}

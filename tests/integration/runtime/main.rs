@@ -22,6 +22,7 @@ pub mod decode_hostile;
 pub mod derive;
 pub mod envelope;
 pub mod fast_path;
+pub mod format_helpers;
 pub mod formats;
 pub mod generics;
 pub mod hygiene;

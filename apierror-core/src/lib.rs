@@ -16,6 +16,8 @@ mod error;
 mod html;
 mod json_check;
 mod message;
+#[cfg(feature = "export")]
+mod model;
 mod render;
 mod shape;
 

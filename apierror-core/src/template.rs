@@ -69,7 +69,7 @@ impl Arg {
     /// as the message shows it: `0` for integers, `string` for strings,
     /// `0.00` for `{price:.2}` of an `f64`. `None` for types without a
     /// known example (your own types, `Option`s).
-    #[cfg(feature = "utoipa")]
+    #[cfg(feature = "export")]
     pub(crate) fn example(&self) -> Option<alloc::string::String> {
         struct Show(fn(&mut fmt::Formatter<'_>) -> fmt::Result);
         impl fmt::Display for Show {
@@ -232,7 +232,7 @@ pub fn split(template: &str) -> Option<(Split<'_>, &str)> {
 
 /// The template with every placeholder whose field has a known example
 /// filled with it; the others stay as written.
-#[cfg(feature = "utoipa")]
+#[cfg(feature = "export")]
 pub(crate) fn example_message(pieces: Pieces) -> alloc::string::String {
     let mut out = alloc::string::String::new();
     for piece in pieces {

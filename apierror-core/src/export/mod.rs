@@ -32,13 +32,13 @@
 
 mod json;
 pub(crate) mod markdown;
-mod schema;
+pub(crate) mod schema;
 mod typescript;
 
 pub use json::{json, JsonCatalog};
 pub use markdown::markdown;
-pub use schema::json_schema;
-pub use typescript::typescript;
+pub use schema::{json_schema, json_schema_of};
+pub use typescript::{typescript, typescript_for, typescript_of};
 
 use crate::catalog::{Catalog, Category, Descriptor, Owner};
 use crate::doc::DocUrl;

@@ -1,50 +1,18 @@
 //! TypeScript declarations for a catalog's codes, details and bodies.
 
-use super::schema::{codes, Code, Field, Ty};
+use super::schema::{Field, Ty};
 use crate::catalog::Catalog;
-use crate::format::BuiltIn;
+use crate::error::ApiError;
+use crate::format::{Format, FormatVisitor};
+use crate::model::{self, CodeModel, Node};
 use std::fmt::Write;
 
 /// TypeScript declarations of the codes, details and bodies of `catalog`,
-/// composed catalogs included: a module to commit beside the client (as
-/// `errors.d.ts`, say) and to regenerate when the catalog changes.
-///
-/// It declares:
-///
-/// - `Code`, the union of the codes as string literals, in declaration order;
-/// - `Details`, the `details` object of each code, keyed by code: a code
-///   with fields gets their keys and types, one that always sends an empty
-///   object (`empty_details`) `Record<string, never>`, and one whose bodies
-///   have no `details` member `never`. An `Option` field is an optional
-///   member (`hint?: string`): the details leave a `None` out;
-/// - the static facts the bodies hold per code: `Status` (the HTTP status),
-///   `Title` (RFC 9457), `OpenAiType`, `RpcStatus` (AIP-193), `DocUrl` (the
-///   documentation URL, `never` without one), `ProblemMembers` (the
-///   problem's extension members: the details fields not named like one of
-///   its own members) and `Metadata` (AIP-193's, the details as strings);
-/// - one body type per built-in format, each a union with one member per
-///   code, so that checking the code (or, in the OpenAI style, which has
-///   none, the status and `type`) narrows the details: `StandardBody`,
-///   `TaggedBody`, `OpenAiBody`, `ProblemBody`, `GoogleBody`,
-///   `WebSocketBody`; members a request [`Context`](crate::format::Context)
-///   adds are optional (`request_id` and `meta`, `requestId`, `instance`);
-/// - `ErrorBody`, the body of the catalog's own format
-///   ([`Catalog::built_in`]; the standard one when the type declares a
-///   [`Format`](crate::format::Format) of its own).
-///
-/// Details fields are typed from their Rust types as written
-/// ([`Descriptor::field_types`](crate::Descriptor::field_types)), as in
-/// [`json_schema`](super::json_schema): integers to `number`, `f32`/`f64` to
-/// `number | null` (serde_json writes NaN and the infinities as `null`),
-/// `bool` to `boolean`, `String`, `&str`, `char` and the like to `string`,
-/// `Vec<T>`, slices, arrays and sets to `T[]`, `HashMap`/`BTreeMap` to
-/// `Record<string, V>`, tuples to tuples, an `Option` inside another type to
-/// `T | null`. Any other type (a struct or enum of yours, a type alias, a
-/// type parameter, `serde_json::Value`) is `unknown`: its own `Serialize`
-/// decides its JSON, which its name does not tell.
-///
-/// The output is deterministic, and starts with a comment saying it is
-/// generated.
+/// composed catalogs included, in the catalog's built-in format
+/// ([`Catalog::built_in`]): [`typescript_for`] with that format, plus an
+/// alias of `ErrorBody` named after it (`ProblemBody`, `StandardBody`, ...).
+/// For a type that declares a format of its own, use [`typescript_of`]; for
+/// another format, [`typescript_for`].
 ///
 /// ```
 /// use apierror::ApiError;
@@ -67,11 +35,60 @@ use std::fmt::Write;
 /// assert!(ts.contains("export type Code =\n  | \"BILL-001\"\n  | \"BILL-002\";\n"));
 /// assert!(ts.contains("  \"BILL-001\": { amount: number; reason?: string };\n"));
 /// assert!(ts.contains("  \"BILL-002\": never;\n"));
-/// assert!(ts.contains("export type StandardBody = {\n  [C in Code]: {\n"));
-/// assert!(ts.contains("export type ErrorBody = StandardBody;\n"));
+/// assert!(ts.contains("export type ErrorBody = ErrorBodies[Code];\n"));
+/// assert!(ts.contains("export type StandardBody = ErrorBody;\n"));
 /// ```
 pub fn typescript(catalog: &Catalog) -> String {
-    let codes = codes(catalog);
+    let format = catalog.built_in();
+    let mut out = typescript_for(catalog, format);
+    let _ = writeln!(
+        out,
+        "\n/** The same bodies under the name of the built-in format. */\nexport type {}Body = ErrorBody;",
+        format.type_name()
+    );
+    out
+}
+
+/// TypeScript declarations of the codes, details and bodies of `catalog`,
+/// composed catalogs included, as `format` renders them: a module to commit
+/// beside the client (as `errors.d.ts`, say) and to regenerate when the
+/// catalog changes.
+///
+/// It declares:
+///
+/// - `Code`, the union of the codes as string literals, in declaration order;
+/// - `Details`, the `details` object of each code, keyed by code: a code
+///   with fields gets their keys and types, one that always sends an empty
+///   object (`empty_details`) `Record<string, never>`, and one whose bodies
+///   have no `details` member `never`. An `Option` field is an optional
+///   member (`hint?: string`): the details leave a `None` out;
+/// - `Status`, the HTTP status of each code, and `DocUrl`, its
+///   documentation URL (`never` without one);
+/// - `ErrorBodies`, the body of each code as the format renders it, and
+///   `ErrorBody`, their union: checking the member that holds the code
+///   narrows the rest. It is the model every exporter reads (see
+///   [`export`](super)): constants of a code (its status, a problem's
+///   `title`, a `doc_url`) are literal types; a member that only some
+///   renders have (with a request [`Context`](crate::format::Context), with
+///   an `Option` field set) is optional; one that is `null` in some renders
+///   is `T | null`.
+///
+/// Details fields are typed from their Rust types as written
+/// ([`Descriptor::field_types`](crate::Descriptor::field_types)), as in
+/// [`json_schema`](super::json_schema): integers to `number`, `f32`/`f64` to
+/// `number | null` (serde_json writes NaN and the infinities as `null`),
+/// `bool` to `boolean`, `String`, `&str`, `char` and the like to `string`,
+/// `Vec<T>`, slices, arrays and sets to `T[]`, `HashMap`/`BTreeMap` to
+/// `Record<string, V>`, tuples to tuples, an `Option` inside another type to
+/// `T | null`. Any other type (a struct or enum of yours, a type alias, a
+/// type parameter, `serde_json::Value`) is `unknown`: its own `Serialize`
+/// decides its JSON, which its name does not tell. A field a format writes
+/// as text (AIP-193's metadata) is a `string`.
+///
+/// The output is deterministic, and starts with a comment saying it is
+/// generated.
+pub fn typescript_for<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> String {
+    let codes = model::model(catalog, format);
     let mut out = String::new();
     let name = catalog.type_name();
     let _ = writeln!(
@@ -87,7 +104,7 @@ pub fn typescript(catalog: &Catalog) -> String {
         out.push_str(" never");
     }
     for code in &codes {
-        let _ = write!(out, "\n  | {}", string(code.code()));
+        let _ = write!(out, "\n  | {}", string(code.descriptor.code()));
     }
     out.push_str(";\n\n");
 
@@ -99,9 +116,9 @@ pub fn typescript(catalog: &Catalog) -> String {
          * whose bodies have no `details` member.",
         "Details",
         true,
-        |code| match &code.details {
-            None => "never".to_owned(),
-            Some(fields) => object(fields.iter(), false, "Record<string, never>"),
+        |code| match code.descriptor.has_details() {
+            false => "never".to_owned(),
+            true => object(code.fields.iter(), "Record<string, never>"),
         },
     );
     table(
@@ -110,32 +127,9 @@ pub fn typescript(catalog: &Catalog) -> String {
         "The HTTP status of each code.",
         "Status",
         false,
-        |code| code.status().to_string(),
+        |code| code.descriptor.status().as_u16().to_string(),
     );
-    table(
-        &mut out,
-        &codes,
-        "The RFC 9457 `title` of each code.",
-        "Title",
-        false,
-        |code| string(code.title()),
-    );
-    table(
-        &mut out,
-        &codes,
-        "The OpenAI-style `type` of each code.",
-        "OpenAiType",
-        false,
-        |code| string(code.kind()),
-    );
-    table(
-        &mut out,
-        &codes,
-        "The AIP-193 `status` of each code: the `google.rpc.Code` of its HTTP status.",
-        "RpcStatus",
-        false,
-        |code| string(code.rpc_status()),
-    );
+    let settings = super::Settings::new(catalog);
     table(
         &mut out,
         &codes,
@@ -143,156 +137,113 @@ pub fn typescript(catalog: &Catalog) -> String {
         "DocUrl",
         false,
         |code| {
-            code.doc_url()
-                .map_or_else(|| "never".to_owned(), |url| string(&url))
+            settings
+                .doc_url(code.descriptor)
+                .map_or_else(|| "never".to_owned(), |url| string(&url.to_string()))
         },
     );
     table(
         &mut out,
         &codes,
-        "The RFC 9457 extension members of each code: its details fields but\n \
-         * those named like a member of the problem itself.",
-        "ProblemMembers",
-        false,
-        |code| object(code.problem_members().iter(), false, "{}"),
-    );
-    table(
-        &mut out,
-        &codes,
-        "The AIP-193 `ErrorInfo.metadata` of each code: its details fields as\n \
-         * strings, `never` for a code without details (no `metadata` member).",
-        "Metadata",
-        false,
-        |code| match code.metadata_fields() {
+        &format!(
+            "The body of each code as `{}`: `never` for a code the format failed\n \
+             * to render.",
+            format.media_type()
+        ),
+        "ErrorBodies",
+        true,
+        |code| match &code.body {
             None => "never".to_owned(),
-            Some(fields) => object(fields, true, "Record<string, never>"),
+            Some(body) => node(body, code, 1),
         },
     );
-    table(
-        &mut out,
-        &codes,
-        "The AIP-193 `google.rpc.BadRequest` of each code with a validation list:\n \
-         * `[BadRequest]`, `[] | [BadRequest]` for an `Option` list, `[]` without one.",
-        "BadRequestPart",
-        false,
-        |code| match code.violations() {
-            None => "[]".to_owned(),
-            Some(false) => "[BadRequest]".to_owned(),
-            Some(true) => "[] | [BadRequest]".to_owned(),
-        },
-    );
-
-    out.push_str(BODIES);
-    let default = match catalog.built_in() {
-        BuiltIn::Standard(_) => "StandardBody",
-        BuiltIn::Tagged(_) => "TaggedBody",
-        BuiltIn::OpenAi(_) => "OpenAiBody",
-        BuiltIn::Problem(_) => "ProblemBody",
-        BuiltIn::Google(_) => "GoogleBody",
-        BuiltIn::WebSocket(_) => "WebSocketBody",
-    };
     let _ = writeln!(
         out,
-        "\n/** The body of `{name}`'s errors in its own format. */\nexport type ErrorBody = {default};"
+        "/** The body of `{name}`'s errors: one member per code. */\nexport type ErrorBody = ErrorBodies[Code];"
     );
     out
 }
 
-/// The body types: the same for every catalog, written in terms of the tables.
-const BODIES: &str = r#"/** The `details` member of a code's error object: none without details. */
-type DetailsMember<C extends Code> = [Details[C]] extends [never] ? {} : { details: Details[C] };
+/// [`typescript_for`] of `E`'s catalog in the format `E` declares
+/// (`#[api_error(format = ...)]`): a built-in one or your own.
+pub fn typescript_of<E: ApiError + ?Sized>() -> String {
+    struct Print(&'static Catalog);
+    impl FormatVisitor for Print {
+        type Output = String;
+        fn visit<F: Format + ?Sized>(self, format: &F) -> String {
+            typescript_for(self.0, format)
+        }
+    }
+    E::__with_format(Print(E::CATALOG))
+}
 
-/** `{"code","message","details"}`: the standard, tagged and WebSocket error object. */
-type ErrorObject<C extends Code> = { code: C; message: string } & DetailsMember<C>;
-
-/**
- * The standard envelope, `{"error":{"code","message","details"}}`; with a
- * request id or timestamp, the error's `request_id` and `meta`.
- */
-export type StandardBody = {
-  [C in Code]: {
-    error: ErrorObject<C> & { request_id?: string };
-    meta?: { request_id?: string; timestamp?: string };
-  };
-}[Code];
-
-/** The tagged envelope, `{"success":false,"error":{...}}`; `requestId` with a request id. */
-export type TaggedBody = {
-  [C in Code]: { success: false; error: ErrorObject<C>; requestId?: string };
-}[Code];
-
-/** The OpenAI style, `{"error":{"message","type","code","details"}}`: `code` is the HTTP status. */
-export type OpenAiBody = {
-  [C in Code]: {
-    error: { message: string; type: OpenAiType[C]; code: Status[C] } & DetailsMember<C>;
-  };
-}[Code];
-
-/** RFC 9457 problem details, the details fields as extension members; `instance` from the request. */
-export type ProblemBody = {
-  [C in Code]: {
-    type: string;
-    title: Title[C];
-    status: Status[C];
-    detail: string;
-    instance?: string;
-    code: C;
-  } & ProblemMembers[C];
-}[Code];
-
-/** AIP-193's `google.rpc.ErrorInfo`: the code is the `reason`. */
-type ErrorInfo<C extends Code> = {
-  "@type": "type.googleapis.com/google.rpc.ErrorInfo";
-  reason: C;
-  domain: string;
-} & ([Metadata[C]] extends [never] ? {} : { metadata: Metadata[C] });
-
-/** AIP-193's `google.rpc.Help`, with the code's documentation URL. */
-type Help<C extends Code> = {
-  "@type": "type.googleapis.com/google.rpc.Help";
-  links: [{ description: `Documentation of ${C}`; url: DocUrl[C] }];
-};
-
-/** AIP-193's `google.rpc.BadRequest`: the validation list. */
-type BadRequest = {
-  "@type": "type.googleapis.com/google.rpc.BadRequest";
-  fieldViolations: Array<{ field: string; description: string; reason: string }>;
-};
-
-/**
- * Google AIP-193 errors: an `ErrorInfo`, a `BadRequest` for a code with a
- * validation list, then a `Help` for a code with a documentation URL.
- */
-export type GoogleBody = {
-  [C in Code]: {
-    error: {
-      code: Status[C];
-      message: string;
-      status: RpcStatus[C];
-      details: [
-        ErrorInfo<C>,
-        ...BadRequestPart[C],
-        ...([DocUrl[C]] extends [never] ? [] : [Help<C>]),
-      ];
-    };
-  };
-}[Code];
-
-/** The WebSocket error frame, `{"type":"error","error":{...}}`. */
-export type WebSocketBody = {
-  [C in Code]: { type: "error"; error: ErrorObject<C> };
-}[Code];
-"#;
+/// The TypeScript type of a value of shape `n` in a body of `code`, at
+/// nesting `depth` (for indentation).
+fn node(n: &Node, code: &CodeModel, depth: usize) -> String {
+    let d = code.descriptor;
+    match n {
+        Node::Code => string(d.code()),
+        Node::Status => d.status().as_u16().to_string(),
+        Node::Const(value) => value.to_string(),
+        Node::Text | Node::FieldText(_) => "string".to_owned(),
+        Node::Integer | Node::Number => "number".to_owned(),
+        Node::Boolean => "boolean".to_owned(),
+        Node::Null => "null".to_owned(),
+        Node::Field(index) => ts(&code.fields[*index].ty),
+        Node::Array(items, _) => match items.as_slice() {
+            [] => "unknown[]".to_owned(),
+            items => {
+                let items: Vec<String> = items.iter().map(|i| node(i, code, depth)).collect();
+                format!("Array<{}>", items.join(" | "))
+            }
+        },
+        Node::Union(alternatives) => {
+            let alternatives: Vec<String> =
+                alternatives.iter().map(|a| node(a, code, depth)).collect();
+            alternatives.join(" | ")
+        }
+        Node::Object(props) => {
+            let members: Vec<String> = props
+                .iter()
+                .map(|p| {
+                    let optional = if p.required { "" } else { "?" };
+                    let value = node(&p.node, code, depth + 1);
+                    let value = if matches!(p.node, Node::Union(_)) {
+                        format!("({value})")
+                    } else {
+                        value
+                    };
+                    format!("{}{optional}: {value}", key(&p.key))
+                })
+                .collect();
+            let inline = format!("{{ {} }}", members.join("; "));
+            if members.is_empty() {
+                "Record<string, never>".to_owned()
+            } else if inline.len() <= 72 && !inline.contains('\n') {
+                inline
+            } else {
+                let indent = "  ".repeat(depth + 1);
+                let mut out = String::from("{\n");
+                for member in &members {
+                    let _ = writeln!(out, "{indent}{member};");
+                }
+                out.push_str(&"  ".repeat(depth));
+                out.push('}');
+                out
+            }
+        }
+    }
+}
 
 /// `export interface {name} { "<code>": <value>; ... }`, each entry under
 /// the variant's name and message when `described`.
 fn table(
     out: &mut String,
-    codes: &[Code],
+    codes: &[CodeModel],
     doc: &str,
     name: &str,
     described: bool,
-    value: impl Fn(&Code) -> String,
+    value: impl Fn(&CodeModel) -> String,
 ) {
     let _ = writeln!(out, "/**\n * {doc}\n */\nexport interface {name} {{");
     for code in codes {
@@ -301,21 +252,22 @@ fn table(
             let text = format!("`{}`: {}", d.variant(), d.template());
             let _ = writeln!(out, "  /** {} */", comment(&text));
         }
-        let _ = writeln!(out, "  {}: {};", string(code.code()), value(code));
+        let _ = writeln!(
+            out,
+            "  {}: {};",
+            string(code.descriptor.code()),
+            value(code)
+        );
     }
     out.push_str("}\n\n");
 }
 
 /// An object type of `fields`, their values as strings when `text`; `empty`
 /// when there is none. On one line when short, else one member a line.
-fn object<'f>(fields: impl Iterator<Item = &'f Field>, text: bool, empty: &str) -> String {
+fn object<'f>(fields: impl Iterator<Item = &'f Field>, empty: &str) -> String {
     let members: Vec<String> = fields
         .map(|field| {
-            let ty = if text {
-                "string".to_owned()
-            } else {
-                ts(&field.ty)
-            };
+            let ty = ts(&field.ty);
             let optional = if field.optional { "?" } else { "" };
             format!("{}{optional}: {ty}", key(field.key))
         })

@@ -263,6 +263,21 @@ pub enum BuiltIn {
     WebSocket(WebSocket),
 }
 
+#[cfg(feature = "export")]
+impl BuiltIn {
+    /// The format's type name: `Standard`, `Problem`, ...
+    pub(crate) fn type_name(&self) -> &'static str {
+        match self {
+            BuiltIn::Standard(_) => "Standard",
+            BuiltIn::Tagged(_) => "Tagged",
+            BuiltIn::OpenAi(_) => "OpenAi",
+            BuiltIn::Problem(_) => "Problem",
+            BuiltIn::Google(_) => "Google",
+            BuiltIn::WebSocket(_) => "WebSocket",
+        }
+    }
+}
+
 impl Default for BuiltIn {
     fn default() -> Self {
         BuiltIn::Standard(Standard)

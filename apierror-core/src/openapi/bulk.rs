@@ -1,6 +1,7 @@
 //! The `207 Multi-Status` body of [`Bulk`](crate::Bulk), described.
 
 use super::field::any_value;
+use super::infer::Print;
 use super::probe::Components;
 use super::response::Variant;
 use crate::catalog::Catalog;
@@ -44,34 +45,45 @@ use utoipa::openapi::RefOr;
 /// ```
 pub fn bulk_response(catalog: &Catalog) -> Response {
     let mut components = Components::new();
-    let variants: Vec<Variant> = catalog
-        .iter()
-        .map(|d| Variant::new(d, &Standard, &mut components))
+    let variants: Vec<Variant> = crate::model::model(catalog, &Standard)
+        .into_iter()
+        .map(|model| Variant::new(model, &Standard, &mut components))
         .collect();
     // One branch per distinct error object, titled with its codes.
-    let mut groups: Vec<(&super::infer::Node, Vec<&'static str>)> = Vec::new();
+    let mut groups: Vec<(&crate::model::Node, &Variant, Vec<&'static str>)> = Vec::new();
     let mut statuses: Vec<u16> = Vec::new();
     for variant in &variants {
         let status = variant.descriptor.status().as_u16();
         if !statuses.contains(&status) {
             statuses.push(status);
         }
-        let Some(error) = variant.shape.as_ref().and_then(|s| s.member_named("error")) else {
+        let Some(error) = variant.body().and_then(|s| s.member("error")) else {
             continue;
         };
         let code = variant.descriptor.code();
-        match groups.iter_mut().find(|(node, _)| *node == error) {
-            Some((_, codes)) => codes.push(code),
-            None => groups.push((error, vec![code])),
+        match groups
+            .iter_mut()
+            .find(|(node, first, _)| *node == error && first.fields_alike(variant))
+        {
+            Some((_, _, codes)) => codes.push(code),
+            None => groups.push((error, variant, vec![code])),
         }
     }
     statuses.sort_unstable();
+    let print = |node, variant: &Variant, codes: &[&'static str]| {
+        Print {
+            codes,
+            status: 0,
+            fields: &variant.fields,
+        }
+        .schema(node)
+    };
     let error: RefOr<Schema> = match groups.as_slice() {
-        [(node, codes)] => RefOr::T(node.schema(codes, 0)),
+        [(node, variant, codes)] => RefOr::T(print(node, variant, codes)),
         _ => {
             let mut one_of = OneOfBuilder::new();
-            for (node, codes) in &groups {
-                let mut schema = node.schema(codes, 0);
+            for (node, variant, codes) in &groups {
+                let mut schema = print(node, variant, codes);
                 if let Schema::Object(object) = &mut schema {
                     object.title = Some(codes.join(", "));
                 }

@@ -115,7 +115,6 @@
 //! neither an example nor a schema.
 
 mod bulk;
-mod example;
 mod field;
 mod infer;
 pub(crate) mod probe;
@@ -191,15 +190,15 @@ pub(crate) fn responses_and_schemas<F: Format + ?Sized>(
     let media_type = format.media_type();
     let mut by_status: BTreeMap<u16, Vec<Variant>> = BTreeMap::new();
     let mut components = Components::new();
-    for descriptor in catalog.iter() {
+    for model in crate::model::model(catalog, format) {
         by_status
-            .entry(descriptor.status().as_u16())
+            .entry(model.descriptor.status().as_u16())
             .or_default()
-            .push(Variant::new(descriptor, format, &mut components));
+            .push(Variant::new(model, format, &mut components));
     }
     let mut responses = Responses::new();
     for (status, variants) in by_status {
-        let response = response::response(catalog, status, &variants, media_type);
+        let response = response::response(status, &variants, media_type);
         responses
             .responses
             .insert(status.to_string(), RefOr::T(response));

@@ -1,11 +1,11 @@
 //! One response per status: the examples, the body's schema, the headers.
 
-use super::example::{Mode, Synthetic};
-use super::field::Field;
-use super::infer::{merge_nodes, Infer, Node};
+use super::field::{example_violations, Field};
+use super::infer::Print;
 use super::probe::Components;
-use crate::catalog::{Catalog, Descriptor};
+use crate::catalog::Descriptor;
 use crate::format::{Context, Format};
+use crate::model::{CodeModel, HeaderModel, Node, Slot, Synthetic};
 use crate::render::Render;
 use serde_json::Value;
 use utoipa::openapi::content::ContentBuilder;
@@ -22,77 +22,83 @@ pub(super) struct Variant {
     pub descriptor: &'static Descriptor,
     /// The example body, `None` when the format failed to render it.
     pub example: Option<Value>,
-    /// The body's shape, from renders with every field set.
-    pub shape: Option<Node>,
+    /// The code's bodies and headers in the format.
+    pub model: CodeModel,
+    /// The details fields with their OpenAPI schemas and examples.
+    pub fields: Vec<Field>,
 }
 
 impl Variant {
     pub fn new<F: Format + ?Sized>(
-        descriptor: &'static Descriptor,
+        model: CodeModel,
         format: &F,
         components: &mut Components,
     ) -> Self {
+        let descriptor = model.descriptor;
         let fields = fields(descriptor, components);
         let message = crate::template::example_message(descriptor.pieces());
-        let error = |mode| Synthetic {
+        // Example values; an `Option` field left out, as a `None` is.
+        let slots: Vec<(&'static str, Slot)> = fields
+            .iter()
+            .map(|field| {
+                let slot = if field.optional {
+                    Slot::Absent
+                } else if field.violations {
+                    Slot::Violations(example_violations())
+                } else {
+                    Slot::Value(field.example.clone())
+                };
+                (field.key, slot)
+            })
+            .collect();
+        let error = Synthetic {
             descriptor,
-            fields: &fields,
+            fields: &slots,
             message: &message,
-            mode,
+            owners: &model.owners,
+            retry_after: 60,
+            header_value: "string",
         };
-        let example = render(&error(Mode::Example), format, Context::new());
-        let cx = Infer {
-            code: descriptor.code(),
-            status: descriptor.status().as_u16(),
-            fields: &fields,
-        };
-        // Without a context, then with each member of one and with all of
-        // them: a member some renders lack is optional.
-        let (request_id, timestamp, instance) = ("string", "1970-01-01T00:00:00Z", "/");
-        let contexts = [
-            Context::new(),
-            Context::new().with_request_id(request_id),
-            Context::new().with_timestamp(timestamp),
-            Context::new().with_instance(instance),
-            Context::new()
-                .with_request_id(request_id)
-                .with_timestamp(timestamp)
-                .with_instance(instance),
-        ];
-        let mut shapes = contexts
-            .into_iter()
-            .map(|context| render(&error(Mode::Shape), format, context).map(|v| cx.infer(&v)));
-        let shape = shapes
-            .next()
-            .flatten()
-            .map(|plain| shapes.flatten().fold(plain, merge_nodes));
+        let example = Render::new(&error)
+            .format(format)
+            .context(Context::new())
+            .to_vec()
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
         Variant {
             descriptor,
             example,
-            shape,
+            model,
+            fields,
         }
+    }
+
+    /// The body's shape.
+    pub fn body(&self) -> Option<&Node> {
+        self.model.body.as_ref()
+    }
+
+    /// Whether two codes' bodies are one schema: the same shape, with
+    /// details fields typed alike.
+    fn alike(&self, other: &Variant) -> bool {
+        match (self.body(), other.body()) {
+            (Some(a), Some(b)) => a.similar(b) && self.fields_alike(other),
+            _ => false,
+        }
+    }
+
+    /// Whether the details fields are typed alike.
+    pub fn fields_alike(&self, other: &Variant) -> bool {
+        self.fields.len() == other.fields.len()
+            && self
+                .fields
+                .iter()
+                .zip(&other.fields)
+                .all(|(a, b)| a.key == b.key && a.schema == b.schema)
     }
 }
 
-fn render<F: Format + ?Sized>(
-    error: &Synthetic<'_>,
-    format: &F,
-    context: Context<'_>,
-) -> Option<Value> {
-    let bytes = Render::new(error)
-        .format(format)
-        .context(context)
-        .to_vec()
-        .ok()?;
-    serde_json::from_slice(&bytes).ok()
-}
-
-pub(super) fn response(
-    catalog: &Catalog,
-    status: u16,
-    variants: &[Variant],
-    media_type: &str,
-) -> Response {
+pub(super) fn response(status: u16, variants: &[Variant], media_type: &str) -> Response {
     let description = match http::StatusCode::from_u16(status)
         .ok()
         .and_then(|s| s.canonical_reason())
@@ -129,147 +135,170 @@ pub(super) fn response(
     let mut builder = ResponseBuilder::new()
         .description(description)
         .content(media_type, content);
-    if variants.iter().any(|v| v.descriptor.has_retry_after()) {
-        let seconds = ObjectBuilder::new()
-            .schema_type(Type::Integer)
-            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
-            .minimum(Some(utoipa::Number::UInt(0)));
-        builder = builder.header(
-            "Retry-After",
-            Header::builder()
-                .schema(seconds)
-                .description(Some("Seconds after which the request may be retried."))
-                .build(),
-        );
-    }
-    // The languages the status answers in, for translated types.
-    let mut languages: Vec<&'static str> = Vec::new();
-    for d in variants.iter().map(|v| v.descriptor) {
-        let own = d.language().into_iter();
-        for language in own.chain(d.translations().iter().map(|(l, _)| *l)) {
-            if !languages.contains(&language) {
-                languages.push(language);
-            }
-        }
-    }
-    if !languages.is_empty() {
-        let description = if languages.len() > 1 {
-            "The language of the message: the one the request's `Accept-Language` prefers."
-        } else {
-            "The language of the message."
-        };
-        builder = builder.header(
-            "Content-Language",
-            Header::builder()
-                .schema(
-                    ObjectBuilder::new()
-                        .schema_type(Type::String)
-                        .enum_values(Some(languages.iter().copied())),
-                )
-                .description(Some(description))
-                .build(),
-        );
-    }
-    builder = builder.header(
-        "X-Request-Id",
-        Header::builder()
-            .schema(ObjectBuilder::new().schema_type(Type::String))
-            .description(Some(
-                "The request's id, when the service runs the request-context layer \
-                 (`ContextLayer` for axum and tower, `ContextMiddleware` for actix-web): \
-                 the id the client sent, or one the service generated; the same id as the \
-                 body's request id. The layer can echo it under another name.",
-            ))
-            .build(),
-    );
-    let mut named: Vec<&'static str> = Vec::new();
-    for name in variants.iter().flat_map(|v| v.descriptor.headers()) {
-        if !named.contains(name) {
-            named.push(name);
-        }
-    }
-    for name in named {
-        builder = builder.header(
-            name,
-            Header::builder()
-                .schema(ObjectBuilder::new().schema_type(Type::String))
-                .description(Some(
-                    "From a field of the error; absent when the field is `None`.",
-                ))
-                .build(),
-        );
-    }
-    if status == 401 {
-        // The challenge of the type that declares each variant, else the
-        // catalog's own.
-        let mut challenges: Vec<&'static str> = Vec::new();
-        for variant in variants {
-            let challenge = variant
-                .descriptor
-                .__owner()
-                .www_authenticate()
-                .or(catalog.www_authenticate())
-                .unwrap_or("Bearer");
-            if !challenges.contains(&challenge) {
-                challenges.push(challenge);
-            }
-        }
-        // `www_authenticate = false`: those variants send none.
-        let without = challenges.contains(&"");
-        challenges.retain(|c| !c.is_empty());
-        let challenges: Vec<String> = challenges.iter().map(|c| format!("`{c}`")).collect();
-        if challenges.is_empty() {
-            return builder.build();
-        }
-        let absent = if without {
-            " (none for the codes whose type says `www_authenticate = false`)"
-        } else {
-            ""
-        };
-        builder = builder.header(
-            "WWW-Authenticate",
-            Header::builder()
-                .schema(ObjectBuilder::new().schema_type(Type::String))
-                .description(Some(format!(
-                    "The authentication challenge: {}{absent}.",
-                    challenges.join(" or ")
-                )))
-                .build(),
-        );
+    for (name, header) in headers(variants) {
+        builder = builder.header(name, header);
     }
     builder.build()
 }
 
+/// The headers the codes of one status send, as their models saw them.
+fn headers(variants: &[Variant]) -> Vec<(String, Header)> {
+    let mut merged: Vec<(HeaderModel, Vec<&Variant>)> = Vec::new();
+    for variant in variants {
+        for header in &variant.model.headers {
+            match merged.iter_mut().find(|(h, _)| h.name == header.name) {
+                Some((existing, codes)) => {
+                    for value in &header.values {
+                        if !existing.values.contains(value) {
+                            existing.values.push(value.clone());
+                        }
+                    }
+                    existing.varies |= header.varies;
+                    existing.required &= header.required;
+                    codes.push(variant);
+                }
+                None => merged.push((header.clone(), vec![variant])),
+            }
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(header, senders)| {
+            let all = senders.len() == variants.len();
+            (
+                display_name(&header.name, &senders),
+                describe(&header, &senders, all),
+            )
+        })
+        .collect()
+}
+
+/// The name a document shows: the library's own headers as the RFCs spell
+/// them, a field's as its attribute does, a format's as `http` keeps it.
+fn display_name(name: &str, senders: &[&Variant]) -> String {
+    const KNOWN: [&str; 4] = [
+        "Retry-After",
+        "Content-Language",
+        "WWW-Authenticate",
+        "X-Request-Id",
+    ];
+    if let Some(known) = KNOWN.iter().find(|k| k.eq_ignore_ascii_case(name)) {
+        return (*known).to_owned();
+    }
+    senders
+        .iter()
+        .flat_map(|v| v.descriptor.headers())
+        .find(|declared| declared.eq_ignore_ascii_case(name))
+        .map_or_else(|| name.to_owned(), |declared| (*declared).to_owned())
+}
+
+fn describe(header: &HeaderModel, senders: &[&Variant], all: bool) -> Header {
+    let only = |text: String| {
+        if all {
+            text
+        } else {
+            let codes: Vec<&str> = senders.iter().map(|v| v.descriptor.code()).collect();
+            format!("{text} Sent for {}.", codes.join(", "))
+        }
+    };
+    let string = || ObjectBuilder::new().schema_type(Type::String);
+    let listed = |values: &[String]| {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(values.iter().cloned()))
+    };
+    let from_field = senders.iter().any(|v| {
+        v.descriptor
+            .headers()
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(&header.name))
+    });
+    let (schema, text) = match header.name.as_str() {
+        "retry-after" if header.varies => (
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                .minimum(Some(utoipa::Number::UInt(0))),
+            "Seconds after which the request may be retried.".to_owned(),
+        ),
+        "content-language" => {
+            let text = if header.values.len() > 1 {
+                "The language of the message: the one the request's `Accept-Language` prefers."
+            } else {
+                "The language of the message."
+            };
+            (listed(&header.values), text.to_owned())
+        }
+        "www-authenticate" => {
+            let challenges: Vec<String> = header.values.iter().map(|c| format!("`{c}`")).collect();
+            (
+                listed(&header.values),
+                format!("The authentication challenge: {}.", challenges.join(" or ")),
+            )
+        }
+        "x-request-id" => (
+            string(),
+            "The request's id, when the service runs the request-context layer \
+             (`ContextLayer` for axum and tower, `ContextMiddleware` for actix-web): \
+             the id the client sent, or one the service generated; the same id as the \
+             body's request id. The layer can echo it under another name."
+                .to_owned(),
+        ),
+        _ if from_field => (
+            string(),
+            "From a field of the error; absent when the field is `None`.".to_owned(),
+        ),
+        _ if header.varies => (string(), "Set by the format.".to_owned()),
+        _ => (listed(&header.values), "Set by the format.".to_owned()),
+    };
+    Header::builder()
+        .schema(schema)
+        .description(Some(only(text)))
+        .build()
+}
+
 /// The schema of a status's bodies: one branch per distinct shape.
 fn body_schema(variants: &[Variant]) -> Option<Schema> {
-    let mut groups: Vec<(&Node, Vec<&'static str>)> = Vec::new();
+    // Codes whose bodies differ only in their constants share a branch,
+    // those constants widened.
+    let mut groups: Vec<(&Variant, Node, Vec<&'static str>)> = Vec::new();
     for variant in variants {
-        let Some(shape) = &variant.shape else {
+        let Some(body) = variant.body() else {
             continue;
         };
         let code = variant.descriptor.code();
-        match groups.iter_mut().find(|(node, _)| *node == shape) {
-            Some((_, codes)) => codes.push(code),
-            None => groups.push((shape, vec![code])),
+        match groups.iter_mut().find(|(first, _, _)| first.alike(variant)) {
+            Some((_, node, codes)) => {
+                *node = crate::model::merge(node.clone(), body.clone());
+                codes.push(code);
+            }
+            None => groups.push((variant, body.clone(), vec![code])),
         }
     }
     let status = variants.first()?.descriptor.status().as_u16();
+    let print = |variant: &Variant, node: &Node, codes: &[&'static str]| {
+        Print {
+            codes,
+            status,
+            fields: &variant.fields,
+        }
+        .schema(node)
+    };
     match groups.as_slice() {
         [] => None,
-        [(node, codes)] => Some(node.schema(codes, status)),
+        [(variant, node, codes)] => Some(print(variant, node, codes)),
         _ => {
-            let branches = groups.iter().map(|(node, codes)| {
-                let schema = node.schema(codes, status);
+            let branches = groups.iter().map(|(variant, node, codes)| {
+                let schema = print(variant, node, codes);
                 match schema {
-                    Schema::Object(object) => {
-                        let mut object = object;
+                    Schema::Object(mut object) => {
                         object.title = Some(codes.join(", "));
                         Schema::Object(object)
                     }
                     other => other,
                 }
             });
-            if groups.iter().any(|(node, _)| node.has_code()) {
+            if groups.iter().all(|(_, node, _)| node.always_has_code()) {
                 let mut one_of = OneOfBuilder::new();
                 for branch in branches {
                     one_of = one_of.item(branch);

@@ -259,17 +259,21 @@ fn required(schema: &Value) -> Vec<&str> {
 /// The branch of a status's schema whose code enum holds `code`; `path`
 /// leads to the code's schema, through properties or `"[]"` for items.
 fn branch<'a>(schema: &'a Value, code: &str, path: &[&str]) -> &'a Value {
-    let has = |s: &Value| {
-        let mut at = s;
-        for key in path {
-            at = match *key {
-                "[]" => &at["items"],
-                key => &at["properties"][key],
-            };
+    // Through properties, items, and the branches of an `anyOf` of items.
+    fn holds(at: &Value, path: &[&str], code: &str) -> bool {
+        if let Some(branches) = at["anyOf"].as_array() {
+            return branches.iter().any(|b| holds(b, path, code));
         }
-        at["enum"].as_array().unwrap().contains(&json!(code))
-    };
-    match schema["oneOf"].as_array() {
+        match path {
+            [] => at["enum"]
+                .as_array()
+                .is_some_and(|codes| codes.contains(&json!(code))),
+            ["[]", rest @ ..] => holds(&at["items"], rest, code),
+            [key, rest @ ..] => holds(&at["properties"][*key], rest, code),
+        }
+    }
+    let has = |s: &Value| holds(s, path, code);
+    match schema["oneOf"].as_array().or(schema["anyOf"].as_array()) {
         Some(branches) => branches
             .iter()
             .find(|b| has(b))
@@ -488,7 +492,11 @@ fn problem_schemas_type_the_extension_members() {
 
     let limited = schema("429");
     let props = &limited["properties"];
-    assert_eq!(props["type"], json!({"type": "string"}));
+    // One code: its constants are constants.
+    assert_eq!(
+        props["type"],
+        json!({"type": "string", "enum": ["https://docs.example.com/errors/RATE_LIMITED"]})
+    );
     assert_eq!(props["status"], json!({"type": "integer", "enum": [429]}));
     assert_eq!(props["code"]["enum"], json!(["RATE_LIMITED"]));
     assert_eq!(props["instance"], json!({"type": "string"}));
@@ -599,11 +607,21 @@ fn google_metadata_is_text_and_openai_has_no_code_to_tell_shapes_apart() {
         vcpu["error"]["details"][0]["metadata"],
         json!({"requested": "0", "available": "0"})
     );
-    let info = &branch(
+    // The details list holds an `ErrorInfo` and a `Help`, each a branch of
+    // its items.
+    let items = &branch(
         &conflict["schema"],
         "ERR-02-003",
         &["error", "details", "[]", "reason"],
     )["properties"]["error"]["properties"]["details"]["items"];
+    let info = items["anyOf"]
+        .as_array()
+        .and_then(|kinds| {
+            kinds
+                .iter()
+                .find(|kind| kind["properties"]["reason"].is_object())
+        })
+        .unwrap_or(items);
     assert_eq!(info["properties"]["reason"]["enum"], json!(["ERR-02-003"]));
     assert_eq!(
         info["properties"]["metadata"]["properties"]["requested"],

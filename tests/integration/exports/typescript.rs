@@ -19,6 +19,8 @@
 //! validator of the keywords the schemas use checks the cases here in any
 //! case.
 
+use crate::formats::{AnyFormat, JsonApiLike, StatusLike, StripeLike};
+use crate::translated::ResourceError;
 use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 use apierror::{ApiError, Catalog, Render};
 use serde_json::{json, Value};
@@ -108,6 +110,90 @@ enum Inner {
     Maintenance,
 }
 
+/// A Stripe-like catalog: fields a Stripe-like format lifts out of the
+/// details, an `Option` one, a validation list, a retry hint, a 401.
+#[derive(Debug, ApiError)]
+#[api_error(code = "snake_case", kind = "card_error")]
+enum Payment {
+    #[status(402)]
+    #[message("Your card was declined: {decline_code}")]
+    CardDeclined {
+        param: String,
+        decline_code: String,
+        attempt: u32,
+        charge: Option<String>,
+    },
+    #[status(422)]
+    #[message("The request is not valid")]
+    #[api_error(kind = "invalid_request_error")]
+    Invalid {
+        violations: apierror::Violations,
+        form: String,
+    },
+    #[status(429)]
+    #[message("Too many requests")]
+    RateLimited {
+        #[api_error(retry_after)]
+        retry_after: u64,
+    },
+    #[status(401)]
+    #[message("No valid API key provided")]
+    Unauthenticated,
+}
+
+fn payment_values() -> Vec<Payment> {
+    let declined = |charge: Option<&str>| Payment::CardDeclined {
+        param: "card_number".into(),
+        decline_code: "insufficient_funds".into(),
+        attempt: 2,
+        charge: charge.map(Into::into),
+    };
+    vec![
+        declined(Some("ch_1")),
+        declined(None),
+        Payment::Invalid {
+            violations: apierror::Violations::new()
+                .with(
+                    "/data/attributes/email",
+                    "email",
+                    "must be an email address",
+                )
+                .with("/data/attributes/age", "range", "must be at least 18"),
+            form: "signup".into(),
+        },
+        Payment::Invalid {
+            violations: apierror::Violations::new(),
+            form: "empty".into(),
+        },
+        Payment::RateLimited { retry_after: 30 },
+        Payment::Unauthenticated,
+    ]
+}
+
+fn translated_values() -> Vec<ResourceError> {
+    vec![
+        ResourceError::NotFound {
+            resource_type: "volume".into(),
+            resource_id: "vol-1".into(),
+        },
+        ResourceError::AlreadyExists {
+            resource_type: "volume".into(),
+            value: "data".into(),
+            owner: "secret-owner".into(),
+        },
+        ResourceError::LimitExceeded {
+            limit: 10,
+            current: 12,
+        },
+        ResourceError::Invalid {
+            violations: apierror::Violations::new().with("name", "required", "must not be empty"),
+        },
+        ResourceError::Quoted {
+            name: "\"x\"".into(),
+        },
+    ]
+}
+
 fn coverage_values() -> Vec<Coverage> {
     let fields = |hint: Option<&str>, ratio: f64, nested: Option<Option<i64>>| Coverage::Fields {
         name: "db".into(),
@@ -154,32 +240,38 @@ fn coverage_values() -> Vec<Coverage> {
 // ---------------------------------------------------------------------------
 // Formats, renders and broken bodies
 
-/// The built-in formats: (body type, schema file stem, format).
-fn formats(catalog: &Catalog) -> Vec<(&'static str, &'static str, BuiltIn)> {
+/// The built-in formats and three of the tests' own: (file stem, format).
+fn formats(catalog: &Catalog) -> Vec<(&'static str, AnyFormat)> {
+    let built_in = |stem, format| (stem, AnyFormat::BuiltIn(format));
     vec![
-        ("StandardBody", "standard", BuiltIn::Standard(Standard)),
-        ("TaggedBody", "tagged", BuiltIn::Tagged(Tagged)),
-        ("OpenAiBody", "openai", BuiltIn::OpenAi(OpenAi)),
-        ("ProblemBody", "problem", BuiltIn::Problem(Problem::new())),
-        (
-            "ProblemBody",
-            "problem-typed",
+        built_in("standard", BuiltIn::Standard(Standard)),
+        built_in("tagged", BuiltIn::Tagged(Tagged)),
+        built_in("openai", BuiltIn::OpenAi(OpenAi)),
+        built_in("problem", BuiltIn::Problem(Problem::new())),
+        built_in(
+            "problem_typed",
             BuiltIn::Problem(Problem::with_type("https://errors.example.com/{code}")),
         ),
-        (
-            "GoogleBody",
-            "google",
-            BuiltIn::Google(Google::new("api.example.com")),
-        ),
-        ("WebSocketBody", "websocket", BuiltIn::WebSocket(WebSocket)),
-        // The catalog's own format, under its own name.
-        ("ErrorBody", "default", *catalog.built_in()),
+        built_in("google", BuiltIn::Google(Google::new("api.example.com"))),
+        built_in("websocket", BuiltIn::WebSocket(WebSocket)),
+        ("stripe", AnyFormat::Stripe(StripeLike)),
+        ("jsonapi", AnyFormat::JsonApi(JsonApiLike)),
+        ("status", AnyFormat::Status(StatusLike)),
+        // The catalog's own format, as `typescript` declares it.
+        built_in("own", *catalog.built_in()),
     ]
 }
 
-fn contexts() -> [(&'static str, Context<'static>); 3] {
+fn contexts() -> [(&'static str, Context<'static>); 5] {
     [
         ("no context", Context::new()),
+        ("in German", Context::new().with_accept_language("de")),
+        (
+            "in French with a request id",
+            Context::new()
+                .with_accept_language("fr")
+                .with_request_id("req_fr"),
+        ),
         (
             "timestamp",
             Context::new().with_timestamp("2024-01-20T10:00:00Z"),
@@ -205,7 +297,7 @@ struct Case {
 
 /// `error` in `format` with `context`, through the format's writer and
 /// through serde, which must agree.
-fn render<E: ApiError>(error: &E, format: &BuiltIn, context: Context<'_>) -> Value {
+fn render<E: ApiError>(error: &E, format: &AnyFormat, context: Context<'_>) -> Value {
     let render = Render::new(error).format(format).context(context);
     let bytes = render.to_vec().expect("renders");
     let written: Value = serde_json::from_slice(&bytes).expect("rendered JSON parses");
@@ -268,18 +360,25 @@ fn broken(
         }
         None => false,
     };
-    with("a code of no variant", &|b| {
-        match stem {
-            "google" => b["error"]["details"][0]["reason"] = json!("NOT_A_CODE"),
-            "openai" => b["error"]["type"] = json!("not_a_type"),
-            _ => error_object(b)["code"] = json!("NOT_A_CODE"),
+    with("a code of no variant", &|b| match stem {
+        "openai" => {
+            b["error"]["type"] = json!("not_a_type");
+            true
         }
-        true
+        _ => replace_string(b, d.code(), "NOT_A_CODE"),
     });
     with("no message", &|b| {
+        if stem == "jsonapi" {
+            return b["errors"]
+                .get_mut(0)
+                .and_then(Value::as_object_mut)
+                .is_some_and(|error| error.remove("title").is_some());
+        }
         let object = error_object(b).as_object_mut().unwrap();
-        object.remove("message").or_else(|| object.remove("detail"));
-        true
+        object
+            .remove("message")
+            .or_else(|| object.remove("detail"))
+            .is_some()
     });
     with("a member too many", &|b| {
         b.as_object_mut()
@@ -289,8 +388,9 @@ fn broken(
     });
     with("another status", &|b| {
         let status = match stem {
-            "problem" | "problem-typed" => b.get_mut("status"),
+            "problem" | "problem_typed" => b.get_mut("status"),
             "openai" | "google" => b["error"].get_mut("code"),
+            "status" => b.get_mut("code"),
             _ => None,
         };
         match status {
@@ -321,7 +421,7 @@ fn broken(
                 }
             });
         }
-        "problem" | "problem-typed" => {
+        "problem" | "problem_typed" => {
             with("an extension member of the wrong type", &|b| {
                 let reserved = apierror::format::problem::RESERVED;
                 let object = b.as_object_mut().unwrap();
@@ -335,6 +435,7 @@ fn broken(
                 mistype(object.get_mut(*key))
             });
         }
+        "jsonapi" | "status" => {}
         _ => {
             // An OpenAI-style body has no code: without its details, or with
             // them, it may be that of another code of the same status and type.
@@ -342,7 +443,8 @@ fn broken(
             let twin = catalog.iter().any(|o| {
                 o.status() == d.status() && kind(o) == kind(d) && o.has_details() != d.has_details()
             });
-            if !(stem == "openai" && twin) {
+            // A Stripe-like body leaves out details that are all `None`.
+            if !(stem == "openai" && twin) && stem != "stripe" {
                 with("details added or left out", &|b| {
                     let object = error_object(b).as_object_mut().unwrap();
                     if object.remove("details").is_none() {
@@ -356,10 +458,13 @@ fn broken(
                     error_object(b)["details"]["unexpected"] = json!(1);
                     true
                 });
-                with("a details field of the wrong type", &|b| {
-                    let details = error_object(b)["details"].as_object_mut().unwrap();
-                    mistype(known_field(d, details))
-                });
+                with(
+                    "a details field of the wrong type",
+                    &|b| match error_object(b)["details"].as_object_mut() {
+                        Some(details) => mistype(known_field(d, details)),
+                        None => false,
+                    },
+                );
             }
         }
     }
@@ -372,6 +477,19 @@ fn broken(
     out
 }
 
+/// `value` with the first string equal to `from` (depth first) replaced.
+fn replace_string(value: &mut Value, from: &str, to: &str) -> bool {
+    match value {
+        Value::String(s) if s == from => {
+            *s = to.to_owned();
+            true
+        }
+        Value::Array(items) => items.iter_mut().any(|item| replace_string(item, from, to)),
+        Value::Object(map) => map.values_mut().any(|item| replace_string(item, from, to)),
+        _ => false,
+    }
+}
+
 /// Every case of `values` in every format and context: each body a format
 /// renders once (formats that ignore the context render the same body in
 /// each), and broken copies of each.
@@ -379,7 +497,7 @@ fn cases<E: ApiError>(catalog: &Catalog, values: &[E]) -> Vec<Case> {
     let formats = formats(catalog);
     let mut cases = Vec::new();
     for error in values {
-        for (index, (_, stem, format)) in formats.iter().enumerate() {
+        for (index, (stem, format)) in formats.iter().enumerate() {
             let mut seen: Vec<Value> = Vec::new();
             for (context_name, context) in contexts() {
                 let body = render(error, format, context);
@@ -389,7 +507,7 @@ fn cases<E: ApiError>(catalog: &Catalog, values: &[E]) -> Vec<Case> {
                 seen.push(body.clone());
                 let label = format!("{} in {stem}, {context_name}", error.code());
                 // `ErrorBody` is one of the others: its broken copies are theirs.
-                if *stem != "default" {
+                if *stem != "own" {
                     for (what, bad) in broken(catalog, stem, &body, error.descriptor()) {
                         cases.push(Case {
                             format: index,
@@ -418,15 +536,14 @@ fn cases<E: ApiError>(catalog: &Catalog, values: &[E]) -> Vec<Case> {
 /// Then narrowing: checking the code gives the code's details and status.
 fn bodies_ts(catalog: &Catalog, cases: &[Case]) -> String {
     let formats = formats(catalog);
-    let mut types: Vec<&str> = formats.iter().map(|(ty, _, _)| *ty).collect();
-    types.sort_unstable();
-    types.dedup();
     let mut out = format!(
-        "// Generated by the TypeScript tests: what {} renders, typed.\n\
-         import type {{ {}, Details, Status }} from \"./catalog\";\n\n",
+        "// Generated by the TypeScript tests: what {} renders, typed.\n",
         catalog.type_name(),
-        types.join(", ")
     );
+    for (stem, _) in &formats {
+        out.push_str(&format!("import type * as {stem} from \"./{stem}\";\n"));
+    }
+    out.push('\n');
     for (i, case) in cases.iter().enumerate() {
         // One line per body: `@ts-expect-error` covers the next line only.
         out.push_str(&format!("// {}\n", case.label.replace('\n', " ")));
@@ -434,7 +551,7 @@ fn bodies_ts(catalog: &Catalog, cases: &[Case]) -> String {
             out.push_str("// @ts-expect-error\n");
         }
         out.push_str(&format!(
-            "const b{i}: {} = {};\n",
+            "const b{i}: {}.ErrorBody = {};\n",
             formats[case.format].0, case.body
         ));
     }
@@ -442,18 +559,18 @@ fn bodies_ts(catalog: &Catalog, cases: &[Case]) -> String {
     for (i, d) in catalog.iter().enumerate() {
         let code = serde_json::to_string(d.code()).unwrap();
         out.push_str(&format!(
-            "export function standard{i}(body: StandardBody): void {{\n  if (body.error.code === {code}) {{\n"
+            "export function standard{i}(body: standard.ErrorBody): void {{\n  if (body.error.code === {code}) {{\n"
         ));
         if d.has_details() {
             out.push_str(&format!(
-                "    const details: Details[{code}] = body.error.details;\n"
+                "    const details: standard.Details[{code}] = body.error.details;\n"
             ));
         } else {
             out.push_str("    // @ts-expect-error: no details member\n    body.error.details;\n");
         }
         out.push_str("  }\n}\n");
         out.push_str(&format!(
-            "export function problem{i}(body: ProblemBody): void {{\n  if (body.code === {code}) {{\n    const status: Status[{code}] = body.status;\n    const exact: {} = body.status;\n  }}\n}}\n",
+            "export function problem{i}(body: problem.ErrorBody): void {{\n  if (body.code === {code}) {{\n    const status: problem.Status[{code}] = body.status;\n    const exact: {} = body.status;\n  }}\n}}\n",
             d.status().as_u16()
         ));
     }
@@ -473,7 +590,7 @@ const TSCONFIG: &str = r#"{
     "types": [],
     "skipLibCheck": false
   },
-  "files": ["catalog.d.ts", "bodies.ts"]
+  "files": ["bodies.ts"]
 }
 "#;
 
@@ -646,7 +763,7 @@ impl PartialOrd for Number {
 
 /// Whether `value` matches `schema`; panics on a keyword it does not know,
 /// so that a schema cannot pass here by using one.
-fn matches(schema: &Value, value: &Value) -> bool {
+pub(crate) fn matches(schema: &Value, value: &Value) -> bool {
     let schema = match schema {
         Value::Bool(b) => return *b,
         Value::Object(schema) => schema,
@@ -663,6 +780,9 @@ fn matches(schema: &Value, value: &Value) -> bool {
             }
         }
         "const" => arg == value,
+        "enum" => arg.as_array().unwrap().contains(value),
+        "allOf" => arg.as_array().unwrap().iter().all(|s| matches(s, value)),
+        "example" | "examples" | "default" => true,
         "not" => !matches(arg, value),
         "anyOf" => arg.as_array().unwrap().iter().any(|s| matches(s, value)),
         "oneOf" => {
@@ -748,8 +868,14 @@ fn check<E: ApiError>(name: &str, values: &[E]) {
 
     let formats = formats(catalog);
     let mut schemas: BTreeMap<&str, Value> = BTreeMap::new();
-    for (_, stem, format) in &formats {
-        let openai = matches!(format, BuiltIn::OpenAi(_));
+    for (stem, format) in &formats {
+        let openai = matches!(format, AnyFormat::BuiltIn(BuiltIn::OpenAi(_)));
+        let declarations = match *stem {
+            // The catalog's own format, as `typescript` declares it.
+            "own" => apierror::export::typescript(catalog),
+            _ => apierror::export::typescript_for(catalog, format),
+        };
+        write(&dir, &format!("{stem}.d.ts"), &declarations);
         let text = apierror::export::json_schema(catalog, format);
         assert_eq!(
             text,
@@ -789,7 +915,7 @@ fn check<E: ApiError>(name: &str, values: &[E]) {
     let cases = cases(catalog, values);
     let mut wrong = Vec::new();
     for case in &cases {
-        let stem = formats[case.format].1;
+        let stem = formats[case.format].0;
         if matches(&schemas[stem], &case.body) != case.valid {
             wrong.push(format!(
                 "{} ({}): {}",
@@ -815,7 +941,7 @@ fn check<E: ApiError>(name: &str, values: &[E]) {
         .filter(|case| case.valid || case.label.contains(", no context: "))
         .map(|case| {
             json!({
-                "schema": format!("schema-{}.json", formats[case.format].1),
+                "schema": format!("schema-{}.json", formats[case.format].0),
                 "label": case.label,
                 "body": case.body,
                 "valid": case.valid,
@@ -873,6 +999,16 @@ fn phala() {
 }
 
 #[test]
+fn a_stripe_like_catalog() {
+    check("payment", &payment_values());
+}
+
+#[test]
+fn a_translated_catalog() {
+    check("translated", &translated_values());
+}
+
+#[test]
 fn every_kind_of_field() {
     check("coverage", &coverage_values());
 }
@@ -900,19 +1036,13 @@ fn declarations_of_every_kind_of_field() {
     ]
     .join("\n");
     assert!(ts.contains(&fields), "{ts}");
-    // Problem members leave out `status`; metadata is text.
-    assert!(ts.contains("    \"retry-after\": number;\n    extra: unknown;\n  };\n"));
-    assert!(
-        ts.contains("  \"FIELDS\": {\n    name: string;\n    hint?: string;\n    ratio: string;\n")
-    );
     assert!(ts.contains("  \"EMPTY\": Record<string, never>;\n"), "{ts}");
     assert!(ts.contains("  \"UNREGISTERED\": never;\n"), "{ts}");
-    assert!(ts.contains("  \"UNREGISTERED\": \"Client Error\";\n"));
-    assert!(ts.contains("  \"SLOW_DOWN\": \"slow_down\";\n"));
+    assert!(ts.contains("  \"UNREGISTERED\": 465;\n"), "{ts}");
     assert!(ts.contains("  \"EMPTY\": \"https://docs.example.com/errors/empty\";\n"));
-    assert!(ts.contains("export type ErrorBody = StandardBody;\n"));
-    // Validation lists: standard entries in the details, RFC 9457's
-    // `errors`, no metadata entry but a `BadRequest` in AIP-193.
+    assert!(ts.contains("export type ErrorBody = ErrorBodies[Code];\n"));
+    assert!(ts.contains("export type StandardBody = ErrorBody;\n"));
+    // Validation lists: standard entries in the details.
     let standard = "Array<{ field: string; pointer: string; code: string; message: string }>";
     assert!(
         ts.contains(&format!(
@@ -923,22 +1053,33 @@ fn declarations_of_every_kind_of_field() {
     assert!(ts.contains(&format!(
         "  \"MAYBE_INVALID\": {{\n    checks?: {standard};\n  }};\n"
     )));
-    let problem = "Array<{ pointer: string; detail: string; code: string }>";
-    assert!(ts.contains(&format!(
-        "  \"INVALID\": {{\n    form: string;\n    errors: {problem};\n  }};\n"
-    )));
-    assert!(ts.contains(&format!("  \"MAYBE_INVALID\": {{ errors?: {problem} }};\n")));
-    assert!(ts.contains("  \"INVALID\": { form: string };\n"), "{ts}");
+
+    // Each format's bodies, from what it renders: a problem's extension
+    // members leave out `status` (the problem's own) and carry the
+    // validation list as `errors`; AIP-193's metadata is text.
+    let problem = apierror::export::typescript_for(Coverage::CATALOG, &Problem::new());
+    let fields = problem
+        .split("\"FIELDS\": {\n")
+        .nth(2)
+        .expect("the body of FIELDS");
+    let fields = &fields[..fields.find("\n  };").unwrap()];
+    assert!(fields.contains("    status: 409;\n"), "{fields}");
     assert!(
-        ts.contains("  \"MAYBE_INVALID\": Record<string, never>;\n"),
-        "{ts}"
+        fields.contains("    \"retry-after\": number;\n"),
+        "{fields}"
     );
-    assert!(ts.contains("  \"INVALID\": [BadRequest];\n"), "{ts}");
+    assert!(fields.contains("    extra: unknown;"), "{fields}");
+    assert!(fields.contains("    title: \"Conflict\";\n"), "{fields}");
+    assert!(fields.contains("    instance?: string;"), "{fields}");
+    let errors = "errors: Array<{ pointer: string; detail: string; code: string }>";
+    assert!(problem.contains(errors), "{problem}");
+    let google =
+        apierror::export::typescript_for(Coverage::CATALOG, &Google::new("api.example.com"));
+    assert!(google.contains(" ratio: string;\n"), "{google}");
     assert!(
-        ts.contains("  \"MAYBE_INVALID\": [] | [BadRequest];\n"),
-        "{ts}"
+        google.contains("\"type.googleapis.com/google.rpc.BadRequest\""),
+        "{google}"
     );
-    assert!(ts.contains("  \"FIELDS\": [];\n"), "{ts}");
 
     let schema: Value = serde_json::from_str(&apierror::export::json_schema(
         Coverage::CATALOG,

@@ -230,6 +230,23 @@ pub fn split(template: &str) -> Option<(Split<'_>, &str)> {
     ))
 }
 
+/// The template as documentation shows it: its text, `{` and `}` written
+/// `{{` and `}}`, and each placeholder as the derive named it (a field's
+/// `{name}`, a computed argument's `{n}` or `{arg1}`, never its
+/// expression). The same as [`Descriptor::template`](crate::Descriptor::template)
+/// for a template of fields only.
+#[cfg(feature = "export")]
+pub(crate) fn documented(pieces: Pieces) -> alloc::string::String {
+    let mut out = alloc::string::String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            Piece::Arg(arg) => out.push_str(arg.0),
+        }
+    }
+    out
+}
+
 /// The template with every placeholder whose field has a known example
 /// filled with it; the others stay as written.
 #[cfg(feature = "export")]

@@ -209,7 +209,7 @@ impl Serialize for JsonError<'_> {
         s.serialize_field("status", &d.status().as_u16())?;
         s.serialize_field("variant", d.variant())?;
         s.serialize_field("type", d.type_name())?;
-        s.serialize_field("message", d.template())?;
+        s.serialize_field("message", &crate::template::documented(d.pieces()))?;
         // Only for a translated type: other catalogs read as before.
         if let Some(language) = d.language() {
             s.serialize_field("language", language)?;

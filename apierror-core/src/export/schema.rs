@@ -152,7 +152,11 @@ fn branch(model: &CodeModel) -> Option<Value> {
     let d = model.descriptor;
     let mut schema = node_schema(body, model);
     schema["title"] = json!(d.code());
-    schema["description"] = json!(format!("{}: {}", d.variant(), d.template()));
+    schema["description"] = json!(format!(
+        "{}: {}",
+        d.variant(),
+        crate::template::documented(d.pieces())
+    ));
     Some(schema)
 }
 

@@ -249,7 +249,11 @@ fn table(
     for code in codes {
         if described {
             let d = code.descriptor;
-            let text = format!("`{}`: {}", d.variant(), d.template());
+            let text = format!(
+                "`{}`: {}",
+                d.variant(),
+                crate::template::documented(d.pieces())
+            );
             let _ = writeln!(out, "  /** {} */", comment(&text));
         }
         let _ = writeln!(

@@ -105,10 +105,11 @@ pub(super) fn response(status: u16, variants: &[Variant], media_type: &str) -> R
     {
         Some(reason) => reason.to_owned(),
         None => {
-            let mut messages: Vec<&str> = Vec::new();
+            let mut messages: Vec<String> = Vec::new();
             for variant in variants {
-                if !messages.contains(&variant.descriptor.template()) {
-                    messages.push(variant.descriptor.template());
+                let message = crate::template::documented(variant.descriptor.pieces());
+                if !messages.contains(&message) {
+                    messages.push(message);
                 }
             }
             messages.join("; ")
@@ -119,7 +120,11 @@ pub(super) fn response(status: u16, variants: &[Variant], media_type: &str) -> R
         let d = variant.descriptor;
         let value = variant.example.clone()?;
         let mut example = Example::builder()
-            .summary(format!("{}: {}", d.variant(), d.template()))
+            .summary(format!(
+                "{}: {}",
+                d.variant(),
+                crate::template::documented(d.pieces())
+            ))
             .value(Some(value));
         let docs = crate::export::markdown::docs(d);
         if !docs.is_empty() {

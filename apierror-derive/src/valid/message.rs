@@ -101,9 +101,11 @@ pub(super) fn variant_message<'a>(
                 if let Some(index) = argument {
                     used[index] = true;
                     let c = &computed[index];
+                    // Documentation shows a name, never the expression:
+                    // `n = .items.len()` is `{n}`, an unnamed one `{arg1}`.
                     let shown = match &c.name {
                         Some(name) => name.to_string(),
-                        None => c.written.clone(),
+                        None => format!("arg{}", index + 1),
                     };
                     parts.push(Part::Computed {
                         written: if spec.is_empty() {

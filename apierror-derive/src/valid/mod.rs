@@ -163,7 +163,8 @@ pub enum Part<'a> {
         field: &'a Field<'a>,
         spec: String,
     },
-    /// A computed argument, shown as its expression: `{.limit * 2}`.
+    /// A computed argument, shown by its name: `{n}` for `n = .items.len()`,
+    /// `{arg1}` for the first argument without one.
     Computed {
         written: String,
     },

@@ -561,3 +561,52 @@ sys.exit(1 if wrong else 0)
         println!("{stdout}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Computed message arguments: a name in documentation, never Rust source
+
+#[derive(Debug, ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE")]
+pub enum Quota {
+    #[status(429)]
+    #[message("{} left of {limit}", .limit - .used)]
+    Exceeded { limit: u32, used: u32 },
+    #[status(400)]
+    #[message("{n} items are invalid", n = .items.len())]
+    Invalid { items: Vec<u32> },
+}
+
+#[test]
+fn computed_arguments_are_documented_by_a_name() {
+    let markdown = apierror::export::markdown(Quota::CATALOG);
+    let catalog: Value = serde_json::from_str(&apierror::export::json(Quota::CATALOG)).unwrap();
+    let openapi = openapi(Quota::CATALOG, &apierror::format::Standard);
+    let schema = apierror::export::json_schema(Quota::CATALOG, &apierror::format::Standard);
+    let ts = apierror::export::typescript(Quota::CATALOG);
+    for text in [
+        markdown.clone(),
+        catalog.to_string(),
+        openapi.to_string(),
+        schema.clone(),
+        ts.clone(),
+    ] {
+        assert!(
+            !text.contains(".limit") && !text.contains(".items"),
+            "{text}"
+        );
+    }
+    assert!(
+        markdown.contains("`{arg1}` left of `{limit}`"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("`{n}` items are invalid"), "{markdown}");
+    assert_eq!(catalog["errors"][0]["message"], "{arg1} left of {limit}");
+    assert_eq!(catalog["errors"][1]["message"], "{n} items are invalid");
+    let example = &openapi["429"]["content"]["application/json"]["examples"]["EXCEEDED"];
+    assert_eq!(example["summary"], "Exceeded: {arg1} left of {limit}");
+    assert_eq!(example["value"]["error"]["message"], "{arg1} left of 0");
+    assert!(
+        schema.contains("Invalid: {n} items are invalid"),
+        "{schema}"
+    );
+}

@@ -741,7 +741,8 @@ fn messages_compute_arguments_from_fields() {
         "{body}"
     );
 
-    // The template's pieces show each argument as its expression.
+    // The template's pieces show each argument by a name, never its
+    // expression: the first unnamed one is `{arg1}`.
     use apierror::template::Piece;
     let d = QuotaError::CATALOG.find("QUOTA_EXCEEDED").unwrap();
     let args: Vec<&str> = d
@@ -751,7 +752,7 @@ fn messages_compute_arguments_from_fields() {
             _ => None,
         })
         .collect();
-    assert_eq!(args, ["{.limit - .used}", "{limit}", "{secs:>3}"]);
+    assert_eq!(args, ["{arg1}", "{limit}", "{secs:>3}"]);
 }
 
 /// Templates of every kind the derive reads: most keep only the template
@@ -846,7 +847,7 @@ fn pieces_are_the_derives_reading_of_every_template_kind() {
         (
             "COMPUTED",
             &[
-                "arg {.limit - .used} None",
+                "arg {arg1} None",
                 "text \" left of \"",
                 "arg {limit} Some(\"limit\")",
             ],

@@ -334,7 +334,7 @@ fn write_solutions(out: &mut String, entries: &[&'static Descriptor]) -> fmt::Re
         writeln!(
             out,
             "| [{}](#{}) | {} | {} | {} |",
-            code_span(d.template(), true),
+            code_span(&crate::template::documented(d.pieces()), true),
             d.code(),
             d.status().as_u16(),
             cell(&docs.causes().join("; ")),
@@ -397,7 +397,11 @@ fn write_entry(out: &mut String, resolved: &Resolved, d: &Descriptor, level: usi
     if let Some(class) = docs.class() {
         writeln!(out, "- **Class**: {}", code_span(class, false))?;
     }
-    writeln!(out, "- **Message**: {}", code_span(d.template(), false))?;
+    writeln!(
+        out,
+        "- **Message**: {}",
+        code_span(&crate::template::documented(d.pieces()), false)
+    )?;
     if !d.translations().is_empty() {
         writeln!(out, "- **Translations**:")?;
         for (language, text) in d.translations() {

@@ -24,8 +24,6 @@ pub struct MessageArg {
     pub expr: TokenStream,
     /// Where the expression starts.
     pub span: Span,
-    /// The expression as written (`.limit - .used`), for documentation.
-    pub written: String,
 }
 
 /// `#[message("...", args...)]`.
@@ -74,37 +72,10 @@ pub fn parse_message(input: ParseStream) -> syn::Result<(LitStr, Vec<MessageArg>
         };
         let span = first.span();
         let tokens: TokenStream = tokens.into_iter().collect();
-        let written = written(&tokens);
         let expr = shorthand(tokens);
-        args.push(MessageArg {
-            name,
-            expr,
-            span,
-            written,
-        });
+        args.push(MessageArg { name, expr, span });
     }
     Ok((lit, args))
-}
-
-/// The tokens as a person writes them: `.limit - .used`, `.0.len()`.
-fn written(tokens: &TokenStream) -> String {
-    let spaced = tokens.to_string();
-    let mut out = String::with_capacity(spaced.len());
-    let mut chars = spaced.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' ' {
-            let value = out.ends_with(|c: char| c.is_alphanumeric() || "_)]>".contains(c));
-            let after = out.ends_with(['.', '(', '[', ':', '&', '!']);
-            let before = chars.peek().is_some_and(|n| {
-                ",;)]:".contains(*n) || (*n == '.' && value) || (*n == '(' && value)
-            });
-            if after || before {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Rewrites `.field` and `.0` where an expression starts (at the start, or
@@ -311,7 +282,6 @@ mod tests {
         let args = parse(r#""{} {n}", .limit * 2, n = .0.len()"#);
         assert_eq!(args.len(), 2);
         assert_eq!(expr(&args[0]), "__field_limit * 2");
-        assert_eq!(args[0].written, ".limit * 2");
         assert!(args[0].name.is_none());
         assert_eq!(args[1].name.as_ref().unwrap(), "n");
         assert_eq!(expr(&args[1]), "__field_0 . len ()");

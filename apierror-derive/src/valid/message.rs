@@ -261,7 +261,6 @@ fn computed_args<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<Computed<'a>> {
         out.push(Computed {
             name: arg.name.clone(),
             expr: &arg.expr,
-            written: arg.written.clone(),
             fields,
             span,
         });

@@ -147,8 +147,6 @@ pub enum Message<'a> {
 pub struct Computed<'a> {
     pub name: Option<syn::Ident>,
     pub expr: &'a proc_macro2::TokenStream,
-    /// As written, for documentation.
-    pub written: String,
     /// The fields it uses, to bind in the match arm.
     pub fields: Vec<&'a Field<'a>>,
     pub span: Span,

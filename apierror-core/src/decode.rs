@@ -23,6 +23,9 @@ use serde_json::{Map, Number, Value};
 use std::cell::Cell;
 use std::fmt;
 
+#[cfg(feature = "export")]
+pub use crate::model::decoder::Decoder;
+
 /// Error types that can be rebuilt from a rendered body: derive with
 /// `#[api_error(decode)]`. Detail fields must implement `Deserialize`, and
 /// fields that are not details (skipped, sources, unnamed) `Default`.
@@ -169,13 +172,13 @@ impl std::error::Error for DecodeError {
 /// The details object of a body, as generated decoders read it.
 #[doc(hidden)]
 pub struct Fields<'a> {
-    code: &'a str,
-    map: Option<&'a Map<String, Value>>,
+    pub(crate) code: &'a str,
+    pub(crate) map: Option<&'a Map<String, Value>>,
     /// AIP-193 metadata holds every value as a string.
-    strings: bool,
+    pub(crate) strings: bool,
     /// The validation list where the format puts it (RFC 9457's `errors`,
     /// AIP-193's `BadRequest.fieldViolations`).
-    violations: Option<&'a Value>,
+    pub(crate) violations: Option<&'a Value>,
 }
 
 impl Fields<'_> {
@@ -349,17 +352,27 @@ pub(crate) fn decode_parts<E: Decode>(parts: Parts) -> Result<Decoded<E>, Decode
 /// unknown rather than guess.
 fn openai_code<E: ApiError>(parts: &Parts) -> Option<&'static str> {
     let (status, message) = (parts.status?, parts.message.as_deref()?);
-    let mut best: Option<(&'static Descriptor, usize)> = None;
-    let mut tied = false;
-    for d in E::CATALOG.iter() {
-        let candidate = d.status().as_u16() == status
+    let candidates = E::CATALOG.iter().filter(|d| {
+        d.status().as_u16() == status
             && parts
                 .kind
                 .as_deref()
-                .is_none_or(|kind| kind == openai::descriptor_type(d));
-        if !candidate {
-            continue;
-        }
+                .is_none_or(|kind| kind == openai::descriptor_type(d))
+    });
+    by_message(candidates, message)
+}
+
+/// Of `candidates`, the one whose template (in its own language or any of
+/// its translations) produces `message`: when several match, the one with
+/// the most literal text; `None` for none, or for two that match equally
+/// well.
+pub(crate) fn by_message(
+    candidates: impl Iterator<Item = &'static Descriptor>,
+    message: &str,
+) -> Option<&'static str> {
+    let mut best: Option<(&'static Descriptor, usize)> = None;
+    let mut tied = false;
+    for d in candidates {
         let own = template_matches(&own_literals(d), message);
         let translated = d
             .translations()
@@ -429,7 +442,7 @@ fn template_matches(pieces: &[String], message: &str) -> Option<usize> {
 
 /// Parses a body within the limits into a JSON value. A UTF-8 byte order
 /// mark before it is skipped, as RFC 8259 §8.1 allows parsers to.
-fn parse(body: &[u8], limits: Limits) -> Result<Value, DecodeError> {
+pub(crate) fn parse(body: &[u8], limits: Limits) -> Result<Value, DecodeError> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     if body.len() > limits.max_size {
         return Err(DecodeError::TooLarge {

@@ -13,8 +13,10 @@
 //! nullable; where a details value lands tells which field a member holds,
 //! and the member is typed from the field's Rust type.
 
+pub(crate) mod decoder;
 mod node;
 mod ordered;
+pub(crate) mod places;
 pub(crate) mod synthetic;
 mod values;
 
@@ -42,6 +44,11 @@ pub(crate) struct CodeModel {
     /// The headers the responses of the code carry besides the media type.
     #[cfg_attr(not(feature = "utoipa"), allow(dead_code))]
     pub headers: Vec<HeaderModel>,
+    /// Where the message is, from a render whose message is unlike any
+    /// other text.
+    pub message: Option<places::Path>,
+    /// Where the format puts a validation list it reshapes.
+    pub list: Option<places::ListPlace>,
     /// The types whose settings apply, nearest first.
     #[cfg_attr(not(feature = "utoipa"), allow(dead_code))]
     pub owners: Vec<&'static Owner>,
@@ -60,6 +67,10 @@ pub(crate) struct HeaderModel {
     /// another context): the error's, not a constant of the code.
     pub varies: bool,
 }
+
+/// The message of the renders of the second set: no format writes it but
+/// as the message.
+const ANOTHER_MESSAGE: &str = "apierror: another message";
 
 /// Headers every response has, that say nothing of the error.
 const COMMON: [&str; 4] = [
@@ -181,6 +192,7 @@ fn code<F: Format + ?Sized>(
     let example = crate::template::example_message(descriptor.pieces());
     let mut body: Option<Node> = None;
     let mut seen: Vec<(Option<&'static str>, Seen)> = Vec::new();
+    let (mut message, mut list) = (None, None);
     for take in plan(&languages) {
         let slots = take.slots(descriptor);
         let error = Synthetic {
@@ -188,7 +200,7 @@ fn code<F: Format + ?Sized>(
             fields: &slots,
             message: match take.set {
                 Set::A => example.as_str(),
-                Set::B => "apierror: another message",
+                Set::B => ANOTHER_MESSAGE,
             },
             owners,
             retry_after: match take.set {
@@ -218,6 +230,16 @@ fn code<F: Format + ?Sized>(
             fields: &fields,
         };
         let node = truth.infer(None, &value);
+        if take.set == Set::B && !take.sparse && take.language.is_none() && message.is_none() {
+            message = places::find_text(&value, ANOTHER_MESSAGE);
+            list = slots
+                .iter()
+                .enumerate()
+                .find_map(|(index, (_, slot))| match slot {
+                    Slot::Violations(violations) => places::find_list(&value, index, violations),
+                    _ => None,
+                });
+        }
         body = Some(match body {
             None => node,
             Some(body) => node::merge(body, node),
@@ -245,6 +267,8 @@ fn code<F: Format + ?Sized>(
             .collect(),
         body,
         headers: headers(&seen),
+        message,
+        list,
         owners: owners.to_vec(),
     }
 }

@@ -64,6 +64,6 @@ pub(crate) fn violations(set: Set, empty: bool) -> Violations {
         Set::A => Violations::new().with("name", "required", "must not be empty"),
         Set::B => Violations::new()
             .with("items[0].sku", "range", "must be positive")
-            .with("email", "email", "is not an email address"),
+            .with("email", "format", "is not an email address"),
     }
 }

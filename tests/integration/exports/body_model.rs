@@ -22,7 +22,7 @@ use apierror::{ApiError, Render};
 use serde_json::{json, Value};
 
 /// A card, with its own `Serialize` and no `utoipa::ToSchema`.
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Card {
     last4: String,
     brand: String,
@@ -30,7 +30,7 @@ pub struct Card {
 
 /// A shop in a Stripe-like format of its own, sending no challenge.
 #[derive(Debug, ApiError)]
-#[api_error(code = "snake_case", format = StripeLike, www_authenticate = false)]
+#[api_error(code = "snake_case", format = StripeLike, www_authenticate = false, decode)]
 pub enum Shop {
     #[status(404)]
     #[message("No such order: {id}")]
@@ -609,4 +609,125 @@ fn computed_arguments_are_documented_by_a_name() {
         schema.contains("Invalid: {n} items are invalid"),
         "{schema}"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Decoding from the model: every body of every format back to its variant
+
+/// Every body of `values` in every format of the tests (built-in and their
+/// own), with and without a context, in German too, decodes back to a value
+/// that renders the same body; for a built-in format, the decoder of
+/// built-in bodies says the same.
+fn decodes_back<E: ApiError + apierror::decode::Decode>(values: &[E]) -> usize {
+    use apierror::decode::{decode, Decoded, Decoder};
+    let mut decoded = 0;
+    for (stem, format) in crate::typescript::formats(E::CATALOG) {
+        let decoder = Decoder::<E>::new(&format);
+        for error in values {
+            let contexts = [
+                Context::new(),
+                Context::new().with_request_id("req_1").with_instance("/x"),
+                Context::new().with_accept_language("de"),
+            ];
+            for context in contexts {
+                let bytes = Render::new(error)
+                    .format(&format)
+                    .context(context)
+                    .to_vec()
+                    .unwrap();
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let built_in = matches!(format, crate::formats::AnyFormat::BuiltIn(_))
+                    .then(|| decode::<E>(&bytes));
+                let back = match decoder.decode(&bytes) {
+                    Ok(back) => back,
+                    // A field the format leaves out (JSON:API and `Status`
+                    // leave the details out, RFC 9457 a field named like one
+                    // of its members) is missing, and said so, by both
+                    // decoders.
+                    Err(apierror::decode::DecodeError::Field { field, .. }) => {
+                        assert!(error.descriptor().fields().contains(&field), "{field}");
+                        match &built_in {
+                            Some(Err(apierror::decode::DecodeError::Field {
+                                field: same, ..
+                            })) => {
+                                assert_eq!(*same, field, "{stem}: {text}");
+                            }
+                            Some(other) => {
+                                panic!("{stem}: {text}: the built-in decoder: {other:?}")
+                            }
+                            None => assert!(matches!(stem, "jsonapi" | "status"), "{stem}: {text}"),
+                        }
+                        continue;
+                    }
+                    Err(e) => panic!("{stem}: {text}: {e}"),
+                };
+                let built_in =
+                    built_in.map(|result| result.unwrap_or_else(|e| panic!("{stem}: {text}: {e}")));
+                let back = match back {
+                    Decoded::Known(back) => back,
+                    Decoded::Unknown(unknown) => {
+                        // Only a body that does not tell two codes apart
+                        // (no code, the same status, type and message).
+                        assert_eq!(stem, "openai", "{text}: {unknown:?}");
+                        assert!(
+                            built_in.is_some_and(|b| b.known().is_none()),
+                            "{stem}: the built-in decoder knows {text}"
+                        );
+                        continue;
+                    }
+                };
+                assert_eq!(back.code(), error.code(), "{stem}: {text}");
+                let again = Render::new(&back)
+                    .format(&format)
+                    .context(context)
+                    .to_vec()
+                    .unwrap();
+                assert_eq!(String::from_utf8_lossy(&again), text, "{stem}");
+                if let Some(Decoded::Known(other)) = built_in {
+                    assert_eq!(other.code(), error.code(), "{stem}: {text}");
+                }
+                decoded += 1;
+            }
+        }
+    }
+    decoded
+}
+
+#[test]
+fn every_body_of_every_format_decodes_back() {
+    use crate::services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
+    fn all<E: ApiError + apierror::decode::Decode>() -> Vec<E> {
+        crate::common::every_variant::<E>()
+            .into_iter()
+            .map(|(_, value)| value)
+            .collect()
+    }
+    let mut decoded = 0;
+    decoded += decodes_back(&all::<openchoreo::OpenChoreoError>());
+    decoded += decodes_back(&all::<llm_gateway::GatewayError>());
+    decoded += decodes_back(&all::<hexabase::HexabaseError>());
+    decoded += decodes_back(&all::<k0rdent::K0rdentError>());
+    decoded += decodes_back(&all::<phala::PhalaError>());
+    decoded += decodes_back(&shop_values());
+    decoded += decodes_back(&[
+        ResourceError::NotFound {
+            resource_type: "volume".into(),
+            resource_id: "vol-1".into(),
+        },
+        ResourceError::LimitExceeded {
+            limit: 10,
+            current: 12,
+        },
+        ResourceError::Invalid {
+            violations: apierror::Violations::new()
+                .with(
+                    "/data/attributes/email",
+                    "email",
+                    "must be an email address",
+                )
+                .with("name", "required", "must not be empty"),
+        },
+    ]);
+    println!("{decoded} bodies decoded back");
+    assert!(decoded > 1000, "{decoded}");
 }

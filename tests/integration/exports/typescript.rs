@@ -241,7 +241,7 @@ fn coverage_values() -> Vec<Coverage> {
 // Formats, renders and broken bodies
 
 /// The built-in formats and three of the tests' own: (file stem, format).
-fn formats(catalog: &Catalog) -> Vec<(&'static str, AnyFormat)> {
+pub(crate) fn formats(catalog: &Catalog) -> Vec<(&'static str, AnyFormat)> {
     let built_in = |stem, format| (stem, AnyFormat::BuiltIn(format));
     vec![
         built_in("standard", BuiltIn::Standard(Standard)),

@@ -6,7 +6,7 @@ use apierror::{ApiError, Violations};
 
 /// Hexabase's resource errors, in English, German and French.
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "RESOURCE_")]
+#[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "RESOURCE_", decode)]
 #[api_error(language = "en", locales("de", "fr"), translations = "locales")]
 pub enum ResourceError {
     #[status(404)]

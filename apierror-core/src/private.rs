@@ -171,7 +171,7 @@ as_dyn_error_object!(
     dyn Error + Send + Sync + 'static
 );
 
-pub use crate::format::{BuiltIn, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+pub use crate::format;
 
 #[cfg(feature = "axum")]
 pub use {crate::framework::axum::__derived as axum_response, axum_core};

@@ -34,6 +34,16 @@ impl Google {
         Google { domain }
     }
 
+    /// The format from its setting in the table of built-in formats: the
+    /// domain (the derive requires it).
+    #[doc(hidden)]
+    pub const fn __built_in(domain: Option<&'static str>) -> Self {
+        match domain {
+            Some(domain) => Google::new(domain),
+            None => Google::new(""),
+        }
+    }
+
     /// The `ErrorInfo.domain`.
     pub const fn domain(&self) -> &'static str {
         self.domain

@@ -244,100 +244,127 @@ impl Format for Declared {
     }
 }
 
-/// The built-in formats, as a type chooses its default with
-/// `#[api_error(format = "...")]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum BuiltIn {
-    /// `{"error":{"code","message","details"}}`, see [`Standard`].
-    Standard(Standard),
-    /// `{"success":false,"error":{...},"requestId"}`, see [`Tagged`].
-    Tagged(Tagged),
-    /// `{"error":{"message","type","code":<status>,"details"}}`, see [`OpenAi`].
-    OpenAi(OpenAi),
-    /// RFC 9457 `application/problem+json`, see [`Problem`].
-    Problem(Problem),
-    /// Google AIP-193, see [`Google`].
-    Google(Google),
-    /// `{"type":"error","error":{...}}`, see [`WebSocket`].
-    WebSocket(WebSocket),
+#[macro_use]
+mod table;
+pub(crate) use table::PROBLEM_MEMBERS;
+
+/// Defines [`BuiltIn`] and its impls from the rows of the table.
+macro_rules! define_built_in {
+    ($($ty:ident $name:literal $doc:literal ($setting:expr) ($reserved:expr);)*) => {
+        /// The built-in formats, as a type chooses its default with
+        /// `#[api_error(format = "...")]`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub enum BuiltIn {
+            $(#[doc = $doc] $ty($ty),)*
+        }
+
+        impl BuiltIn {
+            /// The names `#[api_error(format = "...")]` takes, the default
+            /// first: `"standard"`, `"tagged"`, `"openai"`, `"problem"`,
+            /// `"google"`, `"websocket"`.
+            pub const NAMES: &'static [&'static str] = &[$($name),*];
+
+            /// The format's name in `#[api_error(format = "...")]`.
+            pub const fn name(&self) -> &'static str {
+                match self {
+                    $(BuiltIn::$ty(_) => $name,)*
+                }
+            }
+
+            /// The built-in format named `name` ([`NAMES`](Self::NAMES)),
+            /// with its one setting: RFC 9457's `type` URL template for
+            /// `"problem"` (optional), AIP-193's domain for `"google"`
+            /// (required); the others take none. `None` for another name,
+            /// a missing required setting, or a setting given to a format
+            /// that takes none: for a format chosen at run time, from
+            /// configuration.
+            ///
+            /// ```
+            /// use apierror::format::{BuiltIn, Google};
+            ///
+            /// assert_eq!(BuiltIn::from_name("google", Some("api.example.com")), Some(BuiltIn::Google(Google::new("api.example.com"))));
+            /// assert_eq!(BuiltIn::from_name("google", None), None);
+            /// assert_eq!(BuiltIn::from_name("tagged", Some("x")), None);
+            /// assert_eq!(BuiltIn::from_name("soap", None), None);
+            /// for name in BuiltIn::NAMES {
+            ///     let format = BuiltIn::from_name(name, Some("api.example.com")).or(BuiltIn::from_name(name, None));
+            ///     assert_eq!(format.map(|f| f.name()), Some(*name));
+            /// }
+            /// ```
+            pub fn from_name(name: &str, setting: Option<&'static str>) -> Option<BuiltIn> {
+                $(
+                    if name == $name {
+                        let takes: Option<(&str, bool)> = $setting;
+                        let fits = match (takes, setting) {
+                            (None, Some(_)) => false,
+                            (Some((_, true)), None) => false,
+                            _ => true,
+                        };
+                        return fits.then(|| BuiltIn::$ty($ty::__built_in(setting)));
+                    }
+                )*
+                None
+            }
+
+            /// The format's type name: `Standard`, `Problem`, ...
+            #[cfg(feature = "export")]
+            pub(crate) fn type_name(&self) -> &'static str {
+                match self {
+                    $(BuiltIn::$ty(_) => stringify!($ty),)*
+                }
+            }
+        }
+
+        impl Format for BuiltIn {
+            fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
+                true
+            }
+
+            fn __write<E, W>(
+                &self,
+                error: &E,
+                context: &Context<'_>,
+                writer: &mut W,
+            ) -> Option<Result<(), serde_json::Error>>
+            where
+                E: ApiError + ?Sized,
+                W: std::io::Write,
+            {
+                match self {
+                    $(BuiltIn::$ty(f) => f.__write(error, context, writer),)*
+                }
+            }
+
+            fn media_type(&self) -> &'static str {
+                match self {
+                    $(BuiltIn::$ty(f) => f.media_type(),)*
+                }
+            }
+
+            fn serialize<E, S>(
+                &self,
+                error: &E,
+                context: &Context<'_>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error>
+            where
+                E: ApiError + ?Sized,
+                S: Serializer,
+            {
+                match self {
+                    $(BuiltIn::$ty(f) => f.serialize(error, context, serializer),)*
+                }
+            }
+        }
+    };
 }
 
-#[cfg(feature = "export")]
-impl BuiltIn {
-    /// The format's type name: `Standard`, `Problem`, ...
-    pub(crate) fn type_name(&self) -> &'static str {
-        match self {
-            BuiltIn::Standard(_) => "Standard",
-            BuiltIn::Tagged(_) => "Tagged",
-            BuiltIn::OpenAi(_) => "OpenAi",
-            BuiltIn::Problem(_) => "Problem",
-            BuiltIn::Google(_) => "Google",
-            BuiltIn::WebSocket(_) => "WebSocket",
-        }
-    }
-}
+built_in_formats!(define_built_in);
 
 impl Default for BuiltIn {
     fn default() -> Self {
         BuiltIn::Standard(Standard)
-    }
-}
-
-impl Format for BuiltIn {
-    fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
-        true
-    }
-
-    fn __write<E, W>(
-        &self,
-        error: &E,
-        context: &Context<'_>,
-        writer: &mut W,
-    ) -> Option<Result<(), serde_json::Error>>
-    where
-        E: ApiError + ?Sized,
-        W: std::io::Write,
-    {
-        match self {
-            BuiltIn::Standard(f) => f.__write(error, context, writer),
-            BuiltIn::Tagged(f) => f.__write(error, context, writer),
-            BuiltIn::WebSocket(f) => f.__write(error, context, writer),
-            BuiltIn::Problem(f) => f.__write(error, context, writer),
-            BuiltIn::OpenAi(f) => f.__write(error, context, writer),
-            BuiltIn::Google(f) => f.__write(error, context, writer),
-        }
-    }
-
-    fn media_type(&self) -> &'static str {
-        match self {
-            BuiltIn::Standard(f) => f.media_type(),
-            BuiltIn::Tagged(f) => f.media_type(),
-            BuiltIn::OpenAi(f) => f.media_type(),
-            BuiltIn::Problem(f) => f.media_type(),
-            BuiltIn::Google(f) => f.media_type(),
-            BuiltIn::WebSocket(f) => f.media_type(),
-        }
-    }
-
-    fn serialize<E, S>(
-        &self,
-        error: &E,
-        context: &Context<'_>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error>
-    where
-        E: ApiError + ?Sized,
-        S: Serializer,
-    {
-        match self {
-            BuiltIn::Standard(f) => f.serialize(error, context, serializer),
-            BuiltIn::Tagged(f) => f.serialize(error, context, serializer),
-            BuiltIn::OpenAi(f) => f.serialize(error, context, serializer),
-            BuiltIn::Problem(f) => f.serialize(error, context, serializer),
-            BuiltIn::Google(f) => f.serialize(error, context, serializer),
-            BuiltIn::WebSocket(f) => f.serialize(error, context, serializer),
-        }
     }
 }
 

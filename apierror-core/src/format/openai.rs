@@ -20,6 +20,15 @@ use serde::Serialize;
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct OpenAi;
 
+impl OpenAi {
+    /// The format from its setting in the table of built-in formats: it
+    /// takes none.
+    #[doc(hidden)]
+    pub const fn __built_in(_: Option<&'static str>) -> Self {
+        OpenAi
+    }
+}
+
 /// The `type` an error has in the OpenAI style.
 pub fn error_type<E: ApiError + ?Sized>(error: &E) -> &'static str {
     descriptor_type(error.descriptor())

@@ -37,9 +37,19 @@ pub struct Problem {
 }
 
 /// The members RFC 9457 defines, plus `code`: details may not replace them.
-pub const RESERVED: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+pub const RESERVED: &[&str] = super::PROBLEM_MEMBERS;
 
 impl Problem {
+    /// The format from its setting in the table of built-in formats: the
+    /// `type` URL template, if any.
+    #[doc(hidden)]
+    pub const fn __built_in(type_url: Option<&'static str>) -> Self {
+        match type_url {
+            Some(template) => Problem::with_type(template),
+            None => Problem::new(),
+        }
+    }
+
     /// Problem details with `"type":"about:blank"`.
     pub const fn new() -> Self {
         Problem {

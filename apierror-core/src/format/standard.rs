@@ -67,6 +67,15 @@ impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Standard;
 
+impl Standard {
+    /// The format from its setting in the table of built-in formats: it
+    /// takes none.
+    #[doc(hidden)]
+    pub const fn __built_in(_: Option<&'static str>) -> Self {
+        Standard
+    }
+}
+
 impl Format for Standard {
     fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
         true

@@ -13,6 +13,15 @@ use super::*;
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tagged;
 
+impl Tagged {
+    /// The format from its setting in the table of built-in formats: it
+    /// takes none.
+    #[doc(hidden)]
+    pub const fn __built_in(_: Option<&'static str>) -> Self {
+        Tagged
+    }
+}
+
 impl Format for Tagged {
     fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
         true

@@ -11,6 +11,15 @@ use super::*;
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct WebSocket;
 
+impl WebSocket {
+    /// The format from its setting in the table of built-in formats: it
+    /// takes none.
+    #[doc(hidden)]
+    pub const fn __built_in(_: Option<&'static str>) -> Self {
+        WebSocket
+    }
+}
+
 impl Format for WebSocket {
     fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
         true

@@ -168,10 +168,7 @@ fn owner(input: &Input, model: &Model) -> TokenStream {
     let name = input.ident.to_string();
     let path = type_path(input);
     let www_authenticate = option_str(model.www_authenticate.as_deref());
-    let type_url = option_str(match &model.envelope {
-        valid::BuiltIn::Problem { type_url } => type_url.as_deref(),
-        _ => None,
-    });
+    let type_url = option_str(model.envelope.setting("type_url"));
     let doc_url = model
         .doc_url
         .as_ref()
@@ -666,22 +663,14 @@ pub(crate) fn written_type(ty: &syn::Type) -> String {
 }
 
 fn envelope(krate: &syn::Path, envelope: &valid::BuiltIn) -> TokenStream {
-    let private = quote!(#krate::__private);
+    let format = quote!(#krate::__private::format);
     match envelope {
-        valid::BuiltIn::Standard => quote!(#private::BuiltIn::Standard(#private::Standard)),
-        valid::BuiltIn::Tagged => quote!(#private::BuiltIn::Tagged(#private::Tagged)),
-        valid::BuiltIn::OpenAi => quote!(#private::BuiltIn::OpenAi(#private::OpenAi)),
-        valid::BuiltIn::Problem { type_url: None } => {
-            quote!(#private::BuiltIn::Problem(#private::Problem::new()))
+        valid::BuiltIn::Named { row, setting } => {
+            let ty = syn::Ident::new(row.ty, Span::call_site());
+            let setting = option_str(setting.as_deref());
+            quote!(#format::BuiltIn::#ty(#format::#ty::__built_in(#setting)))
         }
-        valid::BuiltIn::Problem {
-            type_url: Some(url),
-        } => quote!(#private::BuiltIn::Problem(#private::Problem::with_type(#url))),
-        valid::BuiltIn::Google { domain } => {
-            quote!(#private::BuiltIn::Google(#private::Google::new(#domain)))
-        }
-        valid::BuiltIn::WebSocket => quote!(#private::BuiltIn::WebSocket(#private::WebSocket)),
         // The type's own format is handed out by `__with_format`.
-        valid::BuiltIn::Custom(_) => quote!(#private::BuiltIn::Standard(#private::Standard)),
+        valid::BuiltIn::Custom(_) => quote!(#format::BuiltIn::Standard(#format::Standard)),
     }
 }

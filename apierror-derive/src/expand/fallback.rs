@@ -54,7 +54,7 @@ pub(super) fn fallback(input: &Input, krate: &syn::Path) -> TokenStream {
                 range: ::core::option::Option::None,
                                 categories: &[],
                 retired: &[],
-                envelope: #krate::__private::BuiltIn::Standard(#krate::__private::Standard),
+                envelope: #krate::__private::format::BuiltIn::Standard(#krate::__private::format::Standard),
             });
             fn descriptor(&self) -> &'static #krate::__private::Descriptor {
                 ::core::unreachable!()

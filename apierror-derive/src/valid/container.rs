@@ -2,7 +2,7 @@
 //! settings, the code rules (pattern, range, naming rule, prefix, default
 //! status), categories, retired codes, `doc_url` and `status_doc`.
 
-use super::{BuiltIn, Category, Rules};
+use super::{BuiltIn, Category, Rules, ROWS};
 use crate::ast::Input;
 use crate::attr::{EnvelopeAttr, RangeAttr};
 use crate::code::{self, Pattern, Rule};
@@ -10,22 +10,32 @@ use crate::ctxt::{closest, Ctxt};
 use crate::status;
 use proc_macro2::Span;
 
-const ENVELOPES: &[&str] = &[
-    "standard",
-    "tagged",
-    "openai",
-    "problem",
-    "google",
-    "websocket",
+/// What each setting of a built-in format is, for messages: the attribute
+/// key, what it sets, and an example value.
+const SETTINGS: &[(&str, &str, &str)] = &[
+    (
+        "type_url",
+        "the RFC 9457 `type`",
+        "https://docs.example.com/errors/{code}",
+    ),
+    ("domain", "the AIP-193 ErrorInfo domain", "api.example.com"),
 ];
 
+/// The attribute of a setting key.
+fn setting_attr<'a>(input: &'a Input, key: &str) -> Option<&'a syn::LitStr> {
+    match key {
+        "type_url" => input.attrs.type_url.as_ref(),
+        "domain" => input.attrs.domain.as_ref(),
+        _ => None,
+    }
+}
+
 pub(super) fn envelope(cx: &Ctxt, input: &Input) -> BuiltIn {
-    let attrs = &input.attrs;
-    let (name, lit) = match &attrs.envelope {
+    let (name, lit) = match &input.attrs.envelope {
         Some(EnvelopeAttr::Name(lit)) => (Some(lit.value()), Some(lit)),
         Some(EnvelopeAttr::Path(path)) => {
-            for (lit, key) in [(&attrs.type_url, "type_url"), (&attrs.domain, "domain")] {
-                if let Some(lit) = lit {
+            for (key, _, _) in SETTINGS {
+                if let Some(lit) = setting_attr(input, key) {
                     cx.error_at(
                         lit.span(),
                         format_args!("`{key}` configures a built-in format: your own format takes its settings in its own value"),
@@ -36,75 +46,79 @@ pub(super) fn envelope(cx: &Ctxt, input: &Input) -> BuiltIn {
         }
         None => (None, None),
     };
-    let chosen = match name.as_deref() {
-        None | Some("standard") => BuiltIn::Standard,
-        Some("tagged") => BuiltIn::Tagged,
-        Some("openai") => BuiltIn::OpenAi,
-        Some("problem") => BuiltIn::Problem {
-            type_url: attrs.type_url.as_ref().map(syn::LitStr::value),
-        },
-        Some("google") => match &attrs.domain {
-            Some(domain) => BuiltIn::Google {
-                domain: domain.value(),
-            },
-            None => {
+    let row = match name.as_deref() {
+        None => Some(&ROWS[0]),
+        Some(name) => ROWS.iter().find(|row| row.name == name),
+    };
+    let Some(row) = row else {
+        let other = name.unwrap_or_default();
+        let names: Vec<&str> = ROWS.iter().map(|row| row.name).collect();
+        let hint = match closest(&other, names.iter().copied()) {
+            Some(close) => format!("did you mean \"{close}\"?"),
+            None => format!(
+                "expected one of: {}, or the path of your own format without quotes (format = my::FORMAT)",
+                names.join(", ")
+            ),
+        };
+        if let Some(lit) = lit {
+            cx.error_at(
+                lit.span(),
+                format_args!("unknown format \"{other}\"; {hint}"),
+            );
+        }
+        return BuiltIn::standard();
+    };
+    // Each setting attribute needs the format that takes it; the one the
+    // format takes, when required, must be there.
+    let mut setting = None;
+    for (key, what, example) in SETTINGS {
+        let attr = setting_attr(input, key);
+        let takes = row.setting.filter(|(k, _)| k == key);
+        match (attr, takes) {
+            (Some(lit), None) => {
+                let owner = ROWS
+                    .iter()
+                    .find(|r| r.setting.is_some_and(|(k, _)| k == *key))
+                    .map_or("", |r| r.name);
+                cx.error_at(
+                    lit.span(),
+                    format_args!("`{key}` is {what}: it needs format = \"{owner}\""),
+                );
+            }
+            (Some(lit), Some(_)) => {
+                if let Err(why) = check_setting(key, &lit.value()) {
+                    cx.error_at(lit.span(), why);
+                }
+                setting = Some(lit.value());
+            }
+            (None, Some((_, true))) => {
                 if let Some(lit) = lit {
                     cx.error_at(
                         lit.span(),
-                        "format = \"google\" needs the ErrorInfo domain: add `domain = \"api.example.com\"`",
+                        format_args!(
+                            "format = \"{}\" needs {what}: add `{key} = \"{example}\"`",
+                            row.name
+                        ),
                     );
                 }
-                BuiltIn::Standard
+                return BuiltIn::standard();
             }
-        },
-        Some("websocket") => BuiltIn::WebSocket,
-        Some(other) => {
-            let hint = match closest(other, ENVELOPES.iter().copied()) {
-                Some(close) => format!("did you mean \"{close}\"?"),
-                None => format!(
-                    "expected one of: {}, or the path of your own format without quotes (format = my::FORMAT)",
-                    ENVELOPES.join(", ")
-                ),
-            };
-            if let Some(lit) = lit {
-                cx.error_at(
-                    lit.span(),
-                    format_args!("unknown format \"{other}\"; {hint}"),
-                );
-            }
-            BuiltIn::Standard
-        }
-    };
-    if let Some(lit) = &attrs.type_url {
-        if !matches!(chosen, BuiltIn::Problem { .. }) {
-            cx.error_at(
-                lit.span(),
-                "`type_url` is the RFC 9457 `type`: it needs format = \"problem\"",
-            );
-        } else if let Err(why) = type_url(&lit.value()) {
-            cx.error_at(lit.span(), why);
+            (None, _) => {}
         }
     }
-    if let Some(lit) = &attrs.domain {
-        if name.as_deref() != Some("google") {
-            cx.error_at(
-                lit.span(),
-                "`domain` is the AIP-193 ErrorInfo domain: it needs format = \"google\"",
-            );
-        } else if lit.value().is_empty() {
-            cx.error_at(lit.span(), "`domain` cannot be empty: write the service's name, like \"pubsub.googleapis.com\"");
-        } else if !lit
-            .value()
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
-        {
-            cx.error_at(
-                lit.span(),
-                "`domain` is a service name like \"pubsub.googleapis.com\": ASCII letters, digits, `-`, `.` and `_` only",
-            );
-        }
+    BuiltIn::Named { row, setting }
+}
+
+/// Checks the value of a setting attribute.
+fn check_setting(key: &str, value: &str) -> Result<(), String> {
+    match key {
+        "type_url" => type_url(value),
+        "domain" if value.is_empty() => Err("`domain` cannot be empty: write the service's name, like \"pubsub.googleapis.com\"".to_owned()),
+        "domain" if !value.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b)) => Err(
+            "`domain` is a service name like \"pubsub.googleapis.com\": ASCII letters, digits, `-`, `.` and `_` only".to_owned(),
+        ),
+        _ => Ok(()),
     }
-    chosen
 }
 
 /// Checks an RFC 9457 `type` URL template: an `http(s)` URL, a `urn:`, or a

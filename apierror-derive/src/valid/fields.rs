@@ -4,6 +4,7 @@
 
 use crate::ast::{Field, Input, Internal, Variant};
 use crate::ctxt::{closest, Ctxt};
+use crate::formats::PROBLEM_MEMBERS;
 use proc_macro2::Span;
 use syn::LitStr;
 
@@ -136,12 +137,6 @@ pub(super) fn transparent_field(cx: &Ctxt, field: &Field) {
         }
     }
 }
-
-/// The members of a problem details object that details may not replace:
-/// RFC 9457's own, and the error code. Kept in step with
-/// `apierror_core::format::problem::RESERVED`.
-pub(crate) const PROBLEM_MEMBERS: &[&str] =
-    &["type", "title", "status", "detail", "instance", "code"];
 
 /// In a problem details object the details are extension members: they may
 /// not collide with the standard members, and RFC 9457 §3.2 asks that their

@@ -15,7 +15,6 @@ mod variant;
 #[cfg(test)]
 pub(crate) use container::TRANSFORMS;
 #[cfg(test)]
-pub(crate) use fields::PROBLEM_MEMBERS;
 #[cfg(test)]
 pub(crate) use fields::{Reserved, RESERVED_HEADERS};
 
@@ -66,20 +65,64 @@ pub struct Model<'a> {
     pub locale_files: Vec<String>,
 }
 
+/// A built-in format, as the table shared with the runtime lists it.
+pub struct Row {
+    /// Its type in `apierror::format`, also its variant of `BuiltIn`.
+    pub ty: &'static str,
+    /// Its name in `#[api_error(format = "...")]`.
+    pub name: &'static str,
+    /// The attribute it takes its one setting from, and whether it is
+    /// required.
+    pub setting: Option<(&'static str, bool)>,
+    /// Details keys its own members take.
+    pub reserved: &'static [&'static str],
+}
+
+macro_rules! rows {
+    ($($ty:ident $name:literal $doc:literal ($setting:expr) ($reserved:expr);)*) => {
+        /// The built-in formats, the default first.
+        pub const ROWS: &[Row] = &[$(Row {
+            ty: stringify!($ty),
+            name: $name,
+            setting: $setting,
+            reserved: $reserved,
+        }),*];
+    };
+}
+
+use crate::formats::PROBLEM_MEMBERS;
+built_in_formats!(rows);
+
 /// The type's default format.
 pub enum BuiltIn {
-    Standard,
-    Tagged,
-    OpenAi,
-    Problem {
-        type_url: Option<String>,
+    /// A built-in one, with the value of its setting.
+    Named {
+        row: &'static Row,
+        setting: Option<String>,
     },
-    Google {
-        domain: String,
-    },
-    WebSocket,
     /// The user's own format: the path of a value whose type implements it.
     Custom(syn::Path),
+}
+
+impl BuiltIn {
+    /// The default format.
+    pub fn standard() -> Self {
+        BuiltIn::Named {
+            row: &ROWS[0],
+            setting: None,
+        }
+    }
+
+    /// The value of the setting `key` of a built-in format.
+    pub fn setting(&self, key: &str) -> Option<&str> {
+        match self {
+            BuiltIn::Named {
+                row,
+                setting: Some(value),
+            } if row.setting.is_some_and(|(k, _)| k == key) => Some(value),
+            _ => None,
+        }
+    }
 }
 
 pub struct Category {
@@ -314,10 +357,12 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     }
     let locales = locale::read(cx, input, &mut entries);
     let envelope = envelope(cx, input);
-    if matches!(envelope, BuiltIn::Problem { .. }) {
-        for entry in &entries {
-            if let Entry::Own(own) = entry {
-                problem_members(cx, &own.details);
+    if let BuiltIn::Named { row, .. } = &envelope {
+        if !row.reserved.is_empty() {
+            for entry in &entries {
+                if let Entry::Own(own) = entry {
+                    problem_members(cx, &own.details);
+                }
             }
         }
     }

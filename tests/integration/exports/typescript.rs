@@ -21,7 +21,7 @@
 
 use crate::formats::{AnyFormat, JsonApiLike, StatusLike, StripeLike};
 use crate::translated::ResourceError;
-use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context, Google, Problem};
 use apierror::{ApiError, Catalog, Render};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -242,24 +242,30 @@ fn coverage_values() -> Vec<Coverage> {
 
 /// The built-in formats and three of the tests' own: (file stem, format).
 pub(crate) fn formats(catalog: &Catalog) -> Vec<(&'static str, AnyFormat)> {
-    let built_in = |stem, format| (stem, AnyFormat::BuiltIn(format));
-    vec![
-        built_in("standard", BuiltIn::Standard(Standard)),
-        built_in("tagged", BuiltIn::Tagged(Tagged)),
-        built_in("openai", BuiltIn::OpenAi(OpenAi)),
-        built_in("problem", BuiltIn::Problem(Problem::new())),
-        built_in(
-            "problem_typed",
-            BuiltIn::Problem(Problem::with_type("https://errors.example.com/{code}")),
-        ),
-        built_in("google", BuiltIn::Google(Google::new("api.example.com"))),
-        built_in("websocket", BuiltIn::WebSocket(WebSocket)),
+    // Every built-in format of the table the library and the derive share,
+    // with and without its setting; file stems from their names.
+    let mut formats: Vec<(&'static str, AnyFormat)> = Vec::new();
+    for name in BuiltIn::NAMES {
+        if let Some(format) = BuiltIn::from_name(name, None) {
+            formats.push((name, AnyFormat::BuiltIn(format)));
+        }
+        let setting = match *name {
+            "google" => "api.example.com",
+            _ => "https://errors.example.com/{code}",
+        };
+        if let Some(format) = BuiltIn::from_name(name, Some(setting)) {
+            let stem: &'static str = Box::leak(format!("{name}_set").into_boxed_str());
+            formats.push((stem, AnyFormat::BuiltIn(format)));
+        }
+    }
+    formats.extend([
         ("stripe", AnyFormat::Stripe(StripeLike)),
         ("jsonapi", AnyFormat::JsonApi(JsonApiLike)),
         ("status", AnyFormat::Status(StatusLike)),
         // The catalog's own format, as `typescript` declares it.
-        built_in("own", *catalog.built_in()),
-    ]
+        ("own", AnyFormat::BuiltIn(*catalog.built_in())),
+    ]);
+    formats
 }
 
 fn contexts() -> [(&'static str, Context<'static>); 5] {
@@ -388,8 +394,8 @@ fn broken(
     });
     with("another status", &|b| {
         let status = match stem {
-            "problem" | "problem_typed" => b.get_mut("status"),
-            "openai" | "google" => b["error"].get_mut("code"),
+            "problem" | "problem_set" => b.get_mut("status"),
+            "openai" | "google_set" => b["error"].get_mut("code"),
             "status" => b.get_mut("code"),
             _ => None,
         };
@@ -402,7 +408,7 @@ fn broken(
         }
     });
     match stem {
-        "google" => {
+        "google_set" => {
             with("metadata added or left out", &|b| {
                 let info = b["error"]["details"][0].as_object_mut().unwrap();
                 if info.remove("metadata").is_none() {
@@ -421,7 +427,7 @@ fn broken(
                 }
             });
         }
-        "problem" | "problem_typed" => {
+        "problem" | "problem_set" => {
             with("an extension member of the wrong type", &|b| {
                 let reserved = apierror::format::problem::RESERVED;
                 let object = b.as_object_mut().unwrap();

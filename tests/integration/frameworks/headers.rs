@@ -6,7 +6,7 @@
 //! - `WWW-Authenticate` on 401s: `Bearer` by default, else the configured
 //!   (compile-time validated) challenge; never on other statuses.
 
-use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context, Standard};
 use apierror::http::header::{
     CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE, X_CONTENT_TYPE_OPTIONS,
 };
@@ -15,14 +15,8 @@ use apierror::response::X_REQUEST_ID;
 use apierror::{ApiError, Render};
 use std::time::Duration;
 
-const FORMATS: [BuiltIn; 6] = [
-    BuiltIn::Standard(Standard),
-    BuiltIn::Tagged(Tagged),
-    BuiltIn::OpenAi(OpenAi),
-    BuiltIn::Problem(Problem::new()),
-    BuiltIn::Google(Google::new("x")),
-    BuiltIn::WebSocket(WebSocket),
-];
+static FORMATS: std::sync::LazyLock<Vec<BuiltIn>> =
+    std::sync::LazyLock::new(|| crate::outputs::every_built_in("api.example.com"));
 
 #[derive(Debug, ApiError)]
 #[api_error(code = "SCREAMING_SNAKE_CASE")]
@@ -137,7 +131,7 @@ fn request_ids_that_are_no_valid_header_are_left_out() {
     let errors = [Auth::Unauthenticated, Auth::Missing { id: "ws-1".into() }];
     let mut checked = 0;
     for error in &errors {
-        for format in &FORMATS {
+        for format in FORMATS.iter() {
             for id in BAD_IDS {
                 let render = Render::new(error)
                     .format(format)
@@ -310,7 +304,7 @@ fn retry_after_duration_max_does_not_overflow() {
 
 #[test]
 fn www_authenticate_on_every_401_only() {
-    for format in &FORMATS {
+    for format in FORMATS.iter() {
         let response = Render::new(&Configured::TokenExpired)
             .format(format)
             .to_response();
@@ -350,7 +344,7 @@ fn axum_responses_carry_no_invalid_header() {
     ];
     for id in BAD_IDS.iter().chain(&["req_1"]) {
         let context = Context::new().with_request_id(id);
-        for format in &FORMATS {
+        for format in FORMATS.iter() {
             let check = |response: axum::response::Response, expected: &Response<Vec<u8>>| {
                 assert_eq!(response.status(), expected.status());
                 assert_eq!(response.headers(), expected.headers());
@@ -642,7 +636,7 @@ fn www_authenticate_false_sends_no_challenge() {
     use axum::response::IntoResponse;
     let error = NoChallenge::RequiresAuthentication;
     assert_eq!(NoChallenge::CATALOG.www_authenticate(), Some(""));
-    for format in &FORMATS {
+    for format in FORMATS.iter() {
         let response = Render::new(&error).format(format).to_response();
         assert_eq!(response.status(), 401);
         assert!(

@@ -105,14 +105,7 @@ fn every_translated_body_decodes_in_every_format() {
             action: String::new(),
         },
     ];
-    let formats = [
-        BuiltIn::Standard(Standard),
-        BuiltIn::Tagged(Tagged),
-        BuiltIn::OpenAi(OpenAi),
-        BuiltIn::Problem(Problem::new()),
-        BuiltIn::Google(Google::new("api.example.com")),
-        BuiltIn::WebSocket(WebSocket),
-    ];
+    let formats = crate::outputs::every_built_in("api.example.com");
     for format in &formats {
         for language in ["de", "de-CH, en;q=0.5", "en", "fr"] {
             let context = Context::new().with_accept_language(language);
@@ -223,14 +216,7 @@ fn every_format_answers_in_the_language_asked_for() {
 }
 
 fn all_formats() -> Vec<BuiltIn> {
-    vec![
-        BuiltIn::Standard(Standard),
-        BuiltIn::Tagged(Tagged),
-        BuiltIn::WebSocket(WebSocket),
-        BuiltIn::OpenAi(OpenAi),
-        BuiltIn::Problem(Problem::new()),
-        BuiltIn::Google(Google::new("example.com")),
-    ]
+    crate::outputs::every_built_in("example.com")
 }
 
 #[test]

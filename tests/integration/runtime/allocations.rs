@@ -6,7 +6,7 @@
 //! benchmark. Counts are per thread, so tests running in parallel do not
 //! see each other's allocations.
 
-use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context};
 use apierror::{ApiError, Render};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -81,14 +81,9 @@ fn errors() -> [InventoryError; 3] {
     ]
 }
 
-const FORMATS: [BuiltIn; 6] = [
-    BuiltIn::Standard(Standard),
-    BuiltIn::Tagged(Tagged),
-    BuiltIn::OpenAi(OpenAi),
-    BuiltIn::Problem(Problem::with_type("https://docs.example.com/errors/{code}")),
-    BuiltIn::Google(Google::new("api.example.com")),
-    BuiltIn::WebSocket(WebSocket),
-];
+static FORMATS: std::sync::LazyLock<Vec<BuiltIn>> = std::sync::LazyLock::new(|| {
+    crate::outputs::every_built_in("https://docs.example.com/errors/{code}")
+});
 
 #[test]
 fn rendering_allocates_nothing_but_the_output() {
@@ -98,7 +93,7 @@ fn rendering_allocates_nothing_but_the_output() {
         .with_timestamp("2024-01-20T10:00:00Z")
         .with_instance("/nodes/a07");
     for error in &errors() {
-        for format in &FORMATS {
+        for format in FORMATS.iter() {
             for context in [Context::new(), context] {
                 let count = allocations(|| {
                     out.clear();
@@ -232,7 +227,7 @@ fn responses_allocate_no_more_than_a_hand_built_one() {
     use apierror::http::header::{self, HeaderValue};
     let context = Context::new().with_request_id("req_123456");
     for error in &errors() {
-        for format in &FORMATS {
+        for format in FORMATS.iter() {
             let render = Render::new(error).format(format).context(context);
             let ours = allocations(|| {
                 std::hint::black_box(render.to_response());
@@ -277,7 +272,7 @@ fn translated_renders_allocate_nothing_but_the_output() {
         limit: 100,
         retry_after_secs: 30,
     };
-    for format in &FORMATS {
+    for format in FORMATS.iter() {
         for header in ["de-CH, fr;q=0.9, en;q=0.1", "ja", "*"] {
             let context = Context::new().with_accept_language(header);
             let count = allocations(|| {

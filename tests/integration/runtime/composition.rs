@@ -97,7 +97,7 @@ fn challenges_come_from_the_declaring_type_first() {
         (Service::Down, "Bearer"),
     ];
     for (error, expected) in cases {
-        for format in &outputs::FORMATS {
+        for format in outputs::FORMATS.iter() {
             let response = Render::new(&error).format(format).to_response();
             assert_eq!(
                 header(&response, "www-authenticate").as_deref(),

@@ -6,7 +6,7 @@
 //! ids and timestamps that need escaping.
 
 use apierror::decode::Decode;
-use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context, Problem};
 use apierror::{ApiError, Render};
 
 use crate::common;
@@ -14,19 +14,16 @@ use crate::common;
 use crate::services;
 use services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
 
-const FORMATS: [BuiltIn; 9] = [
-    BuiltIn::Standard(Standard),
-    BuiltIn::Tagged(Tagged),
-    BuiltIn::OpenAi(OpenAi),
-    BuiltIn::Problem(Problem::new()),
-    // The template split in const eval, and the ones that are not: two
-    // `{code}`s, and characters that JSON escapes.
-    BuiltIn::Problem(Problem::with_type("https://docs.example.com/errors/{code}")),
-    BuiltIn::Problem(Problem::with_type("urn:errors:{code}:{code}")),
-    BuiltIn::Problem(Problem::with_type("https://x.example/\"{code}\"\t")),
-    BuiltIn::Google(Google::new("api.example.com")),
-    BuiltIn::WebSocket(WebSocket),
-];
+/// Every built-in format, and the `type` templates split in const eval and
+/// the ones that are not: two `{code}`s, and characters that JSON escapes.
+static FORMATS: std::sync::LazyLock<Vec<BuiltIn>> = std::sync::LazyLock::new(|| {
+    let mut formats = crate::outputs::every_built_in("https://docs.example.com/errors/{code}");
+    formats.extend([
+        BuiltIn::Problem(Problem::with_type("urn:errors:{code}:{code}")),
+        BuiltIn::Problem(Problem::with_type("https://x.example/\"{code}\"\t")),
+    ]);
+    formats
+});
 
 fn contexts() -> Vec<Context<'static>> {
     let ids = [
@@ -57,7 +54,7 @@ fn contexts() -> Vec<Context<'static>> {
 fn agree<E: Decode + ApiError>() -> usize {
     let mut checked = 0;
     for (descriptor, error) in common::every_variant::<E>() {
-        for format in &FORMATS {
+        for format in FORMATS.iter() {
             for context in contexts() {
                 let render = Render::new(&error).format(format).context(context);
                 let fast = render.to_vec().unwrap();

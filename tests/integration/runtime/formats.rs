@@ -1,9 +1,7 @@
 //! Golden tests of the built-in formats, against the examples of RFC 9457 and
 //! AIP-193, and of rendering with a chosen format and request context.
 
-use apierror::format::{
-    BuiltIn, Context, Format, Google, OpenAi, Problem, Standard, Tagged, WebSocket,
-};
+use apierror::format::{BuiltIn, Context, Format, Problem, Standard, Tagged, WebSocket};
 use apierror::http::header;
 use apierror::{ApiError, Render};
 use serde_json::{json, Value};
@@ -386,14 +384,7 @@ fn any_error_renders_in_any_format() {
         cost: 2,
         accounts: vec![],
     };
-    let formats: [BuiltIn; 6] = [
-        BuiltIn::Standard(Standard),
-        BuiltIn::Tagged(Tagged),
-        BuiltIn::OpenAi(OpenAi),
-        BuiltIn::Problem(Problem::new()),
-        BuiltIn::Google(Google::new("example.com")),
-        BuiltIn::WebSocket(WebSocket),
-    ];
+    let formats = crate::outputs::every_built_in("example.com");
     for format in &formats {
         let body = render_in(&error, format);
         let text = body.to_string();

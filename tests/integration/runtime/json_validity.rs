@@ -5,19 +5,13 @@
 //! input. HTML-safe bodies hold none of `<`, `>`, `&`, U+2028, U+2029 raw and
 //! are the same JSON value.
 
-use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context};
 use apierror::{ApiError, Render};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-const FORMATS: [BuiltIn; 6] = [
-    BuiltIn::Standard(Standard),
-    BuiltIn::Tagged(Tagged),
-    BuiltIn::OpenAi(OpenAi),
-    BuiltIn::Problem(Problem::new()),
-    BuiltIn::Google(Google::new("x")),
-    BuiltIn::WebSocket(WebSocket),
-];
+static FORMATS: std::sync::LazyLock<Vec<BuiltIn>> =
+    std::sync::LazyLock::new(|| crate::outputs::every_built_in("api.example.com"));
 
 #[derive(Debug, ApiError)]
 #[api_error(code = "SCREAMING_SNAKE_CASE")]
@@ -208,7 +202,7 @@ fn html_safe_static_message_bypasses_the_fast_path() {
     let error = Fuzz::Fixed {
         text: "</script>".into(),
     };
-    for format in &FORMATS {
+    for format in FORMATS.iter() {
         for context in [Context::new(), Context::new().with_request_id("<&>")] {
             let render = Render::new(&error).format(format).context(context);
             let plain = render.to_string().unwrap();

@@ -5,7 +5,7 @@
 //! its internal `Display` text, nor any message of its `source()` chain.
 
 use apierror::decode::Decode;
-use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context};
 use apierror::{ApiError, Render};
 use serde_json::{json, Value};
 use std::error::Error;
@@ -17,14 +17,8 @@ use common::every_variant;
 use crate::services;
 use services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
 
-const FORMATS: [BuiltIn; 6] = [
-    BuiltIn::Standard(Standard),
-    BuiltIn::Tagged(Tagged),
-    BuiltIn::OpenAi(OpenAi),
-    BuiltIn::Problem(Problem::new()),
-    BuiltIn::Google(Google::new("x")),
-    BuiltIn::WebSocket(WebSocket),
-];
+static FORMATS: std::sync::LazyLock<Vec<BuiltIn>> =
+    std::sync::LazyLock::new(|| crate::outputs::every_built_in("api.example.com"));
 
 fn contexts() -> [Context<'static>; 2] {
     [
@@ -61,7 +55,7 @@ fn source_chain(error: &dyn Error) -> Vec<String> {
 /// number of renderings checked.
 fn assert_hidden<E: ApiError>(error: &E, secrets: &[String]) -> usize {
     let mut checked = 0;
-    for format in &FORMATS {
+    for format in FORMATS.iter() {
         for context in contexts() {
             let render = Render::new(error).format(format).context(context);
             let body = render.to_string().unwrap();
@@ -250,7 +244,7 @@ fn check_hand_written<E: ApiError + std::fmt::Debug>(
     }
     let checked = assert_hidden(&error, &secrets);
     // The body carries the reason phrase, and nothing detail-like.
-    for format in &FORMATS {
+    for format in FORMATS.iter() {
         let body: Value =
             serde_json::from_slice(&Render::new(&error).format(format).to_vec().unwrap()).unwrap();
         assert!(

@@ -139,7 +139,7 @@ fn cases() -> Vec<fn() -> Broken> {
 fn failing_fields_never_panic_and_responses_fall_back() {
     for make in cases() {
         let error = make();
-        for format in &FORMATS {
+        for format in FORMATS.iter() {
             for context in outputs::contexts() {
                 for html in [false, true] {
                     let mut render = Render::new(&error).format(format).context(context);
@@ -215,7 +215,7 @@ fn fallbacks_keep_what_can_be_kept() {
 
 #[test]
 fn a_value_is_serialized_once_per_render() {
-    for format in &FORMATS {
+    for format in FORMATS.iter() {
         for html in [false, true] {
             let error = Broken::Fickle {
                 value: Fickle::default(),

@@ -5,18 +5,25 @@
 
 #![allow(dead_code)]
 
-use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
+use apierror::format::{BuiltIn, Context};
 use apierror::{ApiError, Render};
 
-pub const FORMATS: [BuiltIn; 7] = [
-    BuiltIn::Standard(Standard),
-    BuiltIn::Tagged(Tagged),
-    BuiltIn::OpenAi(OpenAi),
-    BuiltIn::Problem(Problem::new()),
-    BuiltIn::Problem(Problem::with_type("https://docs.example.com/errors/{code}")),
-    BuiltIn::Google(Google::new("api.example.com")),
-    BuiltIn::WebSocket(WebSocket),
-];
+/// Every built-in format, from the table the library and the derive share
+/// ([`BuiltIn::NAMES`]): each without its setting when it takes none or
+/// may go without, and with one when it takes one (AIP-193's domain, an
+/// RFC 9457 `type` URL). A new built-in format is tested everywhere this is.
+pub fn every_built_in(setting: &'static str) -> Vec<BuiltIn> {
+    let mut formats = Vec::new();
+    for name in BuiltIn::NAMES {
+        formats.extend(BuiltIn::from_name(name, None));
+        formats.extend(BuiltIn::from_name(name, Some(setting)));
+    }
+    formats
+}
+
+/// The built-in formats every output is checked in.
+pub static FORMATS: std::sync::LazyLock<Vec<BuiltIn>> =
+    std::sync::LazyLock::new(|| every_built_in("https://docs.example.com/errors/{code}"));
 
 pub fn contexts() -> [Context<'static>; 2] {
     [
@@ -77,7 +84,7 @@ fn from_http(path: String, response: &apierror::http::Response<Vec<u8>>) -> Outp
 /// (when `to_vec` succeeds) and as responses (which always succeed).
 pub fn rendered<E: ApiError>(error: &E) -> Vec<Output> {
     let mut out = Vec::new();
-    for format in &FORMATS {
+    for format in FORMATS.iter() {
         for (c, context) in contexts().into_iter().enumerate() {
             for html in [false, true] {
                 let mut render = Render::new(error).format(format).context(context);

@@ -1,5 +1,9 @@
 //! Catalog export: a Markdown reference for people and a JSON catalog for
-//! tools, from any derived type's [`Catalog`], composed ones included.
+//! tools, from any derived type's [`Catalog`], composed ones included; the
+//! JSON Schema ([`json_schema`], [`json_schema_of`]) and TypeScript
+//! declarations ([`typescript_for`], [`typescript_of`]) of the bodies a
+//! format renders, built-in or your own, read from what it renders (see
+//! [one model of a body](crate::export#one-model-of-a-body-for-every-format)).
 //!
 //! Both are built from the static catalog alone, in declaration order, so the
 //! same catalog always exports to the same text: commit the output and review
@@ -29,6 +33,21 @@
 //! assert_eq!(json["retired"][0], "BILL-002");
 //! # Ok::<(), serde_json::Error>(())
 //! ```
+//!
+//! # One model of a body, for every format
+//!
+//! The JSON Schema, the TypeScript declarations, the OpenAPI responses and
+//! [`decode::Decoder`](crate::decode::Decoder) know no format by name: each
+//! reads one model of the bodies a format writes for each code, built by
+//! rendering a stand-in error of each variant through the format itself
+//! with two sets of details values and messages, with its `Option` fields
+//! left out, without a request context and with each of its members, and
+//! in every language the type translates into. What every render of a code
+//! holds alike is a constant of the code; a member some renders lack is
+//! optional; a value that is `null` in some is nullable; where a details
+//! value lands tells which field a member holds, and the member is typed
+//! from the field's Rust type; the headers are those of the responses the
+//! same renders make.
 
 mod json;
 pub(crate) mod markdown;

@@ -1,13 +1,7 @@
-//! JSON Schema of the bodies a catalog's errors render to, and the model of
-//! each code's body that the TypeScript declarations are written from too.
-//!
-//! Everything a body holds is known from the static catalog but the message
-//! and the values of the details fields: the code, the status and what
-//! follows from it (RFC 9457 `title`, the OpenAI-style `type`, AIP-193's
-//! `status`), the details keys and their types, the documentation URL. The
-//! model ([`Field`], [`Ty`], [`Code`]) is built once per code here, and both
-//! [`json_schema`] and [`typescript`](super::typescript) write it out, so the
-//! two cannot disagree.
+//! JSON Schema of the bodies a catalog's errors render to, printed from the
+//! [model](crate::model) of each code's bodies in a format (which the
+//! TypeScript declarations and the OpenAPI responses print too), and the
+//! JSON types of details fields ([`Field`], [`Ty`]) the printers share.
 
 use crate::catalog::Catalog;
 use crate::error::ApiError;
@@ -18,23 +12,27 @@ use crate::violations::Style;
 use serde_json::{json, Map, Value};
 
 /// The JSON Schema (draft 2020-12) of every body the errors of `catalog`,
-/// composed catalogs included, render to in `envelope`, as pretty JSON.
+/// composed catalogs included, render to in `format` (a built-in one or
+/// your own), as pretty JSON.
 ///
-/// The schema is a `oneOf` with one branch per code, in declaration order,
-/// each titled with its code: the code is a `const` (`error.code`, the
-/// problem's `code`, AIP-193's `reason`), and so are the members that follow
-/// from it (the status, RFC 9457 `title` and `type`, the OpenAI-style `type`,
-/// AIP-193's `status`, `domain` and `Help` link). Every object is closed
-/// (`additionalProperties: false`): the built-in formats render no other
-/// member. Members a request [`Context`](crate::format::Context) adds
-/// (`request_id` and `meta`, `requestId`, `instance`) are optional.
+/// The schema is read from what the format renders (see
+/// [one model of a body](crate::export#one-model-of-a-body-for-every-format)):
+/// one branch per code, in declaration order, each titled with its code.
+/// What every body of a code holds alike is a `const` (the code, the status,
+/// RFC 9457 `title` and `type`, the OpenAI-style `type`, AIP-193's `status`,
+/// `domain` and `Help` link, a format's own constants); a member only some
+/// bodies have (with a request [`Context`](crate::format::Context), with an
+/// `Option` field set) is optional; one that is `null` in some is
+/// nullable. Every object is closed (`additionalProperties: false`): the
+/// format writes no other member. A list the format never writes empty has
+/// `minItems: 1`.
 ///
-/// The OpenAI-style body carries no code: there the branches are an `anyOf`,
-/// since two codes of one status and type with the same details are the
-/// same body.
+/// The branches are a `oneOf` when every body holds its code at a member
+/// that is always there, else an `anyOf` (the OpenAI style has no code; a
+/// JSON:API list may be empty): two codes' bodies may then be alike.
 ///
 /// Details fields are typed from their Rust types as written
-/// ([`Descriptor::field_types`]): integers to `integer` with the type's
+/// ([`Descriptor::field_types`](crate::Descriptor::field_types)): integers to `integer` with the type's
 /// bounds, `f32`/`f64` to `number` or `null` (serde_json writes NaN and the
 /// infinities as `null`), `bool` to `boolean`, `String`, `&str`, `char`,
 /// `Cow<str>`, `Box<str>` and paths to `string` (`Uuid`, `Url`, IP addresses,
@@ -45,7 +43,8 @@ use serde_json::{json, Map, Value};
 /// `Duration` to serde's `{"secs","nanos"}`. Any other type (a struct or
 /// enum of yours, a type alias, a type parameter, `serde_json::Value`) is
 /// unconstrained (`true`): its own `Serialize` decides its JSON, and a name
-/// says nothing of it. In AIP-193 metadata every field is a string.
+/// says nothing of it. A field a format writes as text (AIP-193's metadata)
+/// is a string.
 ///
 /// The output is deterministic: the same catalog and format always give the
 /// same text, object keys in sorted order.

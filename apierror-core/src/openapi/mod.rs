@@ -15,19 +15,26 @@
 //!   as a `None` is). Placeholders of the message that name a details field
 //!   are filled with its example value, so an example is exactly what the
 //!   format sends for such an error;
-//! - a JSON schema of the body: the format's envelope, read from what the
-//!   format renders (members that only appear with a request
-//!   [`Context`](crate::format::Context), such as `meta` or `instance`, are
-//!   optional), with the code's member an `enum` of the codes and the details
-//!   object typed from the fields' Rust types. Variants whose bodies have the
-//!   same shape share one schema; a status with several shapes gets a `oneOf`
-//!   (an `anyOf` when the format does not render the code), each branch titled
-//!   with its codes;
-//! - `Retry-After` when a variant of the status has a `retry_after` field,
-//!   `Content-Language` (an `enum` of the languages) when one is of a type
-//!   with a `language` (see [`locale`](crate::locale)), and
-//!   `WWW-Authenticate` for 401, as [`Render::to_response`](crate::Render::to_response)
-//!   sends them.
+//! - a JSON schema of the body, read from what the format renders (the
+//!   [model](crate::export#one-model-of-a-body-for-every-format)
+//!   the JSON Schema and TypeScript exports print too): the code's member an
+//!   `enum` of the codes, the status's an `enum` of it, a format's constants
+//!   pinned, members that only appear with a request
+//!   [`Context`](crate::format::Context) (`meta`, `instance`) or an `Option`
+//!   field optional, a `request_id` that is `null` without a context
+//!   nullable, and the details fields typed from their Rust types wherever
+//!   the format puts them. Variants whose bodies differ only in their
+//!   constants share one schema (those constants widened to their type); a
+//!   status with several shapes gets a `oneOf` (an `anyOf` when the bodies
+//!   do not always hold the code), each branch titled with its codes;
+//! - the headers the responses of the status send, as the format's own
+//!   responses make them: `Retry-After` for a variant with a `retry_after`
+//!   field, `Content-Language` (an `enum` of the languages) for a
+//!   translated type, `WWW-Authenticate` for 401 with the challenge the
+//!   type sends (none with `www_authenticate = false`), `X-Request-Id`,
+//!   the headers fields feed, and those the format adds in
+//!   [`Format::headers`] (an `enum` when
+//!   their value is a constant of the code).
 //!
 //! Details fields are typed from the [`Shape`](crate::fields::Shape) the
 //! derive read from their types at compile time: integers to `integer`
@@ -109,10 +116,10 @@
 //! and any [`Format`], and [`add_to`] merges them into an operation of an
 //! existing document.
 //!
-//! A custom [`Format`] works as well as the built-in ones: its examples and
-//! schema come from what it renders. It renders a stand-in error whose
-//! [`ApiError::CATALOG`] is empty; a variant the format fails to render gets
-//! neither an example nor a schema.
+//! A custom [`Format`] works as well as the built-in ones: its examples,
+//! schemas and headers come from what it renders. It renders a stand-in
+//! error whose [`ApiError::CATALOG`] is empty; a variant the format fails to
+//! render gets neither an example nor a schema.
 
 mod bulk;
 mod field;

@@ -377,7 +377,22 @@ mod served {
         axum::response::IntoResponse::into_response(render)
     }
 
-    /// The document of the three routes.
+    async fn bulk() -> axum::response::Response {
+        let mut bulk = apierror::Bulk::new();
+        bulk.ok(
+            "srv-1",
+            apierror::http::StatusCode::ACCEPTED,
+            &json!({"state": "provisioning", "tags": [1, 2]}),
+        )
+        .unwrap();
+        bulk.error("srv-2", &Shop::OrderNotFound { id: 7 }).unwrap();
+        bulk.error("srv-3", &declined(None)).unwrap();
+        let response = bulk.into_response();
+        let (parts, body) = response.into_parts();
+        axum::response::Response::from_parts(parts, axum::body::Body::from(body))
+    }
+
+    /// The document of the four routes.
     fn document() -> Value {
         let route = |path: &str| {
             PathItem::new(
@@ -393,9 +408,23 @@ mod served {
                 PathsBuilder::new()
                     .path("/stripe/{case}", route("stripe"))
                     .path("/jsonapi/{case}", route("jsonapi"))
-                    .path("/translated/{case}", route("translated")),
+                    .path("/translated/{case}", route("translated"))
+                    .path("/bulk", route("bulk")),
             )
             .build();
+        let mut bulk = apierror::openapi::utoipa::openapi::Responses::new();
+        bulk.responses.insert(
+            "207".to_owned(),
+            apierror::openapi::utoipa::openapi::RefOr::T(apierror::openapi::bulk_response(
+                Shop::CATALOG,
+            )),
+        );
+        assert!(apierror::openapi::add_to(
+            &mut doc,
+            "/bulk",
+            HttpMethod::Get,
+            bulk
+        ));
         let google = Google::new("api.example.com");
         for (path, responses) in [
             (
@@ -468,7 +497,8 @@ sys.exit(1 if wrong else 0)
         let app = Router::new()
             .route("/stripe/{case}", get(stripe))
             .route("/jsonapi/{case}", get(json_api))
-            .route("/translated/{case}", get(translated));
+            .route("/translated/{case}", get(translated))
+            .route("/bulk", get(bulk));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let server = tokio::spawn(async move { axum::serve(listener, app).await });

@@ -88,8 +88,9 @@ fn schema(shape: &Shape, components: &mut Components) -> RefOr<Schema> {
                 .minimum(minimum)
                 .into()
         }
+        // serde_json writes NaN and the infinities as `null`.
         Shape::Float { bits } => ObjectBuilder::new()
-            .schema_type(Type::Number)
+            .schema_type(SchemaType::from_iter([Type::Number, Type::Null]))
             .format(Some(SchemaFormat::KnownFormat(if *bits == 32 {
                 KnownFormat::Float
             } else {

@@ -504,9 +504,10 @@ fn problem_schemas_type_the_extension_members() {
         props["limit"],
         json!({"type": "integer", "format": "int64", "minimum": 0})
     );
+    // NaN and the infinities are written as `null`.
     assert_eq!(
         props["ratio"],
-        json!({"type": "number", "format": "double"})
+        json!({"type": ["number", "null"], "format": "double"})
     );
     assert_eq!(props["hint"], json!({"type": "string"}));
     assert_eq!(

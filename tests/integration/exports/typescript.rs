@@ -21,7 +21,7 @@
 
 use crate::formats::{AnyFormat, JsonApiLike, StatusLike, StripeLike};
 use crate::translated::ResourceError;
-use apierror::format::{BuiltIn, Context, Google, Problem};
+use apierror::format::{BuiltIn, Context, Format, Google, Problem};
 use apierror::{ApiError, Catalog, Render};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -296,6 +296,7 @@ fn contexts() -> [(&'static str, Context<'static>); 5] {
 /// is one the format renders (`valid`) or a broken one, and what it is.
 struct Case {
     format: usize,
+    status: u16,
     label: String,
     body: Value,
     valid: bool,
@@ -517,6 +518,7 @@ fn cases<E: ApiError>(catalog: &Catalog, values: &[E]) -> Vec<Case> {
                     for (what, bad) in broken(catalog, stem, &body, error.descriptor()) {
                         cases.push(Case {
                             format: index,
+                            status: error.status().as_u16(),
                             label: format!("{label}: {what}"),
                             body: bad,
                             valid: false,
@@ -525,6 +527,7 @@ fn cases<E: ApiError>(catalog: &Catalog, values: &[E]) -> Vec<Case> {
                 }
                 cases.push(Case {
                     format: index,
+                    status: error.status().as_u16(),
                     label,
                     body,
                     valid: true,
@@ -919,6 +922,31 @@ fn check<E: ApiError>(name: &str, values: &[E]) {
     }
 
     let cases = cases(catalog, values);
+    // The OpenAPI responses of each format, from the same model: every
+    // rendered body matches its status's schema, and a body with a code
+    // of no variant does not.
+    let openapi: Vec<Value> = formats
+        .iter()
+        .map(|(_, format)| {
+            serde_json::to_value(apierror::openapi::responses(catalog, format)).unwrap()
+        })
+        .collect();
+    for case in &cases {
+        let bites = case.valid || case.label.ends_with(": a code of no variant");
+        if !bites || formats[case.format].0 == "openai" {
+            continue;
+        }
+        let media = formats[case.format].1.media_type();
+        let schema = &openapi[case.format][case.status.to_string()]["content"][media]["schema"];
+        assert_eq!(
+            matches(schema, &case.body),
+            case.valid,
+            "{name}: OpenAPI {} {}: {}\n{schema}",
+            case.status,
+            case.label,
+            case.body
+        );
+    }
     let mut wrong = Vec::new();
     for case in &cases {
         let stem = formats[case.format].0;

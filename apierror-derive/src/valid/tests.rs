@@ -552,3 +552,19 @@ fn problem_members_are_checked() {
     });
     assert!(standard.is_empty(), "{standard:#?}");
 }
+
+#[test]
+fn an_unknown_format_name_lists_every_built_in_one() {
+    let names: Vec<&str> = super::ROWS.iter().map(|row| row.name).collect();
+    assert_one(
+        parse_quote! {
+            #[api_error(format = "stripe", status = 400)]
+            enum E { #[code("A")] A }
+        },
+        &format!(
+            "unknown format \"stripe\"; expected one of: {}, or the path of your own format without quotes (format = my::FORMAT)",
+            names.join(", ")
+        ),
+    );
+    assert_eq!(names[0], "standard", "the default comes first");
+}

@@ -91,15 +91,16 @@ fn every_published_variant_round_trips_in_every_format() {
         + llm_gateway::GatewayError::CATALOG.len()
         + openchoreo::OpenChoreoError::CATALOG.len();
     assert_eq!(codes, 29 + 36 + 10 + 13 + 21);
-    // Seven formats per code (the six built-in ones, RFC 9457 both without
-    // and with a `type` URL), less what the formats cannot tell apart:
+    // Every format per code (each built-in one, RFC 9457 both without and
+    // with a `type` URL), less what the formats cannot tell apart:
     // - Phala, OpenAI style: 11 codes share status and message with another
     //   ("The requested node is not available" x3, GPU x2, OS image x2,
     //   "The requested CVM was not found" x2, invalid parameters x2);
     // - Hexabase, RFC 9457: two variants have a `status` detail, which the
     //   problem document's own `status` member takes precedence over (in
     //   both problem formats).
-    assert_eq!(checked, [29 * 7 - 11, 36 * 7 - 4, 10 * 7, 13 * 7, 21 * 7]);
+    let n = FORMATS.len();
+    assert_eq!(checked, [29 * n - 11, 36 * n - 4, 10 * n, 13 * n, 21 * n]);
 }
 
 #[test]

@@ -116,9 +116,9 @@ fn internal_values_reach_no_output() {
         let details = serde_json::to_string(&error.details()).unwrap();
         assert!(SECRETS.iter().all(|s| !details.contains(s)), "{details}");
     }
-    // 7 formats x 2 contexts x 2 escapings x (to_vec + to_response), plus
+    // Each format x 2 contexts x 2 escapings x (to_vec + to_response), plus
     // to_response, axum and actix-web, for each of the 4 cases.
-    assert_eq!(checked, 4 * (7 * 2 * 2 * 2 + 3));
+    assert_eq!(checked, 4 * (crate::outputs::FORMATS.len() * 2 * 2 * 2 + 3));
 }
 
 #[test]

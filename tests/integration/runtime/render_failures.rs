@@ -158,7 +158,7 @@ fn failing_fields_never_panic_and_responses_fall_back() {
             .iter()
             .filter(|o| !o.path.ends_with("to_vec"))
             .collect();
-        assert_eq!(responses.len(), 7 * 2 * 2 + 3);
+        assert_eq!(responses.len(), crate::outputs::FORMATS.len() * 2 * 2 + 3);
         for output in responses {
             assert_eq!(output.status, error.status().as_u16(), "{}", output.path);
             let body = output.json();

@@ -6,21 +6,7 @@
 //! compile error whose message names the code and both variants.
 
 use crate::catalog::Catalog;
-
-/// The hash of a code that the derive stores in its descriptor: 64-bit
-/// FNV-1a of its bytes. (Computed at expansion time; here for tests and for
-/// descriptors built by hand.)
-pub const fn code_hash(code: &str) -> u64 {
-    let bytes = code.as_bytes();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < bytes.len() {
-        hash ^= bytes[i] as u64;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    hash
-}
+pub use crate::facts::code_hash;
 
 /// What the composition check reads of a type: its codes (with their
 /// hashes and variants), its numbering (pattern, range, category ranges)

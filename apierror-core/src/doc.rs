@@ -278,10 +278,8 @@ pub struct DocUrl {
     code: &'static str,
 }
 
-/// The transforms `{code:...}` takes, as [`DocUrl`] applies them; the
-/// derive accepts exactly these.
 #[doc(hidden)]
-pub const TRANSFORMS: &[&str] = &["lowercase", "UPPERCASE", "kebab-case", "snake_case"];
+pub use crate::facts::DOC_URL_TRANSFORMS as TRANSFORMS;
 
 impl DocUrl {
     /// `template` for `code`.
@@ -342,5 +340,20 @@ mod tests {
             "/e/err_01_001#err-01-001"
         );
         assert_eq!(url("/{code:UPPERCASE}/x", "not_found"), "/NOT_FOUND/x");
+    }
+
+    /// Every transform the derive accepts changes something `{code}` alone
+    /// would not.
+    #[test]
+    fn every_accepted_transform_is_applied() {
+        for transform in TRANSFORMS {
+            let template: &'static str =
+                Box::leak(format!("/{{code:{transform}}}").into_boxed_str());
+            assert_ne!(
+                DocUrl::new(template, "Ab_c-D").to_string(),
+                "/Ab_c-D",
+                "{transform}"
+            );
+        }
     }
 }

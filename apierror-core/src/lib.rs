@@ -13,6 +13,7 @@ extern crate alloc;
 mod bulk;
 mod composition;
 mod error;
+mod facts;
 mod html;
 mod json_check;
 mod message;

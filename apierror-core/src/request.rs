@@ -57,8 +57,7 @@ impl Default for RequestContext {
     }
 }
 
-/// The header request ids are read from and echoed under by default.
-const X_REQUEST_ID: &str = "x-request-id";
+use crate::facts::DEFAULT_REQUEST_ID_HEADER as X_REQUEST_ID;
 
 impl RequestContext {
     /// Ids from `X-Request-Id`, generated when absent (`req_` and 16 hex

@@ -12,64 +12,8 @@ use http::header::{
 use http::{Response, StatusCode};
 
 /// The header that echoes the request id of the render context.
-pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
-
-/// Why a response header cannot come from a details field
-/// (`#[api_error(header = "...")]`, a compile error) or from a
-/// [`Format::headers`] (left out of the
-/// response).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Reserved {
-    /// The response builder sets it: `Content-Type`, `Cache-Control`,
-    /// `X-Content-Type-Options`, `Content-Language`, `Vary`, `X-Request-Id`.
-    Owned,
-    /// It frames the message (RFC 9112 section 6, RFC 9110 sections 8.4 and
-    /// 8.6): `Content-Length`, `Transfer-Encoding`, `Content-Encoding`,
-    /// `Content-Range`, `Trailer`. A wrong value loses the response or makes
-    /// the client misread the body.
-    Framing,
-    /// It manages the connection (RFC 9110 section 7.6.1, RFC 9112 section 9):
-    /// `Connection`, `Keep-Alive`, `Proxy-Connection`, `Upgrade`, `TE`,
-    /// `HTTP2-Settings`, `Alt-Svc`.
-    Connection,
-    /// It sets or clears a cookie (RFC 6265): `Set-Cookie`, `Set-Cookie2`.
-    Cookie,
-    /// It is a CORS response header (the Fetch standard): every
-    /// `Access-Control-*`.
-    Cors,
-    /// It sends the client elsewhere (RFC 9110 section 10.2.2): `Location`,
-    /// `Content-Location`, `Refresh`.
-    Redirect,
-}
-
-/// The reserved response headers, lowercase, and why; every
-/// `access-control-*` header is [`Reserved::Cors`] too.
-pub const RESERVED_HEADERS: &[(&str, Reserved)] = &[
-    ("content-type", Reserved::Owned),
-    ("cache-control", Reserved::Owned),
-    ("x-content-type-options", Reserved::Owned),
-    ("content-language", Reserved::Owned),
-    ("vary", Reserved::Owned),
-    ("x-request-id", Reserved::Owned),
-    ("content-length", Reserved::Framing),
-    ("transfer-encoding", Reserved::Framing),
-    ("content-encoding", Reserved::Framing),
-    ("content-range", Reserved::Framing),
-    ("trailer", Reserved::Framing),
-    ("connection", Reserved::Connection),
-    ("keep-alive", Reserved::Connection),
-    ("proxy-connection", Reserved::Connection),
-    ("upgrade", Reserved::Connection),
-    ("te", Reserved::Connection),
-    ("http2-settings", Reserved::Connection),
-    ("alt-svc", Reserved::Connection),
-    ("set-cookie", Reserved::Cookie),
-    ("set-cookie2", Reserved::Cookie),
-    ("location", Reserved::Redirect),
-    ("content-location", Reserved::Redirect),
-    ("refresh", Reserved::Redirect),
-];
+pub const X_REQUEST_ID: HeaderName =
+    HeaderName::from_static(crate::facts::DEFAULT_REQUEST_ID_HEADER);
 
 /// Whether `name` (in any letter case) is a reserved response header, and
 /// why: see [`Reserved`].
@@ -93,6 +37,8 @@ pub fn reserved(name: &str) -> Option<Reserved> {
         .find(|(reserved, _)| reserved.eq_ignore_ascii_case(name))
         .map(|(_, why)| *why)
 }
+
+pub use crate::facts::{Reserved, RESERVED_HEADERS};
 
 /// The largest `Retry-After` sent, in seconds (365 days): a larger field
 /// value is sent as this, so that no client reads it as "never" or

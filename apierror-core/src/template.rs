@@ -186,49 +186,8 @@ impl Iterator for Pieces {
     }
 }
 
-/// One piece of a template as [`split`] reads it.
 #[doc(hidden)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Split<'a> {
-    Text(&'a str),
-    /// `written` is the placeholder with its braces, `name` what comes
-    /// before its `:`, `spec` what comes after.
-    Arg {
-        written: &'a str,
-        name: &'a str,
-        spec: &'a str,
-    },
-}
-
-/// The first piece of a template and what follows it: the text up to the
-/// next `{`, else the placeholder from that `{` to the next `}`; an
-/// unclosed `{` is text. No escapes: the derive leaves a template to this
-/// only when it reads it the same way (its copy of this function is checked
-/// against this one). Not public API.
-#[doc(hidden)]
-pub fn split(template: &str) -> Option<(Split<'_>, &str)> {
-    if template.is_empty() {
-        return None;
-    }
-    let open = template.find('{').unwrap_or(template.len());
-    if open > 0 {
-        return Some((Split::Text(&template[..open]), &template[open..]));
-    }
-    let Some(close) = template.find('}') else {
-        return Some((Split::Text(template), ""));
-    };
-    let written = &template[..=close];
-    let inner = &template[1..close];
-    let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
-    Some((
-        Split::Arg {
-            written,
-            name,
-            spec,
-        },
-        &template[close + 1..],
-    ))
-}
+pub use crate::facts::{split, Split};
 
 /// The template as documentation shows it: its text, `{` and `}` written
 /// `{{` and `}}`, and each placeholder as the derive named it (a field's

@@ -122,7 +122,7 @@ const OTHERS: &[&str] = &[
     "\"a\" \"b\"",
 ];
 
-use crate::attr::{CONTAINER_KEYS, FIELD_KEYS, VARIANT_KEYS};
+use crate::parse::attr::{CONTAINER_KEYS, FIELD_KEYS, VARIANT_KEYS};
 /// Keys that no position accepts.
 const MISSPELT: &[&str] = &[
     "patern",

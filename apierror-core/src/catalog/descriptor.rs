@@ -47,31 +47,6 @@ pub struct Descriptor(
     pub &'static Extra,
 );
 
-/// The bits of [`Descriptor::__flags`]. The derive computes them (and
-/// `agreement::flags_agree_with_the_runtime` in apierror-derive checks its
-/// copy against these).
-pub(crate) mod flags {
-    /// The variant renders a `details` object.
-    pub const HAS_DETAILS: u16 = 1;
-    /// A field feeds `Retry-After`.
-    pub const RETRY_AFTER: u16 = 2;
-    /// The message template is the message: no placeholder, no escape.
-    pub const STATIC: u16 = 4;
-    /// The static message needs no JSON escaping.
-    pub const PLAIN: u16 = 8;
-    /// Bits 4..=6: the log level, 0 the status's default (error for 5xx,
-    /// none for 4xx), 1 off, 2 error, 3 warn, 4 info, 5 debug, 6 trace.
-    pub const LOG: u16 = 0b0111_0000;
-    /// The code needs no JSON escaping (so for every derived code: the
-    /// derive checks their characters).
-    pub const PLAIN_CODE: u16 = 0x80;
-    /// The title (`title = "..."`, else the reason phrase) needs no JSON
-    /// escaping.
-    pub const PLAIN_TITLE: u16 = 0x100;
-    /// A details field is a validation list (`Violations`).
-    pub const VIOLATIONS: u16 = 0x200;
-}
-
 /// The parts of a [`Descriptor`] most variants leave empty. Not public API.
 #[doc(hidden)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -482,17 +457,6 @@ impl fmt::Debug for Descriptor {
     }
 }
 
-/// Whether `text` is written into a JSON string as it is: no control
-/// character, no `"`, no `\`.
-pub(crate) const fn json_plain(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x20 || b == b'"' || b == b'\\' {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
+/// The bits of [`Descriptor::__flags`], computed by the derive; and the
+/// test of texts written into JSON as they are.
+pub(crate) use crate::facts::{flags, json_plain};

@@ -77,7 +77,7 @@ impl<'a> Context<'a> {
     pub const fn request_id_header(&self) -> &'a str {
         match self.request_id_header {
             Some(name) => name,
-            None => "x-request-id",
+            None => crate::facts::DEFAULT_REQUEST_ID_HEADER,
         }
     }
 

@@ -50,26 +50,7 @@ impl Google {
     }
 }
 
-/// The names of the `google.rpc.Code`s an error can have (all but `OK`),
-/// in the order of their numbers: what `#[api_error(grpc = "...")]` takes.
-pub const RPC_CODES: &[&str] = &[
-    "CANCELLED",
-    "UNKNOWN",
-    "INVALID_ARGUMENT",
-    "DEADLINE_EXCEEDED",
-    "NOT_FOUND",
-    "ALREADY_EXISTS",
-    "PERMISSION_DENIED",
-    "RESOURCE_EXHAUSTED",
-    "FAILED_PRECONDITION",
-    "ABORTED",
-    "OUT_OF_RANGE",
-    "UNIMPLEMENTED",
-    "INTERNAL",
-    "UNAVAILABLE",
-    "DATA_LOSS",
-    "UNAUTHENTICATED",
-];
+pub use crate::facts::GRPC_CODES as RPC_CODES;
 
 /// The `google.rpc.Code` name for an HTTP status, following the mapping in
 /// `google/rpc/code.proto`: 400 `INVALID_ARGUMENT`, 401 `UNAUTHENTICATED`,

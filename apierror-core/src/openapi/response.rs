@@ -241,7 +241,7 @@ fn describe(header: &HeaderModel, senders: &[&Variant], all: bool) -> Header {
                 format!("The authentication challenge: {}.", challenges.join(" or ")),
             )
         }
-        "x-request-id" => (
+        crate::facts::DEFAULT_REQUEST_ID_HEADER => (
             string(),
             "The request's id, when the service runs the request-context layer \
              (`ContextLayer` for axum and tower, `ContextMiddleware` for actix-web): \

@@ -1,6 +1,6 @@
 //! The where clauses of the generated impls.
 
-use crate::ast::{Field, Input};
+use crate::parse::ast::{Field, Input};
 use crate::valid::{Entry, Message, Model};
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{quote, ToTokens};
@@ -207,8 +207,8 @@ pub(crate) fn mentions(tokens: TokenStream, names: &[impl std::borrow::Borrow<Id
 
 #[cfg(test)]
 mod tests {
-    use crate::ast::Input;
     use crate::ctxt::Ctxt;
+    use crate::parse::ast::Input;
     use syn::{parse_quote, DeriveInput};
 
     /// The messages of every error the derive reports for `input`.

@@ -1,8 +1,9 @@
 //! The type's catalog as a constant expression: its owner, a descriptor per
 //! variant (with its docs), and the envelope.
 
-use super::{code_hash, option_range, option_str};
-use crate::ast::{Field, Input};
+use super::{option_range, option_str};
+use crate::facts::{code_hash, flags, json_plain};
+use crate::parse::ast::{Field, Input};
 use crate::valid::{self, Entry, Message, Model, Own};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, ToTokens};
@@ -185,26 +186,6 @@ fn owner(input: &Input, model: &Model) -> TokenStream {
             #type_url,
         ) #doc_url #language
     }
-}
-
-/// The bits of `Descriptor::__flags` (`agreement::flags_agree_with_the_runtime`
-/// in lib.rs checks them against apierror-core's).
-pub(crate) mod flags {
-    pub const HAS_DETAILS: u16 = 1;
-    pub const RETRY_AFTER: u16 = 2;
-    pub const STATIC: u16 = 4;
-    pub const PLAIN: u16 = 8;
-    /// Bits 4..=6: the log level.
-    pub const LOG_SHIFT: u16 = 4;
-    pub const PLAIN_CODE: u16 = 0x80;
-    pub const PLAIN_TITLE: u16 = 0x100;
-    pub const VIOLATIONS: u16 = 0x200;
-}
-
-/// Whether `text` goes into a JSON string as it is (the runtime's
-/// `json_plain`): no control character, no `"`, no `\`.
-pub(crate) fn json_plain(text: &str) -> bool {
-    !text.chars().any(|c| c < ' ' || c == '"' || c == '\\')
 }
 
 /// The descriptors of a catalog, as tuple-struct literals of constants (a
@@ -422,11 +403,11 @@ fn descriptor(
                 let shapes = own
                     .details
                     .iter()
-                    .map(|(field, _)| crate::shape::field(field, generics));
+                    .map(|(field, _)| super::shape::field(field, generics));
                 let examples = own
                     .details
                     .iter()
-                    .map(|(field, _)| option_str(crate::shape::example_text(field.ty).as_deref()));
+                    .map(|(field, _)| option_str(super::shape::example_text(field.ty).as_deref()));
                 let list = quote! {
                     __P::FieldList::__new(
                         &[#(#fields),*], &[#(#types),*], &[#(#shapes),*], &[#(#idents),*], &[#(#examples),*],
@@ -462,7 +443,7 @@ fn descriptor(
                     .find(|(f, _)| std::ptr::eq(*f, *field))
                     .map(|(_, key)| key);
                 let detail = option_str(detail.map(String::as_str));
-                let example = match crate::shape::example(field.ty, spec) {
+                let example = match super::shape::example(field.ty, spec) {
                     Some(example) => quote!(::core::option::Option::Some(#example)),
                     None => quote!(::core::option::Option::None),
                 };
@@ -521,7 +502,7 @@ fn descriptor(
 /// field list, gives the pieces the derive read: text for text, each
 /// placeholder as written, with the same detail and example.
 fn splits_alike(own: &Own, parts: &[valid::Part], idents: &[String]) -> bool {
-    use crate::message::{split, Split};
+    use crate::grammar::message::{split, Split};
     let mut rest = own.template.as_str();
     for part in parts {
         let Some((piece, after)) = split(rest) else {
@@ -548,8 +529,8 @@ fn splits_alike(own: &Own, parts: &[valid::Part], idents: &[String]) -> bool {
                     .find(|(f, _)| std::ptr::eq(*f, *field))
                     .map(|(_, key)| key.as_str());
                 let example = if spec.is_empty() {
-                    crate::shape::example_text(field.ty)
-                } else if crate::shape::example(field.ty, spec).is_some() {
+                    super::shape::example_text(field.ty)
+                } else if super::shape::example(field.ty, spec).is_some() {
                     // A spec'd example is a function the runtime cannot make.
                     return false;
                 } else {
@@ -560,7 +541,7 @@ fn splits_alike(own: &Own, parts: &[valid::Part], idents: &[String]) -> bool {
                 // The field list's example of the field found.
                 let sliced_example = found
                     .filter(|_| spec.is_empty())
-                    .and_then(|i| crate::shape::example_text(own.details[i].0.ty));
+                    .and_then(|i| super::shape::example_text(own.details[i].0.ty));
                 if detail != sliced_detail || example != sliced_example {
                     return false;
                 }
@@ -608,7 +589,7 @@ fn docs(own: &Own) -> Option<TokenStream> {
     if empty {
         return None;
     }
-    let block = |b: &crate::doc::Block| {
+    let block = |b: &crate::parse::doc::Block| {
         let (lang, code) = (&b.lang, &b.code);
         quote!(__P::Block::__new(#lang, #code))
     };

@@ -4,7 +4,7 @@
 use super::at;
 use super::bound::{generic_names, mentions};
 use super::catalog::{codes, written_type};
-use crate::ast::{Field, Input};
+use crate::parse::ast::{Field, Input};
 use crate::valid::{Entry, Message, Model};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned, ToTokens};
@@ -67,7 +67,7 @@ pub(super) fn internal_probes(input: &Input, model: &Model) -> TokenStream {
         }
         for field in fields {
             if field.internal().is_some()
-                || crate::ast::is_plain_type(field.ty)
+                || crate::types::is_plain_type(field.ty)
                 || mentions(field.ty.to_token_stream(), &params)
             {
                 continue;

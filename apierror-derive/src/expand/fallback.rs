@@ -1,6 +1,6 @@
 //! The impls emitted when the derive reports errors.
 
-use crate::ast::Input;
+use crate::parse::ast::Input;
 use proc_macro2::TokenStream;
 use quote::quote;
 

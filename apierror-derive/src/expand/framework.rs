@@ -2,7 +2,7 @@
 
 use super::bound::Bounds;
 use super::{at, path};
-use crate::ast::Input;
+use crate::parse::ast::Input;
 use crate::valid::{Entry, Model};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -29,7 +29,7 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
         match entry {
             Entry::Own(own) => {
                 let index = arms.len();
-                by_hash.push((super::code_hash(&own.code), index as u32));
+                by_hash.push((crate::facts::code_hash(&own.code), index as u32));
                 let path = path(input, own.variant);
                 let inits = own.variant.fields.iter().map(|field| {
                     let member = &field.member;

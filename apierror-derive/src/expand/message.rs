@@ -2,7 +2,7 @@
 
 use super::bound::Bounds;
 use super::{binding, pattern};
-use crate::ast::{Field, Input};
+use crate::parse::ast::{Field, Input};
 use crate::valid::{Entry, Message, Model, Own};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};

@@ -10,16 +10,14 @@ mod checks;
 mod fallback;
 mod framework;
 mod message;
+mod shape;
 mod std_impls;
 
 pub(crate) use bound::mentions;
-// The flags are read by `lib.rs`'s agreement tests only.
 pub(crate) use catalog::written_type;
-#[cfg(test)]
-pub(crate) use catalog::{flags, json_plain};
 
-use crate::ast::{Field, Input, Variant};
 use crate::ctxt::Ctxt;
+use crate::parse::ast::{Field, Input, Variant};
 use crate::valid::{self, Entry, Message, Model, Own};
 use bound::Bounds;
 use proc_macro2::{Ident, Span, TokenStream};
@@ -58,14 +56,6 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
 /// 2015 crate would look for `core` in that crate's root.
 fn at(span: Span) -> Span {
     Span::call_site().located_at(span)
-}
-
-/// The 64-bit FNV-1a hash of a code, as `apierror::__private::code_hash`
-/// computes it: composed catalogs are checked for duplicates by it.
-fn code_hash(code: &str) -> u64 {
-    code.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// `Self::Variant` for an enum, `Self` for a struct.
@@ -390,7 +380,7 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
     let last = own.details.len().checked_sub(1);
     let fields = own.details.iter().enumerate().map(|(index, (field, key))| {
         let binding = binding(field);
-        let json_key = lit(&format!("{}:", crate::json::string(key)));
+        let json_key = lit(&format!("{}:", crate::grammar::json::string(key)));
         let key = lit(key);
         // A string the byte writer copies without serde: `&str` through AsRef.
         let list = field.is_violations();
@@ -400,9 +390,9 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
                 // reported there.
                 let as_list = quote_spanned!(ty.span()=> __P::AsViolations::__as_violations);
                 quote!(__visitor.violations_field(#key, #json_key, #as_list(#value)))
-            } else if crate::shape::is_str(ty) {
+            } else if crate::types::is_str(ty) {
                 quote!(__visitor.str_field(#key, #json_key, ::core::convert::AsRef::<str>::as_ref(#value)))
-            } else if crate::shape::is_scalar(ty) {
+            } else if crate::types::is_scalar(ty) {
                 quote!(__visitor.scalar_field(#key, #json_key, #value))
             } else {
                 quote!(__visitor.field(#key, #json_key, #value))
@@ -413,7 +403,7 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
             (false, true) => call,
             (false, false) => quote!(#call?;),
             (true, _) => {
-                let inner = crate::shape::option_inner(field.ty).unwrap_or(field.ty);
+                let inner = crate::types::option_inner(field.ty).unwrap_or(field.ty);
                 let call = visit(quote!(__value), inner);
                 let done = (Some(index) == last).then(|| quote!(::core::result::Result::Ok(())));
                 quote! {

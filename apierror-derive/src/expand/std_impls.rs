@@ -2,7 +2,7 @@
 
 use super::bound::Bounds;
 use super::{at, binding, path, pattern};
-use crate::ast::Input;
+use crate::parse::ast::Input;
 use crate::valid::{Entry, Message, Model, Own};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};

@@ -3,11 +3,11 @@
 //! status), categories, retired codes, `doc_url` and `status_doc`.
 
 use super::{BuiltIn, Category, Rules, ROWS};
-use crate::ast::Input;
-use crate::attr::{EnvelopeAttr, RangeAttr};
-use crate::code::{self, Pattern, Rule};
 use crate::ctxt::{closest, Ctxt};
-use crate::status;
+use crate::grammar::code::{self, Pattern, Rule};
+use crate::grammar::status;
+use crate::parse::ast::Input;
+use crate::parse::attr::{EnvelopeAttr, RangeAttr};
 use proc_macro2::Span;
 
 /// What each setting of a built-in format is, for messages: the attribute
@@ -334,10 +334,10 @@ fn uri_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
 }
 
+use crate::facts::DOC_URL_TRANSFORMS as TRANSFORMS;
+
 /// A `doc_url` template: every `{` opens `{code}` or `{code:<transform>}`,
 /// as `apierror::doc::DocUrl` writes it.
-pub(crate) const TRANSFORMS: &[&str] = &["lowercase", "UPPERCASE", "kebab-case", "snake_case"];
-
 pub(super) fn doc_url(template: &str) -> Result<(), String> {
     let mut rest = template;
     while let Some(open) = rest.find('{') {

@@ -2,9 +2,9 @@
 //! (problem details members too), headers, `retry_after`, the source, and
 //! log levels.
 
-use crate::ast::{Field, Input, Internal, Variant};
 use crate::ctxt::{closest, Ctxt};
 use crate::formats::PROBLEM_MEMBERS;
+use crate::parse::ast::{Field, Input, Internal, Variant};
 use proc_macro2::Span;
 use syn::LitStr;
 
@@ -269,45 +269,7 @@ pub(super) fn log_level(cx: &Ctxt, lit: &syn::LitStr) -> u8 {
     }
 }
 
-/// Why a response header cannot come from a details field, as the
-/// runtime's `response::Reserved` says it (the agreement test holds the
-/// two tables equal).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reserved {
-    Owned,
-    Framing,
-    Connection,
-    Cookie,
-    Cors,
-    Redirect,
-}
-
-/// The runtime's `response::RESERVED_HEADERS`.
-pub(crate) const RESERVED_HEADERS: &[(&str, Reserved)] = &[
-    ("content-type", Reserved::Owned),
-    ("cache-control", Reserved::Owned),
-    ("x-content-type-options", Reserved::Owned),
-    ("content-language", Reserved::Owned),
-    ("vary", Reserved::Owned),
-    ("x-request-id", Reserved::Owned),
-    ("content-length", Reserved::Framing),
-    ("transfer-encoding", Reserved::Framing),
-    ("content-encoding", Reserved::Framing),
-    ("content-range", Reserved::Framing),
-    ("trailer", Reserved::Framing),
-    ("connection", Reserved::Connection),
-    ("keep-alive", Reserved::Connection),
-    ("proxy-connection", Reserved::Connection),
-    ("upgrade", Reserved::Connection),
-    ("te", Reserved::Connection),
-    ("http2-settings", Reserved::Connection),
-    ("alt-svc", Reserved::Connection),
-    ("set-cookie", Reserved::Cookie),
-    ("set-cookie2", Reserved::Cookie),
-    ("location", Reserved::Redirect),
-    ("content-location", Reserved::Redirect),
-    ("refresh", Reserved::Redirect),
-];
+use crate::facts::{Reserved, RESERVED_HEADERS};
 
 /// Why a field cannot feed the header `name` (lowercase), or `None`.
 fn reserved_header(name: &str) -> Option<String> {

@@ -9,8 +9,8 @@
 
 use super::toml_subset::{self, Document, Pair};
 use super::{Entry, Own};
-use crate::ast::Input;
 use crate::ctxt::Ctxt;
+use crate::parse::ast::Input;
 use proc_macro2::Span;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
@@ -354,7 +354,7 @@ fn key_text(code: &str) -> String {
     if toml_subset::is_bare_key(code) {
         code.to_owned()
     } else {
-        crate::json::string(code)
+        crate::grammar::json::string(code)
     }
 }
 

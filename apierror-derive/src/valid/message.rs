@@ -2,11 +2,11 @@
 //! arguments, and that it shows nothing internal.
 
 use super::{Computed, Message, Part};
-use crate::ast::{Field, Internal, Variant};
-use crate::attr::StatusAttr;
 use crate::ctxt::Ctxt;
-use crate::message::{self, FieldRef, SpecTrait, Template};
-use crate::status;
+use crate::grammar::message::{self, FieldRef, SpecTrait, Template};
+use crate::grammar::status;
+use crate::parse::ast::{Field, Internal, Variant};
+use crate::parse::attr::StatusAttr;
 use syn::Member;
 
 pub(super) fn variant_message<'a>(
@@ -203,19 +203,19 @@ fn computed_args<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<Computed<'a>> {
                 cx.error_at(name.span(), format_args!("duplicate argument `{name}`"));
             }
         }
-        if let Some(at) = crate::args::uses_self(&arg.expr) {
+        if let Some(at) = crate::parse::args::uses_self(&arg.expr) {
             cx.error_at(
                 at,
                 "a message argument names fields with `.field` or `.0`, not through `self`: the whole error may hold internal values",
             );
         }
-        if let Some(at) = crate::args::debug_formatting(&arg.expr) {
+        if let Some(at) = crate::parse::args::debug_formatting(&arg.expr) {
             cx.error_at(
                 at,
                 "a message argument formats with Debug: public messages use Display, Debug is for logs",
             );
         }
-        for (name, at) in crate::args::bare_idents(&arg.expr) {
+        for (name, at) in crate::parse::args::bare_idents(&arg.expr) {
             if variant
                 .fields
                 .iter()
@@ -228,7 +228,7 @@ fn computed_args<'a>(cx: &Ctxt, variant: &'a Variant<'a>) -> Vec<Computed<'a>> {
             }
         }
         let mut fields: Vec<&'a Field<'a>> = Vec::new();
-        for (name, at) in crate::args::fields_used(&arg.expr) {
+        for (name, at) in crate::parse::args::fields_used(&arg.expr) {
             let reference = if name.bytes().all(|b| b.is_ascii_digit()) {
                 name.parse().ok().map(FieldRef::Index)
             } else {

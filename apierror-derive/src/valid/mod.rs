@@ -11,20 +11,13 @@ mod tests;
 mod toml_subset;
 mod variant;
 
-// Read by `lib.rs`'s agreement tests, against the runtime's lists.
-#[cfg(test)]
-pub(crate) use container::TRANSFORMS;
-#[cfg(test)]
-#[cfg(test)]
-pub(crate) use fields::{Reserved, RESERVED_HEADERS};
-
-use crate::ast::{Field, Input, Variant};
-use crate::attr::RangeAttr;
-use crate::code::{self, Pattern, Rule};
 use crate::ctxt::Ctxt;
-use crate::doc;
-use crate::message::SpecTrait;
-use crate::status;
+use crate::grammar::code::{self, Pattern, Rule};
+use crate::grammar::message::SpecTrait;
+use crate::grammar::status;
+use crate::parse::ast::{Field, Input, Variant};
+use crate::parse::attr::RangeAttr;
+use crate::parse::doc;
 use container::{categories, container_rules, doc_url, envelope, retired, status_docs};
 use fields::{
     details, field_rules, headers, log_level, problem_members, single, source, transparent_field,
@@ -476,27 +469,7 @@ fn class_name(cx: &Ctxt, lit: &syn::LitStr) -> Option<String> {
     valid.then_some(name)
 }
 
-/// The canonical gRPC codes (`google.rpc.Code`) an error can have: all but
-/// `OK`. Kept in step with apierror-core's `format::google::RPC_CODES`
-/// (agreement test in lib.rs).
-pub(crate) const GRPC_CODES: &[&str] = &[
-    "CANCELLED",
-    "UNKNOWN",
-    "INVALID_ARGUMENT",
-    "DEADLINE_EXCEEDED",
-    "NOT_FOUND",
-    "ALREADY_EXISTS",
-    "PERMISSION_DENIED",
-    "RESOURCE_EXHAUSTED",
-    "FAILED_PRECONDITION",
-    "ABORTED",
-    "OUT_OF_RANGE",
-    "UNIMPLEMENTED",
-    "INTERNAL",
-    "UNAVAILABLE",
-    "DATA_LOSS",
-    "UNAUTHENTICATED",
-];
+use crate::facts::GRPC_CODES;
 
 /// `grpc = "..."`: one of [`GRPC_CODES`].
 fn grpc_code(cx: &Ctxt, lit: &syn::LitStr) -> Option<String> {

@@ -2,11 +2,11 @@
 //! and, across variants, what `decode` cannot tell apart.
 
 use super::{Category, Entry, Message, Own, Rules};
-use crate::ast::{Field, Variant};
-use crate::attr::StatusAttr;
-use crate::code;
 use crate::ctxt::{closest, Ctxt};
-use crate::doc;
+use crate::grammar::code;
+use crate::parse::ast::{Field, Variant};
+use crate::parse::attr::StatusAttr;
+use crate::parse::doc;
 use proc_macro2::Span;
 
 /// A transparent variant's codes are documented on the inner type's

@@ -10,14 +10,12 @@
 //! `utoipa::ToSchema` impl (through `__private::schema!`, which expands to
 //! nothing without the feature).
 
-use crate::ast::Field;
+use crate::parse::ast::Field;
+use crate::types::{leaf, option_inner, type_arguments, MAX_DEPTH};
 use proc_macro2::{Ident, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
-use syn::{GenericArgument, PathArguments, Type};
-
-/// Deeper types are `Named` without a schema: nesting is the user's.
-const MAX_DEPTH: usize = 24;
+use syn::Type;
 
 /// The `Shape` of a details field, as tokens (`__P` is `__private`).
 /// `generics` are the names a nested function cannot use: the type's type
@@ -37,7 +35,7 @@ pub fn field(field: &Field, generics: &[Ident]) -> TokenStream {
         Some(ty) => {
             let shape = reader.shape(ty, 0);
             let shape = if field.is_option() {
-                let inner = match reader.option_argument(ty) {
+                let inner = match option_inner(ty) {
                     Some(inner) => reader.shape(inner, 0),
                     None => shape,
                 };
@@ -53,7 +51,7 @@ pub fn field(field: &Field, generics: &[Ident]) -> TokenStream {
                 #shape
             })
         }
-        None => match reader.option_argument(field.ty) {
+        None => match option_inner(field.ty) {
             Some(inner) if field.is_option() => {
                 let inner = reader.shape(inner, 0);
                 quote!(__P::Shape::Optional(&#inner))
@@ -69,15 +67,6 @@ struct Reader<'g> {
 
 impl Reader<'_> {
     /// `T` of a type spelled `Option<T>`.
-    fn option_argument<'t>(&self, ty: &'t Type) -> Option<&'t Type> {
-        let Type::Path(path) = ty else { return None };
-        let last = path.path.segments.last()?;
-        if path.qself.is_some() || last.ident != "Option" {
-            return None;
-        }
-        type_arguments(&last.arguments).next()
-    }
-
     fn shape(&self, ty: &Type, depth: usize) -> TokenStream {
         if depth > MAX_DEPTH {
             return self.named(ty, false);
@@ -241,16 +230,6 @@ fn integer(name: &str) -> Option<(u8, bool)> {
 }
 
 /// The type arguments of a path segment, lifetimes and bindings left out.
-fn type_arguments(arguments: &PathArguments) -> impl Iterator<Item = &Type> {
-    let args = match arguments {
-        PathArguments::AngleBracketed(a) => Some(a.args.iter()),
-        _ => None,
-    };
-    args.into_iter().flatten().filter_map(|a| match a {
-        GenericArgument::Type(t) => Some(t),
-        _ => None,
-    })
-}
 
 /// The tokens with every lifetime `'static`: a nested function names the
 /// type without the lifetimes of the enum (ToSchema impls hold for all).
@@ -341,68 +320,4 @@ fn string_example(name: &str) -> Option<&'static str> {
         "CompactString" | "SmolStr" => "string",
         _ => return None,
     })
-}
-
-/// The name of the type under references and smart pointers: `u32` for
-/// `&Box<u32>`, `str` for `Cow<'_, str>`.
-fn leaf(ty: &Type, depth: usize) -> Option<Ident> {
-    if depth > MAX_DEPTH {
-        return None;
-    }
-    match ty {
-        Type::Reference(r) => leaf(&r.elem, depth + 1),
-        Type::Paren(p) => leaf(&p.elem, depth + 1),
-        Type::Group(g) => leaf(&g.elem, depth + 1),
-        Type::Path(p) if p.qself.is_none() => {
-            let last = p.path.segments.last()?;
-            if ["Box", "Rc", "Arc", "Cow"].iter().any(|w| last.ident == w) {
-                return leaf(type_arguments(&last.arguments).next()?, depth + 1);
-            }
-            last.arguments.is_none().then(|| last.ident.clone())
-        }
-        _ => None,
-    }
-}
-
-/// Whether the type is a string the visitor can take as `&str`: `String`,
-/// `str` under references and `Box`/`Rc`/`Arc`/`Cow`.
-pub fn is_str(ty: &Type) -> bool {
-    leaf(ty, 0).is_some_and(|name| name == "String" || name == "str")
-}
-
-/// Whether the type is a primitive that serde writes as one JSON scalar
-/// (an integer, a float, `bool`, `char`): the JSON writer needs no check
-/// of its output.
-pub fn is_scalar(ty: &Type) -> bool {
-    leaf(ty, 0).is_some_and(|name| {
-        matches!(
-            name.to_string().as_str(),
-            "u8" | "u16"
-                | "u32"
-                | "u64"
-                | "u128"
-                | "usize"
-                | "i8"
-                | "i16"
-                | "i32"
-                | "i64"
-                | "i128"
-                | "isize"
-                | "f32"
-                | "f64"
-                | "bool"
-                | "char"
-        )
-    })
-}
-
-/// Whether the type is spelled `name` (any path to it), under references
-/// and `Box`/`Rc`/`Arc`/`Cow`.
-pub fn is_named(ty: &Type, name: &str) -> bool {
-    leaf(ty, 0).is_some_and(|leaf| leaf == name)
-}
-
-/// `T` of a field type spelled `Option<T>`.
-pub fn option_inner(ty: &Type) -> Option<&Type> {
-    Reader { generics: &[] }.option_argument(ty)
 }

@@ -1,7 +1,63 @@
 //! HTTP status names and reason phrases, checked at expansion time.
 
-use crate::attr::StatusAttr;
 use crate::ctxt::{closest, Ctxt};
+use proc_macro2::Span;
+use syn::parse::ParseStream;
+use syn::{Ident, LitInt, LitStr, Token};
+
+/// `#[status(409)]`, `#[status(CONFLICT)]`, `#[status(StatusCode::CONFLICT)]`,
+/// `status = 409`.
+#[derive(Clone)]
+pub enum StatusAttr {
+    Number(LitInt),
+    /// A path whose last segment names the status; `status.rs` checks the rest.
+    Name(syn::Path),
+}
+
+impl StatusAttr {
+    /// Where errors about the status point.
+    pub fn span(&self) -> Span {
+        match self {
+            StatusAttr::Number(lit) => lit.span(),
+            StatusAttr::Name(path) => path
+                .segments
+                .last()
+                .map_or_else(Span::call_site, |s| s.ident.span()),
+        }
+    }
+}
+
+/// A status as written in `#[status(...)]` or `status = ...`.
+pub fn parse_status(input: ParseStream) -> syn::Result<StatusAttr> {
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            format_args!(
+                "write the status without quotes: #[status({})]",
+                lit.value()
+            ),
+        ));
+    }
+    let lookahead = input.lookahead1();
+    if lookahead.peek(LitInt) {
+        input.parse().map(StatusAttr::Number)
+    } else if lookahead.peek(Ident) || lookahead.peek(Token![::]) {
+        let path: syn::Path = input.parse()?;
+        if path.segments.iter().any(|s| !s.arguments.is_none()) {
+            return Err(syn::Error::new_spanned(
+                path,
+                "expected a status name like `CONFLICT` or `StatusCode::CONFLICT`",
+            ));
+        }
+        Ok(StatusAttr::Name(path))
+    } else {
+        Err(syn::Error::new(
+            input.span(),
+            "expected a status code number like `409` or a name like `CONFLICT`",
+        ))
+    }
+}
 
 /// The constant names of `http::StatusCode`, their numbers and reason phrases.
 const STATUSES: &[(&str, u16, &str)] = &[

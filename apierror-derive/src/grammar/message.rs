@@ -294,43 +294,5 @@ mod tests {
     }
 }
 
-/// One piece of a template as the runtime's `template::split` reads it.
-#[derive(Debug, PartialEq, Eq, Clone, Copy)]
-pub enum Split<'a> {
-    Text(&'a str),
-    Arg {
-        written: &'a str,
-        name: &'a str,
-        spec: &'a str,
-    },
-}
-
-/// The runtime's `apierror::template::split`, which slices the pieces of
-/// a template the catalog keeps without them: the text up to the next `{`,
-/// else the placeholder up to the next `}`; an unclosed `{` is text; no
-/// escapes. The derive leaves a template to it only when this gives the
-/// pieces the derive read (`agreement::template_split_is_the_runtimes`
-/// checks the two functions agree).
-pub fn split(template: &str) -> Option<(Split<'_>, &str)> {
-    if template.is_empty() {
-        return None;
-    }
-    let open = template.find('{').unwrap_or(template.len());
-    if open > 0 {
-        return Some((Split::Text(&template[..open]), &template[open..]));
-    }
-    let Some(close) = template.find('}') else {
-        return Some((Split::Text(template), ""));
-    };
-    let inner = &template[1..close];
-    let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
-    let written = &template[..=close];
-    Some((
-        Split::Arg {
-            written,
-            name,
-            spec,
-        },
-        &template[close + 1..],
-    ))
-}
+/// The runtime's reading of a template the catalog keeps without its pieces.
+pub use crate::facts::{split, Split};

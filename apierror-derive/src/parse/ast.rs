@@ -1,7 +1,8 @@
 //! A borrowed model of the derive input, attributes parsed.
 
-use crate::attr::{self, ContainerAttrs, FieldAttrs, Place, VariantAttrs};
 use crate::ctxt::Ctxt;
+use crate::parse::attr::{self, ContainerAttrs, FieldAttrs, Place, VariantAttrs};
+use crate::types::is_error_type;
 use proc_macro2::Span;
 use syn::{DeriveInput, Generics, Ident, Member, Type};
 
@@ -9,7 +10,7 @@ pub struct Input<'a> {
     pub ident: &'a Ident,
     pub generics: &'a Generics,
     pub attrs: ContainerAttrs,
-    pub doc: Vec<crate::doc::Line>,
+    pub doc: Vec<crate::parse::doc::Line>,
     pub is_struct: bool,
     pub variants: Vec<Variant<'a>>,
     /// `thiserror::Error` is derived too: it owns `Display`, `Error`, `From`.
@@ -80,8 +81,8 @@ impl Field<'_> {
     pub fn is_violations(&self) -> bool {
         self.attrs.violations.is_some()
             || self.attrs.not_violations.is_none() && {
-                let ty = crate::shape::option_inner(self.ty).unwrap_or(self.ty);
-                crate::shape::is_named(ty, "Violations")
+                let ty = crate::types::option_inner(self.ty).unwrap_or(self.ty);
+                crate::types::is_named(ty, "Violations")
             }
     }
 
@@ -194,75 +195,4 @@ pub enum Internal {
     Source,
     /// Its type is an error: `io::Error`, `anyhow::Error`, `Box<dyn Error>`...
     ErrorType,
-}
-
-/// Whether a type is plainly an error, as written: a path ending in `Error`
-/// (`io::Error`, `anyhow::Error`), `eyre::Report`, a `dyn Error` object,
-/// or one of these in a `Box`, `Arc`, `Rc`, `Option` or reference. Other
-/// error types are found by the compiler (see `expand::checks::internal_probes`).
-pub fn is_error_type(ty: &Type) -> bool {
-    match ty {
-        Type::Path(path) if path.qself.is_none() => {
-            let segments = &path.path.segments;
-            let Some(last) = segments.last() else {
-                return false;
-            };
-            if last.ident == "Error" {
-                return true;
-            }
-            if last.ident == "Report" && segments.len() > 1 {
-                let first = &segments[0].ident;
-                return first == "eyre" || first == "miette" || first == "color_eyre";
-            }
-            let wrapper = ["Box", "Arc", "Rc", "Option"]
-                .iter()
-                .any(|w| last.ident == w);
-            match &last.arguments {
-                syn::PathArguments::AngleBracketed(args) if wrapper && args.args.len() == 1 => {
-                    matches!(&args.args[0], syn::GenericArgument::Type(inner) if is_error_type(inner))
-                }
-                _ => false,
-            }
-        }
-        Type::TraitObject(object) => object.bounds.iter().any(|bound| {
-            matches!(bound, syn::TypeParamBound::Trait(t)
-                if t.path.segments.last().is_some_and(|s| s.ident == "Error"))
-        }),
-        Type::Reference(reference) => is_error_type(&reference.elem),
-        Type::Paren(inner) => is_error_type(&inner.elem),
-        Type::Group(inner) => is_error_type(&inner.elem),
-        _ => false,
-    }
-}
-
-/// Whether a type is, as written, one that can never be an error: a
-/// primitive, `String`, `str`, or one of them in a reference, `Option`,
-/// `Vec` or `Box`. (No crate but `std` can implement `Error` for them, and
-/// `std` does not.) The compiler is not asked about these.
-pub fn is_plain_type(ty: &Type) -> bool {
-    const PLAIN: &[&str] = &[
-        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
-        "f32", "f64", "bool", "char", "String", "str",
-    ];
-    match ty {
-        Type::Path(path) if path.qself.is_none() => {
-            let Some(last) = path.path.segments.last() else {
-                return false;
-            };
-            match &last.arguments {
-                syn::PathArguments::None => PLAIN.iter().any(|p| last.ident == p),
-                syn::PathArguments::AngleBracketed(args)
-                    if args.args.len() == 1
-                        && ["Option", "Vec", "Box"].iter().any(|w| last.ident == w) =>
-                {
-                    matches!(&args.args[0], syn::GenericArgument::Type(inner) if is_plain_type(inner))
-                }
-                _ => false,
-            }
-        }
-        Type::Reference(reference) => is_plain_type(&reference.elem),
-        Type::Paren(inner) => is_plain_type(&inner.elem),
-        Type::Group(inner) => is_plain_type(&inner.elem),
-        _ => false,
-    }
 }

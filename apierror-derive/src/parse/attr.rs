@@ -4,33 +4,14 @@
 //! attribute is written, whether it can be read, and that text is not empty.
 
 use crate::ctxt::Ctxt;
+pub use crate::grammar::status::{parse_status, StatusAttr};
+#[allow(clippy::wildcard_imports)]
+use crate::symbol::*;
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitInt, LitStr, Token, WherePredicate};
-
-/// `#[status(409)]`, `#[status(CONFLICT)]`, `#[status(StatusCode::CONFLICT)]`,
-/// `status = 409`.
-#[derive(Clone)]
-pub enum StatusAttr {
-    Number(LitInt),
-    /// A path whose last segment names the status; `status.rs` checks the rest.
-    Name(syn::Path),
-}
-
-impl StatusAttr {
-    /// Where errors about the status point.
-    pub fn span(&self) -> Span {
-        match self {
-            StatusAttr::Number(lit) => lit.span(),
-            StatusAttr::Name(path) => path
-                .segments
-                .last()
-                .map_or_else(Span::call_site, |s| s.ident.span()),
-        }
-    }
-}
 
 /// `format = "problem"` (a built-in format) or `format = my::FORMAT`
 /// (a value of the user's own `Format` type).
@@ -68,7 +49,7 @@ pub struct VariantAttrs {
     pub status: Option<StatusAttr>,
     pub message: Option<LitStr>,
     /// Computed arguments after the message: `.limit * 2`, `n = expr`.
-    pub message_args: Vec<crate::args::MessageArg>,
+    pub message_args: Vec<crate::parse::args::MessageArg>,
     pub category: Option<LitStr>,
     pub empty_details: Option<Span>,
     pub transparent: Option<Span>,
@@ -81,7 +62,7 @@ pub struct VariantAttrs {
     /// `class = "NodeNotFoundError"`: the name the service's code gives it.
     pub class: Option<LitStr>,
     /// The doc comment, line by line.
-    pub doc: Vec<crate::doc::Line>,
+    pub doc: Vec<crate::parse::doc::Line>,
     /// A `#[code]` / `#[status]` / `#[message]` was written, even if it could
     /// not be read (then already reported): no error about its absence on top.
     pub code_written: bool,
@@ -175,58 +156,7 @@ pub enum Place {
     Field,
 }
 
-/// The keys of `#[api_error(...)]` on a type.
-pub const CONTAINER_KEYS: &[&str] = &[
-    "pattern",
-    "range",
-    "category",
-    "retired",
-    "code",
-    "prefix",
-    "status",
-    "empty_details",
-    "crate",
-    "format",
-    "manual_response",
-    "type_url",
-    "domain",
-    "www_authenticate",
-    "title",
-    "kind",
-    "grpc",
-    "decode",
-    "log",
-    "class",
-    "doc_url",
-    "status_doc",
-    "bound",
-    "language",
-    "locales",
-    "translations",
-];
-
-/// The keys of `#[api_error(...)]` on an enum variant.
-pub const VARIANT_KEYS: &[&str] = &[
-    "category",
-    "empty_details",
-    "transparent",
-    "title",
-    "kind",
-    "grpc",
-    "log",
-    "class",
-];
-
-/// The keys of `#[api_error(...)]` on a field.
-pub const FIELD_KEYS: &[&str] = &[
-    "rename",
-    "skip",
-    "retry_after",
-    "internal",
-    "header",
-    "schema",
-    "violations",
-];
+pub use crate::symbol::{CONTAINER_KEYS, FIELD_KEYS, VARIANT_KEYS};
 
 /// Sets a once-only key, reporting a repeat at the second occurrence.
 fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, span: Span, key: &str) {
@@ -259,22 +189,22 @@ fn misplaced_key(meta: &ParseNestedMeta, place: Place) -> syn::Error {
         Place::Field => FIELD_KEYS,
     };
     let elsewhere = match (place, name.as_str()) {
-        (Place::Variant, "code") => Some(
+        (Place::Variant, CODE) => Some(
             "a variant's code is written #[code(\"...\")]; `code = \"...\"` in #[api_error] is the type's naming rule".to_owned(),
         ),
-        (Place::Variant, "status") => Some(
+        (Place::Variant, STATUS) => Some(
             "a variant's status is written #[status(404)]; `status = ...` in #[api_error] is the type's default".to_owned(),
         ),
-        (Place::Field, "code" | "status") => Some(format!(
+        (Place::Field, CODE | STATUS) => Some(format!(
             "`{name}` describes the whole error: write #[{name}(...)] on the variant"
         )),
-        (Place::Enum | Place::Struct, "transparent") => Some(
+        (Place::Enum | Place::Struct, TRANSPARENT) => Some(
             "`transparent` marks an enum variant that delegates to its one field: put it on the variant".to_owned(),
         ),
-        (Place::Field, "transparent") => Some(
+        (Place::Field, TRANSPARENT) => Some(
             "`transparent` marks the variant that delegates to this field: put it on the variant".to_owned(),
         ),
-        (Place::Field, "class") => Some(
+        (Place::Field, CLASS) => Some(
             "`class` names one error: put it on the variant".to_owned(),
         ),
         (Place::Field, key) if CONTAINER_KEYS.contains(&key) && VARIANT_KEYS.contains(&key) => {
@@ -349,37 +279,6 @@ fn set_text(cx: &Ctxt, slot: &mut Option<LitStr>, meta: &ParseNestedMeta) -> syn
     Ok(())
 }
 
-pub fn parse_status(input: ParseStream) -> syn::Result<StatusAttr> {
-    if input.peek(LitStr) {
-        let lit: LitStr = input.parse()?;
-        return Err(syn::Error::new(
-            lit.span(),
-            format_args!(
-                "write the status without quotes: #[status({})]",
-                lit.value()
-            ),
-        ));
-    }
-    let lookahead = input.lookahead1();
-    if lookahead.peek(LitInt) {
-        input.parse().map(StatusAttr::Number)
-    } else if lookahead.peek(Ident) || lookahead.peek(Token![::]) {
-        let path: syn::Path = input.parse()?;
-        if path.segments.iter().any(|s| !s.arguments.is_none()) {
-            return Err(syn::Error::new_spanned(
-                path,
-                "expected a status name like `CONFLICT` or `StatusCode::CONFLICT`",
-            ));
-        }
-        Ok(StatusAttr::Name(path))
-    } else {
-        Err(syn::Error::new(
-            input.span(),
-            "expected a status code number like `409` or a name like `CONFLICT`",
-        ))
-    }
-}
-
 fn parse_range(input: ParseStream) -> syn::Result<RangeAttr> {
     let lo: LitInt = input.parse()?;
     input.parse::<Token![..=]>()?;
@@ -396,7 +295,7 @@ fn parse_str_list(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Vec<LitStr>>
     syn::parenthesized!(content in meta.input);
     let list = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
     if list.is_empty() {
-        let message = if meta.path.is_ident("locales") {
+        let message = if meta.path.is_ident(LOCALES) {
             "`locales` lists languages: locales(\"de\", \"fr\")"
         } else {
             "`retired` lists codes: retired(\"ERR-01-003\", ...)"
@@ -407,7 +306,7 @@ fn parse_str_list(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Vec<LitStr>>
 }
 
 pub fn is_thiserror_attr(attr: &Attribute) -> bool {
-    attr.path().is_ident("error")
+    attr.path().is_ident(ERROR)
 }
 
 /// The doc comment of an item, one leading space per line removed.
@@ -419,10 +318,10 @@ pub fn doc_of(attrs: &[Attribute]) -> String {
 /// The lines of an item's doc comment, one leading space removed, trailing
 /// spaces trimmed, each with the span of its attribute. `#[doc = ...]`
 /// with other than a string literal (`include_str!`) is left out.
-pub fn doc_lines(attrs: &[Attribute]) -> Vec<crate::doc::Line> {
+pub fn doc_lines(attrs: &[Attribute]) -> Vec<crate::parse::doc::Line> {
     let mut lines = Vec::new();
     for attr in attrs {
-        if !attr.path().is_ident("doc") {
+        if !attr.path().is_ident(DOC) {
             continue;
         }
         if let syn::Meta::NameValue(nv) = &attr.meta {
@@ -450,7 +349,7 @@ pub fn doc_lines(attrs: &[Attribute]) -> Vec<crate::doc::Line> {
 fn check_placement(cx: &Ctxt, attrs: &[Attribute], place: Place) {
     for attr in attrs {
         if let syn::Meta::List(list) = &attr.meta {
-            if list.path.is_ident("api_error") && list.tokens.is_empty() {
+            if list.path.is_ident(API_ERROR) && list.tokens.is_empty() {
                 cx.error_spanned_by(
                     &attr.meta,
                     "empty #[api_error()]: write keys in it, or remove it",
@@ -462,15 +361,15 @@ fn check_placement(cx: &Ctxt, attrs: &[Attribute], place: Place) {
             continue;
         };
         let message = match (name.as_str(), place) {
-            ("code" | "status" | "message", Place::Enum) => match name.as_str() {
-                "code" => "`#[code]` on an enum has no meaning: write it on each variant, or derive codes from variant names with #[api_error(code = \"SCREAMING_SNAKE_CASE\")]".to_owned(),
-                "status" => "`#[status]` on an enum has no meaning: write it on each variant, or give the type a default with #[api_error(status = 400)]".to_owned(),
+            (CODE | STATUS | MESSAGE, Place::Enum) => match name.as_str() {
+                CODE => "`#[code]` on an enum has no meaning: write it on each variant, or derive codes from variant names with #[api_error(code = \"SCREAMING_SNAKE_CASE\")]".to_owned(),
+                STATUS => "`#[status]` on an enum has no meaning: write it on each variant, or give the type a default with #[api_error(status = 400)]".to_owned(),
                 _ => "`#[message]` on an enum has no meaning: write it on each variant; a variant without one uses its status's reason phrase".to_owned(),
             },
-            ("code" | "status" | "message", Place::Field) => format!(
+            (CODE | STATUS | MESSAGE, Place::Field) => format!(
                 "`#[{name}]` on a field has no meaning: it describes the whole error, write it on the variant"
             ),
-            ("source" | "from", Place::Enum | Place::Struct | Place::Variant) => format!(
+            (SOURCE | FROM, Place::Enum | Place::Struct | Place::Variant) => format!(
                 "`#[{name}]` marks a field: write it on the field that holds the source error"
             ),
             _ => continue,
@@ -488,25 +387,25 @@ fn check_placement(cx: &Ctxt, attrs: &[Attribute], place: Place) {
 pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> ContainerAttrs {
     check_placement(cx, attrs, place);
     let mut out = ContainerAttrs::default();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("api_error")) {
+    for attr in attrs.iter().filter(|a| a.path().is_ident(API_ERROR)) {
         let result = attr.parse_nested_meta(|meta| {
             let span = key_span(&meta);
             let key = key_name(&meta);
             match key.as_str() {
-                "pattern" => set_once(cx, &mut out.pattern, meta.value()?.parse()?, span, &key),
-                "range" => set_once(cx, &mut out.range, parse_range(meta.value()?)?, span, &key),
-                "retired" => set_once(cx, &mut out.retired, parse_str_list(cx, &meta)?, span, &key),
-                "code" => set_once(cx, &mut out.rule, meta.value()?.parse()?, span, &key),
-                "prefix" => set_once(cx, &mut out.prefix, meta.value()?.parse()?, span, &key),
-                "status" => set_once(
+                PATTERN => set_once(cx, &mut out.pattern, meta.value()?.parse()?, span, &key),
+                RANGE => set_once(cx, &mut out.range, parse_range(meta.value()?)?, span, &key),
+                RETIRED => set_once(cx, &mut out.retired, parse_str_list(cx, &meta)?, span, &key),
+                CODE => set_once(cx, &mut out.rule, meta.value()?.parse()?, span, &key),
+                PREFIX => set_once(cx, &mut out.prefix, meta.value()?.parse()?, span, &key),
+                STATUS => set_once(
                     cx,
                     &mut out.status,
                     parse_status(meta.value()?)?,
                     span,
                     &key,
                 ),
-                "empty_details" => set_once(cx, &mut out.empty_details, flag(&meta)?, span, &key),
-                "crate" => {
+                EMPTY_DETAILS => set_once(cx, &mut out.empty_details, flag(&meta)?, span, &key),
+                CRATE => {
                     let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
                         syn::Error::new(
                             e.span(),
@@ -519,7 +418,7 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Containe
                     set_once(cx, &mut out.krate, path, span, &key);
                 }
                 // `category = "..."` names a struct's category; `category(...)` declares one.
-                "category" if meta.input.peek(Token![=]) => {
+                CATEGORY if meta.input.peek(Token![=]) => {
                     if place == Place::Enum {
                         return Err(meta.error(
                             "on an enum, `category` declares a category: category(name = \"...\", range = 1000..=1999); a variant names its category with #[api_error(category = \"...\")]",
@@ -527,13 +426,13 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Containe
                     }
                     set_text(cx, &mut out.category, &meta)?;
                 }
-                "category" => out.categories.push(parse_category(cx, &meta)?),
-                "envelope" => {
+                CATEGORY => out.categories.push(parse_category(cx, &meta)?),
+                ENVELOPE => {
                     return Err(meta.error(
                         "`envelope` is called `format`: write format = \"problem\", or format = my::FORMAT for your own",
                     ));
                 }
-                "format" => {
+                FORMAT => {
                     let value = meta.value()?;
                     let envelope = if value.peek(LitStr) {
                         EnvelopeAttr::Name(value.parse()?)
@@ -547,29 +446,29 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Containe
                     };
                     set_once(cx, &mut out.envelope, envelope, span, &key);
                 }
-                "manual_response" => set_once(cx, &mut out.manual_response, flag(&meta)?, span, &key),
-                "type_url" => set_text(cx, &mut out.type_url, &meta)?,
-                "domain" => set_once(cx, &mut out.domain, meta.value()?.parse()?, span, &key),
-                "www_authenticate" => set_once(
+                MANUAL_RESPONSE => set_once(cx, &mut out.manual_response, flag(&meta)?, span, &key),
+                TYPE_URL => set_text(cx, &mut out.type_url, &meta)?,
+                DOMAIN => set_once(cx, &mut out.domain, meta.value()?.parse()?, span, &key),
+                WWW_AUTHENTICATE => set_once(
                     cx,
                     &mut out.www_authenticate,
                     meta.value()?.parse()?,
                     span,
                     &key,
                 ),
-                "title" => set_text(cx, &mut out.title, &meta)?,
-                "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
-                "grpc" => set_once(cx, &mut out.grpc, meta.value()?.parse()?, span, &key),
-                "decode" => set_once(cx, &mut out.decode, flag(&meta)?, span, &key),
-                "log" => set_once(cx, &mut out.log, meta.value()?.parse()?, span, &key),
+                TITLE => set_text(cx, &mut out.title, &meta)?,
+                KIND => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
+                GRPC => set_once(cx, &mut out.grpc, meta.value()?.parse()?, span, &key),
+                DECODE => set_once(cx, &mut out.decode, flag(&meta)?, span, &key),
+                LOG => set_once(cx, &mut out.log, meta.value()?.parse()?, span, &key),
                 // On an enum: the base class of its errors' classes.
-                "class" => set_text(cx, &mut out.class, &meta)?,
-                "doc_url" => set_text(cx, &mut out.doc_url, &meta)?,
-                "status_doc" => out.status_docs.push(parse_status_doc(cx, &meta)?),
-                "bound" => set_once(cx, &mut out.bound, parse_bound(cx, &meta)?, span, &key),
-                "language" => set_once(cx, &mut out.language, meta.value()?.parse()?, span, &key),
-                "locales" => set_once(cx, &mut out.locales, parse_str_list(cx, &meta)?, span, &key),
-                "translations" => set_text(cx, &mut out.translations, &meta)?,
+                CLASS => set_text(cx, &mut out.class, &meta)?,
+                DOC_URL => set_text(cx, &mut out.doc_url, &meta)?,
+                STATUS_DOC => out.status_docs.push(parse_status_doc(cx, &meta)?),
+                BOUND => set_once(cx, &mut out.bound, parse_bound(cx, &meta)?, span, &key),
+                LANGUAGE => set_once(cx, &mut out.language, meta.value()?.parse()?, span, &key),
+                LOCALES => set_once(cx, &mut out.locales, parse_str_list(cx, &meta)?, span, &key),
+                TRANSLATIONS => set_text(cx, &mut out.translations, &meta)?,
                 _ => return Err(misplaced_key(&meta, place)),
             }
             Ok(())
@@ -591,13 +490,13 @@ fn parse_category(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<CategoryAttr
         let span = key_span(&inner);
         let key = key_name(&inner);
         match key.as_str() {
-            "name" => set_once(cx, &mut name, inner.value()?.parse()?, span, &key),
-            "title" => set_text(cx, &mut title, &inner)?,
-            "range" => set_once(cx, &mut range, parse_range(inner.value()?)?, span, &key),
-            "prefix" => set_once(cx, &mut prefix, inner.value()?.parse()?, span, &key),
+            NAME => set_once(cx, &mut name, inner.value()?.parse()?, span, &key),
+            TITLE => set_text(cx, &mut title, &inner)?,
+            RANGE => set_once(cx, &mut range, parse_range(inner.value()?)?, span, &key),
+            PREFIX => set_once(cx, &mut prefix, inner.value()?.parse()?, span, &key),
             _ => {
-                let known = ["name", "title", "range", "prefix"];
-                let hint = match crate::ctxt::closest(&key, known) {
+                let known = CATEGORY_KEYS;
+                let hint = match crate::ctxt::closest(&key, known.iter().copied()) {
                     Some(close) => format!("; did you mean `{close}`?"),
                     None => format!("; expected one of: {}", known.join(", ")),
                 };
@@ -675,13 +574,13 @@ fn parse_status_doc(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<StatusDocA
         let lit: LitStr = content
             .parse()
             .map_err(|e| syn::Error::new(e.span(), USAGE))?;
-        troubleshooting = non_empty(cx, lit, "status_doc");
+        troubleshooting = non_empty(cx, lit, STATUS_DOC);
         content.parse::<Option<Token![,]>>()?;
     }
     if !content.is_empty() {
         return Err(content.error(USAGE));
     }
-    let description = non_empty(cx, description.clone(), "status_doc").unwrap_or(description);
+    let description = non_empty(cx, description.clone(), STATUS_DOC).unwrap_or(description);
     Ok(StatusDocAttr {
         status,
         description,
@@ -702,52 +601,50 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
     for attr in attrs {
         let path = attr.path();
         let span = path.get_ident().map_or_else(Span::call_site, Ident::span);
-        let result = if path.is_ident("code") {
+        let result = if path.is_ident(CODE) {
             out.code_written = true;
             attr.parse_args::<LitStr>()
-                .map(|lit| set_once(cx, &mut out.code, lit, span, "code"))
+                .map(|lit| set_once(cx, &mut out.code, lit, span, CODE))
                 .map_err(|e| {
                     syn::Error::new(
                         e.span(),
                         "expected a string literal: #[code(\"ERR-01-001\")]",
                     )
                 })
-        } else if path.is_ident("status") {
+        } else if path.is_ident(STATUS) {
             out.status_written = true;
             attr.parse_args_with(parse_status)
-                .map(|status| set_once(cx, &mut out.status, status, span, "status"))
-        } else if path.is_ident("message") {
+                .map(|status| set_once(cx, &mut out.status, status, span, STATUS))
+        } else if path.is_ident(MESSAGE) {
             out.message_written = true;
-            attr.parse_args_with(crate::args::parse_message)
+            attr.parse_args_with(crate::parse::args::parse_message)
                 .map(|(lit, args)| {
-                    if let Some(lit) = non_empty(cx, lit, "message") {
+                    if let Some(lit) = non_empty(cx, lit, MESSAGE) {
                         if out.message.is_none() {
                             out.message_args = args;
                         }
-                        set_once(cx, &mut out.message, lit, span, "message");
+                        set_once(cx, &mut out.message, lit, span, MESSAGE);
                     }
                 })
-        } else if path.is_ident("api_error") && !is_struct {
+        } else if path.is_ident(API_ERROR) && !is_struct {
             attr.parse_nested_meta(|meta| {
                 let span = key_span(&meta);
                 let key = key_name(&meta);
                 match key.as_str() {
-                    "category" => set_text(cx, &mut out.category, &meta)?,
-                    "empty_details" => {
-                        set_once(cx, &mut out.empty_details, flag(&meta)?, span, &key)
-                    }
-                    "transparent" => set_once(cx, &mut out.transparent, flag(&meta)?, span, &key),
-                    "title" => set_text(cx, &mut out.title, &meta)?,
-                    "kind" => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
-                    "grpc" => set_once(cx, &mut out.grpc, meta.value()?.parse()?, span, &key),
-                    "log" => set_once(cx, &mut out.log, meta.value()?.parse()?, span, &key),
-                    "class" => set_text(cx, &mut out.class, &meta)?,
+                    CATEGORY => set_text(cx, &mut out.category, &meta)?,
+                    EMPTY_DETAILS => set_once(cx, &mut out.empty_details, flag(&meta)?, span, &key),
+                    TRANSPARENT => set_once(cx, &mut out.transparent, flag(&meta)?, span, &key),
+                    TITLE => set_text(cx, &mut out.title, &meta)?,
+                    KIND => set_once(cx, &mut out.kind, meta.value()?.parse()?, span, &key),
+                    GRPC => set_once(cx, &mut out.grpc, meta.value()?.parse()?, span, &key),
+                    LOG => set_once(cx, &mut out.log, meta.value()?.parse()?, span, &key),
+                    CLASS => set_text(cx, &mut out.class, &meta)?,
                     // Reported as misplaced; no "missing code/status" on top.
-                    "code" => {
+                    CODE => {
                         out.code_written = true;
                         return Err(misplaced_key(&meta, Place::Variant));
                     }
-                    "status" => {
+                    STATUS => {
                         out.status_written = true;
                         return Err(misplaced_key(&meta, Place::Variant));
                     }
@@ -775,10 +672,10 @@ pub fn parse_field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
     for attr in attrs {
         let path = attr.path();
         let span = path.get_ident().map_or_else(Span::call_site, Ident::span);
-        let marker = if path.is_ident("source") {
-            Some(("source", &mut out.source))
-        } else if path.is_ident("from") {
-            Some(("from", &mut out.from))
+        let marker = if path.is_ident(SOURCE) {
+            Some((SOURCE, &mut out.source))
+        } else if path.is_ident(FROM) {
+            Some((FROM, &mut out.from))
         } else {
             None
         };
@@ -787,16 +684,16 @@ pub fn parse_field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 cx.error_spanned_by(&attr.meta, format_args!("`#[{name}]` takes no arguments"));
             }
             set_once(cx, slot, span, span, name);
-        } else if path.is_ident("api_error") {
+        } else if path.is_ident(API_ERROR) {
             let result = attr.parse_nested_meta(|meta| {
                 let span = key_span(&meta);
                 let key = key_name(&meta);
                 match key.as_str() {
-                    "rename" => set_text(cx, &mut out.rename, &meta)?,
-                    "skip" => set_once(cx, &mut out.skip, flag(&meta)?, span, &key),
-                    "retry_after" => set_once(cx, &mut out.retry_after, flag(&meta)?, span, &key),
-                    "internal" => set_once(cx, &mut out.internal, flag(&meta)?, span, &key),
-                    "violations" => {
+                    RENAME => set_text(cx, &mut out.rename, &meta)?,
+                    SKIP => set_once(cx, &mut out.skip, flag(&meta)?, span, &key),
+                    RETRY_AFTER => set_once(cx, &mut out.retry_after, flag(&meta)?, span, &key),
+                    INTERNAL => set_once(cx, &mut out.internal, flag(&meta)?, span, &key),
+                    VIOLATIONS => {
                         // `violations = false`: a type of the user's own
                         // that is spelled `Violations` is a plain detail.
                         let on = if meta.input.peek(Token![=]) {
@@ -818,8 +715,8 @@ pub fn parse_field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                             );
                         }
                     }
-                    "header" => set_text(cx, &mut out.header, &meta)?,
-                    "schema" => {
+                    HEADER => set_text(cx, &mut out.header, &meta)?,
+                    SCHEMA => {
                         let value = meta.value()?;
                         if value.peek(LitStr) {
                             let lit: LitStr = value.parse()?;

@@ -6,7 +6,8 @@
 //! compile error whose message names the code and both variants.
 
 use crate::catalog::Catalog;
-pub use crate::facts::code_hash;
+#[cfg(test)]
+use crate::facts::code_hash;
 
 /// What the composition check reads of a type: its codes (with their
 /// hashes and variants), its numbering (pattern, range, category ranges)
@@ -34,16 +35,9 @@ struct Listed {
     transparent: &'static [(&'static str, &'static Codes)],
 }
 
-/// One code of [`Codes`]: its hash (FNV-1a, see [`code_hash`]), the code,
+/// One code of [`Codes`]: its hash (FNV-1a, `facts::code_hash`), the code,
 /// and its variant.
-#[doc(hidden)]
-pub struct Code(pub u64, pub &'static str, pub &'static str);
-
-impl Code {
-    pub const fn __new(hash: u64, code: &'static str, variant: &'static str) -> Self {
-        Code(hash, code, variant)
-    }
-}
+type Code = (u64, &'static str, &'static str);
 
 impl Codes {
     /// The codes of a type, as the derive lists them. `path` is the type's
@@ -597,7 +591,7 @@ const fn overlap(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{CatalogParts, Descriptor, Owner, Transparent};
+    use crate::catalog::{Descriptor, Owner, Transparent};
     use crate::format::{BuiltIn, Standard};
 
     fn leak<T>(value: T) -> &'static T {
@@ -628,9 +622,9 @@ mod tests {
             .collect();
         let transparent: Vec<Transparent> = inner
             .iter()
-            .map(|(variant, catalog)| Transparent::__new(variant, catalog, 0))
+            .map(|(variant, catalog)| Catalog::__transparent(variant, catalog, 0))
             .collect();
-        leak(Catalog::__from_parts(CatalogParts {
+        leak(Catalog {
             appendices: &[],
             statuses: &[],
             class: None,
@@ -642,8 +636,8 @@ mod tests {
             range: None,
             categories: &[],
             retired: &[],
-            envelope: BuiltIn::Standard(Standard),
-        }))
+            format: BuiltIn::Standard(Standard),
+        })
     }
 
     /// A hand-implemented type's codes: read from its catalog.
@@ -751,7 +745,7 @@ mod tests {
             Descriptor::__new(owner, "A", 7, 400, "m", "A", 0),
             Descriptor::__new(owner, "B", 7, 400, "m", "B", 0),
         ]);
-        let root = leak(Catalog::__from_parts(CatalogParts {
+        let root = leak(Catalog {
             appendices: &[],
             statuses: &[],
             class: None,
@@ -763,8 +757,8 @@ mod tests {
             range: None,
             categories: &[],
             retired: &[],
-            envelope: BuiltIn::Standard(Standard),
-        }));
+            format: BuiltIn::Standard(Standard),
+        });
         assert_eq!(
             check::<4>(&[of(root)]).map_err(|t| t.as_str().to_owned()),
             Ok(())
@@ -780,7 +774,7 @@ mod tests {
         inner: &[(&'static str, &'static Codes)],
     ) -> &'static Codes {
         let list: Vec<Code> = leaked(codes)
-            .map(|(code, variant)| Code::__new(code_hash(code), code, variant))
+            .map(|(code, variant)| (code_hash(code), code, variant))
             .collect();
         leak(Codes::__new(
             path,

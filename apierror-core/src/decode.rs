@@ -220,23 +220,25 @@ impl Fields<'_> {
     }
 }
 
-/// The index among a type's own `descriptors` of the one whose code is
-/// `code`, found through `by_hash`: (hash, index) pairs sorted by hash, as
-/// the derive emits them for `#[api_error(decode)]`. A binary search, and
-/// at most a few string comparisons (codes whose hashes collide).
-#[doc(hidden)]
-pub fn index_of(
-    descriptors: &'static [Descriptor],
-    by_hash: &'static [(u64, u32)],
-    code: &str,
-) -> Option<usize> {
-    let hash = crate::__private::code_hash(code);
-    let start = by_hash.partition_point(|&(h, _)| h < hash);
-    by_hash[start..]
-        .iter()
-        .take_while(|&&(h, _)| h == hash)
-        .map(|&(_, i)| i as usize)
-        .find(|&i| descriptors.get(i).is_some_and(|d| d.code() == code))
+impl Descriptor {
+    /// The index among a type's own `descriptors` of the one whose code is
+    /// `code`, found through `by_hash`: (hash, index) pairs sorted by hash, as
+    /// the derive emits them for `#[api_error(decode)]`. A binary search, and
+    /// at most a few string comparisons (codes whose hashes collide).
+    #[doc(hidden)]
+    pub fn __index_of(
+        descriptors: &'static [Descriptor],
+        by_hash: &'static [(u64, u32)],
+        code: &str,
+    ) -> Option<usize> {
+        let hash = crate::facts::code_hash(code);
+        let start = by_hash.partition_point(|&(h, _)| h < hash);
+        by_hash[start..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, i)| i as usize)
+            .find(|&i| descriptors.get(i).is_some_and(|d| d.code() == code))
+    }
 }
 
 /// What any built-in envelope says about an error.
@@ -657,9 +659,8 @@ fn parts(body: &[u8], limits: Limits) -> Result<Parts, DecodeError> {
 
 #[cfg(test)]
 mod tests {
-    use super::index_of;
-    use crate::__private::code_hash;
     use crate::catalog::{Descriptor, Owner};
+    use crate::facts::code_hash;
 
     static OWNER: Owner = Owner::__new("E", "app::E", None, None);
     static DESCRIPTORS: [Descriptor; 4] = [
@@ -681,11 +682,11 @@ mod tests {
         by_hash.sort_unstable();
         let by_hash: &'static [(u64, u32)] = by_hash.leak();
         for (i, code) in ["A", "B", "C", "D"].into_iter().enumerate() {
-            assert_eq!(index_of(&DESCRIPTORS, by_hash, code), Some(i));
+            assert_eq!(Descriptor::__index_of(&DESCRIPTORS, by_hash, code), Some(i));
         }
-        assert_eq!(index_of(&DESCRIPTORS, by_hash, "E"), None);
-        assert_eq!(index_of(&DESCRIPTORS, by_hash, ""), None);
-        assert_eq!(index_of(&DESCRIPTORS, &[], "A"), None);
+        assert_eq!(Descriptor::__index_of(&DESCRIPTORS, by_hash, "E"), None);
+        assert_eq!(Descriptor::__index_of(&DESCRIPTORS, by_hash, ""), None);
+        assert_eq!(Descriptor::__index_of(&DESCRIPTORS, &[], "A"), None);
     }
 
     #[test]
@@ -693,10 +694,10 @@ mod tests {
         // "C"'s hash given to every code: only the text decides.
         let h = code_hash("C");
         let by_hash: &'static [(u64, u32)] = vec![(h, 0), (h, 1), (h, 2), (h, 3)].leak();
-        assert_eq!(index_of(&DESCRIPTORS, by_hash, "C"), Some(2));
-        assert_eq!(index_of(&DESCRIPTORS, by_hash, "D"), None);
+        assert_eq!(Descriptor::__index_of(&DESCRIPTORS, by_hash, "C"), Some(2));
+        assert_eq!(Descriptor::__index_of(&DESCRIPTORS, by_hash, "D"), None);
         // An index past the descriptors is never returned.
         let broken: &'static [(u64, u32)] = vec![(h, 9)].leak();
-        assert_eq!(index_of(&DESCRIPTORS, broken, "C"), None);
+        assert_eq!(Descriptor::__index_of(&DESCRIPTORS, broken, "C"), None);
     }
 }

@@ -43,11 +43,6 @@ pub struct Block {
 }
 
 impl Block {
-    #[doc(hidden)]
-    pub const fn __new(lang: &'static str, code: &'static str) -> Self {
-        Block { lang, code }
-    }
-
     /// The fence's language tag: `"text"`, `"bash"`, `"json"`, ...
     pub const fn lang(&self) -> &'static str {
         self.lang
@@ -68,11 +63,6 @@ pub struct Section {
 }
 
 impl Section {
-    #[doc(hidden)]
-    pub const fn __new(heading: &'static str, body: &'static str) -> Self {
-        Section { heading, body }
-    }
-
     /// The heading's text, without the `#`; empty for the paragraphs that
     /// follow a description before any heading.
     pub const fn heading(&self) -> &'static str {
@@ -101,6 +91,32 @@ pub struct Docs {
 }
 
 impl Docs {
+    /// A fenced block, as the derive writes it.
+    #[doc(hidden)]
+    pub const fn __block(lang: &'static str, code: &'static str) -> Block {
+        Block { lang, code }
+    }
+
+    /// A section of documentation, as the derive writes it.
+    #[doc(hidden)]
+    pub const fn __section(heading: &'static str, body: &'static str) -> Section {
+        Section { heading, body }
+    }
+
+    /// A status's documentation, as the derive writes it.
+    #[doc(hidden)]
+    pub const fn __status(
+        status: u16,
+        description: &'static str,
+        troubleshooting: Option<&'static str>,
+    ) -> StatusDoc {
+        StatusDoc {
+            status,
+            description,
+            troubleshooting,
+        }
+    }
+
     /// No documentation at all.
     #[doc(hidden)]
     pub const EMPTY: Docs = Docs {
@@ -214,19 +230,6 @@ pub struct StatusDoc {
 }
 
 impl StatusDoc {
-    #[doc(hidden)]
-    pub const fn __new(
-        status: u16,
-        description: &'static str,
-        troubleshooting: Option<&'static str>,
-    ) -> Self {
-        StatusDoc {
-            status,
-            description,
-            troubleshooting,
-        }
-    }
-
     /// The status number.
     pub const fn status(&self) -> u16 {
         self.status

@@ -63,6 +63,35 @@ pub use framework::axum;
 #[path = "private.rs"]
 pub mod __private;
 
+/// What the runtime's own macros in `__private` (`frameworks!`, `schema!`)
+/// name: the framework impls' helpers and crates, the schema probe.
+/// Generated code never names this module. Not public API.
+#[doc(hidden)]
+pub mod __support {
+    #[cfg(feature = "aide")]
+    pub use crate::aide::inferred_responses as aide_responses;
+    #[cfg(feature = "actix-web")]
+    pub use crate::framework::actix::{__derived as actix_response, __status as actix_status};
+    #[cfg(feature = "axum")]
+    pub use crate::framework::axum::__derived as axum_response;
+    #[cfg(feature = "tonic")]
+    pub use crate::grpc::status as grpc_status;
+    #[cfg(feature = "utoipa")]
+    pub use crate::openapi::probe::{
+        Components, SchemaOf, SchemaProbe, ViaToSchema, WithoutSchema,
+    };
+    #[cfg(feature = "utoipa")]
+    pub use crate::shape::SchemaFn;
+    #[cfg(feature = "actix-web")]
+    pub use actix_web;
+    #[cfg(feature = "aide")]
+    pub use aide;
+    #[cfg(feature = "axum")]
+    pub use axum_core;
+    #[cfg(feature = "tonic")]
+    pub use tonic;
+}
+
 pub use bulk::Bulk;
 pub use catalog::{Catalog, Category, Descriptor, Transparent};
 pub use error::{ApiError, Details};

@@ -1,45 +1,25 @@
-//! Items the derive's generated code refers to. Not public API.
+//! The protocol between the derive's generated code and the runtime. Not
+//! public API.
 //!
-//! Generated code reaches the runtime only through this module
+//! Generated code names the runtime only through this module
 //! (`::apierror::__private`, or the path of `#[api_error(crate = ...)]`),
-//! but for the `ApiError` trait it implements.
+//! but for the `ApiError` trait it implements. Everything here is what the
+//! derive writes; the facts both sides compute alike (flag bits, the code
+//! hash, the plain-text test) live in `facts.rs`, which the derive includes,
+//! and are written into generated code as literals. The count of names
+//! offered here is checked by a test (`tests/integration/runtime/layers.rs`).
 
-pub use crate::catalog::{Catalog, CatalogParts, Category, Descriptor, Owner, Transparent};
-pub use crate::message::Message;
-
-/// The bits of `Descriptor::__flags` generated code sets.
-pub mod flags {
-    use crate::catalog::flags;
-    /// The variant renders a `details` object.
-    pub const HAS_DETAILS: u16 = flags::HAS_DETAILS;
-    /// A field feeds `Retry-After`.
-    pub const RETRY_AFTER: u16 = flags::RETRY_AFTER;
-    /// The template is the message.
-    pub const STATIC: u16 = flags::STATIC;
-    /// The static message needs no JSON escaping.
-    pub const PLAIN: u16 = flags::PLAIN;
-    /// Bits 4..=6: the log level.
-    pub const LOG: u16 = flags::LOG;
-    /// The code needs no JSON escaping.
-    pub const PLAIN_CODE: u16 = flags::PLAIN_CODE;
-    /// The title needs no JSON escaping.
-    pub const PLAIN_TITLE: u16 = flags::PLAIN_TITLE;
-    /// A details field is a validation list.
-    pub const VIOLATIONS: u16 = flags::VIOLATIONS;
-}
-pub use crate::catalog::{status, Extra, FieldList};
-pub use crate::composition::{assert_unique_codes, code_hash, table_size, Code, Codes};
-pub use crate::decode::{index_of as decode_index, Decode, DecodeError, Fields};
-pub use crate::doc::{Block, Docs, Section, StatusDoc};
+pub use crate::catalog::{Catalog, Descriptor, Extra, FieldList, Owner};
+pub use crate::composition::{assert_unique_codes, table_size, Codes};
+pub use crate::decode::{Decode, DecodeError, Fields};
+pub use crate::doc::Docs;
 pub use crate::fields::FieldVisitor;
-pub use crate::format::{FormatVisitor, JsonPart};
-pub use crate::message::PublicMessage;
-pub use crate::shape::{Named, SchemaFn, Shape};
-pub use crate::template::{Arg, Example, Piece};
-pub use crate::violations::{AsViolations, Violations};
-pub use http;
-pub use serde;
-pub use serde_json;
+pub use crate::format::{self, FormatVisitor};
+pub use crate::message::{Message, PublicMessage};
+pub use crate::shape::{Named, Shape};
+pub use crate::template::Piece;
+pub use crate::violations::AsViolations;
+pub use {http, serde};
 
 use core::time::Duration;
 use std::error::Error;
@@ -171,20 +151,62 @@ as_dyn_error_object!(
     dyn Error + Send + Sync + 'static
 );
 
-pub use crate::format;
+/// The framework impls of a derived type: `IntoResponse` (axum),
+/// `ResponseError` (actix-web), `From<E> for tonic::Status` and aide's
+/// `OperationOutput`, each kept only when the feature of `apierror` that
+/// brings the framework is on (the `__apierror_if_*` macros are defined per
+/// feature), not the user's crate's features.
+///
+/// `[impl generics] [type] [where clause]`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __apierror_frameworks {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        $crate::__apierror_if_axum! {
+            #[automatically_derived]
+            impl $($generics)* $crate::__support::axum_core::response::IntoResponse for $($ty)* $($where)* {
+                fn into_response(self) -> $crate::__support::axum_core::response::Response {
+                    $crate::__support::axum_response(&self)
+                }
+            }
+        }
+        $crate::__apierror_if_actix! {
+            #[automatically_derived]
+            impl $($generics)* $crate::__support::actix_web::ResponseError for $($ty)* $($where)* {
+                fn status_code(&self) -> $crate::__support::actix_web::http::StatusCode {
+                    $crate::__support::actix_status(self)
+                }
 
-#[cfg(feature = "axum")]
-pub use {crate::framework::axum::__derived as axum_response, axum_core};
+                fn error_response(&self) -> $crate::__support::actix_web::HttpResponse {
+                    $crate::__support::actix_response(self)
+                }
+            }
+        }
+        $crate::__apierror_if_tonic! {
+            #[automatically_derived]
+            impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__support::tonic::Status $($where)* {
+                fn from(error: $($ty)*) -> Self {
+                    $crate::__support::grpc_status(&error)
+                }
+            }
+        }
+        $crate::__apierror_if_aide! {
+            #[automatically_derived]
+            impl $($generics)* $crate::__support::aide::OperationOutput for $($ty)* $($where)* {
+                type Inner = Self;
 
-#[cfg(feature = "actix-web")]
-pub use {
-    crate::framework::actix::{__derived as actix_response, __status as actix_status},
-    actix_web,
-};
+                fn inferred_responses(
+                    ctx: &mut $crate::__support::aide::generate::GenContext,
+                    _: &mut $crate::__support::aide::openapi::Operation,
+                ) -> ::std::vec::Vec<(::core::option::Option<u16>, $crate::__support::aide::openapi::Response)> {
+                    $crate::__support::aide_responses::<Self>(ctx)
+                }
+            }
+        }
+    };
+}
 
-/// Keeps the tokens when the `axum` feature is on, drops them otherwise: the
-/// derive emits the framework impls through it, so they follow the features
-/// of `apierror`, not of the user's crate.
+/// Keeps the tokens when the `axum` feature is on, drops them otherwise.
 #[cfg(feature = "axum")]
 #[doc(hidden)]
 #[macro_export]
@@ -214,38 +236,20 @@ macro_rules! __apierror_if_actix {
     ($($tokens:tt)*) => {};
 }
 
-/// The `SchemaFn` of a details field's type, from its `utoipa::ToSchema`
-/// impl when it has one (autoref specialization picks `ViaToSchema` over
-/// `WithoutSchema`); `None` without the `utoipa` feature.
-#[cfg(feature = "utoipa")]
+/// Like `__apierror_if_axum`, for `tonic`.
+#[cfg(feature = "tonic")]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __apierror_schema {
-    ($ty:ty) => {
-        ::core::option::Option::Some({
-            fn schema(
-                components: &mut $crate::__private::Components,
-            ) -> $crate::__private::SchemaOf {
-                #[allow(unused_imports)]
-                use $crate::__private::{ViaToSchema as _, WithoutSchema as _};
-                (&$crate::__private::SchemaProbe::<$ty>::NEW).schema(components)
-            }
-            schema as $crate::__private::SchemaFn
-        })
-    };
+macro_rules! __apierror_if_tonic {
+    ($($tokens:tt)*) => { $($tokens)* };
 }
 
-#[cfg(not(feature = "utoipa"))]
+#[cfg(not(feature = "tonic"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __apierror_schema {
-    ($ty:ty) => {
-        ::core::option::Option::None
-    };
+macro_rules! __apierror_if_tonic {
+    ($($tokens:tt)*) => {};
 }
-
-#[cfg(feature = "utoipa")]
-pub use crate::openapi::probe::{Components, SchemaOf, SchemaProbe, ViaToSchema, WithoutSchema};
 
 /// Like `__apierror_if_axum`, for `aide`.
 #[cfg(feature = "aide")]
@@ -262,37 +266,37 @@ macro_rules! __apierror_if_aide {
     ($($tokens:tt)*) => {};
 }
 
-#[cfg(feature = "aide")]
-pub use {crate::aide::inferred_responses as aide_responses, aide};
-
-/// Like `__apierror_if_axum`, for `tonic`.
-#[cfg(feature = "tonic")]
+/// The `SchemaFn` of a details field's type, from its `utoipa::ToSchema`
+/// impl when it has one (autoref specialization picks `ViaToSchema` over
+/// `WithoutSchema`); `None` without the `utoipa` feature.
+#[cfg(feature = "utoipa")]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __apierror_if_tonic {
-    ($($tokens:tt)*) => { $($tokens)* };
+macro_rules! __apierror_schema {
+    ($ty:ty) => {
+        ::core::option::Option::Some({
+            fn schema(
+                components: &mut $crate::__support::Components,
+            ) -> $crate::__support::SchemaOf {
+                #[allow(unused_imports)]
+                use $crate::__support::{ViaToSchema as _, WithoutSchema as _};
+                (&$crate::__support::SchemaProbe::<$ty>::NEW).schema(components)
+            }
+            schema as $crate::__support::SchemaFn
+        })
+    };
 }
 
-#[cfg(not(feature = "tonic"))]
+#[cfg(not(feature = "utoipa"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __apierror_if_tonic {
-    ($($tokens:tt)*) => {};
+macro_rules! __apierror_schema {
+    ($ty:ty) => {
+        ::core::option::Option::None
+    };
 }
 
-#[cfg(feature = "tonic")]
-pub use {crate::grpc::status as grpc_status, tonic};
-
-pub use crate::{
-    __apierror_if_actix as if_actix, __apierror_if_aide as if_aide, __apierror_if_axum as if_axum,
-    __apierror_if_tonic as if_tonic, __apierror_schema as schema,
-};
-
-/// Whether the runtime writes `text` into a JSON string as it is (what the
-/// derive's plain-text flags promise).
-pub const fn json_plain(text: &str) -> bool {
-    crate::catalog::json_plain(text)
-}
+pub use crate::{__apierror_frameworks as frameworks, __apierror_schema as schema};
 
 #[cfg(test)]
 mod tests {

@@ -52,6 +52,35 @@ pub enum Example {
     Format(fn(&mut fmt::Formatter<'_>) -> fmt::Result),
 }
 
+impl Piece {
+    /// A placeholder without an example, as the derive writes it.
+    #[doc(hidden)]
+    pub const fn __arg(written: &'static str, detail: Option<&'static str>) -> Piece {
+        Piece::Arg(Arg(written, detail, None))
+    }
+
+    /// A placeholder whose example is a text, as the derive writes it.
+    #[doc(hidden)]
+    pub const fn __arg_text(
+        written: &'static str,
+        detail: Option<&'static str>,
+        example: &'static str,
+    ) -> Piece {
+        Piece::Arg(Arg(written, detail, Some(Example::Text(example))))
+    }
+
+    /// A placeholder whose example is formatted with its spec, as the derive
+    /// writes it.
+    #[doc(hidden)]
+    pub const fn __arg_format(
+        written: &'static str,
+        detail: Option<&'static str>,
+        example: fn(&mut fmt::Formatter<'_>) -> fmt::Result,
+    ) -> Piece {
+        Piece::Arg(Arg(written, detail, Some(Example::Format(example))))
+    }
+}
+
 impl Arg {
     /// The placeholder as written, braces included: `"{price:.2}"`.
     pub const fn placeholder(&self) -> &'static str {

@@ -78,7 +78,8 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
     type_arguments(&last.arguments).next()
 }
 
-/// The type arguments of a path segment, `T` and `U` of `Map<T, U>`.
+/// The type arguments of a path segment, lifetimes and bindings left out:
+/// `T` and `U` of `Map<T, U>`.
 pub fn type_arguments(arguments: &PathArguments) -> impl Iterator<Item = &Type> {
     let args = match arguments {
         PathArguments::AngleBracketed(a) => Some(a.args.iter()),

@@ -69,7 +69,7 @@ impl From<JsonRejection> for RequestError {
 fn json_path(error: &(dyn std::error::Error + 'static)) -> Option<String> {
     let mut current = Some(error);
     while let Some(error) = current {
-        if let Some(found) = error.downcast_ref::<serde_path_to_error::Error<apierror_core::__private::serde_json::Error>>() {
+        if let Some(found) = error.downcast_ref::<serde_path_to_error::Error<serde_json::Error>>() {
             let path = found.path().to_string();
             return (path != ".").then_some(path);
         }

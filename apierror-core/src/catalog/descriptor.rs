@@ -184,16 +184,16 @@ impl FieldList {
     }
 }
 
-/// A status the derive has checked to lie in 400..=599, as a constant.
-#[doc(hidden)]
-pub const fn status(status: u16) -> StatusCode {
-    match StatusCode::from_u16(status) {
-        Ok(status) => status,
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    }
-}
-
 impl Descriptor {
+    /// A status the derive has checked to lie in 400..=599, as a constant.
+    #[doc(hidden)]
+    pub const fn __status(status: u16) -> StatusCode {
+        match StatusCode::from_u16(status) {
+            Ok(status) => status,
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
     /// A descriptor with what every variant has, its other parts empty;
     /// the plain-text flags computed here. (Generated code writes struct
     /// literals instead; this is for tests and hand-written catalogs.)
@@ -215,7 +215,7 @@ impl Descriptor {
             owner,
             code,
             hash,
-            status(status_code),
+            Self::__status(status_code),
             message,
             variant,
             flags,

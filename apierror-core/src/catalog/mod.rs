@@ -5,8 +5,11 @@
 
 mod descriptor;
 
-pub(crate) use descriptor::{flags, json_plain};
-pub use descriptor::{status, Descriptor, Extra, FieldList};
+/// The hash a descriptor keeps of its code (64-bit FNV-1a). Not public API.
+#[doc(hidden)]
+pub use crate::facts::code_hash;
+pub(crate) use descriptor::json_plain;
+pub use descriptor::{Descriptor, Extra, FieldList};
 
 use crate::doc::{Section, StatusDoc};
 use crate::format::BuiltIn;
@@ -89,21 +92,6 @@ pub struct Category {
 }
 
 impl Category {
-    #[doc(hidden)]
-    pub const fn __new(
-        name: &'static str,
-        title: Option<&'static str>,
-        range: Option<(u64, u64)>,
-        prefix: Option<&'static str>,
-    ) -> Self {
-        Category {
-            name,
-            title,
-            range,
-            prefix,
-        }
-    }
-
     /// The category's name, as variants refer to it.
     pub const fn name(&self) -> &'static str {
         self.name
@@ -134,15 +122,6 @@ pub struct Transparent {
 }
 
 impl Transparent {
-    #[doc(hidden)]
-    pub const fn __new(variant: &'static str, catalog: &'static Catalog, position: usize) -> Self {
-        Transparent {
-            variant,
-            catalog,
-            position,
-        }
-    }
-
     /// The Rust name of the delegating variant.
     pub const fn variant(&self) -> &'static str {
         self.variant
@@ -156,56 +135,66 @@ impl Transparent {
 
 /// Every code of an error type, as static data in declaration order.
 ///
-/// Reach it through [`ApiError::CATALOG`](crate::ApiError::CATALOG).
+/// Reach it through [`ApiError::CATALOG`](crate::ApiError::CATALOG). The
+/// derive writes it as a struct literal (its fields are hidden, not public
+/// API).
 #[derive(Debug, Clone, Copy)]
 pub struct Catalog {
-    pub(crate) owner: &'static Owner,
-    pub(crate) description: &'static str,
-    pub(crate) appendices: &'static [Section],
-    pub(crate) statuses: &'static [StatusDoc],
-    pub(crate) class: Option<&'static str>,
-    pub(crate) descriptors: &'static [Descriptor],
-    pub(crate) transparent: &'static [Transparent],
-    pub(crate) pattern: Option<&'static str>,
-    pub(crate) range: Option<(u64, u64)>,
-    pub(crate) categories: &'static [Category],
-    pub(crate) retired: &'static [&'static str],
-    pub(crate) envelope: BuiltIn,
-}
-
-/// The fields of a [`Catalog`], as generated code spells them.
-#[doc(hidden)]
-pub struct CatalogParts {
+    #[doc(hidden)]
     pub owner: &'static Owner,
+    #[doc(hidden)]
     pub description: &'static str,
+    #[doc(hidden)]
     pub appendices: &'static [Section],
+    #[doc(hidden)]
     pub statuses: &'static [StatusDoc],
+    #[doc(hidden)]
     pub class: Option<&'static str>,
+    #[doc(hidden)]
     pub descriptors: &'static [Descriptor],
+    #[doc(hidden)]
     pub transparent: &'static [Transparent],
+    #[doc(hidden)]
     pub pattern: Option<&'static str>,
+    #[doc(hidden)]
     pub range: Option<(u64, u64)>,
+    #[doc(hidden)]
     pub categories: &'static [Category],
+    #[doc(hidden)]
     pub retired: &'static [&'static str],
-    pub envelope: BuiltIn,
+    #[doc(hidden)]
+    pub format: BuiltIn,
 }
 
 impl Catalog {
+    /// A declared category, as the derive writes it.
     #[doc(hidden)]
-    pub const fn __from_parts(parts: CatalogParts) -> Self {
-        Catalog {
-            owner: parts.owner,
-            description: parts.description,
-            appendices: parts.appendices,
-            statuses: parts.statuses,
-            class: parts.class,
-            descriptors: parts.descriptors,
-            transparent: parts.transparent,
-            pattern: parts.pattern,
-            range: parts.range,
-            categories: parts.categories,
-            retired: parts.retired,
-            envelope: parts.envelope,
+    pub const fn __category(
+        name: &'static str,
+        title: Option<&'static str>,
+        range: Option<(u64, u64)>,
+        prefix: Option<&'static str>,
+    ) -> Category {
+        Category {
+            name,
+            title,
+            range,
+            prefix,
+        }
+    }
+
+    /// A variant that delegates to another type's catalog, as the derive
+    /// writes it.
+    #[doc(hidden)]
+    pub const fn __transparent(
+        variant: &'static str,
+        catalog: &'static Catalog,
+        position: usize,
+    ) -> Transparent {
+        Transparent {
+            variant,
+            catalog,
+            position,
         }
     }
 
@@ -290,7 +279,7 @@ impl Catalog {
     /// [`Render::new`](crate::Render::new) and every response then use
     /// instead (see [`Declared`](crate::format::Declared)).
     pub const fn built_in(&self) -> &BuiltIn {
-        &self.envelope
+        &self.format
     }
 
     /// The built-in format the type renders in by default.

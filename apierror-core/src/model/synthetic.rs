@@ -2,7 +2,7 @@
 //! whose details hold values the tool chose, and whose settings are those
 //! of the types that declare and include the variant.
 
-use crate::catalog::{Catalog, CatalogParts, Descriptor, Owner};
+use crate::catalog::{Catalog, Descriptor, Owner};
 use crate::error::ApiError;
 use crate::format::{BuiltIn, Standard};
 use crate::message::{Message, PublicMessage};
@@ -68,7 +68,7 @@ impl PublicMessage for Synthetic<'_> {
 }
 
 impl ApiError for Synthetic<'_> {
-    const CATALOG: &'static Catalog = &Catalog::__from_parts(CatalogParts {
+    const CATALOG: &'static Catalog = &Catalog {
         appendices: &[],
         statuses: &[],
         class: None,
@@ -80,8 +80,8 @@ impl ApiError for Synthetic<'_> {
         range: None,
         categories: &[],
         retired: &[],
-        envelope: BuiltIn::Standard(Standard),
-    });
+        format: BuiltIn::Standard(Standard),
+    };
 
     fn descriptor(&self) -> &'static Descriptor {
         self.descriptor

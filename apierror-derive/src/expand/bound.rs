@@ -221,11 +221,13 @@ mod tests {
     }
 
     /// The where clause of each impl the derive generates for `input`, as
-    /// tokens printed.
+    /// tokens printed: the impls it writes itself, and the four framework
+    /// impls the runtime's `frameworks!` writes from the clause it is given
+    /// (`[impl generics] [type] [where clause]`).
     fn where_clauses(input: &syn::DeriveInput) -> Vec<String> {
         let output = crate::expand::derive(input).to_string();
         assert!(!output.contains("compile_error"), "{output}");
-        output
+        let mut clauses: Vec<String> = output
             .split("impl <")
             .skip(1)
             .map(|item| {
@@ -233,7 +235,16 @@ mod tests {
                 head.split_once(" where ")
                     .map_or_else(String::new, |(_, clause)| clause.trim().to_owned())
             })
-            .collect()
+            .collect();
+        for call in output.split("frameworks ! {").skip(1) {
+            let call = &call[..call.find('}').unwrap()];
+            let clause = call.rsplit_once('[').unwrap().1;
+            let clause = clause.trim_end().strip_suffix(']').unwrap();
+            let clause = clause.trim().strip_prefix("where").unwrap_or(clause).trim();
+            // IntoResponse, ResponseError, From<E> for Status, OperationOutput.
+            clauses.extend(std::iter::repeat_n(clause.to_owned(), 4));
+        }
+        clauses
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The type's catalog as a constant expression: its owner, a descriptor per
 //! variant (with its docs), and the envelope.
 
+use super::shape::Example;
 use super::{option_range, option_str};
 use crate::facts::{code_hash, flags, json_plain};
 use crate::parse::ast::{Field, Input};
@@ -25,13 +26,13 @@ pub(super) fn catalog(
         .doc
         .appendices
         .iter()
-        .map(|(heading, body)| quote!(__P::Section::__new(#heading, #body)));
+        .map(|(heading, body)| quote!(__P::Docs::__section(#heading, #body)));
     let statuses = model
         .status_docs
         .iter()
         .map(|(status, description, troubleshooting)| {
             let troubleshooting = option_str(troubleshooting.as_deref());
-            quote!(__P::StatusDoc::__new(#status, #description, #troubleshooting))
+            quote!(__P::Docs::__status(#status, #description, #troubleshooting))
         });
     let class = option_str(model.class.as_deref());
     // What a function nested in the catalog cannot name.
@@ -55,7 +56,7 @@ pub(super) fn catalog(
                 let name = variant.ident.to_string();
                 let ty = field.ty;
                 transparent.push(quote! {
-                    #krate::__private::Transparent::__new(#name, <#ty as #krate::ApiError>::CATALOG, #position)
+                    #krate::__private::Catalog::__transparent(#name, <#ty as #krate::ApiError>::CATALOG, #position)
                 });
             }
             Entry::Transparent { .. } => {}
@@ -68,7 +69,7 @@ pub(super) fn catalog(
         let title = option_str(c.title.as_deref());
         let range = option_range(c.range);
         let prefix = option_str(c.prefix.as_deref());
-        quote!(#krate::__private::Category::__new(#name, #title, #range, #prefix))
+        quote!(#krate::__private::Catalog::__category(#name, #title, #range, #prefix))
     });
     let retired = &model.retired;
     let envelope = envelope(krate, &model.envelope);
@@ -83,7 +84,7 @@ pub(super) fn catalog(
         const __OWN: &[__P::Descriptor] = &[#(#descriptors),*];
     };
     let catalog = quote! {
-        &__P::Catalog::__from_parts(__P::CatalogParts {
+        &__P::Catalog {
             owner: __O,
             description: #doc,
             appendices: &[#(#appendices),*],
@@ -95,8 +96,8 @@ pub(super) fn catalog(
             range: #range,
             categories: &[#(#categories),*],
             retired: &[#(#retired),*],
-            envelope: #envelope,
-        })
+            format: #envelope,
+        }
     };
     (items, catalog)
 }
@@ -109,11 +110,11 @@ pub(super) fn code_list(model: &Model) -> TokenStream {
             let code = &own.code;
             let hash = code_hash(code);
             let variant = own.variant.ident.to_string();
-            Some(quote!(__P::Code(#hash, #code, #variant)))
+            Some(quote!((#hash, #code, #variant)))
         }
         Entry::Transparent { .. } => None,
     });
-    quote!(const __CODE_LIST: &[__P::Code] = &[#(#codes),*];)
+    quote!(const __CODE_LIST: &[(u64, &str, &str)] = &[#(#codes),*];)
 }
 
 /// What the composition check reads of the type (`Codes`): its codes with
@@ -264,7 +265,9 @@ impl Table {
         let mut shared = TokenStream::new();
         for (i, status) in self.statuses.iter().enumerate() {
             let name = status_name(i);
-            shared.extend(quote!(const #name: __P::http::StatusCode = __P::status(#status);));
+            shared.extend(
+                quote!(const #name: __P::http::StatusCode = __P::Descriptor::__status(#status);),
+            );
         }
         for (i, (_, tokens)) in self.field_lists.iter().enumerate() {
             let name = field_list_name(i);
@@ -443,15 +446,19 @@ fn descriptor(
                     .find(|(f, _)| std::ptr::eq(*f, *field))
                     .map(|(_, key)| key);
                 let detail = option_str(detail.map(String::as_str));
-                let example = match super::shape::example(field.ty, spec) {
-                    Some(example) => quote!(::core::option::Option::Some(#example)),
-                    None => quote!(::core::option::Option::None),
-                };
-                quote!(__P::Piece::Arg(__P::Arg(#written, #detail, #example)))
+                match super::shape::example(field.ty, spec) {
+                    Some(Example::Text(text)) => {
+                        quote!(__P::Piece::__arg_text(#written, #detail, #text))
+                    }
+                    Some(Example::Format(format)) => {
+                        quote!(__P::Piece::__arg_format(#written, #detail, #format))
+                    }
+                    None => quote!(__P::Piece::__arg(#written, #detail)),
+                }
             }
             valid::Part::Computed { written } => {
                 let none = quote!(::core::option::Option::None);
-                quote!(__P::Piece::Arg(__P::Arg(#written, #none, #none)))
+                quote!(__P::Piece::__arg(#written, #none))
             }
         });
         rest.push(quote!(.__pieces(&[#(#pieces),*])));
@@ -591,7 +598,7 @@ fn docs(own: &Own) -> Option<TokenStream> {
     }
     let block = |b: &crate::parse::doc::Block| {
         let (lang, code) = (&b.lang, &b.code);
-        quote!(__P::Block::__new(#lang, #code))
+        quote!(__P::Docs::__block(#lang, #code))
     };
     let description = &doc.description;
     let causes = &doc.causes;
@@ -608,7 +615,7 @@ fn docs(own: &Own) -> Option<TokenStream> {
     let sections = doc
         .sections
         .iter()
-        .map(|(heading, body)| quote!(__P::Section::__new(#heading, #body)));
+        .map(|(heading, body)| quote!(__P::Docs::__section(#heading, #body)));
     let class = option_str(own.class.as_deref());
     Some(quote! {
         __P::Docs::__new(

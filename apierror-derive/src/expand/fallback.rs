@@ -42,7 +42,7 @@ pub(super) fn fallback(input: &Input, krate: &syn::Path) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::ApiError for #ident #ty_generics #api_where {
-            const CATALOG: &'static #krate::__private::Catalog = &#krate::__private::Catalog::__from_parts(#krate::__private::CatalogParts {
+            const CATALOG: &'static #krate::__private::Catalog = &#krate::__private::Catalog {
                 owner: &#krate::__private::Owner::__new(#type_name, #type_name, ::core::option::Option::None, ::core::option::Option::None),
                 description: "",
                 appendices: &[],
@@ -52,10 +52,10 @@ pub(super) fn fallback(input: &Input, krate: &syn::Path) -> TokenStream {
                 transparent: &[],
                 pattern: ::core::option::Option::None,
                 range: ::core::option::Option::None,
-                                categories: &[],
+                categories: &[],
                 retired: &[],
-                envelope: #krate::__private::format::BuiltIn::Standard(#krate::__private::format::Standard),
-            });
+                format: #krate::__private::format::BuiltIn::Standard(#krate::__private::format::Standard),
+            };
             fn descriptor(&self) -> &'static #krate::__private::Descriptor {
                 ::core::unreachable!()
             }

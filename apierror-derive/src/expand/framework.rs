@@ -71,7 +71,7 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
     let by_hash = by_hash.iter().map(|(hash, index)| quote!((#hash, #index)));
     let own = (!arms.is_empty()).then(|| {
         quote! {
-            if let ::core::option::Option::Some(__index) = #private::decode_index(
+            if let ::core::option::Option::Some(__index) = #private::Descriptor::__index_of(
                 __OWN,
                 &[#(#by_hash),*],
                 __code,
@@ -79,7 +79,7 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
                 let __build = || -> ::core::result::Result<Self, #private::DecodeError> {
                     ::core::result::Result::Ok(match __index {
                         #(#arms)*
-                        // Not reached: `decode_index` returns indices of `by_hash`.
+                        // Not reached: `__index_of` returns indices of `by_hash`.
                         _ => return ::core::result::Result::Err(#private::DecodeError::NotAnError),
                     })
                 };
@@ -102,8 +102,10 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
     }
 }
 
-/// `IntoResponse` (axum) and `ResponseError` (actix-web), emitted through
-/// macros of `apierror` that keep them only when its features are on.
+/// `IntoResponse` (axum), `ResponseError` (actix-web), `From<E> for
+/// tonic::Status` and aide's `OperationOutput`: one call of the runtime's
+/// `frameworks!`, which keeps each impl only when the feature of `apierror`
+/// that brings the framework is on.
 pub(super) fn framework_impls(
     input: &Input,
     krate: &syn::Path,
@@ -111,48 +113,9 @@ pub(super) fn framework_impls(
 ) -> TokenStream {
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let private = quote!(#krate::__private);
     quote! {
-        #private::if_axum! {
-            #[automatically_derived]
-            impl #impl_generics #private::axum_core::response::IntoResponse for #ident #ty_generics #api_where {
-                fn into_response(self) -> #private::axum_core::response::Response {
-                    #private::axum_response(&self)
-                }
-            }
-        }
-        #private::if_actix! {
-            #[automatically_derived]
-            impl #impl_generics #private::actix_web::ResponseError for #ident #ty_generics #api_where {
-                fn status_code(&self) -> #private::actix_web::http::StatusCode {
-                    #private::actix_status(self)
-                }
-
-                fn error_response(&self) -> #private::actix_web::HttpResponse {
-                    #private::actix_response(self)
-                }
-            }
-        }
-        #private::if_tonic! {
-            #[automatically_derived]
-            impl #impl_generics ::core::convert::From<#ident #ty_generics> for #private::tonic::Status #api_where {
-                fn from(__error: #ident #ty_generics) -> Self {
-                    #private::grpc_status(&__error)
-                }
-            }
-        }
-        #private::if_aide! {
-            #[automatically_derived]
-            impl #impl_generics #private::aide::OperationOutput for #ident #ty_generics #api_where {
-                type Inner = Self;
-
-                fn inferred_responses(
-                    __ctx: &mut #private::aide::generate::GenContext,
-                    _: &mut #private::aide::openapi::Operation,
-                ) -> ::std::vec::Vec<(::core::option::Option<u16>, #private::aide::openapi::Response)> {
-                    #private::aide_responses::<Self>(__ctx)
-                }
-            }
+        #krate::__private::frameworks! {
+            [#impl_generics] [#ident #ty_generics] [#api_where]
         }
     }
 }

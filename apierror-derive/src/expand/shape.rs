@@ -229,8 +229,6 @@ fn integer(name: &str) -> Option<(u8, bool)> {
     })
 }
 
-/// The type arguments of a path segment, lifetimes and bindings left out.
-
 /// The tokens with every lifetime `'static`: a nested function names the
 /// type without the lifetimes of the enum (ToSchema impls hold for all).
 fn static_lifetimes(tokens: TokenStream) -> TokenStream {
@@ -259,21 +257,28 @@ fn static_lifetimes(tokens: TokenStream) -> TokenStream {
 /// `spec`: a fixed text for `{field}`, a generated function that formats an
 /// example value of the same primitive type with the spec (real `std::fmt`)
 /// otherwise. `None` for types without a known example.
-pub fn example(ty: &Type, spec: &str) -> Option<TokenStream> {
+pub fn example(ty: &Type, spec: &str) -> Option<Example> {
     let (text, literal) = example_parts(ty)?;
     if spec.is_empty() {
-        return Some(quote!(__P::Example::Text(#text)));
+        return Some(Example::Text(text));
     }
     // Types of other crates: their Display may not pad as a `&str` does,
     // so only a plain `{field}` gets the example.
     let literal = literal?;
     let format = format!("{{:{spec}}}");
-    Some(quote!(__P::Example::Format({
+    Some(Example::Format(quote!({
         fn example(f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::write!(f, #format, #literal)
         }
         example
     })))
+}
+
+/// An example of a placeholder: a text, or the tokens of a function that
+/// formats an example value with the placeholder's spec.
+pub enum Example {
+    Text(String),
+    Format(TokenStream),
 }
 
 /// What a plain `{field}` of the type shows in an example message.

@@ -1,5 +1,8 @@
 //! The public message template: `"Instance type '{instance_type}' not found"`.
 
+/// The runtime's reading of a template the catalog keeps without its pieces.
+pub use crate::facts::{split, Split};
+
 /// A parsed template: literal text and `{field}` / `{0}` placeholders.
 #[derive(Debug, PartialEq)]
 pub struct Template {
@@ -293,6 +296,3 @@ mod tests {
             .contains("not a field name"));
     }
 }
-
-/// The runtime's reading of a template the catalog keeps without its pieces.
-pub use crate::facts::{split, Split};

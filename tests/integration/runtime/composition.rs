@@ -223,7 +223,7 @@ fn types_are_told_apart_by_their_path() {
 
 #[test]
 fn the_derive_and_the_runtime_hash_codes_alike() {
-    use apierror::__private::code_hash;
+    use apierror::catalog::code_hash;
     let mut seen = 0;
     for d in Service::CATALOG {
         assert_eq!(d.__hash(), code_hash(d.code()), "{}", d.code());

@@ -6,7 +6,7 @@
 //! `#[derive(ApiError)]` on an error enum gives every variant a stable machine
 //! code, an HTTP status, a public message and a details object. The compiler
 //! rejects malformed, out-of-range, retired and duplicate codes, and the
-//! runtime renders the error in the JSON envelope your API speaks (standard,
+//! runtime renders the error in the JSON format your API speaks (standard,
 //! RFC 9457, Google AIP-193, OpenAI-style, discriminated union, WebSocket, or
 //! your own) and as an [`http::Response`], for axum and actix-web too, while
 //! the whole catalog of codes is static data for references, client types,
@@ -49,7 +49,7 @@
 //! | [statuses and messages](crate::guide::statuses_and_messages) | `#[status]`; the public `#[message]`, its placeholders and computed arguments |
 //! | [details](crate::guide::details) | the `details` object: rename, skip, schema; internal fields; `Retry-After` and other headers; validation lists |
 //! | [composition](crate::guide::composition) | a service error made of module errors; codes unique across types; generic types and `bound` |
-//! | [formats](crate::guide::formats) | the built-in JSON envelopes, rendering at run time, your own [`Format`](format::Format), the [`fields`] helpers |
+//! | [formats](crate::guide::formats) | the built-in JSON formats, rendering at run time, your own [`Format`](format::Format), the [`fields`] helpers |
 //! | [responses and frameworks](crate::guide::responses_and_frameworks) | HTTP responses, axum and actix-web, the request context, [`RequestError`], logs, a production service |
 //! | [localized messages](crate::guide::localized_messages) | translations read at compile time, chosen by `Accept-Language` |
 //! | [gRPC](crate::guide::grpc) | `tonic::Status` with the richer error model's details, and back |

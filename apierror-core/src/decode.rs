@@ -4,7 +4,7 @@
 //! The variant is chosen by the code (or, in the OpenAI style, which has no
 //! code, by status, `type` and message), its fields come from the details.
 //! A code the type does not know is an [`UnknownError`] that keeps the raw
-//! code, status and message; a body that is not an error envelope is a
+//! code, status and message; a body that is not an error in the format is a
 //! [`DecodeError`], never a panic.
 //!
 //! Bodies come from the network, so the decoder has [`Limits`]: a body
@@ -83,7 +83,7 @@ pub struct UnknownError {
 pub enum DecodeError {
     /// The body is not JSON.
     Json(serde_json::Error),
-    /// The body is JSON but none of the error envelopes this crate renders.
+    /// The body is JSON but none of the error bodies this crate renders.
     NotAnError,
     /// The code is known, but a details field is missing or has the wrong type.
     Field {
@@ -139,7 +139,7 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::Json(error) => write!(f, "the error body is not valid JSON: {error}"),
-            DecodeError::NotAnError => f.write_str("the body is not an error envelope"),
+            DecodeError::NotAnError => f.write_str("the body is not an error in this format"),
             DecodeError::Field {
                 code,
                 field,
@@ -241,7 +241,7 @@ impl Descriptor {
     }
 }
 
-/// What any built-in envelope says about an error.
+/// What any built-in format says about an error.
 #[derive(Default)]
 pub(crate) struct Parts {
     pub code: Option<String>,

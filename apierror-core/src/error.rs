@@ -82,7 +82,7 @@ pub trait ApiError: std::error::Error {
             .map(|template| crate::doc::DocUrl::new(template, self.code()))
     }
 
-    /// Whether envelopes carry a `details` key for this value: the variant
+    /// Whether bodies carry a `details` key for this value: the variant
     /// declares detail fields, or `empty_details`.
     fn has_details(&self) -> bool {
         self.descriptor().has_details()

@@ -10,7 +10,7 @@ use serde::{Serialize, Serializer};
 use std::io;
 
 /// An error about to be rendered: in its type's default format
-/// ([`Declared`]: a built-in envelope, or your own) unless
+/// ([`Declared`]: a built-in format, or your own) unless
 /// [`format`](Self::format) says otherwise, with an optional request
 /// [`Context`].
 ///
@@ -203,10 +203,10 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
     /// valid header (a CR or LF in a request id, say) is left out, never sent.
     ///
     /// Never fails and never panics: if a details field cannot be serialized,
-    /// the body is the format's envelope without `details`; if the public
+    /// the body is the format's body without `details`; if the public
     /// message cannot be formatted either (a field's `Display` that fails), the
     /// message is the status's reason phrase; if a custom format still fails or
-    /// writes invalid JSON, the body is the standard envelope with the code and
+    /// writes invalid JSON, the body is the standard format with the code and
     /// that message.
     pub fn to_response(&self) -> Response<Vec<u8>> {
         let mut response = response::build(self);

@@ -10,7 +10,7 @@
 //! inside a scope that the derived `IntoResponse` / `ResponseError` read:
 //! a handler that returns `Err(e)` then answers with the request id, the
 //! timestamp and the instance (the request's path) in the body, where the
-//! type's format puts them (the standard envelope's `meta`, the tagged
+//! type's format puts them (the standard format's `meta`, the tagged
 //! union's `requestId`, RFC 9457's `instance`). Without it, responses are
 //! rendered without a context, as before.
 

@@ -146,9 +146,9 @@ pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
     response
 }
 
-/// The body when the full one cannot be written: the format's envelope
+/// The body when the full one cannot be written: the format's body
 /// without details, then also with the reason phrase as the message, then
-/// the standard envelope with both.
+/// the standard format with both.
 fn fallback<E: ApiError + ?Sized, F: Format + ?Sized>(render: &Render<'_, E, F>) -> Vec<u8> {
     let error = render.error();
     for reason in [false, true] {
@@ -165,7 +165,7 @@ fn fallback<E: ApiError + ?Sized, F: Format + ?Sized>(render: &Render<'_, E, F>)
         error,
         reason: true,
     };
-    // Constant strings and a checked code in the standard envelope: this
+    // Constant strings and a checked code in the standard format: this
     // cannot fail.
     Render::new(&stripped)
         .format(&crate::format::Standard)

@@ -380,7 +380,7 @@ impl Descriptor {
         self.7.fields.shapes
     }
 
-    /// Whether rendered envelopes carry a `details` key for this variant.
+    /// Whether rendered bodies carry a `details` key for this variant.
     pub const fn has_details(&self) -> bool {
         self.flag(flags::HAS_DETAILS)
     }
@@ -427,7 +427,7 @@ impl Descriptor {
     }
 
     /// The error's kind, from `#[api_error(kind = "...")]`, e.g.
-    /// `"rate_limit_error"` (the `type` of the OpenAI-style envelope).
+    /// `"rate_limit_error"` (the `type` of the OpenAI-style format).
     pub const fn kind(&self) -> Option<&'static str> {
         self.7.kind
     }

@@ -274,7 +274,7 @@ impl Catalog {
     }
 
     /// The built-in format the type renders in by default, from
-    /// `#[api_error(format = "...")]`; the standard envelope when the type
+    /// `#[api_error(format = "...")]`; the standard format when the type
     /// declares a format of its own (`format = my::FORMAT`), which
     /// [`Render::new`](crate::Render::new) and every response then use
     /// instead (see [`Declared`](crate::format::Declared)).

@@ -118,9 +118,9 @@ impl Format for Google {
             Some((language, Some(template))) => Some((language, template)),
             _ => None,
         };
-        let mut envelope = serializer.serialize_struct("Body", 1)?;
-        envelope.serialize_field("error", &Status(error, self.domain, localized))?;
-        envelope.end()
+        let mut outer = serializer.serialize_struct("Body", 1)?;
+        outer.serialize_field("error", &Status(error, self.domain, localized))?;
+        outer.end()
     }
 }
 

@@ -32,7 +32,7 @@ use crate::error::ApiError;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-/// A JSON shape for errors. Implement it for your own envelope.
+/// A JSON shape for errors. Implement it for a format of your own.
 ///
 /// ```
 /// use apierror::format::{Context, Format};
@@ -152,12 +152,12 @@ pub trait FormatVisitor {
 
 /// The format an error's type declares as its default: a built-in one
 /// (`#[api_error(format = "problem")]`), your own
-/// (`#[api_error(format = my::STRIPE)]`), or the standard envelope.
+/// (`#[api_error(format = my::STRIPE)]`), or the standard format.
 ///
 /// [`Render::new`](crate::Render::new) renders in it, and so do
 /// [`Render::to_response`](crate::Render::to_response) and the axum and
 /// actix-web responses of derived types. Its [`media_type`](Format::media_type)
-/// is that of the standard envelope: the real one depends on the error type
+/// is that of the standard format: the real one depends on the error type
 /// ([`Render::media_type`](crate::Render::media_type) tells it).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Declared;

@@ -104,9 +104,9 @@ impl Format for OpenAi {
         E: ApiError + ?Sized,
         S: Serializer,
     {
-        let mut envelope = serializer.serialize_struct("Body", 1)?;
-        envelope.serialize_field("error", &Body(error, context))?;
-        envelope.end()
+        let mut outer = serializer.serialize_struct("Body", 1)?;
+        outer.serialize_field("error", &Body(error, context))?;
+        outer.end()
     }
 }
 

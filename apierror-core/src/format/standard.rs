@@ -1,11 +1,11 @@
-//! The standard envelope and the error object it shares with the tagged
-//! and WebSocket envelopes and bulk results.
+//! The standard outer and the error object it shares with the tagged
+//! and WebSocket formats and bulk results.
 
 #[allow(unused_imports)]
 use super::*;
 
 /// `{"code","message","details"}`: the error object shared by the standard,
-/// tagged and WebSocket envelopes and by bulk results.
+/// tagged and WebSocket formats and by bulk results.
 pub(crate) struct ErrorObject<'a, E: ?Sized> {
     pub error: &'a E,
     pub request_id: Option<&'a str>,
@@ -54,7 +54,7 @@ impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
     }
 }
 
-/// The standard envelope, as the Hexabase and k0rdent APIs speak it:
+/// The standard outer, as the Hexabase and k0rdent APIs speak it:
 ///
 /// ```json
 /// {"error":{"code":"RESOURCE_NOT_FOUND","message":"Resource not found","details":{...}}}
@@ -141,14 +141,14 @@ impl Format for Standard {
         S: Serializer,
     {
         let meta = context.request_id.is_some() || context.timestamp.is_some();
-        let mut envelope = serializer.serialize_struct("Standard", 1 + usize::from(meta))?;
+        let mut outer = serializer.serialize_struct("Standard", 1 + usize::from(meta))?;
         let mut object = ErrorObject::in_context(error, context);
         object.request_id = context.request_id;
-        envelope.serialize_field("error", &object)?;
+        outer.serialize_field("error", &object)?;
         if meta {
-            envelope.serialize_field("meta", &Meta(context))?;
+            outer.serialize_field("meta", &Meta(context))?;
         }
-        envelope.end()
+        outer.end()
     }
 }
 

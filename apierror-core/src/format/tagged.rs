@@ -1,4 +1,4 @@
-//! The tagged envelope: a discriminated union on `success`.
+//! The tagged outer: a discriminated union on `success`.
 
 #[allow(unused_imports)]
 use super::*;
@@ -74,12 +74,12 @@ impl Format for Tagged {
         S: Serializer,
     {
         let len = 2 + usize::from(context.request_id.is_some());
-        let mut envelope = serializer.serialize_struct("Body", len)?;
-        envelope.serialize_field("success", &false)?;
-        envelope.serialize_field("error", &ErrorObject::in_context(error, context))?;
+        let mut outer = serializer.serialize_struct("Body", len)?;
+        outer.serialize_field("success", &false)?;
+        outer.serialize_field("error", &ErrorObject::in_context(error, context))?;
         if let Some(request_id) = context.request_id {
-            envelope.serialize_field("requestId", request_id)?;
+            outer.serialize_field("requestId", request_id)?;
         }
-        envelope.end()
+        outer.end()
     }
 }

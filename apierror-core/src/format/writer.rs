@@ -388,7 +388,7 @@ impl<W: std::io::Write, const STYLE: u8> FieldWriter<'_, W, STYLE> {
     }
 }
 
-/// Writes `prefix`, the error object, then `suffix`: the envelopes that only
+/// Writes `prefix`, the error object, then `suffix`: the formats that only
 /// wrap the error object in constant bytes.
 pub(crate) fn wrap_object<E, W, const TRANSLATED: bool>(
     error: &E,

@@ -18,7 +18,7 @@ use utoipa::openapi::RefOr;
 /// errors sends: `{"success": true, "results": [...]}`, each result either
 /// `{"id", "success": true, "status": 2xx, "data"}` or
 /// `{"id", "success": false, "status", "error"}` whose `error` is the
-/// standard envelope's error object of one of the catalog's codes.
+/// standard format's error object of one of the catalog's codes.
 ///
 /// ```
 /// use apierror::ApiError;

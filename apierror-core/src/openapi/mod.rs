@@ -213,7 +213,7 @@ pub(crate) fn responses_and_schemas<F: Format + ?Sized>(
     (responses, components)
 }
 
-/// [`responses`] in the catalog's built-in envelope ([`Catalog::built_in`]).
+/// [`responses`] in the catalog's built-in format ([`Catalog::built_in`]).
 /// For a type that declares a format of its own, use
 /// `ErrorResponses<MyError>` or [`responses`] with that format.
 pub fn default_responses(catalog: &Catalog) -> Responses {
@@ -221,7 +221,7 @@ pub fn default_responses(catalog: &Catalog) -> Responses {
 }
 
 /// The error responses of `E` for `#[utoipa::path(responses(...))]`:
-/// `ErrorResponses<MyError>` in the type's own envelope, or
+/// `ErrorResponses<MyError>` in the type's own format, or
 /// `ErrorResponses<MyError, Tagged>` in a format that implements [`Default`]
 /// (a format with settings, such as [`Problem::with_type`](crate::format::Problem::with_type)
 /// or [`Google`](crate::format::Google), needs [`responses`] or a wrapper
@@ -230,7 +230,7 @@ pub fn default_responses(catalog: &Catalog) -> Responses {
 /// It is a type, never a value: utoipa calls
 /// [`IntoResponses::responses`](utoipa::IntoResponses::responses) on it. See
 /// the [module documentation](self) for an example.
-pub struct ErrorResponses<E, F = TypeEnvelope> {
+pub struct ErrorResponses<E, F = TypeFormat> {
     _types: PhantomData<fn() -> (E, F)>,
 }
 
@@ -238,9 +238,13 @@ pub struct ErrorResponses<E, F = TypeEnvelope> {
 /// type's own format, from `#[api_error(format = ...)]`: a built-in one or
 /// the type's own.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct TypeEnvelope;
+pub struct TypeFormat;
 
-impl<E: ApiError> utoipa::IntoResponses for ErrorResponses<E, TypeEnvelope> {
+/// The format parameter that stands for the type's own format.
+#[deprecated(since = "0.1.0", note = "renamed to `TypeFormat`")]
+pub type TypeEnvelope = TypeFormat;
+
+impl<E: ApiError> utoipa::IntoResponses for ErrorResponses<E, TypeFormat> {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         /// The responses in the format `E` declares, built-in or its own.
         struct Build(&'static Catalog);

@@ -1,5 +1,5 @@
 //! The type's catalog as a constant expression: its owner, a descriptor per
-//! variant (with its docs), and the envelope.
+//! variant (with its docs), and the format.
 
 use super::shape::Example;
 use super::{option_range, option_str};
@@ -72,7 +72,7 @@ pub(super) fn catalog(
         quote!(#krate::__private::Catalog::__category(#name, #title, #range, #prefix))
     });
     let retired = &model.retired;
-    let envelope = envelope(krate, &model.envelope);
+    let format = format_path(krate, &model.format);
     let owner = owner(input, model);
     let (shared, descriptors) = table.finish();
     // The translation files, so that the build reruns when one changes.
@@ -96,7 +96,7 @@ pub(super) fn catalog(
             range: #range,
             categories: &[#(#categories),*],
             retired: &[#(#retired),*],
-            format: #envelope,
+            format: #format,
         }
     };
     (items, catalog)
@@ -170,7 +170,7 @@ fn owner(input: &Input, model: &Model) -> TokenStream {
     let name = input.ident.to_string();
     let path = type_path(input);
     let www_authenticate = option_str(model.www_authenticate.as_deref());
-    let type_url = option_str(model.envelope.setting("type_url"));
+    let type_url = option_str(model.format.setting("type_url"));
     let doc_url = model
         .doc_url
         .as_ref()
@@ -650,15 +650,17 @@ pub(crate) fn written_type(ty: &syn::Type) -> String {
     out
 }
 
-fn envelope(krate: &syn::Path, envelope: &valid::BuiltIn) -> TokenStream {
-    let format = quote!(#krate::__private::format);
-    match envelope {
+/// The catalog's `BuiltIn` value: the named built-in format with its
+/// setting, or the standard one for a format of the type's own.
+fn format_path(krate: &syn::Path, format: &valid::BuiltIn) -> TokenStream {
+    let module = quote!(#krate::__private::format);
+    match format {
         valid::BuiltIn::Named { row, setting } => {
             let ty = syn::Ident::new(row.ty, Span::call_site());
             let setting = option_str(setting.as_deref());
-            quote!(#format::BuiltIn::#ty(#format::#ty::__built_in(#setting)))
+            quote!(#module::BuiltIn::#ty(#module::#ty::__built_in(#setting)))
         }
         // The type's own format is handed out by `__with_format`.
-        valid::BuiltIn::Custom(_) => quote!(#format::BuiltIn::Standard(#format::Standard)),
+        valid::BuiltIn::Custom(_) => quote!(#module::BuiltIn::Standard(#module::Standard)),
     }
 }

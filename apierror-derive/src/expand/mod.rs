@@ -275,7 +275,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             }
         }
     });
-    let format_fn = match &model.envelope {
+    let format_fn = match &model.format {
         valid::BuiltIn::Custom(path) => {
             // Spanned on the path: a value that is no `Format` is reported there.
             let visit = quote_spanned!(at(path.span())=> __visitor.visit(&#path));

@@ -15,7 +15,7 @@ use syn::{Attribute, Ident, LitInt, LitStr, Token, WherePredicate};
 
 /// `format = "problem"` (a built-in format) or `format = my::FORMAT`
 /// (a value of the user's own `Format` type).
-pub enum EnvelopeAttr {
+pub enum FormatAttr {
     Name(LitStr),
     Path(syn::Path),
 }
@@ -86,7 +86,7 @@ pub struct ContainerAttrs {
     pub status: Option<StatusAttr>,
     pub empty_details: Option<Span>,
     pub krate: Option<syn::Path>,
-    pub envelope: Option<EnvelopeAttr>,
+    pub format: Option<FormatAttr>,
     /// `manual_response`: no derived `IntoResponse` / `ResponseError`.
     pub manual_response: Option<Span>,
     pub type_url: Option<LitStr>,
@@ -434,17 +434,17 @@ pub fn parse_container(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Containe
                 }
                 FORMAT => {
                     let value = meta.value()?;
-                    let envelope = if value.peek(LitStr) {
-                        EnvelopeAttr::Name(value.parse()?)
+                    let format = if value.peek(LitStr) {
+                        FormatAttr::Name(value.parse()?)
                     } else {
-                        EnvelopeAttr::Path(value.parse().map_err(|e: syn::Error| {
+                        FormatAttr::Path(value.parse().map_err(|e: syn::Error| {
                             syn::Error::new(
                                 e.span(),
                                 "expected a built-in format's name (format = \"problem\") or the path of your own format (format = my::FORMAT)",
                             )
                         })?)
                     };
-                    set_once(cx, &mut out.envelope, envelope, span, &key);
+                    set_once(cx, &mut out.format, format, span, &key);
                 }
                 MANUAL_RESPONSE => set_once(cx, &mut out.manual_response, flag(&meta)?, span, &key),
                 TYPE_URL => set_text(cx, &mut out.type_url, &meta)?,

@@ -1,4 +1,4 @@
-//! What the type says about all its variants: the envelope and its
+//! What the type says about all its variants: the format and its
 //! settings, the code rules (pattern, range, naming rule, prefix, default
 //! status), categories, retired codes, `doc_url` and `status_doc`.
 
@@ -7,7 +7,7 @@ use crate::ctxt::{closest, Ctxt};
 use crate::grammar::code::{self, Pattern, Rule};
 use crate::grammar::status;
 use crate::parse::ast::Input;
-use crate::parse::attr::{EnvelopeAttr, RangeAttr};
+use crate::parse::attr::{FormatAttr, RangeAttr};
 use proc_macro2::Span;
 
 /// What each setting of a built-in format is, for messages: the attribute
@@ -30,10 +30,10 @@ fn setting_attr<'a>(input: &'a Input, key: &str) -> Option<&'a syn::LitStr> {
     }
 }
 
-pub(super) fn envelope(cx: &Ctxt, input: &Input) -> BuiltIn {
-    let (name, lit) = match &input.attrs.envelope {
-        Some(EnvelopeAttr::Name(lit)) => (Some(lit.value()), Some(lit)),
-        Some(EnvelopeAttr::Path(path)) => {
+pub(super) fn format_of(cx: &Ctxt, input: &Input) -> BuiltIn {
+    let (name, lit) = match &input.attrs.format {
+        Some(FormatAttr::Name(lit)) => (Some(lit.value()), Some(lit)),
+        Some(FormatAttr::Path(path)) => {
             for (key, _, _) in SETTINGS {
                 if let Some(lit) = setting_attr(input, key) {
                     cx.error_at(

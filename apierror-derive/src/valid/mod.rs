@@ -18,7 +18,7 @@ use crate::grammar::status;
 use crate::parse::ast::{Field, Input, Variant};
 use crate::parse::attr::RangeAttr;
 use crate::parse::doc;
-use container::{categories, container_rules, doc_url, envelope, retired, status_docs};
+use container::{categories, container_rules, doc_url, format_of, retired, status_docs};
 use fields::{
     details, field_rules, headers, log_level, problem_members, single, source, transparent_field,
     violations,
@@ -37,7 +37,7 @@ pub struct Model<'a> {
     pub categories: Vec<Category>,
     pub retired: Vec<String>,
     pub entries: Vec<Entry<'a>>,
-    pub envelope: BuiltIn,
+    pub format: BuiltIn,
     pub www_authenticate: Option<String>,
     pub decode: bool,
     /// No derived framework impls: the user writes them.
@@ -349,8 +349,8 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         decode_ambiguity(cx, &entries);
     }
     let locales = locale::read(cx, input, &mut entries);
-    let envelope = envelope(cx, input);
-    if let BuiltIn::Named { row, .. } = &envelope {
+    let format = format_of(cx, input);
+    if let BuiltIn::Named { row, .. } = &format {
         if !row.reserved.is_empty() {
             for entry in &entries {
                 if let Entry::Own(own) = entry {
@@ -439,7 +439,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         categories,
         retired: retired.into_iter().map(|(code, _)| code).collect(),
         entries,
-        envelope,
+        format,
         decode: attrs.decode.is_some(),
         bound: attrs.bound.as_deref(),
         manual_response: attrs.manual_response.is_some(),

@@ -536,7 +536,7 @@ fn problem_members_are_checked() {
         },
         "start with a letter",
     );
-    // Short names, camelCase, skipped and source fields, other envelopes: all fine.
+    // Short names, camelCase, skipped and source fields, other formats: all fine.
     let allowed = errors(parse_quote! {
         #[api_error(format = "problem", status = 400)]
         enum E {

@@ -10,7 +10,7 @@ use apierror::openapi::utoipa::openapi::path::{HttpMethod, OperationBuilder, Pat
 use apierror::openapi::utoipa::openapi::response::ResponseBuilder;
 use apierror::openapi::utoipa::openapi::{InfoBuilder, OpenApi, OpenApiBuilder, PathsBuilder};
 use apierror::openapi::utoipa::IntoResponses;
-use apierror::openapi::{ErrorResponses, TypeEnvelope};
+use apierror::openapi::{ErrorResponses, TypeFormat};
 use apierror::{ApiError, Render};
 use phala::{CvmOperationError, InventoryError, PhalaError, PreflightError, WorkspaceError};
 use serde::Serialize;
@@ -645,7 +645,7 @@ fn google_metadata_is_text_and_openai_has_no_code_to_tell_shapes_apart() {
 #[test]
 fn error_responses_implement_into_responses() {
     let own = <ErrorResponses<PhalaError> as IntoResponses>::responses();
-    let same = <ErrorResponses<PhalaError, TypeEnvelope> as IntoResponses>::responses();
+    let same = <ErrorResponses<PhalaError, TypeFormat> as IntoResponses>::responses();
     assert_eq!(own.len(), 10);
     assert!(own == same);
     let expected = apierror::openapi::default_responses(PhalaError::CATALOG).responses;

@@ -86,3 +86,16 @@ fn moved_catalog_items_keep_their_old_names() {
         serde_json::json!(404)
     );
 }
+
+#[test]
+fn type_envelope_is_type_format() {
+    use apierror::openapi::{ErrorResponses, TypeEnvelope, TypeFormat};
+    use utoipa::IntoResponses;
+    let old = <ErrorResponses<ShopError, TypeEnvelope> as IntoResponses>::responses();
+    let new = <ErrorResponses<ShopError, TypeFormat> as IntoResponses>::responses();
+    assert!(!new.is_empty());
+    assert_eq!(
+        serde_json::to_string(&old).unwrap(),
+        serde_json::to_string(&new).unwrap()
+    );
+}

@@ -33,6 +33,7 @@ pub mod fields;
 pub mod format;
 #[cfg(feature = "tonic")]
 pub mod grpc;
+#[doc(hidden)]
 pub mod json;
 pub mod locale;
 #[cfg(feature = "utoipa")]

@@ -46,6 +46,7 @@ pub use crate::facts::{Reserved, RESERVED_HEADERS};
 pub const MAX_RETRY_AFTER: u64 = 365 * 24 * 60 * 60;
 
 /// The HTTP response of `error` in its type's default format.
+#[doc(hidden)]
 #[deprecated(since = "0.1.0", note = "use `Render::new(&error).to_response()`")]
 pub fn to_response<E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
     Render::new(error).to_response()

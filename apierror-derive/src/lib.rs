@@ -5,24 +5,13 @@
 //! `expand` generates the impls. All user errors are collected in a `Ctxt`
 //! and reported together, spanned on the user's tokens.
 
-/// The built-in formats' table, the runtime's own file (a link to
-/// `apierror-core/src/format/table.rs`).
 #[macro_use]
-mod formats;
-mod ctxt;
+mod base;
 mod expand;
-/// The facts the derive and the runtime share (flag bits, reserved
-/// headers, gRPC codes, doc-URL transforms, the plain-text test, the code
-/// hash, the template splitter): the runtime's own file (a link to
-/// `apierror-core/src/facts.rs`).
-#[allow(dead_code)]
-mod facts;
 mod grammar;
 mod parse;
 #[cfg(test)]
 mod property;
-mod symbol;
-mod types;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -262,6 +262,7 @@ impl Descriptor {
     }
 
     /// The public message template.
+    #[doc(hidden)]
     #[deprecated(since = "0.1.0", note = "renamed to `Descriptor::template`")]
     pub const fn message(&self) -> &'static str {
         self.template()

@@ -283,6 +283,7 @@ impl Catalog {
     }
 
     /// The built-in format the type renders in by default.
+    #[doc(hidden)]
     #[deprecated(since = "0.1.0", note = "renamed to `Catalog::built_in`")]
     pub const fn envelope(&self) -> &BuiltIn {
         self.built_in()

@@ -49,6 +49,7 @@ impl<E: ApiError + ?Sized, F: Format + ?Sized> From<Render<'_, E, F>> for HttpRe
 }
 
 /// An actix-web response for an error rendered with a chosen format or context.
+#[doc(hidden)]
 #[deprecated(
     since = "0.1.0",
     note = "a `Render` is a `Responder`: return it from the handler, or call `HttpResponse::from(render)`"

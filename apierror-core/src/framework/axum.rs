@@ -44,6 +44,7 @@ impl<E: ApiError + ?Sized, F: Format + ?Sized> axum_core::response::IntoResponse
 }
 
 /// The axum response of an error rendered with a chosen format or context.
+#[doc(hidden)]
 #[deprecated(
     since = "0.1.0",
     note = "a `Render` is an `IntoResponse`: return it from the handler, or call `IntoResponse::into_response(render)`"

@@ -241,6 +241,7 @@ pub struct ErrorResponses<E, F = TypeFormat> {
 pub struct TypeFormat;
 
 /// The format parameter that stands for the type's own format.
+#[doc(hidden)]
 #[deprecated(since = "0.1.0", note = "renamed to `TypeFormat`")]
 pub type TypeEnvelope = TypeFormat;
 

@@ -2,8 +2,8 @@
 //! variant (with its docs), and the format.
 
 use super::shape::Example;
-use super::{option_range, option_str};
-use crate::facts::{code_hash, flags, json_plain};
+use super::tokens::{option_range, option_str, written_type};
+use crate::base::facts::{code_hash, flags, json_plain};
 use crate::parse::ast::{Field, Input};
 use crate::valid::{self, Entry, Message, Model, Own};
 use proc_macro2::{Ident, Span, TokenStream};
@@ -630,24 +630,6 @@ fn docs(own: &Own) -> Option<TokenStream> {
             &[#(#fields),*],
         )
     })
-}
-
-/// A type as written, without the token spacing: `Vec<Option<String>>`.
-pub(crate) fn written_type(ty: &syn::Type) -> String {
-    let spaced = ty.to_token_stream().to_string();
-    let mut out = String::with_capacity(spaced.len());
-    let mut chars = spaced.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' ' {
-            let after_opening = out.ends_with(['<', '(', '[', ':', '&']);
-            let before_closing = chars.peek().is_some_and(|n| ",;<>)]:".contains(*n));
-            if after_opening || before_closing {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The catalog's `BuiltIn` value: the named built-in format with its

@@ -1,9 +1,9 @@
 //! Compile-time checks emitted as `const` items: composed catalogs hold
 //! each code once, and no detail or message field holds an error.
 
-use super::at;
-use super::bound::{generic_names, mentions};
-use super::catalog::{codes, written_type};
+use super::bound::generic_names;
+use super::catalog::codes;
+use super::tokens::{at, mentions, written_type};
 use crate::parse::ast::{Field, Input};
 use crate::valid::{Entry, Message, Model};
 use proc_macro2::TokenStream;
@@ -67,7 +67,7 @@ pub(super) fn internal_probes(input: &Input, model: &Model) -> TokenStream {
         }
         for field in fields {
             if field.internal().is_some()
-                || crate::types::is_plain_type(field.ty)
+                || crate::base::types::is_plain_type(field.ty)
                 || mentions(field.ty.to_token_stream(), &params)
             {
                 continue;

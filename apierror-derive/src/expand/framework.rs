@@ -1,7 +1,7 @@
 //! `IntoResponse` / `ResponseError` / aide's `OperationOutput`, and `Decode`.
 
 use super::bound::Bounds;
-use super::{at, path};
+use super::tokens::{at, path};
 use crate::parse::ast::Input;
 use crate::valid::{Entry, Model};
 use proc_macro2::TokenStream;
@@ -29,7 +29,7 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
         match entry {
             Entry::Own(own) => {
                 let index = arms.len();
-                by_hash.push((crate::facts::code_hash(&own.code), index as u32));
+                by_hash.push((crate::base::facts::code_hash(&own.code), index as u32));
                 let path = path(input, own.variant);
                 let inits = own.variant.fields.iter().map(|field| {
                     let member = &field.member;

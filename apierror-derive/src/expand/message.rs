@@ -1,7 +1,7 @@
 //! `PublicMessage`: the formatted public message of each variant.
 
 use super::bound::Bounds;
-use super::{binding, pattern};
+use super::tokens::{binding, pattern};
 use crate::parse::ast::{Field, Input};
 use crate::valid::{Entry, Message, Model, Own};
 use proc_macro2::TokenStream;

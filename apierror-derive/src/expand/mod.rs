@@ -12,18 +12,19 @@ mod framework;
 mod message;
 mod shape;
 mod std_impls;
+#[cfg(test)]
+mod tests;
+mod tokens;
 
-pub(crate) use bound::mentions;
-pub(crate) use catalog::written_type;
-
-use crate::ctxt::Ctxt;
-use crate::parse::ast::{Field, Input, Variant};
+use crate::base::ctxt::Ctxt;
+use crate::parse::ast::Input;
 use crate::valid::{self, Entry, Message, Model, Own};
 use bound::Bounds;
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{DeriveInput, Member};
+use syn::DeriveInput;
+use tokens::{at, binding, lit, pattern};
 
 /// The derive as a plain function over token streams: what the proc macro
 /// calls, and what tests and fuzzers drive. Never panics: bad input gives
@@ -49,67 +50,6 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         return quote!(#errors #fallback);
     }
     impls(&parsed, &model)
-}
-
-/// A span that points at the user's tokens but resolves names as the
-/// derive's own tokens do: `::core::...` spanned on a field of an edition
-/// 2015 crate would look for `core` in that crate's root.
-fn at(span: Span) -> Span {
-    Span::call_site().located_at(span)
-}
-
-/// `Self::Variant` for an enum, `Self` for a struct.
-fn path(input: &Input, variant: &Variant) -> TokenStream {
-    if input.is_struct {
-        quote!(Self)
-    } else {
-        let ident = variant.ident;
-        quote!(Self::#ident)
-    }
-}
-
-fn binding(field: &Field) -> Ident {
-    match &field.member {
-        Member::Named(ident) => format_ident!(
-            "__field_{}",
-            ident.to_string().trim_start_matches("r#"),
-            span = field.span
-        ),
-        Member::Unnamed(index) => format_ident!("__field_{}", index.index, span = field.span),
-    }
-}
-
-/// `Self::V { a: __field_a, 0: __field_0, .. }` binding the given fields.
-fn pattern<'f>(
-    input: &Input,
-    variant: &Variant,
-    fields: impl IntoIterator<Item = &'f Field<'f>>,
-) -> TokenStream {
-    let path = path(input, variant);
-    let bindings = fields.into_iter().map(|field| {
-        let member = &field.member;
-        let binding = binding(field);
-        quote!(#member: #binding)
-    });
-    quote!(#path { #(#bindings,)* .. })
-}
-
-fn lit(value: &str) -> syn::LitStr {
-    syn::LitStr::new(value, Span::call_site())
-}
-
-fn option_str(value: Option<&str>) -> TokenStream {
-    match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
-    }
-}
-
-fn option_range(value: Option<(u64, u64)>) -> TokenStream {
-    match value {
-        Some((lo, hi)) => quote!(::core::option::Option::Some((#lo, #hi))),
-        None => quote!(::core::option::Option::None),
-    }
 }
 
 fn impls(input: &Input, model: &Model) -> TokenStream {
@@ -390,9 +330,9 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
                 // reported there.
                 let as_list = quote_spanned!(ty.span()=> __P::AsViolations::__as_violations);
                 quote!(__visitor.violations_field(#key, #json_key, #as_list(#value)))
-            } else if crate::types::is_str(ty) {
+            } else if crate::base::types::is_str(ty) {
                 quote!(__visitor.str_field(#key, #json_key, ::core::convert::AsRef::<str>::as_ref(#value)))
-            } else if crate::types::is_scalar(ty) {
+            } else if crate::base::types::is_scalar(ty) {
                 quote!(__visitor.scalar_field(#key, #json_key, #value))
             } else {
                 quote!(__visitor.field(#key, #json_key, #value))
@@ -403,7 +343,7 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
             (false, true) => call,
             (false, false) => quote!(#call?;),
             (true, _) => {
-                let inner = crate::types::option_inner(field.ty).unwrap_or(field.ty);
+                let inner = crate::base::types::option_inner(field.ty).unwrap_or(field.ty);
                 let call = visit(quote!(__value), inner);
                 let done = (Some(index) == last).then(|| quote!(::core::result::Result::Ok(())));
                 quote! {

@@ -10,8 +10,8 @@
 //! `utoipa::ToSchema` impl (through `__private::schema!`, which expands to
 //! nothing without the feature).
 
+use crate::base::types::{leaf, option_inner, type_arguments, MAX_DEPTH};
 use crate::parse::ast::Field;
-use crate::types::{leaf, option_inner, type_arguments, MAX_DEPTH};
 use proc_macro2::{Ident, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
@@ -196,9 +196,9 @@ impl Reader<'_> {
     /// function can name it (no type parameter, no `Self`; lifetimes become
     /// `'static`).
     fn named(&self, ty: &Type, schema: bool) -> TokenStream {
-        let written = crate::expand::written_type(ty);
+        let written = super::tokens::written_type(ty);
         let tokens = ty.to_token_stream();
-        let schema = if schema && !crate::expand::mentions(tokens.clone(), self.generics) {
+        let schema = if schema && !super::tokens::mentions(tokens.clone(), self.generics) {
             let ty = static_lifetimes(tokens);
             quote!(__P::schema!(#ty))
         } else {

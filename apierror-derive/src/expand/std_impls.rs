@@ -1,7 +1,7 @@
 //! `Display`, `Error` and `From`, unless `thiserror` derives them.
 
 use super::bound::Bounds;
-use super::{at, binding, path, pattern};
+use super::tokens::{at, binding, path, pattern};
 use crate::parse::ast::Input;
 use crate::valid::{Entry, Message, Model, Own};
 use proc_macro2::TokenStream;

@@ -1,7 +1,7 @@
 //! The public message template: `"Instance type '{instance_type}' not found"`.
 
 /// The runtime's reading of a template the catalog keeps without its pieces.
-pub use crate::facts::{split, Split};
+pub use crate::base::facts::{split, Split};
 
 /// A parsed template: literal text and `{field}` / `{0}` placeholders.
 #[derive(Debug, PartialEq)]

@@ -1,6 +1,6 @@
 //! HTTP status names and reason phrases, checked at expansion time.
 
-use crate::ctxt::{closest, Ctxt};
+use crate::base::ctxt::{closest, Ctxt};
 use proc_macro2::Span;
 use syn::parse::ParseStream;
 use syn::{Ident, LitInt, LitStr, Token};

@@ -1,8 +1,8 @@
 //! A borrowed model of the derive input, attributes parsed.
 
-use crate::ctxt::Ctxt;
+use crate::base::ctxt::Ctxt;
+use crate::base::types::is_error_type;
 use crate::parse::attr::{self, ContainerAttrs, FieldAttrs, Place, VariantAttrs};
-use crate::types::is_error_type;
 use proc_macro2::Span;
 use syn::{DeriveInput, Generics, Ident, Member, Type};
 
@@ -81,8 +81,8 @@ impl Field<'_> {
     pub fn is_violations(&self) -> bool {
         self.attrs.violations.is_some()
             || self.attrs.not_violations.is_none() && {
-                let ty = crate::types::option_inner(self.ty).unwrap_or(self.ty);
-                crate::types::is_named(ty, "Violations")
+                let ty = crate::base::types::option_inner(self.ty).unwrap_or(self.ty);
+                crate::base::types::is_named(ty, "Violations")
             }
     }
 

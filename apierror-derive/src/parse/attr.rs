@@ -3,10 +3,10 @@
 //! tokens for spans. Values are judged in `valid`; here only where an
 //! attribute is written, whether it can be read, and that text is not empty.
 
-use crate::ctxt::Ctxt;
-pub use crate::grammar::status::{parse_status, StatusAttr};
+use crate::base::ctxt::Ctxt;
 #[allow(clippy::wildcard_imports)]
-use crate::symbol::*;
+use crate::base::symbol::*;
+pub use crate::grammar::status::{parse_status, StatusAttr};
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
@@ -156,7 +156,7 @@ pub enum Place {
     Field,
 }
 
-pub use crate::symbol::{CONTAINER_KEYS, FIELD_KEYS, VARIANT_KEYS};
+pub use crate::base::symbol::{CONTAINER_KEYS, FIELD_KEYS, VARIANT_KEYS};
 
 /// Sets a once-only key, reporting a repeat at the second occurrence.
 fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, span: Span, key: &str) {
@@ -231,7 +231,7 @@ fn misplaced_key(meta: &ParseNestedMeta, place: Place) -> syn::Error {
     match elsewhere {
         Some(hint) => meta.error(format_args!("`{name}` has no meaning on a {what}: {hint}")),
         None => {
-            let hint = match crate::ctxt::closest(&name, known.iter().copied()) {
+            let hint = match crate::base::ctxt::closest(&name, known.iter().copied()) {
                 Some(close) => format!("; did you mean `{close}`?"),
                 None => format!("; expected one of: {}", known.join(", ")),
             };
@@ -496,7 +496,7 @@ fn parse_category(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<CategoryAttr
             PREFIX => set_once(cx, &mut prefix, inner.value()?.parse()?, span, &key),
             _ => {
                 let known = CATEGORY_KEYS;
-                let hint = match crate::ctxt::closest(&key, known.iter().copied()) {
+                let hint = match crate::base::ctxt::closest(&key, known.iter().copied()) {
                     Some(close) => format!("; did you mean `{close}`?"),
                     None => format!("; expected one of: {}", known.join(", ")),
                 };

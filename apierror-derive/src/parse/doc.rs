@@ -3,7 +3,7 @@
 //! a type's introduction and appendices. Parsed once, here; the runtime
 //! only reads the result.
 
-use crate::ctxt::Ctxt;
+use crate::base::ctxt::Ctxt;
 use proc_macro2::Span;
 
 /// One line of a doc comment, one leading space removed, with the span of
@@ -259,7 +259,7 @@ pub fn variant(cx: &Ctxt, lines: &[Line]) -> VariantDoc {
                 }
             }
             _ => {
-                if let Some(close) = crate::ctxt::closest(heading, HEADINGS.iter().copied()) {
+                if let Some(close) = crate::base::ctxt::closest(heading, HEADINGS.iter().copied()) {
                     if close.eq_ignore_ascii_case(heading) || heading.ends_with(close) {
                         cx.error_at(
                             span,

@@ -2,8 +2,8 @@
 //! settings, the code rules (pattern, range, naming rule, prefix, default
 //! status), categories, retired codes, `doc_url` and `status_doc`.
 
-use super::{BuiltIn, Category, Rules, ROWS};
-use crate::ctxt::{closest, Ctxt};
+use super::model::{BuiltIn, Category, Rules, ROWS};
+use crate::base::ctxt::{closest, Ctxt};
 use crate::grammar::code::{self, Pattern, Rule};
 use crate::grammar::status;
 use crate::parse::ast::Input;
@@ -334,7 +334,7 @@ fn uri_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
 }
 
-use crate::facts::DOC_URL_TRANSFORMS as TRANSFORMS;
+use crate::base::facts::DOC_URL_TRANSFORMS as TRANSFORMS;
 
 /// A `doc_url` template: every `{` opens `{code}` or `{code:<transform>}`,
 /// as `apierror::doc::DocUrl` writes it.

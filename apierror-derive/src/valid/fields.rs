@@ -2,8 +2,8 @@
 //! (problem details members too), headers, `retry_after`, the source, and
 //! log levels.
 
-use crate::ctxt::{closest, Ctxt};
-use crate::formats::PROBLEM_MEMBERS;
+use crate::base::ctxt::{closest, Ctxt};
+use crate::base::formats::PROBLEM_MEMBERS;
 use crate::parse::ast::{Field, Input, Internal, Variant};
 use proc_macro2::Span;
 use syn::LitStr;
@@ -269,7 +269,7 @@ pub(super) fn log_level(cx: &Ctxt, lit: &syn::LitStr) -> u8 {
     }
 }
 
-use crate::facts::{Reserved, RESERVED_HEADERS};
+use crate::base::facts::{Reserved, RESERVED_HEADERS};
 
 /// Why a field cannot feed the header `name` (lowercase), or `None`.
 fn reserved_header(name: &str) -> Option<String> {

@@ -1,8 +1,8 @@
 //! A variant's message: its template against the fields, its computed
 //! arguments, and that it shows nothing internal.
 
-use super::{Computed, Message, Part};
-use crate::ctxt::Ctxt;
+use super::model::{Computed, Message, Part};
+use crate::base::ctxt::Ctxt;
 use crate::grammar::message::{self, FieldRef, SpecTrait, Template};
 use crate::grammar::status;
 use crate::parse::ast::{Field, Internal, Variant};

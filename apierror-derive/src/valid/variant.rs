@@ -1,8 +1,8 @@
 //! One variant at a time: its code and category, and transparent variants;
 //! and, across variants, what `decode` cannot tell apart.
 
-use super::{Category, Entry, Message, Own, Rules};
-use crate::ctxt::{closest, Ctxt};
+use super::model::{Category, Entry, Message, Own, Rules};
+use crate::base::ctxt::{closest, Ctxt};
 use crate::grammar::code;
 use crate::parse::ast::{Field, Variant};
 use crate::parse::attr::StatusAttr;

@@ -1,0 +1,1 @@
+../../../apierror-core/src/facts.rs

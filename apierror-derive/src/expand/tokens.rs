@@ -1,0 +1,106 @@
+//! Small helpers every part of code generation uses: spans, paths,
+//! bindings and patterns of variants, literals, how a type is written, and
+//! whether tokens mention a name. A leaf: it imports no other part.
+
+use crate::parse::ast::{Field, Input, Variant};
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, ToTokens};
+use syn::Member;
+
+/// A span that points at the user's tokens but resolves names as the
+/// derive's own tokens do: `::core::...` spanned on a field of an edition
+/// 2015 crate would look for `core` in that crate's root.
+pub(super) fn at(span: Span) -> Span {
+    Span::call_site().located_at(span)
+}
+
+/// `Self::Variant` for an enum, `Self` for a struct.
+pub(super) fn path(input: &Input, variant: &Variant) -> TokenStream {
+    if input.is_struct {
+        quote!(Self)
+    } else {
+        let ident = variant.ident;
+        quote!(Self::#ident)
+    }
+}
+
+pub(super) fn binding(field: &Field) -> Ident {
+    match &field.member {
+        Member::Named(ident) => format_ident!(
+            "__field_{}",
+            ident.to_string().trim_start_matches("r#"),
+            span = field.span
+        ),
+        Member::Unnamed(index) => format_ident!("__field_{}", index.index, span = field.span),
+    }
+}
+
+/// `Self::V { a: __field_a, 0: __field_0, .. }` binding the given fields.
+pub(super) fn pattern<'f>(
+    input: &Input,
+    variant: &Variant,
+    fields: impl IntoIterator<Item = &'f Field<'f>>,
+) -> TokenStream {
+    let path = path(input, variant);
+    let bindings = fields.into_iter().map(|field| {
+        let member = &field.member;
+        let binding = binding(field);
+        quote!(#member: #binding)
+    });
+    quote!(#path { #(#bindings,)* .. })
+}
+
+pub(super) fn lit(value: &str) -> syn::LitStr {
+    syn::LitStr::new(value, Span::call_site())
+}
+
+pub(super) fn option_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+pub(super) fn option_range(value: Option<(u64, u64)>) -> TokenStream {
+    match value {
+        Some((lo, hi)) => quote!(::core::option::Option::Some((#lo, #hi))),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// A type as written, without the token spacing: `Vec<Option<String>>`.
+pub(super) fn written_type(ty: &syn::Type) -> String {
+    let spaced = ty.to_token_stream().to_string();
+    let mut out = String::with_capacity(spaced.len());
+    let mut chars = spaced.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let after_opening = out.ends_with(['<', '(', '[', ':', '&']);
+            let before_closing = chars.peek().is_some_and(|n| ",;<>)]:".contains(*n));
+            if after_opening || before_closing {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `tokens` use one of the names, at any depth of groups (walked
+/// with a stack, not recursion: nesting depth is the user's).
+pub(super) fn mentions(tokens: TokenStream, names: &[impl std::borrow::Borrow<Ident>]) -> bool {
+    let mut stack = vec![tokens.into_iter()];
+    while let Some(tokens) = stack.last_mut() {
+        match tokens.next() {
+            Some(TokenTree::Ident(ident)) if names.iter().any(|n| *n.borrow() == ident) => {
+                return true
+            }
+            Some(TokenTree::Group(group)) => stack.push(group.stream().into_iter()),
+            Some(_) => {}
+            None => {
+                stack.pop();
+            }
+        }
+    }
+    false
+}

@@ -1,1 +1,0 @@
-../../apierror-core/src/format/table.rs

@@ -408,7 +408,7 @@ fn doc_urls_reach_every_format_that_has_a_place_for_them() {
     );
     assert_eq!(serde_json::to_value(google).unwrap(), written);
 
-    // The standard envelope has no member for it and is unchanged.
+    // The standard format has no member for it and is unchanged.
     let standard: Value =
         serde_json::from_slice(&Render::new(&e).format(&Standard).to_vec().unwrap()).unwrap();
     assert_eq!(

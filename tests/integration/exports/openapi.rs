@@ -162,7 +162,7 @@ fn every_phala_code_is_an_example_under_its_status_and_media_type() {
         assert_eq!(
             content.keys().collect::<Vec<_>>(),
             ["application/json"],
-            "{status}: one media type, the standard envelope's"
+            "{status}: one media type, the standard format's"
         );
         let example = &content["application/json"]["examples"][descriptor.code()];
         assert!(
@@ -1082,7 +1082,7 @@ fn schemas_and_add_schemas_register_the_same_components() {
 }
 
 #[test]
-fn the_tagged_envelope_pins_success_false() {
+fn the_tagged_format_pins_success_false() {
     let (_, doc) = list_document();
     let schema = &list_responses(&doc)["409"]["content"]["application/json"]["schema"];
     assert_eq!(

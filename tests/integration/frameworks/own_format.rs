@@ -11,7 +11,7 @@ use apierror::format::{Context, Format};
 use apierror::{ApiError, Render};
 use serde::ser::{SerializeStruct, Serializer};
 
-/// A Stripe-style envelope: `{"error":{"type","code","message","doc_url"}}`.
+/// A Stripe-style outer: `{"error":{"type","code","message","doc_url"}}`.
 pub struct Stripe {
     docs: &'static str,
 }
@@ -59,9 +59,9 @@ impl Format for Stripe {
                 body.end()
             }
         }
-        let mut envelope = serializer.serialize_struct("BuiltIn", 1)?;
-        envelope.serialize_field("error", &Body(error, self, context.request_id()))?;
-        envelope.end()
+        let mut outer = serializer.serialize_struct("BuiltIn", 1)?;
+        outer.serialize_field("error", &Body(error, self, context.request_id()))?;
+        outer.end()
     }
 }
 

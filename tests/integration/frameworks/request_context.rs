@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, UNIX_EPOCH};
 
-/// Standard envelope: the request id in the error object and in `meta`.
+/// Standard format: the request id in the error object and in `meta`.
 #[derive(Debug, ApiError)]
 #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "WORKSPACE_")]
 pub enum WorkspaceError {

@@ -71,7 +71,7 @@ fn actix_answers_with_the_errors_response() {
     assert_eq!(vcpu.header("content-type"), Some("application/json"));
     assert_eq!(vcpu.header("cache-control"), Some("no-store"));
     assert_eq!(vcpu.header("x-content-type-options"), Some("nosniff"));
-    // The type's envelope: the discriminated union.
+    // The type's format: the discriminated union.
     assert_eq!(
         vcpu.json(),
         json!({"success": false, "error": {"code": "ERR-02-003",

@@ -101,7 +101,7 @@ fn standard_list() -> Value {
 }
 
 #[test]
-fn the_standard_envelope_lists_them_in_details() {
+fn the_standard_format_lists_them_in_details() {
     assert_eq!(
         both(&invalid(), &Standard),
         json!({"error": {
@@ -110,7 +110,7 @@ fn the_standard_envelope_lists_them_in_details() {
             "details": {"form": "signup", "violations": standard_list()},
         }})
     );
-    // So do the envelopes that nest the standard object or a details map.
+    // So do the formats that nest the standard object or a details map.
     for body in [
         both(&invalid(), &Tagged),
         both(&invalid(), &WebSocket),

@@ -107,7 +107,7 @@ fn rendering_allocates_nothing_but_the_output() {
                 assert!(!out.is_empty());
             }
         }
-        // The type's own envelope, through the shortcut.
+        // The type's own format, through the shortcut.
         let count = allocations(|| {
             out.clear();
             apierror::Render::new(error).to_writer(&mut out).unwrap();

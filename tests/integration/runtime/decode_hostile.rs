@@ -218,7 +218,7 @@ fn duplicate_keys_are_errors() {
 #[test]
 fn wrong_types_everywhere() {
     let bodies = [
-        // Code as a number in the standard envelope (no `type`: the OpenAI
+        // Code as a number in the standard format (no `type`: the OpenAI
         // matching finds nothing with this status and message).
         r#"{"error":{"code":123,"message":"m","details":{"requested":8,"available":2}}}"#,
         r#"{"error":{"code":1e400,"message":"m"}}"#,
@@ -242,7 +242,7 @@ fn wrong_types_everywhere() {
         r#"{"error":{"code":"ERR-02-003","message":"m","details":{"requested":8.5,"available":2}}}"#,
         r#"{"error":{"code":"ERR-02-003","message":"m","details":{"requested":4294967296,"available":2}}}"#,
         r#"{"error":{"code":"ERR-01-004","message":"m","details":{"name":42}}}"#,
-        // The envelope itself of the wrong type.
+        // The body itself of the wrong type.
         r#"{"error":"ERR-02-003"}"#,
         r#"{"error":["ERR-02-003"]}"#,
         r#"{"error":null}"#,

@@ -33,7 +33,7 @@ pub enum Account {
     },
 }
 
-/// A type of another envelope, rendered as a problem at run time: details
+/// A type of another format, rendered as a problem at run time: details
 /// named like RFC 9457 members never replace them. (With
 /// `format = "problem"` on the type, such names are a compile error.)
 #[derive(Debug, ApiError)]

@@ -291,7 +291,7 @@ fn a_custom_format_cannot_send_invalid_json() {
     let failure = render.to_vec().unwrap_err();
     assert!(failure.to_string().contains("invalid JSON"), "{failure}");
     assert!(render.html_safe().to_vec().is_err());
-    // The response falls back to the standard envelope (a static message
+    // The response falls back to the standard format (a static message
     // cannot fail, and stays).
     let response = render.to_response();
     assert_eq!(response.status(), 422);

@@ -790,7 +790,7 @@ macro_rules! with_inner {
     };
 }
 
-/// Renders the prefix enum inside the service error in its default envelope.
+/// Renders the prefix enum inside the service error in its default format.
 fn render_inner(err: &HexabaseError) -> Value {
     with_inner!(err, e => render(e))
 }
@@ -910,7 +910,7 @@ fn every_ws_example_renders_as_a_whole_frame() {
             .map(|d| d.code())
             .collect::<Vec<_>>()
     );
-    // Over HTTP (the upgrade request) the same error is a standard envelope.
+    // Over HTTP (the upgrade request) the same error is a standard format.
     assert_eq!(
         apierror::Render::new(&WsError::AuthRequired)
             .to_string()
@@ -957,7 +957,7 @@ fn error_response_format_with_request_context() {
         );
         // Byte for byte: keys in the published reference's order.
         assert_eq!(text, golden, "{code}");
-        // The default envelope, through the service error and the prefix enum.
+        // The default format, through the service error and the prefix enum.
         assert_eq!(
             Render::new(err)
                 .context(request_context())

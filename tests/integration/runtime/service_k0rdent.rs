@@ -1,5 +1,5 @@
 //! Reference 003 (k0rdent): the catalog of `examples/k0rdent.rs` against the published reference's
-//! "Common Error Codes" table, the discriminated union envelope and 207
+//! "Common Error Codes" table, the discriminated union format and 207
 //! Multi-Status bulk results.
 
 use crate::common;

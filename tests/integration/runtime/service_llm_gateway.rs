@@ -196,7 +196,7 @@ fn unit_variants_have_no_details() {
 
 #[test]
 fn other_formats_at_run_time() {
-    // The string code, absent from the OpenAI style, is in the standard envelope.
+    // The string code, absent from the OpenAI style, is in the standard format.
     let standard = apierror::Render::new(&rate_limited())
         .format(&apierror::format::Standard)
         .to_string()

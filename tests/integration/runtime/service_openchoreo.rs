@@ -294,7 +294,7 @@ fn message_interpolates_component() {
             "component": "user-service"
         })
     );
-    // The standard envelope is still there at run time.
+    // The standard format is still there at run time.
     let standard = Render::new(&err)
         .format(&apierror::format::Standard)
         .to_vec()

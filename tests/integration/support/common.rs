@@ -64,7 +64,7 @@ pub fn assert_catalog(catalog: &Catalog, published: &[impl ReferenceRow]) {
     }
 }
 
-/// Renders `err` in its type's default envelope and parses it back.
+/// Renders `err` in its type's default format and parses it back.
 pub fn render<E: ApiError>(err: &E) -> Value {
     let bytes = apierror::Render::new(err)
         .to_vec()

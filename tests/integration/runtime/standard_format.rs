@@ -1,4 +1,4 @@
-//! The standard envelope and HTTP responses.
+//! The standard format and HTTP responses.
 
 use apierror::http::header;
 use apierror::ApiError;
@@ -98,7 +98,7 @@ fn response_has_status_and_headers() {
 }
 
 #[test]
-fn failing_details_fall_back_to_envelope_without_details() {
+fn failing_details_fall_back_to_the_body_without_details() {
     let err = RateError::Broken {
         value: Unserializable,
     };

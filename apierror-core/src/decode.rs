@@ -24,7 +24,7 @@ use std::cell::Cell;
 use std::fmt;
 
 #[cfg(feature = "export")]
-pub use crate::model::decoder::Decoder;
+pub use crate::body::decoder::Decoder;
 
 /// Error types that can be rebuilt from a rendered body: derive with
 /// `#[api_error(decode)]`. Detail fields must implement `Deserialize`, and

@@ -10,14 +10,14 @@
 
 extern crate alloc;
 
+#[cfg(feature = "export")]
+mod body;
 mod bulk;
 mod composition;
 mod error;
 mod html;
 mod json_check;
 mod message;
-#[cfg(feature = "export")]
-mod model;
 mod render;
 mod shape;
 

@@ -1,12 +1,12 @@
 //! JSON Schema of the bodies a catalog's errors render to, printed from the
-//! [model](crate::model) of each code's bodies in a format (which the
+//! [model](crate::body) of each code's bodies in a format (which the
 //! TypeScript declarations and the OpenAPI responses print too), and the
 //! JSON types of details fields ([`Field`], [`Ty`]) the printers share.
 
+use crate::body::{self, CodeModel, Node};
 use crate::catalog::Catalog;
 use crate::error::ApiError;
 use crate::format::{Format, FormatVisitor};
-use crate::model::{self, CodeModel, Node};
 use crate::shape::Shape;
 use crate::violations::Style;
 use serde_json::{json, Map, Value};
@@ -87,7 +87,7 @@ use serde_json::{json, Map, Value};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn json_schema<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> String {
-    let models = model::model(catalog, format);
+    let models = body::model(catalog, format);
     let branches: Vec<Value> = models.iter().filter_map(branch).collect();
     // Without the code in the body, two codes may give the same body.
     let combinator = if models

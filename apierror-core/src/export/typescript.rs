@@ -1,10 +1,10 @@
 //! TypeScript declarations for a catalog's codes, details and bodies.
 
 use super::schema::{Field, Ty};
+use crate::body::{self, CodeModel, Node};
 use crate::catalog::Catalog;
 use crate::error::ApiError;
 use crate::format::{Format, FormatVisitor};
-use crate::model::{self, CodeModel, Node};
 use std::fmt::Write;
 
 /// TypeScript declarations of the codes, details and bodies of `catalog`,
@@ -88,7 +88,7 @@ pub fn typescript(catalog: &Catalog) -> String {
 /// The output is deterministic, and starts with a comment saying it is
 /// generated.
 pub fn typescript_for<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> String {
-    let codes = model::model(catalog, format);
+    let codes = body::model(catalog, format);
     let mut out = String::new();
     let name = catalog.type_name();
     let _ = writeln!(

@@ -45,12 +45,12 @@ use utoipa::openapi::RefOr;
 /// ```
 pub fn bulk_response(catalog: &Catalog) -> Response {
     let mut components = Components::new();
-    let variants: Vec<Variant> = crate::model::model(catalog, &Standard)
+    let variants: Vec<Variant> = crate::body::model(catalog, &Standard)
         .into_iter()
         .map(|model| Variant::new(model, &Standard, &mut components))
         .collect();
     // One branch per distinct error object, titled with its codes.
-    let mut groups: Vec<(&crate::model::Node, &Variant, Vec<&'static str>)> = Vec::new();
+    let mut groups: Vec<(&crate::body::Node, &Variant, Vec<&'static str>)> = Vec::new();
     let mut statuses: Vec<u16> = Vec::new();
     for variant in &variants {
         let status = variant.descriptor.status().as_u16();

@@ -1,9 +1,9 @@
-//! The OpenAPI schema of a body, printed from the [model](crate::model) of
+//! The OpenAPI schema of a body, printed from the [model](crate::body) of
 //! its code: the same model the JSON Schema and the TypeScript declarations
 //! are written from.
 
 use super::field::{any_value, Field};
-use crate::model::Node;
+use crate::body::Node;
 use utoipa::openapi::schema::{
     AllOfBuilder, AnyOfBuilder, Array, Object, ObjectBuilder, Schema, Type,
 };

@@ -197,7 +197,7 @@ pub(crate) fn responses_and_schemas<F: Format + ?Sized>(
     let media_type = format.media_type();
     let mut by_status: BTreeMap<u16, Vec<Variant>> = BTreeMap::new();
     let mut components = Components::new();
-    for model in crate::model::model(catalog, format) {
+    for model in crate::body::model(catalog, format) {
         by_status
             .entry(model.descriptor.status().as_u16())
             .or_default()

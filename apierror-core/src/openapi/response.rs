@@ -3,9 +3,9 @@
 use super::field::{example_violations, Field};
 use super::infer::Print;
 use super::probe::Components;
+use crate::body::{CodeModel, HeaderModel, Node, Slot, Synthetic};
 use crate::catalog::Descriptor;
 use crate::format::{Context, Format};
-use crate::model::{CodeModel, HeaderModel, Node, Slot, Synthetic};
 use crate::render::Render;
 use serde_json::Value;
 use utoipa::openapi::content::ContentBuilder;
@@ -274,7 +274,7 @@ fn body_schema(variants: &[Variant]) -> Option<Schema> {
         let code = variant.descriptor.code();
         match groups.iter_mut().find(|(first, _, _)| first.alike(variant)) {
             Some((_, node, codes)) => {
-                *node = crate::model::merge(node.clone(), body.clone());
+                *node = crate::body::merge(node.clone(), body.clone());
                 codes.push(code);
             }
             None => groups.push((variant, body.clone(), vec![code])),

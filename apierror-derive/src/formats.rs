@@ -1,1 +1,1 @@
-../../apierror-core/src/format/table.rs
+../../apierror-core/src/rendering/format/table.rs

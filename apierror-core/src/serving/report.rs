@@ -130,9 +130,13 @@ impl ErrorReport {
             "{}",
             self.request_id.as_deref().unwrap_or("")
         );
+        // The target is the module's public path, which users filter
+        // logs by (`RUST_LOG=apierror_core::report=warn`), not the file's
+        // place among the layers.
         macro_rules! event {
             ($level:expr) => {
                 tracing::event!(
+                    target: "apierror_core::report",
                     $level,
                     code = d.code(),
                     status = d.status().as_u16(),

@@ -339,46 +339,6 @@ impl Catalog {
         self.len() == 0
     }
 
-    /// Everything the reference says about `code`, as Markdown, like
-    /// `rustc --explain`: its status, variant, class, message, kind,
-    /// category, documentation URL and details, then its description,
-    /// causes, example, resolution steps and commands, solution and other
-    /// sections. `None` for a code the type does not have.
-    ///
-    /// ```
-    /// use apierror::ApiError;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// enum ChoreoError {
-    ///     /// Component specification contains invalid configuration.
-    ///     ///
-    ///     /// # Causes
-    ///     /// - Unsupported runtime specified
-    ///     ///
-    ///     /// # Resolution
-    ///     /// 1. **Verify runtime**: Use supported runtimes
-    ///     ///
-    ///     /// ```bash
-    ///     /// choreo runtime list
-    ///     /// ```
-    ///     #[code("CHOREO-1001")]
-    ///     #[status(400)]
-    ///     #[message("Component validation failed")]
-    ///     ValidationFailed,
-    /// }
-    ///
-    /// let text = ChoreoError::CATALOG.explain("CHOREO-1001").unwrap();
-    /// assert!(text.contains("# CHOREO-1001: Component validation failed\n"));
-    /// assert!(text.contains("**Common Causes**:\n- Unsupported runtime specified\n"));
-    /// assert!(text.contains("1. **Verify runtime**: Use supported runtimes\n"));
-    /// assert!(text.contains("```bash\nchoreo runtime list\n```"));
-    /// assert!(ChoreoError::CATALOG.explain("CHOREO-9999").is_none());
-    /// ```
-    #[cfg(feature = "export")]
-    pub fn explain(&self, code: &str) -> Option<String> {
-        crate::export::markdown::explain(self, code)
-    }
-
     /// The descriptor of `code`, searching included catalogs too.
     pub fn find(&self, code: &str) -> Option<&'static Descriptor> {
         self.iter().find(|d| d.code() == code)

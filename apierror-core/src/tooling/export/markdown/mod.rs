@@ -344,14 +344,54 @@ fn write_solutions(out: &mut String, entries: &[&'static Descriptor]) -> fmt::Re
     Ok(())
 }
 
-/// A code's whole entry as Markdown, headed `# CODE: Title` (no anchor): what
-/// [`Catalog::explain`] returns.
-pub(crate) fn explain(catalog: &Catalog, code: &str) -> Option<String> {
-    let d = catalog.find(code)?;
-    let mut out = String::new();
-    write_entry(&mut out, &Resolved::new(catalog), d, 1)
-        .expect("writing into a String does not fail");
-    Some(out.trim_start_matches('\n').to_owned())
+// `Catalog::explain` is the reference's entry of one code: it lives here,
+// with the reference, and the catalog (the model layer) knows nothing of
+// Markdown.
+impl Catalog {
+    /// Everything the reference says about `code`, as Markdown, like
+    /// `rustc --explain`: its status, variant, class, message, kind,
+    /// category, documentation URL and details, then its description,
+    /// causes, example, resolution steps and commands, solution and other
+    /// sections. `None` for a code the type does not have.
+    ///
+    /// ```
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum ChoreoError {
+    ///     /// Component specification contains invalid configuration.
+    ///     ///
+    ///     /// # Causes
+    ///     /// - Unsupported runtime specified
+    ///     ///
+    ///     /// # Resolution
+    ///     /// 1. **Verify runtime**: Use supported runtimes
+    ///     ///
+    ///     /// ```bash
+    ///     /// choreo runtime list
+    ///     /// ```
+    ///     #[code("CHOREO-1001")]
+    ///     #[status(400)]
+    ///     #[message("Component validation failed")]
+    ///     ValidationFailed,
+    /// }
+    ///
+    /// let text = ChoreoError::CATALOG.explain("CHOREO-1001").unwrap();
+    /// assert!(text.contains("# CHOREO-1001: Component validation failed\n"));
+    /// assert!(text.contains("**Common Causes**:\n- Unsupported runtime specified\n"));
+    /// assert!(text.contains("1. **Verify runtime**: Use supported runtimes\n"));
+    /// assert!(text.contains("```bash\nchoreo runtime list\n```"));
+    /// assert!(ChoreoError::CATALOG.explain("CHOREO-9999").is_none());
+    /// ```
+    #[cfg(feature = "export")]
+    pub fn explain(&self, code: &str) -> Option<String> {
+        // A code's whole entry, headed `# CODE: Title` (no anchor).
+        let d = self.find(code)?;
+        let mut out = String::new();
+        write_entry(&mut out, &Resolved::new(self), d, 1)
+            .expect("writing into a String does not fail");
+        Some(out.trim_start_matches('\n').to_owned())
+    }
 }
 
 /// What a code's doc comment says, as Markdown (its description, causes,

@@ -1,8 +1,8 @@
 //! One variant's constant description: code, status, template, docs,
 //! details fields; built by the derive in constant context.
 
-#[allow(unused_imports)]
-use super::*;
+use super::field_list::FieldList;
+use super::owner::Owner;
 use crate::doc::Docs;
 use crate::shape::Shape;
 use crate::template::{Piece, Pieces};
@@ -163,49 +163,6 @@ impl Extra {
     pub const fn __unescaped(mut self, message: &'static str) -> Self {
         self.unescaped = Some(message);
         self
-    }
-}
-
-/// The details fields of a variant: keys, Rust types as written, JSON
-/// shapes, in declaration order. Variants with the same fields share one.
-/// Not public API.
-#[doc(hidden)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct FieldList {
-    pub(crate) names: &'static [&'static str],
-    pub(crate) types: &'static [&'static str],
-    pub(crate) shapes: &'static [Shape],
-    /// The fields as a placeholder names them: `instance_type`, `0`.
-    pub(crate) idents: &'static [&'static str],
-    /// An example of each field's value, when its type has one: what a
-    /// placeholder without a spec shows in an example message.
-    pub(crate) examples: &'static [Option<&'static str>],
-}
-
-impl FieldList {
-    /// No field.
-    pub const NONE: &'static FieldList = &FieldList {
-        names: &[],
-        types: &[],
-        shapes: &[],
-        idents: &[],
-        examples: &[],
-    };
-
-    pub const fn __new(
-        names: &'static [&'static str],
-        types: &'static [&'static str],
-        shapes: &'static [Shape],
-        idents: &'static [&'static str],
-        examples: &'static [Option<&'static str>],
-    ) -> Self {
-        FieldList {
-            names,
-            types,
-            shapes,
-            idents,
-            examples,
-        }
     }
 }
 

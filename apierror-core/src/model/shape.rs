@@ -7,6 +7,8 @@
 
 use core::fmt;
 use core::hash::{Hash, Hasher};
+#[cfg(feature = "utoipa")]
+use utoipa::openapi::{schema::Schema, RefOr};
 
 /// The JSON a details field's Rust type serializes to, as far as the type's
 /// spelling tells: integers, floats, strings (with a well-known `format` for
@@ -94,7 +96,21 @@ pub struct Named {
 /// `None` when the type has no `ToSchema`.
 #[cfg(feature = "utoipa")]
 #[doc(hidden)]
-pub type SchemaFn = fn(&mut crate::openapi::probe::Components) -> crate::openapi::probe::SchemaOf;
+pub type SchemaFn = fn(&mut Components) -> SchemaOf;
+
+/// The named schemas a document needs: `(name, schema)`, as utoipa's
+/// `ToSchema::schemas` lists them.
+///
+/// Plain utoipa types, named here with [`SchemaFn`] so that the shape of a
+/// field knows nothing of the OpenAPI export that calls it (which
+/// re-exports them as `openapi::probe::{Components, SchemaOf}`).
+#[cfg(feature = "utoipa")]
+pub type Components = Vec<(String, RefOr<Schema>)>;
+
+/// A field type's schema (or a `$ref` to it), `None` when the type has no
+/// `ToSchema`.
+#[cfg(feature = "utoipa")]
+pub type SchemaOf = Option<RefOr<Schema>>;
 
 /// Without the `utoipa` feature there are no schemas: nothing can call it.
 #[cfg(not(feature = "utoipa"))]

@@ -4,18 +4,11 @@
 //! which resolves to [`ViaToSchema`] when `T: ToSchema` and to
 //! [`WithoutSchema`] otherwise.
 
+pub use crate::shape::{Components, SchemaOf};
 use core::marker::PhantomData;
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{Ref, RefOr};
 use utoipa::ToSchema;
-
-/// The named schemas a document needs: `(name, schema)`, as utoipa's
-/// `ToSchema::schemas` lists them.
-pub type Components = Vec<(String, RefOr<Schema>)>;
-
-/// A field type's schema (or a `$ref` to it), `None` when the type has no
-/// `ToSchema`.
-pub type SchemaOf = Option<RefOr<Schema>>;
 
 /// Stands for the type `T` in method resolution.
 pub struct SchemaProbe<T: ?Sized>(PhantomData<fn() -> *const T>);

@@ -4,8 +4,6 @@ use crate::error::ApiError;
 use crate::format::{Context, Declared, Format};
 use crate::html;
 use crate::json_check::Checked;
-use crate::response;
-use http::Response;
 use serde::{Serialize, Serializer};
 use std::io;
 
@@ -143,6 +141,12 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
         &self.context
     }
 
+    /// Whether the body escapes what HTML would read: see
+    /// [`html_safe`](Self::html_safe).
+    pub(crate) fn is_html_safe(&self) -> bool {
+        self.html_safe
+    }
+
     /// The `Content-Type` of the body: the format's, or, for the type's
     /// default format, the one that type declares.
     pub fn media_type(&self) -> &'static str {
@@ -184,39 +188,6 @@ impl<'a, E: ApiError + ?Sized, F: Format + ?Sized> Render<'a, E, F> {
         let bytes = self.to_vec()?;
         // serde_json only ever writes UTF-8.
         String::from_utf8(bytes).map_err(<serde_json::Error as serde::ser::Error>::custom)
-    }
-
-    /// The error as an HTTP response, in the format and with the context of
-    /// this render. The response has:
-    /// - the error's status and the format's `Content-Type`;
-    /// - `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`;
-    /// - `Retry-After` (seconds, at most [`MAX_RETRY_AFTER`](response::MAX_RETRY_AFTER)) when a field is
-    ///   marked `retry_after` and holds a value that is not negative;
-    /// - `WWW-Authenticate` on every 401: the `#[api_error(www_authenticate =
-    ///   "...")]` challenge of the type that declares the variant, else of the
-    ///   nearest type that includes it, else `Bearer`;
-    /// - `X-Request-Id` (or the context's
-    ///   [`request_id_header`](crate::format::Context::with_request_id_header))
-    ///   when the context has a request id of visible ASCII.
-    ///
-    /// Header values go through [`HeaderValue`](http::HeaderValue) validation: a value that is not a
-    /// valid header (a CR or LF in a request id, say) is left out, never sent.
-    ///
-    /// Never fails and never panics: if a details field cannot be serialized,
-    /// the body is the format's envelope without `details`; if the public
-    /// message cannot be formatted either (a field's `Display` that fails), the
-    /// message is the status's reason phrase; if a custom format still fails or
-    /// writes invalid JSON, the body is the standard envelope with the code and
-    /// that message.
-    pub fn to_response(&self) -> Response<Vec<u8>> {
-        let mut response = response::build(self);
-        if self.html_safe {
-            // The body is from `to_vec`, already escaped, unless a details
-            // field failed to serialize and `response` wrote the fallback
-            // body itself: escape that one here (it is valid JSON).
-            html::escape_json(response.body_mut());
-        }
-        response
     }
 }
 

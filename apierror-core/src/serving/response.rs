@@ -119,9 +119,45 @@ fn static_value(text: &'static str) -> Option<HeaderValue> {
     }
 }
 
-pub(crate) fn build<E: ApiError + ?Sized, F: Format + ?Sized>(
-    render: &Render<'_, E, F>,
-) -> Response<Vec<u8>> {
+// `Render::to_response` is serving: it lives here and calls the render
+// (its body, its format's headers, its context), which knows nothing of
+// responses.
+impl<E: ApiError + ?Sized, F: Format + ?Sized> Render<'_, E, F> {
+    /// The error as an HTTP response, in the format and with the context of
+    /// this render. The response has:
+    /// - the error's status and the format's `Content-Type`;
+    /// - `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`;
+    /// - `Retry-After` (seconds, at most [`MAX_RETRY_AFTER`]) when a field is
+    ///   marked `retry_after` and holds a value that is not negative;
+    /// - `WWW-Authenticate` on every 401: the `#[api_error(www_authenticate =
+    ///   "...")]` challenge of the type that declares the variant, else of the
+    ///   nearest type that includes it, else `Bearer`;
+    /// - `X-Request-Id` (or the context's
+    ///   [`request_id_header`](crate::format::Context::with_request_id_header))
+    ///   when the context has a request id of visible ASCII.
+    ///
+    /// Header values go through [`HeaderValue`](http::HeaderValue) validation: a value that is not a
+    /// valid header (a CR or LF in a request id, say) is left out, never sent.
+    ///
+    /// Never fails and never panics: if a details field cannot be serialized,
+    /// the body is the format's envelope without `details`; if the public
+    /// message cannot be formatted either (a field's `Display` that fails), the
+    /// message is the status's reason phrase; if a custom format still fails or
+    /// writes invalid JSON, the body is the standard envelope with the code and
+    /// that message.
+    pub fn to_response(&self) -> Response<Vec<u8>> {
+        let mut response = build(self);
+        if self.is_html_safe() {
+            // The body is from `to_vec`, already escaped, unless a details
+            // field failed to serialize and `build` wrote the fallback
+            // body itself: escape that one here (it is valid JSON).
+            crate::html::escape_json(response.body_mut());
+        }
+        response
+    }
+}
+
+fn build<E: ApiError + ?Sized, F: Format + ?Sized>(render: &Render<'_, E, F>) -> Response<Vec<u8>> {
     let error = render.error();
     let body = match render.to_vec() {
         Ok(body) => body,

@@ -29,7 +29,7 @@
 //! # }
 //! ```
 
-use crate::catalog::Descriptor;
+use crate::catalog::{flags, Descriptor};
 use crate::error::ApiError;
 use std::fmt::Write as _;
 
@@ -61,6 +61,20 @@ impl Level {
             6 => Some(Level::Trace),
             _ => None,
         }
+    }
+}
+
+// `Descriptor::log_level` reads the descriptor's log bits as a `Level`: it
+// lives here, with the levels and the reports that use it, and the
+// descriptor knows nothing of logging.
+impl Descriptor {
+    /// How loudly the derived responses log this variant's internal report,
+    /// from `#[api_error(log = "...")]`: every 5xx at [`Level::Error`] by
+    /// default, 4xx not at all; `None` when not logged.
+    ///
+    /// [`Level::Error`]: crate::report::Level::Error
+    pub const fn log_level(&self) -> Option<Level> {
+        Level::from_bits(((self.6 & flags::LOG) >> 4) as u8, self.3.as_u16() >= 500)
     }
 }
 

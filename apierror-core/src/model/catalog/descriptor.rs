@@ -379,15 +379,6 @@ impl Descriptor {
         self.7.headers
     }
 
-    /// How loudly the derived responses log this variant's internal report,
-    /// from `#[api_error(log = "...")]`: every 5xx at [`Level::Error`] by
-    /// default, 4xx not at all; `None` when not logged.
-    ///
-    /// [`Level::Error`]: crate::report::Level::Error
-    pub const fn log_level(&self) -> Option<crate::report::Level> {
-        crate::report::Level::from_bits(((self.6 & flags::LOG) >> 4) as u8, self.3.as_u16() >= 500)
-    }
-
     /// Whether a field of the variant feeds the `Retry-After` header.
     pub const fn has_retry_after(&self) -> bool {
         self.flag(flags::RETRY_AFTER)
@@ -412,17 +403,6 @@ impl Descriptor {
     /// `"rate_limit_error"` (the `type` of the OpenAI-style envelope).
     pub const fn kind(&self) -> Option<&'static str> {
         self.7.kind
-    }
-
-    /// The canonical gRPC code's name (`google.rpc.Code`): the variant's
-    /// `#[api_error(grpc = "ALREADY_EXISTS")]`, else the HTTP status's, as
-    /// [`rpc_code`](crate::format::google::rpc_code) maps it. AIP-193's
-    /// `status` and gRPC statuses use it.
-    pub fn rpc_code(&self) -> &'static str {
-        match self.7.grpc {
-            Some(code) => code,
-            None => crate::format::google::rpc_code(self.status().as_u16()),
-        }
     }
 }
 

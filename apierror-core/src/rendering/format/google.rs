@@ -2,6 +2,7 @@
 
 use super::text::Text;
 use super::{Context, Format, JSON};
+use crate::catalog::Descriptor;
 use crate::error::ApiError;
 use crate::fields::FieldVisitor;
 use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
@@ -47,6 +48,22 @@ impl Google {
     /// The `ErrorInfo.domain`.
     pub const fn domain(&self) -> &'static str {
         self.domain
+    }
+}
+
+// `Descriptor::rpc_code` names a variant's code as AIP-193 does: it lives
+// here, with the table it reads, and the descriptor knows nothing of the
+// format.
+impl Descriptor {
+    /// The canonical gRPC code's name (`google.rpc.Code`): the variant's
+    /// `#[api_error(grpc = "ALREADY_EXISTS")]`, else the HTTP status's, as
+    /// [`rpc_code`](crate::format::google::rpc_code) maps it. AIP-193's
+    /// `status` and gRPC statuses use it.
+    pub fn rpc_code(&self) -> &'static str {
+        match self.7.grpc {
+            Some(code) => code,
+            None => rpc_code(self.status().as_u16()),
+        }
     }
 }
 

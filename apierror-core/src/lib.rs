@@ -44,7 +44,7 @@ pub use tooling::openapi;
 pub use tooling::stability;
 
 // The private ones, by name, whatever their layer.
-use model::{composition, error, message, shape};
+use model::{built_in, composition, context, error, json_text, message, shape};
 use rendering::{html, json_check, render};
 use serving::bulk;
 #[cfg(any(feature = "axum", feature = "actix-web"))]

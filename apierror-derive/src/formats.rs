@@ -1,1 +1,1 @@
-../../apierror-core/src/rendering/format/table.rs
+../../apierror-core/src/model/built_in/table.rs

@@ -611,8 +611,8 @@ const fn overlap(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::built_in::{BuiltIn, Standard};
     use crate::catalog::{CatalogParts, Descriptor, Owner, Transparent};
-    use crate::format::{BuiltIn, Standard};
 
     fn leak<T>(value: T) -> &'static T {
         Box::leak(Box::new(value))

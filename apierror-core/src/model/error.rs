@@ -1,6 +1,12 @@
 //! The trait every derived error type implements.
+//!
+//! With it, the trait of the formats errors are rendered in: `ApiError`
+//! hands its type's format to a [`FormatVisitor`], and every [`Format`]
+//! method takes an `ApiError`. The two traits name each other, so they
+//! share this file; the formats themselves are the rendering layer's.
 
 use crate::catalog::{Catalog, Descriptor, Owner};
+use crate::context::Context;
 use crate::message::Message;
 use http::StatusCode;
 use serde::{Serialize, Serializer};
@@ -107,7 +113,7 @@ pub trait ApiError: std::error::Error {
     /// its catalog, or the user's own (`#[api_error(format = path)]`, for
     /// which the derive overrides this).
     #[doc(hidden)]
-    fn __with_format<V: crate::format::FormatVisitor>(visitor: V) -> V::Output {
+    fn __with_format<V: FormatVisitor>(visitor: V) -> V::Output {
         visitor.visit(const { Self::CATALOG.built_in() })
     }
 
@@ -177,7 +183,7 @@ impl<T: ApiError> ApiError for Box<T> {
         (**self).__headers(headers);
     }
 
-    fn __with_format<V: crate::format::FormatVisitor>(visitor: V) -> V::Output {
+    fn __with_format<V: FormatVisitor>(visitor: V) -> V::Output {
         T::__with_format(visitor)
     }
 
@@ -204,3 +210,121 @@ impl<E: ?Sized> Clone for Details<'_, E> {
 }
 
 impl<E: ?Sized> Copy for Details<'_, E> {}
+
+/// A JSON shape for errors. Implement it for your own envelope.
+///
+/// ```
+/// use apierror::format::{Context, Format};
+/// use apierror::ApiError;
+/// use serde::ser::{SerializeStruct, Serializer};
+///
+/// /// `{"ok":false,"reason":"<code>","text":"<message>"}`
+/// struct Legacy;
+///
+/// impl Format for Legacy {
+///     fn media_type(&self) -> &'static str {
+///         "application/json"
+///     }
+///
+///     fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+///     where
+///         E: ApiError + ?Sized,
+///         S: Serializer,
+///     {
+///         let mut body = serializer.serialize_struct("Legacy", 3)?;
+///         body.serialize_field("ok", &false)?;
+///         body.serialize_field("reason", error.code())?;
+///         body.serialize_field("text", &error.message())?;
+///         body.end()
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(code = "SCREAMING_SNAKE_CASE")]
+/// enum E { #[status(404)] #[message("No such thing")] Missing }
+///
+/// let body = apierror::Render::new(&E::Missing).format(&Legacy).to_vec()?;
+/// assert_eq!(body, br#"{"ok":false,"reason":"MISSING","text":"No such thing"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an error format",
+    label = "does not implement `apierror::format::Format`",
+    note = "`#[api_error(format = ...)]` takes a built-in format's name (\"problem\") or the path of a value whose type implements `Format`: a unit struct or a const"
+)]
+pub trait Format {
+    /// The `Content-Type` of rendered bodies.
+    fn media_type(&self) -> &'static str;
+
+    /// Headers this format adds to the response of `error`, after the ones
+    /// every response has (GitHub's `X-RateLimit-*`, say). Values that are no
+    /// valid header are for the format to leave out: build them with
+    /// [`HeaderValue::from_str`](http::HeaderValue::from_str) and skip an
+    /// `Err`. Adds nothing by default.
+    fn headers<E>(&self, error: &E, context: &Context<'_>, headers: &mut http::HeaderMap)
+    where
+        E: ApiError + ?Sized,
+    {
+        let _ = (error, context, headers);
+    }
+
+    /// Whether this format writes `error`'s message in the language the
+    /// context's `Accept-Language` chose, with
+    /// [`PublicText`](crate::locale::PublicText) (see [`locale`](crate::locale)).
+    /// Responses of a translated type then name that language in
+    /// `Content-Language` and add `Vary: accept-language`; for a format that
+    /// does not, they name the type's own language. The built-in formats
+    /// do; `false` by default.
+    fn localizes<E: ApiError + ?Sized>(&self, error: &E) -> bool {
+        let _ = error;
+        false
+    }
+
+    /// The `Content-Type` of `error`'s body: [`media_type`](Self::media_type)
+    /// but for [`Declared`](crate::format::Declared), whose media type is its error type's.
+    #[doc(hidden)]
+    fn __media_type_for<E: ApiError + ?Sized>(&self, error: &E) -> &'static str {
+        let _ = error;
+        self.media_type()
+    }
+
+    /// Writes the body of `error` as JSON bytes, when this format has a way
+    /// faster than serde's (the built-in formats do, from the bytes the
+    /// derive prepares); `None` to go through [`serialize`](Self::serialize).
+    #[doc(hidden)]
+    fn __write<E, W>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        writer: &mut W,
+    ) -> Option<Result<(), serde_json::Error>>
+    where
+        E: ApiError + ?Sized,
+        W: std::io::Write,
+    {
+        let _ = (error, context, writer);
+        None
+    }
+
+    /// Serializes `error` in this format, with the request's `context`.
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer;
+}
+
+/// Receives the format an error type declares as its default, whatever its
+/// type: see [`Declared`](crate::format::Declared). Generated code hands it the format.
+#[doc(hidden)]
+pub trait FormatVisitor {
+    /// What the visit gives back.
+    type Output;
+
+    /// Called with the format.
+    fn visit<F: Format + ?Sized>(self, format: &F) -> Self::Output;
+}

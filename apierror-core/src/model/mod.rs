@@ -3,11 +3,14 @@
 //! lists, the composition check, and the `ApiError` trait. Everything the
 //! derive generates is data of this layer; it imports from no other.
 
+pub(crate) mod built_in;
 pub mod catalog;
 pub(crate) mod composition;
+pub(crate) mod context;
 pub mod doc;
 pub(crate) mod error;
 pub mod fields;
+pub(crate) mod json_text;
 pub(crate) mod message;
 pub(crate) mod shape;
 pub mod template;

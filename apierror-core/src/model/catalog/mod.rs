@@ -12,8 +12,8 @@ pub use descriptor::{status, Descriptor, Extra};
 pub use field_list::FieldList;
 pub use owner::Owner;
 
+use crate::built_in::BuiltIn;
 use crate::doc::{Section, StatusDoc};
-use crate::format::BuiltIn;
 use core::fmt;
 
 /// A named group of codes: by numeric range (`1000..=1999`) or by prefix (`AUTH_`).

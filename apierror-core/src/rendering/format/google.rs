@@ -1,5 +1,7 @@
 //! Google AIP-193 errors.
 
+pub use crate::built_in::Google;
+
 use super::text::Text;
 use super::{Context, Format, JSON};
 use crate::catalog::Descriptor;
@@ -7,49 +9,6 @@ use crate::error::ApiError;
 use crate::fields::FieldVisitor;
 use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 use serde::Serialize;
-
-/// Google AIP-193 errors, with a `google.rpc.ErrorInfo` carrying the code:
-///
-/// ```json
-/// {"error":{"code":429,"message":"Rate limit exceeded","status":"RESOURCE_EXHAUSTED",
-///   "details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED",
-///     "domain":"api.example.com","metadata":{"limit":"5000","window":"1h"}}]}}
-/// ```
-///
-/// `status` is the `google.rpc.Code` name for the HTTP status (see
-/// [`rpc_code`]), or the variant's `#[api_error(grpc = "...")]` (a 409
-/// "already exists" is `ALREADY_EXISTS`, not `ABORTED`); `reason` is the error code; `metadata` holds the details
-/// fields as strings (strings as they are, other values as JSON text) and is
-/// left out when the variant has no details. When the error has a
-/// documentation URL ([`ApiError::doc_url`], from `doc_url = "..."`), a
-/// `google.rpc.Help` follows the `ErrorInfo`, with one link to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Google {
-    domain: &'static str,
-}
-
-impl Google {
-    /// AIP-193 errors of a service whose `ErrorInfo.domain` is `domain`,
-    /// e.g. `"pubsub.googleapis.com"`.
-    pub const fn new(domain: &'static str) -> Self {
-        Google { domain }
-    }
-
-    /// The format from its setting in the table of built-in formats: the
-    /// domain (the derive requires it).
-    #[doc(hidden)]
-    pub const fn __built_in(domain: Option<&'static str>) -> Self {
-        match domain {
-            Some(domain) => Google::new(domain),
-            None => Google::new(""),
-        }
-    }
-
-    /// The `ErrorInfo.domain`.
-    pub const fn domain(&self) -> &'static str {
-        self.domain
-    }
-}
 
 // `Descriptor::rpc_code` names a variant's code as AIP-193 does: it lives
 // here, with the table it reads, and the descriptor knows nothing of the

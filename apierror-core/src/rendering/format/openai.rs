@@ -1,33 +1,11 @@
 //! The OpenAI style, as LLM gateways speak it.
 
+pub use crate::built_in::OpenAi;
+
 use super::{Context, Format, JSON};
 use crate::error::ApiError;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
-
-/// The OpenAI style, as LLM gateways speak it:
-///
-/// ```json
-/// {"error":{"message":"rate limit exceeded","type":"rate_limit_error","code":429,"details":{"retry_after":60}}}
-/// ```
-///
-/// `code` is the HTTP status as a number. `type` is the variant's
-/// `#[api_error(kind = "...")]`, else its category, else named after the
-/// status: 400 and 422 `invalid_request_error`, 401 `authentication_error`,
-/// 403 `permission_error`, 404 `not_found_error`, 409 `conflict_error`,
-/// 413 `request_too_large`, 429 `rate_limit_error`, any other 4xx
-/// `invalid_request_error`, 5xx `api_error`.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct OpenAi;
-
-impl OpenAi {
-    /// The format from its setting in the table of built-in formats: it
-    /// takes none.
-    #[doc(hidden)]
-    pub const fn __built_in(_: Option<&'static str>) -> Self {
-        OpenAi
-    }
-}
 
 /// The `type` an error has in the OpenAI style.
 pub fn error_type<E: ApiError + ?Sized>(error: &E) -> &'static str {

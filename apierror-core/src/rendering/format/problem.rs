@@ -1,126 +1,15 @@
 //! RFC 9457 problem details.
 
+pub use crate::built_in::Problem;
+
 use super::{Context, Format};
 use crate::error::ApiError;
 use crate::fields::MapEntries;
 use serde::ser::{SerializeMap, Serializer};
 use std::fmt;
 
-/// RFC 9457 problem details, `application/problem+json`:
-///
-/// ```json
-/// {"type":"https://docs.example.com/errors/ERR-02-003","title":"Conflict","status":409,
-///  "detail":"The selected node does not have enough CPU capacity","code":"ERR-02-003",
-///  "requested":8,"available":2}
-/// ```
-///
-/// - `type`: a documentation URL template with `{code}` replaced: the
-///   `type_url` of the type that declares the variant, else of the nearest
-///   type that includes it, else the format's own template
-///   ([`Problem::with_type`]), else the error's documentation URL
-///   ([`ApiError::doc_url`], from `doc_url = "..."`); `about:blank` without any;
-/// - `title`: the variant's `#[api_error(title = "...")]`, else the status's
-///   reason phrase, else (for unregistered statuses like 465) `Client Error`
-///   or `Server Error`;
-/// - `status`: the response status; `detail`: the public message;
-/// - `instance`: from the [`Context`], when set;
-/// - `code` and the details fields as extension members. A details key equal
-///   to one of the members above is left out rather than overwrite it.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Problem {
-    type_template: Option<&'static str>,
-    /// Where the template's one `{code}` starts, found in const eval, and
-    /// whether the template needs no JSON escaping: the body is then written
-    /// without searching or scanning it.
-    split: Option<usize>,
-    plain: bool,
-}
-
 /// The members RFC 9457 defines, plus `code`: details may not replace them.
 pub const RESERVED: &[&str] = super::PROBLEM_MEMBERS;
-
-impl Problem {
-    /// The format from its setting in the table of built-in formats: the
-    /// `type` URL template, if any.
-    #[doc(hidden)]
-    pub const fn __built_in(type_url: Option<&'static str>) -> Self {
-        match type_url {
-            Some(template) => Problem::with_type(template),
-            None => Problem::new(),
-        }
-    }
-
-    /// Problem details with `"type":"about:blank"`.
-    pub const fn new() -> Self {
-        Problem {
-            type_template: None,
-            split: None,
-            plain: true,
-        }
-    }
-
-    /// Problem details whose `type` is a documentation URL; `{code}` in the
-    /// template is replaced by the error code:
-    /// `Problem::with_type("https://docs.example.com/errors/{code}")`.
-    ///
-    /// The template takes the URLs `#[api_error(type_url = ...)]` takes: an
-    /// `http(s)` URL, a `urn:` or a relative reference. Any other scheme
-    /// (`javascript:`, `data:`, `file:`...) would reach clients' links: such
-    /// a template is ignored, and `type` is left out (`about:blank`).
-    ///
-    /// ```
-    /// use apierror::format::Problem;
-    ///
-    /// assert_eq!(Problem::with_type("javascript:alert(1)").type_template(), None);
-    /// assert_eq!(Problem::with_type("/errors/{code}").type_template(), Some("/errors/{code}"));
-    /// ```
-    pub const fn with_type(template: &'static str) -> Self {
-        if !safe_url(template) {
-            return Problem::new();
-        }
-        Problem {
-            type_template: Some(template),
-            split: single_code(template),
-            plain: crate::catalog::json_plain(template),
-        }
-    }
-
-    /// The `type` URL template, if any.
-    pub const fn type_template(&self) -> Option<&'static str> {
-        self.type_template
-    }
-
-    /// The template for `error`'s `type`: see [`Problem`].
-    fn template_for<E: ApiError + ?Sized>(&self, error: &E) -> Option<&'static str> {
-        error
-            .__setting(crate::catalog::Owner::type_url)
-            .or(self.type_template)
-    }
-}
-
-/// Where `template`'s `{code}` starts when it has exactly one.
-const fn single_code(template: &str) -> Option<usize> {
-    let bytes = template.as_bytes();
-    let needle = b"{code}";
-    let mut found = None;
-    let mut i = 0;
-    while i + needle.len() <= bytes.len() {
-        let mut j = 0;
-        while j < needle.len() && bytes[i + j] == needle[j] {
-            j += 1;
-        }
-        if j == needle.len() {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(i);
-            i += needle.len();
-        } else {
-            i += 1;
-        }
-    }
-    found
-}
 
 /// The title a problem has: see [`Problem`].
 pub fn title<E: ApiError + ?Sized>(error: &E) -> &'static str {
@@ -159,6 +48,13 @@ impl fmt::Display for TypeUrl<'_> {
 }
 
 impl Problem {
+    /// The template for `error`'s `type`: see [`Problem`].
+    fn template_for<E: ApiError + ?Sized>(&self, error: &E) -> Option<&'static str> {
+        error
+            .__setting(crate::catalog::Owner::type_url)
+            .or(self.type_template)
+    }
+
     fn write<E, W>(
         &self,
         error: &E,
@@ -361,50 +257,4 @@ impl<M: SerializeMap> crate::fields::FieldVisitor for Members<'_, '_, M> {
             .map
             .serialize_entry("errors", &Styled(value, Style::Problem))
     }
-}
-
-/// Whether a URL template is an `http(s)` URL, a `urn:` or a relative
-/// reference (no scheme) without spaces or control characters: the URLs
-/// the derive takes in `type_url` and `doc_url`.
-const fn safe_url(url: &str) -> bool {
-    let bytes = url.as_bytes();
-    let mut i = 0;
-    let mut scheme_end = None;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b <= b' ' || b == 0x7f {
-            return false;
-        }
-        if scheme_end.is_none() && matches!(b, b'/' | b'?' | b'#') {
-            // A `:` after these is in the path: no scheme.
-            scheme_end = Some(usize::MAX);
-        } else if scheme_end.is_none() && b == b':' {
-            scheme_end = Some(i);
-        }
-        i += 1;
-    }
-    match scheme_end {
-        None | Some(usize::MAX) => true,
-        Some(end) => {
-            let scheme = bytes.split_at(end).0;
-            same_letters(scheme, b"http")
-                || same_letters(scheme, b"https")
-                || same_letters(scheme, b"urn")
-        }
-    }
-}
-
-/// `<[u8]>::eq_ignore_ascii_case` as a `const fn` on Rust 1.83.
-const fn same_letters(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if !a[i].eq_ignore_ascii_case(&b[i]) {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }

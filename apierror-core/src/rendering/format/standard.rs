@@ -54,28 +54,6 @@ impl<E: ApiError + ?Sized> Serialize for ErrorObject<'_, E> {
     }
 }
 
-/// The standard envelope, as the Hexabase and k0rdent APIs speak it:
-///
-/// ```json
-/// {"error":{"code":"RESOURCE_NOT_FOUND","message":"Resource not found","details":{...}}}
-/// ```
-///
-/// `details` is present when the variant declares detail fields (or
-/// `empty_details`). With a request id or timestamp in the [`Context`], the
-/// request id is added to the error object and both go into `"meta"`:
-/// `"meta":{"request_id":"req_123456","timestamp":"2024-01-20T10:00:00Z"}`.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Standard;
-
-impl Standard {
-    /// The format from its setting in the table of built-in formats: it
-    /// takes none.
-    #[doc(hidden)]
-    pub const fn __built_in(_: Option<&'static str>) -> Self {
-        Standard
-    }
-}
-
 impl Format for Standard {
     fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
         true

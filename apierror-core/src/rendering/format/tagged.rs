@@ -3,25 +3,6 @@
 #[allow(unused_imports)]
 use super::*;
 
-/// The discriminated union of the k0rdent API, for clients that switch on `success`:
-///
-/// ```json
-/// {"success":false,"error":{"code":"NOT_FOUND","message":"Resource not found"},"requestId":"req_1"}
-/// ```
-///
-/// `requestId` is present when the [`Context`] has one.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Tagged;
-
-impl Tagged {
-    /// The format from its setting in the table of built-in formats: it
-    /// takes none.
-    #[doc(hidden)]
-    pub const fn __built_in(_: Option<&'static str>) -> Self {
-        Tagged
-    }
-}
-
 impl Format for Tagged {
     fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
         true

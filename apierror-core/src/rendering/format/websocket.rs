@@ -3,23 +3,6 @@
 #[allow(unused_imports)]
 use super::*;
 
-/// The WebSocket error frame of the Hexabase API:
-///
-/// ```json
-/// {"type":"error","error":{"code":"WS_AUTH_REQUIRED","message":"Authentication required before subscribing"}}
-/// ```
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct WebSocket;
-
-impl WebSocket {
-    /// The format from its setting in the table of built-in formats: it
-    /// takes none.
-    #[doc(hidden)]
-    pub const fn __built_in(_: Option<&'static str>) -> Self {
-        WebSocket
-    }
-}
-
 impl Format for WebSocket {
     fn localizes<E: ApiError + ?Sized>(&self, _: &E) -> bool {
         true

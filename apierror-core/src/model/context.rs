@@ -1,7 +1,6 @@
 //! The request context formats place in the body.
 
-#[allow(unused_imports)]
-use super::*;
+use crate::json_text::plain_json;
 
 /// Per-request data that formats place where their shape puts it: the
 /// request id, a timestamp, the instance URI (RFC 9457).

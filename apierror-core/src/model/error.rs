@@ -7,8 +7,10 @@
 
 use crate::catalog::{Catalog, Descriptor, Owner};
 use crate::context::Context;
+use crate::fields::{Count, MapEntries};
 use crate::message::Message;
 use http::StatusCode;
+use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 /// An error that is part of an HTTP API: it has a stable code, a status, a
@@ -52,7 +54,7 @@ pub trait ApiError: std::error::Error {
     /// Serializes the details object: the variant's detail fields as a map,
     /// `None` options left out.
     fn serialize_details<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::fields::serialize(self, serializer)
+        serialize_details(self, serializer)
     }
 
     /// Hands each details field of this value, with its key, to `visitor`,
@@ -201,6 +203,22 @@ impl<E: ApiError + ?Sized> Serialize for Details<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.error.serialize_details(serializer)
     }
+}
+
+/// The details object through any serde serializer: a map of the fields.
+fn serialize_details<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
+where
+    E: ApiError + ?Sized,
+    S: Serializer,
+{
+    let mut count = Count(0);
+    let Ok(()) = error.__visit_fields(&mut count);
+    let mut map = serializer.serialize_map(Some(count.0))?;
+    error.__visit_fields(&mut MapEntries {
+        map: &mut map,
+        reserved: &[],
+    })?;
+    map.end()
 }
 
 impl<E: ?Sized> Clone for Details<'_, E> {

@@ -563,44 +563,6 @@ impl Serialize for Entry<'_> {
     }
 }
 
-/// Hands the validation list of `error`'s variant, if it has one, to `f`.
-pub(crate) fn with_list<E, R>(
-    error: &E,
-    f: impl FnOnce(&Violations) -> Result<(), R>,
-) -> Result<(), R>
-where
-    E: crate::ApiError + ?Sized,
-{
-    struct Find<F>(Option<F>);
-    impl<F: FnOnce(&Violations) -> Result<(), R>, R> crate::fields::FieldVisitor for Find<F> {
-        type Error = R;
-        fn field<T: Serialize + ?Sized>(&mut self, _: &str, _: &str, _: &T) -> Result<(), R> {
-            Ok(())
-        }
-        fn violations_field(&mut self, _: &str, _: &str, value: &Violations) -> Result<(), R> {
-            match self.0.take() {
-                Some(f) => f(value),
-                None => Ok(()),
-            }
-        }
-    }
-    // The derive flags the variants with a list: the others are not visited.
-    if !error.descriptor().has_violations() {
-        return Ok(());
-    }
-    error.__visit_fields(&mut Find(Some(f)))
-}
-
-/// Whether `error`'s value carries a validation list (a `None` one does not).
-pub(crate) fn has_list<E: crate::ApiError + ?Sized>(error: &E) -> bool {
-    let mut found = false;
-    let _ = with_list::<E, ()>(error, |_| {
-        found = true;
-        Ok(())
-    });
-    found
-}
-
 /// The standard entries: `[{"field","pointer","code","message"}, ...]`.
 impl Serialize for Violations {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

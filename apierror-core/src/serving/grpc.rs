@@ -147,7 +147,7 @@ impl Grpc {
         if let Some(seconds) = error.retry_after() {
             details.set_retry_info(Some(std::time::Duration::from_secs(seconds)));
         }
-        let _ = crate::violations::with_list::<E, ()>(error, |list| {
+        let _ = crate::fields::with_list::<E, ()>(error, |list| {
             let mut budget = MAX_VIOLATIONS_BYTES;
             let mut violations: Vec<FieldViolation> = Vec::new();
             for v in list.iter() {

@@ -89,8 +89,13 @@
 //! [`Format`]: crate::format::Format
 //! [`ApiError::visit_details`]: crate::ApiError::visit_details
 
+mod reading;
+
+pub use reading::{has, lift, lift_others, with_violations, Only, Without};
+pub(crate) use reading::{has_list, with_list};
+
 pub use crate::shape::{Named, Shape};
-use serde::ser::{SerializeMap, Serializer};
+use serde::ser::SerializeMap;
 use serde::Serialize;
 
 /// Receives the details fields of an error, one by one, in declaration
@@ -116,196 +121,6 @@ impl<V: DetailVisitor + ?Sized> FieldVisitor for Public<'_, V> {
         value: &T,
     ) -> Result<(), V::Error> {
         self.0.field(key, value)
-    }
-}
-
-/// Writes the details fields named in `keys` as entries of `map`, in the
-/// order of `keys` (Stripe's error object lists its members
-/// alphabetically: `lift(error, map, &["decline_code", "param"])`); the
-/// others are left out (write them with [`Without`] or [`lift_others`]).
-/// A key no field of the value has (or a `None` one) writes nothing.
-/// Nothing is allocated.
-pub fn lift<E, M>(error: &E, map: &mut M, keys: &[&str]) -> Result<(), M::Error>
-where
-    E: crate::ApiError + ?Sized,
-    M: SerializeMap,
-{
-    struct Lift<'m, 'k, M> {
-        map: &'m mut M,
-        key: &'k str,
-    }
-
-    impl<M: SerializeMap> DetailVisitor for Lift<'_, '_, M> {
-        type Error = M::Error;
-
-        fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), M::Error> {
-            if key == self.key {
-                self.map.serialize_entry(key, value)?;
-            }
-            Ok(())
-        }
-    }
-
-    for key in keys {
-        error.visit_details(&mut Lift { map, key })?;
-    }
-    Ok(())
-}
-
-/// Writes every details field but those named in `keys` as entries of
-/// `map`, in declaration order: the other fields at the level of the lifted
-/// ones (a format that flattens the details into its error object), where
-/// [`Without`] nests them in a member of their own.
-pub fn lift_others<E, M>(error: &E, map: &mut M, keys: &[&str]) -> Result<(), M::Error>
-where
-    E: crate::ApiError + ?Sized,
-    M: SerializeMap,
-{
-    error.__visit_fields(&mut MapEntries {
-        map,
-        reserved: keys,
-    })
-}
-
-/// Whether the value has the details field `key` (a `None` one it does
-/// not): what a format asks before it writes a member only some errors
-/// have.
-pub fn has<E: crate::ApiError + ?Sized>(error: &E, key: &str) -> bool {
-    struct Has<'k>(&'k str, bool);
-
-    impl DetailVisitor for Has<'_> {
-        type Error = std::convert::Infallible;
-
-        fn field<T: Serialize + ?Sized>(&mut self, key: &str, _: &T) -> Result<(), Self::Error> {
-            self.1 |= key == self.0;
-            Ok(())
-        }
-    }
-
-    let mut has = Has(key, false);
-    let Ok(()) = error.visit_details(&mut has);
-    has.1
-}
-
-/// Hands the validation list of the value (its
-/// [`Violations`](crate::Violations) field), when it has one, to `f`, as
-/// typed data: a format that writes one object per field error (JSON:API's
-/// `errors`) reads the list itself, with nothing serialized in between.
-///
-/// ```
-/// use apierror::{fields, ApiError, Violations};
-///
-/// #[derive(Debug, ApiError)]
-/// enum SignupError {
-///     #[code("INVALID")]
-///     #[status(422)]
-///     Invalid { violations: Violations },
-///     #[code("TAKEN")]
-///     #[status(409)]
-///     Taken,
-/// }
-///
-/// let error = SignupError::Invalid {
-///     violations: Violations::new().with("/email", "email", "must be an email address"),
-/// };
-/// let pointers = fields::with_violations(&error, |list| {
-///     list.iter().map(|v| v.pointer().to_owned()).collect::<Vec<_>>()
-/// });
-/// assert_eq!(pointers, Some(vec!["/email".to_owned()]));
-/// assert_eq!(fields::with_violations(&SignupError::Taken, |list| list.len()), None);
-/// ```
-pub fn with_violations<E, R>(error: &E, f: impl FnOnce(&crate::Violations) -> R) -> Option<R>
-where
-    E: crate::ApiError + ?Sized,
-{
-    let mut out = None;
-    let _ = crate::violations::with_list::<E, ()>(error, |list| {
-        out = Some(f(list));
-        Ok(())
-    });
-    out
-}
-
-/// The details object of an error with only the fields named in `keys`, in
-/// the order of `keys`: the complement of [`Without`].
-pub struct Only<'a, E: ?Sized> {
-    error: &'a E,
-    keys: &'a [&'a str],
-}
-
-impl<'a, E: crate::ApiError + ?Sized> Only<'a, E> {
-    /// The details of `error`, only `keys`.
-    pub fn new(error: &'a E, keys: &'a [&'a str]) -> Self {
-        Only { error, keys }
-    }
-
-    /// How many of `keys` the value has.
-    pub fn len(&self) -> usize {
-        self.keys.iter().filter(|key| has(self.error, key)).count()
-    }
-
-    /// Whether the value has none of `keys`.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-impl<E: crate::ApiError + ?Sized> Serialize for Only<'_, E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.len()))?;
-        lift(self.error, &mut map, self.keys)?;
-        map.end()
-    }
-}
-
-/// The details object of an error without the fields named in `keys`:
-/// serializes as a map of the others.
-pub struct Without<'a, E: ?Sized> {
-    error: &'a E,
-    keys: &'a [&'a str],
-}
-
-impl<'a, E: crate::ApiError + ?Sized> Without<'a, E> {
-    /// The details of `error`, less `keys`.
-    pub fn new(error: &'a E, keys: &'a [&'a str]) -> Self {
-        Without { error, keys }
-    }
-
-    /// How many fields are left: `0` when every field present was lifted.
-    pub fn len(&self) -> usize {
-        struct Count<'k>(usize, &'k [&'k str]);
-        impl DetailVisitor for Count<'_> {
-            type Error = std::convert::Infallible;
-            fn field<T: Serialize + ?Sized>(
-                &mut self,
-                key: &str,
-                _: &T,
-            ) -> Result<(), Self::Error> {
-                if !self.1.contains(&key) {
-                    self.0 += 1;
-                }
-                Ok(())
-            }
-        }
-        let mut count = Count(0, self.keys);
-        let Ok(()) = self.error.visit_details(&mut count);
-        count.0
-    }
-
-    /// Whether no field is left.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-impl<E: crate::ApiError + ?Sized> Serialize for Without<'_, E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.len()))?;
-        self.error.__visit_fields(&mut MapEntries {
-            map: &mut map,
-            reserved: self.keys,
-        })?;
-        map.end()
     }
 }
 
@@ -358,7 +173,7 @@ pub trait FieldVisitor {
 }
 
 /// Counts the fields: the length of the details map.
-struct Count(usize);
+pub(crate) struct Count(pub usize);
 
 impl FieldVisitor for Count {
     type Error = std::convert::Infallible;
@@ -390,20 +205,4 @@ impl<M: SerializeMap> FieldVisitor for MapEntries<'_, '_, M> {
         }
         self.map.serialize_entry(key, value)
     }
-}
-
-/// The details object through any serde serializer: a map of the fields.
-pub(crate) fn serialize<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
-where
-    E: crate::ApiError + ?Sized,
-    S: Serializer,
-{
-    let mut count = Count(0);
-    let Ok(()) = error.__visit_fields(&mut count);
-    let mut map = serializer.serialize_map(Some(count.0))?;
-    error.__visit_fields(&mut MapEntries {
-        map: &mut map,
-        reserved: &[],
-    })?;
-    map.end()
 }

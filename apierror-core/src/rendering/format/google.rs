@@ -139,7 +139,7 @@ struct Details<'s, 'a, E: ?Sized>(&'s Status<'a, E>);
 impl<E: ApiError + ?Sized> Serialize for Details<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let help = self.0 .0.doc_url();
-        let bad_request = crate::violations::has_list(self.0 .0);
+        let bad_request = crate::fields::has_list(self.0 .0);
         let localized = self.0 .2;
         let len = 1
             + usize::from(bad_request)
@@ -148,7 +148,7 @@ impl<E: ApiError + ?Sized> Serialize for Details<'_, '_, E> {
         let mut list = serializer.serialize_seq(Some(len))?;
         list.serialize_element(&ErrorInfo(self.0))?;
         if bad_request {
-            crate::violations::with_list(self.0 .0, |violations| {
+            crate::fields::with_list(self.0 .0, |violations| {
                 list.serialize_element(&BadRequest(violations))
             })?;
         }
@@ -292,7 +292,7 @@ impl Google {
             super::write_fields(error, writer, super::FieldStyle::Text)?;
         }
         io(writer.write_all(b"}"))?;
-        crate::violations::with_list(error, |violations| {
+        crate::fields::with_list(error, |violations| {
             io(writer.write_all(
                 br#",{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":"#,
             ))?;

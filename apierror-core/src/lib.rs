@@ -27,8 +27,6 @@ pub use rendering::format;
 #[allow(deprecated)]
 pub use rendering::json;
 pub use rendering::locale;
-#[cfg(feature = "tonic")]
-pub use serving::grpc;
 pub use serving::report;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use serving::request;
@@ -38,6 +36,8 @@ pub use tooling::aide;
 pub use tooling::decode;
 #[cfg(feature = "export")]
 pub use tooling::export;
+#[cfg(feature = "tonic")]
+pub use tooling::grpc;
 #[cfg(feature = "utoipa")]
 pub use tooling::openapi;
 #[cfg(feature = "stability")]

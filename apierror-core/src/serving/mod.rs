@@ -5,7 +5,7 @@
 
 pub(crate) mod bulk;
 #[cfg(feature = "tonic")]
-pub mod grpc;
+pub(crate) mod grpc;
 pub mod report;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub mod request;

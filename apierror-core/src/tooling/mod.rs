@@ -11,6 +11,8 @@ pub(crate) mod body;
 pub mod decode;
 #[cfg(feature = "export")]
 pub mod export;
+#[cfg(feature = "tonic")]
+pub mod grpc;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 #[cfg(feature = "stability")]

@@ -14,19 +14,20 @@
 //! and the member is typed from the field's Rust type.
 
 pub(crate) mod decoder;
+mod field;
 mod node;
 mod ordered;
 pub(crate) mod places;
 pub(crate) mod synthetic;
 mod values;
 
+pub(crate) use field::{Field, Ty};
 #[cfg(feature = "utoipa")]
 pub(crate) use node::merge;
 pub(crate) use node::Node;
 pub(crate) use synthetic::{Slot, Synthetic};
 
 use crate::catalog::{Catalog, Descriptor, Owner};
-use crate::export::schema::Field;
 use crate::format::{Context, Format};
 use crate::render::Render;
 use crate::shape::Shape;

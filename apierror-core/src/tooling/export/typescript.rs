@@ -1,7 +1,6 @@
 //! TypeScript declarations for a catalog's codes, details and bodies.
 
-use super::schema::{Field, Ty};
-use crate::body::{self, CodeModel, Node};
+use crate::body::{self, CodeModel, Field, Node, Ty};
 use crate::catalog::Catalog;
 use crate::error::ApiError;
 use crate::format::{Format, FormatVisitor};

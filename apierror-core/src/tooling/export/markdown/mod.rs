@@ -5,7 +5,6 @@ mod text;
 use super::{all_categories, all_status_docs, Settings};
 use crate::catalog::{Catalog, Category, Descriptor};
 use crate::doc::{Block, Section as DocSection};
-use crate::template::Piece;
 use core::fmt::{self, Write};
 use sections::*;
 use text::*;

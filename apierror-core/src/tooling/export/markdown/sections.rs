@@ -1,8 +1,10 @@
 //! The reference's outline: which codes go in which section (by category,
 //! by module type), and the one-line summaries of sections.
 
-#[allow(unused_imports)]
-use super::*;
+use super::text::{code_span, escape};
+use crate::catalog::{Catalog, Category, Descriptor};
+use crate::doc::Section as DocSection;
+use crate::export::all_categories;
 
 /// A section of the reference: a heading, an optional introduction, and the
 /// codes it documents.

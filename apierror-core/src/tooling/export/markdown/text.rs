@@ -1,8 +1,8 @@
 //! Text as Markdown: escaping, code spans, table cells, headings shifted
 //! under the reference's own.
 
-#[allow(unused_imports)]
-use super::*;
+use crate::catalog::Descriptor;
+use crate::template::Piece;
 
 /// Markdown written by the user, made to fit in one table cell.
 pub(super) fn cell(text: &str) -> String {

@@ -1,8 +1,12 @@
 //! The snapshot file: its lines parsed into a state, and two states
 //! compared into changes.
 
-#[allow(unused_imports)]
-use super::*;
+use super::change::{Change, Entry};
+use crate::catalog::Catalog;
+use std::collections::{BTreeSet, HashMap};
+
+/// The command that accepts a catalog's changes, which failures name.
+pub(super) const ACCEPT_HINT: &str = "APIERROR_UPDATE_SNAPSHOTS=1 cargo test";
 
 /// A catalog's or a snapshot's codes: entries in order, then retired codes.
 #[derive(Debug, Default)]

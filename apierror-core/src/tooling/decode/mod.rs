@@ -230,7 +230,7 @@ pub fn index_of(
     by_hash: &'static [(u64, u32)],
     code: &str,
 ) -> Option<usize> {
-    let hash = crate::__private::code_hash(code);
+    let hash = crate::composition::code_hash(code);
     let start = by_hash.partition_point(|&(h, _)| h < hash);
     by_hash[start..]
         .iter()
@@ -658,8 +658,8 @@ fn parts(body: &[u8], limits: Limits) -> Result<Parts, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::index_of;
-    use crate::__private::code_hash;
     use crate::catalog::{Descriptor, Owner};
+    use crate::composition::code_hash;
 
     static OWNER: Owner = Owner::__new("E", "app::E", None, None);
     static DESCRIPTORS: [Descriptor; 4] = [

@@ -7,7 +7,7 @@
 
 mod args;
 /// The built-in formats' table, the runtime's own file (a link to
-/// `apierror-core/src/format/table.rs`).
+/// `apierror-core/src/model/built_in/table.rs`).
 #[macro_use]
 mod formats;
 mod ast;

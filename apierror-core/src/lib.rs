@@ -10,50 +10,48 @@
 
 extern crate alloc;
 
-mod bulk;
-mod composition;
-mod error;
-mod facts;
-mod html;
-mod json_check;
-mod message;
-#[cfg(feature = "export")]
+// The layers, each in its folder, each importing only from those before
+// it (`cargo test -p apierror-tests --test runtime layers` checks it).
 mod model;
-mod render;
-mod shape;
+mod rendering;
+mod serving;
+mod tooling;
 
-#[cfg(feature = "aide")]
-pub mod aide;
-pub mod catalog;
-pub mod decode;
-pub mod doc;
-#[cfg(feature = "export")]
-pub mod export;
-pub mod fields;
-pub mod format;
-#[cfg(feature = "tonic")]
-pub mod grpc;
+// The public modules, at the paths users know.
+pub use model::catalog;
+pub use model::doc;
+pub use model::fields;
+pub use model::template;
+pub use model::violations;
+pub use rendering::format;
+#[allow(deprecated)]
 #[doc(hidden)]
-pub mod json;
-pub mod locale;
-#[cfg(feature = "utoipa")]
-pub mod openapi;
-pub mod report;
+pub use rendering::json;
+pub use rendering::locale;
+pub use serving::report;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub mod request;
-pub mod response;
+pub use serving::request;
+pub use serving::response;
+#[cfg(feature = "aide")]
+pub use tooling::aide;
+pub use tooling::decode;
+#[cfg(feature = "export")]
+pub use tooling::export;
+#[cfg(feature = "tonic")]
+pub use tooling::grpc;
+#[cfg(feature = "utoipa")]
+pub use tooling::openapi;
 #[cfg(feature = "stability")]
-pub mod stability;
-pub mod template;
-pub mod violations;
+pub use tooling::stability;
 
-/// Framework integrations, behind cargo features.
-mod framework {
-    #[cfg(feature = "actix-web")]
-    pub mod actix;
-    #[cfg(feature = "axum")]
-    pub mod axum;
-}
+// The private ones, by name, whatever their layer.
+use model::{built_in, composition, context, error, facts, json_text, message, shape};
+use rendering::{html, json_check, render};
+use serving::bulk;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+use serving::framework;
+#[cfg(feature = "export")]
+use tooling::body;
 
 #[cfg(feature = "actix-web")]
 pub use framework::actix;
@@ -94,6 +92,8 @@ pub mod __support {
 }
 
 pub use bulk::Bulk;
+// Shown as re-exports of their modules' items, as when those defined them.
+#[doc(no_inline)]
 pub use catalog::{Catalog, Category, Descriptor, Transparent};
 pub use error::{ApiError, Details};
 pub use http;
@@ -101,4 +101,5 @@ pub use message::Message;
 pub use render::Render;
 /// serde, for writing [`Format`](format::Format)s.
 pub use serde;
+#[doc(no_inline)]
 pub use violations::{Violation, Violations};

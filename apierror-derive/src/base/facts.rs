@@ -1,1 +1,1 @@
-../../../apierror-core/src/facts.rs
+../../../apierror-core/src/model/facts.rs

@@ -1,1 +1,1 @@
-../../../apierror-core/src/format/table.rs
+../../../apierror-core/src/model/built_in/table.rs

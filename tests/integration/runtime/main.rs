@@ -27,6 +27,7 @@ pub mod generics;
 pub mod hygiene;
 pub mod internal;
 pub mod json_validity;
+pub mod layers;
 pub mod leaks;
 pub mod migration;
 pub mod protocol;

@@ -1,0 +1,375 @@
+//! The built-in formats as values: which format a type declares with
+//! `#[api_error(format = "...")]`, with its one setting (RFC 9457's `type`
+//! URL, AIP-193's domain), as its catalog holds it
+//! ([`Catalog::built_in`](crate::Catalog::built_in)). How each one writes a
+//! body is the rendering layer's (`rendering/format/`: the `Format` impl of
+//! each type, and of [`BuiltIn`], which renders in the format of its
+//! variant).
+//!
+//! The types and their constructors are data, built in const context by
+//! generated code (`BuiltIn::Problem(Problem::__built_in(...))`): they sit
+//! in the model with the catalog, which the derive fills, and the formats
+//! keep their public paths (`apierror::format::Problem`, ...).
+
+#[macro_use]
+mod table;
+// The rows, for the `Format` impl of `BuiltIn` in the rendering layer (a
+// path to the macro, which clippy takes for a redundant import).
+#[allow(clippy::single_component_path_imports)]
+pub(crate) use built_in_formats;
+pub(crate) use table::PROBLEM_MEMBERS;
+
+/// The standard format, as the Hexabase and k0rdent APIs speak it:
+///
+/// ```json
+/// {"error":{"code":"RESOURCE_NOT_FOUND","message":"Resource not found","details":{...}}}
+/// ```
+///
+/// `details` is present when the variant declares detail fields (or
+/// `empty_details`). With a request id or timestamp in the [`Context`](crate::format::Context), the
+/// request id is added to the error object and both go into `"meta"`:
+/// `"meta":{"request_id":"req_123456","timestamp":"2024-01-20T10:00:00Z"}`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Standard;
+
+impl Standard {
+    /// The format from its setting in the table of built-in formats: it
+    /// takes none.
+    #[doc(hidden)]
+    pub const fn __built_in(_: Option<&'static str>) -> Self {
+        Standard
+    }
+}
+
+/// The discriminated union of the k0rdent API, for clients that switch on `success`:
+///
+/// ```json
+/// {"success":false,"error":{"code":"NOT_FOUND","message":"Resource not found"},"requestId":"req_1"}
+/// ```
+///
+/// `requestId` is present when the [`Context`](crate::format::Context) has one.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tagged;
+
+impl Tagged {
+    /// The format from its setting in the table of built-in formats: it
+    /// takes none.
+    #[doc(hidden)]
+    pub const fn __built_in(_: Option<&'static str>) -> Self {
+        Tagged
+    }
+}
+
+/// The OpenAI style, as LLM gateways speak it:
+///
+/// ```json
+/// {"error":{"message":"rate limit exceeded","type":"rate_limit_error","code":429,"details":{"retry_after":60}}}
+/// ```
+///
+/// `code` is the HTTP status as a number. `type` is the variant's
+/// `#[api_error(kind = "...")]`, else its category, else named after the
+/// status: 400 and 422 `invalid_request_error`, 401 `authentication_error`,
+/// 403 `permission_error`, 404 `not_found_error`, 409 `conflict_error`,
+/// 413 `request_too_large`, 429 `rate_limit_error`, any other 4xx
+/// `invalid_request_error`, 5xx `api_error`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct OpenAi;
+
+impl OpenAi {
+    /// The format from its setting in the table of built-in formats: it
+    /// takes none.
+    #[doc(hidden)]
+    pub const fn __built_in(_: Option<&'static str>) -> Self {
+        OpenAi
+    }
+}
+
+/// RFC 9457 problem details, `application/problem+json`:
+///
+/// ```json
+/// {"type":"https://docs.example.com/errors/ERR-02-003","title":"Conflict","status":409,
+///  "detail":"The selected node does not have enough CPU capacity","code":"ERR-02-003",
+///  "requested":8,"available":2}
+/// ```
+///
+/// - `type`: a documentation URL template with `{code}` replaced: the
+///   `type_url` of the type that declares the variant, else of the nearest
+///   type that includes it, else the format's own template
+///   ([`Problem::with_type`]), else the error's documentation URL
+///   ([`ApiError::doc_url`](crate::ApiError::doc_url), from `doc_url = "..."`); `about:blank` without any;
+/// - `title`: the variant's `#[api_error(title = "...")]`, else the status's
+///   reason phrase, else (for unregistered statuses like 465) `Client Error`
+///   or `Server Error`;
+/// - `status`: the response status; `detail`: the public message;
+/// - `instance`: from the [`Context`](crate::format::Context), when set;
+/// - `code` and the details fields as extension members. A details key equal
+///   to one of the members above is left out rather than overwrite it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Problem {
+    pub(crate) type_template: Option<&'static str>,
+    /// Where the template's one `{code}` starts, found in const eval, and
+    /// whether the template needs no JSON escaping: the body is then written
+    /// without searching or scanning it.
+    pub(crate) split: Option<usize>,
+    pub(crate) plain: bool,
+}
+
+impl Problem {
+    /// The format from its setting in the table of built-in formats: the
+    /// `type` URL template, if any.
+    #[doc(hidden)]
+    pub const fn __built_in(type_url: Option<&'static str>) -> Self {
+        match type_url {
+            Some(template) => Problem::with_type(template),
+            None => Problem::new(),
+        }
+    }
+
+    /// Problem details with `"type":"about:blank"`.
+    pub const fn new() -> Self {
+        Problem {
+            type_template: None,
+            split: None,
+            plain: true,
+        }
+    }
+
+    /// Problem details whose `type` is a documentation URL; `{code}` in the
+    /// template is replaced by the error code:
+    /// `Problem::with_type("https://docs.example.com/errors/{code}")`.
+    ///
+    /// The template takes the URLs `#[api_error(type_url = ...)]` takes: an
+    /// `http(s)` URL, a `urn:` or a relative reference. Any other scheme
+    /// (`javascript:`, `data:`, `file:`...) would reach clients' links: such
+    /// a template is ignored, and `type` is left out (`about:blank`).
+    ///
+    /// ```
+    /// use apierror::format::Problem;
+    ///
+    /// assert_eq!(Problem::with_type("javascript:alert(1)").type_template(), None);
+    /// assert_eq!(Problem::with_type("/errors/{code}").type_template(), Some("/errors/{code}"));
+    /// ```
+    pub const fn with_type(template: &'static str) -> Self {
+        if !safe_url(template) {
+            return Problem::new();
+        }
+        Problem {
+            type_template: Some(template),
+            split: single_code(template),
+            plain: crate::catalog::json_plain(template),
+        }
+    }
+
+    /// The `type` URL template, if any.
+    pub const fn type_template(&self) -> Option<&'static str> {
+        self.type_template
+    }
+}
+
+/// Where `template`'s `{code}` starts when it has exactly one.
+const fn single_code(template: &str) -> Option<usize> {
+    let bytes = template.as_bytes();
+    let needle = b"{code}";
+    let mut found = None;
+    let mut i = 0;
+    while i + needle.len() <= bytes.len() {
+        let mut j = 0;
+        while j < needle.len() && bytes[i + j] == needle[j] {
+            j += 1;
+        }
+        if j == needle.len() {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i);
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Whether a URL template is an `http(s)` URL, a `urn:` or a relative
+/// reference (no scheme) without spaces or control characters: the URLs
+/// the derive takes in `type_url` and `doc_url`.
+const fn safe_url(url: &str) -> bool {
+    let bytes = url.as_bytes();
+    let mut i = 0;
+    let mut scheme_end = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b <= b' ' || b == 0x7f {
+            return false;
+        }
+        if scheme_end.is_none() && matches!(b, b'/' | b'?' | b'#') {
+            // A `:` after these is in the path: no scheme.
+            scheme_end = Some(usize::MAX);
+        } else if scheme_end.is_none() && b == b':' {
+            scheme_end = Some(i);
+        }
+        i += 1;
+    }
+    match scheme_end {
+        None | Some(usize::MAX) => true,
+        Some(end) => {
+            let scheme = bytes.split_at(end).0;
+            same_letters(scheme, b"http")
+                || same_letters(scheme, b"https")
+                || same_letters(scheme, b"urn")
+        }
+    }
+}
+
+/// `<[u8]>::eq_ignore_ascii_case` as a `const fn` on Rust 1.83.
+const fn same_letters(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if !a[i].eq_ignore_ascii_case(&b[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Google AIP-193 errors, with a `google.rpc.ErrorInfo` carrying the code:
+///
+/// ```json
+/// {"error":{"code":429,"message":"Rate limit exceeded","status":"RESOURCE_EXHAUSTED",
+///   "details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED",
+///     "domain":"api.example.com","metadata":{"limit":"5000","window":"1h"}}]}}
+/// ```
+///
+/// `status` is the `google.rpc.Code` name for the HTTP status (see
+/// [`rpc_code`](crate::format::google::rpc_code)), or the variant's `#[api_error(grpc = "...")]` (a 409
+/// "already exists" is `ALREADY_EXISTS`, not `ABORTED`); `reason` is the error code; `metadata` holds the details
+/// fields as strings (strings as they are, other values as JSON text) and is
+/// left out when the variant has no details. When the error has a
+/// documentation URL ([`ApiError::doc_url`](crate::ApiError::doc_url), from `doc_url = "..."`), a
+/// `google.rpc.Help` follows the `ErrorInfo`, with one link to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Google {
+    pub(crate) domain: &'static str,
+}
+
+impl Google {
+    /// AIP-193 errors of a service whose `ErrorInfo.domain` is `domain`,
+    /// e.g. `"pubsub.googleapis.com"`.
+    pub const fn new(domain: &'static str) -> Self {
+        Google { domain }
+    }
+
+    /// The format from its setting in the table of built-in formats: the
+    /// domain (the derive requires it).
+    #[doc(hidden)]
+    pub const fn __built_in(domain: Option<&'static str>) -> Self {
+        match domain {
+            Some(domain) => Google::new(domain),
+            None => Google::new(""),
+        }
+    }
+
+    /// The `ErrorInfo.domain`.
+    pub const fn domain(&self) -> &'static str {
+        self.domain
+    }
+}
+
+/// The WebSocket error frame of the Hexabase API:
+///
+/// ```json
+/// {"type":"error","error":{"code":"WS_AUTH_REQUIRED","message":"Authentication required before subscribing"}}
+/// ```
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WebSocket;
+
+impl WebSocket {
+    /// The format from its setting in the table of built-in formats: it
+    /// takes none.
+    #[doc(hidden)]
+    pub const fn __built_in(_: Option<&'static str>) -> Self {
+        WebSocket
+    }
+}
+
+/// Defines [`BuiltIn`] and its impls from the rows of the table.
+macro_rules! define_built_in {
+    ($($ty:ident $name:literal $doc:literal ($setting:expr) ($reserved:expr);)*) => {
+        /// The built-in formats, as a type chooses its default with
+        /// `#[api_error(format = "...")]`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub enum BuiltIn {
+            $(#[doc = $doc] $ty($ty),)*
+        }
+
+        impl BuiltIn {
+            /// The names `#[api_error(format = "...")]` takes, the default
+            /// first: `"standard"`, `"tagged"`, `"openai"`, `"problem"`,
+            /// `"google"`, `"websocket"`.
+            pub const NAMES: &'static [&'static str] = &[$($name),*];
+
+            /// The format's name in `#[api_error(format = "...")]`.
+            pub const fn name(&self) -> &'static str {
+                match self {
+                    $(BuiltIn::$ty(_) => $name,)*
+                }
+            }
+
+            /// The built-in format named `name` ([`NAMES`](Self::NAMES)),
+            /// with its one setting: RFC 9457's `type` URL template for
+            /// `"problem"` (optional), AIP-193's domain for `"google"`
+            /// (required); the others take none. `None` for another name,
+            /// a missing required setting, or a setting given to a format
+            /// that takes none: for a format chosen at run time, from
+            /// configuration.
+            ///
+            /// ```
+            /// use apierror::format::{BuiltIn, Google};
+            ///
+            /// assert_eq!(BuiltIn::from_name("google", Some("api.example.com")), Some(BuiltIn::Google(Google::new("api.example.com"))));
+            /// assert_eq!(BuiltIn::from_name("google", None), None);
+            /// assert_eq!(BuiltIn::from_name("tagged", Some("x")), None);
+            /// assert_eq!(BuiltIn::from_name("soap", None), None);
+            /// for name in BuiltIn::NAMES {
+            ///     let format = BuiltIn::from_name(name, Some("api.example.com")).or(BuiltIn::from_name(name, None));
+            ///     assert_eq!(format.map(|f| f.name()), Some(*name));
+            /// }
+            /// ```
+            pub fn from_name(name: &str, setting: Option<&'static str>) -> Option<BuiltIn> {
+                $(
+                    if name == $name {
+                        let takes: Option<(&str, bool)> = $setting;
+                        let fits = match (takes, setting) {
+                            (None, Some(_)) => false,
+                            (Some((_, true)), None) => false,
+                            _ => true,
+                        };
+                        return fits.then(|| BuiltIn::$ty($ty::__built_in(setting)));
+                    }
+                )*
+                None
+            }
+
+            /// The format's type name: `Standard`, `Problem`, ...
+            #[cfg(feature = "export")]
+            pub(crate) fn type_name(&self) -> &'static str {
+                match self {
+                    $(BuiltIn::$ty(_) => stringify!($ty),)*
+                }
+            }
+        }
+    };
+}
+
+built_in_formats!(define_built_in);
+
+impl Default for BuiltIn {
+    fn default() -> Self {
+        BuiltIn::Standard(Standard)
+    }
+}

@@ -1,0 +1,110 @@
+//! The request context formats place in the body.
+
+use crate::json_text::plain_json;
+
+/// Per-request data that formats place where their shape puts it: the
+/// request id, a timestamp, the instance URI (RFC 9457).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Context<'a> {
+    pub(crate) request_id: Option<&'a str>,
+    pub(crate) timestamp: Option<&'a str>,
+    pub(crate) instance: Option<&'a str>,
+    pub(crate) request_id_header: Option<&'a str>,
+    pub(crate) accept_language: Option<&'a str>,
+    /// The request id and the timestamp need no JSON escaping: checked
+    /// once, when set, not at each render.
+    pub(crate) request_id_plain: bool,
+    pub(crate) timestamp_plain: bool,
+}
+
+impl<'a> Context<'a> {
+    /// An empty context.
+    pub const fn new() -> Self {
+        Context {
+            request_id: None,
+            timestamp: None,
+            instance: None,
+            request_id_header: None,
+            accept_language: None,
+            request_id_plain: true,
+            timestamp_plain: true,
+        }
+    }
+
+    /// The id of the request, e.g. `"req_123456"`, without surrounding
+    /// whitespace. An id that is empty, or longer than
+    /// [`MAX_REQUEST_ID`](Self::MAX_REQUEST_ID) bytes, is left out: request
+    /// ids often come from a client's header, and are echoed in the body and
+    /// the `X-Request-Id` header.
+    pub const fn with_request_id(mut self, request_id: &'a str) -> Self {
+        let id = request_id.trim_ascii();
+        self.request_id = if id.is_empty() || id.len() > Self::MAX_REQUEST_ID {
+            None
+        } else {
+            Some(id)
+        };
+        self.request_id_plain = plain_json(id.as_bytes());
+        self
+    }
+
+    /// The longest request id a context keeps, in bytes.
+    pub const MAX_REQUEST_ID: usize = 256;
+
+    /// When the error happened, already formatted (RFC 3339 is usual).
+    pub const fn with_timestamp(mut self, timestamp: &'a str) -> Self {
+        self.timestamp = Some(timestamp);
+        self.timestamp_plain = plain_json(timestamp.as_bytes());
+        self
+    }
+
+    /// The URI of this occurrence of the problem (RFC 9457 `instance`).
+    pub const fn with_instance(mut self, instance: &'a str) -> Self {
+        self.instance = Some(instance);
+        self
+    }
+
+    /// The response header the request id is echoed under: `X-Request-Id`
+    /// unless set here (Stripe's `Request-Id`, say); `""` echoes it under
+    /// none. A name that is no valid header name sends none.
+    pub const fn with_request_id_header(mut self, name: &'a str) -> Self {
+        self.request_id_header = Some(name);
+        self
+    }
+
+    /// The header the request id is echoed under: see
+    /// [`with_request_id_header`](Self::with_request_id_header).
+    pub const fn request_id_header(&self) -> &'a str {
+        match self.request_id_header {
+            Some(name) => name,
+            None => crate::facts::DEFAULT_REQUEST_ID_HEADER,
+        }
+    }
+
+    /// The request id, if set.
+    pub const fn request_id(&self) -> Option<&'a str> {
+        self.request_id
+    }
+
+    /// The timestamp, if set.
+    pub const fn timestamp(&self) -> Option<&'a str> {
+        self.timestamp
+    }
+
+    /// The instance URI, if set.
+    pub const fn instance(&self) -> Option<&'a str> {
+        self.instance
+    }
+
+    /// The request's `Accept-Language` header value: a type with
+    /// translations answers in the language it prefers (see
+    /// [`locale`](crate::locale)).
+    pub const fn with_accept_language(mut self, accept_language: &'a str) -> Self {
+        self.accept_language = Some(accept_language);
+        self
+    }
+
+    /// The `Accept-Language` of the request, when set.
+    pub const fn accept_language(&self) -> Option<&'a str> {
+        self.accept_language
+    }
+}

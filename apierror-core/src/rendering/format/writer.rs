@@ -1,0 +1,367 @@
+//! The byte writer of the built-in formats' fast path: constant parts and
+//! details fields written straight into the output, valid JSON by
+//! construction.
+
+#[allow(unused_imports)]
+use super::*;
+use crate::json_check::{Lazy, Slot};
+use crate::json_text::plain_json;
+
+/// The parts of a body that generated code writes directly.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonPart {
+    /// `{"code":"…","message":"…","details":{…}}`
+    Object,
+    /// `{…}`, the details object.
+    Details,
+    /// `,"key":value` for each details field, leaving out the names RFC 9457
+    /// reserves: the extension members of a problem document.
+    Members,
+    /// The public message as a JSON string.
+    Message,
+}
+
+/// Writes one part of an error's JSON body: constant bytes, the static
+/// message as it is when it needs no escaping, serde for the fields.
+pub(crate) fn write_part<E, W>(
+    error: &E,
+    part: JsonPart,
+    writer: &mut W,
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    match part {
+        JsonPart::Object => write_object(error, None, writer),
+        JsonPart::Message => write_message(error, None, writer),
+        JsonPart::Details => write_fields(error, writer, FieldStyle::Details),
+        JsonPart::Members => write_fields(error, writer, FieldStyle::Members),
+    }
+}
+
+/// Writes the public message as a JSON string: `translation` (one of the
+/// descriptor's, see [`locale`](crate::locale)) filled in, else the static
+/// message as it is when it needs no escaping, else serde's escaping.
+pub(crate) fn write_message<E, W>(
+    error: &E,
+    translation: Option<&'static str>,
+    writer: &mut W,
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+    if let Some(template) = translation {
+        let text = crate::locale::Translated::new(error, template);
+        return Serialize::serialize(&text, &mut serde_json::Serializer::new(writer));
+    }
+    let descriptor = error.descriptor();
+    match descriptor.__static_message() {
+        Some(message) if descriptor.plain_message() => {
+            io(writer.write_all(b"\""))?;
+            io(writer.write_all(message.as_bytes()))?;
+            io(writer.write_all(b"\""))
+        }
+        _ => Serialize::serialize(&error.message(), &mut serde_json::Serializer::new(writer)),
+    }
+}
+
+/// `{"code":"…","message":"…","details":{…},"request_id":"…"}`: the error
+/// object, with the request id when there is one. The code is written as it
+/// is (the derive checks its characters, const eval that it needs no
+/// escaping), the request id escaped when it needs to be.
+pub(crate) fn write_object<E, W>(
+    error: &E,
+    request_id: Option<&str>,
+    writer: &mut W,
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    let request_id = request_id.map(|id| (id, plain_json(id.as_bytes())));
+    write_object_after::<E, W, false>(error, request_id, None, writer, br#"{"code":""#)
+}
+
+/// [`write_object`] after `open`: the bytes before the object and the
+/// object's own `{"code":"`, one constant (`{"error":{"code":"`), so that a
+/// body is a few copies; the message in `translation` when `TRANSLATED`
+/// (a constant, so that the untranslated writer checks nothing).
+pub(crate) fn write_object_after<E, W, const TRANSLATED: bool>(
+    error: &E,
+    request_id: Option<(&str, bool)>,
+    translation: Option<&'static str>,
+    writer: &mut W,
+    open: &[u8],
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    let translation = if TRANSLATED { translation } else { None };
+    let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+    let descriptor = error.descriptor();
+    if descriptor.plain_code() {
+        io(writer.write_all(open))?;
+        io(writer.write_all(descriptor.code().as_bytes()))?;
+    } else {
+        // `open` without its closing quote, then the code escaped.
+        io(writer.write_all(&open[..open.len() - 1]))?;
+        write_str(writer, descriptor.code())?;
+        io(writer.write_all(b"\""))?;
+    }
+    match descriptor.__static_message() {
+        Some(message) if descriptor.plain_message() && translation.is_none() => {
+            io(writer.write_all(br#"","message":""#))?;
+            io(writer.write_all(message.as_bytes()))?;
+            io(writer.write_all(b"\""))?;
+        }
+        _ => {
+            io(writer.write_all(br#"","message":"#))?;
+            write_message(error, translation, writer)?;
+        }
+    }
+    if error.has_details() {
+        io(writer.write_all(br#","details":"#))?;
+        write_part(error, JsonPart::Details, writer)?;
+    }
+    if let Some((request_id, plain)) = request_id {
+        io(writer.write_all(br#","request_id":"#))?;
+        write_checked_str(writer, request_id, plain)?;
+    }
+    io(writer.write_all(b"}"))
+}
+
+/// Writes a JSON string: as it is when nothing in it needs escaping.
+#[inline]
+pub(crate) fn write_str<W: std::io::Write>(
+    writer: &mut W,
+    text: &str,
+) -> Result<(), serde_json::Error> {
+    write_checked_str(writer, text, plain_json(text.as_bytes()))
+}
+
+/// Writes the concatenation of `parts` as one JSON string, without building
+/// it when nothing in it needs escaping.
+#[inline]
+pub(crate) fn write_str_parts<W: std::io::Write>(
+    writer: &mut W,
+    parts: &[&str],
+) -> Result<(), serde_json::Error> {
+    let plain = parts.iter().all(|part| plain_json(part.as_bytes()));
+    if plain {
+        let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+        io(writer.write_all(b"\""))?;
+        for part in parts {
+            io(writer.write_all(part.as_bytes()))?;
+        }
+        io(writer.write_all(b"\""))
+    } else {
+        Serialize::serialize(
+            parts.concat().as_str(),
+            &mut serde_json::Serializer::new(writer),
+        )
+    }
+}
+
+/// Writes a JSON string already known to need no escaping (`plain`), or
+/// escaped by serde.
+#[inline]
+pub(crate) fn write_checked_str<W: std::io::Write>(
+    writer: &mut W,
+    text: &str,
+    plain: bool,
+) -> Result<(), serde_json::Error> {
+    if !plain {
+        return Serialize::serialize(text, &mut serde_json::Serializer::new(writer));
+    }
+    let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+    io(writer.write_all(b"\""))?;
+    io(writer.write_all(text.as_bytes()))?;
+    io(writer.write_all(b"\""))
+}
+
+/// How [`write_fields`] writes the details fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldStyle {
+    /// `{"key":value,...}`
+    Details,
+    /// `,"key":value` each, RFC 9457's own members left out.
+    Members,
+    /// `{"key":"text",...}`: values as strings (AIP-193 metadata).
+    Text,
+}
+
+const DETAILS: u8 = 0;
+const MEMBERS: u8 = 1;
+const TEXT: u8 = 2;
+
+/// Writes an error's details fields straight into `writer` as JSON.
+pub(crate) fn write_fields<E, W>(
+    error: &E,
+    writer: &mut W,
+    style: FieldStyle,
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    // One writer per style, so that no field pays for the others' branches.
+    match style {
+        FieldStyle::Details => FieldWriter::<W, DETAILS>::run(error, writer),
+        FieldStyle::Members => FieldWriter::<W, MEMBERS>::run(error, writer),
+        FieldStyle::Text => FieldWriter::<W, TEXT>::run(error, writer),
+    }
+}
+
+struct FieldWriter<'w, W, const STYLE: u8> {
+    writer: &'w mut W,
+    first: bool,
+}
+
+impl<'w, W: std::io::Write, const STYLE: u8> FieldWriter<'w, W, STYLE> {
+    fn run<E: ApiError + ?Sized>(error: &E, writer: &'w mut W) -> Result<(), serde_json::Error> {
+        let mut fields = FieldWriter::<W, STYLE> {
+            writer,
+            first: true,
+        };
+        error.__visit_fields(&mut fields)?;
+        let close: &[u8] = match (STYLE, fields.first) {
+            (MEMBERS, _) => b"",
+            (_, true) => b"{}",
+            (_, false) => b"}",
+        };
+        fields
+            .writer
+            .write_all(close)
+            .map_err(serde_json::Error::io)
+    }
+}
+
+impl<W: std::io::Write, const STYLE: u8> crate::fields::FieldVisitor for FieldWriter<'_, W, STYLE> {
+    type Error = serde_json::Error;
+
+    #[inline]
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &T,
+    ) -> Result<(), serde_json::Error> {
+        if !self.key(key, json_key)? {
+            return Ok(());
+        }
+        if STYLE == TEXT {
+            text::write_text(self.writer, value)
+        } else {
+            // A value's own `Serialize` may write an object: checked for
+            // keys written twice.
+            let mut slot = Slot::default();
+            let mut checked = Lazy::new(&mut *self.writer, &mut slot);
+            value.serialize(&mut serde_json::Serializer::new(&mut checked))?;
+            checked.finish().map_err(serde_json::Error::io)
+        }
+    }
+
+    #[inline]
+    fn scalar_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &T,
+    ) -> Result<(), serde_json::Error> {
+        if !self.key(key, json_key)? {
+            return Ok(());
+        }
+        if STYLE == TEXT {
+            text::write_text(self.writer, value)
+        } else {
+            value.serialize(&mut serde_json::Serializer::new(&mut *self.writer))
+        }
+    }
+
+    #[inline]
+    fn str_field(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &str,
+    ) -> Result<(), serde_json::Error> {
+        if !self.key(key, json_key)? {
+            return Ok(());
+        }
+        // A string is its own text (AIP-193 metadata) and its JSON string.
+        write_str(self.writer, value)
+    }
+
+    fn violations_field(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &crate::Violations,
+    ) -> Result<(), serde_json::Error> {
+        use crate::violations::{Style, Styled};
+        match STYLE {
+            // AIP-193 metadata holds strings: the list is a `BadRequest`.
+            TEXT => Ok(()),
+            // RFC 9457 §3: the `errors` member.
+            MEMBERS => {
+                self.writer
+                    .write_all(br#","errors":"#)
+                    .map_err(serde_json::Error::io)?;
+                Styled(value, Style::Problem)
+                    .serialize(&mut serde_json::Serializer::new(&mut *self.writer))
+            }
+            _ => self.field(key, json_key, value),
+        }
+    }
+}
+
+impl<W: std::io::Write, const STYLE: u8> FieldWriter<'_, W, STYLE> {
+    /// Writes the separator and the key; `false` for a member RFC 9457
+    /// reserves, which is left out.
+    #[inline]
+    fn key(&mut self, key: &str, json_key: &str) -> Result<bool, serde_json::Error> {
+        if STYLE == MEMBERS && problem::RESERVED.contains(&key) {
+            return Ok(false);
+        }
+        let separator: &[u8] = if STYLE == MEMBERS || !self.first {
+            b","
+        } else {
+            b"{"
+        };
+        self.first = false;
+        self.writer
+            .write_all(separator)
+            .map_err(serde_json::Error::io)?;
+        if json_key.is_empty() {
+            write_str(self.writer, key)?;
+            self.writer.write_all(b":").map_err(serde_json::Error::io)?;
+        } else {
+            self.writer
+                .write_all(json_key.as_bytes())
+                .map_err(serde_json::Error::io)?;
+        }
+        Ok(true)
+    }
+}
+
+/// Writes `prefix`, the error object, then `suffix`: the formats that only
+/// wrap the error object in constant bytes.
+pub(crate) fn wrap_object<E, W, const TRANSLATED: bool>(
+    error: &E,
+    translation: Option<&'static str>,
+    writer: &mut W,
+    open: &[u8],
+    suffix: &[u8],
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
+    write_object_after::<E, W, TRANSLATED>(error, None, translation, writer, open)?;
+    writer.write_all(suffix).map_err(serde_json::Error::io)
+}

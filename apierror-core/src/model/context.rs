@@ -15,6 +15,9 @@ pub struct Context<'a> {
     /// once, when set, not at each render.
     pub(crate) request_id_plain: bool,
     pub(crate) timestamp_plain: bool,
+    /// The request id is visible ASCII (tabs and spaces allowed): a header
+    /// can echo it. Checked once, when set.
+    pub(crate) request_id_visible: bool,
 }
 
 impl<'a> Context<'a> {
@@ -28,6 +31,7 @@ impl<'a> Context<'a> {
             accept_language: None,
             request_id_plain: true,
             timestamp_plain: true,
+            request_id_visible: true,
         }
     }
 
@@ -44,6 +48,18 @@ impl<'a> Context<'a> {
             Some(id)
         };
         self.request_id_plain = plain_json(id.as_bytes());
+        self.request_id_visible = visible_ascii(id.as_bytes());
+        self
+    }
+
+    /// A request id the request-context layer has checked where it entered
+    /// (trimmed, 1 to [`MAX_REQUEST_ID`](Self::MAX_REQUEST_ID) bytes of
+    /// visible ASCII), with whether it needs JSON escaping: kept without
+    /// another look.
+    pub(crate) const fn with_checked_request_id(mut self, id: &'a str, plain: bool) -> Self {
+        self.request_id = Some(id);
+        self.request_id_plain = plain;
+        self.request_id_visible = true;
         self
     }
 
@@ -107,4 +123,18 @@ impl<'a> Context<'a> {
     pub const fn accept_language(&self) -> Option<&'a str> {
         self.accept_language
     }
+}
+
+/// Whether every byte is visible ASCII, a space or a tab: what a header value
+/// can carry as it is (no obs-text, which clients read as Latin-1).
+pub(crate) const fn visible_ascii(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b == b'\t' || (b >= 0x20 && b < 0x7f)) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }

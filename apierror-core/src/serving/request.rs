@@ -97,9 +97,10 @@ impl RequestContext {
         self
     }
 
-    /// Generates the ids of requests that come without one. An id is kept
-    /// as [`Context::with_request_id`] keeps it: trimmed, at most
-    /// [`Context::MAX_REQUEST_ID`] bytes.
+    /// Generates the ids of requests that come without one. A generated id
+    /// is checked as a client's is (trimmed, 1 to
+    /// [`Context::MAX_REQUEST_ID`] bytes of visible ASCII); one that fails
+    /// is replaced by the built-in generator's.
     pub fn generate_with(mut self, generate: impl Fn() -> String + Send + Sync + 'static) -> Self {
         self.generate = Arc::new(generate);
         self
@@ -122,14 +123,17 @@ impl RequestContext {
     pub(crate) fn scope(&self, header: Option<&http::HeaderValue>, path: &str) -> Scope {
         let from_header = header
             .and_then(|value| value.to_str().ok())
-            .and_then(|id| Context::new().with_request_id(id).request_id())
-            .filter(|id| id.bytes().all(|b| (0x20..0x7f).contains(&b)));
-        let request_id = match from_header {
-            Some(id) => id.to_owned(),
-            None => (self.generate)(),
-        };
+            .and_then(RequestId::new);
+        // A generated id is checked as a client's is; one that fails (the
+        // service's own generator) is replaced by the built-in generator's.
+        let id = from_header
+            .or_else(|| RequestId::new(&(self.generate)()))
+            .or_else(|| RequestId::new(&generate_id()))
+            .unwrap_or_else(RequestId::unknown);
         Scope {
-            request_id,
+            request_id: id.text,
+            request_id_plain: id.plain,
+            echo_value: id.header,
             timestamp: self.timestamp(),
             instance: path.to_owned(),
             echo_as: self.echo_as.clone(),
@@ -138,10 +142,50 @@ impl RequestContext {
     }
 }
 
+/// A request id where it enters the service, checked once: trimmed, 1 to
+/// [`Context::MAX_REQUEST_ID`] bytes of visible ASCII (no tab: a client's
+/// id is one token). The body and the echoed header take it as it is.
+struct RequestId {
+    text: String,
+    /// Needs no JSON escaping.
+    plain: bool,
+    header: http::HeaderValue,
+}
+
+impl RequestId {
+    /// What no request gets: the built-in generator's ids always pass.
+    fn unknown() -> RequestId {
+        RequestId {
+            text: "req_unknown".to_owned(),
+            plain: true,
+            header: http::HeaderValue::from_static("req_unknown"),
+        }
+    }
+
+    fn new(raw: &str) -> Option<RequestId> {
+        let id = raw.trim_ascii();
+        if id.is_empty()
+            || id.len() > Context::MAX_REQUEST_ID
+            || !id.bytes().all(|b| (0x20..0x7f).contains(&b))
+        {
+            return None;
+        }
+        Some(RequestId {
+            text: id.to_owned(),
+            plain: crate::json_text::plain_json(id.as_bytes()),
+            header: http::HeaderValue::from_str(id).ok()?,
+        })
+    }
+}
+
 /// What the derived responses of one request render with.
 #[derive(Debug, Clone)]
 pub(crate) struct Scope {
+    /// The request id, checked where it entered ([`RequestId`]).
     pub(crate) request_id: String,
+    request_id_plain: bool,
+    /// The request id as the echoed header's value.
+    echo_value: http::HeaderValue,
     pub(crate) timestamp: Timestamp,
     pub(crate) instance: String,
     pub(crate) echo_as: Option<HeaderName>,
@@ -154,9 +198,7 @@ impl Scope {
     /// The header that echoes the request id, when it is echoed and a valid
     /// header value.
     pub(crate) fn echo(&self) -> Option<(HeaderName, http::HeaderValue)> {
-        let name = self.echo_as.clone()?;
-        let value = http::HeaderValue::from_str(&self.request_id).ok()?;
-        Some((name, value))
+        Some((self.echo_as.clone()?, self.echo_value.clone()))
     }
 
     /// The scope with the request's `Accept-Language` header value.
@@ -172,7 +214,7 @@ impl Scope {
     /// The render context of the request.
     pub(crate) fn context(&self) -> Context<'_> {
         let mut context = Context::new()
-            .with_request_id(&self.request_id)
+            .with_checked_request_id(&self.request_id, self.request_id_plain)
             .with_timestamp(self.timestamp.as_str())
             .with_instance(&self.instance);
         if let Some(accept_language) = &self.accept_language {
@@ -397,5 +439,23 @@ mod tests {
         let latin = http::HeaderValue::from_bytes(b"caf\xe9").unwrap();
         assert_eq!(context.scope(Some(&latin), "/").request_id, "generated");
         assert_eq!(context.scope(None, "/orders/1").instance, "/orders/1");
+    }
+
+    #[test]
+    fn a_generated_id_is_checked_as_a_clients() {
+        for bad in ["", "   ", "caf\u{e9}", "a\tb", &"x".repeat(300)] {
+            let bad = bad.to_owned();
+            let context = RequestContext::new().generate_with(move || bad.clone());
+            let scope = context.scope(None, "/");
+            assert!(scope.request_id.starts_with("req_"), "{:?}", scope.request_id);
+            let (_, echoed) = scope.echo().expect("echoed");
+            assert_eq!(echoed, scope.request_id.as_str());
+        }
+        // A good one is kept, trimmed; the body and the header say the same.
+        let context = RequestContext::new().generate_with(|| " job-7 ".to_owned());
+        let scope = context.scope(None, "/");
+        assert_eq!(scope.request_id, "job-7");
+        assert_eq!(scope.context().request_id(), Some("job-7"));
+        assert_eq!(scope.echo().expect("echoed").1, "job-7");
     }
 }

@@ -169,12 +169,13 @@ fn build<E: ApiError + ?Sized, F: Format + ?Sized>(render: &Render<'_, E, F>) ->
             );
         }
     }
-    if let Some(id) = render.context_ref().request_id() {
-        // `HeaderValue` accepts bytes 0x80..=0xFF (obs-text): a request id
-        // with non-ASCII characters would be echoed as raw UTF-8 bytes,
-        // which clients read as Latin-1 or reject. Echo ASCII ids only.
-        let name = HeaderName::from_bytes(render.context_ref().request_id_header().as_bytes());
-        if id.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b)) {
+    let context = render.context_ref();
+    if let Some(id) = context.request_id() {
+        // The id was checked once where it entered the context (visible
+        // ASCII: `HeaderValue` would accept bytes 0x80..=0xFF, which clients
+        // read as Latin-1 or reject); only such an id is echoed.
+        if context.request_id_visible {
+            let name = HeaderName::from_bytes(context.request_id_header().as_bytes());
             if let (Ok(name), Ok(value)) = (name, HeaderValue::from_str(id)) {
                 headers.insert(name, value);
             }

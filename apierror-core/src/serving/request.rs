@@ -447,7 +447,11 @@ mod tests {
             let bad = bad.to_owned();
             let context = RequestContext::new().generate_with(move || bad.clone());
             let scope = context.scope(None, "/");
-            assert!(scope.request_id.starts_with("req_"), "{:?}", scope.request_id);
+            assert!(
+                scope.request_id.starts_with("req_"),
+                "{:?}",
+                scope.request_id
+            );
             let (_, echoed) = scope.echo().expect("echoed");
             assert_eq!(echoed, scope.request_id.as_str());
         }

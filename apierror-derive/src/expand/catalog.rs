@@ -169,7 +169,7 @@ fn owner(input: &Input, model: &Model) -> TokenStream {
     let krate = &model.krate;
     let name = input.ident.to_string();
     let path = type_path(input);
-    let www_authenticate = option_str(model.www_authenticate.as_deref());
+    let www_authenticate = option_str(model.response.www_authenticate.as_deref());
     let type_url = option_str(model.format.setting("type_url"));
     let doc_url = model
         .doc_url

@@ -9,6 +9,7 @@ mod locale;
 mod locale_tests;
 mod message;
 mod model;
+mod response;
 #[cfg(test)]
 mod tests;
 mod toml_subset;
@@ -188,47 +189,12 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     } else {
         doc::type_doc(&input.doc)
     };
-    let www_authenticate = attrs.www_authenticate.as_ref().and_then(|lit| {
-        let answers_401 = entries.iter().any(|entry| match entry {
-            Entry::Own(own) => own.status == 401,
-            // An included type may answer 401 with this challenge.
-            Entry::Transparent { .. } => true,
-        });
-        if !answers_401 {
-            cx.error_at(
-                lit.span(),
-                format_args!(
-                    "`www_authenticate` is the challenge of 401 responses, and no variant of `{}` answers 401: add one, or leave the attribute out",
-                    input.ident
-                ),
-            );
-            return None;
-        }
-        match lit {
-            // No challenge at all (APIs that send none, as GitHub's):
-            // the empty setting, which the response reads as "leave out".
-            syn::Lit::Bool(flag) if !flag.value => Some(String::new()),
-            syn::Lit::Str(lit) => {
-                let value = lit.value();
-                let valid = !value.is_empty()
-                    && value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
-                if !valid {
-                    cx.error_at(
-                        lit.span(),
-                        "`www_authenticate` must be a valid header value: visible ASCII and spaces, e.g. \"Bearer realm=\\\"api\\\"\"",
-                    );
-                }
-                valid.then_some(value)
-            }
-            other => {
-                cx.error_at(
-                    other.span(),
-                    "`www_authenticate` takes the challenge 401 responses send (\"Bearer realm=\\\"api\\\"\"), or false for none",
-                );
-                None
-            }
-        }
+    let answers_401 = entries.iter().any(|entry| match entry {
+        Entry::Own(own) => own.status == 401,
+        // An included type may answer 401 with this challenge.
+        Entry::Transparent { .. } => true,
     });
+    let response = response::response_settings(cx, input, answers_401);
     Model {
         language: locales.language,
         locale_files: locales.files,
@@ -258,7 +224,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         decode: attrs.decode.is_some(),
         bound: attrs.bound.as_deref(),
         manual_response: attrs.manual_response.is_some(),
-        www_authenticate,
+        response,
     }
 }
 

@@ -17,7 +17,8 @@ pub struct Model<'a> {
     pub retired: Vec<String>,
     pub entries: Vec<Entry<'a>>,
     pub format: BuiltIn,
-    pub www_authenticate: Option<String>,
+    /// The type's settings that reach its responses.
+    pub response: super::response::ResponseSettings,
     pub decode: bool,
     /// No derived framework impls: the user writes them.
     pub manual_response: bool,

@@ -114,6 +114,9 @@ pub use apierror_core::stability;
 #[cfg(feature = "utoipa")]
 pub use apierror_core::openapi;
 
+#[cfg(feature = "aide")]
+pub use apierror_core::aide;
+
 #[cfg(feature = "tonic")]
 pub use apierror_core::grpc;
 

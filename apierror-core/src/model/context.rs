@@ -56,6 +56,7 @@ impl<'a> Context<'a> {
     /// (trimmed, 1 to [`MAX_REQUEST_ID`](Self::MAX_REQUEST_ID) bytes of
     /// visible ASCII), with whether it needs JSON escaping: kept without
     /// another look.
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub(crate) const fn with_checked_request_id(mut self, id: &'a str, plain: bool) -> Self {
         self.request_id = Some(id);
         self.request_id_plain = plain;

@@ -125,14 +125,11 @@ pub use apierror_core::report;
 pub use apierror_core::request;
 
 #[cfg(feature = "actix-web")]
-#[path = "framework/actix.rs"]
-pub mod actix;
+pub use apierror_core::actix;
 #[cfg(feature = "axum")]
-#[path = "framework/axum.rs"]
-pub mod axum;
+pub use apierror_core::axum;
 
-mod request_error;
-pub use request_error::{PanicMessage, RequestError};
+pub use apierror_core::{PanicMessage, RequestError};
 
 // The derived types of this crate refer to it by name, as users' do.
 extern crate self as apierror;

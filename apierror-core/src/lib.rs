@@ -47,9 +47,9 @@ pub use tooling::stability;
 // The private ones, by name, whatever their layer.
 use model::{built_in, composition, context, error, facts, json_text, message, shape};
 use rendering::{html, json_check, render};
-use serving::bulk;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 use serving::framework;
+use serving::{bulk, request_error};
 #[cfg(feature = "export")]
 use tooling::body;
 
@@ -92,6 +92,7 @@ pub mod __support {
 }
 
 pub use bulk::Bulk;
+pub use request_error::{PanicMessage, RequestError};
 // Shown as re-exports of their modules' items, as when those defined them.
 #[doc(no_inline)]
 pub use catalog::{Catalog, Category, Descriptor, Transparent};

@@ -9,6 +9,7 @@ pub(crate) mod grpc;
 pub mod report;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub mod request;
+pub(crate) mod request_error;
 pub mod response;
 
 /// Framework integrations, behind cargo features.

@@ -1,6 +1,6 @@
 //! The failures of the web framework itself, as an API error.
 
-use crate::ApiError;
+use apierror_derive::ApiError;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -75,7 +75,12 @@ use std::fmt;
 /// assert_eq!(failure.code(), "ERR-00-002");
 /// ```
 #[derive(Debug, ApiError)]
-#[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "REQUEST_", decode)]
+#[api_error(
+    crate = "crate",
+    code = "SCREAMING_SNAKE_CASE",
+    prefix = "REQUEST_",
+    decode
+)]
 pub enum RequestError {
     /// The request body is not valid JSON.
     #[status(400)]

@@ -7,28 +7,15 @@
 #![no_main]
 #![allow(dead_code)]
 
-#[path = "../../apierror-derive/src/args.rs"]
-mod args;
-#[path = "../../apierror-derive/src/ast.rs"]
-mod ast;
-#[path = "../../apierror-derive/src/attr.rs"]
-mod attr;
-#[path = "../../apierror-derive/src/code.rs"]
-mod code;
-#[path = "../../apierror-derive/src/ctxt.rs"]
-mod ctxt;
-#[path = "../../apierror-derive/src/doc.rs"]
-mod doc;
+#[macro_use]
+#[path = "../../apierror-derive/src/base/mod.rs"]
+mod base;
 #[path = "../../apierror-derive/src/expand/mod.rs"]
 mod expand;
-#[path = "../../apierror-derive/src/json.rs"]
-mod json;
-#[path = "../../apierror-derive/src/message.rs"]
-mod message;
-#[path = "../../apierror-derive/src/shape.rs"]
-mod shape;
-#[path = "../../apierror-derive/src/status.rs"]
-mod status;
+#[path = "../../apierror-derive/src/grammar/mod.rs"]
+mod grammar;
+#[path = "../../apierror-derive/src/parse/mod.rs"]
+mod parse;
 #[path = "../../apierror-derive/src/valid/mod.rs"]
 mod valid;
 

@@ -80,7 +80,7 @@ pub fn handwritten_standard(out: &mut Vec<u8>, error: &InventoryError) {
     let InventoryError::InsufficientVcpu { requested, node } = error else {
         unreachable!()
     };
-    let envelope = StandardBody {
+    let body = StandardBody {
         error: Body {
             code: "ERR-02-003",
             message: "The selected node does not have enough CPU capacity",
@@ -90,7 +90,7 @@ pub fn handwritten_standard(out: &mut Vec<u8>, error: &InventoryError) {
             },
         },
     };
-    serde_json::to_writer(out, &envelope).unwrap();
+    serde_json::to_writer(out, &body).unwrap();
 }
 
 #[derive(Serialize)]
@@ -234,7 +234,7 @@ pub fn handwritten_websocket(out: &mut Vec<u8>, error: &InventoryError) {
 }
 
 #[derive(Serialize)]
-struct OpenAiEnvelope<'a> {
+struct OpenAiOuter<'a> {
     error: OpenAiBody<'a>,
 }
 
@@ -249,7 +249,7 @@ struct OpenAiBody<'a> {
 
 pub fn handwritten_openai(out: &mut Vec<u8>, error: &InventoryError) {
     let (requested, node) = fields(error);
-    let envelope = OpenAiEnvelope {
+    let body = OpenAiOuter {
         error: OpenAiBody {
             message: "The selected node does not have enough CPU capacity",
             kind: "conflict_error",
@@ -257,11 +257,11 @@ pub fn handwritten_openai(out: &mut Vec<u8>, error: &InventoryError) {
             details: Details { requested, node },
         },
     };
-    serde_json::to_writer(out, &envelope).unwrap();
+    serde_json::to_writer(out, &body).unwrap();
 }
 
 #[derive(Serialize)]
-struct GoogleEnvelope<'a> {
+struct GoogleOuter<'a> {
     error: GoogleStatus<'a>,
 }
 
@@ -297,7 +297,7 @@ pub const DOMAIN: &str = "phala.network";
 
 pub fn handwritten_google(out: &mut Vec<u8>, error: &InventoryError) {
     let (requested, node) = fields(error);
-    let envelope = GoogleEnvelope {
+    let body = GoogleOuter {
         error: GoogleStatus {
             code: 409,
             message: "The selected node does not have enough CPU capacity",
@@ -310,7 +310,7 @@ pub fn handwritten_google(out: &mut Vec<u8>, error: &InventoryError) {
             }],
         },
     };
-    serde_json::to_writer(out, &envelope).unwrap();
+    serde_json::to_writer(out, &body).unwrap();
 }
 
 /// Each of the other formats writes what its hand-written reference writes.
@@ -341,7 +341,7 @@ pub fn assert_same_output_in_every_format() {
     );
 }
 
-// ---- the standard envelope with a request context (as Hexabase's `meta`) ----
+// ---- the standard format with a request context (as Hexabase's `meta`) ----
 
 pub const REQUEST_ID: &str = "req_7f3a9c21d4e8b605";
 pub const TIMESTAMP: &str = "2024-01-20T10:00:00Z";
@@ -529,7 +529,7 @@ pub fn localized() -> LocalizedError {
 pub const ACCEPT_LANGUAGE: &str = "de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7";
 
 /// apierror: negotiation (weights, exact and primary-tag matches) and the
-/// translation, through the standard envelope's byte writer.
+/// translation, through the standard format's byte writer.
 pub fn apierror_standard_translated(out: &mut Vec<u8>, error: &LocalizedError) {
     let context = apierror::format::Context::new().with_accept_language(ACCEPT_LANGUAGE);
     Render::new(error).context(context).to_writer(out).unwrap();

@@ -10,7 +10,7 @@
 //! validation `fields` as a map). Fields marked `#[api_error(retry_after)]` also
 //! become the `Retry-After` header.
 //!
-//! The errors render in the standard envelope, the documented "Error Response
+//! The errors render in the standard format, the documented "Error Response
 //! Format". Given the request's id and time in an `apierror::format::Context`,
 //! the request id is also put in the error object and both go into `meta`:
 //!

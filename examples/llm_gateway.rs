@@ -374,12 +374,12 @@ fn main() {
     show(&GatewayError::ProviderNotAllowed);
     show(&GatewayError::ProviderTimeout);
 
-    // The same error in the standard envelope, which carries the string code.
+    // The same error in the standard format, which carries the string code.
     let standard = apierror::Render::new(&limited)
         .format(&apierror::format::Standard)
         .to_string()
         .expect("error renders as JSON");
-    println!("In the standard envelope:\n{standard}");
+    println!("In the standard format:\n{standard}");
 }
 
 /// Prints one error the way the API sends it: status, code and JSON body.

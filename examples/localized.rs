@@ -1,7 +1,7 @@
 //! One catalog in three languages: Hexabase's resource errors with German
 //! and French messages read at compile time from `examples/translations`,
 //! answered in the language a request's `Accept-Language` prefers, with
-//! `Content-Language` on the response, in the standard envelope, RFC 9457
+//! `Content-Language` on the response, in the standard format, RFC 9457
 //! and AIP-193 (whose `LocalizedMessage` carries the translation).
 //!
 //! ```sh

@@ -11,7 +11,7 @@
 //! The catalog gives HTTP statuses only for ERR-01-004..008; the others are our
 //! choice (not found 404, invalid 400/422, capacity 409, quota 403, balance 402).
 //!
-//! The errors render in the standard envelope, the default:
+//! The errors render in the standard format, the default:
 //!
 //! ```json
 //! {"error":{"code":"ERR-03-001","message":"The requested CVM was not found",

@@ -5,9 +5,9 @@
 //! (`::apierror::__private`, or the path of `#[api_error(crate = ...)]`),
 //! but for the `ApiError` trait it implements. Everything here is what the
 //! derive writes; the facts both sides compute alike (flag bits, the code
-//! hash, the plain-text test) live in `facts.rs`, which the derive includes,
+//! hash, the plain-text test) live in `model/facts.rs`, which the derive includes,
 //! and are written into generated code as literals. The count of names
-//! offered here is checked by a test (`tests/integration/runtime/layers.rs`).
+//! offered here is checked by a test (`tests/integration/runtime/protocol.rs`).
 
 pub use crate::catalog::{Catalog, Descriptor, Extra, FieldList, Owner};
 pub use crate::composition::{assert_unique_codes, table_size, Codes};

@@ -234,8 +234,8 @@ def cold_build(crate: Path) -> tuple[float, float]:
     return wall, cpu
 
 
-def summary(values: list[float]) -> str:
-    return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
+def summary(values: list[float], unit: str = "") -> str:
+    return f"{statistics.median(values):.2f}{unit} ({min(values):.2f}-{max(values):.2f})"
 
 
 def main() -> None:
@@ -256,7 +256,8 @@ def main() -> None:
         crates = {way: write_crate(args.scratch, way, typical) for way in ("thiserror", "apierror")}
         for crate in crates.values():
             cargo(crate, "fetch", offline=False)
-            cold_build(crate)  # warm-up: the registry's sources unpacked, the disk cache warm
+            if not args.quick:
+                cold_build(crate)  # warm-up: the registry's sources unpacked, the disk cache warm
         walls = {way: [] for way in crates}
         cpus = {way: [] for way in crates}
         for _ in range(rounds):
@@ -272,8 +273,8 @@ def main() -> None:
         name = "with a serde-derived request type" if typical else "base"
         print(
             f"| {name} | {summary(walls['thiserror'])} | {summary(walls['apierror'])} | "
-            f"{summary(wall_ratios)}x | {summary(cpus['thiserror'])} | {summary(cpus['apierror'])} | "
-            f"{summary(cpu_ratios)}x | <= {TARGET_CPU}x CPU: {verdict} |"
+            f"{summary(wall_ratios, 'x')} | {summary(cpus['thiserror'])} | {summary(cpus['apierror'])} | "
+            f"{summary(cpu_ratios, 'x')} | <= {TARGET_CPU}x CPU: {verdict} |"
         )
     print("\nmedians, min-max in parentheses; a ratio is the median of the per-round ratios")
     if missed:

@@ -1,6 +1,6 @@
 -- wrk script for benches/load/run.sh: one route per run, selected by the
 -- environment (LOAD_ROUTE), stops after LOAD_N responses in total and checks
--- EVERY response: status, headers, JSON well-formedness and envelope shape.
+-- EVERY response: status, headers, JSON well-formedness and body shape.
 --
 -- Each wrk thread has its own Lua state: counters live per thread and done()
 -- sums them through setup()'s thread handles.

@@ -5,7 +5,7 @@
 # sends, route by route, a bounded load (LOAD_N requests over LOAD_CONNECTIONS
 # connections, wrk with LOAD_THREADS threads). benches/load/check.lua checks
 # EVERY response: status, headers (no CR/LF, content type, Retry-After,
-# X-Request-Id, Content-Length), strict JSON syntax and the envelope's fixed
+# X-Request-Id, Content-Length), strict JSON syntax and the format's fixed
 # prefix, suffix and fragments. Prints a Markdown table on stdout (progress on
 # stderr) and exits non-zero if any response did not match, a route did not
 # complete its requests, a socket error occurred or the server died.
@@ -156,7 +156,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 wrk_version=$(wrk -v 2>&1 | head -n1 | awk '{print $2}' || true)
 echo "Load check: \`benches/load/run.sh\`, $(date -u '+%Y-%m-%d %H:%M UTC'), $cpus cores, load average (1/5/15 min) $load_before before, $load_after after;"
 echo "wrk ${wrk_version:-?}, $THREADS threads, $CONNECTIONS connections, $N requests per route, server and client on the same machine (127.0.0.1)."
-echo "Every response checked: status, headers, JSON syntax, envelope shape."
+echo "Every response checked: status, headers, JSON syntax, body shape."
 echo
 echo "| route | expected | requests | req/s | p50 ms | p99 ms | max ms | non-matching | socket errors |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"

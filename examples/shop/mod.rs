@@ -6,7 +6,7 @@ use apierror::format::{Context, Format};
 use apierror::{ApiError, RequestError};
 use serde::ser::{SerializeStruct, Serializer};
 
-/// The shop's envelope, Stripe-like:
+/// The shop's format, Stripe-like:
 /// `{"error":{"type","code","message","param","request_id","doc_url"}}`.
 pub struct ShopFormat;
 
@@ -49,9 +49,9 @@ impl Format for ShopFormat {
                 body.end()
             }
         }
-        let mut envelope = serializer.serialize_struct("BuiltIn", 1)?;
-        envelope.serialize_field("error", &Body(error, context))?;
-        envelope.end()
+        let mut outer = serializer.serialize_struct("BuiltIn", 1)?;
+        outer.serialize_field("error", &Body(error, context))?;
+        outer.end()
     }
 }
 

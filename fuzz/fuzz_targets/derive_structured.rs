@@ -238,7 +238,7 @@ const PREFIXES: &[&str] = &[
     "AUTH_", "ERR-", "E", "auth.", "", " ", "A B", "é", "ERR-01-",
 ];
 
-const ENVELOPES: &[&str] = &[
+const FORMATS: &[&str] = &[
     "standard",
     "tagged",
     "openai",
@@ -537,7 +537,7 @@ impl Want {
             Want::Message => (MESSAGES, true),
             Want::Rule => (RULES, true),
             Want::Prefix => (PREFIXES, true),
-            Want::BuiltIn => (ENVELOPES, true),
+            Want::BuiltIn => (FORMATS, true),
             Want::TypeUrl => (TYPE_URLS, true),
             Want::Domain => (DOMAINS, true),
             Want::Authenticate => (AUTHENTICATE, true),

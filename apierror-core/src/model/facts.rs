@@ -2,7 +2,7 @@
 //! of a descriptor's flags, the reserved response headers, the gRPC codes,
 //! the doc-URL transforms, the plain-text test, the code hash, the template
 //! splitter and the default request-id header. apierror-derive includes
-//! this very file (its `src/facts.rs` is a link to it, as it includes the
+//! this very file (its `src/base/facts.rs` is a link to it, as it includes the
 //! built-in formats' table), so this file names nothing outside itself: no
 //! `crate::` path, no dependency, only `core`.
 
@@ -115,7 +115,8 @@ pub const GRPC_CODES: &[&str] = &[
 ];
 
 /// The transforms a doc URL's `{code:...}` takes: the derive accepts
-/// exactly these, the runtime applies them.
+/// exactly these, the runtime applies them. Not public API.
+#[doc(hidden)]
 pub const DOC_URL_TRANSFORMS: &[&str] = &["lowercase", "UPPERCASE", "kebab-case", "snake_case"];
 
 /// Whether `text` is written into a JSON string as it is: no control
@@ -135,7 +136,8 @@ pub const fn json_plain(text: &str) -> bool {
 
 /// The hash of a code that a descriptor stores: 64-bit FNV-1a of its
 /// bytes. The derive computes it at expansion time; composed catalogs are
-/// checked for duplicate codes by it.
+/// checked for duplicate codes by it. Not public API.
+#[doc(hidden)]
 pub const fn code_hash(code: &str) -> u64 {
     let bytes = code.as_bytes();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

@@ -99,7 +99,7 @@ impl RequestContext {
 
     /// Generates the ids of requests that come without one. A generated id
     /// is checked as a client's is (trimmed, 1 to
-    /// [`Context::MAX_REQUEST_ID`] bytes of visible ASCII); one that fails
+    /// [`Context::MAX_REQUEST_ID`] bytes of visible ASCII and spaces); one that fails
     /// is replaced by the built-in generator's.
     pub fn generate_with(mut self, generate: impl Fn() -> String + Send + Sync + 'static) -> Self {
         self.generate = Arc::new(generate);
@@ -143,8 +143,9 @@ impl RequestContext {
 }
 
 /// A request id where it enters the service, checked once: trimmed, 1 to
-/// [`Context::MAX_REQUEST_ID`] bytes of visible ASCII (no tab: a client's
-/// id is one token). The body and the echoed header take it as it is.
+/// [`Context::MAX_REQUEST_ID`] bytes of visible ASCII and spaces (no tab,
+/// no control character, nothing beyond ASCII). The body and the echoed
+/// header take it as it is.
 struct RequestId {
     text: String,
     /// Needs no JSON escaping.

@@ -3,11 +3,11 @@
 //! a service needs: the request-context layer (a request id in every error
 //! body and echoed in `X-Request-Id`, the time, the path), extractor
 //! rejections, unknown routes, wrong methods (OPTIONS included) and panics
-//! answered as `RequestError`s in the standard envelope.
+//! answered as `RequestError`s in the standard format.
 //!
 //! ```text
 //! cargo run -p example-server
-//! curl -i localhost:3000/phala/cvms/cvm-7f3a               # standard envelope, 404
+//! curl -i localhost:3000/phala/cvms/cvm-7f3a               # standard format, 404
 //! curl -i localhost:3000/hexabase/workspaces/ws-123        # standard + meta, 503 + Retry-After
 //! curl -i localhost:3000/k0rdent/servers/srv-9             # discriminated union, 409
 //! curl -i -X POST localhost:3000/k0rdent/servers/provision # 207 Multi-Status bulk results
@@ -56,7 +56,7 @@ use llm_gateway::GatewayError;
 use openchoreo::OpenChoreoError;
 use phala::{CvmOperationError, PhalaError};
 
-/// The derived `IntoResponse`: the type's own envelope, status and headers,
+/// The derived `IntoResponse`: the type's own format, status and headers,
 /// with the request's context from the layer. A path that does not parse
 /// answers `REQUEST_INVALID_PATH` through `Extract`.
 async fn phala_cvm(Extract(Path(id), _): Extract<Path<String>>) -> Result<String, PhalaError> {
@@ -65,7 +65,7 @@ async fn phala_cvm(Extract(Path(id), _): Extract<Path<String>>) -> Result<String
     }))
 }
 
-/// The standard envelope with `meta`: the request id and time the layer
+/// The standard format with `meta`: the request id and time the layer
 /// gives every error response of the request.
 async fn hexabase_workspace(
     Extract(Path(id), _): Extract<Path<String>>,
@@ -151,7 +151,7 @@ async fn google_workspace(Extract(Path(id), _): Extract<Path<String>>) -> Respon
     Render::new(&error).format(&google).into_response()
 }
 
-/// A bug in a handler: the generic 500 in the standard envelope, with the
+/// A bug in a handler: the generic 500 in the standard format, with the
 /// request id; the panic's message goes to the logs, never to the client.
 async fn panic() -> String {
     panic!("the cache at 10.0.3.7 is corrupt")
@@ -168,7 +168,7 @@ fn app() -> Router {
         .route("/choreo/components/{name}", get(choreo_component))
         .route("/google/workspaces/{id}", get(google_workspace))
         .route("/panic", get(panic))
-        // Everything the framework answers itself, in the standard envelope.
+        // Everything the framework answers itself, in the standard format.
         .fallback(route_not_found::<RequestError>)
         .method_not_allowed_fallback(method_not_allowed::<RequestError>)
         .layer(CatchPanicLayer::custom(panic_response::<RequestError>))

@@ -1,6 +1,6 @@
 //! One validation failure with three field errors, in the place each
 //! format's clients read it: RFC 9457 `errors`, an AIP-193
-//! `google.rpc.BadRequest`, the standard envelope's `details`, and a gRPC status's
+//! `google.rpc.BadRequest`, the standard format's `details`, and a gRPC status's
 //! `BadRequest` detail.
 //!
 //! ```sh

@@ -11,7 +11,7 @@ use apierror::format::{Context, Format};
 use apierror::{ApiError, Render};
 use serde::ser::{SerializeStruct, Serializer};
 
-/// A Stripe-style outer: `{"error":{"type","code","message","doc_url"}}`.
+/// A Stripe-style format: `{"error":{"type","code","message","doc_url"}}`.
 pub struct Stripe {
     docs: &'static str,
 }

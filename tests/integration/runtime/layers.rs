@@ -20,9 +20,9 @@
 //!
 //! Not followed: names used bare after a glob import (the glob itself is
 //! an import of the module it names), and items a macro defines, which
-//! count as the macro caller's. `check` works on any crate: for the
-//! derive, `check(Path::new(".../apierror-derive/src"), &["parse",
-//! "valid", "expand"], &["lib.rs"])`.
+//! count as the macro caller's. `check` works on any crate: the tests
+//! below run it on apierror-core (`CORE_LAYERS`, `CORE_EXEMPT`) and on
+//! apierror-derive (`DERIVE_LAYERS`, `DERIVE_EXEMPT`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

@@ -1,6 +1,6 @@
 //! The protocol between the derive's generated code and the runtime stays
 //! small: `__private` offers at most 30 names (re-exports counted by their
-//! leaf names, plus the items and macros defined there), and every name the
+//! leaf names, its macros among them, plus the items defined there), and every name the
 //! derive's code generation writes after `__private::` is one of them.
 //! Read from the sources, nothing compiled.
 //!
@@ -147,7 +147,7 @@ fn the_protocol_offers_at_most_thirty_names() {
         unknown.is_empty(),
         "the derive writes names __private does not offer: {unknown:?}"
     );
-    // The derive uses most of what is offered: nothing kept for nobody.
+    // What is offered and not written by the derive, for the reader.
     let unused: Vec<&String> = offered.difference(&used).collect();
     println!("offered, not written by the derive: {unused:?}");
 }

@@ -395,6 +395,6 @@ impl fmt::Debug for Descriptor {
     }
 }
 
-/// The bits of [`Descriptor::__flags`], computed by the derive; and the
-/// test of texts written into JSON as they are.
+/// The bits of a descriptor's flags (its seventh field), computed by the
+/// derive; and the test of texts written into JSON as they are.
 pub(crate) use crate::facts::{flags, json_plain};

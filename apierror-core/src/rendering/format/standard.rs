@@ -1,4 +1,4 @@
-//! The standard outer and the error object it shares with the tagged
+//! The standard format and the error object it shares with the tagged
 //! and WebSocket formats and bulk results.
 
 #[allow(unused_imports)]

@@ -1,4 +1,4 @@
-//! The tagged outer: a discriminated union on `success`.
+//! The tagged format: a discriminated union on `success`.
 
 #[allow(unused_imports)]
 use super::*;

@@ -1,6 +1,6 @@
 // The crate documentation is the front page of the user guide, whose
-// chapters are the Markdown files of src/guide/; the code, re-exports and two
-// macros, follows it.
+// chapters are the Markdown files of src/guide/; the code, re-exports and a
+// macro, follows it.
 //! Define your HTTP API errors once.
 //!
 //! `#[derive(ApiError)]` on an error enum gives every variant a stable machine

@@ -111,10 +111,7 @@ pub fn header<T: core::fmt::Display + ?Sized>(
     if write!(text, "{value}").is_err() {
         return;
     }
-    if !text
-        .bytes()
-        .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
-    {
+    if !crate::context::visible_ascii(text.as_bytes()) {
         return;
     }
     let name = http::header::HeaderName::from_bytes(name.as_bytes());

@@ -46,8 +46,15 @@ pub(crate) const fn plain_json(bytes: &[u8]) -> bool {
 mod tests {
     use super::plain_json;
 
+    /// The byte-by-byte reading; on text, the derive's (the shared
+    /// `facts::json_plain`, which computes the plain-text flags of
+    /// generated descriptors) must say the same.
     fn naive(bytes: &[u8]) -> bool {
-        bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\')
+        let plain = bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\');
+        if let Ok(text) = core::str::from_utf8(bytes) {
+            assert_eq!(crate::facts::json_plain(text), plain, "{text:?}");
+        }
+        plain
     }
 
     #[test]

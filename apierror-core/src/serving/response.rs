@@ -56,10 +56,7 @@ pub fn to_response<E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
 /// visible ASCII, spaces and tabs (what `from_static` accepts, checked first
 /// so that it cannot panic), else copied when it is a valid value at all.
 fn static_value(text: &'static str) -> Option<HeaderValue> {
-    if text
-        .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) || b == b'\t')
-    {
+    if crate::context::visible_ascii(text.as_bytes()) {
         Some(HeaderValue::from_static(text))
     } else {
         HeaderValue::from_str(text).ok()

@@ -1,17 +1,7 @@
 //! Tests of the generated impls' where clauses (`bound = ...`).
 
-use crate::base::ctxt::Ctxt;
-use crate::parse::ast::Input;
+use crate::valid::tests::errors;
 use syn::{parse_quote, DeriveInput};
-
-/// The messages of every error the derive reports for `input`.
-fn errors(input: DeriveInput) -> Vec<String> {
-    let cx = Ctxt::default();
-    if let Some(parsed) = Input::from_syn(&cx, &input) {
-        let _ = crate::valid::check(&cx, &parsed);
-    }
-    cx.messages()
-}
 
 /// The where clause of each impl the derive generates for `input`, as
 /// tokens printed: the impls it writes itself, and the four framework

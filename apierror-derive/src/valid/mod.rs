@@ -11,7 +11,7 @@ mod message;
 mod model;
 mod response;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 mod toml_subset;
 mod variant;
 

@@ -3,7 +3,8 @@ use super::*;
 use syn::{parse_quote, DeriveInput};
 
 /// The messages of every error the derive reports for `input`.
-fn errors(input: DeriveInput) -> Vec<String> {
+/// The messages of every error the derive reports for `input`.
+pub(crate) fn errors(input: DeriveInput) -> Vec<String> {
     let cx = Ctxt::default();
     if let Some(parsed) = Input::from_syn(&cx, &input) {
         let _ = check(&cx, &parsed);

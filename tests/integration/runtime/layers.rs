@@ -777,6 +777,30 @@ fn parse_file(
 
 /// Reads a use tree from `toks[*i]`, each of its names appended to `out`
 /// with `prefix` before its path.
+/// The names a source's `pub use` declarations give (the alias for `as`,
+/// the module's own name for `self`; globs left out), read with the same
+/// lexer and use-tree parser as the import graph: comments and literals
+/// are skipped.
+pub fn pub_use_names(source: &str) -> Vec<String> {
+    let toks = lex(source);
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        let is_pub_use =
+            toks[i] == Tok::Ident("pub".to_owned()) && toks[i + 1] == Tok::Ident("use".to_owned());
+        if is_pub_use {
+            let mut j = i + 2;
+            let mut entries = Vec::new();
+            parse_use_tree(&toks, &mut j, Vec::new(), &mut entries);
+            names.extend(entries.into_iter().filter_map(|entry| entry.name));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    names
+}
+
 fn parse_use_tree(toks: &[Tok], i: &mut usize, prefix: Vec<String>, out: &mut Vec<UseEntry>) {
     let punct = |i: usize, ch: char| toks.get(i) == Some(&Tok::Punct(ch));
     let colons = |i: usize| punct(i, ':') && punct(i + 1, ':');

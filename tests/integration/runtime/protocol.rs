@@ -18,20 +18,13 @@ fn workspace() -> &'static Path {
 
 /// The names a module's source offers: the leaves of its `pub use`
 /// declarations (the module's own name for `self`, the new name for
-/// `as`), and its `pub` items. The `#[cfg(test)]` module is left out.
+/// `as`; read by the layer checker's parser), and its `pub` items. The `#[cfg(test)]` module is left out.
 pub fn offered(source: &str) -> BTreeSet<String> {
     let source = match source.find("#[cfg(test)]\nmod tests") {
         Some(at) => &source[..at],
         None => source,
     };
-    let mut names = BTreeSet::new();
-    let mut rest = source;
-    while let Some(at) = rest.find("pub use ") {
-        let after = &rest[at + "pub use ".len()..];
-        let end = after.find(';').unwrap_or(after.len());
-        leaves(&after[..end], "", &mut names);
-        rest = &after[end..];
-    }
+    let mut names: BTreeSet<String> = super::layers::pub_use_names(source).into_iter().collect();
     // Items at the module's top level only (not an impl's associated items).
     for line in source.lines().filter(|line| line.starts_with("pub ")) {
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -59,49 +52,6 @@ pub fn offered(source: &str) -> BTreeSet<String> {
         }
     }
     names
-}
-
-/// The leaves of a use tree: `a::{b, c::d as e, self}` gives `b`, `e`, `a`.
-fn leaves(tree: &str, parent: &str, out: &mut BTreeSet<String>) {
-    let tree = tree.trim();
-    if tree.is_empty() {
-        return;
-    }
-    if let Some(open) = tree.find('{') {
-        let prefix = tree[..open].trim_end_matches("::").trim();
-        let inner = &tree[open + 1..tree.rfind('}').unwrap_or(tree.len())];
-        let parent = prefix.rsplit("::").next().unwrap_or(parent);
-        for part in split_top(inner) {
-            leaves(part, parent, out);
-        }
-        return;
-    }
-    let name = match tree.split_once(" as ") {
-        Some((_, alias)) => alias.trim(),
-        None => tree.rsplit("::").next().unwrap_or(tree).trim(),
-    };
-    match name {
-        "self" => out.insert(parent.to_owned()),
-        _ => out.insert(name.to_owned()),
-    };
-}
-
-/// The comma-separated parts of a use group, nested groups kept whole.
-fn split_top(group: &str) -> Vec<&str> {
-    let (mut parts, mut depth, mut start) = (Vec::new(), 0, 0);
-    for (i, c) in group.char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => depth -= 1,
-            ',' if depth == 0 => {
-                parts.push(&group[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    parts.push(&group[start..]);
-    parts
 }
 
 /// The names written after `__private::` (or its `__P` alias, or a

@@ -93,6 +93,22 @@ pub const RESERVED_HEADERS: &[(&str, Reserved)] = &[
     ("refresh", Reserved::Redirect),
 ];
 
+/// Whether `name` (in any letter case) is a reserved response header, and
+/// why: see [`Reserved`]. The derive reads it for header fields, the
+/// response for a format's headers.
+pub fn reserved(name: &str) -> Option<Reserved> {
+    const CORS: &str = "access-control-";
+    if name.len() >= CORS.len()
+        && name.as_bytes()[..CORS.len()].eq_ignore_ascii_case(CORS.as_bytes())
+    {
+        return Some(Reserved::Cors);
+    }
+    RESERVED_HEADERS
+        .iter()
+        .find(|(reserved, _)| reserved.eq_ignore_ascii_case(name))
+        .map(|(_, why)| *why)
+}
+
 /// The names of the `google.rpc.Code`s an error can have (all but `OK`),
 /// in the order of their numbers: what `#[api_error(grpc = "...")]` takes.
 pub const GRPC_CODES: &[&str] = &[

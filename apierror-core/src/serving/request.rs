@@ -14,6 +14,7 @@
 //! union's `requestId`, RFC 9457's `instance`). Without it, responses are
 //! rendered without a context, as before.
 
+use crate::facts::DEFAULT_REQUEST_ID_HEADER as X_REQUEST_ID;
 use crate::format::Context;
 use http::header::HeaderName;
 use std::fmt;
@@ -56,8 +57,6 @@ impl Default for RequestContext {
         Self::new()
     }
 }
-
-use crate::facts::DEFAULT_REQUEST_ID_HEADER as X_REQUEST_ID;
 
 impl RequestContext {
     /// Ids from `X-Request-Id`, generated when absent (`req_` and 16 hex

@@ -15,9 +15,6 @@ use http::{Response, StatusCode};
 pub const X_REQUEST_ID: HeaderName =
     HeaderName::from_static(crate::facts::DEFAULT_REQUEST_ID_HEADER);
 
-/// Whether `name` (in any letter case) is a reserved response header, and
-/// why: see [`Reserved`].
-///
 /// ```
 /// use apierror::response::{reserved, Reserved};
 ///
@@ -25,19 +22,7 @@ pub const X_REQUEST_ID: HeaderName =
 /// assert_eq!(reserved("access-control-allow-origin"), Some(Reserved::Cors));
 /// assert_eq!(reserved("X-RateLimit-Remaining"), None);
 /// ```
-pub fn reserved(name: &str) -> Option<Reserved> {
-    const CORS: &str = "access-control-";
-    if name.len() >= CORS.len()
-        && name.as_bytes()[..CORS.len()].eq_ignore_ascii_case(CORS.as_bytes())
-    {
-        return Some(Reserved::Cors);
-    }
-    RESERVED_HEADERS
-        .iter()
-        .find(|(reserved, _)| reserved.eq_ignore_ascii_case(name))
-        .map(|(_, why)| *why)
-}
-
+pub use crate::facts::reserved;
 pub use crate::facts::{Reserved, RESERVED_HEADERS};
 
 /// The largest `Retry-After` sent, in seconds (365 days): a larger field

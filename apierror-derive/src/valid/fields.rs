@@ -269,7 +269,7 @@ pub(super) fn log_level(cx: &Ctxt, lit: &syn::LitStr) -> u8 {
     }
 }
 
-use crate::base::facts::{Reserved, RESERVED_HEADERS};
+use crate::base::facts::{reserved, Reserved};
 
 /// Why a field cannot feed the header `name` (lowercase), or `None`.
 fn reserved_header(name: &str) -> Option<String> {
@@ -280,10 +280,8 @@ fn reserved_header(name: &str) -> Option<String> {
         );
     } else if name == "www-authenticate" {
         return Some("the response sets `www-authenticate` itself on 401: set #[api_error(www_authenticate = \"...\")] on the type".into());
-    } else if name.starts_with("access-control-") {
-        Reserved::Cors
     } else {
-        RESERVED_HEADERS.iter().find(|(n, _)| *n == name)?.1
+        reserved(name)?
     };
     Some(match why {
         Reserved::Owned => {

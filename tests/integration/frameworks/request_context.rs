@@ -146,6 +146,42 @@ fn fetch_all(base: &str, prefix: &str) -> Vec<Reply> {
         .collect()
 }
 
+/// Request ids a client may send that are no usable id: too long, beyond
+/// ASCII, with a tab, only spaces; then one with spaces inside, which is.
+const ODD_IDS: [&str; 4] = ["caf\u{e9}-1", "a\tb", "   ", "x"];
+
+fn fetch_odd_ids(base: &str) -> Vec<Reply> {
+    let long = "r".repeat(300);
+    ODD_IDS
+        .iter()
+        .map(|id| if *id == "x" { long.as_str() } else { id })
+        .chain(["req with spaces"])
+        .map(|id| {
+            get_with(
+                &format!("{base}/workspaces/ws-3"),
+                &[("X-Correlation-Id", id)],
+            )
+        })
+        .collect()
+}
+
+/// An odd id is replaced by a generated one, the same in the body and the
+/// echoed header; a usable one is kept.
+fn check_odd_ids(replies: &[Reply], prefix: &str) {
+    let (kept, replaced) = replies.split_last().expect("replies");
+    for reply in replaced {
+        assert_eq!(reply.status, 404);
+        let id = reply.json()["meta"]["request_id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(id.starts_with(&format!("gen-{prefix}-")), "{id}");
+        assert_eq!(reply.header("request-id"), Some(id.as_str()));
+    }
+    assert_eq!(kept.json()["meta"]["request_id"], "req with spaces");
+    assert_eq!(kept.header("request-id"), Some("req with spaces"));
+}
+
 fn check(replies: &[Reply], prefix: &str) {
     let id = |i: usize| format!("req-{prefix}-{i}");
     let [workspace, busy, down, quiet, server, order, fine, generated] = replies else {
@@ -264,11 +300,13 @@ async fn axum_handlers_answer_with_the_request_context() {
     let base = format!("http://{}", listener.local_addr().unwrap());
     let app = axum_service::app(context("axum"));
     let server = tokio::spawn(async move { axum::serve(listener, app).await });
-    let replies = tokio::task::spawn_blocking(move || fetch_all(&base, "axum"))
-        .await
-        .unwrap();
+    let (replies, odd) =
+        tokio::task::spawn_blocking(move || (fetch_all(&base, "axum"), fetch_odd_ids(&base)))
+            .await
+            .unwrap();
     server.abort();
     check(&replies, "axum");
+    check_odd_ids(&odd, "axum");
 }
 
 #[test]
@@ -311,8 +349,10 @@ fn actix_handlers_answer_with_the_request_context() {
             .route("/fine", web::get().to(|| async { "ok" }))
     });
     let replies = fetch_all(&server.base, "actix");
+    let odd = fetch_odd_ids(&server.base);
     drop(server);
     check(&replies, "actix");
+    check_odd_ids(&odd, "actix");
 }
 
 #[test]

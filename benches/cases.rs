@@ -93,6 +93,26 @@ pub fn handwritten_standard(out: &mut Vec<u8>, error: &InventoryError) {
     serde_json::to_writer(out, &body).unwrap();
 }
 
+/// The interpolated case by hand: the message from `format!`, then the same
+/// serde body.
+pub fn handwritten_standard_interpolated(out: &mut Vec<u8>, error: &InventoryError) {
+    let InventoryError::NodeFull { requested, node } = error else {
+        unreachable!()
+    };
+    let message = format!("Node {node} does not have {requested} free vCPUs");
+    let body = StandardBody {
+        error: Body {
+            code: "ERR-02-004",
+            message: &message,
+            details: Details {
+                requested: *requested,
+                node,
+            },
+        },
+    };
+    serde_json::to_writer(out, &body).unwrap();
+}
+
 #[derive(Serialize)]
 struct ProblemBody<'a> {
     #[serde(rename = "type")]
@@ -163,6 +183,11 @@ pub fn assert_same_output() {
     };
     let standard = render(&|o| apierror_standard(o, &error));
     assert_eq!(standard, render(&|o| handwritten_standard(o, &error)));
+    let interpolated = self::interpolated();
+    assert_eq!(
+        render(&|o| apierror_standard(o, &interpolated)),
+        render(&|o| handwritten_standard_interpolated(o, &interpolated))
+    );
     // A serde_json::Value sorts its keys: the same JSON value.
     let value = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).unwrap();
     assert_eq!(

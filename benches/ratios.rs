@@ -25,6 +25,7 @@ fn variants() -> Vec<(&'static str, Render)> {
         cases::error(),
     );
     let interpolated = cases::interpolated();
+    let interpolated2 = cases::interpolated();
     let mut variants: Vec<(&'static str, Render)> = vec![
         (
             "apierror standard",
@@ -41,6 +42,12 @@ fn variants() -> Vec<(&'static str, Render)> {
         (
             "apierror standard interpolated",
             Box::new(move |o| cases::apierror_standard(o, black_box(&interpolated))),
+        ),
+        (
+            "handwritten standard interpolated",
+            Box::new(move |o| {
+                cases::handwritten_standard_interpolated(o, black_box(&interpolated2))
+            }),
         ),
         (
             "apierror problem",
@@ -154,6 +161,10 @@ const RATIOS: &[(&str, &str)] = &[
     ("apierror problem", "handwritten problem"),
     ("http-api-problem", "apierror problem"),
     ("apierror standard interpolated", "handwritten standard"),
+    (
+        "apierror standard interpolated",
+        "handwritten standard interpolated",
+    ),
     ("apierror tagged", "handwritten tagged"),
     ("apierror websocket", "handwritten websocket"),
     ("apierror openai", "handwritten openai"),

@@ -15,7 +15,7 @@ pub use crate::decode::{Decode, DecodeError, Fields};
 pub use crate::doc::Docs;
 pub use crate::fields::FieldVisitor;
 pub use crate::format::{self, FormatVisitor};
-pub use crate::message::{Message, PublicMessage};
+pub use crate::message::Message;
 pub use crate::shape::{Named, Shape};
 pub use crate::template::Piece;
 pub use crate::violations::AsViolations;
@@ -111,7 +111,7 @@ pub fn header<T: core::fmt::Display + ?Sized>(
     if write!(text, "{value}").is_err() {
         return;
     }
-    if !crate::context::visible_ascii(text.as_bytes()) {
+    if !crate::context::id_flags(text.as_bytes()).1 {
         return;
     }
     let name = http::header::HeaderName::from_bytes(name.as_bytes());

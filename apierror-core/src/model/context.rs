@@ -47,8 +47,7 @@ impl<'a> Context<'a> {
         } else {
             Some(id)
         };
-        self.request_id_plain = plain_json(id.as_bytes());
-        self.request_id_visible = visible_ascii(id.as_bytes());
+        (self.request_id_plain, self.request_id_visible) = id_flags(id.as_bytes());
         self
     }
 
@@ -126,16 +125,97 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Whether every byte is visible ASCII, a space or a tab: what a header value
-/// can carry as it is (no obs-text, which clients read as Latin-1).
-pub(crate) const fn visible_ascii(bytes: &[u8]) -> bool {
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !(b == b'\t' || (b >= 0x20 && b < 0x7f)) {
-            return false;
-        }
-        i += 1;
+/// Whether `bytes` go into a JSON string as they are (`plain_json`), and
+/// whether every byte is visible ASCII, a space or a tab: what a header
+/// value can carry as it is (no obs-text, which clients read as Latin-1).
+/// One pass, eight bytes at a time: a word with a control byte is looked
+/// at byte by byte for visibility (a tab is visible, not plain).
+pub(crate) const fn id_flags(bytes: &[u8]) -> (bool, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn zero_byte(w: u64) -> u64 {
+        w.wrapping_sub(ONES) & !w
     }
-    true
+    const fn visible_bytes(bytes: &[u8]) -> bool {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if !(b == b'\t' || (b >= 0x20 && b < 0x7f)) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    /// The flags of one word (exact as booleans: the "has a byte less than
+    /// n" and "has a zero byte" word tricks).
+    const fn word_flags(word: &[u8; 8]) -> (bool, bool) {
+        let w = u64::from_le_bytes(*word);
+        let control = w.wrapping_sub(ONES * 0x20) & !w;
+        let quote = zero_byte(w ^ (ONES * b'"' as u64));
+        let backslash = zero_byte(w ^ (ONES * b'\\' as u64));
+        let plain = (control | quote | backslash) & HIGH == 0;
+        // A byte of 0x80 or more, or a 0x7f.
+        let invisible = (w | zero_byte(w ^ (ONES * 0x7f))) & HIGH != 0;
+        let visible = !invisible && (control & HIGH == 0 || visible_bytes(word));
+        (plain, visible)
+    }
+    let (mut plain, mut visible) = (true, true);
+    let mut rest = bytes;
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        let (p, v) = word_flags(word);
+        plain &= p;
+        visible &= v;
+        rest = tail;
+    }
+    if rest.is_empty() {
+        return (plain, visible);
+    }
+    // The last bytes: as the last eight of the text (overlapping the
+    // previous word), or one by one in a text shorter than a word.
+    if let Some(word) = bytes.last_chunk::<8>() {
+        let (p, v) = word_flags(word);
+        return (plain & p, visible & v);
+    }
+    (plain_json(rest), visible_bytes(rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::id_flags;
+    use crate::json_text::plain_json;
+
+    #[test]
+    fn the_word_scan_agrees_with_the_byte_scans() {
+        let naive = |bytes: &[u8]| {
+            bytes
+                .iter()
+                .all(|&b| b == b'\t' || (0x20..0x7f).contains(&b))
+        };
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..40 {
+            for _ in 0..200 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        // Mostly visible bytes, sometimes a tab, a control
+                        // byte, DEL, a high byte, a quote or a backslash.
+                        match state % 18 {
+                            0 => b'\t',
+                            16 => b'"',
+                            17 => b'\\',
+                            1 => (state >> 8) as u8 % 0x20,
+                            2 => 0x7f,
+                            3 => 0x80 | (state >> 8) as u8,
+                            _ => 0x20 + (state >> 8) as u8 % 0x5f,
+                        }
+                    })
+                    .collect();
+                let flags = (plain_json(&bytes), naive(&bytes));
+                assert_eq!(id_flags(&bytes), flags, "{bytes:?}");
+            }
+        }
+    }
 }

@@ -21,11 +21,13 @@ pub struct Message<'a> {
 enum Repr<'a> {
     Static(&'static str),
     Formatted(&'a dyn PublicMessage),
+    /// A text of the library's own (the stand-in errors of the tools).
+    #[cfg_attr(not(any(feature = "export", test)), allow(dead_code))]
+    Text(&'a dyn fmt::Display),
 }
 
-/// Writes the public message of a derived error with interpolated fields.
-#[doc(hidden)]
-pub trait PublicMessage {
+/// Writes an interpolated public message.
+pub(crate) trait PublicMessage {
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 }
 
@@ -37,10 +39,18 @@ impl<'a> Message<'a> {
         }
     }
 
-    #[doc(hidden)]
-    pub fn __formatted(source: &'a dyn PublicMessage) -> Self {
+    /// A message written by `source` when read.
+    pub(crate) fn from_source(source: &'a dyn PublicMessage) -> Self {
         Message {
             repr: Repr::Formatted(source),
+        }
+    }
+
+    /// A message that is `text`, written when read.
+    #[cfg_attr(not(any(feature = "export", test)), allow(dead_code))]
+    pub(crate) fn from_display(text: &'a dyn fmt::Display) -> Self {
+        Message {
+            repr: Repr::Text(text),
         }
     }
 
@@ -48,7 +58,7 @@ impl<'a> Message<'a> {
     pub const fn as_static(&self) -> Option<&'static str> {
         match self.repr {
             Repr::Static(message) => Some(message),
-            Repr::Formatted(_) => None,
+            Repr::Formatted(_) | Repr::Text(_) => None,
         }
     }
 
@@ -58,9 +68,9 @@ impl<'a> Message<'a> {
     pub fn to_cow(&self) -> Cow<'static, str> {
         match self.repr {
             Repr::Static(message) => Cow::Borrowed(message),
-            Repr::Formatted(source) => {
+            Repr::Formatted(_) | Repr::Text(_) => {
                 let mut text = String::new();
-                let _ = fmt::write(&mut text, format_args!("{}", Formatted(source)));
+                let _ = fmt::write(&mut text, format_args!("{self}"));
                 Cow::Owned(text)
             }
         }
@@ -72,6 +82,7 @@ impl fmt::Display for Message<'_> {
         match self.repr {
             Repr::Static(message) => f.write_str(message),
             Repr::Formatted(source) => source.fmt_message(f),
+            Repr::Text(text) => text.fmt(f),
         }
     }
 }
@@ -82,21 +93,12 @@ impl fmt::Debug for Message<'_> {
     }
 }
 
-/// The interpolated message as a `Display`.
-struct Formatted<'a>(&'a dyn PublicMessage);
-
-impl fmt::Display for Formatted<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_message(f)
-    }
-}
-
 impl Serialize for Message<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.repr {
             Repr::Static(message) => serializer.serialize_str(message),
             // serde_json escapes `collect_str` output as it is written: no temporary String.
-            Repr::Formatted(_) => collect_str(serializer, self),
+            Repr::Formatted(_) | Repr::Text(_) => collect_str(serializer, self),
         }
     }
 }
@@ -164,7 +166,7 @@ impl PartialEq<str> for Message<'_> {
     fn eq(&self, other: &str) -> bool {
         match self.repr {
             Repr::Static(message) => message == other,
-            Repr::Formatted(_) => {
+            Repr::Formatted(_) | Repr::Text(_) => {
                 let mut rest = other;
                 let mut matcher = Prefix(&mut rest);
                 fmt::write(&mut matcher, format_args!("{self}")).is_ok() && rest.is_empty()
@@ -200,8 +202,8 @@ mod tests {
 
     struct Greeting(&'static str);
 
-    impl PublicMessage for Greeting {
-        fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    impl fmt::Display for Greeting {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             write!(f, "hello {}", self.0)
         }
     }
@@ -217,7 +219,7 @@ mod tests {
     #[test]
     fn formatted_message_compares_without_allocating() {
         let source = Greeting("world");
-        let message = Message::__formatted(&source);
+        let message = Message::from_display(&source);
         assert_eq!(message.as_static(), None);
         assert_eq!(message, "hello world");
         assert!(message != "hello");
@@ -229,8 +231,8 @@ mod tests {
     /// A `Display` that writes a little, then fails on its own.
     struct Broken;
 
-    impl PublicMessage for Broken {
-        fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    impl fmt::Display for Broken {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("half")?;
             Err(fmt::Error)
         }
@@ -238,7 +240,7 @@ mod tests {
 
     #[test]
     fn failing_display_is_an_error_not_a_panic() {
-        let message = Message::__formatted(&Broken);
+        let message = Message::from_display(&Broken);
         let error = serde_json::to_string(&message).unwrap_err();
         assert!(error.to_string().contains("Display implementation failed"));
         let mut out = Vec::new();

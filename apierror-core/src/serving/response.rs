@@ -41,7 +41,7 @@ pub fn to_response<E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
 /// visible ASCII, spaces and tabs (what `from_static` accepts, checked first
 /// so that it cannot panic), else copied when it is a valid value at all.
 fn static_value(text: &'static str) -> Option<HeaderValue> {
-    if crate::context::visible_ascii(text.as_bytes()) {
+    if crate::context::id_flags(text.as_bytes()).1 {
         Some(HeaderValue::from_static(text))
     } else {
         HeaderValue::from_str(text).ok()

@@ -456,7 +456,7 @@ fn descriptor(
                     None => quote!(__P::Piece::__arg(#written, #detail)),
                 }
             }
-            valid::Part::Computed { written } => {
+            valid::Part::Computed { written, .. } => {
                 let none = quote!(::core::option::Option::None);
                 quote!(__P::Piece::__arg(#written, #none))
             }

@@ -106,6 +106,30 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
         .entries
         .iter()
         .map(|entry| field_arm(input, krate, entry));
+    // The message writer asks for the arguments of interpolated messages
+    // (`V::ARGS`), every other visitor for the fields: once monomorphized,
+    // only one of the two matches is generated, and the writer's is small.
+    // The message is written at run time from the catalog's template and
+    // these arguments, so no variant has a `format_args!` of its own.
+    let args_arms: Vec<TokenStream> = model
+        .entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Own(own) => args_arm(input, own),
+            Entry::Transparent { .. } => None,
+        })
+        .collect();
+    let args_match = (!args_arms.is_empty()).then(|| {
+        quote! {
+            if __V::ARGS {
+                #[allow(unreachable_patterns)]
+                return match self {
+                    #(#args_arms)*
+                    _ => ::core::result::Result::Ok(()),
+                };
+            }
+        }
+    });
     let retry_arms = model.entries.iter().filter_map(|entry| match entry {
         Entry::Own(Own {
             variant,
@@ -266,6 +290,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             where
                 __V: #krate::__private::FieldVisitor,
             {
+                #args_match
                 match self {
                     #(#field_arms)*
                     #empty_match
@@ -278,7 +303,6 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             #format_fn
         }
     };
-    out.extend(message::public_message(input, model, &bounds));
     if !model.manual_response {
         out.extend(framework::framework_impls(input, krate, &api_where));
     }
@@ -360,10 +384,67 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
         .details
         .is_empty()
         .then(|| quote!(::core::result::Result::Ok(())));
-    quote! {
-        #pat => {
-            #(#fields)*
-            #empty
+    quote!(#pat => { #(#fields)* #empty })
+}
+
+/// The arm of `__visit_fields` that hands a variant's message arguments to
+/// the message writer, for a variant with an interpolated message.
+fn args_arm(input: &Input, own: &Own) -> Option<TokenStream> {
+    let (args, fields) = message_args(own);
+    let args = args?;
+    let mut bound: Vec<&crate::parse::ast::Field> = Vec::new();
+    for field in fields {
+        if !bound.iter().any(|f| std::ptr::eq(*f, field)) {
+            bound.push(field);
         }
     }
+    let pat = pattern(input, own.variant, bound);
+    Some(quote!(#pat => #args,))
+}
+
+/// The call that hands an interpolated message's arguments to a visitor
+/// that asks for them, one per placeholder in template order
+/// (`&dyn Display`; a placeholder with a spec as `format_args!` of that
+/// spec alone), and the fields it reads.
+fn message_args<'a>(
+    own: &'a Own<'a>,
+) -> (Option<TokenStream>, Vec<&'a crate::parse::ast::Field<'a>>) {
+    let Message::Formatted {
+        pieces,
+        computed,
+        span,
+        ..
+    } = &own.message
+    else {
+        return (None, Vec::new());
+    };
+    let mut fields = Vec::new();
+    let show = |value: TokenStream, spec: &str| {
+        if spec.is_empty() {
+            value
+        } else {
+            let format = syn::LitStr::new(&format!("{{:{spec}}}"), *span);
+            quote!(&::core::format_args!(#format, #value))
+        }
+    };
+    let args: Vec<TokenStream> = pieces
+        .iter()
+        .filter_map(|part| match part {
+            valid::Part::Text(_) => None,
+            valid::Part::Arg { field, spec, .. } => {
+                fields.push(*field);
+                let binding = binding(field);
+                Some(show(quote!(#binding), spec))
+            }
+            valid::Part::Computed { index, spec, .. } => {
+                let c = &computed[*index];
+                fields.extend(c.fields.iter().copied());
+                let expr = c.expr;
+                Some(show(quote!(&(#expr)), spec))
+            }
+        })
+        .collect();
+    // Spanned on the message: a field that is no `Display` is reported there.
+    let call = quote_spanned!(at(*span)=> __visitor.__args(&[#(#args),*]));
+    (Some(call), fields)
 }

@@ -34,10 +34,7 @@ pub(super) fn std_impls(input: &Input, model: &Model, bounds: &Bounds) -> TokenS
             let pat = pattern(input, variant, None);
             Some(quote!(#pat => __formatter.write_str(#text),))
         }
-        Entry::Own(Own { variant, .. }) => {
-            let pat = pattern(input, variant, None);
-            Some(quote!(#pat => #krate::__private::PublicMessage::fmt_message(self, __formatter),))
-        }
+        Entry::Own(own) => super::message::display_arm(input, own),
     });
     let display_rest = (!generic).then(|| {
         quote!(_ => ::core::fmt::Display::fmt(&<Self as #krate::ApiError>::message(self), __formatter),)

@@ -113,6 +113,8 @@ pub(super) fn variant_message<'a>(
                         } else {
                             format!("{{{shown}:{spec}}}")
                         },
+                        index,
+                        spec: spec.clone(),
                     });
                     if spec.is_empty() {
                         format.push_str(&format!("{{__c{index}}}"));

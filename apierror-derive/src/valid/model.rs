@@ -181,6 +181,9 @@ pub enum Part<'a> {
     /// `{arg1}` for the first argument without one.
     Computed {
         written: String,
+        /// Its index among the variant's computed arguments.
+        index: usize,
+        spec: String,
     },
 }
 

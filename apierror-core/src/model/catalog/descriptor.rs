@@ -268,6 +268,12 @@ impl Descriptor {
         self.0.language
     }
 
+    /// The pieces the derive wrote out, empty when splitting the template
+    /// at its braces gives them (see [`pieces`](Self::pieces)).
+    pub(crate) const fn written_pieces(&self) -> &'static [Piece] {
+        self.7.pieces
+    }
+
     /// The details fields as the runtime's template split reads them.
     pub(crate) const fn field_list(&self) -> &'static FieldList {
         self.7.fields

@@ -131,6 +131,19 @@ impl<V: DetailVisitor + ?Sized> FieldVisitor for Public<'_, V> {
 pub trait FieldVisitor {
     type Error;
 
+    /// Whether the visitor reads the arguments of an interpolated message
+    /// ([`__args`](Self::__args)): only the message writer does, so no other
+    /// visit evaluates them.
+    const ARGS: bool = false;
+
+    /// The arguments of the variant's interpolated message, one per
+    /// placeholder of its template, in order; called instead of the fields
+    /// when [`ARGS`](Self::ARGS) is set.
+    fn __args(&mut self, args: &[&dyn core::fmt::Display]) -> Result<(), Self::Error> {
+        let _ = args;
+        Ok(())
+    }
+
     fn field<T: Serialize + ?Sized>(
         &mut self,
         key: &str,

@@ -88,16 +88,30 @@ impl Format for Standard {
                 None => write_object_after::<E, W, false>(error, id, None, writer, open)?,
                 Some(_) => write_object_after::<E, W, true>(error, id, translation, writer, open)?,
             }
-            io(writer.write_all(br#","meta":{"#))?;
-            if let Some(request_id) = request_id {
-                io(writer.write_all(br#""request_id":"#))?;
-                write_checked_str(writer, request_id, context.request_id_plain)?;
+            // Each constant run of bytes in one write: quotes included when
+            // both texts need no escaping (the usual case).
+            if let (Some(request_id), Some(timestamp), true, true) = (
+                request_id,
+                timestamp,
+                context.request_id_plain,
+                context.timestamp_plain,
+            ) {
+                io(writer.write_all(br#","meta":{"request_id":""#))?;
+                io(writer.write_all(request_id.as_bytes()))?;
+                io(writer.write_all(br#"","timestamp":""#))?;
+                io(writer.write_all(timestamp.as_bytes()))?;
+                return io(writer.write_all(br#""}}"#));
             }
-            if let Some(timestamp) = timestamp {
-                if request_id.is_some() {
-                    io(writer.write_all(b","))?;
+            let timestamp_key: &[u8] = match request_id {
+                Some(request_id) => {
+                    io(writer.write_all(br#","meta":{"request_id":"#))?;
+                    write_checked_str(writer, request_id, context.request_id_plain)?;
+                    br#","timestamp":"#
                 }
-                io(writer.write_all(br#""timestamp":"#))?;
+                None => br#","meta":{"timestamp":"#,
+            };
+            if let Some(timestamp) = timestamp {
+                io(writer.write_all(timestamp_key))?;
                 write_checked_str(writer, timestamp, context.timestamp_plain)?;
             }
             io(writer.write_all(b"}}"))

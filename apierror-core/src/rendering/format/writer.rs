@@ -65,7 +65,68 @@ where
             io(writer.write_all(message.as_bytes()))?;
             io(writer.write_all(b"\""))
         }
-        _ => Serialize::serialize(&error.message(), &mut serde_json::Serializer::new(writer)),
+        Some(_) => Serialize::serialize(&error.message(), &mut serde_json::Serializer::new(writer)),
+        None => write_formatted(&error.message(), writer),
+    }
+}
+
+/// Writes an interpolated message as a JSON string as it is formatted:
+/// each piece copied when nothing in it needs escaping, else escaped by
+/// serde, with no buffer and no second pass. A `Display` that fails on its
+/// own is an error, as with serde's `collect_str`.
+fn write_formatted<W: std::io::Write>(
+    message: &crate::message::Message<'_>,
+    writer: &mut W,
+) -> Result<(), serde_json::Error> {
+    use core::fmt::Write as _;
+    writer.write_all(b"\"").map_err(serde_json::Error::io)?;
+    let mut out = Escaping {
+        writer: &mut *writer,
+        failed: None,
+    };
+    if write!(out, "{message}").is_err() {
+        return Err(out.failed.unwrap_or_else(|| {
+            serde::ser::Error::custom("a Display implementation failed while writing the text")
+        }));
+    }
+    writer.write_all(b"\"").map_err(serde_json::Error::io)
+}
+
+/// The inside of a JSON string, written piece by piece.
+struct Escaping<'w, W> {
+    writer: &'w mut W,
+    /// The writer's own failure, told apart from a `Display`'s.
+    failed: Option<serde_json::Error>,
+}
+
+impl<W: std::io::Write> core::fmt::Write for Escaping<'_, W> {
+    fn write_str(&mut self, text: &str) -> core::fmt::Result {
+        let written = if plain_json(text.as_bytes()) {
+            self.writer
+                .write_all(text.as_bytes())
+                .map_err(serde_json::Error::io)
+        } else {
+            let mut inside = serde_json::Serializer::with_formatter(&mut *self.writer, Inside);
+            Serialize::serialize(text, &mut inside)
+        };
+        written.map_err(|error| {
+            self.failed = Some(error);
+            core::fmt::Error
+        })
+    }
+}
+
+/// serde_json's compact output, strings without their quotes: serde's own
+/// escaping of a piece of a longer string.
+struct Inside;
+
+impl serde_json::ser::Formatter for Inside {
+    fn begin_string<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn end_string<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -128,11 +189,20 @@ where
         io(writer.write_all(br#","details":"#))?;
         write_part(error, JsonPart::Details, writer)?;
     }
-    if let Some((request_id, plain)) = request_id {
-        io(writer.write_all(br#","request_id":"#))?;
-        write_checked_str(writer, request_id, plain)?;
+    match request_id {
+        // The quotes with the constant runs around the id.
+        Some((request_id, true)) => {
+            io(writer.write_all(br#","request_id":""#))?;
+            io(writer.write_all(request_id.as_bytes()))?;
+            io(writer.write_all(br#""}"#))
+        }
+        Some((request_id, false)) => {
+            io(writer.write_all(br#","request_id":"#))?;
+            write_checked_str(writer, request_id, false)?;
+            io(writer.write_all(b"}"))
+        }
+        None => io(writer.write_all(b"}")),
     }
-    io(writer.write_all(b"}"))
 }
 
 /// Writes a JSON string: as it is when nothing in it needs escaping.

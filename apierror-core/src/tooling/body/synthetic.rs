@@ -5,7 +5,7 @@
 use crate::catalog::{Catalog, Descriptor, Owner};
 use crate::error::ApiError;
 use crate::format::{BuiltIn, Standard};
-use crate::message::{Message, PublicMessage};
+use crate::message::Message;
 use crate::Violations;
 use serde_json::Value;
 use std::fmt;
@@ -61,12 +61,6 @@ impl fmt::Debug for Synthetic<'_> {
 
 impl std::error::Error for Synthetic<'_> {}
 
-impl PublicMessage for Synthetic<'_> {
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message)
-    }
-}
-
 impl ApiError for Synthetic<'_> {
     const CATALOG: &'static Catalog = &Catalog {
         appendices: &[],
@@ -88,7 +82,7 @@ impl ApiError for Synthetic<'_> {
     }
 
     fn message(&self) -> Message<'_> {
-        Message::__formatted(self)
+        Message::from_display(&self.message)
     }
 
     fn retry_after(&self) -> Option<u64> {

@@ -120,6 +120,8 @@ pub use apierror_core::aide;
 #[cfg(feature = "tonic")]
 pub use apierror_core::grpc;
 
+#[cfg(feature = "metrics")]
+pub use apierror_core::metrics;
 pub use apierror_core::report;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use apierror_core::request;

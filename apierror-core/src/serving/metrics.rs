@@ -1,0 +1,334 @@
+//! Error metrics and traces by code (features `metrics` and `tracing`).
+//!
+//! Every error the library answers with counts once on one counter,
+//! [`ERRORS`] (`apierror.errors`; `apierror_errors_total` in Prometheus),
+//! labelled by code, status, category, domain and [`Source`]:
+//!
+//! - every derived axum and actix-web response (a handler's `Err(e)`, a
+//!   [`Render`](crate::Render) returned as a response, the fallbacks, the
+//!   extractor rejections and panics as [`RequestError`](crate::RequestError)),
+//!   with [`Source::Http`];
+//! - every gRPC status made from an error (`From<E> for tonic::Status`,
+//!   `Grpc::status`), with [`Source::Grpc`];
+//! - every failed item of a [`Bulk`](crate::Bulk), with [`Source::Bulk`].
+//!
+//! A response is counted where the library answers, not where bytes are
+//! made: [`Render::to_response`](crate::Render::to_response) and
+//! [`Render::to_vec`](crate::Render::to_vec) count nothing (the exporters
+//! call them for every code), so an error is counted once however it was
+//! rendered. A service on another framework counts its answers with
+//! [`record`].
+//!
+//! The labels are the catalog's, never the request's: the code, the
+//! variant's status, its category and its type's domain are `'static`
+//! strings known at compile time, so the number of series is bounded by
+//! the catalog. No message, details value, path or request id is ever a
+//! label. Names follow OpenTelemetry's semantic conventions where one
+//! exists: [`label::ERROR_TYPE`] (`error.type`, "a component-specific error
+//! identifier", the attribute of `http.server.request.duration`) and
+//! [`label::STATUS`] (`http.response.status_code`); the rest are this
+//! library's, under `error.` and `apierror.`. Prometheus exporters write
+//! the dots as underscores (`error_type`, `http_response_status_code`).
+//!
+//! With the `tracing` feature, every HTTP response and gRPC status also
+//! records `error.type` (the code) and `http.response.status_code` (or
+//! `rpc.grpc.status_code`) into the current span, when that span declares
+//! those fields; see the [guide](../../apierror/guide/metrics/index.html).
+
+#[cfg(feature = "metrics")]
+use crate::catalog::Descriptor;
+use crate::error::ApiError;
+#[cfg(feature = "metrics")]
+use crate::format::BuiltIn;
+
+#[cfg(feature = "metrics")]
+/// The counter of error answers: one increment per response, status or
+/// bulk item. Prometheus exporters with recommended naming write it as
+/// `apierror_errors_total`.
+pub const ERRORS: &str = "apierror.errors";
+
+#[cfg(feature = "metrics")]
+/// The info metric of a catalog's codes, set by [`describe`]: a gauge of 1
+/// per code whose labels say its title, to join on `error.type`
+/// (`apierror_code_info` in Prometheus).
+pub const CODE_INFO: &str = "apierror.code.info";
+
+#[cfg(feature = "metrics")]
+/// The label keys.
+pub mod label {
+    /// The error code: OpenTelemetry's `error.type`.
+    pub const ERROR_TYPE: &str = "error.type";
+    /// The variant's HTTP status, three digits: OpenTelemetry's
+    /// `http.response.status_code`. A gRPC status is counted with the
+    /// HTTP status its variant declares.
+    pub const STATUS: &str = "http.response.status_code";
+    /// The variant's category (`#[api_error(category = "...")]`); absent
+    /// when the type declares none.
+    pub const CATEGORY: &str = "error.category";
+    /// The type's domain (the `google` format's `domain`); absent when the
+    /// type sets none.
+    pub const DOMAIN: &str = "apierror.domain";
+    /// Where the error was answered: `http`, `grpc` or `bulk`
+    /// ([`Source`](super::Source)).
+    pub const SOURCE: &str = "apierror.source";
+    /// On [`CODE_INFO`](super::CODE_INFO) only: the variant's title, else
+    /// the first line of its doc comment, else its variant name.
+    pub const TITLE: &str = "error.title";
+}
+
+#[cfg(feature = "metrics")]
+/// Where an error was answered: the value of [`label::SOURCE`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// An HTTP response of the error (axum, actix-web).
+    Http,
+    /// A gRPC status made from the error.
+    Grpc,
+    /// A failed item of a `207 Multi-Status` [`Bulk`](crate::Bulk) body.
+    Bulk,
+}
+
+#[cfg(feature = "metrics")]
+impl Source {
+    /// `http`, `grpc` or `bulk`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Source::Http => "http",
+            Source::Grpc => "grpc",
+            Source::Bulk => "bulk",
+        }
+    }
+}
+
+#[cfg(feature = "metrics")]
+/// The three digits of each status 400..=599, so that a status label is a
+/// `'static` string (no allocation per increment).
+static STATUS_DIGITS: [[u8; 3]; 200] = {
+    let mut digits = [[0u8; 3]; 200];
+    let mut i = 0;
+    while i < 200 {
+        let status = 400 + i;
+        digits[i] = [
+            b'0' + (status / 100) as u8,
+            b'0' + (status / 10 % 10) as u8,
+            b'0' + (status % 10) as u8,
+        ];
+        i += 1;
+    }
+    digits
+};
+
+#[cfg(feature = "metrics")]
+/// The status of `descriptor` as three digits. Derived descriptors hold
+/// 400..=599 (the derive checks it); anything else reads as `500`.
+pub(crate) fn status_label(descriptor: &Descriptor) -> &'static str {
+    let status = descriptor.status().as_u16();
+    let digits = status
+        .checked_sub(400)
+        .and_then(|i| STATUS_DIGITS.get(usize::from(i)));
+    match digits {
+        Some(digits) => std::str::from_utf8(digits).unwrap_or("500"),
+        None => "500",
+    }
+}
+
+#[cfg(feature = "metrics")]
+/// The domain of `E`'s answers: the `google` format's domain, when set.
+pub(crate) fn domain<E: ApiError + ?Sized>() -> Option<&'static str> {
+    match E::CATALOG.built_in() {
+        BuiltIn::Google(google) if !google.domain().is_empty() => Some(google.domain()),
+        _ => None,
+    }
+}
+
+#[cfg(feature = "metrics")]
+/// One series of [`ERRORS`]: a code, as it is answered from one
+/// [`Source`]. What [`register`] registers and [`record`] increments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Series {
+    descriptor: &'static Descriptor,
+    domain: Option<&'static str>,
+    source: Source,
+}
+
+#[cfg(feature = "metrics")]
+impl Series {
+    /// The series `error` counts on when answered from `source`.
+    pub fn of<E: ApiError + ?Sized>(error: &E, source: Source) -> Self {
+        Series {
+            descriptor: error.descriptor(),
+            domain: domain::<E>(),
+            source,
+        }
+    }
+
+    /// Every series of `E`'s catalog (included catalogs too) for `source`,
+    /// in declaration order.
+    pub fn all<E: ApiError + ?Sized>(source: Source) -> impl Iterator<Item = Series> {
+        let domain = domain::<E>();
+        E::CATALOG.iter().map(move |descriptor| Series {
+            descriptor,
+            domain,
+            source,
+        })
+    }
+
+    /// The variant's descriptor.
+    pub fn descriptor(&self) -> &'static Descriptor {
+        self.descriptor
+    }
+
+    /// Where it is answered.
+    pub fn source(&self) -> Source {
+        self.source
+    }
+
+    /// The labels, in this order: [`label::ERROR_TYPE`], [`label::STATUS`],
+    /// [`label::CATEGORY`] (when set), [`label::DOMAIN`] (when set),
+    /// [`label::SOURCE`]. Every value is a `'static` string of the catalog.
+    pub fn labels(&self) -> Vec<(&'static str, &'static str)> {
+        let mut labels = Vec::with_capacity(5);
+        labels.push((label::ERROR_TYPE, self.descriptor.code()));
+        labels.push((label::STATUS, status_label(self.descriptor)));
+        if let Some(category) = self.descriptor.category() {
+            labels.push((label::CATEGORY, category));
+        }
+        if let Some(domain) = self.domain {
+            labels.push((label::DOMAIN, domain));
+        }
+        labels.push((label::SOURCE, self.source.as_str()));
+        labels
+    }
+
+    /// A one-line human description of the code, for dashboards: the
+    /// variant's title, else the first line of its doc comment, else its
+    /// variant name.
+    pub fn title(&self) -> &'static str {
+        let d = self.descriptor;
+        match d.title() {
+            Some(title) if !title.trim().is_empty() => title,
+            _ => match d.description().lines().next() {
+                Some(line) if !line.trim().is_empty() => line,
+                _ => d.variant(),
+            },
+        }
+    }
+}
+
+#[cfg(feature = "metrics")]
+fn key_labels(series: &Series) -> Vec<metrics::Label> {
+    series
+        .labels()
+        .into_iter()
+        .map(|(key, value)| metrics::Label::from_static_parts(key, value))
+        .collect()
+}
+
+#[cfg(feature = "metrics")]
+fn counter(series: &Series) -> metrics::Counter {
+    metrics::counter!(ERRORS, key_labels(series))
+}
+
+/// Counts `error` once, answered from `source`: what the library calls for
+/// each of its own answers (see the [module documentation](self)). For a
+/// service that answers an error by other means (another framework, its own
+/// bytes from [`Render::to_vec`](crate::Render::to_vec)).
+#[cfg(feature = "metrics")]
+pub fn record<E: ApiError + ?Sized>(error: &E, source: Source) {
+    counter(&Series::of(error, source)).increment(1);
+}
+
+/// Registers every code of `E`'s catalog (included catalogs too) at zero
+/// on [`ERRORS`] for `source`, with the labels [`record`] uses, so that a
+/// dashboard lists a code before it first happens. Call it once, after the
+/// recorder is installed; calling it again changes no count.
+#[cfg(feature = "metrics")]
+pub fn register<E: ApiError + ?Sized>(source: Source) {
+    for series in Series::all::<E>(source) {
+        counter(&series).increment(0);
+    }
+}
+
+/// Describes the metrics: the help text of [`ERRORS`], and one
+/// [`CODE_INFO`] gauge of 1 per code of `E`'s catalog, labelled with
+/// [`label::ERROR_TYPE`], [`label::TITLE`], [`label::STATUS`] and the
+/// category and domain where set. A dashboard joins it on `error.type` to
+/// show each code's title; nothing in it depends on a dashboard.
+#[cfg(feature = "metrics")]
+pub fn describe<E: ApiError + ?Sized>() {
+    metrics::describe_counter!(
+        ERRORS,
+        metrics::Unit::Count,
+        "Error answers by error code: HTTP responses, gRPC statuses and bulk items"
+    );
+    metrics::describe_gauge!(
+        CODE_INFO,
+        "The error codes of the catalog, with their titles (always 1)"
+    );
+    for series in Series::all::<E>(Source::Http) {
+        let mut labels: Vec<metrics::Label> = series
+            .labels()
+            .into_iter()
+            .filter(|(key, _)| *key != label::SOURCE)
+            .map(|(key, value)| metrics::Label::from_static_parts(key, value))
+            .collect();
+        labels.insert(
+            1,
+            metrics::Label::from_static_parts(label::TITLE, series.title()),
+        );
+        metrics::gauge!(CODE_INFO, labels).set(1.0);
+    }
+}
+
+/// What the library calls for each HTTP response it makes of an error.
+#[inline]
+#[allow(unused_variables)]
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+pub(crate) fn response<E: ApiError + ?Sized>(error: &E) {
+    #[cfg(feature = "metrics")]
+    record(error, Source::Http);
+    #[cfg(feature = "tracing")]
+    {
+        let span = tracing::Span::current();
+        span.record("error.type", error.code());
+        span.record("http.response.status_code", error.status().as_u16());
+    }
+}
+
+/// What the library calls for each gRPC status it makes of an error;
+/// `grpc_code` is the status's code.
+#[inline]
+#[allow(unused_variables)]
+#[cfg_attr(not(feature = "tonic"), allow(dead_code))]
+pub(crate) fn status<E: ApiError + ?Sized>(error: &E, grpc_code: i32) {
+    #[cfg(feature = "metrics")]
+    record(error, Source::Grpc);
+    #[cfg(feature = "tracing")]
+    {
+        let span = tracing::Span::current();
+        span.record("error.type", error.code());
+        span.record("rpc.grpc.status_code", grpc_code);
+    }
+}
+
+/// What the library calls for each failed item of a bulk body: counted,
+/// not recorded on the span (the response is one 207 of many items).
+#[inline]
+#[allow(unused_variables)]
+pub(crate) fn bulk_item<E: ApiError + ?Sized>(error: &E) {
+    #[cfg(feature = "metrics")]
+    record(error, Source::Bulk);
+}
+
+#[cfg(all(test, feature = "metrics"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_has_its_three_digits() {
+        for status in 400u16..=599 {
+            let digits = STATUS_DIGITS[usize::from(status - 400)];
+            assert_eq!(std::str::from_utf8(&digits).unwrap(), status.to_string());
+        }
+    }
+}

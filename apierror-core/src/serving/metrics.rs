@@ -40,6 +40,8 @@ use crate::catalog::Descriptor;
 use crate::error::ApiError;
 #[cfg(feature = "metrics")]
 use crate::format::BuiltIn;
+#[cfg(feature = "metrics")]
+use std::borrow::Cow;
 
 #[cfg(feature = "metrics")]
 /// The counter of error answers: one increment per response, status or
@@ -201,16 +203,19 @@ impl Series {
     }
 
     /// A one-line human description of the code, for dashboards: the
-    /// variant's title, else the first line of its doc comment, else its
-    /// variant name.
-    pub fn title(&self) -> &'static str {
+    /// variant's title, else the first paragraph of its doc comment (on one
+    /// line), else its variant name.
+    pub fn title(&self) -> Cow<'static, str> {
         let d = self.descriptor;
-        match d.title() {
+        let text = match d.title() {
             Some(title) if !title.trim().is_empty() => title,
-            _ => match d.description().lines().next() {
-                Some(line) if !line.trim().is_empty() => line,
-                _ => d.variant(),
-            },
+            _ if !d.description().trim().is_empty() => d.description(),
+            _ => d.variant(),
+        };
+        let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        match one_line == text {
+            true => Cow::Borrowed(text),
+            false => Cow::Owned(one_line),
         }
     }
 }
@@ -272,10 +277,11 @@ pub fn describe<E: ApiError + ?Sized>() {
             .filter(|(key, _)| *key != label::SOURCE)
             .map(|(key, value)| metrics::Label::from_static_parts(key, value))
             .collect();
-        labels.insert(
-            1,
-            metrics::Label::from_static_parts(label::TITLE, series.title()),
-        );
+        let title = match series.title() {
+            Cow::Borrowed(title) => metrics::Label::from_static_parts(label::TITLE, title),
+            Cow::Owned(title) => metrics::Label::new(label::TITLE, title),
+        };
+        labels.insert(1, title);
         metrics::gauge!(CODE_INFO, labels).set(1.0);
     }
 }
@@ -291,7 +297,12 @@ pub(crate) fn response<E: ApiError + ?Sized>(error: &E) {
     {
         let span = tracing::Span::current();
         span.record("error.type", error.code());
-        span.record("http.response.status_code", error.status().as_u16());
+        // An i64: OpenTelemetry's attribute is an int, and
+        // tracing-opentelemetry exports a u64 field as a string.
+        span.record(
+            "http.response.status_code",
+            i64::from(error.status().as_u16()),
+        );
     }
 }
 
@@ -307,7 +318,7 @@ pub(crate) fn status<E: ApiError + ?Sized>(error: &E, grpc_code: i32) {
     {
         let span = tracing::Span::current();
         span.record("error.type", error.code());
-        span.record("rpc.grpc.status_code", grpc_code);
+        span.record("rpc.grpc.status_code", i64::from(grpc_code));
     }
 }
 

@@ -1,0 +1,110 @@
+//! The server span of a real axum service, exported through OpenTelemetry's
+//! SDK (tracing-opentelemetry, an in-memory exporter), carries `error.type`
+//! (the code) and `http.response.status_code` when the handler answers with
+//! an error; a success leaves them unset.
+
+use crate::catalog::{ShopError, LEAK};
+use crate::http_client::get_with;
+use axum::routing::get;
+use axum::Router;
+use opentelemetry::trace::TracerProvider as _;
+use opentelemetry::Value;
+use opentelemetry_sdk::trace::{InMemorySpanExporter, SdkTracerProvider, SpanData};
+use tracing_subscriber::layer::SubscriberExt as _;
+
+/// The span a service declares for each request: the fields the library
+/// records are declared empty, as the guide says.
+fn server_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    tracing::info_span!(
+        "HTTP request",
+        otel.kind = "server",
+        http.request.method = %request.method(),
+        error.type = tracing::field::Empty,
+        http.response.status_code = tracing::field::Empty,
+    )
+}
+
+fn attribute<'a>(span: &'a SpanData, key: &str) -> Option<&'a Value> {
+    span.attributes
+        .iter()
+        .find(|kv| kv.key.as_str() == key)
+        .map(|kv| &kv.value)
+}
+
+#[test]
+fn the_server_span_carries_the_code_as_error_type() {
+    let exporter = InMemorySpanExporter::default();
+    let provider = SdkTracerProvider::builder()
+        .with_simple_exporter(exporter.clone())
+        .build();
+    let subscriber = tracing_subscriber::registry()
+        .with(tracing_opentelemetry::layer().with_tracer(provider.tracer("apierror-tests")));
+    // The subscriber of this thread only; the server runs on it (a
+    // current-thread runtime), the blocking client on another.
+    let _default = tracing::subscriber::set_default(subscriber);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let app = Router::new()
+            .route(
+                "/orders/{id}",
+                get(|| async {
+                    Err::<String, _>(ShopError::OrderNotFound {
+                        order_id: LEAK.to_owned(),
+                    })
+                }),
+            )
+            .route("/fine", get(|| async { "ok" }))
+            .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(server_span));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        tokio::task::spawn_blocking(move || {
+            let reply = get_with(&format!("{base}/orders/{LEAK}"), &[]);
+            assert_eq!(reply.status, 404);
+            let reply = get_with(&format!("{base}/fine"), &[]);
+            assert_eq!(reply.status, 200);
+        })
+        .await
+        .unwrap();
+        // The spans end when their response bodies are done.
+        for _ in 0..200 {
+            if exporter.get_finished_spans().unwrap().len() >= 2 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    });
+    let spans = exporter.get_finished_spans().unwrap();
+    let servers: Vec<&SpanData> = spans
+        .iter()
+        .filter(|span| span.name == "HTTP request")
+        .collect();
+    assert_eq!(servers.len(), 2, "{spans:#?}");
+    let failed = servers
+        .iter()
+        .find(|span| attribute(span, "error.type").is_some())
+        .unwrap_or_else(|| panic!("no server span with error.type: {servers:#?}"));
+    assert_eq!(failed.span_kind, opentelemetry::trace::SpanKind::Server);
+    assert_eq!(
+        attribute(failed, "error.type"),
+        Some(&Value::from("ORDER_NOT_FOUND"))
+    );
+    assert_eq!(
+        attribute(failed, "http.response.status_code"),
+        Some(&Value::I64(404))
+    );
+    let fine = servers
+        .iter()
+        .find(|span| attribute(span, "error.type").is_none())
+        .expect("the success's span");
+    assert_eq!(attribute(fine, "http.response.status_code"), None);
+    // Nothing of the request's text on the spans' attributes.
+    for span in &servers {
+        for kv in &span.attributes {
+            assert!(!kv.value.as_str().contains(LEAK), "{kv:?}");
+        }
+    }
+}

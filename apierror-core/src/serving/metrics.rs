@@ -80,7 +80,7 @@ pub mod label {
 
 #[cfg(feature = "metrics")]
 /// Where an error was answered: the value of [`label::SOURCE`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Source {
     /// An HTTP response of the error (axum, actix-web).
     Http,
@@ -190,16 +190,21 @@ impl Series {
     /// [`label::SOURCE`]. Every value is a `'static` string of the catalog.
     pub fn labels(&self) -> Vec<(&'static str, &'static str)> {
         let mut labels = Vec::with_capacity(5);
-        labels.push((label::ERROR_TYPE, self.descriptor.code()));
-        labels.push((label::STATUS, status_label(self.descriptor)));
+        self.each_label(|key, value| labels.push((key, value)));
+        labels
+    }
+
+    /// Each label, in the order of [`labels`](Self::labels), without a list.
+    fn each_label(&self, mut f: impl FnMut(&'static str, &'static str)) {
+        f(label::ERROR_TYPE, self.descriptor.code());
+        f(label::STATUS, status_label(self.descriptor));
         if let Some(category) = self.descriptor.category() {
-            labels.push((label::CATEGORY, category));
+            f(label::CATEGORY, category);
         }
         if let Some(domain) = self.domain {
-            labels.push((label::DOMAIN, domain));
+            f(label::DOMAIN, domain);
         }
-        labels.push((label::SOURCE, self.source.as_str()));
-        labels
+        f(label::SOURCE, self.source.as_str());
     }
 
     /// A one-line human description of the code, for dashboards: the
@@ -222,16 +227,56 @@ impl Series {
 
 #[cfg(feature = "metrics")]
 fn key_labels(series: &Series) -> Vec<metrics::Label> {
-    series
-        .labels()
-        .into_iter()
-        .map(|(key, value)| metrics::Label::from_static_parts(key, value))
-        .collect()
+    // One allocation, the key's own list: the values are the catalog's
+    // `'static` strings, borrowed.
+    let mut labels = Vec::with_capacity(5);
+    series.each_label(|key, value| labels.push(metrics::Label::from_static_parts(key, value)));
+    labels
 }
 
 #[cfg(feature = "metrics")]
 fn counter(series: &Series) -> metrics::Counter {
     metrics::counter!(ERRORS, key_labels(series))
+}
+
+/// What tells one series from another: its label values.
+#[cfg(feature = "metrics")]
+type SeriesKey = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Source,
+);
+
+#[cfg(feature = "metrics")]
+impl Series {
+    fn key(&self) -> SeriesKey {
+        (
+            self.descriptor.code(),
+            status_label(self.descriptor),
+            self.descriptor.category(),
+            self.domain,
+            self.source,
+        )
+    }
+}
+
+/// The counters [`register`] made, by the address of the recorder that made
+/// them and the series, sorted: a registered series is counted through its
+/// handle (an atomic add) instead of building its key and looking it up in
+/// the recorder on every answer.
+#[cfg(feature = "metrics")]
+static HANDLES: std::sync::RwLock<Vec<((usize, SeriesKey), metrics::Counter)>> =
+    std::sync::RwLock::new(Vec::new());
+
+/// The address of the recorder in force on this thread (the global one, a
+/// local one, or the no-op one when none is installed).
+#[cfg(feature = "metrics")]
+fn recorder() -> usize {
+    metrics::with_recorder(|recorder| {
+        (recorder as *const dyn metrics::Recorder).cast::<()>() as usize
+    })
 }
 
 /// Counts `error` once, answered from `source`: what the library calls for
@@ -240,17 +285,49 @@ fn counter(series: &Series) -> metrics::Counter {
 /// bytes from [`Render::to_vec`](crate::Render::to_vec)).
 #[cfg(feature = "metrics")]
 pub fn record<E: ApiError + ?Sized>(error: &E, source: Source) {
-    counter(&Series::of(error, source)).increment(1);
+    let series = Series::of(error, source);
+    let key = (recorder(), series.key());
+    if let Ok(handles) = HANDLES.read() {
+        if let Ok(at) = handles.binary_search_by(|(k, _)| k.cmp(&key)) {
+            handles[at].1.increment(1);
+            return;
+        }
+    }
+    counter(&series).increment(1);
 }
 
 /// Registers every code of `E`'s catalog (included catalogs too) at zero
 /// on [`ERRORS`] for `source`, with the labels [`record`] uses, so that a
 /// dashboard lists a code before it first happens. Call it once, after the
 /// recorder is installed; calling it again changes no count.
+///
+/// It also keeps each series' counter, for the recorder in force when it is
+/// called: answers of registered codes are then counted through it, about
+/// a tenth of the work of an unregistered one. (Registering under a
+/// short-lived local recorder, `metrics::with_local_recorder`, keeps
+/// counters that a later recorder at the same address would not see:
+/// register with the recorder the service runs with.)
 #[cfg(feature = "metrics")]
 pub fn register<E: ApiError + ?Sized>(source: Source) {
-    for series in Series::all::<E>(source) {
-        counter(&series).increment(0);
+    let recorder = recorder();
+    let made: Vec<_> = Series::all::<E>(source)
+        .map(|series| {
+            let counter = counter(&series);
+            counter.increment(0);
+            ((recorder, series.key()), counter)
+        })
+        .collect();
+    let mut handles = match HANDLES.write() {
+        Ok(handles) => handles,
+        // A panic elsewhere while the table was written: it holds whole
+        // entries only (each push is one), so it is still sound.
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    for (key, counter) in made {
+        match handles.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(at) => handles[at].1 = counter,
+            Err(at) => handles.insert(at, (key, counter)),
+        }
     }
 }
 

@@ -5,9 +5,9 @@
 //! server span of a real axum service exported through OpenTelemetry's SDK
 //! with `error.type`.
 //!
-//! A binary of its own: the metrics recorder is one per process. The tests
-//! that read counts hold [`scrape::LOCK`] and compare a scrape before and
-//! after their load.
+//! A binary of its own: the metrics recorder is one per process. Every test
+//! that answers errors holds [`scrape::LOCK`] (its answers count), and
+//! those that read counts compare a scrape before and after their load.
 //!
 //! `cargo test -p apierror-tests --test telemetry`.
 

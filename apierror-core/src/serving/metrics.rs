@@ -33,7 +33,8 @@
 //! With the `tracing` feature, every HTTP response and gRPC status also
 //! records `error.type` (the code) and `http.response.status_code` (or
 //! `rpc.grpc.status_code`) into the current span, when that span declares
-//! those fields; see the [guide](../../apierror/guide/metrics/index.html).
+//! those fields (`error.type = tracing::field::Empty`, ...): the `apierror`
+//! crate's guide, chapter `guide::metrics`, shows the span declaration.
 
 #[cfg(feature = "metrics")]
 use crate::catalog::Descriptor;

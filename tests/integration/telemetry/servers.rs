@@ -196,8 +196,8 @@ fn setup() -> &'static metrics_exporter_prometheus::PrometheusHandle {
     handle
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_axum_service_counts_every_error_once_by_code() {
+#[test]
+fn an_axum_service_counts_every_error_once_by_code() {
     use apierror::axum::{route_not_found, ContextLayer, Extract};
     use axum::extract::Path;
     use axum::routing::{get as route, post};
@@ -221,14 +221,20 @@ async fn an_axum_service_counts_every_error_once_by_code() {
         .route("/metrics", route(move || async move { handle.render() }))
         .fallback(route_not_found::<ShopError>)
         .layer(ContextLayer::default());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-
-    let before = scrape::parse(&handle.render());
-    tokio::task::spawn_blocking(move || load_and_check(&base, &before))
-        .await
+    // The server on a runtime's workers; the load from this thread.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
         .unwrap();
+    let base = runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        base
+    });
+    let before = scrape::parse(&handle.render());
+    load_and_check(&base, &before);
 }
 
 #[test]
@@ -322,10 +328,10 @@ fn registration_lists_every_code_at_zero_and_counts_nothing() {
     metrics::register::<ShopError>(Source::Http);
     let after = scrape::parse(&handle.render());
     for series in metrics::Series::all::<InventoryError>(Source::Grpc) {
-        let labels: Vec<(&str, &str)> = series.labels().into_iter().map(|(k, v)| (k, v)).collect();
-        let prometheus: Vec<(String, &str)> = labels
-            .iter()
-            .map(|(k, v)| (k.replace('.', "_"), *v))
+        let prometheus: Vec<(String, &str)> = series
+            .labels()
+            .into_iter()
+            .map(|(k, v)| (k.replace('.', "_"), v))
             .collect();
         let key = errors(
             &prometheus

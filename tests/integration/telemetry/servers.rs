@@ -1,9 +1,10 @@
 //! Real axum and actix-web services under a bounded mixed load (200
 //! requests from 4 client threads: handler errors, a 5xx with a source,
-//! extractor rejections and unmatched routes as `RequestError`, bulk
-//! bodies), scraped over HTTP from their own `/metrics` route: every code
-//! counted exactly once per answer, with the catalog's labels only, and the
-//! scrape passes `promtool check metrics`. gRPC statuses count too.
+//! extractor rejections, unmatched routes and methods, and a panic (axum) or
+//! a query error (actix-web) as `RequestError`, bulk bodies), scraped over
+//! HTTP from their own `/metrics` route: every code counted exactly once per
+//! answer, with the catalog's labels only, and the scrape passes `promtool
+//! check metrics`. gRPC statuses count too.
 
 use crate::catalog::{InventoryError, ShopError, LEAK};
 use crate::http_client::{get, send};
@@ -16,11 +17,22 @@ use std::collections::BTreeMap;
 const REQUESTS: usize = 200;
 const THREADS: usize = 4;
 
+/// The kinds of request in the mix, each `REQUESTS / KINDS` times.
+const KINDS: usize = 10;
+
+/// The two services' difference: kind 9 is a panic on axum, a query that
+/// does not parse on actix-web.
+#[derive(Clone, Copy, PartialEq)]
+enum Framework {
+    Axum,
+    Actix,
+}
+
 /// The load: request `i` of the mix, against `base`.
 fn request(base: &str, i: usize) -> u16 {
     let id = format!("req_{LEAK}_{i}");
     let headers = [("x-request-id", id.as_str())];
-    let reply = match i % 8 {
+    let reply = match i % KINDS {
         0..=2 => send("GET", &format!("{base}/orders/{LEAK}-{i}"), &headers, b""),
         3 => send(
             "GET",
@@ -36,26 +48,31 @@ fn request(base: &str, i: usize) -> u16 {
             format!("{{\"items\": {LEAK}").as_bytes(),
         ),
         6 => send("GET", &format!("{base}/nowhere/{LEAK}-{i}"), &headers, b""),
-        _ => send("POST", &format!("{base}/bulk"), &headers, b""),
+        7 => send("POST", &format!("{base}/bulk"), &headers, b""),
+        8 => send("DELETE", &format!("{base}/bulk"), &headers, b""),
+        _ => send("GET", &format!("{base}/search?limit={LEAK}"), &headers, b""),
     };
     reply.status
 }
 
 /// The statuses each kind of request answers with.
-fn expected_status(i: usize) -> u16 {
-    match i % 8 {
-        0..=2 => 404,
-        3 => 409,
-        4 => 503,
-        5 => 400,
-        6 => 404,
-        _ => 207,
+fn expected_status(i: usize, framework: Framework) -> u16 {
+    match (i % KINDS, framework) {
+        (0..=2, _) => 404,
+        (3, _) => 409,
+        (4, _) => 503,
+        (5, _) => 400,
+        (6, _) => 404,
+        (7, _) => 207,
+        (8, _) => 405,
+        (_, Framework::Axum) => 500,
+        (_, Framework::Actix) => 400,
     }
 }
 
 /// What the load adds to `apierror_errors_total`, series by series.
-fn expected_delta() -> BTreeMap<String, f64> {
-    let per_kind = (REQUESTS / 8) as f64;
+fn expected_delta(framework: Framework) -> BTreeMap<String, f64> {
+    let per_kind = (REQUESTS / KINDS) as f64;
     let http = |code: &str, status: &str, category: Option<&str>| {
         let mut labels = vec![
             ("error_type", code),
@@ -76,6 +93,11 @@ fn expected_delta() -> BTreeMap<String, f64> {
         (http("STORE_UNAVAILABLE", "503", Some("storage")), per_kind),
         (http("REQUEST_INVALID_JSON", "400", None), per_kind),
         (http("REQUEST_ROUTE_NOT_FOUND", "404", None), per_kind),
+        (http("REQUEST_METHOD_NOT_ALLOWED", "405", None), per_kind),
+        match framework {
+            Framework::Axum => (http("REQUEST_PANIC", "500", None), per_kind),
+            Framework::Actix => (http("REQUEST_INVALID_QUERY", "400", None), per_kind),
+        },
         (
             errors(&[
                 ("error_type", "ORDER_NOT_FOUND"),
@@ -141,14 +163,21 @@ struct Order {
     items: Vec<String>,
 }
 
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct Search {
+    limit: u32,
+}
+
 /// Runs the load against `base` from several threads, each request's
 /// status checked; then scrapes `base/metrics` and checks the counts.
-fn load_and_check(base: &str, before: &scrape::Samples) {
+fn load_and_check(base: &str, before: &scrape::Samples, framework: Framework) {
     std::thread::scope(|threads| {
         for t in 0..THREADS {
             threads.spawn(move || {
                 for i in (t..REQUESTS).step_by(THREADS) {
-                    assert_eq!(request(base, i), expected_status(i), "request {i}");
+                    let expected = expected_status(i, framework);
+                    assert_eq!(request(base, i), expected, "request {i}");
                 }
             });
         }
@@ -157,7 +186,7 @@ fn load_and_check(base: &str, before: &scrape::Samples) {
     assert_eq!(reply.status, 200);
     let after = scrape::parse(&reply.body);
     let delta = scrape::delta(before, &after);
-    let expected = expected_delta();
+    let expected = expected_delta(framework);
     assert_eq!(
         delta, expected,
         "the load's counts, series by series (scrape:\n{})",
@@ -198,7 +227,9 @@ fn setup() -> &'static metrics_exporter_prometheus::PrometheusHandle {
 
 #[test]
 fn an_axum_service_counts_every_error_once_by_code() {
-    use apierror::axum::{route_not_found, ContextLayer, Extract};
+    use apierror::axum::{
+        method_not_allowed, panic_response, route_not_found, ContextLayer, Extract,
+    };
     use axum::extract::Path;
     use axum::routing::{get as route, post};
     use axum::{Json, Router};
@@ -218,8 +249,22 @@ fn an_axum_service_counts_every_error_once_by_code() {
             "/bulk",
             post(|| async { bulk().into_response().map(axum::body::Body::from) }),
         )
+        .route(
+            "/search",
+            route(|| async {
+                // A handler's bug: answered by panic_response, counted once.
+                if std::hint::black_box(true) {
+                    panic!("search index corrupt ({LEAK})");
+                }
+                "never"
+            }),
+        )
         .route("/metrics", route(move || async move { handle.render() }))
         .fallback(route_not_found::<ShopError>)
+        .method_not_allowed_fallback(method_not_allowed::<ShopError>)
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            panic_response::<ShopError>,
+        ))
         .layer(ContextLayer::default());
     // The server on a runtime's workers; the load from this thread.
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -234,13 +279,15 @@ fn an_axum_service_counts_every_error_once_by_code() {
         base
     });
     let before = scrape::parse(&handle.render());
-    load_and_check(&base, &before);
+    load_and_check(&base, &before, Framework::Axum);
 }
 
 #[test]
 fn an_actix_web_service_counts_every_error_once_by_code() {
     use actix_web::{web, App, HttpResponse};
-    use apierror::actix::{json_error, route_not_found, ContextMiddleware, Json};
+    use apierror::actix::{
+        json_error, method_not_allowed, query_error, route_not_found, ContextMiddleware, Json,
+    };
 
     let _one_load = scrape::lock();
     let handle = setup();
@@ -248,6 +295,7 @@ fn an_actix_web_service_counts_every_error_once_by_code() {
         App::new()
             .wrap(ContextMiddleware::default())
             .app_data(web::JsonConfig::default().error_handler(json_error::<ShopError>))
+            .app_data(web::QueryConfig::default().error_handler(query_error::<ShopError>))
             .route(
                 "/orders/{id}",
                 web::get().to(|id: web::Path<String>| async move { order(&id) }),
@@ -256,14 +304,19 @@ fn an_actix_web_service_counts_every_error_once_by_code() {
                 "/orders",
                 web::post().to(|_: Json<Order, ShopError>| async { "created" }),
             )
+            .service(
+                web::resource("/bulk")
+                    .route(web::post().to(|| async {
+                        let response = bulk().into_response();
+                        HttpResponse::build(actix_web::http::StatusCode::MULTI_STATUS)
+                            .content_type("application/json")
+                            .body(response.into_body())
+                    }))
+                    .default_service(web::to(method_not_allowed::<ShopError>("POST"))),
+            )
             .route(
-                "/bulk",
-                web::post().to(|| async {
-                    let response = bulk().into_response();
-                    HttpResponse::build(actix_web::http::StatusCode::MULTI_STATUS)
-                        .content_type("application/json")
-                        .body(response.into_body())
-                }),
+                "/search",
+                web::get().to(|search: web::Query<Search>| async move { search.limit.to_string() }),
             )
             .route(
                 "/metrics",
@@ -272,7 +325,7 @@ fn an_actix_web_service_counts_every_error_once_by_code() {
             .default_service(web::to(route_not_found::<ShopError>))
     });
     let before = scrape::parse(&handle.render());
-    load_and_check(&server.base, &before);
+    load_and_check(&server.base, &before, Framework::Actix);
 }
 
 #[test]

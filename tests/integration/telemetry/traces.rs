@@ -1,9 +1,10 @@
 //! The server span of a real axum service, exported through OpenTelemetry's
 //! SDK (tracing-opentelemetry, an in-memory exporter), carries `error.type`
 //! (the code) and `http.response.status_code` when the handler answers with
-//! an error; a success leaves them unset.
+//! an error; a success leaves them unset. A gRPC status records the code and
+//! `rpc.grpc.status_code`.
 
-use crate::catalog::{ShopError, LEAK};
+use crate::catalog::{InventoryError, ShopError, LEAK};
 use crate::http_client::get_with;
 use axum::routing::get;
 use axum::Router;
@@ -109,4 +110,42 @@ fn the_server_span_carries_the_code_as_error_type() {
             assert!(!kv.value.as_str().contains(LEAK), "{kv:?}");
         }
     }
+}
+
+#[test]
+fn a_grpc_status_records_the_code_and_the_grpc_code() {
+    let _one_load = crate::scrape::lock();
+    let exporter = InMemorySpanExporter::default();
+    let provider = SdkTracerProvider::builder()
+        .with_simple_exporter(exporter.clone())
+        .build();
+    let subscriber = tracing_subscriber::registry()
+        .with(tracing_opentelemetry::layer().with_tracer(provider.tracer("apierror-tests")));
+    let _default = tracing::subscriber::set_default(subscriber);
+    {
+        let span = tracing::info_span!(
+            "grpc request",
+            otel.kind = "server",
+            error.type = tracing::field::Empty,
+            rpc.grpc.status_code = tracing::field::Empty,
+        );
+        let _entered = span.enter();
+        let status = tonic::Status::from(InventoryError::ItemNotFound {
+            sku: LEAK.to_owned(),
+        });
+        assert_eq!(status.code(), tonic::Code::NotFound);
+    }
+    let spans = exporter.get_finished_spans().unwrap();
+    let span = spans
+        .iter()
+        .find(|span| span.name == "grpc request")
+        .unwrap_or_else(|| panic!("the span was exported: {spans:#?}"));
+    assert_eq!(
+        attribute(span, "error.type"),
+        Some(&Value::from("ITEM_NOT_FOUND"))
+    );
+    assert_eq!(
+        attribute(span, "rpc.grpc.status_code"),
+        Some(&Value::I64(tonic::Code::NotFound as i64))
+    );
 }

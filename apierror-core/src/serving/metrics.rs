@@ -44,20 +44,20 @@ use crate::format::BuiltIn;
 #[cfg(feature = "metrics")]
 use std::borrow::Cow;
 
-#[cfg(feature = "metrics")]
 /// The counter of error answers: one increment per response, status or
 /// bulk item. Prometheus exporters with recommended naming write it as
 /// `apierror_errors_total`.
+#[cfg(feature = "metrics")]
 pub const ERRORS: &str = "apierror.errors";
 
-#[cfg(feature = "metrics")]
 /// The info metric of a catalog's codes, set by [`describe`]: a gauge of 1
 /// per code whose labels say its title, to join on `error.type`
 /// (`apierror_code_info` in Prometheus).
+#[cfg(feature = "metrics")]
 pub const CODE_INFO: &str = "apierror.code.info";
 
-#[cfg(feature = "metrics")]
 /// The label keys.
+#[cfg(feature = "metrics")]
 pub mod label {
     /// The error code: OpenTelemetry's `error.type`.
     pub const ERROR_TYPE: &str = "error.type";
@@ -79,8 +79,8 @@ pub mod label {
     pub const TITLE: &str = "error.title";
 }
 
-#[cfg(feature = "metrics")]
 /// Where an error was answered: the value of [`label::SOURCE`].
+#[cfg(feature = "metrics")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Source {
     /// An HTTP response of the error (axum, actix-web).
@@ -103,9 +103,9 @@ impl Source {
     }
 }
 
-#[cfg(feature = "metrics")]
 /// The three digits of each status 400..=599, so that a status label is a
 /// `'static` string (no allocation per increment).
+#[cfg(feature = "metrics")]
 static STATUS_DIGITS: [[u8; 3]; 200] = {
     let mut digits = [[0u8; 3]; 200];
     let mut i = 0;
@@ -121,9 +121,9 @@ static STATUS_DIGITS: [[u8; 3]; 200] = {
     digits
 };
 
-#[cfg(feature = "metrics")]
 /// The status of `descriptor` as three digits. Derived descriptors hold
 /// 400..=599 (the derive checks it); anything else reads as `500`.
+#[cfg(feature = "metrics")]
 pub(crate) fn status_label(descriptor: &Descriptor) -> &'static str {
     let status = descriptor.status().as_u16();
     let digits = status
@@ -135,8 +135,8 @@ pub(crate) fn status_label(descriptor: &Descriptor) -> &'static str {
     }
 }
 
-#[cfg(feature = "metrics")]
 /// The domain of `E`'s answers: the `google` format's domain, when set.
+#[cfg(feature = "metrics")]
 pub(crate) fn domain<E: ApiError + ?Sized>() -> Option<&'static str> {
     match E::CATALOG.built_in() {
         BuiltIn::Google(google) if !google.domain().is_empty() => Some(google.domain()),
@@ -144,9 +144,9 @@ pub(crate) fn domain<E: ApiError + ?Sized>() -> Option<&'static str> {
     }
 }
 
-#[cfg(feature = "metrics")]
 /// One series of [`ERRORS`]: a code, as it is answered from one
 /// [`Source`]. What [`register`] registers and [`record`] increments.
+#[cfg(feature = "metrics")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Series {
     descriptor: &'static Descriptor,

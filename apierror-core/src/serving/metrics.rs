@@ -1,7 +1,7 @@
 //! Error metrics and traces by code (features `metrics` and `tracing`).
 //!
 //! Every error the library answers with counts once on one counter,
-//! [`ERRORS`] (`apierror.errors`; `apierror_errors_total` in Prometheus),
+//! [`Series::METRIC`] (`apierror.errors`; `apierror_errors_total` in Prometheus),
 //! labelled by code, status, category, domain and [`Source`]:
 //!
 //! - every derived axum and actix-web response (a handler's `Err(e)`, a
@@ -24,9 +24,9 @@
 //! strings known at compile time, so the number of series is bounded by
 //! the catalog. No message, details value, path or request id is ever a
 //! label. Names follow OpenTelemetry's semantic conventions where one
-//! exists: [`label::ERROR_TYPE`] (`error.type`, "a component-specific error
+//! exists: [`Series::ERROR_TYPE`] (`error.type`, "a component-specific error
 //! identifier", the attribute of `http.server.request.duration`) and
-//! [`label::STATUS`] (`http.response.status_code`); the rest are this
+//! [`Series::STATUS`] (`http.response.status_code`); the rest are this
 //! library's, under `error.` and `apierror.`. Prometheus exporters write
 //! the dots as underscores (`error_type`, `http_response_status_code`).
 //!
@@ -44,42 +44,7 @@ use crate::format::BuiltIn;
 #[cfg(feature = "metrics")]
 use std::borrow::Cow;
 
-/// The counter of error answers: one increment per response, status or
-/// bulk item. Prometheus exporters with recommended naming write it as
-/// `apierror_errors_total`.
-#[cfg(feature = "metrics")]
-pub const ERRORS: &str = "apierror.errors";
-
-/// The info metric of a catalog's codes, set by [`describe`]: a gauge of 1
-/// per code whose labels say its title, to join on `error.type`
-/// (`apierror_code_info` in Prometheus).
-#[cfg(feature = "metrics")]
-pub const CODE_INFO: &str = "apierror.code.info";
-
-/// The label keys.
-#[cfg(feature = "metrics")]
-pub mod label {
-    /// The error code: OpenTelemetry's `error.type`.
-    pub const ERROR_TYPE: &str = "error.type";
-    /// The variant's HTTP status, three digits: OpenTelemetry's
-    /// `http.response.status_code`. A gRPC status is counted with the
-    /// HTTP status its variant declares.
-    pub const STATUS: &str = "http.response.status_code";
-    /// The variant's category (`#[api_error(category = "...")]`); absent
-    /// when the type declares none.
-    pub const CATEGORY: &str = "error.category";
-    /// The type's domain (the `google` format's `domain`); absent when the
-    /// type sets none.
-    pub const DOMAIN: &str = "apierror.domain";
-    /// Where the error was answered: `http`, `grpc` or `bulk`
-    /// ([`Source`](super::Source)).
-    pub const SOURCE: &str = "apierror.source";
-    /// On [`CODE_INFO`](super::CODE_INFO) only: the variant's title, else
-    /// the first line of its doc comment, else its variant name.
-    pub const TITLE: &str = "error.title";
-}
-
-/// Where an error was answered: the value of [`label::SOURCE`].
+/// Where an error was answered: the value of [`Series::SOURCE`].
 #[cfg(feature = "metrics")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Source {
@@ -144,7 +109,7 @@ pub(crate) fn domain<E: ApiError + ?Sized>() -> Option<&'static str> {
     }
 }
 
-/// One series of [`ERRORS`]: a code, as it is answered from one
+/// One series of [`Series::METRIC`]: a code, as it is answered from one
 /// [`Source`]. What [`register`] registers and [`record`] increments.
 #[cfg(feature = "metrics")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -156,6 +121,41 @@ pub struct Series {
 
 #[cfg(feature = "metrics")]
 impl Series {
+    /// The counter of error answers, `apierror.errors`: one increment per
+    /// response, status or bulk item. Prometheus exporters with recommended
+    /// naming write it as `apierror_errors_total`.
+    pub const METRIC: &'static str = "apierror.errors";
+
+    /// The info metric of a catalog's codes, `apierror.code.info`, set by
+    /// [`describe`]: a gauge of 1 per code whose labels say its title, to
+    /// join on `error.type` (`apierror_code_info` in Prometheus).
+    pub const INFO_METRIC: &'static str = "apierror.code.info";
+
+    /// Label key: the error code, OpenTelemetry's `error.type`.
+    pub const ERROR_TYPE: &'static str = "error.type";
+
+    /// Label key: the variant's HTTP status, three digits, OpenTelemetry's
+    /// `http.response.status_code`. A gRPC status is counted with the HTTP
+    /// status its variant declares.
+    pub const STATUS: &'static str = "http.response.status_code";
+
+    /// Label key: the variant's category (`#[api_error(category = "...")]`);
+    /// absent when the type declares none.
+    pub const CATEGORY: &'static str = "error.category";
+
+    /// Label key: the type's domain (the `google` format's `domain`); absent
+    /// when the type sets none.
+    pub const DOMAIN: &'static str = "apierror.domain";
+
+    /// Label key: where the error was answered, `http`, `grpc` or `bulk`
+    /// ([`Source`]).
+    pub const SOURCE: &'static str = "apierror.source";
+
+    /// Label key, on [`INFO_METRIC`](Self::INFO_METRIC) only: the variant's
+    /// title, else the first paragraph of its doc comment, else its variant
+    /// name ([`title`](Self::title)).
+    pub const TITLE: &'static str = "error.title";
+
     /// The series `error` counts on when answered from `source`.
     pub fn of<E: ApiError + ?Sized>(error: &E, source: Source) -> Self {
         Series {
@@ -186,9 +186,9 @@ impl Series {
         self.source
     }
 
-    /// The labels, in this order: [`label::ERROR_TYPE`], [`label::STATUS`],
-    /// [`label::CATEGORY`] (when set), [`label::DOMAIN`] (when set),
-    /// [`label::SOURCE`]. Every value is a `'static` string of the catalog.
+    /// The labels, in this order: [`ERROR_TYPE`](Self::ERROR_TYPE),
+    /// [`STATUS`](Self::STATUS), [`CATEGORY`](Self::CATEGORY) (when set),
+    /// [`DOMAIN`](Self::DOMAIN) (when set), [`SOURCE`](Self::SOURCE). Every value is a `'static` string of the catalog.
     pub fn labels(&self) -> Vec<(&'static str, &'static str)> {
         let mut labels = Vec::with_capacity(5);
         self.each_label(|key, value| labels.push((key, value)));
@@ -197,15 +197,15 @@ impl Series {
 
     /// Each label, in the order of [`labels`](Self::labels), without a list.
     fn each_label(&self, mut f: impl FnMut(&'static str, &'static str)) {
-        f(label::ERROR_TYPE, self.descriptor.code());
-        f(label::STATUS, status_label(self.descriptor));
+        f(Series::ERROR_TYPE, self.descriptor.code());
+        f(Series::STATUS, status_label(self.descriptor));
         if let Some(category) = self.descriptor.category() {
-            f(label::CATEGORY, category);
+            f(Series::CATEGORY, category);
         }
         if let Some(domain) = self.domain {
-            f(label::DOMAIN, domain);
+            f(Series::DOMAIN, domain);
         }
-        f(label::SOURCE, self.source.as_str());
+        f(Series::SOURCE, self.source.as_str());
     }
 
     /// A one-line human description of the code, for dashboards: the
@@ -237,7 +237,7 @@ fn key_labels(series: &Series) -> Vec<metrics::Label> {
 
 #[cfg(feature = "metrics")]
 fn counter(series: &Series) -> metrics::Counter {
-    metrics::counter!(ERRORS, key_labels(series))
+    metrics::counter!(Series::METRIC, key_labels(series))
 }
 
 /// What tells one series from another: its label values.
@@ -298,16 +298,20 @@ pub fn record<E: ApiError + ?Sized>(error: &E, source: Source) {
 }
 
 /// Registers every code of `E`'s catalog (included catalogs too) at zero
-/// on [`ERRORS`] for `source`, with the labels [`record`] uses, so that a
+/// on [`Series::METRIC`] for `source`, with the labels [`record`] uses, so that a
 /// dashboard lists a code before it first happens. Call it once, after the
 /// recorder is installed; calling it again changes no count.
 ///
 /// It also keeps each series' counter, for the recorder in force when it is
 /// called: answers of registered codes are then counted through it, about
-/// a tenth of the work of an unregistered one. (Registering under a
+/// a sixth of the work of an unregistered one. (Registering under a
 /// short-lived local recorder, `metrics::with_local_recorder`, keeps
 /// counters that a later recorder at the same address would not see:
-/// register with the recorder the service runs with.)
+/// register with the recorder the service runs with. Likewise, an
+/// exporter that drops idle counters, `metrics-exporter-prometheus`'s
+/// `idle_timeout` for counters, would leave the kept ones counting a series
+/// it no longer exports: registered codes are for recorders that keep their
+/// series.)
 #[cfg(feature = "metrics")]
 pub fn register<E: ApiError + ?Sized>(source: Source) {
     let recorder = recorder();
@@ -332,35 +336,35 @@ pub fn register<E: ApiError + ?Sized>(source: Source) {
     }
 }
 
-/// Describes the metrics: the help text of [`ERRORS`], and one
-/// [`CODE_INFO`] gauge of 1 per code of `E`'s catalog, labelled with
-/// [`label::ERROR_TYPE`], [`label::TITLE`], [`label::STATUS`] and the
+/// Describes the metrics: the help text of [`Series::METRIC`], and one
+/// [`Series::INFO_METRIC`] gauge of 1 per code of `E`'s catalog, labelled with
+/// [`Series::ERROR_TYPE`], [`Series::TITLE`], [`Series::STATUS`] and the
 /// category and domain where set. A dashboard joins it on `error.type` to
 /// show each code's title; nothing in it depends on a dashboard.
 #[cfg(feature = "metrics")]
 pub fn describe<E: ApiError + ?Sized>() {
     metrics::describe_counter!(
-        ERRORS,
+        Series::METRIC,
         metrics::Unit::Count,
         "Error answers by error code: HTTP responses, gRPC statuses and bulk items"
     );
     metrics::describe_gauge!(
-        CODE_INFO,
+        Series::INFO_METRIC,
         "The error codes of the catalog, with their titles (always 1)"
     );
     for series in Series::all::<E>(Source::Http) {
         let mut labels: Vec<metrics::Label> = series
             .labels()
             .into_iter()
-            .filter(|(key, _)| *key != label::SOURCE)
+            .filter(|(key, _)| *key != Series::SOURCE)
             .map(|(key, value)| metrics::Label::from_static_parts(key, value))
             .collect();
         let title = match series.title() {
-            Cow::Borrowed(title) => metrics::Label::from_static_parts(label::TITLE, title),
-            Cow::Owned(title) => metrics::Label::new(label::TITLE, title),
+            Cow::Borrowed(title) => metrics::Label::from_static_parts(Series::TITLE, title),
+            Cow::Owned(title) => metrics::Label::new(Series::TITLE, title),
         };
         labels.insert(1, title);
-        metrics::gauge!(CODE_INFO, labels).set(1.0);
+        metrics::gauge!(Series::INFO_METRIC, labels).set(1.0);
     }
 }
 

@@ -1,8 +1,8 @@
-//! The server span of a real axum service, exported through OpenTelemetry's
-//! SDK (tracing-opentelemetry, an in-memory exporter), carries `error.type`
-//! (the code) and `http.response.status_code` when the handler answers with
-//! an error; a success leaves them unset. A gRPC status records the code and
-//! `rpc.grpc.status_code`.
+//! The server span of a real axum and a real actix-web service, exported
+//! through OpenTelemetry's SDK (tracing-opentelemetry, an in-memory
+//! exporter), carries `error.type` (the code) and `http.response.status_code`
+//! when the handler answers with an error; a success leaves them unset. A
+//! gRPC status records the code and `rpc.grpc.status_code`.
 
 use crate::catalog::{InventoryError, ShopError, LEAK};
 use crate::http_client::get_with;
@@ -147,5 +147,84 @@ fn a_grpc_status_records_the_code_and_the_grpc_code() {
     assert_eq!(
         attribute(span, "rpc.grpc.status_code"),
         Some(&Value::I64(tonic::Code::NotFound as i64))
+    );
+}
+
+/// actix-web's request span: a middleware that runs the rest of the request
+/// inside it, the fields declared empty.
+async fn traced_actix(
+    request: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    use tracing::Instrument as _;
+    let span = tracing::info_span!(
+        "HTTP request",
+        otel.kind = "server",
+        http.request.method = %request.method(),
+        error.type = tracing::field::Empty,
+        http.response.status_code = tracing::field::Empty,
+    );
+    next.call(request).instrument(span).await
+}
+
+#[test]
+fn the_actix_web_server_span_carries_the_code_as_error_type() {
+    use actix_web::{web, App};
+
+    let _one_load = crate::scrape::lock();
+    let exporter = InMemorySpanExporter::default();
+    let provider = SdkTracerProvider::builder()
+        .with_simple_exporter(exporter.clone())
+        .build();
+    let dispatch = tracing::Dispatch::new(
+        tracing_subscriber::registry()
+            .with(tracing_opentelemetry::layer().with_tracer(provider.tracer("apierror-tests"))),
+    );
+    let server = serve!(move || {
+        // The subscriber of the worker thread, which calls the factory, for
+        // the thread's life (a test server's).
+        std::mem::forget(tracing::dispatcher::set_default(&dispatch));
+        App::new()
+            .wrap(actix_web::middleware::from_fn(traced_actix))
+            .route(
+                "/orders/{id}",
+                web::get().to(|| async {
+                    Err::<String, _>(ShopError::OrderNotFound {
+                        order_id: LEAK.to_owned(),
+                    })
+                }),
+            )
+            .route("/fine", web::get().to(|| async { "ok" }))
+    });
+    assert_eq!(
+        get_with(&format!("{}/orders/{LEAK}", server.base), &[]).status,
+        404
+    );
+    assert_eq!(get_with(&format!("{}/fine", server.base), &[]).status, 200);
+    drop(server);
+    let spans = exporter.get_finished_spans().unwrap();
+    let servers: Vec<&SpanData> = spans
+        .iter()
+        .filter(|span| span.name == "HTTP request")
+        .collect();
+    assert_eq!(servers.len(), 2, "{spans:#?}");
+    let failed = servers
+        .iter()
+        .find(|span| attribute(span, "error.type").is_some())
+        .unwrap_or_else(|| panic!("no server span with error.type: {servers:#?}"));
+    assert_eq!(
+        attribute(failed, "error.type"),
+        Some(&Value::from("ORDER_NOT_FOUND"))
+    );
+    assert_eq!(
+        attribute(failed, "http.response.status_code"),
+        Some(&Value::I64(404))
+    );
+    assert_eq!(
+        servers
+            .iter()
+            .filter(|s| attribute(s, "error.type").is_none())
+            .count(),
+        1
     );
 }

@@ -8,6 +8,12 @@ Builds the `ratios` bench binary, runs each variant under
 prints (instructions(N2) - instructions(N1)) / (N2 - N1): the cost of one
 render, without process start-up and set-up. Then the ratios that the
 performance targets are stated in.
+
+    python3 benches/instructions.py --metrics
+
+does the same for the `metrics` bench: the instructions of one response
+counted by code (features `metrics` and `tracing`), with and without a
+Prometheus recorder, and of the increment alone.
 """
 import json
 import re
@@ -59,18 +65,29 @@ RATIOS = [
 N1, N2 = 1_000, 11_000
 
 
-def binary() -> str:
+METRICS_VARIANTS = [
+    "to_response",
+    "axum response",
+    "axum response, prometheus",
+    "axum response, prometheus, registered",
+    "record, no recorder",
+    "record, prometheus",
+    "record, prometheus, registered",
+]
+
+
+def binary(bench: str = "ratios") -> str:
     build = subprocess.run(
-        ["cargo", "bench", "-p", "apierror-benches", "--bench", "ratios", "--no-run", "--message-format=json"],
+        ["cargo", "bench", "-p", "apierror-benches", "--bench", bench, "--no-run", "--message-format=json"],
         cwd=ROOT, capture_output=True, text=True,
     )
     if build.returncode != 0:
         sys.exit(build.stderr)
     for line in build.stdout.splitlines():
         message = json.loads(line)
-        if message.get("reason") == "compiler-artifact" and message["target"]["name"] == "ratios" and message.get("executable"):
+        if message.get("reason") == "compiler-artifact" and message["target"]["name"] == bench and message.get("executable"):
             return message["executable"]
-    sys.exit("no ratios bench binary found")
+    sys.exit(f"no {bench} bench binary found")
 
 
 def instructions(exe: str, variant: str, count: int) -> int:
@@ -87,7 +104,42 @@ def instructions(exe: str, variant: str, count: int) -> int:
     return int(found.group(1).replace(",", ""))
 
 
+def measured_instructions(exe: str, variant: str, count: int) -> int:
+    """The instructions inside the bench's `measured` loop only: the set-up
+    before it (a recorder's clock calibration) varies from run to run."""
+    run = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", "--toggle-collect=*measured*",
+         exe, "--repeat", variant, str(count)],
+        capture_output=True, text=True,
+    )
+    if run.returncode != 0:
+        sys.exit(run.stderr)
+    found = re.search(r"Collected\s*:\s*([\d,]+)", run.stderr)
+    if not found:
+        sys.exit("no instruction count in callgrind's output:\n" + run.stderr)
+    return int(found.group(1).replace(",", ""))
+
+
+def metrics() -> None:
+    exe = binary("metrics")
+    per_response = {}
+    print(f"{'variant':<40} {'instructions/response':>22}")
+    for variant in METRICS_VARIANTS:
+        low, high = measured_instructions(exe, variant, N1), measured_instructions(exe, variant, N2)
+        per_response[variant] = (high - low) / (N2 - N1)
+        print(f"{variant:<40} {per_response[variant]:>22.1f}")
+    base = per_response["axum response"]
+    for variant in ["axum response, prometheus", "axum response, prometheus, registered"]:
+        added = per_response[variant] - base
+        print(f"\n{variant}: {added:+.1f} instructions over a response with no recorder "
+              f"({added / base:+.1%})", end="")
+    print()
+
+
 def main() -> None:
+    if "--metrics" in sys.argv[1:]:
+        metrics()
+        return
     exe = binary()
     per_render = {}
     print(f"{'variant':<32} {'instructions/render':>20}")

@@ -53,6 +53,7 @@
 //! | [responses and frameworks](crate::guide::responses_and_frameworks) | HTTP responses, axum and actix-web, the request context, [`RequestError`], logs, a production service |
 //! | [localized messages](crate::guide::localized_messages) | translations read at compile time, chosen by `Accept-Language` |
 //! | [gRPC](crate::guide::grpc) | `tonic::Status` with the richer error model's details, and back |
+//! | [metrics and traces](crate::guide::metrics) | every error answered counted by code (`metrics`), the code on the request's span as `error.type` (`tracing`) |
 //! | [catalog and documentation](crate::guide::catalog_and_documentation) | [`ApiError::CATALOG`]; doc comments as the reference; Markdown, JSON, TypeScript and JSON Schema exports; stability snapshots; OpenAPI |
 //! | [decoding](crate::guide::decoding) | a response body back into the typed error, on the client |
 //! | [safety](crate::guide::safety) | what never leaks, never panics and is never malformed |
@@ -120,6 +121,8 @@ pub use apierror_core::aide;
 #[cfg(feature = "tonic")]
 pub use apierror_core::grpc;
 
+#[cfg(feature = "metrics")]
+pub use apierror_core::metrics;
 pub use apierror_core::report;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use apierror_core::request;

@@ -28,6 +28,8 @@ pub use rendering::format;
 #[doc(hidden)]
 pub use rendering::json;
 pub use rendering::locale;
+#[cfg(feature = "metrics")]
+pub use serving::metrics;
 pub use serving::report;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use serving::request;

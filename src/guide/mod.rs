@@ -35,6 +35,10 @@ pub mod grpc {
     #![doc = include_str!("grpc.md")]
 }
 
+pub mod metrics {
+    #![doc = include_str!("metrics.md")]
+}
+
 pub mod catalog_and_documentation {
     #![doc = include_str!("catalog_and_documentation.md")]
 }

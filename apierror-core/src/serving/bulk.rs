@@ -133,6 +133,8 @@ impl Bulk {
             value: &ErrorObject::in_context(error, &context),
         })?;
         self.failures += 1;
+        // Counted once the item is in the body (feature `metrics`).
+        crate::serving::metrics::bulk_item(error);
         if let Some((language, _)) = chosen {
             if !self.languages.contains(&language) {
                 self.languages.push(language);

@@ -147,7 +147,11 @@ impl Grpc {
             );
         }
         let message = bounded(error.message().to_string(), MAX_MESSAGE);
-        Status::with_error_details(code(error), message, details)
+        let code = code(error);
+        // Every status made of an error passes here: counted once
+        // (features `metrics`, `tracing`).
+        crate::serving::metrics::status(error, code as i32);
+        Status::with_error_details(code, message, details)
     }
 }
 

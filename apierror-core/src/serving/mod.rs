@@ -6,6 +6,7 @@
 pub(crate) mod bulk;
 #[cfg(feature = "tonic")]
 pub(crate) mod grpc;
+pub mod metrics;
 pub mod report;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub mod request;

@@ -377,6 +377,9 @@ where
         }
         None => (render.to_response(), None),
     });
+    // The one place every derived axum and actix-web response passes: counted
+    // here, once (features `metrics`, `tracing`).
+    crate::serving::metrics::response(error);
     if let Some(level) = level {
         let report = crate::report::ErrorReport::new(error, level, request_id);
         #[cfg(feature = "tracing")]

@@ -65,6 +65,7 @@ impl<E: ApiError + ?Sized, F: Format + ?Sized> actix_web::Responder for Render<'
 /// ```
 impl<E: ApiError + ?Sized, F: Format + ?Sized> From<Render<'_, E, F>> for HttpResponse {
     fn from(render: Render<'_, E, F>) -> Self {
+        crate::serving::metrics::response(render.error());
         from_http(render.to_response())
     }
 }
@@ -78,6 +79,7 @@ impl<E: ApiError + ?Sized, F: Format + ?Sized> From<Render<'_, E, F>> for HttpRe
 pub fn into_response<E: ApiError + ?Sized, F: Format + ?Sized>(
     render: &Render<'_, E, F>,
 ) -> HttpResponse {
+    crate::serving::metrics::response(render.error());
     from_http(render.to_response())
 }
 

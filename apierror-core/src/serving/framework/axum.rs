@@ -76,6 +76,7 @@ impl<E: ApiError + ?Sized, F: Format + ?Sized> axum_core::response::IntoResponse
 pub fn into_response<E: ApiError + ?Sized, F: Format + ?Sized>(
     render: &Render<'_, E, F>,
 ) -> Response {
+    crate::serving::metrics::response(render.error());
     render.to_response().map(Body::from)
 }
 

@@ -121,7 +121,7 @@ pub fn check(fleet: &Fleet) -> Vec<Finding> {
             }
         }
     }
-    ranges.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    ranges.sort_by_key(|r| (r.0, r.1, r.2));
     let mut reported = BTreeSet::new();
     for (n, (_, hi, i, label)) in ranges.iter().enumerate() {
         for (lo2, _, j, label2) in &ranges[n + 1..] {

@@ -57,6 +57,8 @@ struct Args {
     allow: Option<PathBuf>,
     out: Option<PathBuf>,
     title: Option<String>,
+    /// The options given, to refuse one the command does not take.
+    given: Vec<&'static str>,
 }
 
 fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -70,6 +72,7 @@ fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
         allow: None,
         out: None,
         title: None,
+        given: Vec::new(),
     };
     let mut only_positional = false;
     while let Some(arg) = raw.next() {
@@ -87,16 +90,38 @@ fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
                 .or_else(|| raw.next())
                 .ok_or_else(|| format!("{name} needs a value"))
         };
-        match flag.as_str() {
-            "--" => only_positional = true,
-            "--json" => args.json = true,
-            "--per-domain" => args.per_domain = true,
-            "--fleet" => args.fleet = Some(value("--fleet")?.into()),
-            "--allow" => args.allow = Some(value("--allow")?.into()),
-            "--out" => args.out = Some(value("--out")?.into()),
-            "--title" => args.title = Some(value("--title")?),
+        let name = match flag.as_str() {
+            "--" => {
+                only_positional = true;
+                continue;
+            }
+            "--json" => {
+                args.json = true;
+                "--json"
+            }
+            "--per-domain" => {
+                args.per_domain = true;
+                "--per-domain"
+            }
+            "--fleet" => {
+                args.fleet = Some(value("--fleet")?.into());
+                "--fleet"
+            }
+            "--allow" => {
+                args.allow = Some(value("--allow")?.into());
+                "--allow"
+            }
+            "--out" => {
+                args.out = Some(value("--out")?.into());
+                "--out"
+            }
+            "--title" => {
+                args.title = Some(value("--title")?);
+                "--title"
+            }
             other => return Err(format!("unknown option `{other}`")),
-        }
+        };
+        args.given.push(name);
     }
     Ok(args)
 }
@@ -145,7 +170,30 @@ fn paths(args: &[String]) -> Vec<PathBuf> {
     args.iter().map(PathBuf::from).collect()
 }
 
+/// The options each command takes.
+fn options(command: &str) -> &'static [&'static str] {
+    match command {
+        "check" => &["--json", "--per-domain", "--fleet", "--out"],
+        "diff" => &["--json", "--allow", "--out"],
+        "docs" => &["--title", "--out", "--fleet", "--per-domain"],
+        "sdk" => &["--out", "--fleet"],
+        _ => &[],
+    }
+}
+
 fn run(args: &Args) -> Result<ExitCode, Failure> {
+    if let Some(flag) = args
+        .given
+        .iter()
+        .find(|flag| !options(&args.command).contains(flag))
+    {
+        if matches!(args.command.as_str(), "check" | "diff" | "docs" | "sdk") {
+            return Err(Failure::Usage(format!(
+                "{} takes no `{flag}`",
+                args.command
+            )));
+        }
+    }
     let status = |bad: bool| {
         if bad {
             ExitCode::from(1)

@@ -572,6 +572,11 @@ fn bad_input_is_a_clear_error_with_status_2() {
             "unknown option `--colour`",
         ),
         (vec![&"sdk", &"cobol", &broken], "no SDK for `cobol`"),
+        (
+            vec![&"docs", &"--allow", &allow, &broken],
+            "docs takes no `--allow`",
+        ),
+        (vec![&"check", &"--out"], "--out needs a value"),
         (vec![&"check", &no_dir], "No such file or directory"),
     ];
     for (args, message) in cases {

@@ -29,6 +29,7 @@ pub struct Change {
 pub const KINDS: &[(&str, bool)] = &[
     ("service-removed", true),
     ("code-removed", true),
+    ("retired-reused", true),
     ("status-changed", true),
     ("grpc-changed", true),
     ("format-changed", true),
@@ -138,7 +139,16 @@ fn service(out: &mut Out, before: &Service, after: &Service) {
         }
     }
     for new in &after.codes {
-        if !old_codes.contains_key(new.code.as_str()) {
+        if before.retired.contains(&new.code) {
+            out.push(
+                "retired-reused",
+                format!("{name}/{}", new.code),
+                format!(
+                    "{} was retired and is used again (status {}): old clients read it as the retired error",
+                    new.code, new.status
+                ),
+            );
+        } else if !old_codes.contains_key(new.code.as_str()) {
             out.push(
                 "code-added",
                 format!("{name}/{}", new.code),

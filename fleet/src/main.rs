@@ -221,8 +221,13 @@ fn run(args: &Args) -> Result<ExitCode, Failure> {
             let [old, new] = args.positional.as_slice() else {
                 return Err(Failure::Usage("diff takes two arguments: OLD NEW".into()));
             };
+            let (old_path, new_path) = (Path::new(old), Path::new(new));
             let old = catalog::load(&[old.into()], None, false)?;
-            let new = catalog::load(&[new.into()], None, false)?;
+            let mut new = catalog::load(&[new.into()], None, false)?;
+            // Two files are two releases of one service, whatever their names.
+            if old_path.is_file() && new_path.is_file() {
+                new.services[0].name.clone_from(&old.services[0].name);
+            }
             let mut changes = diff::diff(&old, &new);
             let unused = match &args.allow {
                 Some(path) => diff::AllowList::read(path)?.apply(&mut changes),

@@ -495,7 +495,8 @@ fn diff_classifies_each_kind_of_change() {
     for (kind, breaking, edit) in cases {
         let new_dir = dir.join(kind);
         std::fs::create_dir_all(&new_dir).unwrap();
-        let new = new_dir.join("billing.json");
+        // Two files are one service's two releases, whatever their names.
+        let new = new_dir.join("billing-next.json");
         edited(&old, &new, edit);
         let output = fleet(&[&"diff", &"--json", &old, &new]);
         let report = json_of(&output);
@@ -521,6 +522,37 @@ fn diff_classifies_each_kind_of_change() {
     assert_eq!(
         stdout(&output),
         "0 changes: 0 breaking, 0 breaking but allowed, 0 compatible\n"
+    );
+}
+
+#[test]
+fn diff_of_folders_matches_services_by_name() {
+    let old = scratch("services-old");
+    let new = scratch("services-new");
+    apierror::export::assert_catalog_file(v1::BillingError::CATALOG, old.join("billing.json"));
+    apierror::export::assert_catalog_file(v1::ShippingError::CATALOG, old.join("shipping.json"));
+    apierror::export::assert_catalog_file(v1::BillingError::CATALOG, new.join("billing.json"));
+    apierror::export::assert_catalog_file(v1::AccountsError::CATALOG, new.join("accounts.json"));
+    let allow = scratch("services-allow").join("allow.txt");
+    std::fs::write(
+        &allow,
+        "service-removed shipping  # merged into billing\nstatus-changed billing/*\n",
+    )
+    .unwrap();
+    let output = fleet(&[&"diff", &"--allow", &allow, &old, &new]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(
+        stdout(&output),
+        "allowed  service-removed          shipping                         the service shipping and its 2 codes are gone\n\
+         \x20        service-added            accounts                         new service accounts with 2 codes\n\
+         2 changes: 0 breaking, 1 breaking but allowed, 1 compatible\n"
+    );
+    // The entry that allowed nothing is a warning, not a failure.
+    assert!(
+        stderr(&output)
+            .contains("warning: allow-list line 2: `status-changed billing/*` allows no change"),
+        "{}",
+        stderr(&output)
     );
 }
 

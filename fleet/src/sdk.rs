@@ -341,6 +341,19 @@ pub fn python(fleet: &Fleet) -> String {
     }
     out.push_str("}\n");
     out.push_str(PY_TAIL);
+    out.push_str(
+        "\n\n__all__ = [\n    \"FleetError\",\n    \"UnknownFleetError\",\n    \"MalformedDetails\",\n    \"error_from_response\",\n    \"raise_for_error\",\n",
+    );
+    for (service, names) in fleet.services.iter().zip(&names) {
+        out.push_str(&format!("    {},\n", lit(&base_name(service))));
+        for (code, name) in service.codes.iter().zip(names) {
+            out.push_str(&format!("    {},\n", lit(name)));
+            if code.details {
+                out.push_str(&format!("    {},\n", lit(&format!("{name}Details"))));
+            }
+        }
+    }
+    out.push_str("]\n");
     out
 }
 
@@ -365,9 +378,6 @@ if sys.version_info >= (3, 11):
     from typing import NotRequired, TypedDict
 else:  # pragma: no cover
     from typing_extensions import NotRequired, TypedDict
-
-__all__ = ["FleetError", "UnknownFleetError", "MalformedDetails", "error_from_response", "raise_for_error"]
-
 
 class MalformedDetails(ValueError):
     """A body's details do not match what the catalog declares for its code."""

@@ -830,6 +830,7 @@ fn python_sdk_passes_mypy_strict_and_reads_a_real_server() {
         "BillingPaymentFailedDetails = TypedDict(\n    \"BillingPaymentFailedDetails\",\n    {\n        \"amount\": int,\n        \"reason\": NotRequired[str],\n    },\n)\n",
         "class ShippingAddressRejected(ShippingError):\n",
         "    \"ACCT-3002\": (AccountsNotSignedIn,),\n",
+        "    \"BillingPaymentFailed\",\n    \"BillingPaymentFailedDetails\",\n",
     ] {
         assert!(sdk.contains(part), "missing {part:?} in:\n{sdk}");
     }

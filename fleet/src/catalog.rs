@@ -49,6 +49,8 @@ pub struct Service {
     /// The built-in format's name; `None` in a file written before the
     /// member existed.
     pub format: Option<String>,
+    /// The codes' pattern (`BILL-####`), if the type declares one.
+    pub pattern: Option<String>,
     pub range: Option<(u64, u64)>,
     pub categories: Vec<Category>,
     pub retired: Vec<String>,
@@ -89,6 +91,12 @@ pub struct Field {
 }
 
 impl Service {
+    /// The space its ranges number codes in: the pattern without its `#`
+    /// digits (`BILL-`); `None` without a pattern (any space).
+    pub fn code_space(&self) -> Option<String> {
+        self.pattern.as_ref().map(|p| p.replace('#', ""))
+    }
+
     /// The code's owner for the fleet's uniqueness rule.
     pub fn owner(&self, ownership: Ownership) -> &str {
         match ownership {
@@ -285,6 +293,7 @@ pub fn read_service(path: &Path, settings: &Settings) -> Result<Service, InputEr
             .opt_str(root, "description", "the catalog")?
             .unwrap_or_default(),
         range: reader.range(root.get("range"), "the catalog")?,
+        pattern: reader.opt_str(root, "pattern", "the catalog")?,
         name,
         file: path.to_path_buf(),
         domain,

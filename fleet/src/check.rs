@@ -103,8 +103,9 @@ pub fn check(fleet: &Fleet) -> Vec<Finding> {
         }
     }
     // Declared ranges (a type's, its categories') of different owners that
-    // overlap: sorted by their low end, each compared with those that start
-    // before it ends.
+    // overlap, in one code space (`BILL-####` and `SHIP-####` number
+    // different codes; a type without a pattern shares every space): sorted
+    // by their low end, each compared with those that start before it ends.
     let mut ranges: Vec<(u64, u64, usize, String)> = Vec::new();
     for (i, service) in fleet.services.iter().enumerate() {
         if let Some((lo, hi)) = service.range {
@@ -129,7 +130,12 @@ pub fn check(fleet: &Fleet) -> Vec<Finding> {
                 break;
             }
             let (a, b) = (&fleet.services[*i], &fleet.services[*j]);
-            if a.owner(fleet.ownership) != b.owner(fleet.ownership)
+            let one_space = match (a.code_space(), b.code_space()) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            if one_space
+                && a.owner(fleet.ownership) != b.owner(fleet.ownership)
                 && reported.insert((label.clone(), label2.clone()))
             {
                 let mut services = vec![a.name.clone(), b.name.clone()];

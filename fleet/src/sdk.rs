@@ -61,6 +61,17 @@ fn base_name(service: &Service) -> String {
     format!("{}Error", pascal(&service.name))
 }
 
+/// A details field as the service's bodies carry it: the `google` format
+/// writes every value of `ErrorInfo.metadata` as a string.
+fn on_the_wire(service: &Service, field: &Field) -> Field {
+    let mut field = field.clone();
+    if service.format.as_deref() == Some("google") {
+        field.json = "string".to_owned();
+        field.nullable = false;
+    }
+    field
+}
+
 /// A JSON string literal (also a valid TypeScript and Python literal).
 fn lit(text: &str) -> String {
     serde_json::Value::String(text.to_owned()).to_string()
@@ -112,11 +123,12 @@ pub fn typescript(fleet: &Fleet) -> String {
             if code.details {
                 out.push_str("  readonly details: {");
                 for field in &code.fields {
+                    let field = on_the_wire(service, field);
                     out.push_str(&format!(
                         " readonly {}{}: {};",
                         lit(&field.name),
                         if field.required { "" } else { "?" },
-                        ts_type(field)
+                        ts_type(&field)
                     ));
                 }
                 out.push_str(" };\n");
@@ -273,7 +285,8 @@ pub fn python(fleet: &Fleet) -> String {
                     lit(details)
                 ));
                 for field in &code.fields {
-                    let ty = py_type(field);
+                    let field = on_the_wire(service, field);
+                    let ty = py_type(&field);
                     let ty = if field.required {
                         ty
                     } else {
@@ -312,10 +325,11 @@ pub fn python(fleet: &Fleet) -> String {
 "#
                 ));
                 for field in &code.fields {
+                    let field = on_the_wire(service, field);
                     out.push_str(&format!(
                         "        _take(raw, {}, {}, {}, {}, out)\n",
                         lit(&field.name),
-                        py_check(field),
+                        py_check(&field),
                         if field.nullable { "True" } else { "False" },
                         if field.required { "True" } else { "False" },
                     ));

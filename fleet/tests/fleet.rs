@@ -137,6 +137,21 @@ mod v2 {
     }
 }
 
+/// A service in AIP-193's format, whose details travel as strings.
+mod google {
+    use apierror::ApiError;
+
+    #[allow(dead_code)]
+    #[derive(Debug, ApiError)]
+    #[api_error(format = "google", domain = "inventory.example.com", pattern = "INV-####", range = 4000..=4999)]
+    pub enum InventoryError {
+        #[code("INV-4001")]
+        #[status(409)]
+        #[message("Only {available} left of {sku}")]
+        OutOfStock { sku: String, available: u32 },
+    }
+}
+
 /// A fourth service that breaks every rule of the fleet.
 mod legacy {
     use apierror::ApiError;
@@ -805,6 +820,13 @@ async fn login() -> Result<&'static str, v2::AccountsError> {
     Err(v2::AccountsError::NotSignedIn)
 }
 
+async fn stock() -> Result<&'static str, google::InventoryError> {
+    Err(google::InventoryError::OutOfStock {
+        sku: "mug-blue".into(),
+        available: 3,
+    })
+}
+
 async fn ok() -> &'static str {
     "fine"
 }
@@ -813,6 +835,26 @@ async fn ok() -> &'static str {
 fn python_sdk_passes_mypy_strict_and_reads_a_real_server() {
     let dir = scratch("python");
     release_2(&dir.join("catalogs"));
+    apierror::export::assert_catalog_file(
+        google::InventoryError::CATALOG,
+        dir.join("catalogs/inventory.json"),
+    );
+    let inventory: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("catalogs/inventory.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            &inventory["format"],
+            &inventory["domain"],
+            &inventory["errors"][0]["grpc"]
+        ),
+        (
+            &"google".into(),
+            &"inventory.example.com".into(),
+            &"ABORTED".into()
+        )
+    );
     let output = fleet(&[
         &"sdk",
         &"python",
@@ -875,6 +917,7 @@ fn python_sdk_passes_mypy_strict_and_reads_a_real_server() {
         .route("/shipping/address", axum::routing::post(address))
         .route("/accounts/me", axum::routing::get(me))
         .route("/accounts/login", axum::routing::post(login))
+        .route("/inventory/mug-blue", axum::routing::get(stock))
         .route("/health", axum::routing::get(ok));
     runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
 
@@ -890,7 +933,7 @@ fn python_sdk_passes_mypy_strict_and_reads_a_real_server() {
         stdout(&output),
         stderr(&output)
     );
-    assert_eq!(stdout(&output), "6 calls, each the right exception\n");
+    assert_eq!(stdout(&output), "7 calls, each the right exception\n");
 }
 
 /// A client of the fleet: httpx against the real server, the SDK's
@@ -948,6 +991,13 @@ with httpx.Client(base_url=sys.argv[1], timeout=5) as client:
     assert type(error) is fleet.AccountsNotSignedIn, type(error)
     assert error.code == "ACCT-3002" and error.status == 401
 
+    # AIP-193: the code is the ErrorInfo's reason, the details its metadata,
+    # every value a string.
+    error = expect_error(client.get("/inventory/mug-blue"))
+    assert isinstance(error, fleet.InventoryOutOfStock), type(error)
+    available: str = error.details["available"]
+    assert (available, error.details["sku"], error.status) == ("3", "mug-blue", 409), error.details
+
     # A body no service of the fleet writes (the router's empty 404).
     error = expect_error(client.get("/nowhere"))
     assert type(error) is fleet.UnknownFleetError, type(error)
@@ -957,7 +1007,7 @@ with httpx.Client(base_url=sys.argv[1], timeout=5) as client:
     odd = fleet.error_from_response(402, {"error": {"code": "BILL-1001", "message": "x", "details": {"amount": "12"}}})
     assert type(odd) is fleet.UnknownFleetError, type(odd)
 
-print("6 calls, each the right exception")
+print("7 calls, each the right exception")
 "#;
 
 /// A client that reads a detail as the wrong type: mypy must reject it.

@@ -523,6 +523,30 @@ fn diff_classifies_each_kind_of_change() {
         assert_eq!(report["changes"][0]["breaking"], breaking, "{kind}");
         assert_eq!(output.status.code(), Some(i32::from(breaking)), "{kind}");
     }
+    // A catalog written before `format`, `grpc` and the fields' `json`,
+    // `nullable` and `required` existed reads as the same contract.
+    let older = dir.join("older").join("billing.json");
+    std::fs::create_dir_all(older.parent().unwrap()).unwrap();
+    edited(&old, &older, |v| {
+        v.as_object_mut().unwrap().remove("format");
+        for error in v["errors"].as_array_mut().unwrap() {
+            error.as_object_mut().unwrap().remove("grpc");
+            for field in error["fields"].as_array_mut().unwrap() {
+                for member in ["json", "nullable", "required"] {
+                    field.as_object_mut().unwrap().remove(member);
+                }
+            }
+        }
+    });
+    let output = fleet(&[&"diff", &older, &old]);
+    assert_eq!(
+        (output.status.code(), stdout(&output).as_str()),
+        (
+            Some(0),
+            "0 changes: 0 breaking, 0 breaking but allowed, 0 compatible\n"
+        )
+    );
+
     // Documentation is not the contract: no change at all.
     let new = dir.join("docs").join("billing.json");
     std::fs::create_dir_all(new.parent().unwrap()).unwrap();

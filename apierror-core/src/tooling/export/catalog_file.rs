@@ -49,7 +49,15 @@ pub const UPDATE_VAR: &str = "APIERROR_UPDATE";
 /// let stale = std::panic::catch_unwind(|| {
 ///     apierror::export::assert_catalog_file(BillingError::CATALOG, &path)
 /// });
-/// assert!(stale.is_err());
+/// let message = stale.unwrap_err().downcast::<String>().unwrap();
+/// assert!(message.contains("committed: \"status\": 400,\n"), "{message}");
+/// assert!(message.contains("now:       \"status\": 402,\n"), "{message}");
+/// assert!(message.contains("rewrite it with `APIERROR_UPDATE=1 cargo test`"), "{message}");
+///
+/// std::env::set_var("APIERROR_UPDATE", "1");
+/// apierror::export::assert_catalog_file(BillingError::CATALOG, &path); // rewritten
+/// std::env::remove_var("APIERROR_UPDATE");
+/// apierror::export::assert_catalog_file(BillingError::CATALOG, &path); // up to date
 /// # std::fs::remove_dir_all(&dir)?;
 /// # Ok::<(), std::io::Error>(())
 /// ```

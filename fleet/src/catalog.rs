@@ -67,6 +67,8 @@ pub struct Category {
 #[derive(Debug)]
 pub struct Code {
     pub code: String,
+    /// The type that declares it: the service's own, or one it includes.
+    pub declared_by: String,
     pub status: u16,
     pub grpc: Option<String>,
     pub variant: String,
@@ -415,6 +417,7 @@ impl Reader<'_> {
         Ok(Code {
             status: status as u16,
             grpc: self.opt_str(object, "grpc", &where_)?,
+            declared_by: self.opt_str(object, "type", &where_)?.unwrap_or_default(),
             variant: self
                 .opt_str(object, "variant", &where_)?
                 .unwrap_or_default(),

@@ -18,11 +18,24 @@ pub fn check(fleet: &Fleet) -> Vec<Finding> {
     let mut findings = Vec::new();
     // Every code in use: which services use it, with which status.
     let mut used: BTreeMap<&str, Vec<(usize, u16)>> = BTreeMap::new();
+    // Where each code comes from, in each service that has it.
+    let mut declared: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
     for (i, service) in fleet.services.iter().enumerate() {
         for code in &service.codes {
             used.entry(&code.code).or_default().push((i, code.status));
+            declared
+                .entry(&code.code)
+                .or_default()
+                .push((&code.declared_by, &service.type_name));
         }
     }
+    // A code every service that has it includes from one shared type (a
+    // `CommonError` composed with `#[api_error(transparent)]`) is one code.
+    let shared = |code: &str| {
+        let from = &declared[code];
+        let first = from[0].0;
+        !first.is_empty() && from.iter().all(|&(by, own)| by == first && by != own)
+    };
     let owner_word = match fleet.ownership {
         Ownership::Service => "services",
         Ownership::Domain => "domains",
@@ -36,7 +49,7 @@ pub fn check(fleet: &Fleet) -> Vec<Finding> {
             .iter()
             .map(|&(i, _)| fleet.services[i].owner(fleet.ownership))
             .collect();
-        if owners.len() > 1 {
+        if owners.len() > 1 && !shared(code) {
             let message = match fleet.ownership {
                 Ownership::Service => format!(
                     "{code} is used by {} services: {}",

@@ -152,6 +152,52 @@ mod google {
     }
 }
 
+/// Two services that both include one shared error type.
+mod shared {
+    use apierror::ApiError;
+
+    #[allow(dead_code)]
+    #[derive(Debug, ApiError)]
+    pub enum CommonError {
+        #[code("COMMON-UNAVAILABLE")]
+        #[status(503)]
+        #[message("Try again later")]
+        Unavailable,
+    }
+
+    #[allow(dead_code)]
+    #[derive(Debug, ApiError)]
+    pub enum OrdersError {
+        #[code("ORD-NOT-FOUND")]
+        #[status(404)]
+        #[message("No such order")]
+        NotFound,
+        #[api_error(transparent)]
+        Common(CommonError),
+    }
+
+    #[allow(dead_code)]
+    #[derive(Debug, ApiError)]
+    pub enum PaymentsError {
+        #[code("PAY-DECLINED")]
+        #[status(402)]
+        #[message("Declined")]
+        Declined,
+        #[api_error(transparent)]
+        Common(CommonError),
+    }
+
+    /// Declares the shared code itself: a real reuse.
+    #[allow(dead_code)]
+    #[derive(Debug, ApiError)]
+    pub enum RogueError {
+        #[code("COMMON-UNAVAILABLE")]
+        #[status(503)]
+        #[message("Down")]
+        Down,
+    }
+}
+
 /// A fourth service that breaks every rule of the fleet.
 mod legacy {
     use apierror::ApiError;
@@ -305,6 +351,35 @@ fn check_finds_each_kind_of_finding() {
         .as_str()
         .unwrap()
         .contains("2 domains"));
+}
+
+#[test]
+fn a_code_included_from_one_shared_type_is_no_reuse() {
+    let dir = scratch("shared");
+    apierror::export::assert_catalog_file(shared::OrdersError::CATALOG, dir.join("orders.json"));
+    apierror::export::assert_catalog_file(
+        shared::PaymentsError::CATALOG,
+        dir.join("payments.json"),
+    );
+    let output = fleet(&[&"check", &dir]);
+    assert_eq!(
+        (output.status.code(), stdout(&output).as_str()),
+        (
+            Some(0),
+            "2 services, 4 codes (codes unique per service): no findings\n"
+        )
+    );
+    // A service declaring the same code itself is a reuse.
+    apierror::export::assert_catalog_file(shared::RogueError::CATALOG, dir.join("rogue.json"));
+    let output = fleet(&[&"check", &dir]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains(
+            "error[code-reused]: COMMON-UNAVAILABLE is used by 3 services: orders, payments and rogue\n"
+        ),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]

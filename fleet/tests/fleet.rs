@@ -835,7 +835,83 @@ fn typescript_sdk_type_checks_with_tsc_strict() {
         stdout(&output),
         stderr(&output)
     );
+
+    // fleetError reads real bodies of the three formats, compiled and run
+    // by Node.js.
+    let bodies = [
+        apierror::Render::new(&v2::BillingError::PaymentFailed {
+            amount: 1200,
+            reason: None,
+        })
+        .to_string(),
+        apierror::Render::new(&v2::ShippingError::AddressRejected {
+            line_number: 2,
+            hint: "add a number".into(),
+        })
+        .to_string(),
+        apierror::Render::new(&v2::AccountsError::AccountSuspended {
+            account_id: "acc_7".into(),
+            until: None,
+        })
+        .to_string(),
+    ];
+    let bodies: Vec<String> = bodies.into_iter().map(Result::unwrap).collect();
+    std::fs::write(
+        dir.join("run.ts"),
+        RUN_TS.replace("BODIES", &format!("[{}]", bodies.join(", "))),
+    )
+    .unwrap();
+    let output = Command::new(&tsc)
+        .args([
+            "--strict", "--target", "es2020", "--module", "commonjs", "--outDir",
+        ])
+        .arg(dir.join("out"))
+        .arg(&sdk)
+        .arg(dir.join("run.ts"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "tsc:\n{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    let Ok(output) = Command::new("node").arg(dir.join("out/run.js")).output() else {
+        assert!(
+            !required("APIERROR_REQUIRE_TSC"),
+            "APIERROR_REQUIRE_TSC=1 but no node"
+        );
+        println!("skipped: node not found");
+        return;
+    };
+    assert!(
+        output.status.success(),
+        "node:\n{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "3 bodies read\n");
 }
+
+/// Reads the bodies a real server writes (BODIES: the standard, problem and
+/// tagged bodies of BILL-1001, SHIP-2002 and ACCT-3001).
+const RUN_TS: &str = r#"import { fleetError } from "./fleet-errors";
+
+const bodies: unknown[] = BODIES;
+const [billing, shipping, accounts] = bodies.map((body) => fleetError(body));
+function check(ok: boolean, what: string): void {
+  if (!ok) {
+    throw new Error(what);
+  }
+}
+check(billing?.code === "BILL-1001" && billing.details.amount === 1200 && billing.status === 402, "billing");
+check(billing?.service === "billing" && billing.message === "The payment of 1200 cents failed", "billing message");
+check(shipping?.code === "SHIP-2002" && shipping.details.line_number === 2 && shipping.details.hint === "add a number", "shipping");
+check(accounts?.code === "ACCT-3001" && accounts.details.account_id === "acc_7" && accounts.status === 403, "accounts");
+check(fleetError({ error: { code: "NOPE-1", message: "x" } }) === undefined, "unknown code");
+check(fleetError("not an object") === undefined, "not an object");
+console.log(`${bodies.length} bodies read`);
+"#;
 
 /// What a client writes with the TypeScript SDK; the `@ts-expect-error`
 /// lines fail the check if the types let them through.

@@ -2,11 +2,12 @@
 //! here and exported by the library (`assert_catalog_file`), composed into a
 //! fleet; the built `apierror-fleet` binary checks, compares, documents them
 //! and generates their SDKs; the TypeScript SDK is type-checked by `tsc
-//! --strict`, the Python SDK by `mypy --strict` and used by an `httpx`
-//! client against a real axum server answering the services' errors.
+//! --strict` and run by Node.js on real bodies, the Python SDK checked by
+//! `mypy --strict` and used by an `httpx` client against a real axum server
+//! answering the services' errors.
 //!
 //! `tsc` is the one CI installs into `target/tmp/node_modules`, else one on
-//! `PATH`; Python is `$APIERROR_PYTHON`, else `python3`, with `mypy` and
+//! `PATH` (and `node` on `PATH`); Python is `$APIERROR_PYTHON`, else `python3`, with `mypy` and
 //! `httpx` installed. A missing tool skips its part unless
 //! `APIERROR_REQUIRE_TSC=1` / `APIERROR_REQUIRE_MYPY=1` (CI sets both).
 

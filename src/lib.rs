@@ -55,6 +55,7 @@
 //! | [gRPC](crate::guide::grpc) | `tonic::Status` with the richer error model's details, and back |
 //! | [metrics and traces](crate::guide::metrics) | every error answered counted by code (`metrics`), the code on the request's span as `error.type` (`tracing`) |
 //! | [catalog and documentation](crate::guide::catalog_and_documentation) | [`ApiError::CATALOG`]; doc comments as the reference; Markdown, JSON, TypeScript and JSON Schema exports; stability snapshots; OpenAPI |
+//! | [a fleet of services](crate::guide::fleet) | `apierror-fleet`: many services' catalogs checked together, releases compared for breaking changes, one reference, TypeScript and Python SDKs |
 //! | [decoding](crate::guide::decoding) | a response body back into the typed error, on the client |
 //! | [safety](crate::guide::safety) | what never leaks, never panics and is never malformed |
 //! | [`Display`, `Error` and thiserror](crate::guide::thiserror) | the std impls of the derive, and thiserror next to it |

@@ -43,6 +43,10 @@ pub mod catalog_and_documentation {
     #![doc = include_str!("catalog_and_documentation.md")]
 }
 
+pub mod fleet {
+    #![doc = include_str!("fleet.md")]
+}
+
 pub mod decoding {
     #![doc = include_str!("decoding.md")]
 }

@@ -333,8 +333,8 @@ fn json_is_pretty_and_matches_the_serialize_wrapper() {
     let keys: Vec<&String> = wrapper.as_object().unwrap().keys().collect();
     assert_eq!(
         keys.len(),
-        11,
-        "type, description, pattern, range, categories, retired, errors, doc_url, class, appendices, statuses"
+        13,
+        "type, description, pattern, range, categories, retired, errors, doc_url, class, format, domain, appendices, statuses"
     );
     let order = [
         "\"type\"",
@@ -346,6 +346,8 @@ fn json_is_pretty_and_matches_the_serialize_wrapper() {
         "\"errors\"",
         "\n  \"doc_url\"",
         "\n  \"class\"",
+        "\n  \"format\"",
+        "\n  \"domain\"",
         "\n  \"appendices\"",
         "\n  \"statuses\"",
     ];
@@ -386,11 +388,12 @@ fn json_of_a_hand_written_catalog_field_by_field() {
             "title": "Invalid Bucket Name",
             "kind": null,
             "fields": [
-                {"name": "name", "type": "String", "description": ""},
-                {"name": "max_length", "type": "Option<u32>", "description": ""},
+                {"name": "name", "type": "String", "description": "", "json": "string", "nullable": false, "required": true},
+                {"name": "max_length", "type": "Option<u32>", "description": "", "json": "integer", "nullable": false, "required": false},
             ],
             "details": true,
             "retry_after": false,
+            "grpc": "FAILED_PRECONDITION",
             "class": null,
             "doc_url": null,
             "causes": [],
@@ -410,8 +413,8 @@ fn json_of_a_hand_written_catalog_field_by_field() {
     assert_eq!(
         errors[3]["fields"],
         json!([
-            {"name": "retry_after", "type": "u64", "description": ""},
-            {"name": "keys", "type": "Vec<String>", "description": ""}
+            {"name": "retry_after", "type": "u64", "description": "", "json": "integer", "nullable": false, "required": true},
+            {"name": "keys", "type": "Vec<String>", "description": "", "json": "array", "nullable": false, "required": true}
         ])
     );
     // `empty_details`: a details object without fields.
@@ -526,23 +529,23 @@ fn phala_json_catalog_field_by_field() {
     let fields: BTreeMap<&str, Value> = BTreeMap::from([
         (
             "ERR-01-004",
-            json!([{"name": "name", "type": "String", "description": ""}]),
+            json!([{"name": "name", "type": "String", "description": "", "json": "string", "nullable": false, "required": true}]),
         ),
         (
             "ERR-02-001",
-            json!([{"name": "instance_type", "type": "String", "description": ""}]),
+            json!([{"name": "instance_type", "type": "String", "description": "", "json": "string", "nullable": false, "required": true}]),
         ),
         (
             "ERR-02-003",
-            json!([{"name": "requested", "type": "u32", "description": ""}, {"name": "available", "type": "u32", "description": ""}]),
+            json!([{"name": "requested", "type": "u32", "description": "", "json": "integer", "nullable": false, "required": true}, {"name": "available", "type": "u32", "description": "", "json": "integer", "nullable": false, "required": true}]),
         ),
         (
             "ERR-03-001",
-            json!([{"name": "cvm_id", "type": "String", "description": ""}]),
+            json!([{"name": "cvm_id", "type": "String", "description": "", "json": "string", "nullable": false, "required": true}]),
         ),
         (
             "ERR-03-005",
-            json!([{"name": "cvm_id", "type": "String", "description": ""}]),
+            json!([{"name": "cvm_id", "type": "String", "description": "", "json": "string", "nullable": false, "required": true}]),
         ),
     ]);
 
@@ -570,7 +573,7 @@ fn phala_json_catalog_field_by_field() {
         let expected = fields.get(code).cloned().unwrap_or_else(|| json!([]));
         assert_eq!(error["details"], fields.contains_key(code), "{code}");
         assert_eq!(error["fields"], expected, "{code}");
-        assert_eq!(error.as_object().unwrap().len(), 20, "{code}");
+        assert_eq!(error.as_object().unwrap().len(), 21, "{code}");
     }
     assert_eq!(
         errors[3]["message"],

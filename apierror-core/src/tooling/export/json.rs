@@ -3,6 +3,7 @@
 use super::all_categories;
 use crate::catalog::{Catalog, Category, Descriptor};
 use crate::doc::{Block, Section, StatusDoc};
+use crate::shape::Shape;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// The catalog as pretty-printed JSON, the shape of [`JsonCatalog`].
@@ -30,7 +31,12 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 /// assert_eq!(error["status"], 429);
 /// assert_eq!(error["variant"], "LimitExceeded");
 /// assert_eq!(error["type"], "RateError");
-/// assert_eq!(error["fields"][1], serde_json::json!({"name": "retry_after", "type": "u64", "description": ""}));
+/// assert_eq!(
+///     error["fields"][1],
+///     serde_json::json!({"name": "retry_after", "type": "u64", "description": "", "json": "integer", "nullable": false, "required": true})
+/// );
+/// assert_eq!(error["grpc"], "RESOURCE_EXHAUSTED");
+/// assert_eq!(value["format"], "standard");
 /// assert_eq!(error["retry_after"], true);
 /// assert!(json.starts_with("{\n  \"type\": \"RateError\",\n"));
 /// # Ok::<(), serde_json::Error>(())
@@ -65,9 +71,11 @@ pub fn json(catalog: &Catalog) -> String {
 ///       "category": null,
 ///       "title": null,
 ///       "kind": null,
-///       "fields": [{"name": "name", "type": "String", "description": "The name asked for."}],
+///       "fields": [{"name": "name", "type": "String", "description": "The name asked for.",
+///                   "json": "string", "nullable": false, "required": true}],
 ///       "details": true,
 ///       "retry_after": false,
+///       "grpc": "ABORTED",
 ///       "class": "DuplicateCvmNameError",
 ///       "doc_url": "https://docs.phala.network/errors/err-01-004" | null,
 ///       "causes": ["..."],
@@ -80,6 +88,8 @@ pub fn json(catalog: &Catalog) -> String {
 ///   ],
 ///   "doc_url": "https://docs.phala.network/errors/{code:lowercase}" | null,
 ///   "class": "AppError" | null,
+///   "format": "standard",
+///   "domain": "api.example.com" | null,
 ///   "appendices": [{"heading": "Getting Help", "body": "..."}],
 ///   "statuses": [{"status": 465, "description": "...", "troubleshooting": "..." | null}]
 /// }
@@ -97,7 +107,13 @@ pub fn json(catalog: &Catalog) -> String {
 ///   variant, `message` the template with its `{placeholders}`, `fields` the
 ///   keys of `details` with their Rust types as written, `details` whether a
 ///   `details` object is sent, `retry_after` whether a field feeds the
-///   `Retry-After` header; `language` (the language of `message`) and
+///   `Retry-After` header, `grpc` the canonical gRPC code's name
+///   ([`Descriptor::rpc_code`]); `fields[].json` is the JSON type of the
+///   value (`"string"`, `"integer"`, `"number"`, `"boolean"`, `"array"`,
+///   `"object"`, `"null"`, or `"any"` for a type whose own `Serialize`
+///   decides), `fields[].nullable` whether it may be `null`,
+///   `fields[].required` whether every body has it (an `Option` field is
+///   left out when `None`); `language` (the language of `message`) and
 ///   `translations` (the message in each of the type's `locales`, see
 ///   [`locale`](crate::locale)) are written only for a translated type;
 ///   `description` is the first paragraph of the
@@ -107,7 +123,13 @@ pub fn json(catalog: &Catalog) -> String {
 /// - `class` is the base class of the errors' classes ([`Catalog::class`]);
 ///   `appendices` are the sections of the type's doc comment, `statuses`
 ///   the text it attaches to HTTP statuses (included types' too), `doc_url`
-///   its documentation URL template.
+///   its documentation URL template; `format` the name of its built-in
+///   format ([`Catalog::built_in`]), `domain` the AIP-193 domain of the
+///   `google` format (`null` for the others).
+/// - `grpc`, `format`, `domain` and the fields' `json`, `nullable` and
+///   `required` are what `apierror-fleet` compares between releases; they
+///   were added after the first release, and a reader of older files treats
+///   them as unknown.
 ///
 /// ```
 /// use apierror::ApiError;
@@ -129,9 +151,10 @@ pub fn json(catalog: &Catalog) -> String {
 ///         r#"{"type":"CvmError","description":"","pattern":"ERR-03-###","range":null,"categories":[],"retired":["ERR-03-003"],"#,
 ///         r#""errors":[{"code":"ERR-03-001","status":404,"variant":"CvmNotFound","type":"CvmError","#,
 ///         r#""message":"The requested CVM was not found","description":"","category":null,"title":null,"kind":null,"#,
-///         r#""fields":[{"name":"cvm_id","type":"String","description":""}],"details":true,"retry_after":false,"#,
+///         r#""fields":[{"name":"cvm_id","type":"String","description":"","json":"string","nullable":false,"required":true}],"#,
+///         r#""details":true,"retry_after":false,"grpc":"NOT_FOUND","#,
 ///         r#""class":null,"doc_url":null,"causes":[],"example":null,"resolution":[],"commands":[],"solution":null,"sections":[]}],"#,
-///         r#""doc_url":null,"class":null,"appendices":[],"statuses":[]}"#,
+///         r#""doc_url":null,"class":null,"format":"standard","domain":null,"appendices":[],"statuses":[]}"#,
 ///     )
 /// );
 /// # Ok::<(), serde_json::Error>(())
@@ -159,6 +182,13 @@ impl Serialize for JsonCatalog<'_> {
         )?;
         s.serialize_field("doc_url", &catalog.doc_url())?;
         s.serialize_field("class", &catalog.class())?;
+        let format = catalog.built_in();
+        s.serialize_field("format", format.name())?;
+        let domain = match format {
+            crate::format::BuiltIn::Google(google) => Some(google.domain()),
+            _ => None,
+        };
+        s.serialize_field("domain", &domain)?;
         s.serialize_field(
             "appendices",
             &Seq(|| catalog.appendices().iter().copied().map(JsonSection)),
@@ -228,11 +258,13 @@ impl Serialize for JsonError<'_> {
                     name,
                     ty: d.field_types().get(i).copied(),
                     description: d.docs().fields().get(i).copied().unwrap_or(""),
+                    shape: d.field_shapes().get(i),
                 })
             }),
         )?;
         s.serialize_field("details", &d.has_details())?;
         s.serialize_field("retry_after", &d.has_retry_after())?;
+        s.serialize_field("grpc", d.rpc_code())?;
         let docs = d.docs();
         s.serialize_field("class", &docs.class())?;
         s.serialize_field("doc_url", &self.0.doc_url(d).map(|url| url.to_string()))?;
@@ -270,6 +302,25 @@ struct JsonField {
     name: &'static str,
     ty: Option<&'static str>,
     description: &'static str,
+    shape: Option<&'static Shape>,
+}
+
+/// The JSON type a details value of `shape` has: `"string"`, `"integer"`,
+/// `"number"`, `"boolean"`, `"array"`, `"object"`, `"null"`, or `"any"` for
+/// a type whose own `Serialize` decides; and whether it may be `null`.
+fn json_type(shape: &Shape) -> (&'static str, bool) {
+    match shape {
+        Shape::Int { .. } => ("integer", false),
+        Shape::Float { .. } => ("number", true),
+        Shape::Bool => ("boolean", false),
+        Shape::Char | Shape::Str { .. } => ("string", false),
+        Shape::Seq { .. } | Shape::Tuple(_) | Shape::Violations => ("array", false),
+        Shape::Map(_) | Shape::Duration => ("object", false),
+        Shape::Unit => ("null", true),
+        Shape::Optional(inner) => json_type(inner),
+        Shape::Nullable(inner) => (json_type(inner).0, true),
+        Shape::Named(_) => ("any", true),
+    }
 }
 
 struct JsonBlock(Block);
@@ -308,10 +359,14 @@ impl Serialize for JsonStatus {
 
 impl Serialize for JsonField {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Field", 3)?;
+        let mut s = serializer.serialize_struct("Field", 6)?;
         s.serialize_field("name", self.name)?;
         s.serialize_field("type", &self.ty)?;
         s.serialize_field("description", self.description)?;
+        let (json, nullable) = self.shape.map_or(("any", true), json_type);
+        s.serialize_field("json", json)?;
+        s.serialize_field("nullable", &nullable)?;
+        s.serialize_field("required", &!matches!(self.shape, Some(Shape::Optional(_))))?;
         s.end()
     }
 }

@@ -49,11 +49,13 @@
 //! from the field's Rust type; the headers are those of the responses the
 //! same renders make.
 
+mod catalog_file;
 mod json;
 pub(crate) mod markdown;
 pub(crate) mod schema;
 mod typescript;
 
+pub use catalog_file::{assert_catalog_file, UPDATE_VAR};
 pub use json::{json, JsonCatalog};
 pub use markdown::markdown;
 pub use schema::{json_schema, json_schema_of};

@@ -56,6 +56,13 @@ pub fn apierror_problem(out: &mut Vec<u8>, error: &InventoryError, problem: &Pro
     Render::new(error).format(problem).to_writer(out).unwrap();
 }
 
+/// RFC 9457 as the guide writes it: the format built where the error is
+/// answered, from a literal template.
+pub fn apierror_problem_in_call(out: &mut Vec<u8>, error: &InventoryError) {
+    let problem = Problem::with_type("https://docs.phala.network/errors/{code}");
+    Render::new(error).format(&problem).to_writer(out).unwrap();
+}
+
 // ---- what a careful user writes by hand -----------------------------------
 
 #[derive(Serialize)]
@@ -196,6 +203,7 @@ pub fn assert_same_output() {
     );
     let rfc = render(&|o| apierror_problem(o, &error, &problem));
     assert_eq!(rfc, render(&|o| handwritten_problem(o, &error)));
+    assert_eq!(rfc, render(&|o| apierror_problem_in_call(o, &error)));
     // http-api-problem orders its members its own way: same JSON value.
     let theirs: serde_json::Value =
         serde_json::from_slice(&render(&|o| http_api_problem(o, &error))).unwrap();

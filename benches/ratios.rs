@@ -24,6 +24,7 @@ fn variants() -> Vec<(&'static str, Render)> {
         cases::error(),
         cases::error(),
     );
+    let e7 = cases::error();
     let interpolated = cases::interpolated();
     let interpolated2 = cases::interpolated();
     let mut variants: Vec<(&'static str, Render)> = vec![
@@ -52,6 +53,10 @@ fn variants() -> Vec<(&'static str, Render)> {
         (
             "apierror problem",
             Box::new(move |o| cases::apierror_problem(o, black_box(&e4), &problem)),
+        ),
+        (
+            "apierror problem in the call",
+            Box::new(move |o| cases::apierror_problem_in_call(o, black_box(&e7))),
         ),
         (
             "handwritten problem",
@@ -160,6 +165,7 @@ const RATIOS: &[(&str, &str)] = &[
     ("json! standard", "apierror standard"),
     ("apierror problem", "handwritten problem"),
     ("http-api-problem", "apierror problem"),
+    ("apierror problem in the call", "handwritten problem"),
     ("apierror standard interpolated", "handwritten standard"),
     (
         "apierror standard interpolated",

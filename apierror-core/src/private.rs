@@ -111,7 +111,7 @@ pub fn header<T: core::fmt::Display + ?Sized>(
     if write!(text, "{value}").is_err() {
         return;
     }
-    if !crate::context::id_flags(text.as_bytes()).1 {
+    if !crate::context::visible_ascii(text.as_bytes()) {
         return;
     }
     let name = http::header::HeaderName::from_bytes(name.as_bytes());

@@ -264,6 +264,32 @@ fn json_of(output: &Output) -> Value {
         .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(output), stderr(output)))
 }
 
+/// The worked example of the guide and the README, committed under
+/// `fleet/example/` so that its commands run on a fresh clone: the two
+/// releases' catalogs as each service's own test keeps them (this test
+/// fails when one is stale; `APIERROR_UPDATE=1` rewrites them), and the
+/// allow-list of the intended break.
+#[test]
+fn the_committed_example_fleet_is_current() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("example");
+    release_1(&root.join("release-1"));
+    release_2(&root.join("release-2"));
+    let output = fleet(&[&"check", &root.join("release-2")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let output = fleet(&[
+        &"diff",
+        &"--allow",
+        &root.join("allowed-breaks.txt"),
+        &root.join("release-1"),
+        &root.join("release-2"),
+    ]);
+    let text = stdout(&output);
+    // The rename is allowed; the removal without retiring is caught.
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("BREAKING code-removed"), "{text}");
+    assert!(text.contains("\nallowed  field-renamed "), "{text}");
+}
+
 #[test]
 fn a_clean_fleet_passes_check() {
     let dir = scratch("clean");

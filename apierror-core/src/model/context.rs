@@ -15,9 +15,11 @@ pub struct Context<'a> {
     /// once, when set, not at each render.
     pub(crate) request_id_plain: bool,
     pub(crate) timestamp_plain: bool,
-    /// The request id is visible ASCII (tabs and spaces allowed): a header
-    /// can echo it. Checked once, when set.
-    pub(crate) request_id_visible: bool,
+    /// The request id is known to be visible ASCII (tabs and spaces
+    /// allowed), so that a header can echo it: checked where it entered (the
+    /// request-context layers). An id set with `with_request_id` is checked
+    /// where a response echoes it, not at each render.
+    pub(crate) request_id_checked: bool,
 }
 
 impl<'a> Context<'a> {
@@ -31,7 +33,7 @@ impl<'a> Context<'a> {
             accept_language: None,
             request_id_plain: true,
             timestamp_plain: true,
-            request_id_visible: true,
+            request_id_checked: false,
         }
     }
 
@@ -47,7 +49,8 @@ impl<'a> Context<'a> {
         } else {
             Some(id)
         };
-        (self.request_id_plain, self.request_id_visible) = id_flags(id.as_bytes());
+        self.request_id_plain = plain_json(id.as_bytes());
+        self.request_id_checked = false;
         self
     }
 
@@ -59,7 +62,7 @@ impl<'a> Context<'a> {
     pub(crate) const fn with_checked_request_id(mut self, id: &'a str, plain: bool) -> Self {
         self.request_id = Some(id);
         self.request_id_plain = plain;
-        self.request_id_visible = true;
+        self.request_id_checked = true;
         self
     }
 
@@ -125,17 +128,14 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Whether `bytes` go into a JSON string as they are (`plain_json`), and
-/// whether every byte is visible ASCII, a space or a tab: what a header
+/// Whether every byte is visible ASCII, a space or a tab: what a header
 /// value can carry as it is (no obs-text, which clients read as Latin-1).
-/// One pass, eight bytes at a time: a word with a control byte is looked
-/// at byte by byte for visibility (a tab is visible, not plain).
-pub(crate) const fn id_flags(bytes: &[u8]) -> (bool, bool) {
+/// Eight bytes at a time, as `plain_json`: a word with no byte of 0x7f or
+/// more and none below 0x20 is visible; one with a control byte is looked
+/// at byte by byte (a tab is visible).
+pub(crate) const fn visible_ascii(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    const fn zero_byte(w: u64) -> u64 {
-        w.wrapping_sub(ONES) & !w
-    }
     const fn visible_bytes(bytes: &[u8]) -> bool {
         let mut i = 0;
         while i < bytes.len() {
@@ -147,46 +147,30 @@ pub(crate) const fn id_flags(bytes: &[u8]) -> (bool, bool) {
         }
         true
     }
-    /// The flags of one word (exact as booleans: the "has a byte less than
-    /// n" and "has a zero byte" word tricks).
-    const fn word_flags(word: &[u8; 8]) -> (bool, bool) {
-        let w = u64::from_le_bytes(*word);
-        let control = w.wrapping_sub(ONES * 0x20) & !w;
-        let quote = zero_byte(w ^ (ONES * b'"' as u64));
-        let backslash = zero_byte(w ^ (ONES * b'\\' as u64));
-        let plain = (control | quote | backslash) & HIGH == 0;
-        // A byte of 0x80 or more, or a 0x7f.
-        let invisible = (w | zero_byte(w ^ (ONES * 0x7f))) & HIGH != 0;
-        let visible = !invisible && (control & HIGH == 0 || visible_bytes(word));
-        (plain, visible)
-    }
-    let (mut plain, mut visible) = (true, true);
     let mut rest = bytes;
     while let Some((word, tail)) = rest.split_first_chunk::<8>() {
-        let (p, v) = word_flags(word);
-        plain &= p;
-        visible &= v;
+        let w = u64::from_le_bytes(*word);
+        // A byte of 0x80 or more, or a zero byte of `w ^ 0x7f7f...` (a DEL).
+        let del = (w ^ (ONES * 0x7f)).wrapping_sub(ONES) & !(w ^ (ONES * 0x7f));
+        if (w | del) & HIGH != 0 {
+            return false;
+        }
+        // A byte below 0x20 (exact as a boolean, no byte being 0x80 or more).
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        if control != 0 && !visible_bytes(word) {
+            return false;
+        }
         rest = tail;
     }
-    if rest.is_empty() {
-        return (plain, visible);
-    }
-    // The last bytes: as the last eight of the text (overlapping the
-    // previous word), or one by one in a text shorter than a word.
-    if let Some(word) = bytes.last_chunk::<8>() {
-        let (p, v) = word_flags(word);
-        return (plain & p, visible & v);
-    }
-    (plain_json(rest), visible_bytes(rest))
+    visible_bytes(rest)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::id_flags;
-    use crate::json_text::plain_json;
+    use super::visible_ascii;
 
     #[test]
-    fn the_word_scan_agrees_with_the_byte_scans() {
+    fn the_word_scan_agrees_with_the_byte_scan() {
         let naive = |bytes: &[u8]| {
             bytes
                 .iter()
@@ -213,8 +197,7 @@ mod tests {
                         }
                     })
                     .collect();
-                let flags = (plain_json(&bytes), naive(&bytes));
-                assert_eq!(id_flags(&bytes), flags, "{bytes:?}");
+                assert_eq!(visible_ascii(&bytes), naive(&bytes), "{bytes:?}");
             }
         }
     }

@@ -41,7 +41,7 @@ pub fn to_response<E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
 /// visible ASCII, spaces and tabs (what `from_static` accepts, checked first
 /// so that it cannot panic), else copied when it is a valid value at all.
 fn static_value(text: &'static str) -> Option<HeaderValue> {
-    if crate::context::id_flags(text.as_bytes()).1 {
+    if crate::context::visible_ascii(text.as_bytes()) {
         Some(HeaderValue::from_static(text))
     } else {
         HeaderValue::from_str(text).ok()
@@ -153,10 +153,11 @@ fn build<E: ApiError + ?Sized, F: Format + ?Sized>(render: &Render<'_, E, F>) ->
     }
     let context = render.context_ref();
     if let Some(id) = context.request_id() {
-        // The id was checked once where it entered the context (visible
-        // ASCII: `HeaderValue` would accept bytes 0x80..=0xFF, which clients
-        // read as Latin-1 or reject); only such an id is echoed.
-        if context.request_id_visible {
+        // Only visible ASCII is echoed (`HeaderValue` would accept bytes
+        // 0x80..=0xFF, which clients read as Latin-1 or reject): checked once
+        // where the id entered through the request-context layers, else
+        // here, once per response.
+        if context.request_id_checked || crate::context::visible_ascii(id.as_bytes()) {
             let name = HeaderName::from_bytes(context.request_id_header().as_bytes());
             if let (Ok(name), Ok(value)) = (name, HeaderValue::from_str(id)) {
                 headers.insert(name, value);

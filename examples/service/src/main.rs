@@ -1,7 +1,7 @@
 //! A production axum service that hands its whole error path to apierror:
 //! one error type in the shop's own format, the request context layer, the
-//! framework's failures in the same format, panics caught, and the logs of
-//! what the bodies hide.
+//! framework's failures in the same format, panics caught, the logs of what
+//! the bodies hide, and every error counted by its code for Prometheus.
 //!
 //! ```text
 //! cargo run -p example-service
@@ -16,6 +16,7 @@
 //! curl -i -X DELETE localhost:3000/orders/17                      # wrong method, 405 + Allow
 //! curl -i -X POST localhost:3000/orders -H 'Content-Type: application/json' --data-binary @big.json  # over 1 KiB, 413
 //! curl -i localhost:3000/panic                                    # panic, 500, message logged
+//! curl localhost:3000/metrics                                     # apierror_errors_total by code
 //! ```
 
 #[path = "../../shop/mod.rs"]
@@ -26,6 +27,7 @@ use apierror::request::RequestContext;
 use axum::extract::{DefaultBodyLimit, Path, Query};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use shop::ShopError;
 
 async fn create(
@@ -46,12 +48,13 @@ async fn panic() -> String {
     panic!("the price cache is corrupt")
 }
 
-fn app() -> Router {
+fn app(metrics: PrometheusHandle) -> Router {
     Router::new()
         .route("/orders", post(create))
         .route("/orders/{id}", get(show))
         .route("/search", get(search))
         .route("/panic", get(panic))
+        .route("/metrics", get(move || async move { metrics.render() }))
         .fallback(route_not_found::<ShopError>)
         .method_not_allowed_fallback(method_not_allowed::<ShopError>)
         .layer(DefaultBodyLimit::max(1024))
@@ -67,7 +70,15 @@ async fn main() -> std::io::Result<()> {
         .with_target(false)
         .with_writer(std::io::stderr)
         .init();
+    // Every code of the catalog (the framework's REQUEST_* ones included)
+    // is a series from the start, at zero, with its help text.
+    let metrics = PrometheusBuilder::new()
+        .with_recommended_naming(true)
+        .install_recorder()
+        .map_err(std::io::Error::other)?;
+    apierror::metrics::register::<ShopError>(apierror::metrics::Source::Http);
+    apierror::metrics::describe::<ShopError>();
     let listener = tokio::net::TcpListener::bind(shop::addr("service")).await?;
     println!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app()).await
+    axum::serve(listener, app(metrics)).await
 }

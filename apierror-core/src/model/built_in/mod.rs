@@ -150,13 +150,15 @@ impl Problem {
     /// assert_eq!(Problem::with_type("/errors/{code}").type_template(), Some("/errors/{code}"));
     /// ```
     pub const fn with_type(template: &'static str) -> Self {
-        if !safe_url(template) {
-            return Problem::new();
-        }
-        Problem {
-            type_template: Some(template),
-            split: single_code(template),
-            plain: crate::catalog::json_plain(template),
+        // One pass over the template, as `Problem::with_type(...)` is
+        // usually called where the error is answered.
+        match read_template(template.as_bytes()) {
+            Some((split, plain)) => Problem {
+                type_template: Some(template),
+                split,
+                plain,
+            },
+            None => Problem::new(),
         }
     }
 
@@ -166,59 +168,95 @@ impl Problem {
     }
 }
 
-/// Where `template`'s `{code}` starts when it has exactly one.
-const fn single_code(template: &str) -> Option<usize> {
-    let bytes = template.as_bytes();
-    let needle = b"{code}";
-    let mut found = None;
+/// What [`Problem::with_type`] reads of a template, in one pass, eight
+/// bytes at a time where a word holds nothing to look at: `None` unless it
+/// is an `http(s)` URL, a `urn:` or a relative reference (no scheme)
+/// without spaces or control characters (the URLs the derive takes in
+/// `type_url` and `doc_url`); else where its `{code}` starts when it has
+/// exactly one, and whether it goes into JSON without escaping.
+const fn read_template(bytes: &[u8]) -> Option<(Option<usize>, bool)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// The high bit of each zero byte of `w` (exact as a boolean).
+    const fn zero(w: u64) -> u64 {
+        w.wrapping_sub(ONES) & !w & HIGH
+    }
+    // The scheme: what comes before the first `:` that precedes any `/`,
+    // `?` or `#`.
     let mut i = 0;
-    while i + needle.len() <= bytes.len() {
-        let mut j = 0;
-        while j < needle.len() && bytes[i + j] == needle[j] {
-            j += 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' | b'?' | b'#' => break,
+            b':' => {
+                let scheme = bytes.split_at(i).0;
+                if !(same_letters(scheme, b"http")
+                    || same_letters(scheme, b"https")
+                    || same_letters(scheme, b"urn"))
+                {
+                    return None;
+                }
+                break;
+            }
+            _ => i += 1,
         }
-        if j == needle.len() {
-            if found.is_some() {
+    }
+    let (mut split, mut codes, mut plain) = (None, 0usize, true);
+    let mut i = 0;
+    // Bytes before this index are looked at one by one (a word with a `{`).
+    let mut bytewise = 0;
+    while i < bytes.len() {
+        let word = if i >= bytewise {
+            bytes.split_at(i).1.first_chunk::<8>()
+        } else {
+            None
+        };
+        if let Some(word) = word {
+            let w = u64::from_le_bytes(*word);
+            // A space or control byte (less than 0x21), or DEL.
+            if (w.wrapping_sub(ONES * 0x21) & !w & HIGH) | zero(w ^ (ONES * 0x7f)) != 0 {
                 return None;
             }
-            found = Some(i);
-            i += needle.len();
+            if zero(w ^ (ONES * b'"' as u64)) | zero(w ^ (ONES * b'\\' as u64)) != 0 {
+                plain = false;
+            }
+            if zero(w ^ (ONES * b'{' as u64)) == 0 {
+                i += 8;
+                continue;
+            }
+            bytewise = i + 8;
+        }
+        let b = bytes[i];
+        if b <= b' ' || b == 0x7f {
+            return None;
+        }
+        if b == b'"' || b == b'\\' {
+            plain = false;
+        }
+        if b == b'{' && code_at(bytes, i) {
+            codes += 1;
+            split = Some(i);
+            i += 6;
         } else {
             i += 1;
         }
     }
-    found
+    Some((if codes == 1 { split } else { None }, plain))
 }
 
-/// Whether a URL template is an `http(s)` URL, a `urn:` or a relative
-/// reference (no scheme) without spaces or control characters: the URLs
-/// the derive takes in `type_url` and `doc_url`.
-const fn safe_url(url: &str) -> bool {
-    let bytes = url.as_bytes();
-    let mut i = 0;
-    let mut scheme_end = None;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b <= b' ' || b == 0x7f {
+/// Whether `{code}` starts at `at`.
+const fn code_at(bytes: &[u8], at: usize) -> bool {
+    let needle = b"{code}";
+    if at + needle.len() > bytes.len() {
+        return false;
+    }
+    let mut j = 0;
+    while j < needle.len() {
+        if bytes[at + j] != needle[j] {
             return false;
         }
-        if scheme_end.is_none() && matches!(b, b'/' | b'?' | b'#') {
-            // A `:` after these is in the path: no scheme.
-            scheme_end = Some(usize::MAX);
-        } else if scheme_end.is_none() && b == b':' {
-            scheme_end = Some(i);
-        }
-        i += 1;
+        j += 1;
     }
-    match scheme_end {
-        None | Some(usize::MAX) => true,
-        Some(end) => {
-            let scheme = bytes.split_at(end).0;
-            same_letters(scheme, b"http")
-                || same_letters(scheme, b"https")
-                || same_letters(scheme, b"urn")
-        }
-    }
+    true
 }
 
 /// `<[u8]>::eq_ignore_ascii_case` as a `const fn` on Rust 1.83.
@@ -371,5 +409,90 @@ built_in_formats!(define_built_in);
 impl Default for BuiltIn {
     fn default() -> Self {
         BuiltIn::Standard(Standard)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_template;
+
+    /// The byte-by-byte reading of a template: the three questions apart.
+    fn naive(template: &str) -> Option<(Option<usize>, bool)> {
+        let bytes = template.as_bytes();
+        if bytes.iter().any(|&b| b <= b' ' || b == 0x7f) {
+            return None;
+        }
+        let end = bytes
+            .iter()
+            .position(|b| matches!(b, b'/' | b'?' | b'#' | b':'));
+        if let Some(end) = end.filter(|&end| bytes[end] == b':') {
+            let scheme = &bytes[..end];
+            if !["http", "https", "urn"]
+                .iter()
+                .any(|s| scheme.eq_ignore_ascii_case(s.as_bytes()))
+            {
+                return None;
+            }
+        }
+        let mut codes = Vec::new();
+        let mut i = 0;
+        while let Some(at) = template[i..].find("{code}") {
+            codes.push(i + at);
+            i += at + "{code}".len();
+        }
+        let split = (codes.len() == 1).then(|| codes[0]);
+        Some((split, crate::facts::json_plain(template)))
+    }
+
+    #[test]
+    fn the_one_pass_reads_what_the_byte_by_byte_reading_reads() {
+        let fixed = [
+            "",
+            "https://docs.example.com/errors/{code}",
+            "HTTPS://docs.example.com/{code}/{code}",
+            "urn:problem:{code}",
+            "/errors/{code}",
+            "{code}",
+            "{cod}{code",
+            "javascript:alert(1)",
+            "data:text/html,{code}",
+            "https://x.example/a b",
+            "https://x.example/\u{7f}{code}",
+            "https://x.example/\"quoted\"/{code}",
+            "https://x.example/back\\slash{code}",
+            "https://x.example/é{code}ü",
+            "relative/path:with-colon/{code}",
+            "?q=1:{code}",
+            "ftp://files.example/{code}",
+            "https://x.example/0123456{code}",
+            "https://x.example/01234567{code}",
+        ];
+        for template in fixed {
+            assert_eq!(
+                read_template(template.as_bytes()),
+                naive(template),
+                "{template:?}"
+            );
+        }
+        // Templates of pieces that matter, in every position against the
+        // word boundaries.
+        let pieces = [
+            "a", "{code}", "{", "}", "/", ":", "\"", "\\", " ", "\t", "é", "https:", "{co",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            let mut template = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for k in 0..(state % 12) {
+                template.push_str(pieces[((state >> (4 * k)) % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(
+                read_template(template.as_bytes()),
+                naive(&template),
+                "{template:?}"
+            );
+        }
     }
 }

@@ -10,7 +10,6 @@ mod owner;
 /// The hash a descriptor keeps of its code (64-bit FNV-1a). Not public API.
 #[doc(hidden)]
 pub use crate::facts::code_hash;
-pub(crate) use descriptor::json_plain;
 pub use descriptor::{Descriptor, Extra};
 pub use field_list::FieldList;
 pub use owner::Owner;

@@ -50,15 +50,22 @@ impl Format for OpenAi {
             io(writer.write_all(br#"{"error":{"message":"#))?;
             super::write_message(error, translation, writer)?;
             io(writer.write_all(br#","type":"#))?;
-            serde::Serialize::serialize(
-                error_type(error),
-                &mut serde_json::Serializer::new(&mut *writer),
-            )?;
-            io(writer.write_all(br#","code":"#))?;
-            serde::Serialize::serialize(
-                &error.status().as_u16(),
-                &mut serde_json::Serializer::new(&mut *writer),
-            )?;
+            super::write_str(writer, error_type(error))?;
+            // A status is three digits.
+            let status = error.status().as_u16();
+            io(writer.write_all(&[
+                b',',
+                b'"',
+                b'c',
+                b'o',
+                b'd',
+                b'e',
+                b'"',
+                b':',
+                b'0' + (status / 100) as u8,
+                b'0' + (status / 10 % 10) as u8,
+                b'0' + (status % 10) as u8,
+            ]))?;
             if error.has_details() {
                 io(writer.write_all(br#","details":"#))?;
                 super::write_part(error, super::JsonPart::Details, writer)?;

@@ -85,8 +85,10 @@ impl Format for Standard {
             let id = request_id.map(|id| (id, context.request_id_plain));
             let open = br#"{"error":{"code":""#;
             match translation {
-                None => write_object_after::<E, W, false>(error, id, None, writer, open)?,
-                Some(_) => write_object_after::<E, W, true>(error, id, translation, writer, open)?,
+                None => write_object_after::<E, W, false>(error, id, None, writer, open, b"}")?,
+                Some(_) => {
+                    write_object_after::<E, W, true>(error, id, translation, writer, open, b"}")?
+                }
             }
             // Each constant run of bytes in one write: quotes included when
             // both texts need no escaping (the usual case).

@@ -144,7 +144,7 @@ where
     W: std::io::Write,
 {
     let request_id = request_id.map(|id| (id, plain_json(id.as_bytes())));
-    write_object_after::<E, W, false>(error, request_id, None, writer, br#"{"code":""#)
+    write_object_after::<E, W, false>(error, request_id, None, writer, br#"{"code":""#, b"}")
 }
 
 /// [`write_object`] after `open`: the bytes before the object and the
@@ -157,6 +157,7 @@ pub(crate) fn write_object_after<E, W, const TRANSLATED: bool>(
     translation: Option<&'static str>,
     writer: &mut W,
     open: &[u8],
+    close: &[u8],
 ) -> Result<(), serde_json::Error>
 where
     E: ApiError + ?Sized,
@@ -165,43 +166,97 @@ where
     let translation = if TRANSLATED { translation } else { None };
     let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
     let descriptor = error.descriptor();
+    io(writer.write_all(open))?;
     if descriptor.plain_code() {
-        io(writer.write_all(open))?;
         io(writer.write_all(descriptor.code().as_bytes()))?;
     } else {
-        // `open` without its closing quote, then the code escaped.
-        io(writer.write_all(&open[..open.len() - 1]))?;
-        write_str(writer, descriptor.code())?;
-        io(writer.write_all(b"\""))?;
+        // `open` ends with the code's opening quote, and what follows
+        // starts with its closing one: the code's escaped text between.
+        Serialize::serialize(
+            descriptor.code(),
+            &mut serde_json::Serializer::with_formatter(&mut *writer, Inside),
+        )?;
     }
-    match descriptor.__static_message() {
+    // Whether the static message's closing quote is still to write: it
+    // goes with the constant that follows.
+    let quote = match descriptor.__static_message() {
         Some(message) if descriptor.plain_message() && translation.is_none() => {
             io(writer.write_all(br#"","message":""#))?;
             io(writer.write_all(message.as_bytes()))?;
-            io(writer.write_all(b"\""))?;
+            true
         }
         _ => {
             io(writer.write_all(br#"","message":"#))?;
             write_message(error, translation, writer)?;
+            false
         }
-    }
+    };
     if error.has_details() {
-        io(writer.write_all(br#","details":"#))?;
-        write_part(error, JsonPart::Details, writer)?;
+        // The message's closing quote, the key and the object's `{` in one
+        // copy; the details' `}` with what follows.
+        if quote {
+            io(writer.write_all(br#"","details":{"#))?;
+        } else {
+            io(writer.write_all(br#","details":{"#))?;
+        }
+        FieldWriter::<W, DETAILS>::run_opened(error, writer)?;
+        return match (request_id, close) {
+            (None, b"}") => io(writer.write_all(b"}}")),
+            (None, b"}}") => io(writer.write_all(b"}}}")),
+            (None, _) => {
+                io(writer.write_all(b"}"))?;
+                io(writer.write_all(close))
+            }
+            (Some(id), _) => {
+                io(writer.write_all(b"}"))?;
+                write_request_id(writer, id, false, close)
+            }
+        };
     }
-    match request_id {
-        // The quotes with the constant runs around the id.
-        Some((request_id, true)) => {
-            io(writer.write_all(br#","request_id":""#))?;
-            io(writer.write_all(request_id.as_bytes()))?;
-            io(writer.write_all(br#""}"#))
+    match (request_id, quote) {
+        (Some(id), _) => write_request_id(writer, id, quote, close),
+        (None, true) if close == b"}" => io(writer.write_all(br#""}"#)),
+        (None, true) if close == b"}}" => io(writer.write_all(br#""}}"#)),
+        (None, true) => {
+            io(writer.write_all(b"\""))?;
+            io(writer.write_all(close))
         }
-        Some((request_id, false)) => {
-            io(writer.write_all(br#","request_id":"#))?;
-            write_checked_str(writer, request_id, false)?;
-            io(writer.write_all(b"}"))
-        }
-        None => io(writer.write_all(b"}")),
+        (None, false) => io(writer.write_all(close)),
+    }
+}
+
+/// `,"request_id":` (after the quote that closes the message when
+/// `quote`), the id as a JSON string, then `close`: the id's quotes with the
+/// constant runs around it.
+fn write_request_id<W: std::io::Write>(
+    writer: &mut W,
+    (request_id, plain): (&str, bool),
+    quote: bool,
+    close: &[u8],
+) -> Result<(), serde_json::Error> {
+    let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+    if !plain {
+        let key: &[u8] = if quote {
+            br#"","request_id":"#
+        } else {
+            br#","request_id":"#
+        };
+        io(writer.write_all(key))?;
+        write_checked_str(writer, request_id, false)?;
+        return io(writer.write_all(close));
+    }
+    let key: &[u8] = if quote {
+        br#"","request_id":""#
+    } else {
+        br#","request_id":""#
+    };
+    io(writer.write_all(key))?;
+    io(writer.write_all(request_id.as_bytes()))?;
+    if close == b"}" {
+        io(writer.write_all(br#""}"#))
+    } else {
+        io(writer.write_all(b"\""))?;
+        io(writer.write_all(close))
     }
 }
 
@@ -290,6 +345,8 @@ where
 struct FieldWriter<'w, W, const STYLE: u8> {
     writer: &'w mut W,
     first: bool,
+    /// The caller wrote the object's `{` (with the bytes before it).
+    opened: bool,
 }
 
 impl<'w, W: std::io::Write, const STYLE: u8> FieldWriter<'w, W, STYLE> {
@@ -297,6 +354,7 @@ impl<'w, W: std::io::Write, const STYLE: u8> FieldWriter<'w, W, STYLE> {
         let mut fields = FieldWriter::<W, STYLE> {
             writer,
             first: true,
+            opened: false,
         };
         error.__visit_fields(&mut fields)?;
         let close: &[u8] = match (STYLE, fields.first) {
@@ -308,6 +366,20 @@ impl<'w, W: std::io::Write, const STYLE: u8> FieldWriter<'w, W, STYLE> {
             .writer
             .write_all(close)
             .map_err(serde_json::Error::io)
+    }
+
+    /// The fields of an object whose `{` the caller wrote (with the bytes
+    /// before it): the caller writes its `}` too, with what follows.
+    fn run_opened<E: ApiError + ?Sized>(
+        error: &E,
+        writer: &'w mut W,
+    ) -> Result<(), serde_json::Error> {
+        let mut fields = FieldWriter::<W, STYLE> {
+            writer,
+            first: true,
+            opened: true,
+        };
+        error.__visit_fields(&mut fields)
     }
 }
 
@@ -398,23 +470,19 @@ impl<W: std::io::Write, const STYLE: u8> FieldWriter<'_, W, STYLE> {
         if STYLE == MEMBERS && problem::RESERVED.contains(&key) {
             return Ok(false);
         }
-        let separator: &[u8] = if STYLE == MEMBERS || !self.first {
-            b","
-        } else {
-            b"{"
-        };
+        let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
+        if STYLE == MEMBERS || !self.first {
+            io(self.writer.write_all(b","))?;
+        } else if !self.opened {
+            io(self.writer.write_all(b"{"))?;
+        }
         self.first = false;
-        self.writer
-            .write_all(separator)
-            .map_err(serde_json::Error::io)?;
         if json_key.is_empty() {
             write_str(self.writer, key)?;
-            self.writer.write_all(b":").map_err(serde_json::Error::io)?;
+            io(self.writer.write_all(b":"))
         } else {
-            self.writer
-                .write_all(json_key.as_bytes())
-                .map_err(serde_json::Error::io)?;
-        }
+            io(self.writer.write_all(json_key.as_bytes()))
+        }?;
         Ok(true)
     }
 }
@@ -432,6 +500,17 @@ where
     E: ApiError + ?Sized,
     W: std::io::Write,
 {
-    write_object_after::<E, W, TRANSLATED>(error, None, translation, writer, open)?;
+    // The object's `}` and a one-byte suffix in one copy.
+    if suffix == b"}" {
+        return write_object_after::<E, W, TRANSLATED>(
+            error,
+            None,
+            translation,
+            writer,
+            open,
+            b"}}",
+        );
+    }
+    write_object_after::<E, W, TRANSLATED>(error, None, translation, writer, open, b"}")?;
     writer.write_all(suffix).map_err(serde_json::Error::io)
 }

@@ -30,17 +30,20 @@ const USAGE: &str = "\
 apierror-fleet: the error catalogs of a fleet of services, together
 
 usage:
-  apierror-fleet check [--json] [--per-domain] [--fleet FILE] CATALOG...
-  apierror-fleet diff [--json] [--allow FILE] OLD NEW
-  apierror-fleet docs [--title TEXT] [--out FILE] [--fleet FILE] CATALOG...
-  apierror-fleet sdk typescript|python [--out FILE] CATALOG...
+  apierror-fleet check [--json] [--per-domain] [--fleet FILE] [--out FILE] CATALOG...
+  apierror-fleet diff [--json] [--allow FILE] [--out FILE] OLD NEW
+  apierror-fleet docs [--title TEXT] [--per-domain] [--fleet FILE] [--out FILE] CATALOG...
+  apierror-fleet sdk typescript|python [--fleet FILE] [--out FILE] CATALOG...
+  apierror-fleet help | --help | -h, or COMMAND --help
 
 A CATALOG is a JSON catalog file (apierror::export::json; the service is the
 file's name: billing.json is `billing`) or a folder of them. A folder's
 apierror-fleet.json (or --fleet FILE) holds the fleet's settings:
   {\"codes\": \"per-service\" | \"per-domain\", \"services\": {\"billing\": {\"domain\": \"payments\"}}}
 --per-domain: a code may be used by several services of one domain, not by two
-domains. diff's OLD and NEW are a catalog file each or a folder each;
+domains (docs and sdk read the same settings, for the services' domains).
+--out FILE writes the output there instead of to standard output. diff's
+OLD and NEW are a catalog file each or a folder each;
 --allow FILE lists intended breaks, one `KIND SERVICE/CODE[/FIELD]` a line
 (a trailing * matches any rest; # starts a comment).
 
@@ -128,7 +131,13 @@ fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
 
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();
-    if raw.is_empty() || matches!(raw[0].as_str(), "help" | "--help" | "-h") {
+    // `help`, `--help` or `-h` alone, or anywhere after a command (before
+    // a `--` that ends the options).
+    let asks_help = raw
+        .iter()
+        .take_while(|arg| *arg != "--")
+        .any(|arg| matches!(arg.as_str(), "--help" | "-h"));
+    if raw.is_empty() || raw[0] == "help" || asks_help {
         print!("{USAGE}");
         return ExitCode::SUCCESS;
     }
@@ -222,6 +231,18 @@ fn run(args: &Args) -> Result<ExitCode, Failure> {
                 return Err(Failure::Usage("diff takes two arguments: OLD NEW".into()));
             };
             let (old_path, new_path) = (Path::new(old), Path::new(new));
+            // Two folders (services matched by name) or two files (one
+            // service's two releases): a folder against a file would read
+            // as every other service removed or added.
+            if old_path.is_file() != new_path.is_file() {
+                return Err(Failure::Usage(format!(
+                    "diff compares two folders or two files, not a {} ({}) with a {} ({})",
+                    if old_path.is_file() { "file" } else { "folder" },
+                    old_path.display(),
+                    if new_path.is_file() { "file" } else { "folder" },
+                    new_path.display(),
+                )));
+            }
             let old = catalog::load(&[old.into()], None, false)?;
             let mut new = catalog::load(&[new.into()], None, false)?;
             // Two files are two releases of one service, whatever their names.

@@ -355,6 +355,17 @@ pub fn python(fleet: &Fleet) -> String {
     }
     out.push_str("}\n");
     out.push_str(PY_TAIL);
+    // `NotRequired` (an optional details member) is Python 3.11's, else
+    // typing_extensions': imported only when a class uses it.
+    if out.contains("NotRequired[") {
+        out = out.replacen(
+            "from typing import TypedDict\n",
+            "from typing import TypedDict\n\nif sys.version_info >= (3, 11):\n    \
+             from typing import NotRequired\nelse:  # pragma: no cover\n    \
+             from typing_extensions import NotRequired\n",
+            1,
+        );
+    }
     out.push_str(
         "\n\n__all__ = [\n    \"FleetError\",\n    \"UnknownFleetError\",\n    \"MalformedDetails\",\n    \"error_from_response\",\n    \"raise_for_error\",\n",
     );
@@ -388,10 +399,7 @@ from __future__ import annotations
 import sys
 from typing import Any, ClassVar, Dict, Final, List, Mapping, Optional, Protocol, Tuple, Type, cast
 
-if sys.version_info >= (3, 11):
-    from typing import NotRequired, TypedDict
-else:  # pragma: no cover
-    from typing_extensions import NotRequired, TypedDict
+from typing import TypedDict
 
 class MalformedDetails(ValueError):
     """A body's details do not match what the catalog declares for its code."""

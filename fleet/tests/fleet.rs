@@ -749,6 +749,10 @@ fn bad_input_is_a_clear_error_with_status_2() {
         ),
         (vec![&"check", &"--out"], "--out needs a value"),
         (vec![&"check", &no_dir], "No such file or directory"),
+        (
+            vec![&"diff", &dir, &bad_status],
+            "diff compares two folders or two files, not a folder",
+        ),
     ];
     for (args, message) in cases {
         let output = fleet(&args);
@@ -764,6 +768,15 @@ fn bad_input_is_a_clear_error_with_status_2() {
             stderr(&output)
         );
         assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+    }
+    // Help after a command is the usage, not a file name.
+    for args in [
+        vec![&"check" as &dyn AsRef<std::ffi::OsStr>, &"--help"],
+        vec![&"diff", &"-h"],
+    ] {
+        let output = fleet(&args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(stdout(&output).contains("usage:"), "{}", stdout(&output));
     }
     // The allow-list's own mistakes.
     let good = scratch("bad-allow");

@@ -41,7 +41,8 @@ impl<'a> Context<'a> {
     /// whitespace. An id that is empty, or longer than
     /// [`MAX_REQUEST_ID`](Self::MAX_REQUEST_ID) bytes, is left out: request
     /// ids often come from a client's header, and are echoed in the body and
-    /// the `X-Request-Id` header.
+    /// the `X-Request-Id` header (only an id of printable ASCII, as the
+    /// request-context layers take from a request, reaches the header).
     pub const fn with_request_id(mut self, request_id: &'a str) -> Self {
         let id = request_id.trim_ascii();
         self.request_id = if id.is_empty() || id.len() > Self::MAX_REQUEST_ID {
@@ -128,6 +129,32 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Whether every byte is printable ASCII (0x20 to 0x7e, spaces but no tab):
+/// what a request id may hold, from a client's header or set by hand, to be
+/// echoed. Eight bytes at a time, as [`visible_ascii`].
+pub(crate) const fn printable_ascii(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut rest = bytes;
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        let w = u64::from_le_bytes(*word);
+        let del = (w ^ (ONES * 0x7f)).wrapping_sub(ONES) & !(w ^ (ONES * 0x7f));
+        let control = w.wrapping_sub(ONES * 0x20) & !w;
+        if (w | del | control) & HIGH != 0 {
+            return false;
+        }
+        rest = tail;
+    }
+    let mut i = 0;
+    while i < rest.len() {
+        if !(rest[i] >= 0x20 && rest[i] < 0x7f) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Whether every byte is visible ASCII, a space or a tab: what a header
 /// value can carry as it is (no obs-text, which clients read as Latin-1).
 /// Eight bytes at a time, as `plain_json`: a word with no byte of 0x7f or
@@ -167,7 +194,7 @@ pub(crate) const fn visible_ascii(bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::visible_ascii;
+    use super::{printable_ascii, visible_ascii};
 
     #[test]
     fn the_word_scan_agrees_with_the_byte_scan() {
@@ -198,6 +225,8 @@ mod tests {
                     })
                     .collect();
                 assert_eq!(visible_ascii(&bytes), naive(&bytes), "{bytes:?}");
+                let printable = bytes.iter().all(|b| (0x20..0x7f).contains(b));
+                assert_eq!(printable_ascii(&bytes), printable, "{bytes:?}");
             }
         }
     }

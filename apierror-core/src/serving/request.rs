@@ -166,7 +166,7 @@ impl RequestId {
         let id = raw.trim_ascii();
         if id.is_empty()
             || id.len() > Context::MAX_REQUEST_ID
-            || !id.bytes().all(|b| (0x20..0x7f).contains(&b))
+            || !crate::context::printable_ascii(id.as_bytes())
         {
             return None;
         }

@@ -179,13 +179,15 @@ fn owner(input: &Input, model: &Model) -> TokenStream {
         .language
         .as_ref()
         .map(|language| quote!(.__with_language(#language)));
+    let own_format =
+        matches!(model.format, valid::BuiltIn::Custom(_)).then(|| quote!(.__with_own_format()));
     quote! {
         &#krate::__private::Owner::__new(
             #name,
             #path,
             #www_authenticate,
             #type_url,
-        ) #doc_url #language
+        ) #doc_url #language #own_format
     }
 }
 

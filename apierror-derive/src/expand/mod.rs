@@ -453,7 +453,8 @@ fn message_args<'a>(
             }
         })
         .collect();
-    // Spanned on the message: a field that is no `Display` is reported there.
+    // The call spanned on the message; a field that is no `Display` is
+    // reported at the field (its binding's span).
     let call = quote_spanned!(at(*span)=> __visitor.__args(&[#(#args),*]));
     (Some(call), fields)
 }

@@ -121,6 +121,18 @@ fn every_body_matches<E: ApiError, F: Format>(values: &[E], format: &F) {
     }
 }
 
+/// The JSON catalog a fleet's tools read names no built-in format for a
+/// type with a format of its own: `custom`, not the standard default it
+/// replaces.
+#[test]
+fn the_json_catalog_of_a_type_with_its_own_format_says_custom() {
+    let catalog: Value = serde_json::from_str(&apierror::export::json(Shop::CATALOG)).unwrap();
+    assert_eq!(catalog["format"], "custom");
+    let standard: Value =
+        serde_json::from_str(&apierror::export::json(apierror::RequestError::CATALOG)).unwrap();
+    assert_eq!(standard["format"], "standard");
+}
+
 #[test]
 fn a_request_id_null_without_a_context_is_a_nullable_string() {
     let doc = openapi(Shop::CATALOG, &StripeLike);

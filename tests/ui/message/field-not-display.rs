@@ -1,7 +1,7 @@
 use apierror::ApiError;
 
 /// A field shown in the message must be `Display`: the error points at the
-/// message that shows it.
+/// field.
 #[derive(Debug, ApiError)]
 enum ConfigError {
     #[code("CONFIG_INVALID")]

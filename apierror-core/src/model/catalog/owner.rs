@@ -16,6 +16,9 @@ pub struct Owner {
     pub(crate) doc_url: Option<&'static str>,
     /// The language of the type's messages, when it declares translations.
     pub(crate) language: Option<&'static str>,
+    /// The type declares a format of its own (`format = my::FORMAT`): its
+    /// catalog's built-in format is only the default it replaces.
+    pub(crate) own_format: bool,
 }
 
 impl Owner {
@@ -34,7 +37,14 @@ impl Owner {
             type_url,
             doc_url: None,
             language: None,
+            own_format: false,
         }
+    }
+
+    /// The owner of a type that declares a format of its own.
+    pub const fn __with_own_format(mut self) -> Self {
+        self.own_format = true;
+        self
     }
 
     /// The owner of a translated type: `language` is its messages'.

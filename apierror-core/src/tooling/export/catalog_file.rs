@@ -12,9 +12,11 @@ pub const UPDATE_VAR: &str = "APIERROR_UPDATE";
 ///
 /// Writes the file when it is missing or when `APIERROR_UPDATE=1` is set;
 /// otherwise panics, naming the first line that differs and the command that
-/// rewrites it, when the file is not what the catalog exports now. A
-/// relative path is read from the package's folder (`cargo test` runs there).
-/// The two lines of the test:
+/// rewrites it, when the file is not what the catalog exports now. With
+/// `APIERROR_UPDATE=0` it never writes: a missing file fails too, which is
+/// what CI should run with (else a catalog never committed is written there
+/// and passes). A relative path is read from the package's folder (`cargo
+/// test` runs there). The two lines of the test:
 ///
 /// ```no_run
 /// # use apierror::ApiError;
@@ -54,6 +56,23 @@ pub const UPDATE_VAR: &str = "APIERROR_UPDATE";
 /// assert!(message.contains("now:       \"status\": 402,\n"), "{message}");
 /// assert!(message.contains("rewrite it with `APIERROR_UPDATE=1 cargo test`"), "{message}");
 ///
+/// // Only the end of the file differs: the message says so.
+/// let text = std::fs::read_to_string(&path)?.replace("400", "402");
+/// std::fs::write(&path, text.trim_end())?;
+/// let stale = std::panic::catch_unwind(|| {
+///     apierror::export::assert_catalog_file(BillingError::CATALOG, &path)
+/// });
+/// let message = stale.unwrap_err().downcast::<String>().unwrap();
+/// assert!(message.contains("does not end with exactly one newline"), "{message}");
+///
+/// // As CI runs it: a missing file fails instead of being written.
+/// std::env::set_var("APIERROR_UPDATE", "0");
+/// let missing = dir.join("shipping.json");
+/// let failed = std::panic::catch_unwind(|| {
+///     apierror::export::assert_catalog_file(BillingError::CATALOG, &missing)
+/// });
+/// assert!(failed.is_err() && !missing.exists());
+///
 /// std::env::set_var("APIERROR_UPDATE", "1");
 /// apierror::export::assert_catalog_file(BillingError::CATALOG, &path); // rewritten
 /// std::env::remove_var("APIERROR_UPDATE");
@@ -66,7 +85,9 @@ pub fn assert_catalog_file(catalog: &Catalog, path: impl AsRef<Path>) {
     let path = path.as_ref();
     let mut expected = super::json(catalog);
     expected.push('\n');
-    let update = std::env::var_os(UPDATE_VAR).is_some_and(|v| v != "0" && !v.is_empty());
+    let setting = std::env::var_os(UPDATE_VAR);
+    let update = setting.as_ref().is_some_and(|v| v != "0" && !v.is_empty());
+    let strict = setting.as_ref().is_some_and(|v| v == "0");
     let current = match std::fs::read_to_string(path) {
         Ok(text) => Some(text.replace("\r\n", "\n")),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -74,6 +95,13 @@ pub fn assert_catalog_file(catalog: &Catalog, path: impl AsRef<Path>) {
     };
     if current.as_deref() == Some(expected.as_str()) {
         return;
+    }
+    if current.is_none() && strict {
+        panic!(
+            "the catalog file {} is missing ({UPDATE_VAR}=0): write it with \
+             `{UPDATE_VAR}=1 cargo test` and commit it",
+            path.display()
+        );
     }
     if current.is_none() || update {
         if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
@@ -85,11 +113,13 @@ pub fn assert_catalog_file(catalog: &Catalog, path: impl AsRef<Path>) {
         return;
     }
     let current = current.unwrap_or_default();
+    let lines = current.lines().count().max(expected.lines().count());
     let (line, old, new) = current
         .lines()
         .map(Some)
         .chain(std::iter::repeat(None))
         .zip(expected.lines().map(Some).chain(std::iter::repeat(None)))
+        .take(lines)
         .enumerate()
         .find(|(_, (old, new))| old != new)
         .map(|(i, (old, new))| {
@@ -100,6 +130,14 @@ pub fn assert_catalog_file(catalog: &Catalog, path: impl AsRef<Path>) {
             )
         })
         .unwrap_or((0, "", ""));
+    if line == 0 {
+        // Every line is the same: the end of the file is not.
+        panic!(
+            "the catalog file {} is stale: it does not end with exactly one newline as the \
+             export does; rewrite it with `{UPDATE_VAR}=1 cargo test` and commit it",
+            path.display()
+        );
+    }
     panic!(
         "the catalog file {} is stale: {} no longer matches the catalog of {}\n  \
          line {line}, committed: {}\n  line {line}, now:       {}\n\

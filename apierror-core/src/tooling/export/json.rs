@@ -124,7 +124,8 @@ pub fn json(catalog: &Catalog) -> String {
 ///   `appendices` are the sections of the type's doc comment, `statuses`
 ///   the text it attaches to HTTP statuses (included types' too), `doc_url`
 ///   its documentation URL template; `format` the name of its built-in
-///   format ([`Catalog::built_in`]), `domain` the AIP-193 domain of the
+///   format ([`Catalog::built_in`]), or `custom` for a type that declares a
+///   format of its own (`format = my::FORMAT`), `domain` the AIP-193 domain of the
 ///   `google` format (`null` for the others).
 /// - `grpc`, `format`, `domain` and the fields' `json`, `nullable` and
 ///   `required` are what `apierror-fleet` compares between releases; they
@@ -183,7 +184,13 @@ impl Serialize for JsonCatalog<'_> {
         s.serialize_field("doc_url", &catalog.doc_url())?;
         s.serialize_field("class", &catalog.class())?;
         let format = catalog.built_in();
-        s.serialize_field("format", format.name())?;
+        // A format of the type's own has no name a reader could know.
+        let name = if catalog.owner.own_format {
+            "custom"
+        } else {
+            format.name()
+        };
+        s.serialize_field("format", name)?;
         let domain = match format {
             crate::format::BuiltIn::Google(google) => Some(google.domain()),
             _ => None,

@@ -41,8 +41,8 @@ impl<'a> Context<'a> {
     /// whitespace. An id that is empty, or longer than
     /// [`MAX_REQUEST_ID`](Self::MAX_REQUEST_ID) bytes, is left out: request
     /// ids often come from a client's header, and are echoed in the body and
-    /// the `X-Request-Id` header (only an id of printable ASCII, as the
-    /// request-context layers take from a request, reaches the header).
+    /// the `X-Request-Id` header (only an id of visible ASCII, spaces and
+    /// tabs allowed, reaches the header).
     pub const fn with_request_id(mut self, request_id: &'a str) -> Self {
         let id = request_id.trim_ascii();
         self.request_id = if id.is_empty() || id.len() > Self::MAX_REQUEST_ID {
@@ -130,8 +130,8 @@ impl<'a> Context<'a> {
 }
 
 /// Whether every byte is printable ASCII (0x20 to 0x7e, spaces but no tab):
-/// what a request id may hold, from a client's header or set by hand, to be
-/// echoed. Eight bytes at a time, as [`visible_ascii`].
+/// what the request-context layers take as a client's request id. Eight
+/// bytes at a time, as [`visible_ascii`].
 pub(crate) const fn printable_ascii(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;

@@ -153,11 +153,12 @@ fn build<E: ApiError + ?Sized, F: Format + ?Sized>(render: &Render<'_, E, F>) ->
     }
     let context = render.context_ref();
     if let Some(id) = context.request_id() {
-        // Only printable ASCII is echoed, as the request-context layers take
-        // it (`HeaderValue` would accept tabs and bytes 0x80..=0xFF, which
-        // clients read as Latin-1 or reject): checked once where the id
-        // entered through the layers, else here, once per response.
-        if context.request_id_checked || crate::context::printable_ascii(id.as_bytes()) {
+        // Only visible ASCII (spaces and tabs allowed, as header values
+        // have them) is echoed: `HeaderValue` would accept bytes 0x80..=0xFF,
+        // which clients read as Latin-1 or reject. Checked once where the id
+        // entered through the request-context layers (which also refuse
+        // tabs in a client's id), else here, once per response.
+        if context.request_id_checked || crate::context::visible_ascii(id.as_bytes()) {
             let name = HeaderName::from_bytes(context.request_id_header().as_bytes());
             if let (Ok(name), Ok(value)) = (name, HeaderValue::from_str(id)) {
                 headers.insert(name, value);

@@ -446,13 +446,11 @@ fn request_ids_become_headers_only_when_valid() {
         .context(Context::new().with_request_id("req 42 \"quoted\""))
         .to_response();
     assert_eq!(spaced.headers()["x-request-id"], "req 42 \"quoted\"");
-    // What the request-context layers would not take from a request is not
-    // echoed when set by hand either: a tab, DEL, beyond ASCII.
+    // Control characters, DEL and bytes beyond ASCII are not echoed.
     for hostile in [
         "req\r\nSet-Cookie: a=b",
         "req\nx",
         "req\0",
-        "req\tx",
         "req\u{7f}",
         "req_é",
         "req_\u{2028}",

@@ -132,6 +132,7 @@ impl<'a> Context<'a> {
 /// Whether every byte is printable ASCII (0x20 to 0x7e, spaces but no tab):
 /// what the request-context layers take as a client's request id. Eight
 /// bytes at a time, as [`visible_ascii`].
+#[cfg(any(feature = "axum", feature = "actix-web", test))]
 pub(crate) const fn printable_ascii(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;

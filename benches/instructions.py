@@ -92,34 +92,32 @@ def binary(bench: str = "ratios") -> str:
     sys.exit(f"no {bench} bench binary found")
 
 
-def instructions(exe: str, variant: str, count: int) -> int:
+def count(exe: str, variant: str, repeats: int, tool: list[str], pattern: str) -> int:
+    """The instruction count valgrind (`tool` and its options) prints for
+    `repeats` renders of `variant`."""
     run = subprocess.run(
-        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-         exe, "--repeat", variant, str(count)],
+        ["valgrind", *tool, exe, "--repeat", variant, str(repeats)],
         capture_output=True, text=True,
     )
     if run.returncode != 0:
         sys.exit(run.stderr)
-    found = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
+    found = re.search(pattern, run.stderr)
     if not found:
         sys.exit("no instruction count in valgrind's output:\n" + run.stderr)
     return int(found.group(1).replace(",", ""))
 
 
-def measured_instructions(exe: str, variant: str, count: int) -> int:
+def instructions(exe: str, variant: str, repeats: int) -> int:
+    """Every instruction of the run (cachegrind)."""
+    tool = ["--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+    return count(exe, variant, repeats, tool, r"I\s+refs:\s+([\d,]+)")
+
+
+def measured_instructions(exe: str, variant: str, repeats: int) -> int:
     """The instructions inside the bench's `measured` loop only: the set-up
     before it (a recorder's clock calibration) varies from run to run."""
-    run = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", "--toggle-collect=*measured*",
-         exe, "--repeat", variant, str(count)],
-        capture_output=True, text=True,
-    )
-    if run.returncode != 0:
-        sys.exit(run.stderr)
-    found = re.search(r"Collected\s*:\s*([\d,]+)", run.stderr)
-    if not found:
-        sys.exit("no instruction count in callgrind's output:\n" + run.stderr)
-    return int(found.group(1).replace(",", ""))
+    tool = ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--toggle-collect=*measured*"]
+    return count(exe, variant, repeats, tool, r"Collected\s*:\s*([\d,]+)")
 
 
 def metrics() -> None:

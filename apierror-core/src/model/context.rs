@@ -130,45 +130,28 @@ impl<'a> Context<'a> {
 }
 
 /// Whether every byte is printable ASCII (0x20 to 0x7e, spaces but no tab):
-/// what the request-context layers take as a client's request id. Eight
-/// bytes at a time, as [`visible_ascii`].
+/// what the request-context layers take as a client's request id.
 #[cfg(any(feature = "axum", feature = "actix-web", test))]
 pub(crate) const fn printable_ascii(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut rest = bytes;
-    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
-        let w = u64::from_le_bytes(*word);
-        let del = (w ^ (ONES * 0x7f)).wrapping_sub(ONES) & !(w ^ (ONES * 0x7f));
-        let control = w.wrapping_sub(ONES * 0x20) & !w;
-        if (w | del | control) & HIGH != 0 {
-            return false;
-        }
-        rest = tail;
-    }
-    let mut i = 0;
-    while i < rest.len() {
-        if !(rest[i] >= 0x20 && rest[i] < 0x7f) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    ascii_text(bytes, false)
 }
 
 /// Whether every byte is visible ASCII, a space or a tab: what a header
 /// value can carry as it is (no obs-text, which clients read as Latin-1).
-/// Eight bytes at a time, as `plain_json`: a word with no byte of 0x7f or
-/// more and none below 0x20 is visible; one with a control byte is looked
-/// at byte by byte (a tab is visible).
 pub(crate) const fn visible_ascii(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const fn visible_bytes(bytes: &[u8]) -> bool {
+    ascii_text(bytes, true)
+}
+
+/// Whether every byte is 0x20 to 0x7e, or a tab when `tab`: eight bytes at
+/// a time; a word with a control byte is looked at byte by byte when tabs
+/// are allowed.
+const fn ascii_text(bytes: &[u8], tab: bool) -> bool {
+    use crate::json_text::{bytes_below, bytes_equal, bytes_high};
+    const fn text_bytes(bytes: &[u8], tab: bool) -> bool {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if !(b == b'\t' || (b >= 0x20 && b < 0x7f)) {
+            if !((tab && b == b'\t') || (b >= 0x20 && b < 0x7f)) {
                 return false;
             }
             i += 1;
@@ -178,19 +161,15 @@ pub(crate) const fn visible_ascii(bytes: &[u8]) -> bool {
     let mut rest = bytes;
     while let Some((word, tail)) = rest.split_first_chunk::<8>() {
         let w = u64::from_le_bytes(*word);
-        // A byte of 0x80 or more, or a zero byte of `w ^ 0x7f7f...` (a DEL).
-        let del = (w ^ (ONES * 0x7f)).wrapping_sub(ONES) & !(w ^ (ONES * 0x7f));
-        if (w | del) & HIGH != 0 {
+        if bytes_high(w) | bytes_equal(w, 0x7f) != 0 {
             return false;
         }
-        // A byte below 0x20 (exact as a boolean, no byte being 0x80 or more).
-        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-        if control != 0 && !visible_bytes(word) {
+        if bytes_below(w, 0x20) != 0 && !(tab && text_bytes(word, tab)) {
             return false;
         }
         rest = tail;
     }
-    visible_bytes(rest)
+    text_bytes(rest, tab)
 }
 
 #[cfg(test)]

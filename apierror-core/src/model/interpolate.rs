@@ -5,6 +5,7 @@
 
 use crate::error::ApiError;
 use crate::fields::FieldVisitor;
+use crate::json_text::find_byte;
 use crate::message::{Message, PublicMessage};
 use crate::template::Piece;
 use core::fmt;
@@ -74,11 +75,11 @@ impl FieldVisitor for Writer<'_, '_> {
         let bytes = template.as_bytes();
         let (mut start, mut at) = (0, 0);
         loop {
-            at = find(bytes, at, b'{');
+            at = find_byte(bytes, at, b'{');
             if at == bytes.len() {
                 break;
             }
-            let close = find(bytes, at + 1, b'}');
+            let close = find_byte(bytes, at + 1, b'}');
             if close == bytes.len() {
                 // An unclosed `{` is text.
                 break;
@@ -91,65 +92,5 @@ impl FieldVisitor for Writer<'_, '_> {
             start = at;
         }
         self.f.write_str(&template[start..])
-    }
-}
-
-/// The index of the first `byte` at or after `from`, else the length:
-/// eight bytes at a time (a word with a zero byte where the word XOR
-/// `byte` repeated has one).
-#[inline]
-fn find(bytes: &[u8], from: usize, byte: u8) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let repeated = ONES * byte as u64;
-    let mut at = from;
-    while let Some(word) = bytes.get(at..at + 8) {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(word);
-        let x = u64::from_le_bytes(eight) ^ repeated;
-        // The lowest flagged byte is the first zero byte (a borrow only
-        // flags bytes above a zero one).
-        let zero = x.wrapping_sub(ONES) & !x & HIGH;
-        if zero != 0 {
-            return at + (zero.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    while at < bytes.len() && bytes[at] != byte {
-        at += 1;
-    }
-    at
-}
-
-#[cfg(test)]
-mod tests {
-    use super::find;
-
-    #[test]
-    fn the_word_scan_finds_what_the_byte_scan_finds() {
-        let texts = [
-            "",
-            "{",
-            "no brace at all, longer than one word",
-            "Node {node} does not have {requested} free vCPUs",
-            "0123456{",
-            "01234567{",
-            "012345678901234{x}",
-            "\u{e9}t\u{e9} {a}",
-            "é{ü}",
-            "{{{",
-        ];
-        for text in texts {
-            let bytes = text.as_bytes();
-            for byte in [b'{', b'}'] {
-                for from in 0..=bytes.len() {
-                    let naive = bytes[from..]
-                        .iter()
-                        .position(|b| *b == byte)
-                        .map_or(bytes.len(), |i| from + i);
-                    assert_eq!(find(bytes, from, byte), naive, "{text:?} from {from}");
-                }
-            }
-        }
     }
 }

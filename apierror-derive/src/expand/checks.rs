@@ -53,19 +53,13 @@ pub(super) fn internal_probes(input: &Input, model: &Model) -> TokenStream {
         let Entry::Own(own) = entry else {
             continue;
         };
-        let mut fields: Vec<&Field> = own.details.iter().map(|(field, _)| *field).collect();
+        let mut shown: Vec<&Field> = Vec::new();
         if let Message::Formatted { args, computed, .. } = &own.message {
-            let shown = args
-                .iter()
-                .map(|(field, _)| *field)
-                .chain(computed.iter().flat_map(|c| c.fields.iter().copied()));
-            for field in shown {
-                if !fields.iter().any(|f| std::ptr::eq(*f, field)) {
-                    fields.push(field);
-                }
-            }
+            shown.extend(args.iter().map(|(field, _)| *field));
+            shown.extend(computed.iter().flat_map(|c| c.fields.iter().copied()));
         }
-        for field in fields {
+        let details = own.details.iter().map(|(field, _)| *field);
+        for field in super::tokens::unique(details.chain(shown)) {
             if field.internal().is_some()
                 || crate::base::types::is_plain_type(field.ty)
                 || mentions(field.ty.to_token_stream(), &params)

@@ -3,8 +3,8 @@
 //! writes the message of every other type from the catalog's template and
 //! the arguments `__visit_fields` hands over.
 
-use super::tokens::{binding, pattern};
-use crate::parse::ast::{Field, Input};
+use super::tokens::{binding, pattern, unique};
+use crate::parse::ast::Input;
 use crate::valid::{Message, Own};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -22,12 +22,8 @@ pub(super) fn display_arm(input: &Input, own: &Own) -> Option<TokenStream> {
     else {
         return None;
     };
-    let mut bound: Vec<&Field> = args.iter().map(|(field, _)| *field).collect();
-    for field in computed.iter().flat_map(|c| &c.fields) {
-        if !bound.iter().any(|f| std::ptr::eq(*f, *field)) {
-            bound.push(field);
-        }
-    }
+    let shown = args.iter().map(|(field, _)| *field);
+    let bound = unique(shown.chain(computed.iter().flat_map(|c| c.fields.iter().copied())));
     let pat = pattern(input, own.variant, bound);
     let format = syn::LitStr::new(format, *span);
     let args = args.iter().enumerate().map(|(index, (field, _))| {

@@ -401,13 +401,7 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
 fn args_arm(input: &Input, own: &Own) -> Option<TokenStream> {
     let (args, fields) = message_args(own);
     let args = args?;
-    let mut bound: Vec<&crate::parse::ast::Field> = Vec::new();
-    for field in fields {
-        if !bound.iter().any(|f| std::ptr::eq(*f, field)) {
-            bound.push(field);
-        }
-    }
-    let pat = pattern(input, own.variant, bound);
+    let pat = pattern(input, own.variant, tokens::unique(fields));
     Some(quote!(#pat => #args,))
 }
 

@@ -50,6 +50,17 @@ pub(super) fn pattern<'f>(
     quote!(#path { #(#bindings,)* .. })
 }
 
+/// The fields, each once, in their first order: what a pattern binds.
+pub(super) fn unique<'f>(fields: impl IntoIterator<Item = &'f Field<'f>>) -> Vec<&'f Field<'f>> {
+    let mut out: Vec<&Field> = Vec::new();
+    for field in fields {
+        if !out.iter().any(|f| std::ptr::eq(*f, field)) {
+            out.push(field);
+        }
+    }
+    out
+}
+
 pub(super) fn lit(value: &str) -> syn::LitStr {
     syn::LitStr::new(value, Span::call_site())
 }

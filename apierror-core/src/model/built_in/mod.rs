@@ -175,12 +175,7 @@ impl Problem {
 /// `type_url` and `doc_url`); else where its `{code}` starts when it has
 /// exactly one, and whether it goes into JSON without escaping.
 const fn read_template(bytes: &[u8]) -> Option<(Option<usize>, bool)> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    /// The high bit of each zero byte of `w` (exact as a boolean).
-    const fn zero(w: u64) -> u64 {
-        w.wrapping_sub(ONES) & !w & HIGH
-    }
+    use crate::json_text::{bytes_below, bytes_equal};
     // The scheme: what comes before the first `:` that precedes any `/`,
     // `?` or `#`.
     let mut i = 0;
@@ -213,13 +208,13 @@ const fn read_template(bytes: &[u8]) -> Option<(Option<usize>, bool)> {
         if let Some(word) = word {
             let w = u64::from_le_bytes(*word);
             // A space or control byte (less than 0x21), or DEL.
-            if (w.wrapping_sub(ONES * 0x21) & !w & HIGH) | zero(w ^ (ONES * 0x7f)) != 0 {
+            if bytes_below(w, 0x21) | bytes_equal(w, 0x7f) != 0 {
                 return None;
             }
-            if zero(w ^ (ONES * b'"' as u64)) | zero(w ^ (ONES * b'\\' as u64)) != 0 {
+            if bytes_equal(w, b'"') | bytes_equal(w, b'\\') != 0 {
                 plain = false;
             }
-            if zero(w ^ (ONES * b'{' as u64)) == 0 {
+            if bytes_equal(w, b'{') == 0 {
                 i += 8;
                 continue;
             }

@@ -3,7 +3,6 @@
 //! `Option`, plainly an error or plainly not one. Read by every stage; they
 //! look at tokens only (the compiler is asked elsewhere).
 
-use proc_macro2::Ident;
 use syn::{GenericArgument, PathArguments, Type};
 
 /// Deeper types are not looked into: nesting is the user's.
@@ -11,7 +10,7 @@ pub const MAX_DEPTH: usize = 24;
 
 /// The name of the type under references and smart pointers: `u32` for
 /// `&Box<u32>`, `str` for `Cow<'_, str>`.
-pub fn leaf(ty: &Type, depth: usize) -> Option<Ident> {
+pub fn leaf(ty: &Type, depth: usize) -> Option<String> {
     if depth > MAX_DEPTH {
         return None;
     }
@@ -21,10 +20,13 @@ pub fn leaf(ty: &Type, depth: usize) -> Option<Ident> {
         Type::Group(g) => leaf(&g.elem, depth + 1),
         Type::Path(p) if p.qself.is_none() => {
             let last = p.path.segments.last()?;
-            if ["Box", "Rc", "Arc", "Cow"].iter().any(|w| last.ident == w) {
+            // One string per segment: comparing an `Ident` with a `&str`
+            // prints it each time (the derive runs unoptimized in dev builds).
+            let name = last.ident.to_string();
+            if matches!(name.as_str(), "Box" | "Rc" | "Arc" | "Cow") {
                 return leaf(type_arguments(&last.arguments).next()?, depth + 1);
             }
-            last.arguments.is_none().then(|| last.ident.clone())
+            last.arguments.is_none().then_some(name)
         }
         _ => None,
     }
@@ -42,7 +44,7 @@ pub fn is_str(ty: &Type) -> bool {
 pub fn is_scalar(ty: &Type) -> bool {
     leaf(ty, 0).is_some_and(|name| {
         matches!(
-            name.to_string().as_str(),
+            name.as_str(),
             "u8" | "u16"
                 | "u32"
                 | "u64"
@@ -102,16 +104,15 @@ pub fn is_error_type(ty: &Type) -> bool {
             let Some(last) = segments.last() else {
                 return false;
             };
-            if last.ident == "Error" {
+            let name = last.ident.to_string();
+            if name == "Error" {
                 return true;
             }
-            if last.ident == "Report" && segments.len() > 1 {
+            if name == "Report" && segments.len() > 1 {
                 let first = &segments[0].ident;
                 return first == "eyre" || first == "miette" || first == "color_eyre";
             }
-            let wrapper = ["Box", "Arc", "Rc", "Option"]
-                .iter()
-                .any(|w| last.ident == w);
+            let wrapper = matches!(name.as_str(), "Box" | "Arc" | "Rc" | "Option");
             match &last.arguments {
                 syn::PathArguments::AngleBracketed(args) if wrapper && args.args.len() == 1 => {
                     matches!(&args.args[0], syn::GenericArgument::Type(inner) if is_error_type(inner))
@@ -144,11 +145,12 @@ pub fn is_plain_type(ty: &Type) -> bool {
             let Some(last) = path.path.segments.last() else {
                 return false;
             };
+            let name = last.ident.to_string();
             match &last.arguments {
-                syn::PathArguments::None => PLAIN.iter().any(|p| last.ident == p),
+                syn::PathArguments::None => PLAIN.contains(&name.as_str()),
                 syn::PathArguments::AngleBracketed(args)
                     if args.args.len() == 1
-                        && ["Option", "Vec", "Box"].iter().any(|w| last.ident == w) =>
+                        && matches!(name.as_str(), "Option" | "Vec" | "Box") =>
                 {
                     matches!(&args.args[0], syn::GenericArgument::Type(inner) if is_plain_type(inner))
                 }

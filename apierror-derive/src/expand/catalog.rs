@@ -7,7 +7,7 @@ use crate::base::facts::{code_hash, flags, json_plain};
 use crate::parse::ast::{Field, Input};
 use crate::valid::{self, Entry, Message, Model, Own};
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{quote, ToTokens};
+use quote::quote;
 
 /// The type's catalog: the items generated code puts next to the impls
 /// (`__O` the owner, `__OWN` the descriptors, the constants they share), and
@@ -81,7 +81,7 @@ pub(super) fn catalog(
         const __O: &__P::Owner = #owner;
         #(const _: &[u8] = ::core::include_bytes!(#files);)*
         #shared
-        const __OWN: &[__P::Descriptor] = &[#(#descriptors),*];
+        const __OWN: &[__P::Descriptor] = &[#descriptors];
     };
     let catalog = quote! {
         &__P::Catalog {
@@ -193,16 +193,16 @@ fn owner(input: &Input, model: &Model) -> TokenStream {
 
 /// The descriptors of a catalog, as tuple-struct literals of constants (a
 /// constant-evaluated call per variant is what made big catalogs slow to
-/// compile): each status is one constant of the block, and the rarely set
-/// parts (`Extra`) are one constant when variants share them, inline when
-/// one variant has them, `Extra::NONE` when empty.
+/// compile): each status is one constant of the block, and so is each
+/// distinct set of the rarely set parts (`Extra`; `Extra::NONE` when
+/// empty). The rows themselves are written as text (see `finish`).
 #[derive(Default)]
 struct Table {
     statuses: Vec<u16>,
     rows: Vec<Row>,
-    /// Each distinct `Extra` expression: its key (`None`: its own), tokens
-    /// and uses.
-    extras: Vec<(Option<String>, TokenStream, usize)>,
+    /// Each distinct `Extra` expression: its key (`None`: its own) and
+    /// tokens.
+    extras: Vec<(Option<String>, TokenStream)>,
     /// Each distinct `FieldList` expression, as text, with its tokens: one
     /// constant each, which variants with the same fields share.
     field_lists: Vec<(String, TokenStream)>,
@@ -236,18 +236,12 @@ impl Table {
             let found = key.as_ref().and_then(|key| {
                 self.extras
                     .iter()
-                    .position(|(k, _, _)| k.as_ref() == Some(key))
+                    .position(|(k, _)| k.as_ref() == Some(key))
             });
-            match found {
-                Some(i) => {
-                    self.extras[i].2 += 1;
-                    i
-                }
-                None => {
-                    self.extras.push((key, tokens, 1));
-                    self.extras.len() - 1
-                }
-            }
+            found.unwrap_or_else(|| {
+                self.extras.push((key, tokens));
+                self.extras.len() - 1
+            })
         });
         self.rows.push(Row {
             code: own.code.clone(),
@@ -261,7 +255,7 @@ impl Table {
     }
 
     /// The block's constants, and the descriptors.
-    fn finish(self) -> (TokenStream, Vec<TokenStream>) {
+    fn finish(self) -> (TokenStream, TokenStream) {
         let status_name = |i: usize| quote::format_ident!("__S{}", i);
         let extra_name = |i: usize| quote::format_ident!("__X{}", i);
         let mut shared = TokenStream::new();
@@ -275,39 +269,37 @@ impl Table {
             let name = field_list_name(i);
             shared.extend(quote!(const #name: &__P::FieldList = &#tokens;));
         }
-        for (i, (_, tokens, uses)) in self.extras.iter().enumerate() {
-            if *uses > 1 {
-                let name = extra_name(i);
-                shared.extend(quote!(const #name: &__P::Extra = &#tokens;));
-            }
+        for (i, (_, tokens)) in self.extras.iter().enumerate() {
+            let name = extra_name(i);
+            shared.extend(quote!(const #name: &__P::Extra = &#tokens;));
         }
-        let rows = self
-            .rows
-            .iter()
-            .map(|row| {
-                let Row {
-                    code,
-                    hash,
-                    template,
-                    variant,
-                    flags,
-                    ..
-                } = row;
-                let status = status_name(row.status);
-                let extra = match row.extra {
-                    None => quote!(__P::Extra::NONE),
-                    Some(i) if self.extras[i].2 > 1 => extra_name(i).into_token_stream(),
-                    Some(i) => {
-                        let tokens = &self.extras[i].1;
-                        quote!(&#tokens)
-                    }
-                };
-                // Owner, code, hash, status, template, variant, flags, extra.
-                quote! {
-                    __P::Descriptor(__O, #code, #hash, #status, #template, #variant, #flags, #extra)
+        // The rows as source text, lexed by the compiler in one call: a
+        // `quote!` per row costs a dozen calls across the proc-macro bridge.
+        let mut text = String::new();
+        for row in &self.rows {
+            use std::fmt::Write as _;
+            let Row {
+                code,
+                hash,
+                template,
+                variant,
+                flags,
+                ..
+            } = row;
+            let _ = write!(
+                text,
+                "__P::Descriptor(__O, {code:?}, {hash}u64, __S{}, {template:?}, {variant:?}, {flags}u16, ",
+                row.status
+            );
+            match row.extra {
+                None => text.push_str("__P::Extra::NONE"),
+                Some(i) => {
+                    let _ = write!(text, "__X{i}");
                 }
-            })
-            .collect();
+            }
+            text.push_str("),");
+        }
+        let rows = super::tokens::source(&text);
         (shared, rows)
     }
 }

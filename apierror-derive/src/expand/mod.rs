@@ -62,22 +62,34 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     let code_list = catalog::code_list(model);
     let codes = catalog::codes(input, model, |_| true);
     // Own variants map to their index in the catalog: one table lookup.
-    let descriptor_arms = model.entries.iter().scan(0usize, |own, entry| {
-        Some(match entry {
+    // Their arms bind nothing (no span to keep): written as text, lexed in
+    // one call per run of own variants.
+    let mut descriptor_arms = TokenStream::new();
+    let mut text = String::new();
+    let mut own_index = 0usize;
+    for entry in &model.entries {
+        match entry {
             Entry::Own(o) => {
-                let index = *own;
-                *own += 1;
-                let pat = pattern(input, o.variant, None);
-                quote!(#pat => #index,)
+                use std::fmt::Write as _;
+                let _ = if input.is_struct {
+                    writeln!(text, "Self {{ .. }} => {own_index},")
+                } else {
+                    writeln!(text, "Self::{} {{ .. }} => {own_index},", o.variant.ident)
+                };
+                own_index += 1;
             }
             Entry::Transparent { variant, field } => {
+                descriptor_arms.extend(tokens::source(&std::mem::take(&mut text)));
                 let pat = pattern(input, variant, Some(*field));
                 let inner = binding(field);
                 let inner_ty = field.ty;
-                quote!(#pat => return <#inner_ty as #krate::ApiError>::descriptor(#inner),)
+                descriptor_arms.extend(
+                    quote!(#pat => return <#inner_ty as #krate::ApiError>::descriptor(#inner),),
+                );
             }
-        })
-    });
+        }
+    }
+    descriptor_arms.extend(tokens::source(&text));
     // Static messages are descriptor data: only transparent variants need an arm.
     let message_arms = model.entries.iter().filter_map(|entry| match entry {
         Entry::Own(_) => None,
@@ -268,7 +280,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             #[allow(unreachable_code)]
             fn descriptor(&self) -> &'static #krate::__private::Descriptor {
                 let __index: usize = match self {
-                    #(#descriptor_arms)*
+                    #descriptor_arms
                     #empty_match
                 };
                 &__OWN[__index]
@@ -317,6 +329,9 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     quote! {
         const _: () = {
             use #krate::__private as __P;
+            // Short names for the paths every arm writes.
+            #[allow(unused_imports)]
+            use ::core::{convert::AsRef as __AsRef, option::Option::Some as __Some, result::Result::{Err as __Err, Ok as __Ok}};
             #catalog_items
             #code_list
             #out
@@ -355,7 +370,7 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
                 let as_list = quote_spanned!(ty.span()=> __P::AsViolations::__as_violations);
                 quote!(__visitor.violations_field(#key, #json_key, #as_list(#value)))
             } else if crate::base::types::is_str(ty) {
-                quote!(__visitor.str_field(#key, #json_key, ::core::convert::AsRef::<str>::as_ref(#value)))
+                quote!(__visitor.str_field(#key, #json_key, __AsRef::<str>::as_ref(#value)))
             } else if crate::base::types::is_scalar(ty) {
                 quote!(__visitor.scalar_field(#key, #json_key, #value))
             } else {
@@ -367,8 +382,8 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
         // field (measured cheaper to compile).
         let checked = |call: TokenStream| {
             quote! {
-                if let ::core::result::Result::Err(__error) = #call {
-                    return ::core::result::Result::Err(__error);
+                if let __Err(__error) = #call {
+                    return __Err(__error);
                 }
             }
         };
@@ -378,9 +393,9 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
             (true, _) => {
                 let inner = crate::base::types::option_inner(field.ty).unwrap_or(field.ty);
                 let call = checked(visit(quote!(__value), inner));
-                let done = (Some(index) == last).then(|| quote!(::core::result::Result::Ok(())));
+                let done = (Some(index) == last).then(|| quote!(__Ok(())));
                 quote! {
-                    if let ::core::option::Option::Some(__value) = #binding {
+                    if let __Some(__value) = #binding {
                         #call
                     }
                     #done
@@ -389,10 +404,7 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
         }
     });
     // The last field's result is the arm's: no `?` and `Ok(())` after it.
-    let empty = own
-        .details
-        .is_empty()
-        .then(|| quote!(::core::result::Result::Ok(())));
+    let empty = own.details.is_empty().then(|| quote!(__Ok(())));
     quote!(#pat => { #(#fields)* #empty })
 }
 

@@ -264,7 +264,7 @@ pub fn example(ty: &Type, spec: &str) -> Option<Example> {
     }
     // Types of other crates: their Display may not pad as a `&str` does,
     // so only a plain `{field}` gets the example.
-    let literal = literal?;
+    let literal = literal?.tokens();
     let format = format!("{{:{spec}}}");
     Some(Example::Format(quote!({
         fn example(f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -286,29 +286,77 @@ pub fn example_text(ty: &Type) -> Option<String> {
     example_parts(ty).map(|(text, _)| text)
 }
 
-/// The example as text, and as a literal of the type to format with a
-/// spec (`None` for the types of other crates).
-fn example_parts(ty: &Type) -> Option<(String, Option<TokenStream>)> {
-    let leaf = leaf(ty, 0)?;
-    let name = leaf.to_string();
-    let (text, literal): (String, TokenStream) = if integer(&name).is_some() {
-        ("0".to_owned(), format!("0{name}").parse().ok()?)
-    } else if let Some(inner) = name
+/// An example value of a primitive type, to format with a spec: made into
+/// tokens only then (most placeholders have no spec).
+enum ExampleLiteral {
+    /// An integer of the named primitive type (`NonZero*` ones: 1).
+    Integer(&'static str, u8),
+    Float(&'static str),
+    Bool,
+    Char,
+    Str,
+}
+
+impl ExampleLiteral {
+    fn tokens(self) -> TokenStream {
+        use proc_macro2::Literal;
+        // Suffixed literals made without lexing text: `0u32`, `1i8`, `0f64`.
+        let literal = match self {
+            ExampleLiteral::Integer(name, value) => match name {
+                "u8" => Literal::u8_suffixed(value),
+                "u16" => Literal::u16_suffixed(value.into()),
+                "u32" => Literal::u32_suffixed(value.into()),
+                "u64" => Literal::u64_suffixed(value.into()),
+                "usize" => Literal::usize_suffixed(value.into()),
+                "u128" => Literal::u128_suffixed(value.into()),
+                "i8" => Literal::i8_suffixed(value as i8),
+                "i16" => Literal::i16_suffixed(value.into()),
+                "i32" => Literal::i32_suffixed(value.into()),
+                "i64" => Literal::i64_suffixed(value.into()),
+                "isize" => Literal::isize_suffixed(value.into()),
+                _ => Literal::i128_suffixed(value.into()),
+            },
+            ExampleLiteral::Float("f32") => Literal::f32_suffixed(0.0),
+            ExampleLiteral::Float(_) => Literal::f64_suffixed(0.0),
+            ExampleLiteral::Bool => return quote!(false),
+            ExampleLiteral::Char => return quote!('a'),
+            ExampleLiteral::Str => return quote!("string"),
+        };
+        literal.into_token_stream()
+    }
+}
+
+/// The example as text, and the literal of the type to format with a spec
+/// (`None` for the types of other crates).
+fn example_parts(ty: &Type) -> Option<(String, Option<ExampleLiteral>)> {
+    let name = leaf(ty, 0)?;
+    let (text, literal) = if let Some(primitive) = integer_name(&name) {
+        ("0", ExampleLiteral::Integer(primitive, 0))
+    } else if let Some(primitive) = name
         .strip_prefix("NonZero")
-        .filter(|i| integer(&i.to_ascii_lowercase()).is_some())
+        .and_then(|inner| integer_name(&inner.to_ascii_lowercase()))
     {
-        let primitive = inner.to_ascii_lowercase();
-        ("1".to_owned(), format!("1{primitive}").parse().ok()?)
+        ("1", ExampleLiteral::Integer(primitive, 1))
     } else {
         match name.as_str() {
-            "f32" | "f64" => ("0".to_owned(), format!("0.0{name}").parse().ok()?),
-            "bool" => ("false".to_owned(), quote!(false)),
-            "char" => ("a".to_owned(), quote!('a')),
-            "String" | "str" => ("string".to_owned(), quote!("string")),
+            "f32" => ("0", ExampleLiteral::Float("f32")),
+            "f64" => ("0", ExampleLiteral::Float("f64")),
+            "bool" => ("false", ExampleLiteral::Bool),
+            "char" => ("a", ExampleLiteral::Char),
+            "String" | "str" => ("string", ExampleLiteral::Str),
             _ => return Some((string_example(&name)?.to_owned(), None)),
         }
     };
-    Some((text, Some(literal)))
+    Some((text.to_owned(), Some(literal)))
+}
+
+/// The primitive integer type of this name, as a `'static` name.
+fn integer_name(name: &str) -> Option<&'static str> {
+    integer(name)?;
+    const NAMES: &[&str] = &[
+        "u8", "u16", "u32", "u64", "usize", "u128", "i8", "i16", "i32", "i64", "isize", "i128",
+    ];
+    NAMES.iter().copied().find(|n| *n == name)
 }
 
 /// The example of a string-like type whose `Display` is its JSON string.

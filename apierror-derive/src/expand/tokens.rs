@@ -115,3 +115,28 @@ pub(super) fn mentions(tokens: TokenStream, names: &[impl std::borrow::Borrow<Id
     }
     false
 }
+
+// For `source`: also linked where these modules are built outside the
+// proc macro (the fuzz targets), where `is_available` says false.
+extern crate proc_macro;
+
+/// Generated code written as text, lexed by the compiler in one call: many
+/// repeated rows (the descriptors) cost less so than a `quote!` each, which
+/// crosses the proc-macro bridge a dozen times. Spans are the call site's,
+/// as `quote!`'s are. Outside a proc macro (unit tests, fuzzing),
+/// proc-macro2's own lexer reads it; inside, the compiler's directly
+/// (proc-macro2's `parse` first runs its own lexer, unoptimized in debug
+/// builds, to validate the text).
+pub(super) fn source(text: &str) -> TokenStream {
+    if proc_macro::is_available() {
+        match text.parse::<proc_macro::TokenStream>() {
+            Ok(tokens) => tokens.into(),
+            Err(error) => panic!("generated code does not lex: {error:?}"),
+        }
+    } else {
+        match text.parse() {
+            Ok(tokens) => tokens,
+            Err(error) => panic!("generated code does not lex: {error:?}"),
+        }
+    }
+}

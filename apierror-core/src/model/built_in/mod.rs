@@ -169,57 +169,54 @@ impl Problem {
 }
 
 /// What [`Problem::with_type`] reads of a template, in one pass, eight
-/// bytes at a time where a word holds nothing to look at: `None` unless it
-/// is an `http(s)` URL, a `urn:` or a relative reference (no scheme)
-/// without spaces or control characters (the URLs the derive takes in
-/// `type_url` and `doc_url`); else where its `{code}` starts when it has
-/// exactly one, and whether it goes into JSON without escaping.
+/// bytes at a time: `None` unless it is an `http(s)` URL, a `urn:` or a
+/// relative reference (no scheme) without spaces or control characters (the
+/// URLs the derive takes in `type_url` and `doc_url`); else where its
+/// `{code}` starts when it has exactly one, and whether it goes into JSON
+/// without escaping.
 const fn read_template(bytes: &[u8]) -> Option<(Option<usize>, bool)> {
     use crate::json_text::{bytes_below, bytes_equal};
-    // The scheme: what comes before the first `:` that precedes any `/`,
-    // `?` or `#`.
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'/' | b'?' | b'#' => break,
-            b':' => {
-                let scheme = bytes.split_at(i).0;
-                if !(same_letters(scheme, b"http")
-                    || same_letters(scheme, b"https")
-                    || same_letters(scheme, b"urn"))
-                {
-                    return None;
-                }
-                break;
-            }
-            _ => i += 1,
-        }
+    if !allowed_scheme(bytes) {
+        return None;
     }
     let (mut split, mut codes, mut plain) = (None, 0usize, true);
+    // Each word is looked at whole; the last one overlaps the one before
+    // (its first `seen` bytes are looked at again, their braces skipped).
     let mut i = 0;
-    // Bytes before this index are looked at one by one (a word with a `{`).
-    let mut bytewise = 0;
     while i < bytes.len() {
-        let word = if i >= bytewise {
-            bytes.split_at(i).1.first_chunk::<8>()
+        let (start, seen) = if i + 8 <= bytes.len() {
+            (i, 0)
+        } else if bytes.len() >= 8 {
+            (bytes.len() - 8, i + 8 - bytes.len())
         } else {
-            None
+            break;
         };
-        if let Some(word) = word {
-            let w = u64::from_le_bytes(*word);
-            // A space or control byte (less than 0x21), or DEL.
-            if bytes_below(w, 0x21) | bytes_equal(w, 0x7f) != 0 {
-                return None;
-            }
-            if bytes_equal(w, b'"') | bytes_equal(w, b'\\') != 0 {
-                plain = false;
-            }
-            if bytes_equal(w, b'{') == 0 {
-                i += 8;
-                continue;
-            }
-            bytewise = i + 8;
+        let Some(word) = bytes.split_at(start).1.first_chunk::<8>() else {
+            break;
+        };
+        let w = u64::from_le_bytes(*word);
+        // A space or control byte (less than 0x21), or DEL.
+        if bytes_below(w, 0x21) | bytes_equal(w, 0x7f) != 0 {
+            return None;
         }
+        if bytes_equal(w, b'"') | bytes_equal(w, b'\\') != 0 {
+            plain = false;
+        }
+        // The lowest bit is exact; one above it may be a false `{`, which
+        // `code_at` then does not confirm.
+        let mut braces = bytes_equal(w, b'{') & (u64::MAX << (seen * 8));
+        while braces != 0 {
+            let at = start + braces.trailing_zeros() as usize / 8;
+            if code_at(bytes, at) {
+                codes += 1;
+                split = Some(at);
+            }
+            braces &= braces - 1;
+        }
+        i = start + 8;
+    }
+    // Fewer than eight bytes: one at a time.
+    while i < bytes.len() {
         let b = bytes[i];
         if b <= b' ' || b == 0x7f {
             return None;
@@ -230,28 +227,54 @@ const fn read_template(bytes: &[u8]) -> Option<(Option<usize>, bool)> {
         if b == b'{' && code_at(bytes, i) {
             codes += 1;
             split = Some(i);
-            i += 6;
-        } else {
-            i += 1;
         }
+        i += 1;
     }
     Some((if codes == 1 { split } else { None }, plain))
 }
 
-/// Whether `{code}` starts at `at`.
-const fn code_at(bytes: &[u8], at: usize) -> bool {
-    let needle = b"{code}";
-    if at + needle.len() > bytes.len() {
-        return false;
-    }
-    let mut j = 0;
-    while j < needle.len() {
-        if bytes[at + j] != needle[j] {
-            return false;
+/// Whether the template has no scheme (a relative reference) or an allowed
+/// one (`http`, `https`, `urn`, in any letter case). The scheme is what
+/// comes before the first `:` that precedes any `/`, `?` or `#`.
+const fn allowed_scheme(bytes: &[u8]) -> bool {
+    // The usual templates, from their first word: letters lowered (`| 0x20`
+    // also turns a few control bytes into `:` or letters, which the reading
+    // rejects anyway).
+    if let Some(word) = bytes.first_chunk::<8>() {
+        let w = u64::from_le_bytes(*word) | 0x2020_2020_2020_2020;
+        if w & 0xffff_ffff_ffff == u64::from_le_bytes(*b"https:\0\0")
+            || w & 0xff_ffff_ffff == u64::from_le_bytes(*b"http:\0\0\0")
+            || w & 0xffff_ffff == u64::from_le_bytes(*b"urn:\0\0\0\0")
+        {
+            return true;
         }
-        j += 1;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' | b'?' | b'#' => return true,
+            b':' => {
+                let scheme = bytes.split_at(i).0;
+                return same_letters(scheme, b"http")
+                    || same_letters(scheme, b"https")
+                    || same_letters(scheme, b"urn");
+            }
+            _ => i += 1,
+        }
     }
     true
+}
+
+/// Whether `{code}` starts at `at`.
+const fn code_at(bytes: &[u8], at: usize) -> bool {
+    match bytes.split_at(at).1.first_chunk::<6>() {
+        Some(&[a, b, c, d, e, f]) => {
+            u32::from_le_bytes([a, b, c, d]) == u32::from_le_bytes(*b"{cod")
+                && e == b'e'
+                && f == b'}'
+        }
+        None => false,
+    }
 }
 
 /// `<[u8]>::eq_ignore_ascii_case` as a `const fn` on Rust 1.83.

@@ -75,8 +75,12 @@ pub mod __support {
     pub use crate::framework::actix::{__derived as actix_response, __status as actix_status};
     #[cfg(feature = "axum")]
     pub use crate::framework::axum::__derived as axum_response;
+    /// `error` as a status in its own domain: what the derived
+    /// `From<E> for tonic::Status` returns.
     #[cfg(feature = "tonic")]
-    pub use crate::grpc::status as grpc_status;
+    pub fn grpc_status<E: crate::ApiError + ?Sized>(error: &E) -> tonic::Status {
+        crate::grpc::Grpc::status_of(error)
+    }
     #[cfg(feature = "utoipa")]
     pub use crate::openapi::probe::{
         Components, SchemaOf, SchemaProbe, ViaToSchema, WithoutSchema,

@@ -23,6 +23,10 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// The longest `Accept-Language` value the request layers read; a longer
+    /// one is ignored (the type's own language answers).
+    pub const MAX_ACCEPT_LANGUAGE: usize = 256;
+
     /// An empty context.
     pub const fn new() -> Self {
         Context {

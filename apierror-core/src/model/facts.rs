@@ -65,48 +65,50 @@ pub enum Reserved {
     Redirect,
 }
 
-/// The reserved response headers, lowercase, and why; every
-/// `access-control-*` header is [`Reserved::Cors`] too.
-pub const RESERVED_HEADERS: &[(&str, Reserved)] = &[
-    ("content-type", Reserved::Owned),
-    ("cache-control", Reserved::Owned),
-    ("x-content-type-options", Reserved::Owned),
-    ("content-language", Reserved::Owned),
-    ("vary", Reserved::Owned),
-    (DEFAULT_REQUEST_ID_HEADER, Reserved::Owned),
-    ("content-length", Reserved::Framing),
-    ("transfer-encoding", Reserved::Framing),
-    ("content-encoding", Reserved::Framing),
-    ("content-range", Reserved::Framing),
-    ("trailer", Reserved::Framing),
-    ("connection", Reserved::Connection),
-    ("keep-alive", Reserved::Connection),
-    ("proxy-connection", Reserved::Connection),
-    ("upgrade", Reserved::Connection),
-    ("te", Reserved::Connection),
-    ("http2-settings", Reserved::Connection),
-    ("alt-svc", Reserved::Connection),
-    ("set-cookie", Reserved::Cookie),
-    ("set-cookie2", Reserved::Cookie),
-    ("location", Reserved::Redirect),
-    ("content-location", Reserved::Redirect),
-    ("refresh", Reserved::Redirect),
-];
+impl Reserved {
+    /// The reserved response headers, lowercase, and why; every
+    /// `access-control-*` header is [`Reserved::Cors`] too.
+    pub const HEADERS: &'static [(&'static str, Reserved)] = &[
+        ("content-type", Reserved::Owned),
+        ("cache-control", Reserved::Owned),
+        ("x-content-type-options", Reserved::Owned),
+        ("content-language", Reserved::Owned),
+        ("vary", Reserved::Owned),
+        (DEFAULT_REQUEST_ID_HEADER, Reserved::Owned),
+        ("content-length", Reserved::Framing),
+        ("transfer-encoding", Reserved::Framing),
+        ("content-encoding", Reserved::Framing),
+        ("content-range", Reserved::Framing),
+        ("trailer", Reserved::Framing),
+        ("connection", Reserved::Connection),
+        ("keep-alive", Reserved::Connection),
+        ("proxy-connection", Reserved::Connection),
+        ("upgrade", Reserved::Connection),
+        ("te", Reserved::Connection),
+        ("http2-settings", Reserved::Connection),
+        ("alt-svc", Reserved::Connection),
+        ("set-cookie", Reserved::Cookie),
+        ("set-cookie2", Reserved::Cookie),
+        ("location", Reserved::Redirect),
+        ("content-location", Reserved::Redirect),
+        ("refresh", Reserved::Redirect),
+    ];
 
-/// Whether `name` (in any letter case) is a reserved response header, and
-/// why: see [`Reserved`]. The derive reads it for header fields, the
-/// response for a format's headers.
-pub fn reserved(name: &str) -> Option<Reserved> {
-    const CORS: &str = "access-control-";
-    if name.len() >= CORS.len()
-        && name.as_bytes()[..CORS.len()].eq_ignore_ascii_case(CORS.as_bytes())
-    {
-        return Some(Reserved::Cors);
+    /// Whether `name` (in any letter case) is a reserved response header, and
+    /// why: see [`Reserved`]. The derive reads it for header fields, the
+    /// response for a format's headers.
+    pub fn of(name: &str) -> Option<Reserved> {
+        const CORS: &str = "access-control-";
+        if name.len() >= CORS.len()
+            && name.as_bytes()[..CORS.len()].eq_ignore_ascii_case(CORS.as_bytes())
+        {
+            return Some(Reserved::Cors);
+        }
+        Self::HEADERS
+            .iter()
+            .find(|(reserved, _)| reserved.eq_ignore_ascii_case(name))
+            .map(|(_, why)| *why)
     }
-    RESERVED_HEADERS
-        .iter()
-        .find(|(reserved, _)| reserved.eq_ignore_ascii_case(name))
-        .map(|(_, why)| *why)
 }
 
 /// The names of the `google.rpc.Code`s an error can have (all but `OK`),

@@ -336,12 +336,9 @@ impl fmt::Display for Fragment<'_> {
     }
 }
 
-/// The code of the violation that ends a list cut short, at the whole
-/// request (`""`), its message saying how many were left out: a list
-/// converted from a validator tree nested deeper than 64 levels, and the
-/// `BadRequest` of a gRPC status, which is bounded. Every format writes it
-/// as any violation, so every client sees that the list was cut.
-pub const TRUNCATED: &str = "truncated";
+#[doc(hidden)]
+#[deprecated(since = "0.1.0", note = "moved to `apierror::Violations::TRUNCATED`")]
+pub const TRUNCATED: &str = Violations::TRUNCATED;
 
 /// The field errors of one request, in the order they were found: the
 /// details field a validation error carries (see the [module](self)).
@@ -349,6 +346,13 @@ pub const TRUNCATED: &str = "truncated";
 pub struct Violations(Vec<Violation>);
 
 impl Violations {
+    /// The code of the violation that ends a list cut short, at the whole
+    /// request (`""`), its message saying how many were left out: a list
+    /// converted from a validator tree nested deeper than 64 levels, and the
+    /// `BadRequest` of a gRPC status, which is bounded. Every format writes it
+    /// as any violation, so every client sees that the list was cut.
+    pub const TRUNCATED: &'static str = "truncated";
+
     /// No violations yet.
     pub const fn new() -> Self {
         Violations(Vec::new())
@@ -662,7 +666,7 @@ mod validator_errors {
             if left_out > 0 {
                 list.push(Violation {
                     pointer: String::new(),
-                    code: Cow::Borrowed(super::TRUNCATED),
+                    code: Cow::Borrowed(Violations::TRUNCATED),
                     message: Cow::Owned(format!(
                         "{left_out} more violations, nested deeper than {MAX_DEPTH} levels, were left out"
                     )),

@@ -49,9 +49,12 @@ use crate::format::Context;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
-/// The longest `Accept-Language` value the request layers read; a longer
-/// one is ignored (the type's own language answers).
-pub const MAX_ACCEPT_LANGUAGE: usize = 256;
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::format::Context::MAX_ACCEPT_LANGUAGE`"
+)]
+pub const MAX_ACCEPT_LANGUAGE: usize = Context::MAX_ACCEPT_LANGUAGE;
 
 /// The language `accept_language` (an `Accept-Language` header value)
 /// prefers among `available`, else `default`: ranges by `q` weight (a

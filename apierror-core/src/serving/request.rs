@@ -190,7 +190,7 @@ pub(crate) struct Scope {
     pub(crate) instance: String,
     pub(crate) echo_as: Option<HeaderName>,
     /// The request's `Accept-Language`, when it is printable ASCII of at
-    /// most [`MAX_ACCEPT_LANGUAGE`](crate::locale::MAX_ACCEPT_LANGUAGE) bytes.
+    /// most [`MAX_ACCEPT_LANGUAGE`](crate::format::Context::MAX_ACCEPT_LANGUAGE) bytes.
     pub(crate) accept_language: Option<String>,
 }
 
@@ -204,7 +204,7 @@ impl Scope {
     /// The scope with the request's `Accept-Language` header value.
     pub(crate) fn with_accept_language(mut self, value: Option<&[u8]>) -> Self {
         self.accept_language = value
-            .filter(|v| v.len() <= crate::locale::MAX_ACCEPT_LANGUAGE)
+            .filter(|v| v.len() <= crate::format::Context::MAX_ACCEPT_LANGUAGE)
             .and_then(|v| std::str::from_utf8(v).ok())
             .filter(|v| v.bytes().all(|b| (0x20..0x7f).contains(&b)))
             .map(str::to_owned);

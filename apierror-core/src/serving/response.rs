@@ -1,5 +1,15 @@
 //! HTTP responses built from errors: [`Render::to_response`] builds them;
-//! here are the headers' names and limits.
+//! here are the headers' names and limits. The headers no details field or
+//! format may set are [`Reserved::HEADERS`]; [`Reserved::of`] tells which a
+//! name is, and why:
+//!
+//! ```
+//! use apierror::response::Reserved;
+//!
+//! assert_eq!(Reserved::of("Transfer-Encoding"), Some(Reserved::Framing));
+//! assert_eq!(Reserved::of("access-control-allow-origin"), Some(Reserved::Cors));
+//! assert_eq!(Reserved::of("X-RateLimit-Remaining"), None);
+//! ```
 
 use crate::catalog::Owner;
 use crate::error::ApiError;
@@ -15,15 +25,21 @@ use http::{Response, StatusCode};
 pub const X_REQUEST_ID: HeaderName =
     HeaderName::from_static(crate::facts::DEFAULT_REQUEST_ID_HEADER);
 
-/// ```
-/// use apierror::response::{reserved, Reserved};
-///
-/// assert_eq!(reserved("Transfer-Encoding"), Some(Reserved::Framing));
-/// assert_eq!(reserved("access-control-allow-origin"), Some(Reserved::Cors));
-/// assert_eq!(reserved("X-RateLimit-Remaining"), None);
-/// ```
-pub use crate::facts::reserved;
-pub use crate::facts::{Reserved, RESERVED_HEADERS};
+pub use crate::facts::Reserved;
+
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::response::Reserved::HEADERS`"
+)]
+pub const RESERVED_HEADERS: &[(&str, Reserved)] = Reserved::HEADERS;
+
+/// Whether `name` is a reserved response header, and why.
+#[doc(hidden)]
+#[deprecated(since = "0.1.0", note = "moved to `apierror::response::Reserved::of`")]
+pub fn reserved(name: &str) -> Option<Reserved> {
+    Reserved::of(name)
+}
 
 /// The largest `Retry-After` sent, in seconds (365 days): a larger field
 /// value is sent as this, so that no client reads it as "never" or
@@ -104,7 +120,7 @@ fn build<E: ApiError + ?Sized, F: Format + ?Sized>(render: &Render<'_, E, F>) ->
     // Empty, without allocating, unless a format set a reserved header.
     let left_out: Vec<HeaderName> = headers
         .keys()
-        .filter(|name| reserved(name.as_str()).is_some())
+        .filter(|name| Reserved::of(name.as_str()).is_some())
         .cloned()
         .collect();
     for name in &left_out {

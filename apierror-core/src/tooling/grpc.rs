@@ -16,6 +16,16 @@
 //! HTTP status's as AIP-193 maps it ([`Descriptor::rpc_code`]); the message
 //! is the public message. Internal fields and sources never reach a status.
 //!
+//! Everything the module offers is on [`Grpc`]: a status in a domain
+//! ([`Grpc::new`], [`Grpc::status`]) or in the error's own
+//! ([`Grpc::status_of`], [`Grpc::domain_of`]), the code of an error
+//! ([`Grpc::code`]) and the HTTP status of a code ([`Grpc::http_status`]),
+//! the request's language ([`Grpc::accept_language`]), the limits of a
+//! status's parts ([`Grpc::MAX_MESSAGE`], [`Grpc::MAX_TEXT`],
+//! [`Grpc::MAX_METADATA_BYTES`], [`Grpc::MAX_VIOLATIONS_BYTES`],
+//! [`Grpc::TRUNCATED`]), the canonical codes ([`Grpc::CODES`]), and the way
+//! back ([`Grpc::decode_status`]).
+//!
 //! Derived errors convert with `From`, so a tonic handler uses `?`:
 //!
 //! ```
@@ -49,8 +59,9 @@
 //! [`ApiError`]: crate::ApiError
 
 // The statuses are made by the serving layer (serving/grpc.rs, re-exported
-// here); this module adds the way back, a decoder, and so is the public
-// face of both, in the tooling layer.
+// here); this module adds the way back, a decoder (`Grpc::decode_status`,
+// an inherent impl here), and so is the public face of both, in the
+// tooling layer.
 
 pub use crate::serving::grpc::*;
 
@@ -59,43 +70,55 @@ use serde_json::{Map, Value};
 use tonic::Status;
 use tonic_types::StatusExt;
 
-/// A status back into `E`: the code from `ErrorInfo.reason`, the fields
-/// from its metadata, the validation list from `BadRequest`, as
-/// [`decode`](crate::decode::decode) reads an AIP-193 body. A status
-/// without an `ErrorInfo`, or whose details do not decode, is
-/// [`DecodeError::NotAnError`]; a reason the type does not know is
-/// [`Decoded::Unknown`].
-pub fn decode_status<E: Decode>(status: &Status) -> Result<Decoded<E>, DecodeError> {
-    let details = status
-        .check_error_details()
-        .map_err(|_| DecodeError::NotAnError)?;
-    let info = details.error_info().ok_or(DecodeError::NotAnError)?;
-    let metadata: Map<String, Value> = info
-        .metadata
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-        .collect();
-    let violations = details.bad_request().map(|bad| {
-        Value::Array(
-            bad.field_violations
-                .iter()
-                .map(|v| {
-                    serde_json::json!({
-                        "field": v.field,
-                        "description": v.description,
-                        "reason": v.reason,
+impl Grpc {
+    /// A status back into `E`: the code from `ErrorInfo.reason`, the fields
+    /// from its metadata, the validation list from `BadRequest`, as
+    /// [`decode`](crate::decode::decode) reads an AIP-193 body. A status
+    /// without an `ErrorInfo`, or whose details do not decode, is
+    /// [`DecodeError::NotAnError`]; a reason the type does not know is
+    /// [`Decoded::Unknown`].
+    pub fn decode_status<E: Decode>(status: &Status) -> Result<Decoded<E>, DecodeError> {
+        let details = status
+            .check_error_details()
+            .map_err(|_| DecodeError::NotAnError)?;
+        let info = details.error_info().ok_or(DecodeError::NotAnError)?;
+        let metadata: Map<String, Value> = info
+            .metadata
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect();
+        let violations = details.bad_request().map(|bad| {
+            Value::Array(
+                bad.field_violations
+                    .iter()
+                    .map(|v| {
+                        serde_json::json!({
+                            "field": v.field,
+                            "description": v.description,
+                            "reason": v.reason,
+                        })
                     })
-                })
-                .collect(),
-        )
-    });
-    decode_parts(Parts {
-        code: Some(info.reason.clone()),
-        status: http_status(status.code()),
-        message: Some(status.message().to_owned()),
-        details: Some(metadata),
-        strings: true,
-        kind: None,
-        violations,
-    })
+                    .collect(),
+            )
+        });
+        decode_parts(Parts {
+            code: Some(info.reason.clone()),
+            status: Grpc::http_status(status.code()),
+            message: Some(status.message().to_owned()),
+            details: Some(metadata),
+            strings: true,
+            kind: None,
+            violations,
+        })
+    }
+}
+
+/// A status back into `E`.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::grpc::Grpc::decode_status`"
+)]
+pub fn decode_status<E: Decode>(status: &Status) -> Result<Decoded<E>, DecodeError> {
+    Grpc::decode_status(status)
 }

@@ -269,7 +269,7 @@ pub(super) fn log_level(cx: &Ctxt, lit: &syn::LitStr) -> u8 {
     }
 }
 
-use crate::base::facts::{reserved, Reserved};
+use crate::base::facts::Reserved;
 
 /// Why a field cannot feed the header `name` (lowercase), or `None`.
 fn reserved_header(name: &str) -> Option<String> {
@@ -281,7 +281,7 @@ fn reserved_header(name: &str) -> Option<String> {
     } else if name == "www-authenticate" {
         return Some("the response sets `www-authenticate` itself on 401: set #[api_error(www_authenticate = \"...\")] on the type".into());
     } else {
-        reserved(name)?
+        Reserved::of(name)?
     };
     Some(match why {
         Reserved::Owned => {

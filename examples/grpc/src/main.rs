@@ -16,7 +16,7 @@ mod hexabase;
 
 use apierror::decode::Decoded;
 use apierror::format::Google;
-use apierror::grpc::decode_status;
+use apierror::grpc::Grpc;
 use apierror::Render;
 use hexabase::{HexabaseError, ResourceError, WorkspaceError};
 use tonic_types::StatusExt;
@@ -39,7 +39,7 @@ fn main() {
             .format(&Google::new("api.hexabase.ai"))
             .to_string()
             .expect("a body");
-        let status = apierror::grpc::Grpc::new("api.hexabase.ai").status(&error);
+        let status = Grpc::new("api.hexabase.ai").status(&error);
         println!("HTTP (AIP-193): {body}");
         println!("gRPC: {:?} {:?}", status.code(), status.message());
         if let Some(info) = status.get_details_error_info() {
@@ -53,7 +53,7 @@ fn main() {
         if let Some(retry) = status.get_details_retry_info() {
             println!("  RetryInfo {:?}", retry.retry_delay);
         }
-        match decode_status::<HexabaseError>(&status) {
+        match Grpc::decode_status::<HexabaseError>(&status) {
             Ok(Decoded::Known(back)) => {
                 assert_eq!(back, error);
                 println!("  decoded: {back:?}\n");

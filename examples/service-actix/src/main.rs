@@ -20,10 +20,7 @@
 mod shop;
 
 use actix_web::{guard, web, App, HttpServer, Route};
-use apierror::actix::{
-    json_error, method_not_allowed, path_error, query_error, route_not_found, ContextMiddleware,
-    Json,
-};
+use apierror::actix::{method_not_allowed, rejection, route_not_found, ContextMiddleware, Json};
 use apierror::request::RequestContext;
 use shop::ShopError;
 
@@ -60,10 +57,10 @@ async fn main() -> std::io::Result<()> {
             .app_data(
                 web::JsonConfig::default()
                     .limit(1024)
-                    .error_handler(json_error::<ShopError>),
+                    .error_handler(rejection::<ShopError, _>),
             )
-            .app_data(web::PathConfig::default().error_handler(path_error::<ShopError>))
-            .app_data(web::QueryConfig::default().error_handler(query_error::<ShopError>))
+            .app_data(web::PathConfig::default().error_handler(rejection::<ShopError, _>))
+            .app_data(web::QueryConfig::default().error_handler(rejection::<ShopError, _>))
             .service(
                 web::resource("/orders")
                     .route(web::post().to(create))

@@ -430,7 +430,7 @@ fn broken(
         }
         "problem" | "problem_set" => {
             with("an extension member of the wrong type", &|b| {
-                let reserved = apierror::format::problem::RESERVED;
+                let reserved = apierror::format::Problem::RESERVED;
                 let object = b.as_object_mut().unwrap();
                 let Some((key, _)) = d.fields().iter().zip(d.field_types()).find(|(key, ty)| {
                     !reserved.contains(key)
@@ -446,7 +446,7 @@ fn broken(
         _ => {
             // An OpenAI-style body has no code: without its details, or with
             // them, it may be that of another code of the same status and type.
-            let kind = apierror::format::openai::descriptor_type;
+            let kind = apierror::format::OpenAi::descriptor_type;
             let twin = catalog.iter().any(|o| {
                 o.status() == d.status() && kind(o) == kind(d) && o.has_details() != d.has_details()
             });

@@ -331,10 +331,7 @@ fn the_panic_report_holds_the_message() {
 fn actix_failures_answer_in_the_services_format() {
     crate::request_context::logs();
     use actix_web::{web, App};
-    use apierror::actix::{
-        form_error, json_error, method_not_allowed, path_error, query_error, route_not_found,
-        ContextMiddleware,
-    };
+    use apierror::actix::{method_not_allowed, route_not_found, ContextMiddleware};
 
     async fn create(
         apierror::actix::Json(order, _): apierror::actix::Json<Order, ServiceError>,
@@ -366,11 +363,22 @@ fn actix_failures_answer_in_the_services_format() {
             .app_data(
                 web::JsonConfig::default()
                     .limit(256)
-                    .error_handler(json_error::<ServiceError>),
+                    .error_handler(apierror::actix::rejection::<ServiceError, _>),
             )
-            .app_data(web::PathConfig::default().error_handler(path_error::<ServiceError>))
-            .app_data(web::QueryConfig::default().error_handler(query_error::<ServiceError>))
-            .app_data(web::FormConfig::default().error_handler(form_error::<ServiceError>))
+            // One handler for the four configs: `rejection::<E, _>` infers
+            // each config's error type.
+            .app_data(
+                web::PathConfig::default()
+                    .error_handler(apierror::actix::rejection::<ServiceError, _>),
+            )
+            .app_data(
+                web::QueryConfig::default()
+                    .error_handler(apierror::actix::rejection::<ServiceError, _>),
+            )
+            .app_data(
+                web::FormConfig::default()
+                    .error_handler(apierror::actix::rejection::<ServiceError, _>),
+            )
             .service(
                 web::resource("/orders")
                     .route(web::post().to(create))

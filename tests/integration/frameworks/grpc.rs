@@ -9,7 +9,7 @@ use crate::translated;
 
 use apierror::decode::Decoded;
 use apierror::format::{Google, OpenAi, Problem, Standard, Tagged, WebSocket};
-use apierror::grpc::{decode_status, Grpc};
+use apierror::grpc::Grpc;
 use apierror::{ApiError, Render, Violations};
 use serde_json::{json, Value};
 use services::hexabase::{
@@ -102,7 +102,7 @@ impl tonic::server::UnaryService<Lookup> for Localized {
     type Future = Pin<Box<dyn Future<Output = Result<Response<Found>, Status>> + Send>>;
 
     fn call(&mut self, request: Request<Lookup>) -> Self::Future {
-        let language = apierror::grpc::accept_language(request.metadata()).map(str::to_owned);
+        let language = Grpc::accept_language(request.metadata()).map(str::to_owned);
         Box::pin(async move {
             let error = translated::ResourceError::LimitExceeded {
                 limit: 5,
@@ -422,7 +422,7 @@ async fn a_catalog_answers_over_grpc_as_over_http() {
         );
 
         // The client gets the typed error back.
-        match decode_status::<HexabaseError>(status) {
+        match Grpc::decode_status::<HexabaseError>(status) {
             Ok(Decoded::Known(back)) => assert_eq!(&back, error),
             other => panic!("{other:?}"),
         }
@@ -483,7 +483,7 @@ async fn a_catalog_answers_over_grpc_as_over_http() {
         help.links[0].url,
         "https://docs.example.com/errors/VALIDATION_FAILED"
     );
-    match decode_status::<SignupError>(&invalid) {
+    match Grpc::decode_status::<SignupError>(&invalid) {
         Ok(Decoded::Known(back)) => assert_eq!(back, signup_failure()),
         other => panic!("{other:?}"),
     }
@@ -520,12 +520,12 @@ fn the_domain_is_the_google_formats_or_given() {
 #[test]
 fn statuses_that_are_not_errors_of_the_type_do_not_decode_as_them() {
     // No details at all.
-    assert!(decode_status::<HexabaseError>(&Status::not_found("gone")).is_err());
+    assert!(Grpc::decode_status::<HexabaseError>(&Status::not_found("gone")).is_err());
     // An ErrorInfo with a reason the type does not know.
     let mut details = tonic_types::ErrorDetails::new();
     details.set_error_info("SOMETHING_ELSE", "x", std::collections::HashMap::new());
     let status = Status::with_error_details(Code::NotFound, "gone", details);
-    match decode_status::<HexabaseError>(&status) {
+    match Grpc::decode_status::<HexabaseError>(&status) {
         Ok(Decoded::Unknown(unknown)) => {
             assert_eq!(unknown.code.as_deref(), Some("SOMETHING_ELSE"));
             assert_eq!(unknown.status, Some(404));
@@ -534,7 +534,7 @@ fn statuses_that_are_not_errors_of_the_type_do_not_decode_as_them() {
     }
     // Garbage where the details go.
     let status = Status::with_details(Code::Internal, "x", vec![1, 2, 3].into());
-    assert!(decode_status::<HexabaseError>(&status).is_err());
+    assert!(Grpc::decode_status::<HexabaseError>(&status).is_err());
     // A known reason whose metadata has the wrong type for a field.
     let mut details = tonic_types::ErrorDetails::new();
     details.set_error_info(
@@ -545,7 +545,7 @@ fn statuses_that_are_not_errors_of_the_type_do_not_decode_as_them() {
             .collect::<std::collections::HashMap<_, _>>(),
     );
     let status = Status::with_error_details(Code::Unavailable, "x", details);
-    assert!(decode_status::<HexabaseError>(&status).is_err());
+    assert!(Grpc::decode_status::<HexabaseError>(&status).is_err());
     let _ = ValidationError::CATALOG;
 }
 
@@ -610,10 +610,9 @@ async fn the_context_layer_gives_derived_statuses_the_callers_language() {
 /// However large an error's fields, its status reaches a real tonic client
 /// over HTTP/2 (whose header lists are limited to 16 KiB): the message and
 /// every text cut with a visible marker, the message never longer than
-/// `MAX_MESSAGE`, the details bounded, the code and reason intact.
+/// `Grpc::MAX_MESSAGE`, the details bounded, the code and reason intact.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn statuses_stay_bounded_whatever_the_fields() {
-    use apierror::grpc::{MAX_MESSAGE, MAX_METADATA_BYTES, MAX_TEXT, TRUNCATED};
     let running = Running::start().await;
     let channel = running.channel.clone();
     for size in [1 << 10, 16 << 10, 1 << 20] {
@@ -622,34 +621,41 @@ async fn statuses_stay_bounded_whatever_the_fields() {
             .unwrap_err();
         assert_eq!(status.code(), Code::InvalidArgument, "{size}: {status:?}");
         let message = status.message();
-        assert!(message.len() <= MAX_MESSAGE, "{size}: {}", message.len());
+        assert!(
+            message.len() <= Grpc::MAX_MESSAGE,
+            "{size}: {}",
+            message.len()
+        );
         assert!(message.starts_with("Note nnn"), "{size}");
-        assert!(message.ends_with(TRUNCATED), "{size}");
+        assert!(message.ends_with(Grpc::TRUNCATED), "{size}");
         let trailers = message.len() * 3 + status.details().len() * 4 / 3;
         assert!(trailers < 12 << 10, "{size}: {trailers} bytes of trailers");
         let details = status.get_error_details();
         let info = details.error_info().expect("an ErrorInfo");
         assert_eq!(info.reason, "TOO_LONG");
         let metadata_size: usize = info.metadata.iter().map(|(k, v)| k.len() + v.len()).sum();
-        assert!(metadata_size <= MAX_METADATA_BYTES + 64, "{metadata_size}");
+        assert!(
+            metadata_size <= Grpc::MAX_METADATA_BYTES + 64,
+            "{metadata_size}"
+        );
         for value in info.metadata.values() {
-            assert!(value.len() <= MAX_TEXT, "{}", value.len());
+            assert!(value.len() <= Grpc::MAX_TEXT, "{}", value.len());
         }
-        assert!(info.metadata["note"].ends_with(TRUNCATED));
-        assert!(info.metadata["accented"].ends_with(TRUNCATED));
+        assert!(info.metadata["note"].ends_with(Grpc::TRUNCATED));
+        assert!(info.metadata["accented"].ends_with(Grpc::TRUNCATED));
         assert_eq!(info.metadata["count"], "7");
         let bad = details.bad_request().expect("a BadRequest");
         let last = bad.field_violations.last().unwrap();
-        if size as usize / 40 * 45 < apierror::grpc::MAX_VIOLATIONS_BYTES {
+        if size as usize / 40 * 45 < Grpc::MAX_VIOLATIONS_BYTES {
             // 25 violations fit whole.
             assert_eq!(bad.field_violations.len(), size as usize / 40);
             assert_eq!(last.reason, "length");
         } else {
-            assert_eq!(last.reason, apierror::violations::TRUNCATED, "{size}");
-            assert!(last.description.ends_with(TRUNCATED));
+            assert_eq!(last.reason, Violations::TRUNCATED, "{size}");
+            assert!(last.description.ends_with(Grpc::TRUNCATED));
         }
         // The status still decodes into its variant.
-        let decoded = decode_status::<NoteError>(&status).unwrap();
+        let decoded = Grpc::decode_status::<NoteError>(&status).unwrap();
         assert!(
             matches!(decoded, Decoded::Known(NoteError::TooLong { count: 7, .. })),
             "{decoded:?}"

@@ -406,7 +406,7 @@ impl apierror::format::Format for Rogue {
         E: ApiError + ?Sized,
     {
         use apierror::http::{HeaderName, HeaderValue};
-        let mut names: Vec<String> = apierror::response::RESERVED_HEADERS
+        let mut names: Vec<String> = apierror::response::Reserved::HEADERS
             .iter()
             .map(|(name, _)| name.to_ascii_uppercase())
             .collect();
@@ -451,7 +451,7 @@ fn assert_not_rogue(headers: &HeaderMap, retry_after: &str, language: &str) {
     for (name, value) in headers {
         assert_ne!(value, "rogue", "{name} came from the format");
         assert!(
-            apierror::response::reserved(name.as_str()).is_none()
+            apierror::response::Reserved::of(name.as_str()).is_none()
                 || [CONTENT_TYPE, CACHE_CONTROL, X_CONTENT_TYPE_OPTIONS].contains(name)
                 || ["content-language", "vary", "x-request-id"].contains(&name.as_str()),
             "{name}"

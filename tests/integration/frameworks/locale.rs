@@ -410,7 +410,7 @@ fn grpc_statuses_carry_a_localized_message() {
         .is_none());
     let mut metadata = tonic::metadata::MetadataMap::new();
     metadata.insert("accept-language", "fr".parse().unwrap());
-    assert_eq!(apierror::grpc::accept_language(&metadata), Some("fr"));
+    assert_eq!(Grpc::accept_language(&metadata), Some("fr"));
 }
 
 use crate::http_client;

@@ -319,7 +319,7 @@ fn every_pointer_survives_every_format() {
     }
     // And through a gRPC status's BadRequest.
     let status = apierror::grpc::Grpc::new("x.example.com").status(&error);
-    match apierror::grpc::decode_status::<SignupError>(&status) {
+    match apierror::grpc::Grpc::decode_status::<SignupError>(&status) {
         Ok(Decoded::Known(back)) => assert_eq!(back, error),
         other => panic!("{other:?}"),
     }
@@ -485,7 +485,7 @@ mod validator_errors {
         let list = Violations::from(&tree);
         assert_eq!(list.len(), 651);
         let last = list.iter().last().unwrap();
-        assert_eq!(last.code(), apierror::violations::TRUNCATED);
+        assert_eq!(last.code(), Violations::TRUNCATED);
         assert_eq!(last.pointer(), "");
         assert!(
             last.message().starts_with("350 more violations"),

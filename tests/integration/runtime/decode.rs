@@ -25,8 +25,8 @@ fn openai_twin(catalog: &apierror::Catalog, d: &Descriptor) -> bool {
         o.code() != d.code()
             && o.status() == d.status()
             && o.template() == d.template()
-            && apierror::format::openai::descriptor_type(o)
-                == apierror::format::openai::descriptor_type(d)
+            && apierror::format::OpenAi::descriptor_type(o)
+                == apierror::format::OpenAi::descriptor_type(d)
     })
 }
 
@@ -38,7 +38,7 @@ fn round_trip<E: Decode + ApiError + PartialEq + std::fmt::Debug>() -> usize {
                 && descriptor
                     .fields()
                     .iter()
-                    .any(|f| apierror::format::problem::RESERVED.contains(f));
+                    .any(|f| apierror::format::Problem::RESERVED.contains(f));
             if reserved
                 || (matches!(format, BuiltIn::OpenAi(_)) && openai_twin(E::CATALOG, descriptor))
             {

@@ -206,7 +206,6 @@ fn google_metadata_values_are_strings() {
 
 #[test]
 fn google_rpc_codes_follow_the_documented_mapping() {
-    use apierror::format::google::rpc_code;
     let table = [
         (400, "INVALID_ARGUMENT"),
         (401, "UNAUTHENTICATED"),
@@ -223,7 +222,11 @@ fn google_rpc_codes_follow_the_documented_mapping() {
         (502, "UNKNOWN"),
     ];
     for (status, name) in table {
-        assert_eq!(rpc_code(status), name, "{status}");
+        assert_eq!(
+            apierror::format::Google::rpc_code_of(status),
+            name,
+            "{status}"
+        );
     }
 }
 

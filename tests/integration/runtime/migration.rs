@@ -99,3 +99,138 @@ fn type_envelope_is_type_format() {
         serde_json::to_string(&new).unwrap()
     );
 }
+
+/// The free functions and constants that became associated items of the
+/// type they describe answer as the new paths do.
+#[test]
+fn free_items_moved_into_their_types_keep_their_old_paths() {
+    use apierror::format::{Context, Google, OpenAi, Problem};
+    use apierror::grpc::Grpc;
+    use apierror::response::Reserved;
+    use apierror::Violations;
+
+    // gRPC.
+    assert_eq!(apierror::grpc::CODES, Grpc::CODES);
+    assert_eq!(apierror::grpc::MAX_MESSAGE, Grpc::MAX_MESSAGE);
+    assert_eq!(apierror::grpc::MAX_TEXT, Grpc::MAX_TEXT);
+    assert_eq!(apierror::grpc::MAX_METADATA_BYTES, Grpc::MAX_METADATA_BYTES);
+    assert_eq!(
+        apierror::grpc::MAX_VIOLATIONS_BYTES,
+        Grpc::MAX_VIOLATIONS_BYTES
+    );
+    assert_eq!(apierror::grpc::TRUNCATED, Grpc::TRUNCATED);
+    assert_eq!(apierror::grpc::code(&ERROR), Grpc::code(&ERROR));
+    assert_eq!(
+        apierror::grpc::http_status(tonic::Code::AlreadyExists),
+        Grpc::http_status(tonic::Code::AlreadyExists)
+    );
+    assert_eq!(apierror::grpc::domain(&ERROR), Grpc::domain_of(&ERROR));
+    let mut metadata = tonic::metadata::MetadataMap::new();
+    metadata.insert("accept-language", "fr".parse().unwrap());
+    assert_eq!(
+        apierror::grpc::accept_language(&metadata),
+        Grpc::accept_language(&metadata)
+    );
+    let old = apierror::grpc::status(&ERROR);
+    let new = Grpc::status_of(&ERROR);
+    assert_eq!(old.code(), new.code());
+    assert_eq!(old.message(), new.message());
+    assert_eq!(old.details(), new.details());
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api_error(decode, code = "SCREAMING_SNAKE_CASE")]
+    enum Decodable {
+        #[status(404)]
+        #[message("Order {order} not found")]
+        OrderNotFound { order: u32 },
+    }
+    let status = Grpc::status_of(&Decodable::OrderNotFound { order: 17 });
+    assert_eq!(
+        apierror::grpc::decode_status::<Decodable>(&status).unwrap(),
+        Grpc::decode_status::<Decodable>(&status).unwrap()
+    );
+
+    // The formats' helpers.
+    assert_eq!(apierror::format::google::RPC_CODES, Google::RPC_CODES);
+    for status in [400, 409, 418, 503] {
+        assert_eq!(
+            apierror::format::google::rpc_code(status),
+            Google::rpc_code_of(status)
+        );
+    }
+    assert_eq!(
+        apierror::format::openai::error_type(&ERROR),
+        OpenAi::error_type(&ERROR)
+    );
+    assert_eq!(
+        apierror::format::openai::descriptor_type(ERROR.descriptor()),
+        OpenAi::descriptor_type(ERROR.descriptor())
+    );
+    assert_eq!(apierror::format::problem::RESERVED, Problem::RESERVED);
+    assert_eq!(
+        apierror::format::problem::title(&ERROR),
+        Problem::title(&ERROR)
+    );
+
+    // Response headers, violations, the request's language.
+    assert_eq!(apierror::response::RESERVED_HEADERS, Reserved::HEADERS);
+    for name in ["Set-Cookie", "access-control-max-age", "x-shop-code"] {
+        assert_eq!(apierror::response::reserved(name), Reserved::of(name));
+    }
+    assert_eq!(apierror::violations::TRUNCATED, Violations::TRUNCATED);
+    assert_eq!(
+        apierror::locale::MAX_ACCEPT_LANGUAGE,
+        Context::MAX_ACCEPT_LANGUAGE
+    );
+
+    // actix-web's config error handlers: each old one fits its config and
+    // answers as `rejection` does.
+    use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
+    use actix_web::web;
+    use apierror::actix::rejection;
+    use apierror::RequestError;
+    let _ = web::JsonConfig::default().error_handler(apierror::actix::json_error::<RequestError>);
+    let _ = web::PathConfig::default().error_handler(apierror::actix::path_error::<RequestError>);
+    let _ = web::QueryConfig::default().error_handler(apierror::actix::query_error::<RequestError>);
+    let _ = web::FormConfig::default().error_handler(apierror::actix::form_error::<RequestError>);
+    let request = actix_web::test::TestRequest::default().to_http_request();
+    let answer = |error: actix_web::Error| {
+        let response = error.as_response_error();
+        (response.status_code(), response.to_string())
+    };
+    assert_eq!(
+        answer(apierror::actix::json_error::<RequestError>(
+            JsonPayloadError::ContentType,
+            &request
+        )),
+        answer(rejection::<RequestError, _>(
+            JsonPayloadError::ContentType,
+            &request
+        ))
+    );
+    let path = || PathError::Deserialize(serde::de::Error::custom("not a number"));
+    assert_eq!(
+        answer(apierror::actix::path_error::<RequestError>(
+            path(),
+            &request
+        )),
+        answer(rejection::<RequestError, _>(path(), &request))
+    );
+    let query = || QueryPayloadError::Deserialize(serde::de::Error::custom("no limit"));
+    assert_eq!(
+        answer(apierror::actix::query_error::<RequestError>(
+            query(),
+            &request
+        )),
+        answer(rejection::<RequestError, _>(query(), &request))
+    );
+    assert_eq!(
+        answer(apierror::actix::form_error::<RequestError>(
+            UrlencodedError::Chunked,
+            &request
+        )),
+        answer(rejection::<RequestError, _>(
+            UrlencodedError::Chunked,
+            &request
+        ))
+    );
+}

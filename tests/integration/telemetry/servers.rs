@@ -286,7 +286,7 @@ fn an_axum_service_counts_every_error_once_by_code() {
 fn an_actix_web_service_counts_every_error_once_by_code() {
     use actix_web::{web, App, HttpResponse};
     use apierror::actix::{
-        json_error, method_not_allowed, query_error, route_not_found, ContextMiddleware, Json,
+        method_not_allowed, rejection, route_not_found, ContextMiddleware, Json,
     };
 
     let _one_load = scrape::lock();
@@ -294,8 +294,8 @@ fn an_actix_web_service_counts_every_error_once_by_code() {
     let server = serve!(move || {
         App::new()
             .wrap(ContextMiddleware::default())
-            .app_data(web::JsonConfig::default().error_handler(json_error::<ShopError>))
-            .app_data(web::QueryConfig::default().error_handler(query_error::<ShopError>))
+            .app_data(web::JsonConfig::default().error_handler(rejection::<ShopError, _>))
+            .app_data(web::QueryConfig::default().error_handler(rejection::<ShopError, _>))
             .route(
                 "/orders/{id}",
                 web::get().to(|id: web::Path<String>| async move { order(&id) }),

@@ -301,7 +301,7 @@ const fn same_letters(a: &[u8], b: &[u8]) -> bool {
 /// ```
 ///
 /// `status` is the `google.rpc.Code` name for the HTTP status (see
-/// [`rpc_code`](crate::format::google::rpc_code)), or the variant's `#[api_error(grpc = "...")]` (a 409
+/// [`Google::rpc_code_of`]), or the variant's `#[api_error(grpc = "...")]` (a 409
 /// "already exists" is `ALREADY_EXISTS`, not `ABORTED`); `reason` is the error code; `metadata` holds the details
 /// fields as strings (strings as they are, other values as JSON text) and is
 /// left out when the variant has no details. When the error has a

@@ -1,4 +1,5 @@
-//! Google AIP-193 errors.
+//! Google AIP-193 errors: the format [`Google`], with the table of its
+//! `status` names ([`Google::RPC_CODES`], [`Google::rpc_code_of`]).
 
 pub use crate::built_in::Google;
 
@@ -11,45 +12,66 @@ use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 use serde::Serialize;
 
 // `Descriptor::rpc_code` names a variant's code as AIP-193 does: it lives
-// here, with the table it reads, and the descriptor knows nothing of the
-// format.
+// here, with the table it reads (`Google::rpc_code_of`), and the
+// descriptor knows nothing of the format.
 impl Descriptor {
     /// The canonical gRPC code's name (`google.rpc.Code`): the variant's
     /// `#[api_error(grpc = "ALREADY_EXISTS")]`, else the HTTP status's, as
-    /// [`rpc_code`](crate::format::google::rpc_code) maps it. AIP-193's
-    /// `status` and gRPC statuses use it.
+    /// [`Google::rpc_code_of`] maps it. AIP-193's `status` and gRPC statuses
+    /// use it.
     pub fn rpc_code(&self) -> &'static str {
         match self.7.grpc {
             Some(code) => code,
-            None => rpc_code(self.status().as_u16()),
+            None => Google::rpc_code_of(self.status().as_u16()),
         }
     }
 }
 
-pub use crate::facts::GRPC_CODES as RPC_CODES;
+impl Google {
+    /// The names of the `google.rpc.Code`s an error can have (all but `OK`),
+    /// in the order of their numbers: what `#[api_error(grpc = "...")]` takes.
+    pub const RPC_CODES: &'static [&'static str] = crate::facts::GRPC_CODES;
 
-/// The `google.rpc.Code` name for an HTTP status, following the mapping in
-/// `google/rpc/code.proto`: 400 `INVALID_ARGUMENT`, 401 `UNAUTHENTICATED`,
-/// 403 `PERMISSION_DENIED`, 404 `NOT_FOUND`, 409 `ABORTED`, 429
-/// `RESOURCE_EXHAUSTED`, 499 `CANCELLED`, 500 `INTERNAL`, 501
-/// `UNIMPLEMENTED`, 503 `UNAVAILABLE`, 504 `DEADLINE_EXCEEDED`; other 4xx
-/// `FAILED_PRECONDITION`, other 5xx `UNKNOWN`.
-pub fn rpc_code(status: u16) -> &'static str {
-    match status {
-        400 => "INVALID_ARGUMENT",
-        401 => "UNAUTHENTICATED",
-        403 => "PERMISSION_DENIED",
-        404 => "NOT_FOUND",
-        409 => "ABORTED",
-        429 => "RESOURCE_EXHAUSTED",
-        499 => "CANCELLED",
-        500 => "INTERNAL",
-        501 => "UNIMPLEMENTED",
-        503 => "UNAVAILABLE",
-        504 => "DEADLINE_EXCEEDED",
-        402 | 405..=408 | 410..=428 | 430..=498 => "FAILED_PRECONDITION",
-        _ => "UNKNOWN",
+    /// The `google.rpc.Code` name for an HTTP status, following the mapping in
+    /// `google/rpc/code.proto`: 400 `INVALID_ARGUMENT`, 401 `UNAUTHENTICATED`,
+    /// 403 `PERMISSION_DENIED`, 404 `NOT_FOUND`, 409 `ABORTED`, 429
+    /// `RESOURCE_EXHAUSTED`, 499 `CANCELLED`, 500 `INTERNAL`, 501
+    /// `UNIMPLEMENTED`, 503 `UNAVAILABLE`, 504 `DEADLINE_EXCEEDED`; other 4xx
+    /// `FAILED_PRECONDITION`, other 5xx `UNKNOWN`.
+    pub fn rpc_code_of(status: u16) -> &'static str {
+        match status {
+            400 => "INVALID_ARGUMENT",
+            401 => "UNAUTHENTICATED",
+            403 => "PERMISSION_DENIED",
+            404 => "NOT_FOUND",
+            409 => "ABORTED",
+            429 => "RESOURCE_EXHAUSTED",
+            499 => "CANCELLED",
+            500 => "INTERNAL",
+            501 => "UNIMPLEMENTED",
+            503 => "UNAVAILABLE",
+            504 => "DEADLINE_EXCEEDED",
+            402 | 405..=408 | 410..=428 | 430..=498 => "FAILED_PRECONDITION",
+            _ => "UNKNOWN",
+        }
     }
+}
+
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::format::Google::RPC_CODES`"
+)]
+pub const RPC_CODES: &[&str] = Google::RPC_CODES;
+
+/// The `google.rpc.Code` name for an HTTP status.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::format::Google::rpc_code_of`"
+)]
+pub fn rpc_code(status: u16) -> &'static str {
+    Google::rpc_code_of(status)
 }
 
 impl Format for Google {

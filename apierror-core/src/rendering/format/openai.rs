@@ -1,4 +1,5 @@
-//! The OpenAI style, as LLM gateways speak it.
+//! The OpenAI style, as LLM gateways speak it: the format [`OpenAi`], with
+//! the `type` it writes ([`OpenAi::error_type`], [`OpenAi::descriptor_type`]).
 
 pub use crate::built_in::OpenAi;
 
@@ -7,26 +8,48 @@ use crate::error::ApiError;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-/// The `type` an error has in the OpenAI style.
-pub fn error_type<E: ApiError + ?Sized>(error: &E) -> &'static str {
-    descriptor_type(error.descriptor())
+impl OpenAi {
+    /// The `type` an error has in the OpenAI style.
+    pub fn error_type<E: ApiError + ?Sized>(error: &E) -> &'static str {
+        Self::descriptor_type(error.descriptor())
+    }
+
+    /// The `type` of a variant in the OpenAI style: see [`OpenAi`].
+    pub fn descriptor_type(descriptor: &crate::Descriptor) -> &'static str {
+        if let Some(kind) = descriptor.kind().or(descriptor.category()) {
+            return kind;
+        }
+        match descriptor.status().as_u16() {
+            401 => "authentication_error",
+            403 => "permission_error",
+            404 => "not_found_error",
+            409 => "conflict_error",
+            413 => "request_too_large",
+            429 => "rate_limit_error",
+            500..=599 => "api_error",
+            _ => "invalid_request_error",
+        }
+    }
 }
 
-/// The `type` of a variant in the OpenAI style: see [`OpenAi`].
+/// The `type` an error has in the OpenAI style.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::format::OpenAi::error_type`"
+)]
+pub fn error_type<E: ApiError + ?Sized>(error: &E) -> &'static str {
+    OpenAi::error_type(error)
+}
+
+/// The `type` of a variant in the OpenAI style.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::format::OpenAi::descriptor_type`"
+)]
 pub fn descriptor_type(descriptor: &crate::Descriptor) -> &'static str {
-    if let Some(kind) = descriptor.kind().or(descriptor.category()) {
-        return kind;
-    }
-    match descriptor.status().as_u16() {
-        401 => "authentication_error",
-        403 => "permission_error",
-        404 => "not_found_error",
-        409 => "conflict_error",
-        413 => "request_too_large",
-        429 => "rate_limit_error",
-        500..=599 => "api_error",
-        _ => "invalid_request_error",
-    }
+    OpenAi::descriptor_type(descriptor)
 }
 
 impl Format for OpenAi {
@@ -50,7 +73,7 @@ impl Format for OpenAi {
             io(writer.write_all(br#"{"error":{"message":"#))?;
             super::write_message(error, translation, writer)?;
             io(writer.write_all(br#","type":"#))?;
-            super::write_str(writer, error_type(error))?;
+            super::write_str(writer, OpenAi::error_type(error))?;
             // A status is three digits.
             let status = error.status().as_u16();
             io(writer.write_all(&[
@@ -103,7 +126,7 @@ impl<E: ApiError + ?Sized> Serialize for Body<'_, '_, E> {
         let details = error.has_details();
         let mut body = serializer.serialize_struct("Error", 3 + usize::from(details))?;
         body.serialize_field("message", &crate::locale::PublicText::new(error, self.1))?;
-        body.serialize_field("type", error_type(error))?;
+        body.serialize_field("type", OpenAi::error_type(error))?;
         body.serialize_field("code", &error.status().as_u16())?;
         if details {
             body.serialize_field("details", &error.details())?;

@@ -1,4 +1,5 @@
-//! RFC 9457 problem details.
+//! RFC 9457 problem details: the format [`Problem`], with its reserved
+//! members ([`Problem::RESERVED`]) and titles ([`Problem::title`]).
 
 pub use crate::built_in::Problem;
 
@@ -8,12 +9,28 @@ use crate::fields::MapEntries;
 use serde::ser::{SerializeMap, Serializer};
 use std::fmt;
 
-/// The members RFC 9457 defines, plus `code`: details may not replace them.
-pub const RESERVED: &[&str] = super::PROBLEM_MEMBERS;
+impl Problem {
+    /// The members RFC 9457 defines, plus `code`: details may not replace them.
+    pub const RESERVED: &'static [&'static str] = super::PROBLEM_MEMBERS;
 
-/// The title a problem has: see [`Problem`].
+    /// The title a problem has: see [`Problem`].
+    pub fn title<E: ApiError + ?Sized>(error: &E) -> &'static str {
+        descriptor_title(error.descriptor())
+    }
+}
+
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::format::Problem::RESERVED`"
+)]
+pub const RESERVED: &[&str] = Problem::RESERVED;
+
+/// The title a problem has.
+#[doc(hidden)]
+#[deprecated(since = "0.1.0", note = "moved to `apierror::format::Problem::title`")]
 pub fn title<E: ApiError + ?Sized>(error: &E) -> &'static str {
-    descriptor_title(error.descriptor())
+    Problem::title(error)
 }
 
 /// The title of the problems of `descriptor`'s code.
@@ -89,7 +106,7 @@ impl Problem {
             None => self.write_type(error, template, code, writer)?,
         }
         io(writer.write_all(br#","title":"#))?;
-        let title = title(error);
+        let title = Problem::title(error);
         if descriptor.plain_title() {
             io(writer.write_all(b"\""))?;
             io(writer.write_all(title.as_bytes()))?;
@@ -213,7 +230,7 @@ impl Format for Problem {
                 None => map.serialize_entry("type", "about:blank")?,
             },
         }
-        map.serialize_entry("title", title(error))?;
+        map.serialize_entry("title", Problem::title(error))?;
         map.serialize_entry("status", &error.status().as_u16())?;
         map.serialize_entry("detail", &crate::locale::PublicText::new(error, context))?;
         if let Some(instance) = context.instance() {
@@ -223,7 +240,7 @@ impl Format for Problem {
         if error.has_details() {
             error.__visit_fields(&mut Members(MapEntries {
                 map: &mut map,
-                reserved: RESERVED,
+                reserved: Problem::RESERVED,
             }))?;
         }
         map.end()

@@ -467,7 +467,7 @@ impl<W: std::io::Write, const STYLE: u8> FieldWriter<'_, W, STYLE> {
     /// reserves, which is left out.
     #[inline]
     fn key(&mut self, key: &str, json_key: &str) -> Result<bool, serde_json::Error> {
-        if STYLE == MEMBERS && problem::RESERVED.contains(&key) {
+        if STYLE == MEMBERS && Problem::RESERVED.contains(&key) {
             return Ok(false);
         }
         let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);

@@ -8,10 +8,9 @@
 //!
 //! For the failures actix-web answers itself, so that they come out in the
 //! service's format too:
-//! - extractor errors: the configs' error handlers,
-//!   `JsonConfig::default().error_handler(json_error::<ServiceError>)`, and
-//!   [`path_error`], [`query_error`], [`form_error`] for `PathConfig`,
-//!   `QueryConfig` and `FormConfig`;
+//! - extractor errors: one error handler for every config, [`rejection`]:
+//!   `JsonConfig::default().error_handler(rejection::<ServiceError, _>)`, and
+//!   the same for `PathConfig`, `QueryConfig` and `FormConfig`;
 //! - unmatched routes: `App::default_service(web::to(route_not_found::<ServiceError>))`;
 //! - a method a resource does not take:
 //!   `web::resource(..).default_service(web::to(method_not_allowed::<ServiceError>("GET")))`.
@@ -320,7 +319,7 @@ impl From<UrlencodedError> for RequestError {
 ///     format!("{} ordered", order.quantity)
 /// }
 /// let _app = App::new()
-///     .app_data(web::JsonConfig::default().error_handler(apierror::actix::json_error::<ServiceError>))
+///     .app_data(web::JsonConfig::default().error_handler(apierror::actix::rejection::<ServiceError, _>))
 ///     .route("/orders", web::post().to(create));
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
@@ -358,36 +357,85 @@ where
     }
 }
 
-/// An error handler for `JsonConfig`: the failure as `E`.
-pub fn json_error<E>(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error
+/// The error handler of the extractor configs, `JsonConfig`, `PathConfig`,
+/// `QueryConfig` and `FormConfig`: the failure (any error actix-web hands
+/// them that [`RequestError`] converts from) as `E`.
+///
+/// ```
+/// use actix_web::{web, App};
+/// use apierror::actix::rejection;
+/// use apierror::{ApiError, RequestError};
+///
+/// #[derive(Debug, ApiError)]
+/// pub enum ServiceError {
+///     #[api_error(transparent)]
+///     Request(#[from] RequestError),
+/// }
+///
+/// let _app = App::new()
+///     .app_data(web::JsonConfig::default().error_handler(rejection::<ServiceError, _>))
+///     .app_data(web::PathConfig::default().error_handler(rejection::<ServiceError, _>))
+///     .app_data(web::QueryConfig::default().error_handler(rejection::<ServiceError, _>))
+///     .app_data(web::FormConfig::default().error_handler(rejection::<ServiceError, _>));
+/// ```
+pub fn rejection<E, R>(error: R, _: &HttpRequest) -> actix_web::Error
 where
+    RequestError: From<R>,
     E: From<RequestError> + ResponseError + 'static,
 {
     E::from(RequestError::from(error)).into()
+}
+
+/// An error handler for `JsonConfig`: the failure as `E`.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::actix::rejection::<E, _>`"
+)]
+pub fn json_error<E>(error: JsonPayloadError, request: &HttpRequest) -> actix_web::Error
+where
+    E: From<RequestError> + ResponseError + 'static,
+{
+    rejection::<E, _>(error, request)
 }
 
 /// An error handler for `PathConfig`: the failure as `E`.
-pub fn path_error<E>(error: PathError, _: &HttpRequest) -> actix_web::Error
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::actix::rejection::<E, _>`"
+)]
+pub fn path_error<E>(error: PathError, request: &HttpRequest) -> actix_web::Error
 where
     E: From<RequestError> + ResponseError + 'static,
 {
-    E::from(RequestError::from(error)).into()
+    rejection::<E, _>(error, request)
 }
 
 /// An error handler for `QueryConfig`: the failure as `E`.
-pub fn query_error<E>(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::actix::rejection::<E, _>`"
+)]
+pub fn query_error<E>(error: QueryPayloadError, request: &HttpRequest) -> actix_web::Error
 where
     E: From<RequestError> + ResponseError + 'static,
 {
-    E::from(RequestError::from(error)).into()
+    rejection::<E, _>(error, request)
 }
 
 /// An error handler for `FormConfig`: the failure as `E`.
-pub fn form_error<E>(error: UrlencodedError, _: &HttpRequest) -> actix_web::Error
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::actix::rejection::<E, _>`"
+)]
+pub fn form_error<E>(error: UrlencodedError, request: &HttpRequest) -> actix_web::Error
 where
     E: From<RequestError> + ResponseError + 'static,
 {
-    E::from(RequestError::from(error)).into()
+    rejection::<E, _>(error, request)
 }
 
 /// A default service for requests no route matches: `RouteNotFound`, as `E`.

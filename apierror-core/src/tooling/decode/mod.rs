@@ -15,8 +15,7 @@
 
 use crate::catalog::Descriptor;
 use crate::error::ApiError;
-use crate::format::openai;
-use crate::format::problem::RESERVED;
+use crate::format::{OpenAi, Problem};
 use crate::template::Piece;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
@@ -359,7 +358,7 @@ fn openai_code<E: ApiError>(parts: &Parts) -> Option<&'static str> {
             && parts
                 .kind
                 .as_deref()
-                .is_none_or(|kind| kind == openai::descriptor_type(d))
+                .is_none_or(|kind| kind == OpenAi::descriptor_type(d))
     });
     by_message(candidates, message)
 }
@@ -641,7 +640,7 @@ fn parts(body: &[u8], limits: Limits) -> Result<Parts, DecodeError> {
         // RFC 9457: the extension members are the details.
         let details: Map<String, Value> = root
             .iter()
-            .filter(|(key, _)| !RESERVED.contains(&key.as_str()))
+            .filter(|(key, _)| !Problem::RESERVED.contains(&key.as_str()))
             .map(|(key, value)| (key.clone(), value.clone()))
             .collect();
         Ok(Parts {

@@ -588,6 +588,24 @@ fn parse_status_doc(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<StatusDocA
     })
 }
 
+/// The attribute's argument when it is one literal in parentheses
+/// (`#[code("E1")]`, `#[status(404)]`), read without syn's parse buffer,
+/// which copies the tokens first (the derive runs unoptimized in dev
+/// builds). Anything else is parsed in full, with its errors.
+fn lone_literal(attr: &Attribute) -> Option<syn::Lit> {
+    let syn::Meta::List(list) = &attr.meta else {
+        return None;
+    };
+    if !matches!(list.delimiter, syn::MacroDelimiter::Paren(_)) {
+        return None;
+    }
+    let mut tokens = list.tokens.clone().into_iter();
+    match (tokens.next(), tokens.next()) {
+        (Some(proc_macro2::TokenTree::Literal(lit)), None) => Some(syn::Lit::new(lit)),
+        _ => None,
+    }
+}
+
 /// Parses what a variant (or a struct, for its own code) declares.
 pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> VariantAttrs {
     if !is_struct {
@@ -601,32 +619,44 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
     for attr in attrs {
         let path = attr.path();
         let span = path.get_ident().map_or_else(Span::call_site, Ident::span);
-        let result = if path.is_ident(CODE) {
+        // The name printed once (`is_ident` prints it at each comparison).
+        let name = path.get_ident().map(Ident::to_string);
+        let is = |key: &str| name.as_deref() == Some(key);
+        let result = if is(CODE) {
             out.code_written = true;
-            attr.parse_args::<LitStr>()
-                .map(|lit| set_once(cx, &mut out.code, lit, span, CODE))
-                .map_err(|e| {
-                    syn::Error::new(
-                        e.span(),
-                        "expected a string literal: #[code(\"ERR-01-001\")]",
-                    )
-                })
-        } else if path.is_ident(STATUS) {
+            match lone_literal(attr) {
+                Some(syn::Lit::Str(lit)) => Ok(lit),
+                _ => attr.parse_args::<LitStr>(),
+            }
+            .map(|lit| set_once(cx, &mut out.code, lit, span, CODE))
+            .map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected a string literal: #[code(\"ERR-01-001\")]",
+                )
+            })
+        } else if is(STATUS) {
             out.status_written = true;
-            attr.parse_args_with(parse_status)
-                .map(|status| set_once(cx, &mut out.status, status, span, STATUS))
-        } else if path.is_ident(MESSAGE) {
+            match lone_literal(attr) {
+                Some(syn::Lit::Int(lit)) => Ok(crate::grammar::status::StatusAttr::Number(lit)),
+                _ => attr.parse_args_with(parse_status),
+            }
+            .map(|status| set_once(cx, &mut out.status, status, span, STATUS))
+        } else if is(MESSAGE) {
             out.message_written = true;
-            attr.parse_args_with(crate::parse::args::parse_message)
-                .map(|(lit, args)| {
-                    if let Some(lit) = non_empty(cx, lit, MESSAGE) {
-                        if out.message.is_none() {
-                            out.message_args = args;
-                        }
-                        set_once(cx, &mut out.message, lit, span, MESSAGE);
+            match lone_literal(attr) {
+                Some(syn::Lit::Str(lit)) => Ok((lit, Vec::new())),
+                _ => attr.parse_args_with(crate::parse::args::parse_message),
+            }
+            .map(|(lit, args)| {
+                if let Some(lit) = non_empty(cx, lit, MESSAGE) {
+                    if out.message.is_none() {
+                        out.message_args = args;
                     }
-                })
-        } else if path.is_ident(API_ERROR) && !is_struct {
+                    set_once(cx, &mut out.message, lit, span, MESSAGE);
+                }
+            })
+        } else if is(API_ERROR) && !is_struct {
             attr.parse_nested_meta(|meta| {
                 let span = key_span(&meta);
                 let key = key_name(&meta);

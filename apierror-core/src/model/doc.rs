@@ -281,9 +281,6 @@ pub struct DocUrl {
     code: &'static str,
 }
 
-#[doc(hidden)]
-pub use crate::facts::DOC_URL_TRANSFORMS as TRANSFORMS;
-
 impl DocUrl {
     /// `template` for `code`.
     pub const fn new(template: &'static str, code: &'static str) -> Self {
@@ -349,6 +346,7 @@ mod tests {
     /// would not.
     #[test]
     fn every_accepted_transform_is_applied() {
+        use crate::facts::DOC_URL_TRANSFORMS as TRANSFORMS;
         for transform in TRANSFORMS {
             let template: &'static str =
                 Box::leak(format!("/{{code:{transform}}}").into_boxed_str());

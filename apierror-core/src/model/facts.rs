@@ -133,8 +133,8 @@ pub const GRPC_CODES: &[&str] = &[
 ];
 
 /// The transforms a doc URL's `{code:...}` takes: the derive accepts
-/// exactly these, the runtime applies them. Not public API.
-#[doc(hidden)]
+/// exactly these, the runtime applies them (its test checks each).
+#[allow(dead_code)]
 pub const DOC_URL_TRANSFORMS: &[&str] = &["lowercase", "UPPERCASE", "kebab-case", "snake_case"];
 
 /// Whether `text` is written into a JSON string as it is: no control

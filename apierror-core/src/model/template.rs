@@ -215,8 +215,7 @@ impl Iterator for Pieces {
     }
 }
 
-#[doc(hidden)]
-pub use crate::facts::{split, Split};
+use crate::facts::{split, Split};
 
 /// The template as documentation shows it: its text, `{` and `}` written
 /// `{{` and `}}`, and each placeholder as the derive named it (a field's

@@ -7,7 +7,7 @@
 #[path = "../../examples/phala.rs"]
 mod phala;
 
-use apierror::decode::{decode, decode_with_limits, DecodeError, Limits};
+use apierror::decode::{decode, DecodeError, Limits};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         max_size: 256,
         max_depth: 4,
     };
-    let result = decode_with_limits::<phala::PhalaError>(data, limits);
+    let result = limits.decode::<phala::PhalaError>(data);
     if data.len() > 256 {
         assert!(matches!(result, Err(DecodeError::TooLarge { .. })));
     }

@@ -35,15 +35,17 @@
 //!
 //! At run time [`Context::with_accept_language`] (set by the axum and
 //! actix-web request-context layers from the request) picks the language
-//! ([`negotiate`]): the `Accept-Language` ranges by weight, each matched
-//! exactly, then by its primary tag (`de-CH` takes `de`), else the type's
-//! own `language`. Responses say which in `Content-Language`. The standard,
+//! ([`Context::negotiate`], [`Descriptor::language_for`]): the
+//! `Accept-Language` ranges by weight, each matched exactly, then by its
+//! primary tag (`de-CH` takes `de`), else the type's own `language`.
+//! Responses say which in `Content-Language`. The standard,
 //! tagged, WebSocket and OpenAI formats put the translation in their
 //! message, RFC 9457 in `detail`; AIP-193 keeps its developer-facing
 //! `message` and adds a `google.rpc.LocalizedMessage`. A format of your own
 //! writes [`PublicText::new(error, context)`](PublicText::new) where it
 //! writes the message.
 
+use crate::catalog::Descriptor;
 use crate::error::ApiError;
 use crate::format::Context;
 use serde::{Serialize, Serializer};
@@ -56,12 +58,86 @@ use std::fmt;
 )]
 pub const MAX_ACCEPT_LANGUAGE: usize = Context::MAX_ACCEPT_LANGUAGE;
 
+impl Context<'_> {
+    /// The language the context's [`accept_language`](Self::accept_language)
+    /// (an `Accept-Language` header value) prefers among `available`, else
+    /// `default` (also when the context has none): ranges by `q` weight (a
+    /// malformed weight counts as 1, `q=0` excludes), ties in the order
+    /// written; a range matches a language exactly (ignoring case) or by its
+    /// primary subtag; `*` is the default.
+    ///
+    /// ```
+    /// use apierror::format::Context;
+    ///
+    /// let context = Context::new().with_accept_language("fr;q=0.4, de-CH");
+    /// assert_eq!(context.negotiate(["de", "fr"].into_iter(), "en"), "de");
+    /// assert_eq!(Context::new().negotiate(["de", "fr"].into_iter(), "en"), "en");
+    /// ```
+    pub fn negotiate<'l>(
+        &self,
+        available: impl Iterator<Item = &'l str> + Clone,
+        default: &'l str,
+    ) -> &'l str {
+        match self.accept_language() {
+            Some(header) => preferred(header, available, default),
+            None => default,
+        }
+    }
+}
+
+impl Descriptor {
+    /// The language an error of this descriptor answers in for `context`,
+    /// and its translation (`None` for the type's own language); `None` when
+    /// the type declares no languages.
+    pub fn language_for(
+        &self,
+        context: &Context<'_>,
+    ) -> Option<(&'static str, Option<&'static str>)> {
+        let default = self.language()?;
+        let translations = self.translations();
+        let chosen = context.negotiate(translations.iter().map(|(l, _)| *l), default);
+        let text = translations
+            .iter()
+            .find(|(lang, _)| *lang == chosen)
+            .map(|(_, text)| *text);
+        Some((chosen, text))
+    }
+}
+
+// The old paths, kept for one release: moved into `Context` and `Descriptor`.
+
 /// The language `accept_language` (an `Accept-Language` header value)
-/// prefers among `available`, else `default`: ranges by `q` weight (a
-/// malformed weight counts as 1, `q=0` excludes), ties in the order
-/// written; a range matches a language exactly (ignoring case) or by its
-/// primary subtag; `*` is the default.
+/// prefers among `available`, else `default`.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::format::Context::negotiate`"
+)]
 pub fn negotiate<'l>(
+    accept_language: &str,
+    available: impl Iterator<Item = &'l str> + Clone,
+    default: &'l str,
+) -> &'l str {
+    Context::new()
+        .with_accept_language(accept_language)
+        .negotiate(available, default)
+}
+
+/// The language `error` answers in for `context`, and its translation.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::Descriptor::language_for`"
+)]
+pub fn choose<E: ApiError + ?Sized>(
+    error: &E,
+    context: &Context<'_>,
+) -> Option<(&'static str, Option<&'static str>)> {
+    error.descriptor().language_for(context)
+}
+
+/// What [`Context::negotiate`] answers for the header `accept_language`.
+fn preferred<'l>(
     accept_language: &str,
     available: impl Iterator<Item = &'l str> + Clone,
     default: &'l str,
@@ -164,27 +240,6 @@ fn weight(text: &str) -> u16 {
     value
 }
 
-/// The language `error` answers in for `context`, and its translation
-/// (`None` for the type's own language); `None` when the type declares no
-/// languages.
-pub fn choose<E: ApiError + ?Sized>(
-    error: &E,
-    context: &Context<'_>,
-) -> Option<(&'static str, Option<&'static str>)> {
-    let descriptor = error.descriptor();
-    let default = descriptor.language()?;
-    let translations = descriptor.translations();
-    let chosen = match context.accept_language() {
-        Some(header) => negotiate(header, translations.iter().map(|(l, _)| *l), default),
-        None => default,
-    };
-    let text = translations
-        .iter()
-        .find(|(lang, _)| *lang == chosen)
-        .map(|(_, text)| *text);
-    Some((chosen, text))
-}
-
 /// The translation `error`'s message takes for `context`: `None` when the
 /// context has no `Accept-Language` (at once), the type no translations, or
 /// the request prefers the type's own language.
@@ -194,7 +249,10 @@ pub(crate) fn translation<E: ApiError + ?Sized>(
     context: &Context<'_>,
 ) -> Option<&'static str> {
     context.accept_language()?;
-    choose(error, context).and_then(|(_, text)| text)
+    error
+        .descriptor()
+        .language_for(context)
+        .and_then(|(_, text)| text)
 }
 
 /// `error`'s message in its translation `template`: the placeholders
@@ -306,7 +364,7 @@ pub enum PublicText<'a, E: ?Sized> {
 impl<'a, E: ApiError + ?Sized> PublicText<'a, E> {
     /// See [`PublicText`].
     pub fn new(error: &'a E, context: &Context<'_>) -> Self {
-        match choose(error, context) {
+        match error.descriptor().language_for(context) {
             Some((_, Some(template))) => PublicText::Translated(Translated::new(error, template)),
             _ => PublicText::Own(error.message()),
         }
@@ -338,7 +396,11 @@ mod tests {
     #[test]
     fn accept_language_is_negotiated_by_weight_and_primary_tag() {
         let available = ["de", "fr", "pt-BR"];
-        let pick = |header: &str| negotiate(header, available.iter().copied(), "en");
+        let pick = |header: &str| {
+            Context::new()
+                .with_accept_language(header)
+                .negotiate(available.iter().copied(), "en")
+        };
         assert_eq!(pick("de"), "de");
         assert_eq!(pick("DE"), "de");
         assert_eq!(pick("de-CH"), "de");
@@ -360,8 +422,8 @@ mod tests {
     }
 
     /// The negotiation as RFC 9110 §12.5.4 reads: ranges by weight (a
-    /// stable sort), the first that matches. What `negotiate` does in one
-    /// pass.
+    /// stable sort), the first that matches. What `Context::negotiate` does
+    /// in one pass.
     fn by_sorting<'l>(header: &str, available: &[&'l str], default: &'l str) -> &'l str {
         let mut ranges: Vec<(&str, u16)> = header
             .split(',')
@@ -401,7 +463,9 @@ mod tests {
             let header = header.join(", ");
             let available = ["de", "fr", "pt-BR"];
             proptest::prop_assert_eq!(
-                negotiate(&header, available.iter().copied(), "en"),
+                Context::new()
+                    .with_accept_language(&header)
+                    .negotiate(available.iter().copied(), "en"),
                 by_sorting(&header, &available, "en"),
                 "{}", header
             );
@@ -409,7 +473,9 @@ mod tests {
 
         #[test]
         fn any_header_negotiates_without_panicking(header in "[a-zA-Z*,;=.0-9 -]{0,40}") {
-            let chosen = negotiate(&header, ["de", "fr"].into_iter(), "en");
+            let chosen = Context::new()
+                .with_accept_language(&header)
+                .negotiate(["de", "fr"].into_iter(), "en");
             proptest::prop_assert!(["de", "fr", "en"].contains(&chosen));
         }
     }

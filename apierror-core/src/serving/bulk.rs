@@ -124,7 +124,7 @@ impl Bulk {
         if let Some(accept_language) = &self.accept_language {
             context = context.with_accept_language(accept_language);
         }
-        let chosen = crate::locale::choose(error, &context);
+        let chosen = error.descriptor().language_for(&context);
         self.push(&Item {
             id,
             success: false,

@@ -209,7 +209,7 @@ impl Grpc {
         if let Some(header) = accept_language {
             context = context.with_accept_language(header);
         }
-        if let Some((locale, Some(template))) = crate::locale::choose(error, &context) {
+        if let Some((locale, Some(template))) = error.descriptor().language_for(&context) {
             let message = crate::locale::Translated::new(error, template).to_string();
             details.set_localized_message(locale, bounded(message, Self::MAX_MESSAGE));
         }

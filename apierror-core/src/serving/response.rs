@@ -154,7 +154,10 @@ fn build<E: ApiError + ?Sized, F: Format + ?Sized>(render: &Render<'_, E, F>) ->
             !error.descriptor().translations().is_empty() && render.format_ref().localizes(error);
         // Negotiated only when the body is in the chosen language.
         let language = match localized {
-            true => crate::locale::choose(error, render.context_ref()).map_or(own, |(l, _)| l),
+            true => error
+                .descriptor()
+                .language_for(render.context_ref())
+                .map_or(own, |(l, _)| l),
             false => own,
         };
         if let Some(value) = static_value(language) {

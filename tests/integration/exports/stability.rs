@@ -335,7 +335,7 @@ mod escaped {
 
 /// Whether the tests run with the update variable set (read, never set, here).
 fn updating() -> bool {
-    std::env::var_os(stability::UPDATE_ENV).is_some_and(|v| !v.is_empty() && v != "0")
+    std::env::var_os(Drift::UPDATE_ENV).is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 /// A snapshot path of this test process in the temp directory.

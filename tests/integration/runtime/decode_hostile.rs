@@ -2,7 +2,7 @@
 //! with repeated keys, wrong types, invalid UTF-8. Each one decodes to an
 //! error or an unknown error, never a panic, and within the limits.
 
-use apierror::decode::{decode, decode_with_limits, DecodeError, Decoded, Limits};
+use apierror::decode::{decode, DecodeError, Decoded, Limits};
 use apierror::Render;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -113,9 +113,9 @@ fn the_depth_limit_is_configurable() {
         ..Limits::DEFAULT
     };
     // The root, `error`, `details` and five arrays: depth 8.
-    let fits = decode_with_limits::<PhalaError>(nested(5).as_bytes(), limits);
+    let fits = limits.decode::<PhalaError>(nested(5).as_bytes());
     assert!(matches!(fits, Ok(Decoded::Unknown(_))), "{fits:?}");
-    let deeper = decode_with_limits::<PhalaError>(nested(6).as_bytes(), limits);
+    let deeper = limits.decode::<PhalaError>(nested(6).as_bytes());
     assert!(
         matches!(deeper, Err(DecodeError::TooDeep { limit: 8 })),
         "{deeper:?}"
@@ -162,7 +162,7 @@ fn a_huge_body_is_rejected_before_parsing() {
         ..Limits::DEFAULT
     };
     assert!(matches!(
-        decode_with_limits::<PhalaError>(VALID.as_bytes(), small),
+        small.decode::<PhalaError>(VALID.as_bytes()),
         Err(DecodeError::TooLarge { limit: 16, .. })
     ));
 }
@@ -369,7 +369,7 @@ fn a_byte_order_mark_is_skipped() {
 
 #[test]
 fn responses_take_limits_too() {
-    use apierror::decode::{decode_response, decode_response_with_limits};
+    use apierror::decode::decode_response;
     let response = apierror::http::Response::builder()
         .status(409)
         .body(VALID.as_bytes().to_vec())
@@ -383,7 +383,7 @@ fn responses_take_limits_too() {
         ..Limits::DEFAULT
     };
     assert!(matches!(
-        decode_response_with_limits::<PhalaError>(&response, small),
+        small.decode_response::<PhalaError>(&response),
         Err(DecodeError::TooLarge { limit: 16, .. })
     ));
     let shallow = Limits {
@@ -391,7 +391,7 @@ fn responses_take_limits_too() {
         ..Limits::DEFAULT
     };
     assert!(matches!(
-        decode_response_with_limits::<PhalaError>(&response, shallow),
+        shallow.decode_response::<PhalaError>(&response),
         Err(DecodeError::TooDeep { limit: 2 })
     ));
 }

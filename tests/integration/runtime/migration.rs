@@ -234,3 +234,88 @@ fn free_items_moved_into_their_types_keep_their_old_paths() {
         ))
     );
 }
+
+/// The tooling's free functions and constants that became associated items
+/// (decoding with limits, the update variables, the request's language)
+/// answer as the new paths do.
+#[test]
+fn tooling_items_moved_into_their_types_keep_their_old_paths() {
+    use crate::translated::ResourceError;
+    use apierror::decode::{DecodeError, Decoded, Limits};
+    use apierror::format::Context;
+
+    // Decoding with limits.
+    let body = Render::new(&ResourceError::LimitExceeded {
+        limit: 3,
+        current: 4,
+    })
+    .to_vec()
+    .unwrap();
+    let small = Limits {
+        max_size: 16,
+        ..Limits::DEFAULT
+    };
+    let shallow = Limits {
+        max_depth: 2,
+        ..Limits::DEFAULT
+    };
+    let outcome = |result: Result<Decoded<ResourceError>, DecodeError>| format!("{result:?}");
+    for limits in [Limits::DEFAULT, small, shallow] {
+        assert_eq!(
+            outcome(apierror::decode::decode_with_limits(&body, limits)),
+            outcome(limits.decode(&body))
+        );
+        let response = apierror::http::Response::builder()
+            .status(422)
+            .body(body.clone())
+            .unwrap();
+        assert_eq!(
+            outcome(apierror::decode::decode_response_with_limits(
+                &response, limits
+            )),
+            outcome(limits.decode_response(&response))
+        );
+    }
+    assert!(matches!(
+        Limits::DEFAULT.decode::<ResourceError>(&body),
+        Ok(Decoded::Known(ResourceError::LimitExceeded {
+            limit: 3,
+            ..
+        }))
+    ));
+
+    // The variables that rewrite committed files.
+    assert_eq!(
+        apierror::export::UPDATE_VAR,
+        apierror::export::JsonCatalog::UPDATE_VAR
+    );
+    assert_eq!(
+        apierror::stability::UPDATE_ENV,
+        apierror::stability::Drift::UPDATE_ENV
+    );
+
+    // The request's language.
+    let error = ResourceError::LimitExceeded {
+        limit: 3,
+        current: 4,
+    };
+    for header in ["de-CH", "fr;q=0.4, de;q=0.9", "it", "*", "", "pt, fr;q=0.1"] {
+        let context = Context::new().with_accept_language(header);
+        assert_eq!(
+            apierror::locale::negotiate(header, ["de", "fr"].into_iter(), "en"),
+            context.negotiate(["de", "fr"].into_iter(), "en")
+        );
+        assert_eq!(
+            apierror::locale::choose(&error, &context),
+            error.descriptor().language_for(&context)
+        );
+    }
+    assert_eq!(
+        apierror::locale::choose(&error, &Context::new()),
+        error.descriptor().language_for(&Context::new())
+    );
+    assert_eq!(
+        apierror::locale::choose(&ERROR, &Context::new().with_accept_language("de")),
+        None
+    );
+}

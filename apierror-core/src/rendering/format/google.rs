@@ -112,7 +112,7 @@ impl Format for Google {
     {
         // A translation is a `LocalizedMessage`; `message` stays the
         // developer-facing one.
-        let localized = match crate::locale::choose(error, context) {
+        let localized = match error.descriptor().language_for(context) {
             Some((language, Some(template))) => Some((language, template)),
             _ => None,
         };

@@ -110,7 +110,7 @@ pub enum DecodeError {
 }
 
 /// What the decoder accepts of a body: [`decode`] uses [`Limits::DEFAULT`],
-/// [`decode_with_limits`] any.
+/// [`Limits::decode`] any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// The largest body, in bytes, that is parsed at all.
@@ -126,6 +126,33 @@ impl Limits {
         max_size: 1024 * 1024,
         max_depth: 128,
     };
+
+    /// [`decode`] with these limits instead of the default ones.
+    ///
+    /// ```
+    /// use apierror::decode::{DecodeError, Limits};
+    ///
+    /// let body = br#"{"error":{"code":"E1","message":"Too long for the limit"}}"#;
+    /// let limits = Limits { max_size: 32, ..Limits::DEFAULT };
+    /// let result = limits.decode::<UnknownCatalog>(body);
+    /// assert!(matches!(result, Err(DecodeError::TooLarge { size: 58, limit: 32 })));
+    /// # #[derive(Debug, apierror::ApiError)]
+    /// # #[api_error(decode)]
+    /// # enum UnknownCatalog { #[code("E0")] #[status(400)] #[message("x")] E0 }
+    /// ```
+    pub fn decode<E: Decode>(self, body: &[u8]) -> Result<Decoded<E>, DecodeError> {
+        decode_parts(parts(body, self)?)
+    }
+
+    /// [`decode_response`] with these limits instead of the default ones.
+    pub fn decode_response<E: Decode>(
+        self,
+        response: &http::Response<impl AsRef<[u8]>>,
+    ) -> Result<Decoded<E>, DecodeError> {
+        let mut parts = parts(response.body().as_ref(), self)?;
+        parts.status = parts.status.or(Some(response.status().as_u16()));
+        decode_parts(parts)
+    }
 }
 
 impl Default for Limits {
@@ -280,27 +307,7 @@ pub(crate) struct Parts {
 /// # Ok::<(), apierror::decode::DecodeError>(())
 /// ```
 pub fn decode<E: Decode>(body: &[u8]) -> Result<Decoded<E>, DecodeError> {
-    decode_with_limits(body, Limits::DEFAULT)
-}
-
-/// [`decode`] with other [`Limits`] than the default ones.
-///
-/// ```
-/// use apierror::decode::{decode_with_limits, DecodeError, Limits};
-///
-/// let body = br#"{"error":{"code":"E1","message":"Too long for the limit"}}"#;
-/// let limits = Limits { max_size: 32, ..Limits::DEFAULT };
-/// let result = decode_with_limits::<UnknownCatalog>(body, limits);
-/// assert!(matches!(result, Err(DecodeError::TooLarge { size: 58, limit: 32 })));
-/// # #[derive(Debug, apierror::ApiError)]
-/// # #[api_error(decode)]
-/// # enum UnknownCatalog { #[code("E0")] #[status(400)] #[message("x")] E0 }
-/// ```
-pub fn decode_with_limits<E: Decode>(
-    body: &[u8],
-    limits: Limits,
-) -> Result<Decoded<E>, DecodeError> {
-    decode_parts(parts(body, limits)?)
+    Limits::DEFAULT.decode(body)
 }
 
 /// Decodes an HTTP response: its body as [`decode`] does, its status as the
@@ -308,17 +315,32 @@ pub fn decode_with_limits<E: Decode>(
 pub fn decode_response<E: Decode>(
     response: &http::Response<impl AsRef<[u8]>>,
 ) -> Result<Decoded<E>, DecodeError> {
-    decode_response_with_limits(response, Limits::DEFAULT)
+    Limits::DEFAULT.decode_response(response)
+}
+
+// The old paths, kept for one release: each moved into `Limits`.
+
+/// [`decode`] with other [`Limits`] than the default ones.
+#[doc(hidden)]
+#[deprecated(since = "0.1.0", note = "moved to `apierror::decode::Limits::decode`")]
+pub fn decode_with_limits<E: Decode>(
+    body: &[u8],
+    limits: Limits,
+) -> Result<Decoded<E>, DecodeError> {
+    limits.decode(body)
 }
 
 /// [`decode_response`] with other [`Limits`] than the default ones.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::decode::Limits::decode_response`"
+)]
 pub fn decode_response_with_limits<E: Decode>(
     response: &http::Response<impl AsRef<[u8]>>,
     limits: Limits,
 ) -> Result<Decoded<E>, DecodeError> {
-    let mut parts = parts(response.body().as_ref(), limits)?;
-    parts.status = parts.status.or(Some(response.status().as_u16()));
-    decode_parts(parts)
+    limits.decode_response(response)
 }
 
 pub(crate) fn decode_parts<E: Decode>(parts: Parts) -> Result<Decoded<E>, DecodeError> {

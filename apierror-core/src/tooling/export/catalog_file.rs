@@ -1,10 +1,22 @@
 //! The committed catalog file a fleet's tools read.
 
+use super::JsonCatalog;
 use crate::catalog::Catalog;
 use std::path::Path;
 
-/// The variable that makes [`assert_catalog_file`] rewrite a stale file.
-pub const UPDATE_VAR: &str = "APIERROR_UPDATE";
+impl JsonCatalog<'_> {
+    /// The variable that makes [`assert_catalog_file`] rewrite a stale file.
+    pub const UPDATE_VAR: &'static str = "APIERROR_UPDATE";
+}
+
+// The old path, kept for one release.
+
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::export::JsonCatalog::UPDATE_VAR`"
+)]
+pub const UPDATE_VAR: &str = JsonCatalog::UPDATE_VAR;
 
 /// Keeps the committed JSON catalog of a crate ([`json`](super::json), with
 /// a final newline) in step with the code: the file a fleet's tools
@@ -85,7 +97,8 @@ pub fn assert_catalog_file(catalog: &Catalog, path: impl AsRef<Path>) {
     let path = path.as_ref();
     let mut expected = super::json(catalog);
     expected.push('\n');
-    let setting = std::env::var_os(UPDATE_VAR);
+    let var = JsonCatalog::UPDATE_VAR;
+    let setting = std::env::var_os(var);
     let update = setting.as_ref().is_some_and(|v| v != "0" && !v.is_empty());
     let strict = setting.as_ref().is_some_and(|v| v == "0");
     let current = match std::fs::read_to_string(path) {
@@ -98,8 +111,8 @@ pub fn assert_catalog_file(catalog: &Catalog, path: impl AsRef<Path>) {
     }
     if current.is_none() && strict {
         panic!(
-            "the catalog file {} is missing ({UPDATE_VAR}=0): write it with \
-             `{UPDATE_VAR}=1 cargo test` and commit it",
+            "the catalog file {} is missing ({var}=0): write it with \
+             `{var}=1 cargo test` and commit it",
             path.display()
         );
     }
@@ -134,14 +147,14 @@ pub fn assert_catalog_file(catalog: &Catalog, path: impl AsRef<Path>) {
         // Every line is the same: the end of the file is not.
         panic!(
             "the catalog file {} is stale: it does not end with exactly one newline as the \
-             export does; rewrite it with `{UPDATE_VAR}=1 cargo test` and commit it",
+             export does; rewrite it with `{var}=1 cargo test` and commit it",
             path.display()
         );
     }
     panic!(
         "the catalog file {} is stale: {} no longer matches the catalog of {}\n  \
          line {line}, committed: {}\n  line {line}, now:       {}\n\
-         rewrite it with `{UPDATE_VAR}=1 cargo test`, review the diff and commit it",
+         rewrite it with `{var}=1 cargo test`, review the diff and commit it",
         path.display(),
         path.display(),
         catalog.type_name(),

@@ -55,7 +55,10 @@ pub(crate) mod markdown;
 pub(crate) mod schema;
 mod typescript;
 
-pub use catalog_file::{assert_catalog_file, UPDATE_VAR};
+pub use catalog_file::assert_catalog_file;
+#[allow(deprecated)]
+#[doc(hidden)]
+pub use catalog_file::UPDATE_VAR;
 pub use json::{json, JsonCatalog};
 pub use markdown::markdown;
 pub use schema::{json_schema, json_schema_of};

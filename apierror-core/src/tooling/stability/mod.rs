@@ -74,14 +74,15 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The environment variable that makes [`check`] and [`assert_stable`]
-/// rewrite snapshots instead of comparing with them: `APIERROR_UPDATE_SNAPSHOTS`.
-///
-/// Any value other than empty, `0`, `false`, `no` or `off` turns it on.
-pub const UPDATE_ENV: &str = "APIERROR_UPDATE_SNAPSHOTS";
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::stability::Drift::UPDATE_ENV`"
+)]
+pub const UPDATE_ENV: &str = Drift::UPDATE_ENV;
 
 /// Compares `catalog` with the snapshot at `path`, or rewrites the snapshot
-/// when the [`UPDATE_ENV`] variable is set.
+/// when the [`Drift::UPDATE_ENV`] variable is set.
 ///
 /// Returns the [`Drift`] when the catalog differs from the snapshot, when the
 /// snapshot is missing or malformed, or when it cannot be read or written.
@@ -115,7 +116,7 @@ pub fn check(catalog: &Catalog, path: impl AsRef<Path>) -> Result<(), Drift> {
 }
 
 /// Like [`check`], with the update decision given instead of read from the
-/// [`UPDATE_ENV`] variable: with `update`, the snapshot is written from the
+/// [`Drift::UPDATE_ENV`] variable: with `update`, the snapshot is written from the
 /// catalog (created, with its directories, if missing) and the check passes;
 /// without it, the snapshot is only compared with.
 ///
@@ -230,7 +231,7 @@ pub fn snapshot(catalog: &Catalog) -> String {
 }
 
 fn update_requested() -> bool {
-    match std::env::var(UPDATE_ENV) {
+    match std::env::var(Drift::UPDATE_ENV) {
         Ok(value) => {
             let value = value.trim().to_ascii_lowercase();
             !matches!(value.as_str(), "" | "0" | "false" | "no" | "off")
@@ -309,6 +310,12 @@ enum Problem {
 }
 
 impl Drift {
+    /// The environment variable that makes [`check`] and [`assert_stable`]
+    /// rewrite snapshots instead of comparing with them: `APIERROR_UPDATE_SNAPSHOTS`.
+    ///
+    /// Any value other than empty, `0`, `false`, `no` or `off` turns it on.
+    pub const UPDATE_ENV: &'static str = "APIERROR_UPDATE_SNAPSHOTS";
+
     fn new(catalog: &Catalog, path: &Path, problem: Problem) -> Self {
         Drift {
             type_name: catalog.type_name(),
@@ -355,13 +362,14 @@ impl fmt::Display for Drift {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = self.type_name;
         let path = self.path.display();
+        let var = Drift::UPDATE_ENV;
         let changes = match &self.problem {
             Problem::Changes(changes) => changes,
             Problem::Snapshot(SnapshotError::Missing) => {
                 return write!(
                     f,
                     "the error catalog `{name}` has no stability snapshot at `{path}`{}.\n\
-                     Create it by running the tests with {UPDATE_ENV}=1, e.g.\n    \
+                     Create it by running the tests with {var}=1, e.g.\n    \
                      {ACCEPT_HINT}\n\
                      then review and commit it.",
                     relative_to(&self.path)
@@ -372,7 +380,7 @@ impl fmt::Display for Drift {
                     f,
                     "cannot check the error catalog `{name}` against `{path}`: {error}.\n\
                      Fix the snapshot (a merge conflict?), or rewrite it from the current \
-                     catalog by running the tests with {UPDATE_ENV}=1, e.g.\n    {ACCEPT_HINT}"
+                     catalog by running the tests with {var}=1, e.g.\n    {ACCEPT_HINT}"
                 );
             }
             Problem::Snapshot(error) => {
@@ -418,7 +426,7 @@ impl fmt::Display for Drift {
         }
         write!(
             f,
-            "To accept the changes, run the tests with {UPDATE_ENV}=1, e.g.\n    \
+            "To accept the changes, run the tests with {var}=1, e.g.\n    \
              {ACCEPT_HINT}\n\
              then review and commit the updated snapshot."
         )

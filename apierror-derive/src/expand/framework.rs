@@ -46,8 +46,8 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
                     let read = |read: TokenStream| {
                         quote_spanned! {at(field.span)=>
                             #member: match #read {
-                                ::core::result::Result::Ok(__value) => __value,
-                                ::core::result::Result::Err(__error) => return ::core::result::Result::Err(__error),
+                                __Ok(__value) => __value,
+                                __Err(__error) => return __Err(__error),
                             }
                         }
                     };

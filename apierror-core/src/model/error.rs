@@ -65,7 +65,7 @@ pub trait ApiError: std::error::Error {
         &self,
         visitor: &mut V,
     ) -> Result<(), V::Error> {
-        self.__visit_fields(&mut crate::fields::Public(visitor))
+        self.__visit_fields(&mut crate::fields::Public::new(visitor))
     }
 
     /// Hands each details field of this value, with its key, to `visitor`.

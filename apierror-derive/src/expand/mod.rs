@@ -356,8 +356,7 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
         own.variant,
         own.details.iter().map(|(field, _)| *field),
     );
-    let last = own.details.len().checked_sub(1);
-    let fields = own.details.iter().enumerate().map(|(index, (field, key))| {
+    let mut fields = own.details.iter().map(|(field, key)| {
         let binding = binding(field);
         let json_key = lit(&format!("{}:", crate::grammar::json::string(key)));
         let key = lit(key);
@@ -377,35 +376,25 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> TokenStream {
                 quote!(__visitor.field(#key, #json_key, #value))
             }
         };
-        let call = visit(quote!(#binding), field.ty);
-        // A `match` rather than `?`: no `Try` conversion to resolve per
-        // field (measured cheaper to compile).
-        let checked = |call: TokenStream| {
-            quote! {
-                if let __Err(__error) = #call {
-                    return __Err(__error);
-                }
-            }
-        };
-        match (field.is_option(), Some(index) == last) {
-            (false, true) => call,
-            (false, false) => checked(call),
-            (true, _) => {
-                let inner = crate::base::types::option_inner(field.ty).unwrap_or(field.ty);
-                let call = checked(visit(quote!(__value), inner));
-                let done = (Some(index) == last).then(|| quote!(__Ok(())));
-                quote! {
-                    if let __Some(__value) = #binding {
-                        #call
-                    }
-                    #done
-                }
-            }
+        if field.is_option() {
+            // A `None` is left out.
+            let inner = crate::base::types::option_inner(field.ty).unwrap_or(field.ty);
+            let call = visit(quote!(__value), inner);
+            quote!((if let __Some(__value) = #binding { #call } else { __Ok(()) }))
+        } else {
+            visit(quote!(#binding), field.ty)
         }
     });
-    // The last field's result is the arm's: no `?` and `Ok(())` after it.
-    let empty = own.details.is_empty().then(|| quote!(__Ok(())));
-    quote!(#pat => { #(#fields)* #empty })
+    // The fields' results chained with `Result::and`: every field is
+    // visited and the first error is the arm's. No branch per field in this
+    // function (each `if let Err(..) = .. { return .. }` cost the compiler
+    // as much as a field: measured 0.18 G of 2.77 G at 1 000 variants);
+    // visitors take calls after an error of theirs (`FieldVisitor`).
+    let arm = match fields.next() {
+        Some(first) => fields.fold(first, |chain, next| quote!(#chain.and(#next))),
+        None => quote!(__Ok(())),
+    };
+    quote!(#pat => #arm,)
 }
 
 /// The arm of `__visit_fields` that hands a variant's message arguments to

@@ -241,3 +241,46 @@ fn a_format_reads_the_validation_list_as_typed_data() {
         json!({"errors": [{"status": "402", "code": "card_declined", "title": "Your card was declined"}]})
     );
 }
+
+/// A visitor of one's own that fails is handed no field after its error,
+/// and the visit returns that error (generated code visits every field and
+/// keeps the first error: the runtime stops handing them over).
+#[test]
+fn a_detail_visitor_sees_no_field_after_its_error() {
+    struct FailAt {
+        at: &'static str,
+        seen: Vec<String>,
+    }
+    impl apierror::fields::DetailVisitor for FailAt {
+        type Error = String;
+        fn field<T: Serialize + ?Sized>(&mut self, key: &str, _: &T) -> Result<(), String> {
+            self.seen.push(key.to_owned());
+            if key == self.at {
+                return Err(format!("stopped at {key}"));
+            }
+            Ok(())
+        }
+    }
+    let error = PaymentError::CardDeclined {
+        param: "card".into(),
+        decline_code: "insufficient_funds".into(),
+        attempt: 2,
+        charge: Some("ch_1".into()),
+    };
+    let mut visitor = FailAt {
+        at: "decline_code",
+        seen: Vec::new(),
+    };
+    assert_eq!(
+        error.visit_details(&mut visitor),
+        Err("stopped at decline_code".to_owned())
+    );
+    assert_eq!(visitor.seen, ["param", "decline_code"]);
+    // Without a failure, every field, the `Some` option included.
+    let mut visitor = FailAt {
+        at: "none",
+        seen: Vec::new(),
+    };
+    assert_eq!(error.visit_details(&mut visitor), Ok(()));
+    assert_eq!(visitor.seen, ["param", "decline_code", "attempt", "charge"]);
+}

@@ -100,6 +100,8 @@ use serde::Serialize;
 
 /// Receives the details fields of an error, one by one, in declaration
 /// order, `None` options left out: see [`ApiError::visit_details`](crate::ApiError::visit_details).
+/// After [`field`](Self::field) returns an error, the visitor is handed no
+/// other field, and the visit returns that error.
 pub trait DetailVisitor {
     /// What the visitor fails with: usually the serializer's error.
     type Error;
@@ -108,8 +110,21 @@ pub trait DetailVisitor {
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Self::Error>;
 }
 
-/// A [`DetailVisitor`] as the derive's visitor.
-pub(crate) struct Public<'v, V: ?Sized>(pub &'v mut V);
+/// A [`DetailVisitor`] as the derive's visitor: after the user's visitor
+/// fails, it sees no other field (the derive goes on calling this one).
+pub(crate) struct Public<'v, V: ?Sized> {
+    visitor: &'v mut V,
+    failed: bool,
+}
+
+impl<'v, V: ?Sized> Public<'v, V> {
+    pub(crate) fn new(visitor: &'v mut V) -> Self {
+        Public {
+            visitor,
+            failed: false,
+        }
+    }
+}
 
 impl<V: DetailVisitor + ?Sized> FieldVisitor for Public<'_, V> {
     type Error = V::Error;
@@ -120,13 +135,24 @@ impl<V: DetailVisitor + ?Sized> FieldVisitor for Public<'_, V> {
         _: &str,
         value: &T,
     ) -> Result<(), V::Error> {
-        self.0.field(key, value)
+        if self.failed {
+            // The visit's result is already this visitor's first error.
+            return Ok(());
+        }
+        let result = self.visitor.field(key, value);
+        self.failed = result.is_err();
+        result
     }
 }
 
 /// Receives the details fields of an error, in declaration order, `None`
 /// options left out. `json_key` is the key as JSON, `"key":`, escaped by the
 /// derive (empty where the caller has none ready).
+///
+/// Every field of the value is handed over even after a method returned an
+/// error (generated code chains the results with `Result::and`, so that it
+/// has no branch per field); the visit's result is the first error. A
+/// visitor ignores what comes after its own failure, or stops looking.
 #[doc(hidden)]
 pub trait FieldVisitor {
     type Error;

@@ -105,16 +105,22 @@ pub(super) fn catalog(
 /// The type's codes with their hashes and variants, as the item
 /// `__CODE_LIST` next to the impls (which `codes` reads).
 pub(super) fn code_list(model: &Model) -> TokenStream {
-    let codes = model.entries.iter().filter_map(|entry| match entry {
-        Entry::Own(own) => {
+    use std::fmt::Write as _;
+    // As text, lexed in one call (see `Table::finish`).
+    let mut text = String::from("const __CODE_LIST: &[(u64, &str, &str)] = &[");
+    for entry in &model.entries {
+        if let Entry::Own(own) = entry {
             let code = &own.code;
-            let hash = code_hash(code);
-            let variant = own.variant.ident.to_string();
-            Some(quote!((#hash, #code, #variant)))
+            let _ = write!(
+                text,
+                "({}u64, {code:?}, {:?}),",
+                code_hash(code),
+                own.variant.ident.to_string()
+            );
         }
-        Entry::Transparent { .. } => None,
-    });
-    quote!(const __CODE_LIST: &[(u64, &str, &str)] = &[#(#codes),*];)
+    }
+    text.push_str("];");
+    super::tokens::source(&text)
 }
 
 /// What the composition check reads of the type (`Codes`): its codes with

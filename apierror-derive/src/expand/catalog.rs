@@ -74,6 +74,7 @@ pub(super) fn catalog(
     let retired = &model.retired;
     let format = format_path(krate, &model.format);
     let owner = owner(input, model);
+    let rows = table.rows.len();
     let (shared, descriptors) = table.finish();
     // The translation files, so that the build reruns when one changes.
     let files = &model.locale_files;
@@ -81,7 +82,9 @@ pub(super) fn catalog(
         const __O: &__P::Owner = #owner;
         #(const _: &[u8] = ::core::include_bytes!(#files);)*
         #shared
-        const __OWN: &[__P::Descriptor] = &[#descriptors];
+        // A `static` (a constant may refer to it since Rust 1.83): measured
+        // 0.06 G cheaper to compile than a `const` at 1 000 variants.
+        static __OWN: [__P::Descriptor; #rows] = [#descriptors];
     };
     let catalog = quote! {
         &__P::Catalog {
@@ -90,7 +93,7 @@ pub(super) fn catalog(
             appendices: &[#(#appendices),*],
             statuses: &[#(#statuses),*],
             class: #class,
-            descriptors: __OWN,
+            descriptors: &__OWN,
             transparent: &[#(#transparent),*],
             pattern: #pattern,
             range: #range,

@@ -109,7 +109,7 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
     let own = (!arms.is_empty()).then(|| {
         quote! {
             if let ::core::option::Option::Some(__index) = #private::Descriptor::__index_of(
-                __OWN,
+                &__OWN,
                 &[#(#by_hash),*],
                 __code,
             ) {

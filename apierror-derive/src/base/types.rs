@@ -32,35 +32,10 @@ pub fn leaf(ty: &Type, depth: usize) -> Option<String> {
     }
 }
 
-/// Whether the type is a string the visitor can take as `&str`: `String`,
-/// `str` under references and `Box`/`Rc`/`Arc`/`Cow`.
+/// Whether the type is a string the visitor can take as `&str` (by deref
+/// coercion): `String`, `str` under references and `Box`/`Rc`/`Arc`/`Cow`.
 pub fn is_str(ty: &Type) -> bool {
     leaf(ty, 0).is_some_and(|name| name == "String" || name == "str")
-}
-
-/// Whether the type is written `String` (or `std::string::String`,
-/// `alloc::string::String`): its `&str` is `.as_str()`, an inherent call
-/// (cheaper to type-check than `AsRef::<str>::as_ref`).
-pub fn is_string(ty: &Type) -> bool {
-    let Type::Path(path) = ty else { return false };
-    if path.qself.is_some() {
-        return false;
-    }
-    let names: Vec<String> = path
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
-    path.path.segments.iter().all(|s| s.arguments.is_none())
-        && matches!(
-            names
-                .iter()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .as_slice(),
-            ["String"] | ["std" | "alloc", "string", "String"]
-        )
 }
 
 /// Whether the type is a primitive that serde writes as one JSON scalar

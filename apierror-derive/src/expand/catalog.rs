@@ -10,8 +10,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 /// The type's catalog: the items generated code puts next to the impls
-/// (`__O` the owner, `__OWN` the descriptors, the constants they share), and
-/// the constant expression of `CATALOG`, which reads them (`__P` is
+/// (`__APIERROR_O` the owner, `__APIERROR_OWN` the descriptors, the constants they share), and
+/// the constant expression of `CATALOG`, which reads them (`__ApierrorP` is
 /// `__private`). Out of the impl, the descriptors are a free constant:
 /// `descriptor()` indexes it, and rustc's lints of associated constants do
 /// not walk it. `include` picks the transparent variants the catalog lists.
@@ -26,13 +26,13 @@ pub(super) fn catalog(
         .doc
         .appendices
         .iter()
-        .map(|(heading, body)| quote!(__P::Docs::__section(#heading, #body)));
+        .map(|(heading, body)| quote!(__ApierrorP::Docs::__section(#heading, #body)));
     let statuses = model
         .status_docs
         .iter()
         .map(|(status, description, troubleshooting)| {
             let troubleshooting = option_str(troubleshooting.as_deref());
-            quote!(__P::Docs::__status(#status, #description, #troubleshooting))
+            quote!(__ApierrorP::Docs::__status(#status, #description, #troubleshooting))
         });
     let class = option_str(model.class.as_deref());
     // What a function nested in the catalog cannot name.
@@ -79,21 +79,21 @@ pub(super) fn catalog(
     // The translation files, so that the build reruns when one changes.
     let files = &model.locale_files;
     let items = quote! {
-        const __O: &__P::Owner = #owner;
+        const __APIERROR_O: &__ApierrorP::Owner = #owner;
         #(const _: &[u8] = ::core::include_bytes!(#files);)*
         #shared
         // A `static` (a constant may refer to it since Rust 1.83): measured
         // 0.06 G cheaper to compile than a `const` at 1 000 variants.
-        static __OWN: [__P::Descriptor; #rows] = [#descriptors];
+        static __APIERROR_OWN: [__ApierrorP::Descriptor; #rows] = [#descriptors];
     };
     let catalog = quote! {
-        &__P::Catalog {
-            owner: __O,
+        &__ApierrorP::Catalog {
+            owner: __APIERROR_O,
             description: #doc,
             appendices: &[#(#appendices),*],
             statuses: &[#(#statuses),*],
             class: #class,
-            descriptors: &__OWN,
+            descriptors: &__APIERROR_OWN,
             transparent: &[#(#transparent),*],
             pattern: #pattern,
             range: #range,
@@ -106,11 +106,11 @@ pub(super) fn catalog(
 }
 
 /// The type's codes with their hashes and variants, as the item
-/// `__CODE_LIST` next to the impls (which `codes` reads).
+/// `__APIERROR_CODE_LIST` next to the impls (which `codes` reads).
 pub(super) fn code_list(model: &Model) -> TokenStream {
     use std::fmt::Write as _;
     // As text, lexed in one call (see `Table::finish`).
-    let mut text = String::from("const __CODE_LIST: &[(u64, &str, &str)] = &[");
+    let mut text = String::from("const __APIERROR_CODE_LIST: &[(u64, &str, &str)] = &[");
     for entry in &model.entries {
         if let Entry::Own(own) = entry {
             let code = &own.code;
@@ -153,13 +153,13 @@ pub(super) fn codes(input: &Input, model: &Model, include: impl Fn(&Field) -> bo
     let path = type_path(input);
     quote! {
         &{
-            use #krate::__private as __P;
-            __P::Codes::__new(
+            use #krate::__private as __ApierrorP;
+            __ApierrorP::Codes::__new(
                 #path,
                 #pattern,
                 #range,
                 &[#(#categories),*],
-                __CODE_LIST,
+                __APIERROR_CODE_LIST,
                 &[#(#transparent),*],
             )
         }
@@ -265,22 +265,22 @@ impl Table {
 
     /// The block's constants, and the descriptors.
     fn finish(self) -> (TokenStream, TokenStream) {
-        let status_name = |i: usize| quote::format_ident!("__S{}", i);
-        let extra_name = |i: usize| quote::format_ident!("__X{}", i);
+        let status_name = |i: usize| quote::format_ident!("__APIERROR_S{}", i);
+        let extra_name = |i: usize| quote::format_ident!("__APIERROR_X{}", i);
         let mut shared = TokenStream::new();
         for (i, status) in self.statuses.iter().enumerate() {
             let name = status_name(i);
             shared.extend(
-                quote!(const #name: __P::http::StatusCode = __P::Descriptor::__status(#status);),
+                quote!(const #name: __ApierrorP::http::StatusCode = __ApierrorP::Descriptor::__status(#status);),
             );
         }
         for (i, (_, tokens)) in self.field_lists.iter().enumerate() {
             let name = field_list_name(i);
-            shared.extend(quote!(const #name: &__P::FieldList = &#tokens;));
+            shared.extend(quote!(const #name: &__ApierrorP::FieldList = &#tokens;));
         }
         for (i, (_, tokens)) in self.extras.iter().enumerate() {
             let name = extra_name(i);
-            shared.extend(quote!(const #name: &__P::Extra = &#tokens;));
+            shared.extend(quote!(const #name: &__ApierrorP::Extra = &#tokens;));
         }
         // The rows as source text, lexed by the compiler in one call: a
         // `quote!` per row costs a dozen calls across the proc-macro bridge.
@@ -297,13 +297,13 @@ impl Table {
             } = row;
             let _ = write!(
                 text,
-                "__P::Descriptor(__O, {code:?}, {hash}u64, __S{}, {template:?}, {variant:?}, {flags}u16, ",
+                "__ApierrorP::Descriptor(__APIERROR_O, {code:?}, {hash}u64, __APIERROR_S{}, {template:?}, {variant:?}, {flags}u16, ",
                 row.status
             );
             match row.extra {
-                None => text.push_str("__P::Extra::NONE"),
+                None => text.push_str("__ApierrorP::Extra::NONE"),
                 Some(i) => {
-                    let _ = write!(text, "__X{i}");
+                    let _ = write!(text, "__APIERROR_X{i}");
                 }
             }
             text.push_str("),");
@@ -315,10 +315,10 @@ impl Table {
 
 /// The constant of the `i`-th distinct field list.
 fn field_list_name(i: usize) -> Ident {
-    quote::format_ident!("__F{}", i)
+    quote::format_ident!("__APIERROR_F{}", i)
 }
 
-/// A variant's flags, and its `Extra` when it has any of those parts (`__P`
+/// A variant's flags, and its `Extra` when it has any of those parts (`__ApierrorP`
 /// is `__private`), with the key that tells equal ones apart (`None` when
 /// it has pieces or docs: its own); its fields are interned into
 /// `field_lists`.
@@ -415,7 +415,7 @@ fn descriptor(
                     .iter()
                     .map(|(field, _)| option_str(super::shape::example_text(field.ty).as_deref()));
                 let list = quote! {
-                    __P::FieldList::__new(
+                    __ApierrorP::FieldList::__new(
                         &[#(#fields),*], &[#(#types),*], &[#(#shapes),*], &[#(#idents),*], &[#(#examples),*],
                     )
                 };
@@ -437,7 +437,7 @@ fn descriptor(
     };
     if let Some(pieces) = written_out {
         let pieces = pieces.iter().map(|part| match part {
-            valid::Part::Text(text) => quote!(__P::Piece::Text(#text)),
+            valid::Part::Text(text) => quote!(__ApierrorP::Piece::Text(#text)),
             valid::Part::Arg {
                 written,
                 field,
@@ -451,17 +451,17 @@ fn descriptor(
                 let detail = option_str(detail.map(String::as_str));
                 match super::shape::example(field.ty, spec) {
                     Some(Example::Text(text)) => {
-                        quote!(__P::Piece::__arg_text(#written, #detail, #text))
+                        quote!(__ApierrorP::Piece::__arg_text(#written, #detail, #text))
                     }
                     Some(Example::Format(format)) => {
-                        quote!(__P::Piece::__arg_format(#written, #detail, #format))
+                        quote!(__ApierrorP::Piece::__arg_format(#written, #detail, #format))
                     }
-                    None => quote!(__P::Piece::__arg(#written, #detail)),
+                    None => quote!(__ApierrorP::Piece::__arg(#written, #detail)),
                 }
             }
             valid::Part::Computed { written, .. } => {
                 let none = quote!(::core::option::Option::None);
-                quote!(__P::Piece::__arg(#written, #none))
+                quote!(__ApierrorP::Piece::__arg(#written, #none))
             }
         });
         rest.push(quote!(.__pieces(&[#(#pieces),*])));
@@ -503,7 +503,7 @@ fn descriptor(
         }
         rest.push(quote!(.__headers(&[#(#names),*])));
     }
-    let extra = (!rest.is_empty()).then(|| (key, quote!(__P::Extra::EMPTY #(#rest)*)));
+    let extra = (!rest.is_empty()).then(|| (key, quote!(__ApierrorP::Extra::EMPTY #(#rest)*)));
     (flags, extra)
 }
 
@@ -574,7 +574,7 @@ fn ident(member: &syn::Member) -> String {
     }
 }
 
-/// The variant's `Docs`, when it has any (`__P` is `__private`).
+/// The variant's `Docs`, when it has any (`__ApierrorP` is `__private`).
 fn docs(own: &Own) -> Option<TokenStream> {
     let doc = &own.doc;
     let fields: Vec<&str> = own
@@ -601,7 +601,7 @@ fn docs(own: &Own) -> Option<TokenStream> {
     }
     let block = |b: &crate::parse::doc::Block| {
         let (lang, code) = (&b.lang, &b.code);
-        quote!(__P::Docs::__block(#lang, #code))
+        quote!(__ApierrorP::Docs::__block(#lang, #code))
     };
     let description = &doc.description;
     let causes = &doc.causes;
@@ -618,10 +618,10 @@ fn docs(own: &Own) -> Option<TokenStream> {
     let sections = doc
         .sections
         .iter()
-        .map(|(heading, body)| quote!(__P::Docs::__section(#heading, #body)));
+        .map(|(heading, body)| quote!(__ApierrorP::Docs::__section(#heading, #body)));
     let class = option_str(own.class.as_deref());
     Some(quote! {
-        __P::Docs::__new(
+        __ApierrorP::Docs::__new(
             #description,
             &[#(#causes),*],
             #example,

@@ -46,8 +46,8 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
                     let read = |read: TokenStream| {
                         quote_spanned! {at(field.span)=>
                             #member: match #read {
-                                __Ok(__value) => __value,
-                                __Err(__error) => return __Err(__error),
+                                __ApierrorOk(__value) => __value,
+                                __ApierrorErr(__error) => return __ApierrorErr(__error),
                             }
                         }
                     };
@@ -109,7 +109,7 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
     let own = (!arms.is_empty()).then(|| {
         quote! {
             if let ::core::option::Option::Some(__index) = #private::Descriptor::__index_of(
-                &__OWN,
+                &__APIERROR_OWN,
                 &[#(#by_hash),*],
                 __code,
             ) {

@@ -17,16 +17,18 @@ use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::Type;
 
-/// The `Shape` of a details field, as tokens (`__P` is `__private`).
+/// The `Shape` of a details field, as tokens (`__ApierrorP` is `__private`).
 /// `generics` are the names a nested function cannot use: the type's type
 /// and const parameters, and `Self`.
 pub fn field(field: &Field, generics: &[Ident]) -> TokenStream {
     let reader = Reader { generics };
     if field.is_violations() && field.attrs.schema.is_none() {
         return if field.is_option() {
-            quote!(__P::Shape::Optional(&__P::Shape::Violations))
+            quote!(__ApierrorP::Shape::Optional(
+                &__ApierrorP::Shape::Violations
+            ))
         } else {
-            quote!(__P::Shape::Violations)
+            quote!(__ApierrorP::Shape::Violations)
         };
     }
     match &field.attrs.schema {
@@ -39,7 +41,7 @@ pub fn field(field: &Field, generics: &[Ident]) -> TokenStream {
                     Some(inner) => reader.shape(inner, 0),
                     None => shape,
                 };
-                quote!(__P::Shape::Optional(&#inner))
+                quote!(__ApierrorP::Shape::Optional(&#inner))
             } else {
                 shape
             };
@@ -54,7 +56,7 @@ pub fn field(field: &Field, generics: &[Ident]) -> TokenStream {
         None => match option_inner(field.ty) {
             Some(inner) if field.is_option() => {
                 let inner = reader.shape(inner, 0);
-                quote!(__P::Shape::Optional(&#inner))
+                quote!(__ApierrorP::Shape::Optional(&#inner))
             }
             _ => reader.shape(field.ty, 0),
         },
@@ -76,10 +78,10 @@ impl Reader<'_> {
             Type::Reference(r) => self.shape(&r.elem, next),
             Type::Paren(p) => self.shape(&p.elem, next),
             Type::Group(g) => self.shape(&g.elem, next),
-            Type::Tuple(t) if t.elems.is_empty() => quote!(__P::Shape::Unit),
+            Type::Tuple(t) if t.elems.is_empty() => quote!(__ApierrorP::Shape::Unit),
             Type::Tuple(t) => {
                 let items = t.elems.iter().map(|e| self.shape(e, next));
-                quote!(__P::Shape::Tuple(&[#(#items),*]))
+                quote!(__ApierrorP::Shape::Tuple(&[#(#items),*]))
             }
             Type::Array(a) => {
                 let item = self.shape(&a.elem, next);
@@ -121,7 +123,7 @@ impl Reader<'_> {
         };
         let none = quote!(::core::option::Option::None);
         let name = last.ident.to_string();
-        let int = |bits: u8, signed: bool, nonzero: bool| quote!(__P::Shape::Int { bits: #bits, signed: #signed, nonzero: #nonzero });
+        let int = |bits: u8, signed: bool, nonzero: bool| quote!(__ApierrorP::Shape::Int { bits: #bits, signed: #signed, nonzero: #nonzero });
         if let Some((bits, signed)) = integer(&name) {
             return int(bits, signed, false);
         }
@@ -144,20 +146,20 @@ impl Reader<'_> {
                 Some(f) => quote!(::core::option::Option::Some(#f)),
                 None => quote!(::core::option::Option::None),
             };
-            quote!(__P::Shape::Str { format: #format, example: #example, display: #display })
+            quote!(__ApierrorP::Shape::Str { format: #format, example: #example, display: #display })
         };
         match name.as_str() {
-            "f32" => quote!(__P::Shape::Float { bits: 32u8 }),
-            "f64" => quote!(__P::Shape::Float { bits: 64u8 }),
-            "bool" => quote!(__P::Shape::Bool),
-            "char" => quote!(__P::Shape::Char),
+            "f32" => quote!(__ApierrorP::Shape::Float { bits: 32u8 }),
+            "f64" => quote!(__ApierrorP::Shape::Float { bits: 64u8 }),
+            "bool" => quote!(__ApierrorP::Shape::Bool),
+            "char" => quote!(__ApierrorP::Shape::Char),
             "String" | "str" | "CompactString" | "SmolStr" | "PathBuf" | "Path" => {
                 string(None, "string", true)
             }
             "Box" | "Rc" | "Arc" | "Cow" if !args.is_empty() => arg(0),
             "Option" if !args.is_empty() => {
                 let inner = arg(0);
-                quote!(__P::Shape::Nullable(&#inner))
+                quote!(__ApierrorP::Shape::Nullable(&#inner))
             }
             "Vec" | "VecDeque" | "LinkedList" | "BinaryHeap" if !args.is_empty() => {
                 seq(&arg(0), false, &none)
@@ -169,13 +171,13 @@ impl Reader<'_> {
             "HashSet" | "BTreeSet" | "IndexSet" if !args.is_empty() => seq(&arg(0), true, &none),
             "HashMap" | "BTreeMap" | "IndexMap" if args.len() >= 2 => {
                 let value = arg(1);
-                quote!(__P::Shape::Map(&#value))
+                quote!(__ApierrorP::Shape::Map(&#value))
             }
             "Duration"
                 if prefix.is_empty()
                     || matches!(prefix.as_slice(), [a, b] if (a == "std" || a == "core") && b == "time") =>
             {
-                quote!(__P::Shape::Duration)
+                quote!(__ApierrorP::Shape::Duration)
             }
             "Uuid" => string(Some("uuid"), "00000000-0000-0000-0000-000000000000", true),
             "Url" => string(Some("uri"), "https://example.com/", true),
@@ -200,16 +202,16 @@ impl Reader<'_> {
         let tokens = ty.to_token_stream();
         let schema = if schema && !super::tokens::mentions(tokens.clone(), self.generics) {
             let ty = static_lifetimes(tokens);
-            quote!(__P::schema!(#ty))
+            quote!(__ApierrorP::schema!(#ty))
         } else {
             quote!(::core::option::Option::None)
         };
-        quote!(__P::Shape::Named(&__P::Named::__new(#written, #schema)))
+        quote!(__ApierrorP::Shape::Named(&__ApierrorP::Named::__new(#written, #schema)))
     }
 }
 
 fn seq(item: &TokenStream, unique: bool, len: &TokenStream) -> TokenStream {
-    quote!(__P::Shape::Seq { item: &#item, unique: #unique, len: #len })
+    quote!(__ApierrorP::Shape::Seq { item: &#item, unique: #unique, len: #len })
 }
 
 /// Bits and signedness of a primitive integer's name.

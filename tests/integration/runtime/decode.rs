@@ -431,3 +431,670 @@ fn request_errors_decode_alone_and_composed() {
         ));
     }
 }
+
+/// More variants than one of the derive's decode functions holds (64 arms
+/// each, dispatched by index / 64): every one decodes back to itself, in
+/// every format, the last chunk's too.
+mod many {
+    #[derive(Debug, PartialEq, apierror::ApiError)]
+    #[api_error(pattern = "M-###", status = 400, decode)]
+    pub enum Many {
+        #[code("M-000")]
+        #[message("Variant 0")]
+        V0,
+        #[code("M-001")]
+        #[message("Variant 1 needs {n}")]
+        V1 { n: u32 },
+        #[code("M-002")]
+        #[message("Variant 2")]
+        V2 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-003")]
+        #[message("Variant 3")]
+        V3,
+        #[code("M-004")]
+        #[message("Variant 4 needs {n}")]
+        V4 { n: u32 },
+        #[code("M-005")]
+        #[message("Variant 5")]
+        V5 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-006")]
+        #[message("Variant 6")]
+        V6,
+        #[code("M-007")]
+        #[message("Variant 7 needs {n}")]
+        V7 { n: u32 },
+        #[code("M-008")]
+        #[message("Variant 8")]
+        V8 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-009")]
+        #[message("Variant 9")]
+        V9,
+        #[code("M-010")]
+        #[message("Variant 10 needs {n}")]
+        V10 { n: u32 },
+        #[code("M-011")]
+        #[message("Variant 11")]
+        V11 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-012")]
+        #[message("Variant 12")]
+        V12,
+        #[code("M-013")]
+        #[message("Variant 13 needs {n}")]
+        V13 { n: u32 },
+        #[code("M-014")]
+        #[message("Variant 14")]
+        V14 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-015")]
+        #[message("Variant 15")]
+        V15,
+        #[code("M-016")]
+        #[message("Variant 16 needs {n}")]
+        V16 { n: u32 },
+        #[code("M-017")]
+        #[message("Variant 17")]
+        V17 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-018")]
+        #[message("Variant 18")]
+        V18,
+        #[code("M-019")]
+        #[message("Variant 19 needs {n}")]
+        V19 { n: u32 },
+        #[code("M-020")]
+        #[message("Variant 20")]
+        V20 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-021")]
+        #[message("Variant 21")]
+        V21,
+        #[code("M-022")]
+        #[message("Variant 22 needs {n}")]
+        V22 { n: u32 },
+        #[code("M-023")]
+        #[message("Variant 23")]
+        V23 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-024")]
+        #[message("Variant 24")]
+        V24,
+        #[code("M-025")]
+        #[message("Variant 25 needs {n}")]
+        V25 { n: u32 },
+        #[code("M-026")]
+        #[message("Variant 26")]
+        V26 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-027")]
+        #[message("Variant 27")]
+        V27,
+        #[code("M-028")]
+        #[message("Variant 28 needs {n}")]
+        V28 { n: u32 },
+        #[code("M-029")]
+        #[message("Variant 29")]
+        V29 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-030")]
+        #[message("Variant 30")]
+        V30,
+        #[code("M-031")]
+        #[message("Variant 31 needs {n}")]
+        V31 { n: u32 },
+        #[code("M-032")]
+        #[message("Variant 32")]
+        V32 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-033")]
+        #[message("Variant 33")]
+        V33,
+        #[code("M-034")]
+        #[message("Variant 34 needs {n}")]
+        V34 { n: u32 },
+        #[code("M-035")]
+        #[message("Variant 35")]
+        V35 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-036")]
+        #[message("Variant 36")]
+        V36,
+        #[code("M-037")]
+        #[message("Variant 37 needs {n}")]
+        V37 { n: u32 },
+        #[code("M-038")]
+        #[message("Variant 38")]
+        V38 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-039")]
+        #[message("Variant 39")]
+        V39,
+        #[code("M-040")]
+        #[message("Variant 40 needs {n}")]
+        V40 { n: u32 },
+        #[code("M-041")]
+        #[message("Variant 41")]
+        V41 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-042")]
+        #[message("Variant 42")]
+        V42,
+        #[code("M-043")]
+        #[message("Variant 43 needs {n}")]
+        V43 { n: u32 },
+        #[code("M-044")]
+        #[message("Variant 44")]
+        V44 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-045")]
+        #[message("Variant 45")]
+        V45,
+        #[code("M-046")]
+        #[message("Variant 46 needs {n}")]
+        V46 { n: u32 },
+        #[code("M-047")]
+        #[message("Variant 47")]
+        V47 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-048")]
+        #[message("Variant 48")]
+        V48,
+        #[code("M-049")]
+        #[message("Variant 49 needs {n}")]
+        V49 { n: u32 },
+        #[code("M-050")]
+        #[message("Variant 50")]
+        V50 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-051")]
+        #[message("Variant 51")]
+        V51,
+        #[code("M-052")]
+        #[message("Variant 52 needs {n}")]
+        V52 { n: u32 },
+        #[code("M-053")]
+        #[message("Variant 53")]
+        V53 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-054")]
+        #[message("Variant 54")]
+        V54,
+        #[code("M-055")]
+        #[message("Variant 55 needs {n}")]
+        V55 { n: u32 },
+        #[code("M-056")]
+        #[message("Variant 56")]
+        V56 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-057")]
+        #[message("Variant 57")]
+        V57,
+        #[code("M-058")]
+        #[message("Variant 58 needs {n}")]
+        V58 { n: u32 },
+        #[code("M-059")]
+        #[message("Variant 59")]
+        V59 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-060")]
+        #[message("Variant 60")]
+        V60,
+        #[code("M-061")]
+        #[message("Variant 61 needs {n}")]
+        V61 { n: u32 },
+        #[code("M-062")]
+        #[message("Variant 62")]
+        V62 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-063")]
+        #[message("Variant 63")]
+        V63,
+        #[code("M-064")]
+        #[message("Variant 64 needs {n}")]
+        V64 { n: u32 },
+        #[code("M-065")]
+        #[message("Variant 65")]
+        V65 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-066")]
+        #[message("Variant 66")]
+        V66,
+        #[code("M-067")]
+        #[message("Variant 67 needs {n}")]
+        V67 { n: u32 },
+        #[code("M-068")]
+        #[message("Variant 68")]
+        V68 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-069")]
+        #[message("Variant 69")]
+        V69,
+        #[code("M-070")]
+        #[message("Variant 70 needs {n}")]
+        V70 { n: u32 },
+        #[code("M-071")]
+        #[message("Variant 71")]
+        V71 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-072")]
+        #[message("Variant 72")]
+        V72,
+        #[code("M-073")]
+        #[message("Variant 73 needs {n}")]
+        V73 { n: u32 },
+        #[code("M-074")]
+        #[message("Variant 74")]
+        V74 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-075")]
+        #[message("Variant 75")]
+        V75,
+        #[code("M-076")]
+        #[message("Variant 76 needs {n}")]
+        V76 { n: u32 },
+        #[code("M-077")]
+        #[message("Variant 77")]
+        V77 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-078")]
+        #[message("Variant 78")]
+        V78,
+        #[code("M-079")]
+        #[message("Variant 79 needs {n}")]
+        V79 { n: u32 },
+        #[code("M-080")]
+        #[message("Variant 80")]
+        V80 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-081")]
+        #[message("Variant 81")]
+        V81,
+        #[code("M-082")]
+        #[message("Variant 82 needs {n}")]
+        V82 { n: u32 },
+        #[code("M-083")]
+        #[message("Variant 83")]
+        V83 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-084")]
+        #[message("Variant 84")]
+        V84,
+        #[code("M-085")]
+        #[message("Variant 85 needs {n}")]
+        V85 { n: u32 },
+        #[code("M-086")]
+        #[message("Variant 86")]
+        V86 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-087")]
+        #[message("Variant 87")]
+        V87,
+        #[code("M-088")]
+        #[message("Variant 88 needs {n}")]
+        V88 { n: u32 },
+        #[code("M-089")]
+        #[message("Variant 89")]
+        V89 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-090")]
+        #[message("Variant 90")]
+        V90,
+        #[code("M-091")]
+        #[message("Variant 91 needs {n}")]
+        V91 { n: u32 },
+        #[code("M-092")]
+        #[message("Variant 92")]
+        V92 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-093")]
+        #[message("Variant 93")]
+        V93,
+        #[code("M-094")]
+        #[message("Variant 94 needs {n}")]
+        V94 { n: u32 },
+        #[code("M-095")]
+        #[message("Variant 95")]
+        V95 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-096")]
+        #[message("Variant 96")]
+        V96,
+        #[code("M-097")]
+        #[message("Variant 97 needs {n}")]
+        V97 { n: u32 },
+        #[code("M-098")]
+        #[message("Variant 98")]
+        V98 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-099")]
+        #[message("Variant 99")]
+        V99,
+        #[code("M-100")]
+        #[message("Variant 100 needs {n}")]
+        V100 { n: u32 },
+        #[code("M-101")]
+        #[message("Variant 101")]
+        V101 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-102")]
+        #[message("Variant 102")]
+        V102,
+        #[code("M-103")]
+        #[message("Variant 103 needs {n}")]
+        V103 { n: u32 },
+        #[code("M-104")]
+        #[message("Variant 104")]
+        V104 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-105")]
+        #[message("Variant 105")]
+        V105,
+        #[code("M-106")]
+        #[message("Variant 106 needs {n}")]
+        V106 { n: u32 },
+        #[code("M-107")]
+        #[message("Variant 107")]
+        V107 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-108")]
+        #[message("Variant 108")]
+        V108,
+        #[code("M-109")]
+        #[message("Variant 109 needs {n}")]
+        V109 { n: u32 },
+        #[code("M-110")]
+        #[message("Variant 110")]
+        V110 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-111")]
+        #[message("Variant 111")]
+        V111,
+        #[code("M-112")]
+        #[message("Variant 112 needs {n}")]
+        V112 { n: u32 },
+        #[code("M-113")]
+        #[message("Variant 113")]
+        V113 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-114")]
+        #[message("Variant 114")]
+        V114,
+        #[code("M-115")]
+        #[message("Variant 115 needs {n}")]
+        V115 { n: u32 },
+        #[code("M-116")]
+        #[message("Variant 116")]
+        V116 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-117")]
+        #[message("Variant 117")]
+        V117,
+        #[code("M-118")]
+        #[message("Variant 118 needs {n}")]
+        V118 { n: u32 },
+        #[code("M-119")]
+        #[message("Variant 119")]
+        V119 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-120")]
+        #[message("Variant 120")]
+        V120,
+        #[code("M-121")]
+        #[message("Variant 121 needs {n}")]
+        V121 { n: u32 },
+        #[code("M-122")]
+        #[message("Variant 122")]
+        V122 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-123")]
+        #[message("Variant 123")]
+        V123,
+        #[code("M-124")]
+        #[message("Variant 124 needs {n}")]
+        V124 { n: u32 },
+        #[code("M-125")]
+        #[message("Variant 125")]
+        V125 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-126")]
+        #[message("Variant 126")]
+        V126,
+        #[code("M-127")]
+        #[message("Variant 127 needs {n}")]
+        V127 { n: u32 },
+        #[code("M-128")]
+        #[message("Variant 128")]
+        V128 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-129")]
+        #[message("Variant 129")]
+        V129,
+        #[code("M-130")]
+        #[message("Variant 130 needs {n}")]
+        V130 { n: u32 },
+        #[code("M-131")]
+        #[message("Variant 131")]
+        V131 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-132")]
+        #[message("Variant 132")]
+        V132,
+        #[code("M-133")]
+        #[message("Variant 133 needs {n}")]
+        V133 { n: u32 },
+        #[code("M-134")]
+        #[message("Variant 134")]
+        V134 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-135")]
+        #[message("Variant 135")]
+        V135,
+        #[code("M-136")]
+        #[message("Variant 136 needs {n}")]
+        V136 { n: u32 },
+        #[code("M-137")]
+        #[message("Variant 137")]
+        V137 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-138")]
+        #[message("Variant 138")]
+        V138,
+        #[code("M-139")]
+        #[message("Variant 139 needs {n}")]
+        V139 { n: u32 },
+        #[code("M-140")]
+        #[message("Variant 140")]
+        V140 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-141")]
+        #[message("Variant 141")]
+        V141,
+        #[code("M-142")]
+        #[message("Variant 142 needs {n}")]
+        V142 { n: u32 },
+        #[code("M-143")]
+        #[message("Variant 143")]
+        V143 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-144")]
+        #[message("Variant 144")]
+        V144,
+        #[code("M-145")]
+        #[message("Variant 145 needs {n}")]
+        V145 { n: u32 },
+        #[code("M-146")]
+        #[message("Variant 146")]
+        V146 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+        #[code("M-147")]
+        #[message("Variant 147")]
+        V147,
+        #[code("M-148")]
+        #[message("Variant 148 needs {n}")]
+        V148 { n: u32 },
+        #[code("M-149")]
+        #[message("Variant 149")]
+        V149 {
+            n: u32,
+            name: String,
+            note: Option<String>,
+        },
+    }
+}
+
+#[test]
+fn an_enum_of_more_variants_than_a_decode_function_holds_round_trips() {
+    assert_eq!(many::Many::CATALOG.len(), 150);
+    // Every variant in every format: no two alike in the OpenAI style.
+    assert_eq!(round_trip::<many::Many>(), 150 * FORMATS.len());
+}

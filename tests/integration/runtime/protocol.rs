@@ -54,7 +54,7 @@ pub fn offered(source: &str) -> BTreeSet<String> {
     names
 }
 
-/// The names written after `__private::` (or its `__P` alias, or a
+/// The names written after `__private::` (or its `__ApierrorP` alias, or a
 /// `#private` variable holding the path) in the derive's code generation.
 fn used_by_the_derive() -> BTreeSet<String> {
     let mut names = BTreeSet::new();
@@ -63,7 +63,7 @@ fn used_by_the_derive() -> BTreeSet<String> {
         let path = entry.expect("a directory entry").path();
         if path.extension().is_some_and(|e| e == "rs") {
             let text = std::fs::read_to_string(&path).expect("a source file");
-            for marker in ["__private::", "__P::", "#private::"] {
+            for marker in ["__private::", "__ApierrorP::", "#private::"] {
                 for (at, _) in text.match_indices(marker) {
                     let after = text[at + marker.len()..].trim_start();
                     let name: String = after

@@ -386,56 +386,30 @@ where
     E::from(RequestError::from(error)).into()
 }
 
-/// An error handler for `JsonConfig`: the failure as `E`.
-#[doc(hidden)]
-#[deprecated(
-    since = "0.1.0",
-    note = "moved to `apierror::actix::rejection::<E, _>`"
-)]
-pub fn json_error<E>(error: JsonPayloadError, request: &HttpRequest) -> actix_web::Error
-where
-    E: From<RequestError> + ResponseError + 'static,
-{
-    rejection::<E, _>(error, request)
+/// The four error handlers `rejection` replaced, one per extractor config
+/// (deprecated aliases, kept for one release).
+macro_rules! deprecated_handlers {
+    ($($name:ident($error:ty) $config:literal;)*) => {$(
+        #[doc = concat!("An error handler for `", $config, "`: the failure as `E`.")]
+        #[doc(hidden)]
+        #[deprecated(
+            since = "0.1.0",
+            note = "moved to `apierror::actix::rejection::<E, _>`"
+        )]
+        pub fn $name<E>(error: $error, request: &HttpRequest) -> actix_web::Error
+        where
+            E: From<RequestError> + ResponseError + 'static,
+        {
+            rejection::<E, _>(error, request)
+        }
+    )*};
 }
 
-/// An error handler for `PathConfig`: the failure as `E`.
-#[doc(hidden)]
-#[deprecated(
-    since = "0.1.0",
-    note = "moved to `apierror::actix::rejection::<E, _>`"
-)]
-pub fn path_error<E>(error: PathError, request: &HttpRequest) -> actix_web::Error
-where
-    E: From<RequestError> + ResponseError + 'static,
-{
-    rejection::<E, _>(error, request)
-}
-
-/// An error handler for `QueryConfig`: the failure as `E`.
-#[doc(hidden)]
-#[deprecated(
-    since = "0.1.0",
-    note = "moved to `apierror::actix::rejection::<E, _>`"
-)]
-pub fn query_error<E>(error: QueryPayloadError, request: &HttpRequest) -> actix_web::Error
-where
-    E: From<RequestError> + ResponseError + 'static,
-{
-    rejection::<E, _>(error, request)
-}
-
-/// An error handler for `FormConfig`: the failure as `E`.
-#[doc(hidden)]
-#[deprecated(
-    since = "0.1.0",
-    note = "moved to `apierror::actix::rejection::<E, _>`"
-)]
-pub fn form_error<E>(error: UrlencodedError, request: &HttpRequest) -> actix_web::Error
-where
-    E: From<RequestError> + ResponseError + 'static,
-{
-    rejection::<E, _>(error, request)
+deprecated_handlers! {
+    json_error(JsonPayloadError) "JsonConfig";
+    path_error(PathError) "PathConfig";
+    query_error(QueryPayloadError) "QueryConfig";
+    form_error(UrlencodedError) "FormConfig";
 }
 
 /// A default service for requests no route matches: `RouteNotFound`, as `E`.

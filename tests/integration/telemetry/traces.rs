@@ -32,6 +32,21 @@ fn attribute<'a>(span: &'a SpanData, key: &str) -> Option<&'a Value> {
         .map(|kv| &kv.value)
 }
 
+/// The two server spans (one request failed, one did not), and the one
+/// with `error.type`.
+fn server_spans(spans: &[SpanData]) -> (Vec<&SpanData>, &SpanData) {
+    let servers: Vec<&SpanData> = spans
+        .iter()
+        .filter(|span| span.name == "HTTP request")
+        .collect();
+    assert_eq!(servers.len(), 2, "{spans:#?}");
+    let failed = *servers
+        .iter()
+        .find(|span| attribute(span, "error.type").is_some())
+        .unwrap_or_else(|| panic!("no server span with error.type: {servers:#?}"));
+    (servers, failed)
+}
+
 #[test]
 fn the_server_span_carries_the_code_as_error_type() {
     // Its responses count too: not during another test's load.
@@ -81,15 +96,7 @@ fn the_server_span_carries_the_code_as_error_type() {
         }
     });
     let spans = exporter.get_finished_spans().unwrap();
-    let servers: Vec<&SpanData> = spans
-        .iter()
-        .filter(|span| span.name == "HTTP request")
-        .collect();
-    assert_eq!(servers.len(), 2, "{spans:#?}");
-    let failed = servers
-        .iter()
-        .find(|span| attribute(span, "error.type").is_some())
-        .unwrap_or_else(|| panic!("no server span with error.type: {servers:#?}"));
+    let (servers, failed) = server_spans(&spans);
     assert_eq!(failed.span_kind, opentelemetry::trace::SpanKind::Server);
     assert_eq!(
         attribute(failed, "error.type"),
@@ -203,15 +210,7 @@ fn the_actix_web_server_span_carries_the_code_as_error_type() {
     assert_eq!(get_with(&format!("{}/fine", server.base), &[]).status, 200);
     drop(server);
     let spans = exporter.get_finished_spans().unwrap();
-    let servers: Vec<&SpanData> = spans
-        .iter()
-        .filter(|span| span.name == "HTTP request")
-        .collect();
-    assert_eq!(servers.len(), 2, "{spans:#?}");
-    let failed = servers
-        .iter()
-        .find(|span| attribute(span, "error.type").is_some())
-        .unwrap_or_else(|| panic!("no server span with error.type: {servers:#?}"));
+    let (servers, failed) = server_spans(&spans);
     assert_eq!(
         attribute(failed, "error.type"),
         Some(&Value::from("ORDER_NOT_FOUND"))

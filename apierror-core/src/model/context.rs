@@ -28,6 +28,7 @@ impl<'a> Context<'a> {
     pub const MAX_ACCEPT_LANGUAGE: usize = 256;
 
     /// An empty context.
+    #[inline]
     pub const fn new() -> Self {
         Context {
             request_id: None,
@@ -47,6 +48,7 @@ impl<'a> Context<'a> {
     /// ids often come from a client's header, and are echoed in the body and
     /// the `X-Request-Id` header (only an id of visible ASCII, spaces and
     /// tabs allowed, reaches the header).
+    #[inline]
     pub const fn with_request_id(mut self, request_id: &'a str) -> Self {
         let id = request_id.trim_ascii();
         self.request_id = if id.is_empty() || id.len() > Self::MAX_REQUEST_ID {
@@ -75,6 +77,7 @@ impl<'a> Context<'a> {
     pub const MAX_REQUEST_ID: usize = 256;
 
     /// When the error happened, already formatted (RFC 3339 is usual).
+    #[inline]
     pub const fn with_timestamp(mut self, timestamp: &'a str) -> Self {
         self.timestamp = Some(timestamp);
         self.timestamp_plain = plain_json(timestamp.as_bytes());

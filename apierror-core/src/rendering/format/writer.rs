@@ -163,6 +163,24 @@ where
     E: ApiError + ?Sized,
     W: std::io::Write,
 {
+    object_after::<E, W, TRANSLATED>(error, request_id, translation, writer, open, close)
+}
+
+/// [`write_object_after`]'s body, inlined where the format's constants
+/// (`open`, `close`) are known: one copy less and no comparison of them.
+#[inline(always)]
+fn object_after<E, W, const TRANSLATED: bool>(
+    error: &E,
+    request_id: Option<(&str, bool)>,
+    translation: Option<&'static str>,
+    writer: &mut W,
+    open: &[u8],
+    close: &[u8],
+) -> Result<(), serde_json::Error>
+where
+    E: ApiError + ?Sized,
+    W: std::io::Write,
+{
     let translation = if TRANSLATED { translation } else { None };
     let io = |r: std::io::Result<()>| r.map_err(serde_json::Error::io);
     let descriptor = error.descriptor();
@@ -294,7 +312,7 @@ pub(crate) fn write_str_parts<W: std::io::Write>(
 
 /// Writes a JSON string already known to need no escaping (`plain`), or
 /// escaped by serde.
-#[inline]
+#[inline(always)]
 pub(crate) fn write_checked_str<W: std::io::Write>(
     writer: &mut W,
     text: &str,
@@ -488,7 +506,11 @@ impl<W: std::io::Write, const STYLE: u8> FieldWriter<'_, W, STYLE> {
 }
 
 /// Writes `prefix`, the error object, then `suffix`: the formats that only
-/// wrap the error object in constant bytes.
+/// wrap the error object in constant bytes. Inlined with the object's
+/// writer into each format's, where `prefix` and `suffix` are constants:
+/// the prefix a fixed-size copy, the comparisons of the suffix gone (the
+/// standard render 514 -> 430 instructions).
+#[inline(always)]
 pub(crate) fn wrap_object<E, W, const TRANSLATED: bool>(
     error: &E,
     translation: Option<&'static str>,
@@ -502,15 +524,8 @@ where
 {
     // The object's `}` and a one-byte suffix in one copy.
     if suffix == b"}" {
-        return write_object_after::<E, W, TRANSLATED>(
-            error,
-            None,
-            translation,
-            writer,
-            open,
-            b"}}",
-        );
+        return object_after::<E, W, TRANSLATED>(error, None, translation, writer, open, b"}}");
     }
-    write_object_after::<E, W, TRANSLATED>(error, None, translation, writer, open, b"}")?;
+    object_after::<E, W, TRANSLATED>(error, None, translation, writer, open, b"}")?;
     writer.write_all(suffix).map_err(serde_json::Error::io)
 }

@@ -11,7 +11,7 @@ pub mod doc;
 pub(crate) mod error;
 pub(crate) mod facts;
 pub mod fields;
-mod interpolate;
+pub(crate) mod interpolate;
 pub(crate) mod json_text;
 pub(crate) mod message;
 pub(crate) mod shape;

@@ -273,32 +273,15 @@ impl<'a, E: ApiError + ?Sized> Translated<'a, E> {
 impl<E: ApiError + ?Sized> fmt::Display for Translated<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // The derive admits `{field}` placeholders only, each naming a
-        // details field, and no other brace: text up to a `{`, the name up
-        // to its `}` (what `template::split` reads, without its generality).
+        // details field, and no other brace: the own messages' split.
         let fields = self.error.descriptor().field_list();
-        let template = self.template;
-        let bytes = template.as_bytes();
-        let (mut start, mut i) = (0, 0);
-        while i < bytes.len() {
-            if bytes[i] != b'{' {
-                i += 1;
-                continue;
-            }
-            let Some(len) = bytes[i + 1..].iter().position(|&b| b == b'}') else {
-                break;
-            };
-            f.write_str(&template[start..i])?;
-            let written = &template[i..i + len + 2];
-            let name = &template[i + 1..i + 1 + len];
+        crate::model::interpolate::write_template(self.template, f, |name, f| {
             match fields.idents.iter().position(|ident| *ident == name) {
-                Some(index) => write_field(self.error, fields.names[index], f)?,
+                Some(index) => write_field(self.error, fields.names[index], f),
                 // Not from the derive: shown as written.
-                None => f.write_str(written)?,
+                None => write!(f, "{{{name}}}"),
             }
-            i += len + 2;
-            start = i;
-        }
-        f.write_str(&template[start..])
+        })
     }
 }
 

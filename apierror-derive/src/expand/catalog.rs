@@ -564,7 +564,7 @@ fn splits_alike(own: &Own, parts: &[valid::Part], idents: &[String]) -> bool {
 
 /// A field as a placeholder names it: `instance_type` (for `r#type`,
 /// `type`), `0`.
-fn ident(member: &syn::Member) -> String {
+pub(super) fn ident(member: &syn::Member) -> String {
     match member {
         syn::Member::Named(ident) => {
             let name = ident.to_string();

@@ -85,6 +85,112 @@ pub enum Formats {
     Raw { r#type: &'static str },
 }
 
+/// Placeholders of every kind (strings, integers, `bool`, renamed or raw
+/// fields, a field named twice or out of the fields' order, a float, a
+/// `char`, a spec, a skipped field, a computed argument). Each message reads as `format!`
+/// writes it.
+#[derive(Debug, ApiError)]
+#[api_error(code = "snake_case", status = 400)]
+pub enum Placeholders<'a> {
+    #[message("{name}/{boxed}/{cow}/{borrowed}: {name} again")]
+    Strings {
+        name: String,
+        boxed: Box<str>,
+        cow: std::borrow::Cow<'a, str>,
+        borrowed: &'a str,
+    },
+    #[message("{small} {negative} {wide} {huge} {size} {flag}")]
+    Integers {
+        small: u8,
+        negative: i64,
+        wide: u128,
+        huge: i128,
+        size: usize,
+        flag: bool,
+    },
+    #[message("{r#type} to {limit}")]
+    Renamed {
+        r#type: String,
+        #[api_error(rename = "max")]
+        limit: u32,
+    },
+    #[message("{ratio} {letter}")]
+    HandedOver { ratio: f64, letter: char },
+    #[message("{second} before {first}")]
+    Reordered { first: u32, second: String },
+    #[message("{count:>3} {secret}")]
+    Written {
+        count: u32,
+        #[api_error(skip)]
+        secret: u32,
+    },
+    #[message("{n} needs {total}", total = .n * 2)]
+    Computed { n: u32 },
+}
+
+#[test]
+fn every_kind_of_placeholder_reads_as_format_writes_it() {
+    let cases = [
+        (
+            Placeholders::Strings {
+                name: "a\"b".into(),
+                boxed: "{x}".into(),
+                cow: "c".into(),
+                borrowed: "é",
+            },
+            format!("{}/{}/{}/{}: {} again", "a\"b", "{x}", "c", "é", "a\"b"),
+        ),
+        (
+            Placeholders::Integers {
+                small: 255,
+                negative: -42,
+                wide: u128::MAX,
+                huge: i128::MIN,
+                size: 0,
+                flag: true,
+            },
+            format!("255 -42 {} {} 0 true", u128::MAX, i128::MIN),
+        ),
+        (
+            Placeholders::Renamed {
+                r#type: "vm".into(),
+                limit: 3,
+            },
+            "vm to 3".to_owned(),
+        ),
+        (
+            Placeholders::HandedOver {
+                ratio: 1.0,
+                letter: '"',
+            },
+            format!("{} {}", 1.0f64, '"'),
+        ),
+        (
+            Placeholders::Written {
+                count: 7,
+                secret: 9,
+            },
+            "  7 9".to_owned(),
+        ),
+        (Placeholders::Computed { n: 4 }, "4 needs 8".to_owned()),
+        (
+            Placeholders::Reordered {
+                first: 1,
+                second: "2".into(),
+            },
+            "2 before 1".to_owned(),
+        ),
+    ];
+    for (error, expected) in cases {
+        assert_eq!(error.message().to_string(), expected, "{error:?}");
+        assert_eq!(error.to_string(), expected, "{error:?}");
+        // The body's message is the same text, as JSON.
+        let body: serde_json::Value =
+            serde_json::from_slice(&apierror::Render::new(&error).to_vec().unwrap()).unwrap();
+        assert_eq!(body["error"]["message"], expected.as_str(), "{error:?}");
+    }
+}
+
 #[test]
 fn message_format_specs() {
     assert_eq!(

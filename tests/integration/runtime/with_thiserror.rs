@@ -76,3 +76,84 @@ fn transparent_with_thiserror() {
     assert_eq!(err.status(), 409);
     assert_eq!(WorkspaceError::CATALOG.len(), 3);
 }
+
+/// With thiserror's `Display`, a public message whose placeholders are
+/// string details fields in their order is written from the fields as the
+/// visit hands them over, with no arm of its own; the others (numbers, a
+/// field out of order or twice, a spec) hand their arguments over. Both read
+/// as `format!` writes them.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(code = "snake_case", status = 400)]
+pub enum Placeholders<'a> {
+    #[error("internal")]
+    #[message("{name} has {count} of {max}, frozen: {frozen}")]
+    FromFields {
+        name: &'a str,
+        count: i64,
+        #[api_error(rename = "limit")]
+        max: u128,
+        frozen: bool,
+    },
+    #[error("internal")]
+    #[message("{r#type}: {note} ({label})")]
+    Raw {
+        r#type: Box<str>,
+        note: String,
+        #[api_error(rename = "tag")]
+        label: std::borrow::Cow<'a, str>,
+    },
+    #[error("internal")]
+    #[message("{second} before {first}, {second} again")]
+    OutOfOrder { first: u32, second: String },
+    #[error("internal")]
+    #[message("{ratio:.1} {letter}")]
+    HandedOver { ratio: f64, letter: char },
+    #[error("internal")]
+    #[message("Static")]
+    Static { hidden: u8 },
+}
+
+#[test]
+fn public_messages_from_the_fields_read_as_format_writes_them() {
+    let cases = [
+        (
+            Placeholders::FromFields {
+                name: "a\"{b}",
+                count: -7,
+                max: u128::MAX,
+                frozen: false,
+            },
+            format!("a\"{{b}} has -7 of {}, frozen: false", u128::MAX),
+        ),
+        (
+            Placeholders::Raw {
+                r#type: "vm".into(),
+                note: "é".into(),
+                label: "a\"{b}".into(),
+            },
+            "vm: é (a\"{b})".to_owned(),
+        ),
+        (
+            Placeholders::OutOfOrder {
+                first: 1,
+                second: "2".into(),
+            },
+            "2 before 1, 2 again".to_owned(),
+        ),
+        (
+            Placeholders::HandedOver {
+                ratio: 0.25,
+                letter: 'x',
+            },
+            "0.2 x".to_owned(),
+        ),
+        (Placeholders::Static { hidden: 1 }, "Static".to_owned()),
+    ];
+    for (error, expected) in cases {
+        assert_eq!(error.to_string(), "internal");
+        assert_eq!(error.message().to_string(), expected, "{error:?}");
+        let body: serde_json::Value =
+            serde_json::from_slice(&apierror::Render::new(&error).to_vec().unwrap()).unwrap();
+        assert_eq!(body["error"]["message"], expected.as_str(), "{error:?}");
+    }
+}

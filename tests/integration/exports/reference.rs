@@ -4,7 +4,7 @@
 //! published by hand. Each test here parses one of them, extracts its
 //! per-code facts (titles, descriptions, causes, example errors, resolution
 //! steps and commands, solutions, JSON examples, exception classes), and
-//! looks for every fact in the reference `apierror::export::markdown`
+//! looks for every fact in the reference `apierror::export::Export::markdown`
 //! generates from the example enums (what `cargo run --example catalog`
 //! publishes). A fact of a code must appear in that code's entry, the part
 //! of the generated reference from its `### CODE: Title` heading to the next
@@ -99,7 +99,7 @@ impl Generated {
     fn new(name: &'static str, catalog: &Catalog) -> Self {
         Generated {
             name,
-            markdown: apierror::export::markdown(catalog),
+            markdown: apierror::export::Export::markdown(catalog),
             checked: 0,
             missing: Vec::new(),
         }

@@ -375,7 +375,7 @@ fn the_json_catalog_lists_each_codes_translations() {
         json!({"de": "Die Ressource „{value}“ gibt es bereits",
                "fr": "La ressource « {value} » existe déjà"})
     );
-    let reference = apierror::export::markdown(ResourceError::CATALOG);
+    let reference = apierror::export::Export::markdown(ResourceError::CATALOG);
     assert!(
         reference.contains("- **Translations**:\n  - `de`: `Die Ressource „{value}“ gibt es bereits`\n  - `fr`: `La ressource « {value} » existe déjà`\n"),
         "{reference}"

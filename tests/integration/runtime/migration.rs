@@ -319,3 +319,69 @@ fn tooling_items_moved_into_their_types_keep_their_old_paths() {
         None
     );
 }
+
+/// `export`'s functions, now associated functions of `Export`, answer as
+/// the new paths do.
+#[test]
+fn export_functions_moved_into_export_keep_their_old_paths() {
+    use crate::translated::ResourceError;
+    use apierror::export::Export;
+    use apierror::format::{Google, Problem};
+
+    for catalog in [ShopError::CATALOG, ResourceError::CATALOG] {
+        assert_eq!(
+            apierror::export::markdown(catalog),
+            Export::markdown(catalog)
+        );
+        assert_eq!(apierror::export::json(catalog), Export::json(catalog));
+        assert_eq!(
+            apierror::export::typescript(catalog),
+            Export::typescript(catalog)
+        );
+        let google = Google::new("shop.example.com");
+        assert_eq!(
+            apierror::export::typescript_for(catalog, &google),
+            Export::typescript_for(catalog, &google)
+        );
+        assert_eq!(
+            apierror::export::json_schema(catalog, &Problem::new()),
+            Export::json_schema(catalog, &Problem::new())
+        );
+    }
+    assert_eq!(
+        apierror::export::typescript_of::<ShopError>(),
+        Export::typescript_of::<ShopError>()
+    );
+    assert_eq!(
+        apierror::export::json_schema_of::<ResourceError>(),
+        Export::json_schema_of::<ResourceError>()
+    );
+
+    // The committed catalog file: current for both paths, then stale for
+    // both, with the same message.
+    let dir = std::env::temp_dir().join(format!("apierror-migration-{}", std::process::id()));
+    let path = dir.join("shop.json");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(&path, Export::json(ShopError::CATALOG) + "\n").unwrap();
+    apierror::export::assert_catalog_file(ShopError::CATALOG, &path);
+    Export::assert_catalog_file(ShopError::CATALOG, &path);
+    std::fs::write(&path, "{}\n").unwrap();
+    let stale = |old: bool| {
+        let path = path.clone();
+        std::panic::catch_unwind(move || {
+            if old {
+                apierror::export::assert_catalog_file(ShopError::CATALOG, &path)
+            } else {
+                Export::assert_catalog_file(ShopError::CATALOG, &path)
+            }
+        })
+        .map_err(|panic| panic.downcast::<String>().map(|message| *message).ok())
+    };
+    // (Unless the tests run with `APIERROR_UPDATE=1`, which rewrites it.)
+    if std::env::var_os(apierror::export::JsonCatalog::UPDATE_VAR).is_none() {
+        let message = stale(true).unwrap_err();
+        assert!(message.as_deref().is_some_and(|m| m.contains("is stale")));
+        assert_eq!(message, stale(false).unwrap_err());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -13,7 +13,7 @@ use std::marker::PhantomData;
 
 /// A decoder of the bodies a [`Format`] renders, built from what the format
 /// renders (the model the exporters print, see
-/// [`export::json_schema`](crate::export::json_schema)): the built-in
+/// [`Export::json_schema`](crate::export::Export::json_schema)): the built-in
 /// formats and your own alike, with nothing to write for a format whose
 /// code, message and fields sit at members of their own.
 ///

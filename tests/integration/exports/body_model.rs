@@ -87,7 +87,7 @@ fn body<E: ApiError, F: Format>(error: &E, format: &F, context: Context<'_>) -> 
 }
 
 fn openapi<F: Format>(catalog: &apierror::Catalog, format: &F) -> Value {
-    serde_json::to_value(apierror::openapi::responses(catalog, format)).unwrap()
+    serde_json::to_value(apierror::openapi::ErrorResponses::of(catalog, format)).unwrap()
 }
 
 fn contexts() -> [Context<'static>; 3] {
@@ -434,11 +434,11 @@ mod served {
         let mut bulk = apierror::openapi::utoipa::openapi::Responses::new();
         bulk.responses.insert(
             "207".to_owned(),
-            apierror::openapi::utoipa::openapi::RefOr::T(apierror::openapi::bulk_response(
+            apierror::openapi::utoipa::openapi::RefOr::T(apierror::openapi::BulkResponses::of(
                 Shop::CATALOG,
             )),
         );
-        assert!(apierror::openapi::add_to(
+        assert!(apierror::openapi::ErrorResponses::add_to(
             &mut doc,
             "/bulk",
             HttpMethod::Get,
@@ -448,25 +448,25 @@ mod served {
         for (path, responses) in [
             (
                 "/stripe/{case}",
-                apierror::openapi::responses(Shop::CATALOG, &StripeLike),
+                apierror::openapi::ErrorResponses::of(Shop::CATALOG, &StripeLike),
             ),
             (
                 "/jsonapi/{case}",
-                apierror::openapi::responses(Shop::CATALOG, &JsonApiLike),
+                apierror::openapi::ErrorResponses::of(Shop::CATALOG, &JsonApiLike),
             ),
             (
                 "/translated/{case}",
-                apierror::openapi::responses(ResourceError::CATALOG, &google),
+                apierror::openapi::ErrorResponses::of(ResourceError::CATALOG, &google),
             ),
         ] {
-            assert!(apierror::openapi::add_to(
+            assert!(apierror::openapi::ErrorResponses::add_to(
                 &mut doc,
                 path,
                 HttpMethod::Get,
                 responses
             ));
         }
-        apierror::openapi::add_schemas(&mut doc, Shop::CATALOG);
+        apierror::openapi::ErrorSchemas::add_to(&mut doc, Shop::CATALOG);
         let mut doc = serde_json::to_value(&doc).unwrap();
         // The path parameter, which the handlers declare to axum only.
         for path in ["/stripe/{case}", "/jsonapi/{case}", "/translated/{case}"] {

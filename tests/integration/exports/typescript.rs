@@ -928,7 +928,7 @@ fn check<E: ApiError>(name: &str, values: &[E]) {
     let openapi: Vec<Value> = formats
         .iter()
         .map(|(_, format)| {
-            serde_json::to_value(apierror::openapi::responses(catalog, format)).unwrap()
+            serde_json::to_value(apierror::openapi::ErrorResponses::of(catalog, format)).unwrap()
         })
         .collect();
     for case in &cases {

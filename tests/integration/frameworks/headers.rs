@@ -540,8 +540,11 @@ fn a_skipped_field_feeds_its_header_only() {
         ["x-ratelimit-remaining", "x-ratelimit-resource"]
     );
     assert_eq!(descriptor.fields(), ["resource"]);
-    let openapi =
-        serde_json::to_value(apierror::openapi::responses(Limited::CATALOG, &Standard)).unwrap();
+    let openapi = serde_json::to_value(apierror::openapi::ErrorResponses::of(
+        Limited::CATALOG,
+        &Standard,
+    ))
+    .unwrap();
     let headers = &openapi["403"]["headers"];
     assert!(headers.get("x-ratelimit-remaining").is_some(), "{headers}");
 }
@@ -650,7 +653,7 @@ fn www_authenticate_false_sends_no_challenge() {
         .contains_key(WWW_AUTHENTICATE));
     let actix = actix_web::ResponseError::error_response(&NoChallenge::RequiresAuthentication);
     assert!(actix.headers().get("www-authenticate").is_none());
-    let openapi = serde_json::to_value(apierror::openapi::responses(
+    let openapi = serde_json::to_value(apierror::openapi::ErrorResponses::of(
         NoChallenge::CATALOG,
         &Standard,
     ))

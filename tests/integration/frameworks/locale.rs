@@ -555,7 +555,7 @@ mod services {
 
 #[test]
 fn openapi_documents_content_language() {
-    let responses = apierror::openapi::default_responses(ResourceError::CATALOG);
+    let responses = apierror::openapi::ErrorResponses::built_in(ResourceError::CATALOG);
     let json = serde_json::to_value(&responses).unwrap();
     let header = &json["409"]["headers"]["Content-Language"];
     assert_eq!(
@@ -564,14 +564,17 @@ fn openapi_documents_content_language() {
         "{json}"
     );
     // An untranslated type with a language: one value.
-    let plain = serde_json::to_value(apierror::openapi::default_responses(Plain::CATALOG)).unwrap();
+    let plain =
+        serde_json::to_value(apierror::openapi::ErrorResponses::built_in(Plain::CATALOG)).unwrap();
     assert_eq!(
         plain["404"]["headers"]["Content-Language"]["schema"]["enum"],
         json!(["en-GB"])
     );
     // A composed type documents its variants' languages.
-    let composed =
-        serde_json::to_value(apierror::openapi::default_responses(ServiceError::CATALOG)).unwrap();
+    let composed = serde_json::to_value(apierror::openapi::ErrorResponses::built_in(
+        ServiceError::CATALOG,
+    ))
+    .unwrap();
     assert_eq!(
         composed["409"]["headers"]["Content-Language"]["schema"]["enum"],
         json!(["en", "de", "fr"])
@@ -584,8 +587,10 @@ fn openapi_documents_content_language() {
         Busy,
     }
     assert_eq!(Untranslated::Busy.descriptor().language(), None);
-    let none =
-        serde_json::to_value(apierror::openapi::default_responses(Untranslated::CATALOG)).unwrap();
+    let none = serde_json::to_value(apierror::openapi::ErrorResponses::built_in(
+        Untranslated::CATALOG,
+    ))
+    .unwrap();
     assert!(
         none["409"]["headers"].get("Content-Language").is_none(),
         "{none}"

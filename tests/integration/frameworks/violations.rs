@@ -585,7 +585,7 @@ mod openapi {
 
     /// The response of `status` in `format`, as JSON.
     fn response<F: Format>(format: &F, status: &str) -> Value {
-        let responses = apierror::openapi::responses(SignupError::CATALOG, format);
+        let responses = apierror::openapi::ErrorResponses::of(SignupError::CATALOG, format);
         let value = serde_json::to_value(&responses).unwrap();
         value[status].clone()
     }

@@ -385,3 +385,99 @@ fn export_functions_moved_into_export_keep_their_old_paths() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `openapi`'s functions, now associated functions of `ErrorResponses`,
+/// `ErrorSchemas` and `BulkResponses`, answer as the new paths do.
+#[test]
+fn openapi_functions_moved_into_their_types_keep_their_old_paths() {
+    use crate::translated::ResourceError;
+    use apierror::format::Problem;
+    use apierror::openapi::utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
+    use apierror::openapi::utoipa::openapi::{InfoBuilder, OpenApi, OpenApiBuilder, PathsBuilder};
+    use apierror::openapi::{BulkResponses, ErrorResponses, ErrorSchemas};
+
+    /// A page of a listing: a component the details refer to.
+    #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+    struct Page {
+        number: u32,
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api_error(code = "SCREAMING_SNAKE_CASE")]
+    enum ListError {
+        #[status(416)]
+        #[message("The page is past the end of the list")]
+        PageOutOfRange { page: Page },
+    }
+
+    /// JSON text, for comparing utoipa's types (not all `PartialEq`).
+    fn json<T: serde::Serialize>(value: &T) -> String {
+        serde_json::to_string(value).unwrap()
+    }
+    for catalog in [
+        ShopError::CATALOG,
+        ResourceError::CATALOG,
+        ListError::CATALOG,
+    ] {
+        let problem = Problem::new();
+        assert_eq!(
+            json(&apierror::openapi::responses(catalog, &problem)),
+            json(&ErrorResponses::of(catalog, &problem))
+        );
+        assert_eq!(
+            json(&apierror::openapi::default_responses(catalog)),
+            json(&ErrorResponses::built_in(catalog))
+        );
+        assert_eq!(
+            json(&apierror::openapi::schemas(catalog)),
+            json(&ErrorSchemas::of(catalog))
+        );
+        assert_eq!(
+            json(&apierror::openapi::bulk_response(catalog)),
+            json(&BulkResponses::of(catalog))
+        );
+
+        // Merged into responses of one's own.
+        let mut old = ErrorResponses::of(catalog, &problem);
+        let mut new = old.clone();
+        apierror::openapi::merge(&mut old, ErrorResponses::built_in(catalog));
+        ErrorResponses::merge(&mut new, ErrorResponses::built_in(catalog));
+        assert_eq!(json(&old), json(&new));
+
+        // Added to a document's operation, and its components.
+        let document = || {
+            OpenApiBuilder::new()
+                .info(InfoBuilder::new().title("Shop").version("1").build())
+                .paths(PathsBuilder::new().path(
+                    "/orders",
+                    PathItem::new(HttpMethod::Get, OperationBuilder::new().build()),
+                ))
+                .build()
+        };
+        let (mut old, mut new): (OpenApi, OpenApi) = (document(), document());
+        for path in ["/orders", "/missing"] {
+            assert_eq!(
+                apierror::openapi::add_to(
+                    &mut old,
+                    path,
+                    HttpMethod::Get,
+                    ErrorResponses::built_in(catalog)
+                ),
+                ErrorResponses::add_to(
+                    &mut new,
+                    path,
+                    HttpMethod::Get,
+                    ErrorResponses::built_in(catalog)
+                )
+            );
+        }
+        apierror::openapi::add_schemas(&mut old, catalog);
+        ErrorSchemas::add_to(&mut new, catalog);
+        assert_eq!(json(&old), json(&new));
+    }
+    assert!(!ErrorSchemas::of(ListError::CATALOG).is_empty());
+    let past = ListError::PageOutOfRange {
+        page: Page { number: 9 },
+    };
+    assert_eq!(past.status(), 416);
+}

@@ -4,7 +4,8 @@
 //! what the exports and formats make of them.
 
 use apierror::format::{Google, Problem, Standard};
-use apierror::{stability, ApiError, Render};
+use apierror::stability::Drift;
+use apierror::{ApiError, Render};
 use serde_json::{json, Value};
 
 /// Errors of the choreography service.
@@ -325,20 +326,20 @@ fn snapshots_ignore_documentation_and_catch_contract_changes() {
     use plain::Error as Plain;
     use status_changed::Error as StatusChanged;
     let strip = |s: String| s.lines().skip(1).collect::<Vec<_>>().join("\n");
-    let plain = strip(stability::snapshot(Plain::CATALOG));
-    assert_eq!(strip(stability::snapshot(Documented::CATALOG)), plain);
-    assert_ne!(strip(stability::snapshot(StatusChanged::CATALOG)), plain);
-    assert_ne!(strip(stability::snapshot(CodeChanged::CATALOG)), plain);
+    let plain = strip(Drift::snapshot(Plain::CATALOG));
+    assert_eq!(strip(Drift::snapshot(Documented::CATALOG)), plain);
+    assert_ne!(strip(Drift::snapshot(StatusChanged::CATALOG)), plain);
+    assert_ne!(strip(Drift::snapshot(CodeChanged::CATALOG)), plain);
 
     // Checked against a committed snapshot: the documented type passes the
     // plain one's, the changed ones do not.
     let dir = std::env::temp_dir().join(format!("apierror-docs-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("a.catalog");
-    std::fs::write(&path, stability::snapshot(Plain::CATALOG)).unwrap();
-    assert!(stability::check_with(Documented::CATALOG, &path, false).is_ok());
-    assert!(stability::check_with(StatusChanged::CATALOG, &path, false).is_err());
-    assert!(stability::check_with(CodeChanged::CATALOG, &path, false).is_err());
+    std::fs::write(&path, Drift::snapshot(Plain::CATALOG)).unwrap();
+    assert!(Drift::check_with(Documented::CATALOG, &path, false).is_ok());
+    assert!(Drift::check_with(StatusChanged::CATALOG, &path, false).is_err());
+    assert!(Drift::check_with(CodeChanged::CATALOG, &path, false).is_err());
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -481,3 +481,72 @@ fn openapi_functions_moved_into_their_types_keep_their_old_paths() {
     };
     assert_eq!(past.status(), 416);
 }
+
+/// `stability`'s functions, now associated functions of `Drift`, answer as
+/// the new paths do.
+#[test]
+fn stability_functions_moved_into_drift_keep_their_old_paths() {
+    use apierror::stability::Drift;
+
+    let dir = std::env::temp_dir().join(format!(
+        "apierror-migration-stability-{}",
+        std::process::id()
+    ));
+    let path = dir.join("shop.catalog");
+    std::fs::create_dir_all(&dir).unwrap();
+    let _ = std::fs::remove_file(&path);
+
+    assert_eq!(
+        apierror::stability::snapshot(ShopError::CATALOG),
+        Drift::snapshot(ShopError::CATALOG)
+    );
+    // No snapshot yet: the same failure.
+    assert_eq!(
+        apierror::stability::check_with(ShopError::CATALOG, &path, false)
+            .unwrap_err()
+            .to_string(),
+        Drift::check_with(ShopError::CATALOG, &path, false)
+            .unwrap_err()
+            .to_string()
+    );
+    // Written by the old path, current for the new one, and back.
+    apierror::stability::check_with(ShopError::CATALOG, &path, true).unwrap();
+    Drift::check(ShopError::CATALOG, &path).unwrap();
+    Drift::check_with(ShopError::CATALOG, &path, true).unwrap();
+    apierror::stability::check(ShopError::CATALOG, &path).unwrap();
+    apierror::stability::assert_stable(ShopError::CATALOG, &path);
+    Drift::assert_stable(ShopError::CATALOG, &path);
+
+    // A changed status: the same report, and the same panic.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace(" 404 ", " 410 ")).unwrap();
+    let old = apierror::stability::check_with(ShopError::CATALOG, &path, false).unwrap_err();
+    let new = Drift::check_with(ShopError::CATALOG, &path, false).unwrap_err();
+    assert!(new.is_breaking());
+    assert_eq!(old.to_string(), new.to_string());
+    if std::env::var_os(Drift::UPDATE_ENV).is_none() {
+        assert_eq!(
+            apierror::stability::check(ShopError::CATALOG, &path)
+                .unwrap_err()
+                .to_string(),
+            new.to_string()
+        );
+        let panic = |old: bool| {
+            let path = path.clone();
+            std::panic::catch_unwind(move || {
+                if old {
+                    apierror::stability::assert_stable(ShopError::CATALOG, &path)
+                } else {
+                    Drift::assert_stable(ShopError::CATALOG, &path)
+                }
+            })
+            .unwrap_err()
+            .downcast::<String>()
+            .map(|message| *message)
+            .ok()
+        };
+        assert_eq!(panic(true), Some(new.to_string()));
+        assert_eq!(panic(false), Some(new.to_string()));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -550,3 +550,49 @@ fn stability_functions_moved_into_drift_keep_their_old_paths() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `metrics`'s functions, now associated functions of `Series`, count as
+/// the new paths do: each path on a recorder of its own, the scrapes
+/// compared.
+#[test]
+fn metrics_functions_moved_into_series_keep_their_old_paths() {
+    use apierror::metrics::{Series, Source};
+    use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusRecorder};
+
+    // Both alive at once, so that they are two recorders at two addresses
+    // (`register` keeps counters by recorder).
+    let old = PrometheusBuilder::new().build_recorder();
+    let new = PrometheusBuilder::new().build_recorder();
+    let scrape = |recorder: &PrometheusRecorder| {
+        let mut lines: Vec<String> = recorder
+            .handle()
+            .render()
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        lines.sort();
+        lines
+    };
+    metrics::with_local_recorder(&old, || {
+        apierror::metrics::register::<ShopError>(Source::Http);
+        apierror::metrics::describe::<ShopError>();
+    });
+    metrics::with_local_recorder(&new, || {
+        Series::register::<ShopError>(Source::Http);
+        Series::describe::<ShopError>();
+    });
+    assert_eq!(scrape(&old), scrape(&new));
+    assert!(scrape(&new)
+        .iter()
+        .any(|line| line.contains("ORDER_NOT_FOUND")));
+
+    metrics::with_local_recorder(&old, || {
+        apierror::metrics::record(&ERROR, Source::Http);
+        apierror::metrics::record(&ERROR, Source::Bulk);
+    });
+    metrics::with_local_recorder(&new, || {
+        Series::record(&ERROR, Source::Http);
+        Series::record(&ERROR, Source::Bulk);
+    });
+    assert_eq!(scrape(&old), scrape(&new));
+}

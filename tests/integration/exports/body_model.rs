@@ -675,7 +675,7 @@ fn computed_arguments_are_documented_by_a_name() {
 /// that renders the same body; for a built-in format, the decoder of
 /// built-in bodies says the same.
 fn decodes_back<E: ApiError + apierror::decode::Decode>(values: &[E]) -> usize {
-    use apierror::decode::{decode, Decoded, Decoder};
+    use apierror::decode::{Decoded, Decoder};
     let mut decoded = 0;
     for (stem, format) in crate::typescript::formats(E::CATALOG) {
         let decoder = Decoder::<E>::new(&format);
@@ -693,7 +693,7 @@ fn decodes_back<E: ApiError + apierror::decode::Decode>(values: &[E]) -> usize {
                     .unwrap();
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 let built_in = matches!(format, crate::formats::AnyFormat::BuiltIn(_))
-                    .then(|| decode::<E>(&bytes));
+                    .then(|| E::decode(&bytes));
                 let back = match decoder.decode(&bytes) {
                     Ok(back) => back,
                     // A field the format leaves out (JSON:API and `Status`

@@ -22,6 +22,7 @@
 use crate::services;
 use services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
 
+use apierror::decode::Decode;
 use apierror::{ApiError, Catalog};
 use serde_json::Value;
 
@@ -1072,11 +1073,10 @@ fn json_examples_are_what_the_library_renders() {
         }
         let documented: Value = serde_json::from_str(example.code())
             .unwrap_or_else(|e| panic!("{}: the example is not JSON: {e}", d.code()));
-        let decoded =
-            apierror::decode::decode::<hexabase::HexabaseError>(example.code().as_bytes())
-                .unwrap_or_else(|e| panic!("{}: {e}", d.code()))
-                .known()
-                .unwrap_or_else(|| panic!("{}: the example's code is not the type's", d.code()));
+        let decoded = hexabase::HexabaseError::decode(example.code().as_bytes())
+            .unwrap_or_else(|e| panic!("{}: {e}", d.code()))
+            .known()
+            .unwrap_or_else(|| panic!("{}: the example's code is not the type's", d.code()));
         assert_eq!(
             decoded.code(),
             d.code(),

@@ -4,6 +4,7 @@
 //! `Content-Language`), behind the axum and actix-web request-context
 //! layers on real sockets, in gRPC statuses and in the JSON catalog.
 
+use apierror::decode::Decode;
 use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 use apierror::{ApiError, Render, Violation, Violations};
 use serde_json::{json, Value};
@@ -87,7 +88,7 @@ fn composed_types_and_decoding_read_translations() {
     };
     for context in [german, Context::new()] {
         let body = Render::new(&forbidden).context(context).to_vec().unwrap();
-        let decoded = apierror::decode::decode::<AuthError>(&body).unwrap();
+        let decoded = AuthError::decode(&body).unwrap();
         assert_eq!(decoded.known(), Some(forbidden.clone()));
     }
 }
@@ -115,7 +116,7 @@ fn every_translated_body_decodes_in_every_format() {
                     .context(context)
                     .to_vec()
                     .unwrap();
-                let decoded = apierror::decode::decode::<AuthError>(&body).unwrap();
+                let decoded = AuthError::decode(&body).unwrap();
                 assert_eq!(
                     decoded.known().as_ref(),
                     Some(error),

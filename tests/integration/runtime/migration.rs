@@ -596,3 +596,47 @@ fn metrics_functions_moved_into_series_keep_their_old_paths() {
     });
     assert_eq!(scrape(&old), scrape(&new));
 }
+
+/// `decode::{decode, decode_response}`, now associated functions of the
+/// `Decode` trait, answer as the new paths do.
+#[test]
+fn decode_functions_moved_into_the_decode_trait_keep_their_old_paths() {
+    use crate::translated::ResourceError;
+    use apierror::decode::{Decode, DecodeError, Decoded};
+
+    let outcome = |result: Result<Decoded<ResourceError>, DecodeError>| format!("{result:?}");
+    let known = Render::new(&ResourceError::LimitExceeded {
+        limit: 3,
+        current: 4,
+    })
+    .to_vec()
+    .unwrap();
+    let problem = Render::new(&ResourceError::LimitExceeded {
+        limit: 3,
+        current: 4,
+    })
+    .format(&apierror::format::Problem::new())
+    .to_vec()
+    .unwrap();
+    let unknown = br#"{"error":{"code":"RESOURCE_ARCHIVED","message":"Archived"}}"#.to_vec();
+    for body in [
+        known,
+        problem,
+        unknown,
+        b"not json".to_vec(),
+        b"{}".to_vec(),
+    ] {
+        assert_eq!(
+            outcome(apierror::decode::decode(&body)),
+            outcome(ResourceError::decode(&body))
+        );
+        let response = apierror::http::Response::builder()
+            .status(422)
+            .body(body.clone())
+            .unwrap();
+        assert_eq!(
+            outcome(apierror::decode::decode_response(&response)),
+            outcome(ResourceError::decode_response(&response))
+        );
+    }
+}

@@ -21,7 +21,7 @@ use std::marker::PhantomData;
 /// decode with it as often as needed. The variant is chosen by the code; a
 /// format without the code in its bodies (the OpenAI style) is read by its
 /// constants (the status, a `type`) and then by the message, as
-/// [`decode`](crate::decode::decode) does. A validation list the format
+/// [`Decode::decode`](crate::decode::Decode::decode) does. A validation list the format
 /// reshapes (RFC 9457's `errors`, AIP-193's `BadRequest`, a JSON:API
 /// `errors` list) is read back from where the format writes its entries'
 /// pointer, code and message.

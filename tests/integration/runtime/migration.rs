@@ -640,3 +640,77 @@ fn decode_functions_moved_into_the_decode_trait_keep_their_old_paths() {
         );
     }
 }
+
+/// `fields::{lift, lift_others, has, with_violations}`, now methods of
+/// `Details`, answer as the new paths do.
+#[test]
+fn fields_functions_moved_into_details_keep_their_old_paths() {
+    use apierror::serde::ser::{SerializeMap, Serializer};
+    use apierror::Violations;
+
+    #[derive(Debug, ApiError)]
+    #[api_error(code = "snake_case")]
+    enum PaymentError {
+        #[status(402)]
+        #[message("Your card was declined")]
+        CardDeclined {
+            param: String,
+            decline_code: String,
+            charge: Option<String>,
+        },
+        #[status(422)]
+        #[message("The request is not valid")]
+        Invalid { violations: Violations },
+    }
+
+    let declined = PaymentError::CardDeclined {
+        param: "card_number".into(),
+        decline_code: "insufficient_funds".into(),
+        charge: None,
+    };
+    let invalid = PaymentError::Invalid {
+        violations: Violations::new().with("/email", "email", "must be an email address"),
+    };
+    type Map<'a> =
+        serde_json::ser::Compound<'a, &'a mut Vec<u8>, serde_json::ser::CompactFormatter>;
+    /// The entries `write` gives a map, as JSON.
+    fn entries(write: impl FnOnce(&mut Map<'_>)) -> String {
+        let mut out = Vec::new();
+        let mut serializer = serde_json::Serializer::new(&mut out);
+        let mut map = serializer.serialize_map(None).unwrap();
+        write(&mut map);
+        SerializeMap::end(map).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+    let keys = &["decline_code", "param", "charge", "nope"];
+    for error in [&declined, &invalid] {
+        assert_eq!(
+            entries(|map| apierror::fields::lift(error, map, keys).unwrap()),
+            entries(|map| error.details().lift(map, keys).unwrap())
+        );
+        assert_eq!(
+            entries(|map| apierror::fields::lift_others(error, map, &["param"]).unwrap()),
+            entries(|map| error.details().lift_others(map, &["param"]).unwrap())
+        );
+        for key in ["param", "charge", "violations", "nope"] {
+            assert_eq!(apierror::fields::has(error, key), error.details().has(key));
+        }
+        let pointers = |list: &Violations| {
+            list.iter()
+                .map(|v| v.pointer().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            apierror::fields::with_violations(error, pointers),
+            error.details().with_violations(pointers)
+        );
+    }
+    assert_eq!(
+        entries(|map| declined.details().lift(map, keys).unwrap()),
+        r#"{"decline_code":"insufficient_funds","param":"card_number"}"#
+    );
+    assert_eq!(
+        invalid.details().with_violations(|list| list.len()),
+        Some(1)
+    );
+}

@@ -714,3 +714,26 @@ fn fields_functions_moved_into_details_keep_their_old_paths() {
         Some(1)
     );
 }
+
+/// The constants that became associated constants of the type they
+/// describe are the same values.
+#[test]
+fn constants_moved_into_their_types_keep_their_old_paths() {
+    use apierror::format::{Context, Standard};
+
+    assert_eq!(apierror::format::JSON, Standard::MEDIA_TYPE);
+    assert_eq!(apierror::format::JSON, "application/json");
+    assert_eq!(apierror::response::X_REQUEST_ID, Context::REQUEST_ID_HEADER);
+    assert_eq!(
+        Context::REQUEST_ID_HEADER.as_str(),
+        Context::new().request_id_header()
+    );
+    let response = Render::new(&ERROR)
+        .context(Context::new().with_request_id("req_1"))
+        .to_response();
+    assert_eq!(
+        response.headers()[apierror::response::X_REQUEST_ID],
+        "req_1"
+    );
+    assert_eq!(response.headers()[Context::REQUEST_ID_HEADER], "req_1");
+}

@@ -179,7 +179,7 @@ impl BulkResponses<()> {
                 "Multi-Status: one result per item of the batch, in order; a failed item \
                  carries its error object.",
             )
-            .content(crate::format::JSON, content.build())
+            .content(Standard::MEDIA_TYPE, content.build())
             .build()
     }
 }

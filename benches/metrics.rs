@@ -9,13 +9,13 @@
 //! - `axum response, prometheus`: the same with
 //!   `metrics-exporter-prometheus`'s recorder installed;
 //! - `record, no recorder` and `record, prometheus`: the increment alone
-//!   (`apierror::metrics::record`), the part of the above the feature adds;
-//! - `..., registered`: the same after `apierror::metrics::register`,
+//!   (`apierror::metrics::Series::record`), the part of the above the feature adds;
+//! - `..., registered`: the same after `apierror::metrics::Series::register`,
 //!   which keeps each code's counter (an atomic add per answer);
 //! - `to_response`: `Render::to_response`, the response builder, which
 //!   counts nothing: the reference the increments are measured against.
 
-use apierror::metrics::{record, Source};
+use apierror::metrics::{Series, Source};
 use apierror::{ApiError, Render};
 use axum_core::response::IntoResponse;
 use std::hint::black_box;
@@ -53,7 +53,7 @@ fn run(name: &str, count: u64) -> usize {
         metrics::set_global_recorder(recorder).expect("the first recorder");
     }
     if name.ends_with("registered") {
-        apierror::metrics::register::<ShopError>(Source::Http);
+        Series::register::<ShopError>(Source::Http);
     }
     let name = name.trim_end_matches(", registered");
     // One counted warm-up: the recorder's lazy set-up (its clock's
@@ -82,7 +82,7 @@ fn respond(name: &str, count: u64) -> usize {
                 usize::from(error.into_response().status().as_u16())
             }
             "record, no recorder" | "record, prometheus" => {
-                record(&error, Source::Http);
+                Series::record(&error, Source::Http);
                 1
             }
             other => panic!("no variant {other:?}; one of {VARIANTS:?}"),

@@ -1,9 +1,9 @@
 //! Publishes the error references of the five service catalogs, generated from
 //! their `#[derive(ApiError)]` types alone.
 //!
-//! `apierror::export::markdown` writes each catalog as a Markdown reference
+//! `apierror::export::Export::markdown` writes each catalog as a Markdown reference
 //! (categories or modules, an index, one entry per code, retired codes);
-//! `apierror::export::json` writes the same catalog as JSON for SDK
+//! `apierror::export::Export::json` writes the same catalog as JSON for SDK
 //! generators and other tools.
 //!
 //! ```text
@@ -100,9 +100,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         };
         let mut output = if typescript {
-            apierror::export::typescript(catalog)
+            apierror::export::Export::typescript(catalog)
         } else {
-            apierror::export::json_schema(catalog, catalog.built_in())
+            apierror::export::Export::json_schema(catalog, catalog.built_in())
         };
         if !output.ends_with('\n') {
             output.push('\n');
@@ -168,7 +168,7 @@ fn markdown_book(selected: &[(&str, &str, &Catalog)]) -> String {
         out.push_str("# Error references\n\n");
         out.push_str(
             "Each reference below is generated from a `#[derive(ApiError)]` type by \
-             `apierror::export::markdown`: the Rust code is the source of truth, and \
+             `apierror::export::Export::markdown`: the Rust code is the source of truth, and \
              the documentation cannot drift from it.\n\n",
         );
         out.push_str("| Service | Type | Codes | Retired |\n");
@@ -188,7 +188,7 @@ fn markdown_book(selected: &[(&str, &str, &Catalog)]) -> String {
         if i > 0 || selected.len() > 1 {
             out.push_str("\n---\n\n");
         }
-        out.push_str(&apierror::export::markdown(catalog));
+        out.push_str(&apierror::export::Export::markdown(catalog));
     }
     out
 }
@@ -197,7 +197,7 @@ fn markdown_book(selected: &[(&str, &str, &Catalog)]) -> String {
 /// one catalog is asked for).
 fn json_array(selected: &[(&str, &str, &Catalog)]) -> String {
     let mut out = if let [(_, _, catalog)] = selected {
-        apierror::export::json(catalog)
+        apierror::export::Export::json(catalog)
     } else {
         let catalogs: Vec<_> = selected
             .iter()

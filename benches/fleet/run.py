@@ -2,7 +2,7 @@
 """How long `apierror-fleet check` and `diff` take on a large fleet.
 
 Generates SERVICES JSON catalogs of CODES codes each, in the shape
-`apierror::export::json` writes (every code with two or three details
+`apierror::export::Export::json` writes (every code with two or three details
 fields, a description, a message with a placeholder), and a second release
 of them where one code in twenty changes (a status, a removed field, a
 retyped field, a message, a code retired, a code added). Then times, with

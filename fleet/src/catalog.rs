@@ -1,5 +1,5 @@
 //! The fleet as the tool reads it: every service's JSON catalog (the output
-//! of `apierror::export::json`), and the fleet file's settings.
+//! of `apierror::export::Export::json`), and the fleet file's settings.
 
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -253,7 +253,7 @@ pub fn read_service(path: &Path, settings: &Settings) -> Result<Service, InputEr
         .get("errors")
         .and_then(Value::as_array)
         .ok_or_else(|| {
-            reader.bad("`errors` is missing: not an apierror JSON catalog (apierror::export::json)")
+            reader.bad("`errors` is missing: not an apierror JSON catalog (apierror::export::Export::json)")
         })?;
     let mut codes = Vec::with_capacity(errors.len());
     for (i, error) in errors.iter().enumerate() {

@@ -1,7 +1,7 @@
 //! `apierror-fleet`: the error catalogs of a fleet of services, together.
 //!
 //! Each service of the fleet commits its JSON catalog
-//! (`apierror::export::assert_catalog_file`); this tool reads those files,
+//! (`apierror::export::Export::assert_catalog_file`); this tool reads those files,
 //! and nothing else:
 //!
 //! - `check`: codes two services (or two domains) use, retired codes used
@@ -36,7 +36,7 @@ usage:
   apierror-fleet sdk typescript|python [--fleet FILE] [--out FILE] CATALOG...
   apierror-fleet help | --help | -h, or COMMAND --help
 
-A CATALOG is a JSON catalog file (apierror::export::json; the service is the
+A CATALOG is a JSON catalog file (apierror::export::Export::json; the service is the
 file's name: billing.json is `billing`) or a folder of them. A folder's
 apierror-fleet.json (or --fleet FILE) holds the fleet's settings:
   {\"codes\": \"per-service\" | \"per-domain\", \"services\": {\"billing\": {\"domain\": \"payments\"}}}

@@ -1,5 +1,5 @@
 //! The fleet tool through its real parts: three small services, derived
-//! here and exported by the library (`assert_catalog_file`), composed into a
+//! here and exported by the library (`Export::assert_catalog_file`), composed into a
 //! fleet; the built `apierror-fleet` binary checks, compares, documents them
 //! and generates their SDKs; the TypeScript SDK is type-checked by `tsc
 //! --strict` and run by Node.js on real bodies, the Python SDK checked by
@@ -232,15 +232,33 @@ fn scratch(name: &str) -> PathBuf {
 /// The three services of a release, written as each service's test writes
 /// its committed catalog file.
 fn release_1(dir: &Path) {
-    apierror::export::assert_catalog_file(v1::BillingError::CATALOG, dir.join("billing.json"));
-    apierror::export::assert_catalog_file(v1::ShippingError::CATALOG, dir.join("shipping.json"));
-    apierror::export::assert_catalog_file(v1::AccountsError::CATALOG, dir.join("accounts.json"));
+    apierror::export::Export::assert_catalog_file(
+        v1::BillingError::CATALOG,
+        dir.join("billing.json"),
+    );
+    apierror::export::Export::assert_catalog_file(
+        v1::ShippingError::CATALOG,
+        dir.join("shipping.json"),
+    );
+    apierror::export::Export::assert_catalog_file(
+        v1::AccountsError::CATALOG,
+        dir.join("accounts.json"),
+    );
 }
 
 fn release_2(dir: &Path) {
-    apierror::export::assert_catalog_file(v2::BillingError::CATALOG, dir.join("billing.json"));
-    apierror::export::assert_catalog_file(v2::ShippingError::CATALOG, dir.join("shipping.json"));
-    apierror::export::assert_catalog_file(v2::AccountsError::CATALOG, dir.join("accounts.json"));
+    apierror::export::Export::assert_catalog_file(
+        v2::BillingError::CATALOG,
+        dir.join("billing.json"),
+    );
+    apierror::export::Export::assert_catalog_file(
+        v2::ShippingError::CATALOG,
+        dir.join("shipping.json"),
+    );
+    apierror::export::Export::assert_catalog_file(
+        v2::AccountsError::CATALOG,
+        dir.join("accounts.json"),
+    );
 }
 
 fn fleet(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
@@ -312,7 +330,10 @@ fn a_clean_fleet_passes_check() {
 fn check_finds_each_kind_of_finding() {
     let dir = scratch("check");
     release_1(&dir);
-    apierror::export::assert_catalog_file(legacy::LegacyError::CATALOG, dir.join("legacy.json"));
+    apierror::export::Export::assert_catalog_file(
+        legacy::LegacyError::CATALOG,
+        dir.join("legacy.json"),
+    );
 
     let output = fleet(&[&"check", &dir]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
@@ -383,8 +404,11 @@ fn check_finds_each_kind_of_finding() {
 #[test]
 fn a_code_included_from_one_shared_type_is_no_reuse() {
     let dir = scratch("shared");
-    apierror::export::assert_catalog_file(shared::OrdersError::CATALOG, dir.join("orders.json"));
-    apierror::export::assert_catalog_file(
+    apierror::export::Export::assert_catalog_file(
+        shared::OrdersError::CATALOG,
+        dir.join("orders.json"),
+    );
+    apierror::export::Export::assert_catalog_file(
         shared::PaymentsError::CATALOG,
         dir.join("payments.json"),
     );
@@ -397,7 +421,10 @@ fn a_code_included_from_one_shared_type_is_no_reuse() {
         )
     );
     // A service declaring the same code itself is a reuse.
-    apierror::export::assert_catalog_file(shared::RogueError::CATALOG, dir.join("rogue.json"));
+    apierror::export::Export::assert_catalog_file(
+        shared::RogueError::CATALOG,
+        dir.join("rogue.json"),
+    );
     let output = fleet(&[&"check", &dir]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
@@ -496,7 +523,7 @@ fn edited(from: &Path, to: &Path, edit: impl FnOnce(&mut Value)) {
 fn diff_classifies_each_kind_of_change() {
     let dir = scratch("kinds");
     let old = dir.join("billing.json");
-    apierror::export::assert_catalog_file(v1::BillingError::CATALOG, &old);
+    apierror::export::Export::assert_catalog_file(v1::BillingError::CATALOG, &old);
     type Edit = Box<dyn FnOnce(&mut Value)>;
     let cases: Vec<(&str, bool, Edit)> = vec![
         (
@@ -668,10 +695,22 @@ fn diff_classifies_each_kind_of_change() {
 fn diff_of_folders_matches_services_by_name() {
     let old = scratch("services-old");
     let new = scratch("services-new");
-    apierror::export::assert_catalog_file(v1::BillingError::CATALOG, old.join("billing.json"));
-    apierror::export::assert_catalog_file(v1::ShippingError::CATALOG, old.join("shipping.json"));
-    apierror::export::assert_catalog_file(v1::BillingError::CATALOG, new.join("billing.json"));
-    apierror::export::assert_catalog_file(v1::AccountsError::CATALOG, new.join("accounts.json"));
+    apierror::export::Export::assert_catalog_file(
+        v1::BillingError::CATALOG,
+        old.join("billing.json"),
+    );
+    apierror::export::Export::assert_catalog_file(
+        v1::ShippingError::CATALOG,
+        old.join("shipping.json"),
+    );
+    apierror::export::Export::assert_catalog_file(
+        v1::BillingError::CATALOG,
+        new.join("billing.json"),
+    );
+    apierror::export::Export::assert_catalog_file(
+        v1::AccountsError::CATALOG,
+        new.join("accounts.json"),
+    );
     let allow = scratch("services-allow").join("allow.txt");
     std::fs::write(
         &allow,
@@ -1050,7 +1089,7 @@ async fn ok() -> &'static str {
 fn python_sdk_passes_mypy_strict_and_reads_a_real_server() {
     let dir = scratch("python");
     release_2(&dir.join("catalogs"));
-    apierror::export::assert_catalog_file(
+    apierror::export::Export::assert_catalog_file(
         google::InventoryError::CATALOG,
         dir.join("catalogs/inventory.json"),
     );

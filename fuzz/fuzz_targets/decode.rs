@@ -7,11 +7,11 @@
 #[path = "../../examples/phala.rs"]
 mod phala;
 
-use apierror::decode::{decode, DecodeError, Limits};
+use apierror::decode::{Decode, DecodeError, Limits};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = decode::<phala::PhalaError>(data);
+    let _ = phala::PhalaError::decode(data);
     // Small limits: every path of the limit checks gets exercised.
     let limits = Limits {
         max_size: 256,

@@ -118,6 +118,8 @@ fn render<E: ApiError>(error: &E) -> String {
 
 #[test]
 fn generated_code_works() {
+    use apierror::decode::Decode;
+
     let missing = ModuleError::Missing {
         id: "a".to_owned(),
         r#type: Some(1),
@@ -152,7 +154,7 @@ fn generated_code_works() {
     let catalog = <Generic<u8, 3> as ApiError>::CATALOG;
     assert_eq!(catalog.appendices()[0].heading(), "Getting Help");
     assert_eq!(catalog.statuses()[0].status(), 409);
-    let decoded = apierror::decode::decode::<ServiceError>(render(&down).as_bytes()).unwrap();
+    let decoded = ServiceError::decode(render(&down).as_bytes()).unwrap();
     match decoded.known() {
         Some(ServiceError::Module(ModuleError::Down { wait: 5, .. })) => {}
         other => panic!("{:?}", other),

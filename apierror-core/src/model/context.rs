@@ -98,6 +98,13 @@ impl<'a> Context<'a> {
         self
     }
 
+    /// The header a response echoes the request id under unless
+    /// [`with_request_id_header`](Self::with_request_id_header) names
+    /// another: `X-Request-Id` (what [`request_id_header`](Self::request_id_header)
+    /// answers for a context without one), as a header name.
+    pub const REQUEST_ID_HEADER: http::HeaderName =
+        http::HeaderName::from_static(crate::facts::DEFAULT_REQUEST_ID_HEADER);
+
     /// The header the request id is echoed under: see
     /// [`with_request_id_header`](Self::with_request_id_header).
     pub const fn request_id_header(&self) -> &'a str {

@@ -196,7 +196,7 @@ impl<T: ApiError> ApiError for Box<T> {
 
 /// The details object of an error value; see [`ApiError::details`].
 pub struct Details<'a, E: ?Sized> {
-    error: &'a E,
+    pub(crate) error: &'a E,
 }
 
 impl<E: ApiError + ?Sized> Serialize for Details<'_, E> {

@@ -1,7 +1,7 @@
 //! 207 Multi-Status bulk results (as the k0rdent API answers batch operations).
 
 use crate::error::ApiError;
-use crate::format::{ErrorObject, JSON};
+use crate::format::{ErrorObject, Standard};
 use http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use http::{Response, StatusCode};
 use serde::ser::{SerializeStruct, Serializer};
@@ -208,7 +208,7 @@ impl Bulk {
         }
         *response.status_mut() = StatusCode::MULTI_STATUS;
         let headers = response.headers_mut();
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static(JSON));
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(Standard::MEDIA_TYPE));
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
         headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
         response

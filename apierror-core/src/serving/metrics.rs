@@ -17,7 +17,7 @@
 //! [`Render::to_vec`](crate::Render::to_vec) count nothing (the exporters
 //! call them for every code), so an error is counted once however it was
 //! rendered. A service on another framework counts its answers with
-//! [`record`].
+//! [`Series::record`].
 //!
 //! The labels are the catalog's, never the request's: the code, the
 //! variant's status, its category and its type's domain are `'static`
@@ -110,7 +110,8 @@ pub(crate) fn domain<E: ApiError + ?Sized>() -> Option<&'static str> {
 }
 
 /// One series of [`Series::METRIC`]: a code, as it is answered from one
-/// [`Source`]. What [`register`] registers and [`record`] increments.
+/// [`Source`]. What [`Series::register`] registers and [`Series::record`]
+/// increments; [`Series::describe`] describes the metrics.
 #[cfg(feature = "metrics")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Series {
@@ -127,7 +128,7 @@ impl Series {
     pub const METRIC: &'static str = "apierror.errors";
 
     /// The info metric of a catalog's codes, `apierror.code.info`, set by
-    /// [`describe`]: a gauge of 1 per code whose labels say its title, to
+    /// [`describe`](Self::describe): a gauge of 1 per code whose labels say its title, to
     /// join on `error.type` (`apierror_code_info` in Prometheus).
     pub const INFO_METRIC: &'static str = "apierror.code.info";
 
@@ -263,7 +264,7 @@ impl Series {
     }
 }
 
-/// The counters [`register`] made, by the address of the recorder that made
+/// The counters [`Series::register`] made, by the address of the recorder that made
 /// them and the series, sorted: a registered series is counted through its
 /// handle (an atomic add) instead of building its key and looking it up in
 /// the recorder on every answer.
@@ -280,91 +281,91 @@ fn recorder() -> usize {
     })
 }
 
-/// Counts `error` once, answered from `source`: what the library calls for
-/// each of its own answers (see the [module documentation](self)). For a
-/// service that answers an error by other means (another framework, its own
-/// bytes from [`Render::to_vec`](crate::Render::to_vec)).
 #[cfg(feature = "metrics")]
-pub fn record<E: ApiError + ?Sized>(error: &E, source: Source) {
-    let series = Series::of(error, source);
-    let key = (recorder(), series.key());
-    if let Ok(handles) = HANDLES.read() {
-        if let Ok(at) = handles.binary_search_by(|(k, _)| k.cmp(&key)) {
-            handles[at].1.increment(1);
-            return;
+impl Series {
+    /// Counts `error` once, answered from `source`: what the library calls for
+    /// each of its own answers (see the [module documentation](self)). For a
+    /// service that answers an error by other means (another framework, its own
+    /// bytes from [`Render::to_vec`](crate::Render::to_vec)).
+    pub fn record<E: ApiError + ?Sized>(error: &E, source: Source) {
+        let series = Series::of(error, source);
+        let key = (recorder(), series.key());
+        if let Ok(handles) = HANDLES.read() {
+            if let Ok(at) = handles.binary_search_by(|(k, _)| k.cmp(&key)) {
+                handles[at].1.increment(1);
+                return;
+            }
         }
+        counter(&series).increment(1);
     }
-    counter(&series).increment(1);
-}
 
-/// Registers every code of `E`'s catalog (included catalogs too) at zero
-/// on [`Series::METRIC`] for `source`, with the labels [`record`] uses, so that a
-/// dashboard lists a code before it first happens. Call it once, after the
-/// recorder is installed; calling it again changes no count.
-///
-/// It also keeps each series' counter, for the recorder in force when it is
-/// called: answers of registered codes are then counted through it, about
-/// a sixth of the work of an unregistered one. (Registering under a
-/// short-lived local recorder, `metrics::with_local_recorder`, keeps
-/// counters that a later recorder at the same address would not see:
-/// register with the recorder the service runs with. Likewise, an
-/// exporter that drops idle counters, `metrics-exporter-prometheus`'s
-/// `idle_timeout` for counters, would leave the kept ones counting a series
-/// it no longer exports: registered codes are for recorders that keep their
-/// series.)
-#[cfg(feature = "metrics")]
-pub fn register<E: ApiError + ?Sized>(source: Source) {
-    let recorder = recorder();
-    let made: Vec<_> = Series::all::<E>(source)
-        .map(|series| {
-            let counter = counter(&series);
-            counter.increment(0);
-            ((recorder, series.key()), counter)
-        })
-        .collect();
-    let mut handles = match HANDLES.write() {
-        Ok(handles) => handles,
-        // A panic elsewhere while the table was written: it holds whole
-        // entries only (each push is one), so it is still sound.
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    for (key, counter) in made {
-        match handles.binary_search_by(|(k, _)| k.cmp(&key)) {
-            Ok(at) => handles[at].1 = counter,
-            Err(at) => handles.insert(at, (key, counter)),
-        }
-    }
-}
-
-/// Describes the metrics: the help text of [`Series::METRIC`], and one
-/// [`Series::INFO_METRIC`] gauge of 1 per code of `E`'s catalog, labelled with
-/// [`Series::ERROR_TYPE`], [`Series::TITLE`], [`Series::STATUS`] and the
-/// category and domain where set. A dashboard joins it on `error.type` to
-/// show each code's title; nothing in it depends on a dashboard.
-#[cfg(feature = "metrics")]
-pub fn describe<E: ApiError + ?Sized>() {
-    metrics::describe_counter!(
-        Series::METRIC,
-        metrics::Unit::Count,
-        "Error answers by error code: HTTP responses, gRPC statuses and bulk items"
-    );
-    metrics::describe_gauge!(
-        Series::INFO_METRIC,
-        "The error codes of the catalog, with their titles (always 1)"
-    );
-    for series in Series::all::<E>(Source::Http) {
-        let mut labels: Vec<metrics::Label> = series
-            .labels()
-            .into_iter()
-            .filter(|(key, _)| *key != Series::SOURCE)
-            .map(|(key, value)| metrics::Label::from_static_parts(key, value))
+    /// Registers every code of `E`'s catalog (included catalogs too) at zero
+    /// on [`Series::METRIC`] for `source`, with the labels [`record`](Self::record) uses, so that a
+    /// dashboard lists a code before it first happens. Call it once, after the
+    /// recorder is installed; calling it again changes no count.
+    ///
+    /// It also keeps each series' counter, for the recorder in force when it is
+    /// called: answers of registered codes are then counted through it, about
+    /// a sixth of the work of an unregistered one. (Registering under a
+    /// short-lived local recorder, `metrics::with_local_recorder`, keeps
+    /// counters that a later recorder at the same address would not see:
+    /// register with the recorder the service runs with. Likewise, an
+    /// exporter that drops idle counters, `metrics-exporter-prometheus`'s
+    /// `idle_timeout` for counters, would leave the kept ones counting a series
+    /// it no longer exports: registered codes are for recorders that keep their
+    /// series.)
+    pub fn register<E: ApiError + ?Sized>(source: Source) {
+        let recorder = recorder();
+        let made: Vec<_> = Series::all::<E>(source)
+            .map(|series| {
+                let counter = counter(&series);
+                counter.increment(0);
+                ((recorder, series.key()), counter)
+            })
             .collect();
-        let title = match series.title() {
-            Cow::Borrowed(title) => metrics::Label::from_static_parts(Series::TITLE, title),
-            Cow::Owned(title) => metrics::Label::new(Series::TITLE, title),
+        let mut handles = match HANDLES.write() {
+            Ok(handles) => handles,
+            // A panic elsewhere while the table was written: it holds whole
+            // entries only (each push is one), so it is still sound.
+            Err(poisoned) => poisoned.into_inner(),
         };
-        labels.insert(1, title);
-        metrics::gauge!(Series::INFO_METRIC, labels).set(1.0);
+        for (key, counter) in made {
+            match handles.binary_search_by(|(k, _)| k.cmp(&key)) {
+                Ok(at) => handles[at].1 = counter,
+                Err(at) => handles.insert(at, (key, counter)),
+            }
+        }
+    }
+
+    /// Describes the metrics: the help text of [`Series::METRIC`], and one
+    /// [`Series::INFO_METRIC`] gauge of 1 per code of `E`'s catalog, labelled with
+    /// [`Series::ERROR_TYPE`], [`Series::TITLE`], [`Series::STATUS`] and the
+    /// category and domain where set. A dashboard joins it on `error.type` to
+    /// show each code's title; nothing in it depends on a dashboard.
+    pub fn describe<E: ApiError + ?Sized>() {
+        metrics::describe_counter!(
+            Series::METRIC,
+            metrics::Unit::Count,
+            "Error answers by error code: HTTP responses, gRPC statuses and bulk items"
+        );
+        metrics::describe_gauge!(
+            Series::INFO_METRIC,
+            "The error codes of the catalog, with their titles (always 1)"
+        );
+        for series in Series::all::<E>(Source::Http) {
+            let mut labels: Vec<metrics::Label> = series
+                .labels()
+                .into_iter()
+                .filter(|(key, _)| *key != Series::SOURCE)
+                .map(|(key, value)| metrics::Label::from_static_parts(key, value))
+                .collect();
+            let title = match series.title() {
+                Cow::Borrowed(title) => metrics::Label::from_static_parts(Series::TITLE, title),
+                Cow::Owned(title) => metrics::Label::new(Series::TITLE, title),
+            };
+            labels.insert(1, title);
+            metrics::gauge!(Series::INFO_METRIC, labels).set(1.0);
+        }
     }
 }
 
@@ -374,7 +375,7 @@ pub fn describe<E: ApiError + ?Sized>() {
 #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) fn response<E: ApiError + ?Sized>(error: &E) {
     #[cfg(feature = "metrics")]
-    record(error, Source::Http);
+    Series::record(error, Source::Http);
     #[cfg(feature = "tracing")]
     {
         let span = tracing::Span::current();
@@ -395,7 +396,7 @@ pub(crate) fn response<E: ApiError + ?Sized>(error: &E) {
 #[cfg_attr(not(feature = "tonic"), allow(dead_code))]
 pub(crate) fn status<E: ApiError + ?Sized>(error: &E, grpc_code: i32) {
     #[cfg(feature = "metrics")]
-    record(error, Source::Grpc);
+    Series::record(error, Source::Grpc);
     #[cfg(feature = "tracing")]
     {
         let span = tracing::Span::current();
@@ -410,7 +411,39 @@ pub(crate) fn status<E: ApiError + ?Sized>(error: &E, grpc_code: i32) {
 #[allow(unused_variables)]
 pub(crate) fn bulk_item<E: ApiError + ?Sized>(error: &E) {
     #[cfg(feature = "metrics")]
-    record(error, Source::Bulk);
+    Series::record(error, Source::Bulk);
+}
+
+// The old paths, kept for one release: each moved into `Series`.
+
+/// Counts `error` once, answered from `source`.
+#[cfg(feature = "metrics")]
+#[doc(hidden)]
+#[deprecated(since = "0.1.0", note = "moved to `apierror::metrics::Series::record`")]
+pub fn record<E: ApiError + ?Sized>(error: &E, source: Source) {
+    Series::record(error, source)
+}
+
+/// Registers every code of `E`'s catalog at zero for `source`.
+#[cfg(feature = "metrics")]
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::metrics::Series::register`"
+)]
+pub fn register<E: ApiError + ?Sized>(source: Source) {
+    Series::register::<E>(source)
+}
+
+/// Describes the metrics of `E`'s catalog.
+#[cfg(feature = "metrics")]
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::metrics::Series::describe`"
+)]
+pub fn describe<E: ApiError + ?Sized>() {
+    Series::describe::<E>()
 }
 
 #[cfg(all(test, feature = "metrics"))]

@@ -1,7 +1,9 @@
 //! HTTP responses built from errors: [`Render::to_response`] builds them;
-//! here are the headers' names and limits. The headers no details field or
-//! format may set are [`Reserved::HEADERS`]; [`Reserved::of`] tells which a
-//! name is, and why:
+//! here are the headers' limits. The headers no details field or format may
+//! set are [`Reserved::HEADERS`]; [`Reserved::of`] tells which a name is,
+//! and why. The request id is echoed under
+//! [`Context::REQUEST_ID_HEADER`](crate::format::Context::REQUEST_ID_HEADER)
+//! unless the context names another header:
 //!
 //! ```
 //! use apierror::response::Reserved;
@@ -22,8 +24,12 @@ use http::header::{
 use http::{Response, StatusCode};
 
 /// The header that echoes the request id of the render context.
-pub const X_REQUEST_ID: HeaderName =
-    HeaderName::from_static(crate::facts::DEFAULT_REQUEST_ID_HEADER);
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::format::Context::REQUEST_ID_HEADER`"
+)]
+pub const X_REQUEST_ID: HeaderName = crate::context::Context::REQUEST_ID_HEADER;
 
 pub use crate::facts::Reserved;
 

@@ -73,7 +73,7 @@ use tonic_types::StatusExt;
 impl Grpc {
     /// A status back into `E`: the code from `ErrorInfo.reason`, the fields
     /// from its metadata, the validation list from `BadRequest`, as
-    /// [`decode`](crate::decode::decode) reads an AIP-193 body. A status
+    /// [`Decode::decode`](crate::decode::Decode::decode) reads an AIP-193 body. A status
     /// without an `ErrorInfo`, or whose details do not decode, is
     /// [`DecodeError::NotAnError`]; a reason the type does not know is
     /// [`Decoded::Unknown`].

@@ -23,6 +23,7 @@
 mod shop;
 
 use apierror::axum::{method_not_allowed, panic_response, route_not_found, ContextLayer, Extract};
+use apierror::metrics::{Series, Source};
 use apierror::request::RequestContext;
 use axum::extract::{DefaultBodyLimit, Path, Query};
 use axum::routing::{get, post};
@@ -76,8 +77,8 @@ async fn main() -> std::io::Result<()> {
         .with_recommended_naming(true)
         .install_recorder()
         .map_err(std::io::Error::other)?;
-    apierror::metrics::register::<ShopError>(apierror::metrics::Source::Http);
-    apierror::metrics::describe::<ShopError>();
+    Series::register::<ShopError>(Source::Http);
+    Series::describe::<ShopError>();
     let listener = tokio::net::TcpListener::bind(shop::addr("service")).await?;
     println!("listening on http://{}", listener.local_addr()?);
     axum::serve(listener, app(metrics)).await

@@ -81,8 +81,10 @@ fn handlers_document_every_error_response_of_their_error_type() {
     );
     // The same responses the utoipa feature builds (aide writes headers'
     // default `style` out).
-    let utoipa =
-        serde_json::to_value(apierror::openapi::default_responses(ItemError::CATALOG)).unwrap();
+    let utoipa = serde_json::to_value(apierror::openapi::ErrorResponses::built_in(
+        ItemError::CATALOG,
+    ))
+    .unwrap();
     for status in ["404", "416", "429"] {
         let mut aide = responses[status].clone();
         for header in aide["headers"].as_object_mut().unwrap().values_mut() {

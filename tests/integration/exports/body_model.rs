@@ -87,7 +87,7 @@ fn body<E: ApiError, F: Format>(error: &E, format: &F, context: Context<'_>) -> 
 }
 
 fn openapi<F: Format>(catalog: &apierror::Catalog, format: &F) -> Value {
-    serde_json::to_value(apierror::openapi::responses(catalog, format)).unwrap()
+    serde_json::to_value(apierror::openapi::ErrorResponses::of(catalog, format)).unwrap()
 }
 
 fn contexts() -> [Context<'static>; 3] {
@@ -106,7 +106,7 @@ fn contexts() -> [Context<'static>; 3] {
 fn every_body_matches<E: ApiError, F: Format>(values: &[E], format: &F) {
     let doc = openapi(E::CATALOG, format);
     let schema: Value =
-        serde_json::from_str(&apierror::export::json_schema(E::CATALOG, format)).unwrap();
+        serde_json::from_str(&apierror::export::Export::json_schema(E::CATALOG, format)).unwrap();
     for error in values {
         for context in contexts() {
             let body = body(error, format, context);
@@ -126,10 +126,13 @@ fn every_body_matches<E: ApiError, F: Format>(values: &[E], format: &F) {
 /// replaces.
 #[test]
 fn the_json_catalog_of_a_type_with_its_own_format_says_custom() {
-    let catalog: Value = serde_json::from_str(&apierror::export::json(Shop::CATALOG)).unwrap();
+    let catalog: Value =
+        serde_json::from_str(&apierror::export::Export::json(Shop::CATALOG)).unwrap();
     assert_eq!(catalog["format"], "custom");
-    let standard: Value =
-        serde_json::from_str(&apierror::export::json(apierror::RequestError::CATALOG)).unwrap();
+    let standard: Value = serde_json::from_str(&apierror::export::Export::json(
+        apierror::RequestError::CATALOG,
+    ))
+    .unwrap();
     assert_eq!(standard["format"], "standard");
 }
 
@@ -174,21 +177,25 @@ fn a_field_of_a_type_without_to_schema_takes_any_value() {
         matches(card, &json!({"last4": "4242", "brand": "visa"})),
         "{card}"
     );
-    let schema: Value =
-        serde_json::from_str(&apierror::export::json_schema(Shop::CATALOG, &StripeLike)).unwrap();
+    let schema: Value = serde_json::from_str(&apierror::export::Export::json_schema(
+        Shop::CATALOG,
+        &StripeLike,
+    ))
+    .unwrap();
     let declined = &schema["oneOf"][1];
     assert_eq!(declined["title"], "card_declined");
     assert_eq!(
         declined["properties"]["error"]["properties"]["details"]["properties"]["card"],
         json!(true)
     );
-    let ts = apierror::export::typescript_of::<Shop>();
+    let ts = apierror::export::Export::typescript_of::<Shop>();
     assert!(ts.contains("card: unknown"), "{ts}");
 }
 
 #[test]
 fn a_member_some_codes_write_is_required_for_those_only() {
-    let schema: Value = serde_json::from_str(&apierror::export::json_schema_of::<Shop>()).unwrap();
+    let schema: Value =
+        serde_json::from_str(&apierror::export::Export::json_schema_of::<Shop>()).unwrap();
     let branch = |code: &str| {
         schema["oneOf"]
             .as_array()
@@ -212,7 +219,7 @@ fn a_member_some_codes_write_is_required_for_those_only() {
         "https://docs.example.com/errors/order_not_found"
     );
     // And the TypeScript says the same.
-    let ts = apierror::export::typescript_of::<Shop>();
+    let ts = apierror::export::Export::typescript_of::<Shop>();
     assert!(ts.contains("      type: \"card_error\";\n"), "{ts}");
     assert!(ts.contains("      param: string;\n"), "{ts}");
 }
@@ -266,13 +273,13 @@ fn headers_the_format_adds_are_documented_and_a_challenge_turned_off_is_not() {
 #[test]
 fn translated_aip_193_bodies_match_their_schemas() {
     let google = Google::new("api.example.com");
-    let schema: Value = serde_json::from_str(&apierror::export::json_schema(
+    let schema: Value = serde_json::from_str(&apierror::export::Export::json_schema(
         ResourceError::CATALOG,
         &google,
     ))
     .unwrap();
     let doc = openapi(ResourceError::CATALOG, &google);
-    let ts = apierror::export::typescript_for(ResourceError::CATALOG, &google);
+    let ts = apierror::export::Export::typescript_for(ResourceError::CATALOG, &google);
     assert!(ts.contains("google.rpc.LocalizedMessage"), "{ts}");
     let values = [
         ResourceError::NotFound {
@@ -427,11 +434,11 @@ mod served {
         let mut bulk = apierror::openapi::utoipa::openapi::Responses::new();
         bulk.responses.insert(
             "207".to_owned(),
-            apierror::openapi::utoipa::openapi::RefOr::T(apierror::openapi::bulk_response(
+            apierror::openapi::utoipa::openapi::RefOr::T(apierror::openapi::BulkResponses::of(
                 Shop::CATALOG,
             )),
         );
-        assert!(apierror::openapi::add_to(
+        assert!(apierror::openapi::ErrorResponses::add_to(
             &mut doc,
             "/bulk",
             HttpMethod::Get,
@@ -441,25 +448,25 @@ mod served {
         for (path, responses) in [
             (
                 "/stripe/{case}",
-                apierror::openapi::responses(Shop::CATALOG, &StripeLike),
+                apierror::openapi::ErrorResponses::of(Shop::CATALOG, &StripeLike),
             ),
             (
                 "/jsonapi/{case}",
-                apierror::openapi::responses(Shop::CATALOG, &JsonApiLike),
+                apierror::openapi::ErrorResponses::of(Shop::CATALOG, &JsonApiLike),
             ),
             (
                 "/translated/{case}",
-                apierror::openapi::responses(ResourceError::CATALOG, &google),
+                apierror::openapi::ErrorResponses::of(ResourceError::CATALOG, &google),
             ),
         ] {
-            assert!(apierror::openapi::add_to(
+            assert!(apierror::openapi::ErrorResponses::add_to(
                 &mut doc,
                 path,
                 HttpMethod::Get,
                 responses
             ));
         }
-        apierror::openapi::add_schemas(&mut doc, Shop::CATALOG);
+        apierror::openapi::ErrorSchemas::add_to(&mut doc, Shop::CATALOG);
         let mut doc = serde_json::to_value(&doc).unwrap();
         // The path parameter, which the handlers declare to axum only.
         for path in ["/stripe/{case}", "/jsonapi/{case}", "/translated/{case}"] {
@@ -626,11 +633,12 @@ pub enum Quota {
 
 #[test]
 fn computed_arguments_are_documented_by_a_name() {
-    let markdown = apierror::export::markdown(Quota::CATALOG);
-    let catalog: Value = serde_json::from_str(&apierror::export::json(Quota::CATALOG)).unwrap();
+    let markdown = apierror::export::Export::markdown(Quota::CATALOG);
+    let catalog: Value =
+        serde_json::from_str(&apierror::export::Export::json(Quota::CATALOG)).unwrap();
     let openapi = openapi(Quota::CATALOG, &apierror::format::Standard);
-    let schema = apierror::export::json_schema(Quota::CATALOG, &apierror::format::Standard);
-    let ts = apierror::export::typescript(Quota::CATALOG);
+    let schema = apierror::export::Export::json_schema(Quota::CATALOG, &apierror::format::Standard);
+    let ts = apierror::export::Export::typescript(Quota::CATALOG);
     for text in [
         markdown.clone(),
         catalog.to_string(),
@@ -667,7 +675,7 @@ fn computed_arguments_are_documented_by_a_name() {
 /// that renders the same body; for a built-in format, the decoder of
 /// built-in bodies says the same.
 fn decodes_back<E: ApiError + apierror::decode::Decode>(values: &[E]) -> usize {
-    use apierror::decode::{decode, Decoded, Decoder};
+    use apierror::decode::{Decoded, Decoder};
     let mut decoded = 0;
     for (stem, format) in crate::typescript::formats(E::CATALOG) {
         let decoder = Decoder::<E>::new(&format);
@@ -685,7 +693,7 @@ fn decodes_back<E: ApiError + apierror::decode::Decode>(values: &[E]) -> usize {
                     .unwrap();
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 let built_in = matches!(format, crate::formats::AnyFormat::BuiltIn(_))
-                    .then(|| decode::<E>(&bytes));
+                    .then(|| E::decode(&bytes));
                 let back = match decoder.decode(&bytes) {
                     Ok(back) => back,
                     // A field the format leaves out (JSON:API and `Status`

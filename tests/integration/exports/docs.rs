@@ -4,7 +4,8 @@
 //! what the exports and formats make of them.
 
 use apierror::format::{Google, Problem, Standard};
-use apierror::{stability, ApiError, Render};
+use apierror::stability::Drift;
+use apierror::{ApiError, Render};
 use serde_json::{json, Value};
 
 /// Errors of the choreography service.
@@ -158,7 +159,7 @@ fn the_type_doc_is_introduction_and_appendices() {
 
 #[test]
 fn the_markdown_reference_carries_every_part() {
-    let md = apierror::export::markdown(ChoreoError::CATALOG);
+    let md = apierror::export::Export::markdown(ChoreoError::CATALOG);
     for expected in [
         "# ChoreoError\n\nErrors of the choreography service.\n\nAll codes follow the format `CHOREO-XXXX`.\n",
         "- **Class**: `ComponentValidationError`\n",
@@ -215,7 +216,8 @@ fn explain_gives_one_whole_entry() {
 
 #[test]
 fn the_json_catalog_carries_every_part() {
-    let value: Value = serde_json::from_str(&apierror::export::json(ChoreoError::CATALOG)).unwrap();
+    let value: Value =
+        serde_json::from_str(&apierror::export::Export::json(ChoreoError::CATALOG)).unwrap();
     let error = &value["errors"][0];
     assert_eq!(
         error["description"],
@@ -324,20 +326,20 @@ fn snapshots_ignore_documentation_and_catch_contract_changes() {
     use plain::Error as Plain;
     use status_changed::Error as StatusChanged;
     let strip = |s: String| s.lines().skip(1).collect::<Vec<_>>().join("\n");
-    let plain = strip(stability::snapshot(Plain::CATALOG));
-    assert_eq!(strip(stability::snapshot(Documented::CATALOG)), plain);
-    assert_ne!(strip(stability::snapshot(StatusChanged::CATALOG)), plain);
-    assert_ne!(strip(stability::snapshot(CodeChanged::CATALOG)), plain);
+    let plain = strip(Drift::snapshot(Plain::CATALOG));
+    assert_eq!(strip(Drift::snapshot(Documented::CATALOG)), plain);
+    assert_ne!(strip(Drift::snapshot(StatusChanged::CATALOG)), plain);
+    assert_ne!(strip(Drift::snapshot(CodeChanged::CATALOG)), plain);
 
     // Checked against a committed snapshot: the documented type passes the
     // plain one's, the changed ones do not.
     let dir = std::env::temp_dir().join(format!("apierror-docs-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("a.catalog");
-    std::fs::write(&path, stability::snapshot(Plain::CATALOG)).unwrap();
-    assert!(stability::check_with(Documented::CATALOG, &path, false).is_ok());
-    assert!(stability::check_with(StatusChanged::CATALOG, &path, false).is_err());
-    assert!(stability::check_with(CodeChanged::CATALOG, &path, false).is_err());
+    std::fs::write(&path, Drift::snapshot(Plain::CATALOG)).unwrap();
+    assert!(Drift::check_with(Documented::CATALOG, &path, false).is_ok());
+    assert!(Drift::check_with(StatusChanged::CATALOG, &path, false).is_err());
+    assert!(Drift::check_with(CodeChanged::CATALOG, &path, false).is_err());
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -474,7 +476,7 @@ fn doc_urls_and_status_docs_follow_composition() {
         "https://billing.example.com/BILLING_PAYMENT_FAILED"
     );
     // The reference agrees with the values.
-    let md = apierror::export::markdown(ServiceError::CATALOG);
+    let md = apierror::export::Export::markdown(ServiceError::CATALOG);
     assert!(
         md.contains("- **Documentation**: <https://docs.example.com/errors/auth-token-expired>\n")
     );
@@ -483,7 +485,8 @@ fn doc_urls_and_status_docs_follow_composition() {
     );
     assert!(md.contains("| 401 | Unauthorized | Authentication required | [AUTH_TOKEN_EXPIRED](#AUTH_TOKEN_EXPIRED) |\n"), "{md}");
     assert!(md.contains("| 402 | Payment Required | Payment needed | [BILLING_PAYMENT_FAILED](#BILLING_PAYMENT_FAILED) |\n"));
-    let json: Value = serde_json::from_str(&apierror::export::json(ServiceError::CATALOG)).unwrap();
+    let json: Value =
+        serde_json::from_str(&apierror::export::Export::json(ServiceError::CATALOG)).unwrap();
     assert_eq!(json["statuses"].as_array().unwrap().len(), 2);
     assert_eq!(
         json["errors"][0]["doc_url"],
@@ -536,7 +539,7 @@ fn categories_by_membership() {
     );
     let category = &catalog.categories()[0];
     assert_eq!((category.range(), category.prefix()), (None, None));
-    let md = apierror::export::markdown(catalog);
+    let md = apierror::export::Export::markdown(catalog);
     assert!(md.contains("\n## Authentication & Authorization\n"), "{md}");
     assert!(md.contains("\n## Rate Limiting\n"));
     assert!(md.contains("| [`invalid api key`](#invalid_api_key) | 401 | API key not in config | Add key to `api_keys` section |"));

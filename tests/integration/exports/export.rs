@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use apierror::export::{self, JsonCatalog};
+use apierror::export::{Export, JsonCatalog};
 use apierror::{ApiError, Catalog};
 use serde_json::{json, Value};
 
@@ -153,12 +153,12 @@ fn assert_golden(name: &str, actual: &str) {
 
 #[test]
 fn markdown_of_a_categorized_catalog_matches_golden_file() {
-    assert_golden("storage.md", &export::markdown(StorageError::CATALOG));
+    assert_golden("storage.md", &Export::markdown(StorageError::CATALOG));
 }
 
 #[test]
 fn markdown_of_a_composed_catalog_matches_golden_file() {
-    assert_golden("service.md", &export::markdown(ServiceError::CATALOG));
+    assert_golden("service.md", &Export::markdown(ServiceError::CATALOG));
 }
 
 // ---------------------------------------------------------------------------
@@ -175,7 +175,7 @@ fn sections(markdown: &str) -> Vec<&str> {
 
 #[test]
 fn categorized_catalog_has_one_section_per_category_with_codes() {
-    let markdown = export::markdown(StorageError::CATALOG);
+    let markdown = Export::markdown(StorageError::CATALOG);
     assert_eq!(
         sections(&markdown),
         [
@@ -199,7 +199,7 @@ fn categorized_catalog_has_one_section_per_category_with_codes() {
 
 #[test]
 fn composed_catalog_has_one_section_per_module_in_declaration_order() {
-    let markdown = export::markdown(ServiceError::CATALOG);
+    let markdown = Export::markdown(ServiceError::CATALOG);
     assert_eq!(
         sections(&markdown),
         [
@@ -226,7 +226,7 @@ fn composed_catalog_has_one_section_per_module_in_declaration_order() {
 
 #[test]
 fn flat_catalog_has_a_single_errors_section() {
-    let markdown = export::markdown(FlatError::CATALOG);
+    let markdown = Export::markdown(FlatError::CATALOG);
     assert_eq!(
         sections(&markdown),
         ["Index", "HTTP Status Codes", "Errors", "Retired codes"]
@@ -237,7 +237,7 @@ fn flat_catalog_has_a_single_errors_section() {
 
 #[test]
 fn free_text_is_escaped_and_templates_are_verbatim() {
-    let markdown = export::markdown(FlatError::CATALOG);
+    let markdown = Export::markdown(FlatError::CATALOG);
     // Heading: HTML, links, math and pipes escaped; a `&` that starts no
     // entity is left as it is.
     assert!(markdown
@@ -286,7 +286,7 @@ fn cells(row: &str) -> Vec<String> {
 #[test]
 fn index_rows_keep_four_cells_whatever_the_message() {
     for catalog in [FlatError::CATALOG, StorageError::CATALOG] {
-        let markdown = export::markdown(catalog);
+        let markdown = Export::markdown(catalog);
         let rows: Vec<&str> = markdown
             .lines()
             .skip_while(|line| *line != "## Index")
@@ -301,7 +301,7 @@ fn index_rows_keep_four_cells_whatever_the_message() {
             assert_eq!(cells[1], d.status().as_u16().to_string());
         }
     }
-    let markdown = export::markdown(StorageError::CATALOG);
+    let markdown = Export::markdown(StorageError::CATALOG);
     assert!(markdown.contains(
         "| [STO-1002](#STO-1002) | 422 | `StorageError::InvalidBucketName` | Invalid bucket name: use a-z \\| 0-9 \\| - \\*only\\* |\n"
     ));
@@ -310,8 +310,8 @@ fn index_rows_keep_four_cells_whatever_the_message() {
 #[test]
 fn markdown_is_deterministic() {
     for catalog in services() {
-        assert_eq!(export::markdown(catalog), export::markdown(catalog));
-        assert_eq!(export::json(catalog), export::json(catalog));
+        assert_eq!(Export::markdown(catalog), Export::markdown(catalog));
+        assert_eq!(Export::json(catalog), Export::json(catalog));
     }
 }
 
@@ -320,12 +320,12 @@ fn markdown_is_deterministic() {
 // ---------------------------------------------------------------------------
 
 fn parse(catalog: &Catalog) -> Value {
-    serde_json::from_str(&export::json(catalog)).expect("export::json is valid JSON")
+    serde_json::from_str(&Export::json(catalog)).expect("Export::json is valid JSON")
 }
 
 #[test]
 fn json_is_pretty_and_matches_the_serialize_wrapper() {
-    let text = export::json(StorageError::CATALOG);
+    let text = Export::json(StorageError::CATALOG);
     assert!(text.starts_with("{\n  \"type\": \"StorageError\",\n"));
     let wrapper = serde_json::to_value(JsonCatalog(StorageError::CATALOG)).unwrap();
     assert_eq!(parse(StorageError::CATALOG), wrapper);
@@ -646,7 +646,7 @@ fn services() -> [&'static Catalog; 5] {
 #[test]
 fn every_published_code_appears_in_both_exports() {
     for catalog in services() {
-        let markdown = export::markdown(catalog);
+        let markdown = Export::markdown(catalog);
         let json = parse(catalog);
         let errors = json["errors"].as_array().unwrap();
         assert_eq!(errors.len(), catalog.len(), "{}", catalog.type_name());
@@ -695,7 +695,7 @@ fn every_published_code_appears_in_both_exports() {
 
 #[test]
 fn published_markdown_shows_statuses_details_and_sections() {
-    let phala = export::markdown(phala::PhalaError::CATALOG);
+    let phala = Export::markdown(phala::PhalaError::CATALOG);
     assert!(phala.contains(
         "### ERR-02-003: The selected node does not have enough CPU capacity\n\n\
          - **HTTP Status**: 409 Conflict\n\
@@ -713,7 +713,7 @@ fn published_markdown_shows_statuses_details_and_sections() {
         phala.contains("\n## PreflightError (`ERR-01-###`)\n\nModule 01 - CVM API / Preflight\n")
     );
 
-    let choreo = export::markdown(openchoreo::OpenChoreoError::CATALOG);
+    let choreo = Export::markdown(openchoreo::OpenChoreoError::CATALOG);
     assert!(choreo
         .contains("\n## Categories\n\n- **1000-1999**: Component-related errors (`component`)\n"));
     assert!(choreo.contains("\n## System/Internal errors (9000-9999)\n"));
@@ -722,14 +722,14 @@ fn published_markdown_shows_statuses_details_and_sections() {
         "Codes follow the pattern `CHOREO-####`, where each `#` is a digit; the number they form lies between 1000 and 9999.\n"
     ));
 
-    let hexabase = export::markdown(hexabase::HexabaseError::CATALOG);
+    let hexabase = Export::markdown(hexabase::HexabaseError::CATALOG);
     assert!(hexabase.contains("### AUTH_INVALID_CREDENTIALS: Invalid email or password\n"));
     assert!(hexabase.contains("- **Details**: always sent, empty (`{}`)\n"));
     assert!(hexabase
         .contains("- **Retry-After**: the response carries a `Retry-After` header, in seconds\n"));
     assert!(hexabase.contains("  - `fields`: `BTreeMap<String, String>`"));
 
-    let gateway = export::markdown(llm_gateway::GatewayError::CATALOG);
+    let gateway = Export::markdown(llm_gateway::GatewayError::CATALOG);
     assert!(gateway.contains("\n## Authentication & Authorization\n"));
     assert!(gateway.contains("- **Kind**: `rate_limit_error`\n"));
     assert!(gateway.contains("\nNo code has been retired.\n\n## Common Issues & Solutions\n"));
@@ -756,7 +756,7 @@ pub enum SkuError {
 
 #[test]
 fn schema_attribute_documents_a_field_as_another_type_in_every_export() {
-    let schema: serde_json::Value = serde_json::from_str(&apierror::export::json_schema(
+    let schema: serde_json::Value = serde_json::from_str(&Export::json_schema(
         SkuError::CATALOG,
         &apierror::format::BuiltIn::default(),
     ))
@@ -773,7 +773,7 @@ fn schema_attribute_documents_a_field_as_another_type_in_every_export() {
         "unknown: unconstrained"
     );
     assert_eq!(details["required"], serde_json::json!(["sku", "raw"]));
-    let ts = apierror::export::typescript(SkuError::CATALOG);
+    let ts = Export::typescript(SkuError::CATALOG);
     assert!(
         ts.contains(r#""SKU_NOT_FOUND": { sku: string; bins?: number[]; raw: unknown };"#),
         "{ts}"

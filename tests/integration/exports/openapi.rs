@@ -10,7 +10,7 @@ use apierror::openapi::utoipa::openapi::path::{HttpMethod, OperationBuilder, Pat
 use apierror::openapi::utoipa::openapi::response::ResponseBuilder;
 use apierror::openapi::utoipa::openapi::{InfoBuilder, OpenApi, OpenApiBuilder, PathsBuilder};
 use apierror::openapi::utoipa::IntoResponses;
-use apierror::openapi::{ErrorResponses, TypeFormat};
+use apierror::openapi::{ErrorResponses, ErrorSchemas, TypeFormat};
 use apierror::{ApiError, Render};
 use phala::{CvmOperationError, InventoryError, PhalaError, PreflightError, WorkspaceError};
 use serde::Serialize;
@@ -24,7 +24,7 @@ fn document(errors: apierror::openapi::utoipa::openapi::Responses) -> OpenApi {
         .operation_id(Some("create_cvm"))
         .response("201", ResponseBuilder::new().description("Created"))
         .build();
-    apierror::openapi::merge(&mut operation.responses, errors);
+    ErrorResponses::merge(&mut operation.responses, errors);
     OpenApiBuilder::new()
         .info(
             InfoBuilder::new()
@@ -54,9 +54,7 @@ fn serialize(doc: &OpenApi) -> (String, Value) {
 }
 
 fn phala_document() -> (String, Value) {
-    serialize(&document(apierror::openapi::default_responses(
-        PhalaError::CATALOG,
-    )))
+    serialize(&document(ErrorResponses::built_in(PhalaError::CATALOG)))
 }
 
 fn responses(doc: &Value) -> &serde_json::Map<String, Value> {
@@ -441,9 +439,7 @@ fn shop_examples() -> Vec<ShopError> {
 
 #[test]
 fn problem_document_speaks_problem_json() {
-    let (text, doc) = serialize(&document(apierror::openapi::default_responses(
-        ShopError::CATALOG,
-    )));
+    let (text, doc) = serialize(&document(ErrorResponses::built_in(ShopError::CATALOG)));
     assert_eq!(doc["openapi"], "3.1.0");
     write_for_validators("apierror-openapi-problem.json", &text);
     let responses = responses(&doc);
@@ -484,9 +480,7 @@ fn problem_document_speaks_problem_json() {
 
 #[test]
 fn problem_schemas_type_the_extension_members() {
-    let (_, doc) = serialize(&document(apierror::openapi::default_responses(
-        ShopError::CATALOG,
-    )));
+    let (_, doc) = serialize(&document(ErrorResponses::built_in(ShopError::CATALOG)));
     let responses = responses(&doc);
     let schema = |status: &str| &responses[status]["content"]["application/problem+json"]["schema"];
 
@@ -572,9 +566,7 @@ fn problem_schemas_type_the_extension_members() {
 
 #[test]
 fn problem_examples_match_their_schemas() {
-    let (_, doc) = serialize(&document(apierror::openapi::default_responses(
-        ShopError::CATALOG,
-    )));
+    let (_, doc) = serialize(&document(ErrorResponses::built_in(ShopError::CATALOG)));
     let mut checked = 0;
     for (status, response) in responses(&doc) {
         let Some(content) = response["content"].as_object() else {
@@ -600,8 +592,7 @@ fn problem_examples_match_their_schemas() {
 #[test]
 fn google_metadata_is_text_and_openai_has_no_code_to_tell_shapes_apart() {
     let google = Google::new("cloud.phala.network");
-    let json =
-        serde_json::to_value(apierror::openapi::responses(PhalaError::CATALOG, &google)).unwrap();
+    let json = serde_json::to_value(ErrorResponses::of(PhalaError::CATALOG, &google)).unwrap();
     let conflict = &json["409"]["content"]["application/json"];
     let vcpu = &conflict["examples"]["ERR-02-003"]["value"];
     assert_eq!(
@@ -631,8 +622,7 @@ fn google_metadata_is_text_and_openai_has_no_code_to_tell_shapes_apart() {
 
     // OpenAI-style bodies carry the status, not the code: shapes that could
     // both match are offered as anyOf.
-    let json =
-        serde_json::to_value(apierror::openapi::responses(PhalaError::CATALOG, &OpenAi)).unwrap();
+    let json = serde_json::to_value(ErrorResponses::of(PhalaError::CATALOG, &OpenAi)).unwrap();
     let schema = &json["409"]["content"]["application/json"]["schema"];
     assert!(schema["oneOf"].is_null());
     assert_eq!(schema["anyOf"].as_array().unwrap().len(), 3);
@@ -648,7 +638,7 @@ fn error_responses_implement_into_responses() {
     let same = <ErrorResponses<PhalaError, TypeFormat> as IntoResponses>::responses();
     assert_eq!(own.len(), 10);
     assert!(own == same);
-    let expected = apierror::openapi::default_responses(PhalaError::CATALOG).responses;
+    let expected = ErrorResponses::built_in(PhalaError::CATALOG).responses;
     assert!(own == expected);
 
     let tagged = <ErrorResponses<PhalaError, Tagged> as IntoResponses>::responses();
@@ -673,20 +663,20 @@ fn merging_keeps_what_the_document_says() {
             PathItem::new(HttpMethod::Get, operation.clone()),
         ))
         .build();
-    let errors = apierror::openapi::default_responses(CvmOperationError::CATALOG);
-    assert!(apierror::openapi::add_to(
+    let errors = ErrorResponses::built_in(CvmOperationError::CATALOG);
+    assert!(ErrorResponses::add_to(
         &mut doc,
         "/cvms/{id}",
         HttpMethod::Get,
         errors.clone()
     ));
-    assert!(!apierror::openapi::add_to(
+    assert!(!ErrorResponses::add_to(
         &mut doc,
         "/cvms/{id}",
         HttpMethod::Post,
         errors.clone()
     ));
-    assert!(!apierror::openapi::add_to(
+    assert!(!ErrorResponses::add_to(
         &mut doc,
         "/nodes",
         HttpMethod::Get,
@@ -705,9 +695,9 @@ fn merging_keeps_what_the_document_says() {
     assert_eq!(responses["409"]["description"], "Conflict");
 
     // Merging twice adds nothing.
-    apierror::openapi::merge(&mut operation.responses, errors.clone());
+    ErrorResponses::merge(&mut operation.responses, errors.clone());
     let once = serde_json::to_value(&operation.responses).unwrap();
-    apierror::openapi::merge(&mut operation.responses, errors);
+    ErrorResponses::merge(&mut operation.responses, errors);
     assert_eq!(serde_json::to_value(&operation.responses).unwrap(), once);
 }
 
@@ -932,8 +922,7 @@ fn list_document() -> (String, Value) {
     #[allow(dead_code)]
     fn list() {}
 
-    const LIST_SCHEMAS: apierror::openapi::ErrorSchemas<ListError<'static>> =
-        apierror::openapi::ErrorSchemas::NEW;
+    const LIST_SCHEMAS: apierror::openapi::ErrorSchemas<ListError<'static>> = ErrorSchemas::NEW;
 
     #[derive(utoipa::OpenApi)]
     #[openapi(
@@ -1066,19 +1055,19 @@ fn example_messages_are_formatted_by_std_fmt() {
 
 #[test]
 fn schemas_and_add_schemas_register_the_same_components() {
-    let listed = apierror::openapi::schemas(ListError::CATALOG);
+    let listed = ErrorSchemas::of(ListError::CATALOG);
     let names: Vec<&str> = listed.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(
         names,
         ["Page", "SortKey", "Owner"],
         "first-use order, each once"
     );
-    let mut doc = document(apierror::openapi::default_responses(ListError::CATALOG));
-    apierror::openapi::add_schemas(&mut doc, ListError::CATALOG);
+    let mut doc = document(ErrorResponses::built_in(ListError::CATALOG));
+    ErrorSchemas::add_to(&mut doc, ListError::CATALOG);
     let (_, json) = serialize(&doc);
     assert!(json["components"]["schemas"]["Page"].is_object());
     // Phala's catalog has no types of its own: nothing to register.
-    assert!(apierror::openapi::schemas(PhalaError::CATALOG).is_empty());
+    assert!(ErrorSchemas::of(PhalaError::CATALOG).is_empty());
 }
 
 #[test]
@@ -1177,7 +1166,7 @@ enum ExampleKinds {
 
 #[test]
 fn example_messages_fill_every_kind_of_placeholder() {
-    let doc = document(apierror::openapi::default_responses(ExampleKinds::CATALOG));
+    let doc = document(ErrorResponses::built_in(ExampleKinds::CATALOG));
     let (_, json) = serialize(&doc);
     let responses = &json["paths"]["/cvms"]["post"]["responses"];
     let message = |status: &str, code: &str| {

@@ -4,7 +4,7 @@
 //! published by hand. Each test here parses one of them, extracts its
 //! per-code facts (titles, descriptions, causes, example errors, resolution
 //! steps and commands, solutions, JSON examples, exception classes), and
-//! looks for every fact in the reference `apierror::export::markdown`
+//! looks for every fact in the reference `apierror::export::Export::markdown`
 //! generates from the example enums (what `cargo run --example catalog`
 //! publishes). A fact of a code must appear in that code's entry, the part
 //! of the generated reference from its `### CODE: Title` heading to the next
@@ -22,6 +22,7 @@
 use crate::services;
 use services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
 
+use apierror::decode::Decode;
 use apierror::{ApiError, Catalog};
 use serde_json::Value;
 
@@ -99,7 +100,7 @@ impl Generated {
     fn new(name: &'static str, catalog: &Catalog) -> Self {
         Generated {
             name,
-            markdown: apierror::export::markdown(catalog),
+            markdown: apierror::export::Export::markdown(catalog),
             checked: 0,
             missing: Vec::new(),
         }
@@ -1072,11 +1073,10 @@ fn json_examples_are_what_the_library_renders() {
         }
         let documented: Value = serde_json::from_str(example.code())
             .unwrap_or_else(|e| panic!("{}: the example is not JSON: {e}", d.code()));
-        let decoded =
-            apierror::decode::decode::<hexabase::HexabaseError>(example.code().as_bytes())
-                .unwrap_or_else(|e| panic!("{}: {e}", d.code()))
-                .known()
-                .unwrap_or_else(|| panic!("{}: the example's code is not the type's", d.code()));
+        let decoded = hexabase::HexabaseError::decode(example.code().as_bytes())
+            .unwrap_or_else(|e| panic!("{}: {e}", d.code()))
+            .known()
+            .unwrap_or_else(|| panic!("{}: the example's code is not the type's", d.code()));
         assert_eq!(
             decoded.code(),
             d.code(),

@@ -3,7 +3,7 @@
 //!
 //! Regenerate the snapshots with
 //! `APIERROR_UPDATE_SNAPSHOTS=1 cargo test -p apierror-tests --test exports stability::`. The other tests
-//! pass the update flag explicitly (`check_with`), so they never depend on
+//! pass the update flag explicitly (`Drift::check_with`), so they never depend on
 //! the environment.
 
 use crate::services;
@@ -12,14 +12,14 @@ use services::{hexabase, k0rdent, llm_gateway, openchoreo, phala};
 use std::fs;
 use std::path::PathBuf;
 
-use apierror::stability::{self, Change, Drift, Entry, SnapshotError};
+use apierror::stability::{Change, Drift, Entry, SnapshotError};
 use apierror::{ApiError, Catalog};
 
 // ---- The service catalogs ----------------------------------------------------
 
 #[test]
 fn openchoreo_is_stable() {
-    stability::assert_stable(
+    Drift::assert_stable(
         openchoreo::OpenChoreoError::CATALOG,
         "snapshots/openchoreo.catalog",
     );
@@ -27,7 +27,7 @@ fn openchoreo_is_stable() {
 
 #[test]
 fn llm_gateway_is_stable() {
-    stability::assert_stable(
+    Drift::assert_stable(
         llm_gateway::GatewayError::CATALOG,
         "snapshots/llm_gateway.catalog",
     );
@@ -35,7 +35,7 @@ fn llm_gateway_is_stable() {
 
 #[test]
 fn hexabase_is_stable() {
-    stability::assert_stable(
+    Drift::assert_stable(
         hexabase::HexabaseError::CATALOG,
         "snapshots/hexabase.catalog",
     );
@@ -43,12 +43,12 @@ fn hexabase_is_stable() {
 
 #[test]
 fn k0rdent_is_stable() {
-    stability::assert_stable(k0rdent::K0rdentError::CATALOG, "snapshots/k0rdent.catalog");
+    Drift::assert_stable(k0rdent::K0rdentError::CATALOG, "snapshots/k0rdent.catalog");
 }
 
 #[test]
 fn phala_is_stable() {
-    stability::assert_stable(phala::PhalaError::CATALOG, "snapshots/phala.catalog");
+    Drift::assert_stable(phala::PhalaError::CATALOG, "snapshots/phala.catalog");
 }
 
 /// The committed snapshots are exactly what the current catalogs render to:
@@ -70,7 +70,7 @@ fn published_snapshots_are_canonical() {
         let text = fs::read_to_string(&path).unwrap();
         assert_eq!(
             text,
-            stability::snapshot(catalog),
+            Drift::snapshot(catalog),
             "{path} is stale: regenerate it with APIERROR_UPDATE_SNAPSHOTS=1 cargo test -p apierror-tests --test exports stability::"
         );
         assert_eq!(
@@ -351,7 +351,7 @@ fn check_text(catalog: &Catalog, name: &str, text: &str) -> Result<(), Drift> {
     let path = temp(name);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(&path, text).unwrap();
-    let result = stability::check_with(catalog, &path, false);
+    let result = Drift::check_with(catalog, &path, false);
     fs::remove_file(&path).unwrap();
     result
 }
@@ -389,7 +389,7 @@ fn unchanged_catalog_passes() {
     check_text(
         v1::NodeError::CATALOG,
         "canonical",
-        &stability::snapshot(v1::NodeError::CATALOG),
+        &Drift::snapshot(v1::NodeError::CATALOG),
     )
     .unwrap();
 }
@@ -650,7 +650,7 @@ fn breaking_changes_are_listed_first() {
 #[test]
 fn composed_catalog_lists_retired_codes_of_included_types() {
     let catalog = composed::ServiceError::CATALOG;
-    let text = stability::snapshot(catalog);
+    let text = Drift::snapshot(catalog);
     let lines: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(
         lines,
@@ -675,7 +675,7 @@ fn composed_catalog_lists_retired_codes_of_included_types() {
 #[test]
 fn messages_are_escaped_and_read_back() {
     let catalog = escaped::TextError::CATALOG;
-    let text = stability::snapshot(catalog);
+    let text = Drift::snapshot(catalog);
     let lines: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(
         lines,
@@ -754,7 +754,7 @@ fn invalid_utf8_is_malformed() {
         b"# ok\nERR-01-001 404 NodeError::NotFound \"\xff\"\n",
     )
     .unwrap();
-    let drift = stability::check_with(v1::NodeError::CATALOG, &path, false).unwrap_err();
+    let drift = Drift::check_with(v1::NodeError::CATALOG, &path, false).unwrap_err();
     fs::remove_file(&path).unwrap();
     assert!(
         matches!(drift.snapshot_error(), Some(SnapshotError::Malformed { line: 2, reason }) if reason.contains("UTF-8")),
@@ -766,7 +766,7 @@ fn invalid_utf8_is_malformed() {
 fn missing_snapshot_fails_with_instructions() {
     let path = temp("missing");
     let _ = fs::remove_file(&path);
-    let drift = stability::check_with(v1::NodeError::CATALOG, &path, false).unwrap_err();
+    let drift = Drift::check_with(v1::NodeError::CATALOG, &path, false).unwrap_err();
     assert!(matches!(
         drift.snapshot_error(),
         Some(SnapshotError::Missing)
@@ -782,7 +782,7 @@ fn missing_snapshot_fails_with_instructions() {
     assert!(!path.exists());
 
     // A relative path says where it was looked for.
-    let drift = stability::check_with(
+    let drift = Drift::check_with(
         v1::NodeError::CATALOG,
         "snapshots/does-not-exist.catalog",
         false,
@@ -799,15 +799,15 @@ fn update_creates_a_missing_snapshot() {
     let dir = temp("created").with_extension("d");
     let _ = fs::remove_dir_all(&dir);
     let path = dir.join("nested").join("node.catalog");
-    stability::check_with(v1::NodeError::CATALOG, &path, true).unwrap();
+    Drift::check_with(v1::NodeError::CATALOG, &path, true).unwrap();
     let text = fs::read_to_string(&path).unwrap();
-    assert_eq!(text, stability::snapshot(v1::NodeError::CATALOG));
+    assert_eq!(text, Drift::snapshot(v1::NodeError::CATALOG));
     assert!(text.starts_with("# Error catalog of NodeError, "));
     assert_eq!(
         text.lines().skip(1).collect::<Vec<_>>(),
         V1.lines().skip(1).collect::<Vec<_>>()
     );
-    stability::check_with(v1::NodeError::CATALOG, &path, false).unwrap();
+    Drift::check_with(v1::NodeError::CATALOG, &path, false).unwrap();
     fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -818,15 +818,15 @@ fn update_rewrites_a_drifted_or_malformed_snapshot() {
     for old in [V1, "ERR-01-001 not a snapshot\n"] {
         fs::write(&path, old).unwrap();
         // Breaking changes are accepted too: the update is on purpose.
-        assert!(stability::check_with(mixed::NodeError::CATALOG, &path, false).is_err());
-        stability::check_with(mixed::NodeError::CATALOG, &path, true).unwrap();
+        assert!(Drift::check_with(mixed::NodeError::CATALOG, &path, false).is_err());
+        Drift::check_with(mixed::NodeError::CATALOG, &path, true).unwrap();
         assert_eq!(
             fs::read_to_string(&path).unwrap(),
-            stability::snapshot(mixed::NodeError::CATALOG)
+            Drift::snapshot(mixed::NodeError::CATALOG)
         );
-        stability::check_with(mixed::NodeError::CATALOG, &path, false).unwrap();
+        Drift::check_with(mixed::NodeError::CATALOG, &path, false).unwrap();
         // Unchanged catalogs leave the file as it is.
-        stability::check_with(mixed::NodeError::CATALOG, &path, true).unwrap();
+        Drift::check_with(mixed::NodeError::CATALOG, &path, true).unwrap();
     }
     fs::remove_file(&path).unwrap();
 }
@@ -836,7 +836,7 @@ fn unwritable_snapshot_is_reported() {
     // A directory where the file should be.
     let path = temp("a-directory");
     fs::create_dir_all(&path).unwrap();
-    let drift = stability::check_with(v1::NodeError::CATALOG, &path, true).unwrap_err();
+    let drift = Drift::check_with(v1::NodeError::CATALOG, &path, true).unwrap_err();
     assert!(
         matches!(drift.snapshot_error(), Some(SnapshotError::Unwritable(_))),
         "{drift:?}"
@@ -847,7 +847,7 @@ fn unwritable_snapshot_is_reported() {
     );
     let source = std::error::Error::source(&drift).unwrap();
     assert!(std::error::Error::source(source).is_some());
-    let drift = stability::check_with(v1::NodeError::CATALOG, &path, false).unwrap_err();
+    let drift = Drift::check_with(v1::NodeError::CATALOG, &path, false).unwrap_err();
     assert!(
         matches!(drift.snapshot_error(), Some(SnapshotError::Unreadable(_))),
         "{drift:?}"
@@ -864,7 +864,7 @@ fn assert_stable_panics_with_the_report() {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(&path, V1).unwrap();
     let panic = std::panic::catch_unwind(|| {
-        stability::assert_stable(removed::NodeError::CATALOG, &path);
+        Drift::assert_stable(removed::NodeError::CATALOG, &path);
     })
     .unwrap_err();
     fs::remove_file(&path).unwrap();

@@ -11,7 +11,6 @@ use apierror::http::header::{
     CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE, X_CONTENT_TYPE_OPTIONS,
 };
 use apierror::http::{HeaderMap, Response};
-use apierror::response::X_REQUEST_ID;
 use apierror::{ApiError, Render};
 use std::time::Duration;
 
@@ -139,7 +138,10 @@ fn request_ids_that_are_no_valid_header_are_left_out() {
                 let response = render.to_response();
                 assert_base(&render, &response);
                 let headers = response.headers();
-                assert!(!headers.contains_key(X_REQUEST_ID), "{id:?}: {headers:?}");
+                assert!(
+                    !headers.contains_key(Context::REQUEST_ID_HEADER),
+                    "{id:?}: {headers:?}"
+                );
                 assert!(!headers.contains_key("set-cookie"), "{id:?}");
                 assert!(!headers.contains_key("x-injected"), "{id:?}");
                 // Exactly the base headers, plus the challenge on a 401.
@@ -170,13 +172,13 @@ fn valid_request_ids_are_echoed() {
             Render::new(&Auth::Unauthenticated).context(Context::new().with_request_id(id));
         let response = render.to_response();
         assert_base(&render, &response);
-        assert_eq!(response.headers()[X_REQUEST_ID], id);
+        assert_eq!(response.headers()[Context::REQUEST_ID_HEADER], id);
     }
     // Surrounding whitespace is trimmed, in the header and the body alike.
     let render =
         Render::new(&Auth::Unauthenticated).context(Context::new().with_request_id(" \treq_7\r\n"));
     let response = render.to_response();
-    assert_eq!(response.headers()[X_REQUEST_ID], "req_7");
+    assert_eq!(response.headers()[Context::REQUEST_ID_HEADER], "req_7");
     let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
     assert_eq!(body["meta"]["request_id"], "req_7");
     // Empty, blank and overlong ids are no ids: neither echoed nor in the body.
@@ -188,17 +190,20 @@ fn valid_request_ids_are_echoed() {
         let response = Render::new(&Auth::Unauthenticated)
             .context(context)
             .to_response();
-        assert!(!response.headers().contains_key(X_REQUEST_ID));
+        assert!(!response.headers().contains_key(Context::REQUEST_ID_HEADER));
         let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
         assert!(body.get("meta").is_none(), "{body}");
     }
     let response = Render::new(&Auth::Unauthenticated)
         .context(Context::new().with_request_id(&longest))
         .to_response();
-    assert_eq!(response.headers()[X_REQUEST_ID], longest.as_str());
+    assert_eq!(
+        response.headers()[Context::REQUEST_ID_HEADER],
+        longest.as_str()
+    );
     // No context, no header.
     let response = apierror::Render::new(&Auth::Unauthenticated).to_response();
-    assert!(!response.headers().contains_key(X_REQUEST_ID));
+    assert!(!response.headers().contains_key(Context::REQUEST_ID_HEADER));
 }
 
 fn retry_after(error: &Retry) -> Option<String> {
@@ -350,7 +355,7 @@ fn axum_responses_carry_no_invalid_header() {
                 assert_eq!(response.headers(), expected.headers());
                 assert_clean(response.headers());
                 assert_eq!(
-                    response.headers().contains_key(X_REQUEST_ID),
+                    response.headers().contains_key(Context::REQUEST_ID_HEADER),
                     *id == "req_1"
                 );
                 assert!(!response.headers().contains_key("set-cookie"));
@@ -463,7 +468,7 @@ fn assert_not_rogue(headers: &HeaderMap, retry_after: &str, language: &str) {
     assert_eq!(headers["content-language"], language);
     assert_eq!(headers.get_all("vary").iter().count(), 1);
     assert_eq!(headers["vary"], "accept-language");
-    assert_eq!(headers[X_REQUEST_ID], "req_1");
+    assert_eq!(headers[Context::REQUEST_ID_HEADER], "req_1");
 }
 
 #[test]
@@ -540,8 +545,11 @@ fn a_skipped_field_feeds_its_header_only() {
         ["x-ratelimit-remaining", "x-ratelimit-resource"]
     );
     assert_eq!(descriptor.fields(), ["resource"]);
-    let openapi =
-        serde_json::to_value(apierror::openapi::responses(Limited::CATALOG, &Standard)).unwrap();
+    let openapi = serde_json::to_value(apierror::openapi::ErrorResponses::of(
+        Limited::CATALOG,
+        &Standard,
+    ))
+    .unwrap();
     let headers = &openapi["403"]["headers"];
     assert!(headers.get("x-ratelimit-remaining").is_some(), "{headers}");
 }
@@ -650,7 +658,7 @@ fn www_authenticate_false_sends_no_challenge() {
         .contains_key(WWW_AUTHENTICATE));
     let actix = actix_web::ResponseError::error_response(&NoChallenge::RequiresAuthentication);
     assert!(actix.headers().get("www-authenticate").is_none());
-    let openapi = serde_json::to_value(apierror::openapi::responses(
+    let openapi = serde_json::to_value(apierror::openapi::ErrorResponses::of(
         NoChallenge::CATALOG,
         &Standard,
     ))

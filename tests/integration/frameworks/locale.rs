@@ -4,6 +4,7 @@
 //! `Content-Language`), behind the axum and actix-web request-context
 //! layers on real sockets, in gRPC statuses and in the JSON catalog.
 
+use apierror::decode::Decode;
 use apierror::format::{BuiltIn, Context, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 use apierror::{ApiError, Render, Violation, Violations};
 use serde_json::{json, Value};
@@ -87,7 +88,7 @@ fn composed_types_and_decoding_read_translations() {
     };
     for context in [german, Context::new()] {
         let body = Render::new(&forbidden).context(context).to_vec().unwrap();
-        let decoded = apierror::decode::decode::<AuthError>(&body).unwrap();
+        let decoded = AuthError::decode(&body).unwrap();
         assert_eq!(decoded.known(), Some(forbidden.clone()));
     }
 }
@@ -115,7 +116,7 @@ fn every_translated_body_decodes_in_every_format() {
                     .context(context)
                     .to_vec()
                     .unwrap();
-                let decoded = apierror::decode::decode::<AuthError>(&body).unwrap();
+                let decoded = AuthError::decode(&body).unwrap();
                 assert_eq!(
                     decoded.known().as_ref(),
                     Some(error),
@@ -375,7 +376,7 @@ fn the_json_catalog_lists_each_codes_translations() {
         json!({"de": "Die Ressource „{value}“ gibt es bereits",
                "fr": "La ressource « {value} » existe déjà"})
     );
-    let reference = apierror::export::markdown(ResourceError::CATALOG);
+    let reference = apierror::export::Export::markdown(ResourceError::CATALOG);
     assert!(
         reference.contains("- **Translations**:\n  - `de`: `Die Ressource „{value}“ gibt es bereits`\n  - `fr`: `La ressource « {value} » existe déjà`\n"),
         "{reference}"
@@ -555,7 +556,7 @@ mod services {
 
 #[test]
 fn openapi_documents_content_language() {
-    let responses = apierror::openapi::default_responses(ResourceError::CATALOG);
+    let responses = apierror::openapi::ErrorResponses::built_in(ResourceError::CATALOG);
     let json = serde_json::to_value(&responses).unwrap();
     let header = &json["409"]["headers"]["Content-Language"];
     assert_eq!(
@@ -564,14 +565,17 @@ fn openapi_documents_content_language() {
         "{json}"
     );
     // An untranslated type with a language: one value.
-    let plain = serde_json::to_value(apierror::openapi::default_responses(Plain::CATALOG)).unwrap();
+    let plain =
+        serde_json::to_value(apierror::openapi::ErrorResponses::built_in(Plain::CATALOG)).unwrap();
     assert_eq!(
         plain["404"]["headers"]["Content-Language"]["schema"]["enum"],
         json!(["en-GB"])
     );
     // A composed type documents its variants' languages.
-    let composed =
-        serde_json::to_value(apierror::openapi::default_responses(ServiceError::CATALOG)).unwrap();
+    let composed = serde_json::to_value(apierror::openapi::ErrorResponses::built_in(
+        ServiceError::CATALOG,
+    ))
+    .unwrap();
     assert_eq!(
         composed["409"]["headers"]["Content-Language"]["schema"]["enum"],
         json!(["en", "de", "fr"])
@@ -584,8 +588,10 @@ fn openapi_documents_content_language() {
         Busy,
     }
     assert_eq!(Untranslated::Busy.descriptor().language(), None);
-    let none =
-        serde_json::to_value(apierror::openapi::default_responses(Untranslated::CATALOG)).unwrap();
+    let none = serde_json::to_value(apierror::openapi::ErrorResponses::built_in(
+        Untranslated::CATALOG,
+    ))
+    .unwrap();
     assert!(
         none["409"]["headers"].get("Content-Language").is_none(),
         "{none}"

@@ -3,7 +3,7 @@
 //! decoded back from each, converted from validator's errors, and answered
 //! by a real axum service.
 
-use apierror::decode::{decode, Decoded};
+use apierror::decode::{Decode, Decoded};
 use apierror::format::{Context, Format, Google, OpenAi, Problem, Standard, Tagged, WebSocket};
 use apierror::{ApiError, Render, Violation, Violations};
 use serde_json::{json, Value};
@@ -70,7 +70,7 @@ fn a_type_of_ones_own_spelled_violations_can_stay_a_plain_detail() {
     let value: Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(value["rules"], json!(["no-tabs"]));
     assert!(value.get("errors").is_none(), "{value}");
-    assert_eq!(decode::<Lint>(&body).unwrap().known(), Some(error));
+    assert_eq!(Lint::decode(&body).unwrap().known(), Some(error));
 }
 
 fn three() -> Violations {
@@ -253,7 +253,7 @@ fn every_format_decodes_back_to_the_same_list() {
         ];
         for body in bodies {
             let text = String::from_utf8_lossy(&body).into_owned();
-            match decode::<SignupError>(&body) {
+            match SignupError::decode(&body) {
                 Ok(Decoded::Known(back)) => assert_eq!(&back, error, "{text}"),
                 other => panic!("{text}: {other:?}"),
             }
@@ -312,7 +312,7 @@ fn every_pointer_survives_every_format() {
     };
     for body in bodies_in_every_format(&error) {
         let text = String::from_utf8_lossy(&body).into_owned();
-        match decode::<SignupError>(&body) {
+        match SignupError::decode(&body) {
             Ok(Decoded::Known(back)) => assert_eq!(back, error, "{text}"),
             other => panic!("{text}: {other:?}"),
         }
@@ -369,7 +369,7 @@ fn hostile_lists_are_decode_errors() {
         r#"{"type":"about:blank","title":"t","status":422,"detail":"d","code":"VALIDATION_FAILED","form":"f","errors":"all"}"#,
         r#"{"error":{"code":422,"message":"m","status":"x","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"VALIDATION_FAILED","domain":"d","metadata":{"form":"f"}},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":7,"description":"d"}]}]}}"#,
     ] {
-        assert!(decode::<SignupError>(body.as_bytes()).is_err(), "{body}");
+        assert!(SignupError::decode(body.as_bytes()).is_err(), "{body}");
     }
 }
 
@@ -499,7 +499,7 @@ mod validator_errors {
         for body in bodies_in_every_format(&error) {
             let text = String::from_utf8_lossy(&body).into_owned();
             assert!(text.contains("350 more violations"), "{text}");
-            match decode::<SignupError>(&body) {
+            match SignupError::decode(&body) {
                 Ok(Decoded::Known(back)) => assert_eq!(back, error),
                 other => panic!("{other:?}"),
             }
@@ -585,7 +585,7 @@ mod openapi {
 
     /// The response of `status` in `format`, as JSON.
     fn response<F: Format>(format: &F, status: &str) -> Value {
-        let responses = apierror::openapi::responses(SignupError::CATALOG, format);
+        let responses = apierror::openapi::ErrorResponses::of(SignupError::CATALOG, format);
         let value = serde_json::to_value(&responses).unwrap();
         value[status].clone()
     }

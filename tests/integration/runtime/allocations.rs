@@ -158,7 +158,7 @@ impl<E: ApiError + ?Sized> apierror::serde::Serialize for StripeObject<'_, E> {
         map.serialize_entry("type", error.descriptor().kind().unwrap_or("api_error"))?;
         map.serialize_entry("code", error.code())?;
         map.serialize_entry("message", &error.message())?;
-        apierror::fields::lift(error, &mut map, LIFTED)?;
+        error.details().lift(&mut map, LIFTED)?;
         let rest = apierror::fields::Without::new(error, LIFTED);
         if !rest.is_empty() {
             map.serialize_entry("details", &rest)?;

@@ -8,6 +8,7 @@
 //! need in the user's words, and `bound = ""` that they need nothing more than
 //! the type's own where clause.
 
+use apierror::decode::Decode;
 use apierror::{ApiError, Render};
 use serde::Serialize;
 use std::fmt::{Debug, Display};
@@ -133,7 +134,7 @@ fn an_empty_bound_keeps_the_types_own_where_clause() {
     assert_eq!(StoreError::<Invoice>::ReadOnly.status(), 409);
 
     // `Decode` has the same where clause as the other impls.
-    let decoded = apierror::decode::decode::<StoreError<Invoice>>(body.as_bytes()).unwrap();
+    let decoded = StoreError::<Invoice>::decode(body.as_bytes()).unwrap();
     match decoded.known() {
         Some(StoreError::NotFound { id }) => assert_eq!(id, "INV-7"),
         other => panic!("decoded {other:?}"),

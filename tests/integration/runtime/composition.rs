@@ -315,7 +315,7 @@ fn the_codes_the_check_reads_agree_with_the_catalog() {
 /// A transparent variant may hold its inner error in a `Box`: the same
 /// codes, bodies, responses, catalog and decoding as the unboxed inner type.
 mod boxed {
-    use apierror::decode::{decode, Decoded};
+    use apierror::decode::{Decode, Decoded};
     use apierror::{ApiError, Render};
 
     #[derive(Debug, PartialEq, ApiError)]
@@ -356,10 +356,7 @@ mod boxed {
         let codes: Vec<&str> = ServiceError::CATALOG.iter().map(|d| d.code()).collect();
         assert_eq!(codes, ["DISK_FULL", "DENIED"]);
         let body = Render::new(&outer).to_vec().unwrap();
-        assert_eq!(
-            decode::<ServiceError>(&body).unwrap(),
-            Decoded::Known(outer)
-        );
+        assert_eq!(ServiceError::decode(&body).unwrap(), Decoded::Known(outer));
         let response = axum::response::IntoResponse::into_response(ServiceError::Denied);
         assert_eq!(
             response.headers()["www-authenticate"],

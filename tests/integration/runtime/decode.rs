@@ -2,7 +2,7 @@
 //! every built-in format, decodes back to the value it was rendered from;
 //! unknown codes and malformed bodies are results, never panics.
 
-use apierror::decode::{decode, decode_response, Decode, DecodeError, Decoded};
+use apierror::decode::{Decode, DecodeError, Decoded};
 use apierror::format::{BuiltIn, Standard};
 use apierror::{ApiError, Descriptor, Render};
 use serde_json::json;
@@ -45,7 +45,7 @@ fn round_trip<E: Decode + ApiError + PartialEq + std::fmt::Debug>() -> usize {
                 continue;
             }
             let body = Render::new(&value).format(format).to_vec().unwrap();
-            let decoded = decode::<E>(&body).unwrap_or_else(|e| {
+            let decoded = E::decode(&body).unwrap_or_else(|e| {
                 panic!(
                     "{} in {format:?}: {e}\n{}",
                     descriptor.code(),
@@ -72,7 +72,7 @@ trait CloneByRender: Sized {
 impl<E: Decode + ApiError> CloneByRender for E {
     fn clone_by_render(&self) -> Self {
         let body = Render::new(self).format(&Standard).to_vec().unwrap();
-        decode::<E>(&body).unwrap().known().unwrap()
+        E::decode(&body).unwrap().known().unwrap()
     }
 }
 
@@ -111,7 +111,7 @@ fn decoded_values_equal_their_originals() {
     for format in FORMATS.iter() {
         let body = Render::new(&original).format(format).to_vec().unwrap();
         assert_eq!(
-            decode::<phala::PhalaError>(&body).unwrap(),
+            phala::PhalaError::decode(&body).unwrap(),
             Decoded::Known(phala::PhalaError::Preflight(
                 phala::PreflightError::DuplicateCvmName { name: "web".into() }
             )),
@@ -124,7 +124,7 @@ fn decoded_values_equal_their_originals() {
 fn unknown_codes_keep_what_was_sent() {
     let body = br#"{"error":{"code":"ERR-09-001","message":"Quantum flux","details":{"x":1}}}"#;
     assert_eq!(
-        decode::<phala::PhalaError>(body).unwrap(),
+        phala::PhalaError::decode(body).unwrap(),
         Decoded::Unknown(apierror::decode::UnknownError {
             code: Some("ERR-09-001".into()),
             status: None,
@@ -137,13 +137,13 @@ fn unknown_codes_keep_what_was_sent() {
         .status(418)
         .body(body.to_vec())
         .unwrap();
-    let Decoded::Unknown(unknown) = decode_response::<phala::PhalaError>(&response).unwrap() else {
+    let Decoded::Unknown(unknown) = phala::PhalaError::decode_response(&response).unwrap() else {
         panic!("expected an unknown code");
     };
     assert_eq!(unknown.status, Some(418));
     // A problem document carries its own status.
     let problem = br#"{"type":"about:blank","title":"Gone","status":410,"detail":"gone","code":"GONE_AWAY","since":"2024"}"#;
-    let Decoded::Unknown(unknown) = decode::<phala::PhalaError>(problem).unwrap() else {
+    let Decoded::Unknown(unknown) = phala::PhalaError::decode(problem).unwrap() else {
         panic!("expected an unknown code");
     };
     assert_eq!(
@@ -167,7 +167,7 @@ fn malformed_bodies_are_errors() {
         &[0xff, 0xfe],
     ];
     for body in cases {
-        let result = decode::<phala::PhalaError>(body);
+        let result = phala::PhalaError::decode(body);
         assert!(
             matches!(result, Err(DecodeError::Json(_) | DecodeError::NotAnError)),
             "{:?}: {result:?}",
@@ -179,7 +179,7 @@ fn malformed_bodies_are_errors() {
 #[test]
 fn wrong_or_missing_fields_name_the_field() {
     let wrong = br#"{"error":{"code":"ERR-02-003","message":"m","details":{"requested":"eight","available":2}}}"#;
-    let error = decode::<phala::PhalaError>(wrong).unwrap_err();
+    let error = phala::PhalaError::decode(wrong).unwrap_err();
     assert!(
         matches!(&error, DecodeError::Field { code, field: "requested", .. } if code == "ERR-02-003")
     );
@@ -188,7 +188,7 @@ fn wrong_or_missing_fields_name_the_field() {
         .starts_with("error `ERR-02-003`: details field `requested`:"));
 
     let missing = br#"{"error":{"code":"ERR-02-003","message":"m","details":{"requested":8}}}"#;
-    let error = decode::<phala::PhalaError>(missing).unwrap_err();
+    let error = phala::PhalaError::decode(missing).unwrap_err();
     assert_eq!(
         error.to_string(),
         "error `ERR-02-003`: details field `available`: missing"
@@ -203,7 +203,7 @@ fn google_metadata_strings_become_typed_fields() {
          "domain": "phala.network", "metadata": {"requested": "8", "available": "2"}}
     ]}});
     assert_eq!(
-        decode::<phala::PhalaError>(body.to_string().as_bytes()).unwrap(),
+        phala::PhalaError::decode(body.to_string().as_bytes()).unwrap(),
         Decoded::Known(phala::PhalaError::Inventory(
             phala::InventoryError::InsufficientVcpu {
                 requested: 8,
@@ -216,7 +216,7 @@ fn google_metadata_strings_become_typed_fields() {
 #[test]
 fn openai_bodies_are_matched_by_status_type_and_message() {
     let body = br#"{"error":{"message":"rate limit exceeded","type":"rate_limit_error","code":429,"details":{"retry_after":60,"limit":200,"remaining":0}}}"#;
-    let decoded = decode::<llm_gateway::GatewayError>(body)
+    let decoded = llm_gateway::GatewayError::decode(body)
         .unwrap()
         .known()
         .unwrap();
@@ -225,7 +225,7 @@ fn openai_bodies_are_matched_by_status_type_and_message() {
     // An interpolated message matches its template.
     let duplicate = br#"{"error":{"message":"A CVM with name 'web' already exists in this workspace","type":"conflict_error","code":409,"details":{"name":"web"}}}"#;
     assert_eq!(
-        decode::<phala::PhalaError>(duplicate)
+        phala::PhalaError::decode(duplicate)
             .unwrap()
             .known()
             .map(|e| e.code()),
@@ -233,7 +233,7 @@ fn openai_bodies_are_matched_by_status_type_and_message() {
     );
     // No variant with that status and message.
     let other = br#"{"error":{"message":"something else","type":"rate_limit_error","code":429}}"#;
-    let Decoded::Unknown(unknown) = decode::<llm_gateway::GatewayError>(other).unwrap() else {
+    let Decoded::Unknown(unknown) = llm_gateway::GatewayError::decode(other).unwrap() else {
         panic!("expected unknown");
     };
     assert_eq!((unknown.code, unknown.status), (None, Some(429)));
@@ -290,7 +290,7 @@ fn openai_bodies_match_the_most_specific_template() {
     let body = br#"{"error":{"message":"Model gpt-9 not found","type":"not_found_error","code":404,"details":{"name":"gpt-9"}}}"#;
     // The vague template comes first, yet the specific one wins.
     assert_eq!(
-        decode::<Gateway>(body).unwrap().known(),
+        Gateway::decode(body).unwrap().known(),
         Some(Gateway::Model(Model::NotFound {
             name: "gpt-9".into()
         }))
@@ -298,16 +298,16 @@ fn openai_bodies_match_the_most_specific_template() {
     // Where only the vague one matches, it is the answer.
     let body = br#"{"error":{"message":"gone","type":"not_found_error","code":404,"details":{"what":"gone"}}}"#;
     assert_eq!(
-        decode::<Gateway>(body).unwrap().known().map(|e| e.code()),
+        Gateway::decode(body).unwrap().known().map(|e| e.code()),
         Some("VAGUE_ANYTHING")
     );
     // Two templates that match alike: unknown, not a guess.
-    assert!(matches!(decode::<Tied>(body).unwrap(), Decoded::Unknown(_)));
+    assert!(matches!(Tied::decode(body).unwrap(), Decoded::Unknown(_)));
     // With a code in the body there is nothing to guess.
     let coded =
         br#"{"error":{"code":"OTHER_ANYTHING","message":"gone","details":{"thing":"gone"}}}"#;
     assert_eq!(
-        decode::<Tied>(coded).unwrap().known().map(|e| e.code()),
+        Tied::decode(coded).unwrap().known().map(|e| e.code()),
         Some("OTHER_ANYTHING")
     );
 }
@@ -403,12 +403,12 @@ fn request_errors_decode_alone_and_composed() {
                 && openai_twin(RequestError::CATALOG, error.descriptor())
             {
                 assert!(matches!(
-                    decode::<RequestError>(&body).unwrap(),
+                    RequestError::decode(&body).unwrap(),
                     Decoded::Unknown(_)
                 ));
                 continue;
             }
-            match decode::<RequestError>(&body).unwrap() {
+            match RequestError::decode(&body).unwrap() {
                 Decoded::Known(decoded) => {
                     assert_eq!(format!("{decoded:?}"), expected, "{format:?}")
                 }
@@ -416,7 +416,7 @@ fn request_errors_decode_alone_and_composed() {
             }
             let composed = ServiceError::from(error);
             let body = Render::new(&composed).format(format).to_vec().unwrap();
-            match decode::<ServiceError>(&body).unwrap() {
+            match ServiceError::decode(&body).unwrap() {
                 Decoded::Known(ServiceError::Request(decoded)) => {
                     assert_eq!(format!("{decoded:?}"), expected, "{format:?}")
                 }
@@ -426,7 +426,7 @@ fn request_errors_decode_alone_and_composed() {
         let own = ServiceError::OrderNotFound { id: 17 };
         let body = Render::new(&own).format(format).to_vec().unwrap();
         assert!(matches!(
-            decode::<ServiceError>(&body).unwrap(),
+            ServiceError::decode(&body).unwrap(),
             Decoded::Known(ServiceError::OrderNotFound { id: 17 })
         ));
     }

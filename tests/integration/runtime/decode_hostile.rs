@@ -2,7 +2,7 @@
 //! with repeated keys, wrong types, invalid UTF-8. Each one decodes to an
 //! error or an unknown error, never a panic, and within the limits.
 
-use apierror::decode::{decode, DecodeError, Decoded, Limits};
+use apierror::decode::{Decode, DecodeError, Decoded, Limits};
 use apierror::Render;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -15,7 +15,7 @@ type Outcome = Result<Decoded<PhalaError>, DecodeError>;
 
 /// Decodes without letting a panic escape: a panic fails with the body.
 fn try_decode(body: &[u8]) -> Outcome {
-    catch_unwind(AssertUnwindSafe(|| decode::<PhalaError>(body))).unwrap_or_else(|_| {
+    catch_unwind(AssertUnwindSafe(|| PhalaError::decode(body))).unwrap_or_else(|_| {
         panic!(
             "decode panicked on {:?}",
             String::from_utf8_lossy(&body[..body.len().min(200)])
@@ -369,13 +369,12 @@ fn a_byte_order_mark_is_skipped() {
 
 #[test]
 fn responses_take_limits_too() {
-    use apierror::decode::decode_response;
     let response = apierror::http::Response::builder()
         .status(409)
         .body(VALID.as_bytes().to_vec())
         .unwrap();
     assert_eq!(
-        decode_response::<PhalaError>(&response).unwrap(),
+        PhalaError::decode_response(&response).unwrap(),
         Decoded::Known(valid_error())
     );
     let small = Limits {
@@ -425,14 +424,14 @@ fn non_finite_floats_are_null_in_bodies() {
             r#"{"error":{"code":"OUT_OF_RANGE","message":"Reading out of range","details":{"value":null}}}"#
         );
         assert!(matches!(
-            decode::<Reading>(body.as_bytes()),
+            Reading::decode(body.as_bytes()),
             Err(DecodeError::Field { field: "value", .. })
         ));
         let body = Render::new(&Reading::Maybe { value: Some(value) })
             .to_string()
             .unwrap();
         assert_eq!(
-            decode::<Reading>(body.as_bytes()).unwrap(),
+            Reading::decode(body.as_bytes()).unwrap(),
             Decoded::Known(Reading::Maybe { value: None })
         );
     }
@@ -440,7 +439,7 @@ fn non_finite_floats_are_null_in_bodies() {
         .to_string()
         .unwrap();
     assert_eq!(
-        decode::<Reading>(body.as_bytes()).unwrap(),
+        Reading::decode(body.as_bytes()).unwrap(),
         Decoded::Known(Reading::OutOfRange { value: 1.5 })
     );
 }
@@ -490,7 +489,7 @@ fn keys_a_value_repeats_fail_the_render_and_are_rejected_by_the_decoder() {
     let body =
         r#"{"error":{"code":"REPEATED","message":"Repeated","details":{"value":{"k":1,"k":2}}}}"#;
     assert!(matches!(
-        decode::<PhalaError>(body.as_bytes()),
+        PhalaError::decode(body.as_bytes()),
         Err(DecodeError::DuplicateKey(key)) if key == "k"
     ));
 }

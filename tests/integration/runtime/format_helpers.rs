@@ -1,10 +1,11 @@
-//! The helpers a format of one's own writes its body with: `lift` in the
-//! order asked, `lift_others`, `Only`, `Without`, `has`, and the validation
-//! list as typed data, through two formats like real APIs': Stripe's error
+//! The helpers a format of one's own writes its body with: `Details::lift`
+//! in the order asked, `Details::lift_others`, `Only`, `Without`,
+//! `Details::has`, and the validation list as typed data
+//! (`Details::with_violations`), through two formats like real APIs': Stripe's error
 //! object (members in alphabetical order) and JSON:API's `errors` list (one
 //! error object per field error).
 
-use apierror::fields::{has, lift, lift_others, with_violations, Only, Without};
+use apierror::fields::{Only, Without};
 use apierror::format::{Context, Format};
 use apierror::serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use apierror::serde::Serialize;
@@ -49,15 +50,15 @@ impl<E: ApiError + ?Sized> Serialize for Object<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let error = self.0;
         let mut map = serializer.serialize_map(None)?;
-        lift(error, &mut map, &["charge"])?;
+        error.details().lift(&mut map, &["charge"])?;
         map.serialize_entry("code", error.code())?;
-        lift(error, &mut map, &["decline_code"])?;
+        error.details().lift(&mut map, &["decline_code"])?;
         let rest = Without::new(error, &["charge", "decline_code", "param"]);
         if !rest.is_empty() {
             map.serialize_entry("details", &rest)?;
         }
         map.serialize_entry("message", &error.message())?;
-        lift(error, &mut map, &["param"])?;
+        error.details().lift(&mut map, &["param"])?;
         map.serialize_entry("type", error.descriptor().kind().unwrap_or("api_error"))?;
         map.end()
     }
@@ -102,12 +103,10 @@ fn lift_writes_in_the_order_asked() {
     let mut out = Vec::new();
     let mut serializer = serde_json::Serializer::new(&mut out);
     let mut map = serializer.serialize_map(None).unwrap();
-    lift(
-        &declined(None),
-        &mut map,
-        &["param", "attempt", "decline_code", "nope"],
-    )
-    .unwrap();
+    declined(None)
+        .details()
+        .lift(&mut map, &["param", "attempt", "decline_code", "nope"])
+        .unwrap();
     SerializeMap::end(map).unwrap();
     assert_eq!(
         String::from_utf8(out).unwrap(),
@@ -134,7 +133,7 @@ fn only_without_and_lift_others_split_the_details() {
     let mut serializer = serde_json::Serializer::new(&mut out);
     let mut map = serializer.serialize_map(None).unwrap();
     map.serialize_entry("code", "card_declined").unwrap();
-    lift_others(&error, &mut map, keys).unwrap();
+    error.details().lift_others(&mut map, keys).unwrap();
     SerializeMap::end(map).unwrap();
     assert_eq!(
         String::from_utf8(out).unwrap(),
@@ -144,15 +143,15 @@ fn only_without_and_lift_others_split_the_details() {
 
 #[test]
 fn has_says_which_fields_a_value_has() {
-    assert!(has(&declined(Some("ch_1")), "charge"));
-    assert!(!has(&declined(None), "charge"));
-    assert!(has(&declined(None), "attempt"));
-    assert!(!has(&declined(None), "nope"));
+    assert!(declined(Some("ch_1")).details().has("charge"));
+    assert!(!declined(None).details().has("charge"));
+    assert!(declined(None).details().has("attempt"));
+    assert!(!declined(None).details().has("nope"));
     let invalid = PaymentError::Invalid {
         violations: Violations::new(),
         form: "signup".into(),
     };
-    assert!(has(&invalid, "violations") && has(&invalid, "form"));
+    assert!(invalid.details().has("violations") && invalid.details().has("form"));
 }
 
 /// JSON:API: `{"errors":[{"status","code","title","detail","source":{"pointer"}}]}`,
@@ -166,7 +165,7 @@ impl<E: ApiError + ?Sized> Serialize for Errors<'_, E> {
         let error = self.0;
         let status = error.status().as_u16().to_string();
         let mut list = serializer.serialize_seq(None)?;
-        let written = with_violations(error, |violations| {
+        let written = error.details().with_violations(|violations| {
             for violation in violations {
                 list.serialize_element(&json!({
                     "status": status,

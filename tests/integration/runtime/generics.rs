@@ -3,6 +3,7 @@
 //! codes the compiler checks as far as a `const` item can name them), with
 //! `decode`, and with the framework integrations on.
 
+use apierror::decode::Decode;
 use apierror::ApiError;
 use std::fmt::{Debug, Display};
 
@@ -104,10 +105,10 @@ fn generic_types_of_every_kind_work() {
     assert_eq!(respond(nested), 413);
 
     let body = br#"{"error":{"code":"DECODABLE_VALUE","message":"x","details":{"value":5}}}"#;
-    let decoded = apierror::decode::decode::<Decodable<u32>>(body).unwrap();
+    let decoded = Decodable::<u32>::decode(body).unwrap();
     assert_eq!(decoded.known(), Some(Decodable::Value { value: 5 }));
     let body = br#"{"error":{"code":"INNER_MISSING","message":"x"}}"#;
-    let decoded = apierror::decode::decode::<Decodable<u32>>(body).unwrap();
+    let decoded = Decodable::<u32>::decode(body).unwrap();
     assert_eq!(decoded.known(), Some(Decodable::Inner(Inner::Missing)));
 }
 

@@ -138,7 +138,7 @@ mod user_names {
 
 #[test]
 fn user_names_in_the_generated_block_mean_what_the_user_wrote() {
-    use apierror::decode::{decode, Decoded};
+    use apierror::decode::{Decode, Decoded};
     use apierror::Render;
     use user_names::{__AsRef, __Err, __Some, Names, __O, __P};
 
@@ -175,7 +175,7 @@ fn user_names_in_the_generated_block_mean_what_the_user_wrote() {
     for (error, expected) in bodies {
         let body = Render::new(error).to_string().unwrap();
         assert_eq!(body, expected);
-        let decoded = decode::<Names>(body.as_bytes()).unwrap();
+        let decoded = Names::decode(body.as_bytes()).unwrap();
         assert_eq!(decoded, Decoded::Known(error.clone()), "{body}");
     }
 }

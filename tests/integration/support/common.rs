@@ -5,7 +5,7 @@
 // Each test binary uses only some of the helpers.
 #![allow(dead_code)]
 
-use apierror::decode::{decode, Decode};
+use apierror::decode::Decode;
 use apierror::{ApiError, Catalog, Descriptor};
 use serde_json::{json, Map, Value};
 
@@ -155,7 +155,7 @@ pub fn every_variant<E: Decode + ApiError>() -> Vec<(&'static Descriptor, E)> {
                 .collect();
             let body =
                 json!({"error": {"code": d.code(), "message": d.template(), "details": details}});
-            let value = decode::<E>(body.to_string().as_bytes())
+            let value = E::decode(body.to_string().as_bytes())
                 .unwrap_or_else(|e| panic!("{}: {e}", d.code()))
                 .known()
                 .unwrap_or_else(|| panic!("{} is not decoded as known", d.code()));

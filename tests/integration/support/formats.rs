@@ -11,7 +11,7 @@
 //! - `StatusLike`: Kubernetes' `Status` object, `reason` the code, the
 //!   validation list as `details.causes`, no challenge header.
 
-use apierror::fields::{lift, with_violations, Without};
+use apierror::fields::Without;
 use apierror::format::{Context, Format};
 use apierror::http::{HeaderMap, HeaderValue};
 use apierror::serde::ser::{SerializeMap, SerializeSeq, Serializer};
@@ -31,7 +31,7 @@ impl<E: ApiError + ?Sized> Serialize for StripeObject<'_, E> {
         let lifted = ["decline_code", "param"];
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("code", error.code())?;
-        lift(error, &mut map, &["decline_code"])?;
+        error.details().lift(&mut map, &["decline_code"])?;
         let rest = Without::new(error, &lifted);
         if error.has_details() && !rest.is_empty() {
             map.serialize_entry("details", &rest)?;
@@ -41,7 +41,7 @@ impl<E: ApiError + ?Sized> Serialize for StripeObject<'_, E> {
             &format_args!("https://docs.example.com/errors/{}", error.code()),
         )?;
         map.serialize_entry("message", &error.message())?;
-        lift(error, &mut map, &["param"])?;
+        error.details().lift(&mut map, &["param"])?;
         map.serialize_entry("request_id", &context.request_id())?;
         let kind = if error.status().is_server_error() {
             "api_error"
@@ -93,7 +93,7 @@ impl<E: ApiError + ?Sized> Serialize for JsonApiErrors<'_, E> {
         let status = error.status().as_u16().to_string();
         let title = error.message().to_string();
         let mut list = serializer.serialize_seq(None)?;
-        let written = with_violations(error, |violations| {
+        let written = error.details().with_violations(|violations| {
             for violation in violations {
                 list.serialize_element(&json!({
                     "status": status,
@@ -151,7 +151,7 @@ impl<E: ApiError + ?Sized> Serialize for Causes<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("kind", &self.0.descriptor().type_name())?;
-        let causes = with_violations(self.0, |violations| {
+        let causes = self.0.details().with_violations(|violations| {
             violations
                 .iter()
                 .map(|v| json!({"reason": v.code(), "message": v.message(), "field": v.field().to_string()}))

@@ -9,7 +9,7 @@
 use crate::catalog::{InventoryError, ShopError, LEAK};
 use crate::http_client::{get, send};
 use crate::scrape::{self, errors};
-use apierror::metrics::{self, Source};
+use apierror::metrics::{Series, Source};
 use apierror::{ApiError, Bulk, RequestError};
 use std::collections::BTreeMap;
 
@@ -220,8 +220,8 @@ fn load_and_check(base: &str, before: &scrape::Samples, framework: Framework) {
 
 fn setup() -> &'static metrics_exporter_prometheus::PrometheusHandle {
     let handle = scrape::handle();
-    metrics::register::<ShopError>(Source::Http);
-    metrics::describe::<ShopError>();
+    Series::register::<ShopError>(Source::Http);
+    Series::describe::<ShopError>();
     handle
 }
 
@@ -374,13 +374,13 @@ fn grpc_statuses_count_once_each_with_the_domain() {
 fn registration_lists_every_code_at_zero_and_counts_nothing() {
     let _one_load = scrape::lock();
     let handle = scrape::handle();
-    metrics::register::<InventoryError>(Source::Grpc);
+    Series::register::<InventoryError>(Source::Grpc);
     let before = scrape::parse(&handle.render());
     // Again: no count moves.
-    metrics::register::<InventoryError>(Source::Grpc);
-    metrics::register::<ShopError>(Source::Http);
+    Series::register::<InventoryError>(Source::Grpc);
+    Series::register::<ShopError>(Source::Http);
     let after = scrape::parse(&handle.render());
-    for series in metrics::Series::all::<InventoryError>(Source::Grpc) {
+    for series in Series::all::<InventoryError>(Source::Grpc) {
         let prometheus: Vec<(String, &str)> = series
             .labels()
             .into_iter()
@@ -395,7 +395,7 @@ fn registration_lists_every_code_at_zero_and_counts_nothing() {
         assert!(after.contains_key(&key), "{key} registered");
     }
     // Every code of the shop, the transparent RequestError's included.
-    let shop: Vec<_> = metrics::Series::all::<ShopError>(Source::Http).collect();
+    let shop: Vec<_> = Series::all::<ShopError>(Source::Http).collect();
     assert_eq!(shop.len(), ShopError::CATALOG.len());
     assert!(shop
         .iter()

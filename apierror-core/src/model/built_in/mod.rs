@@ -33,6 +33,12 @@ pub(crate) use table::PROBLEM_MEMBERS;
 pub struct Standard;
 
 impl Standard {
+    /// The media type of its bodies, `application/json`: that of every
+    /// built-in format but RFC 9457's, and what a format of your own that
+    /// writes plain JSON returns from
+    /// [`Format::media_type`](crate::format::Format::media_type).
+    pub const MEDIA_TYPE: &'static str = "application/json";
+
     /// The format from its setting in the table of built-in formats: it
     /// takes none.
     #[doc(hidden)]

@@ -8,19 +8,20 @@
 //! own reads them the same way, streaming, with nothing built in between:
 //!
 //! - [`ApiError::visit_details`] hands each field to a [`DetailVisitor`];
-//! - [`lift`] writes the fields it names as entries of the map you are
-//!   serializing, in the order it names them (Stripe's `param` and
-//!   `decline_code` at the top of the error object);
+//! - [`Details::lift`] (`error.details().lift(map, keys)`) writes the
+//!   fields it names as entries of the map you are serializing, in the
+//!   order it names them (Stripe's `param` and `decline_code` at the top of
+//!   the error object);
 //! - [`Without`] serializes the details object without them, [`Only`] with
-//!   only them, and [`lift_others`] writes the others at the level of the
-//!   lifted ones;
-//! - [`has`] says whether the value has a field (a member only some errors
-//!   have), and [`with_violations`] hands over the validation list as typed
-//!   data.
+//!   only them, and [`Details::lift_others`] writes the others at the level
+//!   of the lifted ones;
+//! - [`Details::has`] says whether the value has a field (a member only
+//!   some errors have), and [`Details::with_violations`] hands over the
+//!   validation list as typed data.
 //!
 //! ```
 //! use apierror::format::{Context, Format};
-//! use apierror::fields::{lift, Without};
+//! use apierror::fields::Without;
 //! use apierror::serde::ser::{SerializeMap, Serializer};
 //! use apierror::serde::Serialize;
 //! use apierror::ApiError;
@@ -40,7 +41,7 @@
 //!         map.serialize_entry("type", error.descriptor().kind().unwrap_or("api_error"))?;
 //!         map.serialize_entry("code", error.code())?;
 //!         map.serialize_entry("message", &error.message())?;
-//!         lift(error, &mut map, LIFTED)?;
+//!         error.details().lift(&mut map, LIFTED)?;
 //!         let rest = Without::new(error, LIFTED);
 //!         if !rest.is_empty() {
 //!             map.serialize_entry("details", &rest)?;
@@ -88,11 +89,18 @@
 //!
 //! [`Format`]: crate::format::Format
 //! [`ApiError::visit_details`]: crate::ApiError::visit_details
+//! [`Details::lift`]: crate::Details::lift
+//! [`Details::lift_others`]: crate::Details::lift_others
+//! [`Details::has`]: crate::Details::has
+//! [`Details::with_violations`]: crate::Details::with_violations
 
 mod reading;
 
-pub use reading::{has, lift, lift_others, with_violations, Only, Without};
+#[allow(deprecated)]
+#[doc(hidden)]
+pub use reading::{has, lift, lift_others, with_violations};
 pub(crate) use reading::{has_list, with_list};
+pub use reading::{Only, Without};
 
 pub use crate::shape::{Named, Shape};
 use serde::ser::SerializeMap;

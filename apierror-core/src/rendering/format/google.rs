@@ -4,7 +4,7 @@
 pub use crate::built_in::Google;
 
 use super::text::Text;
-use super::{Context, Format, JSON};
+use super::{Context, Format, Standard};
 use crate::catalog::Descriptor;
 use crate::error::ApiError;
 use crate::fields::FieldVisitor;
@@ -97,7 +97,7 @@ impl Format for Google {
     }
 
     fn media_type(&self) -> &'static str {
-        JSON
+        Standard::MEDIA_TYPE
     }
 
     fn serialize<E, S>(

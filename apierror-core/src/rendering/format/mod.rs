@@ -52,7 +52,7 @@ pub struct Declared;
 
 impl Format for Declared {
     fn media_type(&self) -> &'static str {
-        JSON
+        Standard::MEDIA_TYPE
     }
 
     fn __media_type_for<E: ApiError + ?Sized>(&self, error: &E) -> &'static str {
@@ -183,4 +183,9 @@ macro_rules! impl_format_for_built_in {
 crate::built_in::built_in_formats!(impl_format_for_built_in);
 
 /// The media type of JSON bodies.
-pub const JSON: &str = "application/json";
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::format::Standard::MEDIA_TYPE`"
+)]
+pub const JSON: &str = Standard::MEDIA_TYPE;

@@ -3,7 +3,7 @@
 
 pub use crate::built_in::OpenAi;
 
-use super::{Context, Format, JSON};
+use super::{Context, Format, Standard};
 use crate::error::ApiError;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
@@ -99,7 +99,7 @@ impl Format for OpenAi {
     }
 
     fn media_type(&self) -> &'static str {
-        JSON
+        Standard::MEDIA_TYPE
     }
 
     fn serialize<E, S>(

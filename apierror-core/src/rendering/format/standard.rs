@@ -121,7 +121,7 @@ impl Format for Standard {
     }
 
     fn media_type(&self) -> &'static str {
-        JSON
+        Standard::MEDIA_TYPE
     }
 
     fn serialize<E, S>(

@@ -41,7 +41,7 @@ impl Format for Tagged {
     }
 
     fn media_type(&self) -> &'static str {
-        JSON
+        Standard::MEDIA_TYPE
     }
 
     fn serialize<E, S>(

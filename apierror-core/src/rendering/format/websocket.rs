@@ -26,7 +26,7 @@ impl Format for WebSocket {
     }
 
     fn media_type(&self) -> &'static str {
-        JSON
+        Standard::MEDIA_TYPE
     }
 
     fn serialize<E, S>(

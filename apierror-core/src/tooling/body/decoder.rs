@@ -13,7 +13,7 @@ use std::marker::PhantomData;
 
 /// A decoder of the bodies a [`Format`] renders, built from what the format
 /// renders (the model the exporters print, see
-/// [`export::json_schema`](crate::export::json_schema)): the built-in
+/// [`Export::json_schema`](crate::export::Export::json_schema)): the built-in
 /// formats and your own alike, with nothing to write for a format whose
 /// code, message and fields sit at members of their own.
 ///
@@ -21,7 +21,7 @@ use std::marker::PhantomData;
 /// decode with it as often as needed. The variant is chosen by the code; a
 /// format without the code in its bodies (the OpenAI style) is read by its
 /// constants (the status, a `type`) and then by the message, as
-/// [`decode`](crate::decode::decode) does. A validation list the format
+/// [`Decode::decode`](crate::decode::Decode::decode) does. A validation list the format
 /// reshapes (RFC 9457's `errors`, AIP-193's `BadRequest`, a JSON:API
 /// `errors` list) is read back from where the format writes its entries'
 /// pointer, code and message.

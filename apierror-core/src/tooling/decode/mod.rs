@@ -28,11 +28,54 @@ pub use crate::body::decoder::Decoder;
 /// Error types that can be rebuilt from a rendered body: derive with
 /// `#[api_error(decode)]`. Detail fields must implement `Deserialize`, and
 /// fields that are not details (skipped, sources, unnamed) `Default`.
+///
+/// [`decode`](Self::decode) and [`decode_response`](Self::decode_response)
+/// read a body of any built-in format with the default [`Limits`];
+/// [`Limits::decode`] with others, `Decoder` (feature `export`) a body of
+/// any format, your own included.
 pub trait Decode: ApiError + Sized {
     /// Rebuilds the variant of `code` from its details fields; `None` when
     /// the type (and the types it composes) have no such code.
     #[doc(hidden)]
     fn __decode(code: &str, fields: &Fields<'_>) -> Option<Result<Self, DecodeError>>;
+
+    /// Decodes a body rendered in any built-in format into this type.
+    ///
+    /// ```
+    /// use apierror::decode::{Decode, Decoded};
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, PartialEq, ApiError)]
+    /// #[api_error(pattern = "ERR-02-###", decode)]
+    /// pub enum InventoryError {
+    ///     #[code("ERR-02-003")]
+    ///     #[status(409)]
+    ///     #[message("The selected node does not have enough CPU capacity")]
+    ///     InsufficientVcpu { requested: u32, available: u32 },
+    /// }
+    ///
+    /// let body = br#"{"error":{"code":"ERR-02-003","message":"...","details":{"requested":8,"available":2}}}"#;
+    /// assert_eq!(
+    ///     InventoryError::decode(body)?,
+    ///     Decoded::Known(InventoryError::InsufficientVcpu { requested: 8, available: 2 })
+    /// );
+    ///
+    /// let newer = br#"{"error":{"code":"ERR-02-099","message":"Something new"}}"#;
+    /// let Decoded::Unknown(unknown) = InventoryError::decode(newer)? else { unreachable!() };
+    /// assert_eq!(unknown.code.as_deref(), Some("ERR-02-099"));
+    /// # Ok::<(), apierror::decode::DecodeError>(())
+    /// ```
+    fn decode(body: &[u8]) -> Result<Decoded<Self>, DecodeError> {
+        Limits::DEFAULT.decode(body)
+    }
+
+    /// Decodes an HTTP response: its body as [`decode`](Self::decode) does,
+    /// its status as the status of an unknown error when the body has none.
+    fn decode_response(
+        response: &http::Response<impl AsRef<[u8]>>,
+    ) -> Result<Decoded<Self>, DecodeError> {
+        Limits::DEFAULT.decode_response(response)
+    }
 }
 
 /// A boxed error decodes as the error (a transparent variant holding its
@@ -109,8 +152,8 @@ pub enum DecodeError {
     DuplicateKey(String),
 }
 
-/// What the decoder accepts of a body: [`decode`] uses [`Limits::DEFAULT`],
-/// [`Limits::decode`] any.
+/// What the decoder accepts of a body: [`Decode::decode`] uses
+/// [`Limits::DEFAULT`], [`Limits::decode`] any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// The largest body, in bytes, that is parsed at all.
@@ -127,7 +170,7 @@ impl Limits {
         max_depth: 128,
     };
 
-    /// [`decode`] with these limits instead of the default ones.
+    /// [`Decode::decode`] with these limits instead of the default ones.
     ///
     /// ```
     /// use apierror::decode::{DecodeError, Limits};
@@ -144,7 +187,8 @@ impl Limits {
         decode_parts(parts(body, self)?)
     }
 
-    /// [`decode_response`] with these limits instead of the default ones.
+    /// [`Decode::decode_response`] with these limits instead of the default
+    /// ones.
     pub fn decode_response<E: Decode>(
         self,
         response: &http::Response<impl AsRef<[u8]>>,
@@ -280,47 +324,29 @@ pub(crate) struct Parts {
     pub violations: Option<Value>,
 }
 
+// The old paths, kept for one release: each moved into `Decode` or
+// `Limits`.
+
 /// Decodes a body rendered in any built-in format into `E`.
-///
-/// ```
-/// use apierror::decode::{decode, Decoded};
-/// use apierror::ApiError;
-///
-/// #[derive(Debug, PartialEq, ApiError)]
-/// #[api_error(pattern = "ERR-02-###", decode)]
-/// pub enum InventoryError {
-///     #[code("ERR-02-003")]
-///     #[status(409)]
-///     #[message("The selected node does not have enough CPU capacity")]
-///     InsufficientVcpu { requested: u32, available: u32 },
-/// }
-///
-/// let body = br#"{"error":{"code":"ERR-02-003","message":"...","details":{"requested":8,"available":2}}}"#;
-/// assert_eq!(
-///     decode::<InventoryError>(body)?,
-///     Decoded::Known(InventoryError::InsufficientVcpu { requested: 8, available: 2 })
-/// );
-///
-/// let newer = br#"{"error":{"code":"ERR-02-099","message":"Something new"}}"#;
-/// let Decoded::Unknown(unknown) = decode::<InventoryError>(newer)? else { unreachable!() };
-/// assert_eq!(unknown.code.as_deref(), Some("ERR-02-099"));
-/// # Ok::<(), apierror::decode::DecodeError>(())
-/// ```
+#[doc(hidden)]
+#[deprecated(since = "0.1.0", note = "moved to `apierror::decode::Decode::decode`")]
 pub fn decode<E: Decode>(body: &[u8]) -> Result<Decoded<E>, DecodeError> {
-    Limits::DEFAULT.decode(body)
+    E::decode(body)
 }
 
-/// Decodes an HTTP response: its body as [`decode`] does, its status as the
-/// status of an unknown error when the body has none.
+/// Decodes an HTTP response into `E`.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::decode::Decode::decode_response`"
+)]
 pub fn decode_response<E: Decode>(
     response: &http::Response<impl AsRef<[u8]>>,
 ) -> Result<Decoded<E>, DecodeError> {
-    Limits::DEFAULT.decode_response(response)
+    E::decode_response(response)
 }
 
-// The old paths, kept for one release: each moved into `Limits`.
-
-/// [`decode`] with other [`Limits`] than the default ones.
+/// `decode` with other [`Limits`] than the default ones.
 #[doc(hidden)]
 #[deprecated(since = "0.1.0", note = "moved to `apierror::decode::Limits::decode`")]
 pub fn decode_with_limits<E: Decode>(
@@ -330,7 +356,7 @@ pub fn decode_with_limits<E: Decode>(
     limits.decode(body)
 }
 
-/// [`decode_response`] with other [`Limits`] than the default ones.
+/// `decode_response` with other [`Limits`] than the default ones.
 #[doc(hidden)]
 #[deprecated(
     since = "0.1.0",

@@ -1,49 +1,52 @@
 //! The JSON catalog.
 
-use super::all_categories;
+use super::{all_categories, Export};
 use crate::catalog::{Catalog, Category, Descriptor};
 use crate::doc::{Block, Section, StatusDoc};
 use crate::shape::Shape;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-/// The catalog as pretty-printed JSON, the shape of [`JsonCatalog`].
-///
-/// ```
-/// use apierror::ApiError;
-///
-/// #[derive(Debug, ApiError)]
-/// #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "RATE_")]
-/// pub enum RateError {
-///     /// Too many requests in the current window.
-///     #[status(429)]
-///     #[message("Rate limit exceeded")]
-///     LimitExceeded {
-///         limit: u32,
-///         #[api_error(retry_after)]
-///         retry_after: u64,
-///     },
-/// }
-///
-/// let json = apierror::export::json(RateError::CATALOG);
-/// let value: serde_json::Value = serde_json::from_str(&json)?;
-/// let error = &value["errors"][0];
-/// assert_eq!(error["code"], "RATE_LIMIT_EXCEEDED");
-/// assert_eq!(error["status"], 429);
-/// assert_eq!(error["variant"], "LimitExceeded");
-/// assert_eq!(error["type"], "RateError");
-/// assert_eq!(
-///     error["fields"][1],
-///     serde_json::json!({"name": "retry_after", "type": "u64", "description": "", "json": "integer", "nullable": false, "required": true})
-/// );
-/// assert_eq!(error["grpc"], "RESOURCE_EXHAUSTED");
-/// assert_eq!(value["format"], "standard");
-/// assert_eq!(error["retry_after"], true);
-/// assert!(json.starts_with("{\n  \"type\": \"RateError\",\n"));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn json(catalog: &Catalog) -> String {
-    serde_json::to_string_pretty(&JsonCatalog(catalog))
-        .expect("a catalog serializes to JSON: strings, numbers and booleans only")
+impl Export {
+    /// The catalog as pretty-printed JSON, the shape of [`JsonCatalog`].
+    ///
+    /// ```
+    /// use apierror::export::Export;
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "RATE_")]
+    /// pub enum RateError {
+    ///     /// Too many requests in the current window.
+    ///     #[status(429)]
+    ///     #[message("Rate limit exceeded")]
+    ///     LimitExceeded {
+    ///         limit: u32,
+    ///         #[api_error(retry_after)]
+    ///         retry_after: u64,
+    ///     },
+    /// }
+    ///
+    /// let json = Export::json(RateError::CATALOG);
+    /// let value: serde_json::Value = serde_json::from_str(&json)?;
+    /// let error = &value["errors"][0];
+    /// assert_eq!(error["code"], "RATE_LIMIT_EXCEEDED");
+    /// assert_eq!(error["status"], 429);
+    /// assert_eq!(error["variant"], "LimitExceeded");
+    /// assert_eq!(error["type"], "RateError");
+    /// assert_eq!(
+    ///     error["fields"][1],
+    ///     serde_json::json!({"name": "retry_after", "type": "u64", "description": "", "json": "integer", "nullable": false, "required": true})
+    /// );
+    /// assert_eq!(error["grpc"], "RESOURCE_EXHAUSTED");
+    /// assert_eq!(value["format"], "standard");
+    /// assert_eq!(error["retry_after"], true);
+    /// assert!(json.starts_with("{\n  \"type\": \"RateError\",\n"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn json(catalog: &Catalog) -> String {
+        serde_json::to_string_pretty(&JsonCatalog(catalog))
+            .expect("a catalog serializes to JSON: strings, numbers and booleans only")
+    }
 }
 
 /// A [`Catalog`] as serde data, for SDK generators, linters and other tools.

@@ -1,15 +1,18 @@
 //! Catalog export: a Markdown reference for people and a JSON catalog for
 //! tools, from any derived type's [`Catalog`], composed ones included; the
-//! JSON Schema ([`json_schema`], [`json_schema_of`]) and TypeScript
-//! declarations ([`typescript_for`], [`typescript_of`]) of the bodies a
-//! format renders, built-in or your own, read from what it renders (see
+//! JSON Schema ([`Export::json_schema`], [`Export::json_schema_of`]) and
+//! TypeScript declarations ([`Export::typescript_for`],
+//! [`Export::typescript_of`]) of the bodies a format renders, built-in or
+//! your own, read from what it renders (see
 //! [one model of a body](crate::export#one-model-of-a-body-for-every-format)).
+//! Every export is an associated function of [`Export`].
 //!
 //! Both are built from the static catalog alone, in declaration order, so the
 //! same catalog always exports to the same text: commit the output and review
 //! its diff, or publish it as the API's error reference.
 //!
 //! ```
+//! use apierror::export::Export;
 //! use apierror::ApiError;
 //!
 //! /// Errors of the billing service.
@@ -23,12 +26,12 @@
 //!     PaymentFailed { amount: u64 },
 //! }
 //!
-//! let markdown = apierror::export::markdown(BillingError::CATALOG);
+//! let markdown = Export::markdown(BillingError::CATALOG);
 //! assert!(markdown.starts_with("# BillingError\n\nErrors of the billing service.\n"));
 //! assert!(markdown.contains("### BILL-001: Payment of `{amount}` cents failed\n"));
 //! assert!(markdown.contains("- **HTTP Status**: 402 Payment Required\n"));
 //!
-//! let json: serde_json::Value = serde_json::from_str(&apierror::export::json(BillingError::CATALOG))?;
+//! let json: serde_json::Value = serde_json::from_str(&Export::json(BillingError::CATALOG))?;
 //! assert_eq!(json["errors"][0]["fields"][0]["type"], "u64");
 //! assert_eq!(json["retired"][0], "BILL-002");
 //! # Ok::<(), serde_json::Error>(())
@@ -55,19 +58,109 @@ pub(crate) mod markdown;
 pub(crate) mod schema;
 mod typescript;
 
-pub use catalog_file::assert_catalog_file;
 #[allow(deprecated)]
 #[doc(hidden)]
 pub use catalog_file::UPDATE_VAR;
-pub use json::{json, JsonCatalog};
-pub use markdown::markdown;
-pub use schema::{json_schema, json_schema_of};
-pub use typescript::{typescript, typescript_for, typescript_of};
+pub use json::JsonCatalog;
 
 use crate::catalog::{Catalog, Category, Descriptor, Owner};
 use crate::doc::DocUrl;
 use crate::doc::StatusDoc;
+use crate::error::ApiError;
+use crate::format::Format;
 use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The exports of a catalog, each an associated function: the Markdown
+/// reference ([`Export::markdown`]), the JSON catalog ([`Export::json`],
+/// kept in step with a committed file by [`Export::assert_catalog_file`]),
+/// TypeScript declarations ([`Export::typescript`],
+/// [`Export::typescript_for`], [`Export::typescript_of`]) and JSON Schema
+/// ([`Export::json_schema`], [`Export::json_schema_of`]).
+///
+/// It is a name for the exports, never a value.
+#[derive(Debug)]
+pub struct Export(());
+
+// The old paths, kept for one release: each moved into `Export`.
+
+/// The catalog as a Markdown error reference.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::export::Export::markdown`"
+)]
+pub fn markdown(catalog: &Catalog) -> String {
+    Export::markdown(catalog)
+}
+
+/// The catalog as pretty-printed JSON.
+#[doc(hidden)]
+#[deprecated(since = "0.1.0", note = "moved to `apierror::export::Export::json`")]
+pub fn json(catalog: &Catalog) -> String {
+    Export::json(catalog)
+}
+
+/// Keeps the committed JSON catalog of a crate in step with the code.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::export::Export::assert_catalog_file`"
+)]
+#[track_caller]
+pub fn assert_catalog_file(catalog: &Catalog, path: impl AsRef<Path>) {
+    Export::assert_catalog_file(catalog, path)
+}
+
+/// TypeScript declarations of `catalog` in its built-in format.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::export::Export::typescript`"
+)]
+pub fn typescript(catalog: &Catalog) -> String {
+    Export::typescript(catalog)
+}
+
+/// TypeScript declarations of `catalog` as `format` renders it.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::export::Export::typescript_for`"
+)]
+pub fn typescript_for<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> String {
+    Export::typescript_for(catalog, format)
+}
+
+/// TypeScript declarations of `E`'s catalog in the format `E` declares.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::export::Export::typescript_of`"
+)]
+pub fn typescript_of<E: ApiError + ?Sized>() -> String {
+    Export::typescript_of::<E>()
+}
+
+/// The JSON Schema of the bodies of `catalog` in `format`.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::export::Export::json_schema`"
+)]
+pub fn json_schema<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> String {
+    Export::json_schema(catalog, format)
+}
+
+/// The JSON Schema of the bodies of `E`'s catalog in the format `E` declares.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::export::Export::json_schema_of`"
+)]
+pub fn json_schema_of<E: ApiError + ?Sized>() -> String {
+    Export::json_schema_of::<E>()
+}
 
 /// The categories of `catalog` and of every type it includes, in declaration
 /// order, each once.

@@ -3,6 +3,7 @@
 //! TypeScript declarations and the OpenAPI responses print too), and the
 //! JSON types of details fields ([`Field`], [`Ty`]) the printers share.
 
+use super::Export;
 use crate::body::{self, CodeModel, Node, Ty};
 use crate::catalog::Catalog;
 use crate::error::ApiError;
@@ -11,138 +12,142 @@ use crate::shape::Shape;
 use crate::violations::Style;
 use serde_json::{json, Map, Value};
 
-/// The JSON Schema (draft 2020-12) of every body the errors of `catalog`,
-/// composed catalogs included, render to in `format` (a built-in one or
-/// your own), as pretty JSON.
-///
-/// The schema is read from what the format renders (see
-/// [one model of a body](crate::export#one-model-of-a-body-for-every-format)):
-/// one branch per code, in declaration order, each titled with its code.
-/// What every body of a code holds alike is a `const` (the code, the status,
-/// RFC 9457 `title` and `type`, the OpenAI-style `type`, AIP-193's `status`,
-/// `domain` and `Help` link, a format's own constants); a member only some
-/// bodies have (with a request [`Context`](crate::format::Context), with an
-/// `Option` field set) is optional; one that is `null` in some is
-/// nullable. Every object is closed (`additionalProperties: false`): the
-/// format writes no other member. A list the format never writes empty has
-/// `minItems: 1`.
-///
-/// The branches are a `oneOf` when every body holds its code at a member
-/// that is always there, else an `anyOf` (the OpenAI style has no code; a
-/// JSON:API list may be empty): two codes' bodies may then be alike.
-///
-/// Details fields are typed from their Rust types as written
-/// ([`Descriptor::field_types`](crate::Descriptor::field_types)): integers to `integer` with the type's
-/// bounds, `f32`/`f64` to `number` or `null` (serde_json writes NaN and the
-/// infinities as `null`), `bool` to `boolean`, `String`, `&str`, `char`,
-/// `Cow<str>`, `Box<str>` and paths to `string` (`Uuid`, `Url`, IP addresses,
-/// chrono's dates with a `format`), `Option<T>` to `T` and not required (the
-/// details leave a `None` out; an `Option` inside another type is `T` or
-/// `null`), `Vec<T>`, slices, arrays and sets to arrays of `T`,
-/// `HashMap`/`BTreeMap` to objects of `V`, tuples to arrays of their items,
-/// `Duration` to serde's `{"secs","nanos"}`. Any other type (a struct or
-/// enum of yours, a type alias, a type parameter, `serde_json::Value`) is
-/// unconstrained (`true`): its own `Serialize` decides its JSON, and a name
-/// says nothing of it. A field a format writes as text (AIP-193's metadata)
-/// is a string.
-///
-/// The output is deterministic: the same catalog and format always give the
-/// same text, object keys in sorted order.
-///
-/// ```
-/// use apierror::format::{BuiltIn, Problem};
-/// use apierror::ApiError;
-///
-/// #[derive(Debug, ApiError)]
-/// #[api_error(pattern = "BILL-###")]
-/// pub enum BillingError {
-///     #[code("BILL-001")]
-///     #[status(402)]
-///     #[message("Payment of {amount} cents failed")]
-///     PaymentFailed { amount: u64, reason: Option<String> },
-///     #[code("BILL-002")]
-///     #[status(404)]
-///     #[message("No such invoice")]
-///     InvoiceNotFound,
-/// }
-///
-/// let schema = apierror::export::json_schema(BillingError::CATALOG, &BuiltIn::default());
-/// let schema: serde_json::Value = serde_json::from_str(&schema)?;
-/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
-/// let failed = &schema["oneOf"][0]["properties"]["error"];
-/// assert_eq!(failed["properties"]["code"]["const"], "BILL-001");
-/// assert_eq!(failed["required"], serde_json::json!(["code", "message", "details"]));
-/// let details = &failed["properties"]["details"];
-/// assert_eq!(details["properties"]["amount"]["type"], "integer");
-/// assert_eq!(details["required"], serde_json::json!(["amount"]));
-/// // No `details` member at all for a variant without fields.
-/// let missing = &schema["oneOf"][1]["properties"]["error"];
-/// assert_eq!(missing["required"], serde_json::json!(["code", "message"]));
-///
-/// // RFC 9457: the details fields are extension members.
-/// let problem = apierror::export::json_schema(BillingError::CATALOG, &BuiltIn::Problem(Problem::new()));
-/// let problem: serde_json::Value = serde_json::from_str(&problem)?;
-/// assert_eq!(problem["oneOf"][0]["properties"]["status"]["const"], 402);
-/// assert_eq!(problem["oneOf"][0]["properties"]["amount"]["minimum"], 0);
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn json_schema<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> String {
-    let models = body::model(catalog, format);
-    let branches: Vec<Value> = models.iter().filter_map(branch).collect();
-    // Without the code in the body, two codes may give the same body.
-    let combinator = if models
-        .iter()
-        .all(|m| m.body.as_ref().is_none_or(Node::always_has_code))
-    {
-        "oneOf"
-    } else {
-        "anyOf"
-    };
-    let mut schema = json!({
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": format!("{} error bodies", catalog.type_name()),
-        "description": format!(
-            "The `{}` bodies of the errors of `{}`, one branch per code. \
-             Generated by apierror::export::json_schema: do not edit.",
-            format.media_type(),
-            catalog.type_path()
-        ),
-    });
-    schema[combinator] = Value::Array(branches);
-    let mut text =
-        serde_json::to_string_pretty(&sorted(schema)).expect("a JSON value always serializes");
-    text.push('\n');
-    text
-}
-
-/// [`json_schema`] of `E`'s catalog in the format `E` declares
-/// (`#[api_error(format = ...)]`): a built-in one or your own.
-///
-/// ```
-/// use apierror::ApiError;
-///
-/// #[derive(Debug, ApiError)]
-/// #[api_error(code = "SCREAMING_SNAKE_CASE", format = "problem")]
-/// pub enum CvmError {
-///     #[status(404)]
-///     #[message("No such CVM")]
-///     CvmNotFound { id: String },
-/// }
-///
-/// let schema: serde_json::Value = serde_json::from_str(&apierror::export::json_schema_of::<CvmError>())?;
-/// assert_eq!(schema["oneOf"][0]["properties"]["status"]["const"], 404);
-/// assert_eq!(schema["oneOf"][0]["properties"]["id"]["type"], "string");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn json_schema_of<E: ApiError + ?Sized>() -> String {
-    struct Print(&'static Catalog);
-    impl FormatVisitor for Print {
-        type Output = String;
-        fn visit<F: Format + ?Sized>(self, format: &F) -> String {
-            json_schema(self.0, format)
-        }
+impl Export {
+    /// The JSON Schema (draft 2020-12) of every body the errors of `catalog`,
+    /// composed catalogs included, render to in `format` (a built-in one or
+    /// your own), as pretty JSON.
+    ///
+    /// The schema is read from what the format renders (see
+    /// [one model of a body](crate::export#one-model-of-a-body-for-every-format)):
+    /// one branch per code, in declaration order, each titled with its code.
+    /// What every body of a code holds alike is a `const` (the code, the status,
+    /// RFC 9457 `title` and `type`, the OpenAI-style `type`, AIP-193's `status`,
+    /// `domain` and `Help` link, a format's own constants); a member only some
+    /// bodies have (with a request [`Context`](crate::format::Context), with an
+    /// `Option` field set) is optional; one that is `null` in some is
+    /// nullable. Every object is closed (`additionalProperties: false`): the
+    /// format writes no other member. A list the format never writes empty has
+    /// `minItems: 1`.
+    ///
+    /// The branches are a `oneOf` when every body holds its code at a member
+    /// that is always there, else an `anyOf` (the OpenAI style has no code; a
+    /// JSON:API list may be empty): two codes' bodies may then be alike.
+    ///
+    /// Details fields are typed from their Rust types as written
+    /// ([`Descriptor::field_types`](crate::Descriptor::field_types)): integers to `integer` with the type's
+    /// bounds, `f32`/`f64` to `number` or `null` (serde_json writes NaN and the
+    /// infinities as `null`), `bool` to `boolean`, `String`, `&str`, `char`,
+    /// `Cow<str>`, `Box<str>` and paths to `string` (`Uuid`, `Url`, IP addresses,
+    /// chrono's dates with a `format`), `Option<T>` to `T` and not required (the
+    /// details leave a `None` out; an `Option` inside another type is `T` or
+    /// `null`), `Vec<T>`, slices, arrays and sets to arrays of `T`,
+    /// `HashMap`/`BTreeMap` to objects of `V`, tuples to arrays of their items,
+    /// `Duration` to serde's `{"secs","nanos"}`. Any other type (a struct or
+    /// enum of yours, a type alias, a type parameter, `serde_json::Value`) is
+    /// unconstrained (`true`): its own `Serialize` decides its JSON, and a name
+    /// says nothing of it. A field a format writes as text (AIP-193's metadata)
+    /// is a string.
+    ///
+    /// The output is deterministic: the same catalog and format always give the
+    /// same text, object keys in sorted order.
+    ///
+    /// ```
+    /// use apierror::export::Export;
+    /// use apierror::format::{BuiltIn, Problem};
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(pattern = "BILL-###")]
+    /// pub enum BillingError {
+    ///     #[code("BILL-001")]
+    ///     #[status(402)]
+    ///     #[message("Payment of {amount} cents failed")]
+    ///     PaymentFailed { amount: u64, reason: Option<String> },
+    ///     #[code("BILL-002")]
+    ///     #[status(404)]
+    ///     #[message("No such invoice")]
+    ///     InvoiceNotFound,
+    /// }
+    ///
+    /// let schema = Export::json_schema(BillingError::CATALOG, &BuiltIn::default());
+    /// let schema: serde_json::Value = serde_json::from_str(&schema)?;
+    /// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    /// let failed = &schema["oneOf"][0]["properties"]["error"];
+    /// assert_eq!(failed["properties"]["code"]["const"], "BILL-001");
+    /// assert_eq!(failed["required"], serde_json::json!(["code", "message", "details"]));
+    /// let details = &failed["properties"]["details"];
+    /// assert_eq!(details["properties"]["amount"]["type"], "integer");
+    /// assert_eq!(details["required"], serde_json::json!(["amount"]));
+    /// // No `details` member at all for a variant without fields.
+    /// let missing = &schema["oneOf"][1]["properties"]["error"];
+    /// assert_eq!(missing["required"], serde_json::json!(["code", "message"]));
+    ///
+    /// // RFC 9457: the details fields are extension members.
+    /// let problem = Export::json_schema(BillingError::CATALOG, &BuiltIn::Problem(Problem::new()));
+    /// let problem: serde_json::Value = serde_json::from_str(&problem)?;
+    /// assert_eq!(problem["oneOf"][0]["properties"]["status"]["const"], 402);
+    /// assert_eq!(problem["oneOf"][0]["properties"]["amount"]["minimum"], 0);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn json_schema<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> String {
+        let models = body::model(catalog, format);
+        let branches: Vec<Value> = models.iter().filter_map(branch).collect();
+        // Without the code in the body, two codes may give the same body.
+        let combinator = if models
+            .iter()
+            .all(|m| m.body.as_ref().is_none_or(Node::always_has_code))
+        {
+            "oneOf"
+        } else {
+            "anyOf"
+        };
+        let mut schema = json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": format!("{} error bodies", catalog.type_name()),
+            "description": format!(
+                "The `{}` bodies of the errors of `{}`, one branch per code. \
+                 Generated by apierror::export::json_schema: do not edit.",
+                format.media_type(),
+                catalog.type_path()
+            ),
+        });
+        schema[combinator] = Value::Array(branches);
+        let mut text =
+            serde_json::to_string_pretty(&sorted(schema)).expect("a JSON value always serializes");
+        text.push('\n');
+        text
     }
-    E::__with_format(Print(E::CATALOG))
+
+    /// [`json_schema`](Self::json_schema) of `E`'s catalog in the format `E` declares
+    /// (`#[api_error(format = ...)]`): a built-in one or your own.
+    ///
+    /// ```
+    /// use apierror::export::Export;
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(code = "SCREAMING_SNAKE_CASE", format = "problem")]
+    /// pub enum CvmError {
+    ///     #[status(404)]
+    ///     #[message("No such CVM")]
+    ///     CvmNotFound { id: String },
+    /// }
+    ///
+    /// let schema: serde_json::Value = serde_json::from_str(&Export::json_schema_of::<CvmError>())?;
+    /// assert_eq!(schema["oneOf"][0]["properties"]["status"]["const"], 404);
+    /// assert_eq!(schema["oneOf"][0]["properties"]["id"]["type"], "string");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn json_schema_of<E: ApiError + ?Sized>() -> String {
+        struct Print(&'static Catalog);
+        impl FormatVisitor for Print {
+            type Output = String;
+            fn visit<F: Format + ?Sized>(self, format: &F) -> String {
+                Export::json_schema(self.0, format)
+            }
+        }
+        E::__with_format(Print(E::CATALOG))
+    }
 }
 
 /// The schema of one code's bodies.

@@ -52,7 +52,8 @@
 //! becomes a `$ref` to a component named by `ToSchema::name`, a type whose
 //! schema is a plain primitive (an alias of `u32`) is inlined. Register the
 //! components with [`ErrorSchemas`] (a `Modify` for `#[openapi(modifiers(...))]`),
-//! [`add_schemas`] or [`schemas`]; [`add_to`] leaves that to you too. A type
+//! [`ErrorSchemas::add_to`] or [`ErrorSchemas::of`]; [`ErrorResponses::add_to`]
+//! leaves that to you too. A type
 //! without `ToSchema` (or one that uses a type parameter of the error) gets
 //! a schema without constraints that says so, and `null` as its example;
 //! `#[api_error(schema = T)]` on the field documents it as `T` instead.
@@ -112,9 +113,9 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
-//! Without the macro, [`responses`] builds the [`Responses`] for any catalog
-//! and any [`Format`], and [`add_to`] merges them into an operation of an
-//! existing document.
+//! Without the macro, [`ErrorResponses::of`] builds the [`Responses`] for any
+//! catalog and any [`Format`], and [`ErrorResponses::add_to`] merges them into
+//! an operation of an existing document.
 //!
 //! A custom [`Format`] works as well as the built-in ones: its examples,
 //! schemas and headers come from what it renders. It renders a stand-in
@@ -127,7 +128,10 @@ mod infer;
 pub(crate) mod probe;
 mod response;
 
-pub use bulk::{bulk_response, BulkResponses};
+#[allow(deprecated)]
+#[doc(hidden)]
+pub use bulk::bulk_response;
+pub use bulk::BulkResponses;
 
 use crate::catalog::Catalog;
 use crate::error::ApiError;
@@ -145,91 +149,19 @@ use utoipa::openapi::{OpenApi, RefOr};
 /// without a direct dependency of the same version.
 pub use utoipa;
 
-/// The responses of every code of `catalog` as `format` renders them: one
-/// response per status, with a named example per code and the body's schema.
-///
-/// See the [module documentation](self) for what they hold.
-///
-/// ```
-/// use apierror::format::Problem;
-/// use apierror::ApiError;
-///
-/// #[derive(Debug, ApiError)]
-/// #[api_error(code = "SCREAMING_SNAKE_CASE")]
-/// pub enum RateError {
-///     #[status(429)]
-///     #[message("Rate limit exceeded")]
-///     RateLimitExceeded { limit: u32, #[api_error(retry_after)] retry_after: u64 },
-/// }
-///
-/// let problem = Problem::with_type("https://docs.example.com/errors/{code}");
-/// let responses = apierror::openapi::responses(RateError::CATALOG, &problem);
-/// let json = serde_json::to_value(&responses)?;
-/// let body = &json["429"]["content"]["application/problem+json"];
-/// assert_eq!(
-///     body["examples"]["RATE_LIMIT_EXCEEDED"]["value"],
-///     serde_json::json!({
-///         "type": "https://docs.example.com/errors/RATE_LIMIT_EXCEEDED",
-///         "title": "Too Many Requests",
-///         "status": 429,
-///         "detail": "Rate limit exceeded",
-///         "code": "RATE_LIMIT_EXCEEDED",
-///         "limit": 0,
-///         "retry_after": 0
-///     })
-/// );
-/// assert_eq!(body["schema"]["properties"]["status"]["enum"], serde_json::json!([429]));
-/// assert_eq!(body["schema"]["properties"]["limit"]["minimum"], 0);
-/// assert_eq!(json["429"]["headers"]["Retry-After"]["schema"]["type"], "integer");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn responses<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> Responses {
-    // The components are registered by `schemas` (or `ErrorSchemas`).
-    responses_and_schemas(catalog, format).0
-}
-
-/// [`responses`] and the components they refer to ([`schemas`]), from one
-/// walk of the catalog.
-pub(crate) fn responses_and_schemas<F: Format + ?Sized>(
-    catalog: &Catalog,
-    format: &F,
-) -> (Responses, Components) {
-    let media_type = format.media_type();
-    let mut by_status: BTreeMap<u16, Vec<Variant>> = BTreeMap::new();
-    let mut components = Components::new();
-    for model in crate::body::model(catalog, format) {
-        by_status
-            .entry(model.descriptor.status().as_u16())
-            .or_default()
-            .push(Variant::new(model, format, &mut components));
-    }
-    let mut responses = Responses::new();
-    for (status, variants) in by_status {
-        let response = response::response(status, &variants, media_type);
-        responses
-            .responses
-            .insert(status.to_string(), RefOr::T(response));
-    }
-    (responses, components)
-}
-
-/// [`responses`] in the catalog's built-in format ([`Catalog::built_in`]).
-/// For a type that declares a format of its own, use
-/// `ErrorResponses<MyError>` or [`responses`] with that format.
-pub fn default_responses(catalog: &Catalog) -> Responses {
-    responses(catalog, catalog.built_in())
-}
-
 /// The error responses of `E` for `#[utoipa::path(responses(...))]`:
 /// `ErrorResponses<MyError>` in the type's own format, or
 /// `ErrorResponses<MyError, Tagged>` in a format that implements [`Default`]
 /// (a format with settings, such as [`Problem::with_type`](crate::format::Problem::with_type)
-/// or [`Google`](crate::format::Google), needs [`responses`] or a wrapper
-/// type of your own that implements [`Format`] and [`Default`]).
+/// or [`Google`](crate::format::Google), needs [`ErrorResponses::of`] or a
+/// wrapper type of your own that implements [`Format`] and [`Default`]).
 ///
 /// It is a type, never a value: utoipa calls
 /// [`IntoResponses::responses`](utoipa::IntoResponses::responses) on it. See
-/// the [module documentation](self) for an example.
+/// the [module documentation](self) for an example. Its associated functions
+/// build the same responses without the macro, for any catalog and format
+/// ([`ErrorResponses::of`], [`ErrorResponses::built_in`]), and add them to
+/// a document ([`ErrorResponses::add_to`], [`ErrorResponses::merge`]).
 pub struct ErrorResponses<E, F = TypeFormat> {
     _types: PhantomData<fn() -> (E, F)>,
 }
@@ -245,6 +177,149 @@ pub struct TypeFormat;
 #[deprecated(since = "0.1.0", note = "renamed to `TypeFormat`")]
 pub type TypeEnvelope = TypeFormat;
 
+/// Without the macro: the responses of any catalog in any format, and
+/// where they go in a document. The `()` stands for no error type: the
+/// catalog is an argument (`ErrorResponses::of(MyError::CATALOG, &format)`).
+impl ErrorResponses<()> {
+    /// The responses of every code of `catalog` as `format` renders them: one
+    /// response per status, with a named example per code and the body's schema.
+    ///
+    /// See the [module documentation](self) for what they hold.
+    ///
+    /// ```
+    /// use apierror::format::Problem;
+    /// use apierror::openapi::ErrorResponses;
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(code = "SCREAMING_SNAKE_CASE")]
+    /// pub enum RateError {
+    ///     #[status(429)]
+    ///     #[message("Rate limit exceeded")]
+    ///     RateLimitExceeded { limit: u32, #[api_error(retry_after)] retry_after: u64 },
+    /// }
+    ///
+    /// let problem = Problem::with_type("https://docs.example.com/errors/{code}");
+    /// let responses = ErrorResponses::of(RateError::CATALOG, &problem);
+    /// let json = serde_json::to_value(&responses)?;
+    /// let body = &json["429"]["content"]["application/problem+json"];
+    /// assert_eq!(
+    ///     body["examples"]["RATE_LIMIT_EXCEEDED"]["value"],
+    ///     serde_json::json!({
+    ///         "type": "https://docs.example.com/errors/RATE_LIMIT_EXCEEDED",
+    ///         "title": "Too Many Requests",
+    ///         "status": 429,
+    ///         "detail": "Rate limit exceeded",
+    ///         "code": "RATE_LIMIT_EXCEEDED",
+    ///         "limit": 0,
+    ///         "retry_after": 0
+    ///     })
+    /// );
+    /// assert_eq!(body["schema"]["properties"]["status"]["enum"], serde_json::json!([429]));
+    /// assert_eq!(body["schema"]["properties"]["limit"]["minimum"], 0);
+    /// assert_eq!(json["429"]["headers"]["Retry-After"]["schema"]["type"], "integer");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn of<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> Responses {
+        // The components are registered by `ErrorSchemas`.
+        responses_and_schemas(catalog, format).0
+    }
+
+    /// [`of`](Self::of) in the catalog's built-in format
+    /// ([`Catalog::built_in`]). For a type that declares a format of its
+    /// own, use `ErrorResponses<MyError>` or [`of`](Self::of) with that
+    /// format.
+    pub fn built_in(catalog: &Catalog) -> Responses {
+        ErrorResponses::of(catalog, catalog.built_in())
+    }
+
+    /// Merges `from` into `into` without overwriting anything `into` says.
+    ///
+    /// A status missing from `into` is added. For a status both have, the
+    /// existing response keeps its description; headers and media types it lacks
+    /// are added, and under a media type both have, examples it lacks are added
+    /// and the schema is added only when it has none. Responses given as `$ref`
+    /// are left as they are.
+    pub fn merge(into: &mut Responses, from: Responses) {
+        for (status, response) in from.responses {
+            match into.responses.get_mut(&status) {
+                None => {
+                    into.responses.insert(status, response);
+                }
+                Some(RefOr::T(existing)) => {
+                    if let RefOr::T(response) = response {
+                        merge_response(existing, response);
+                    }
+                }
+                Some(RefOr::Ref(_)) => {}
+            }
+        }
+    }
+
+    /// Adds `responses` to the operation `method` `path` of `openapi`, as
+    /// [`merge`](Self::merge) does; returns whether the document has that
+    /// operation.
+    ///
+    /// For documents built elsewhere, e.g. by `#[derive(utoipa::OpenApi)]`:
+    ///
+    /// ```
+    /// use apierror::openapi::utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
+    /// use apierror::openapi::utoipa::openapi::{InfoBuilder, OpenApiBuilder, PathsBuilder};
+    /// use apierror::openapi::ErrorResponses;
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(code = "SCREAMING_SNAKE_CASE")]
+    /// pub enum CvmError {
+    ///     #[status(404)]
+    ///     #[message("The requested CVM was not found")]
+    ///     CvmNotFound { cvm_id: String },
+    /// }
+    ///
+    /// let mut doc = OpenApiBuilder::new()
+    ///     .info(InfoBuilder::new().title("CVMs").version("1").build())
+    ///     .paths(PathsBuilder::new().path(
+    ///         "/cvms/{id}",
+    ///         PathItem::new(HttpMethod::Get, OperationBuilder::new().build()),
+    ///     ))
+    ///     .build();
+    /// let errors = ErrorResponses::built_in(CvmError::CATALOG);
+    /// assert!(ErrorResponses::add_to(&mut doc, "/cvms/{id}", HttpMethod::Get, errors.clone()));
+    /// assert!(!ErrorResponses::add_to(&mut doc, "/cvms", HttpMethod::Get, errors));
+    ///
+    /// let json = serde_json::to_value(&doc)?;
+    /// assert_eq!(json["paths"]["/cvms/{id}"]["get"]["responses"]["404"]["description"], "Not Found");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn add_to(
+        openapi: &mut OpenApi,
+        path: &str,
+        method: HttpMethod,
+        responses: Responses,
+    ) -> bool {
+        let Some(item) = openapi.paths.paths.get_mut(path) else {
+            return false;
+        };
+        let operation: &mut Option<Operation> = match method {
+            HttpMethod::Get => &mut item.get,
+            HttpMethod::Post => &mut item.post,
+            HttpMethod::Put => &mut item.put,
+            HttpMethod::Delete => &mut item.delete,
+            HttpMethod::Options => &mut item.options,
+            HttpMethod::Head => &mut item.head,
+            HttpMethod::Patch => &mut item.patch,
+            HttpMethod::Trace => &mut item.trace,
+        };
+        match operation {
+            Some(operation) => {
+                ErrorResponses::merge(&mut operation.responses, responses);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 impl<E: ApiError> utoipa::IntoResponses for ErrorResponses<E, TypeFormat> {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         /// The responses in the format `E` declares, built-in or its own.
@@ -252,7 +327,7 @@ impl<E: ApiError> utoipa::IntoResponses for ErrorResponses<E, TypeFormat> {
         impl crate::format::FormatVisitor for Build {
             type Output = Responses;
             fn visit<F: Format + ?Sized>(self, format: &F) -> Responses {
-                responses(self.0, format)
+                ErrorResponses::of(self.0, format)
             }
         }
         E::__with_format(Build(E::CATALOG)).responses
@@ -261,30 +336,7 @@ impl<E: ApiError> utoipa::IntoResponses for ErrorResponses<E, TypeFormat> {
 
 impl<E: ApiError, F: Format + Default> utoipa::IntoResponses for ErrorResponses<E, F> {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
-        responses(E::CATALOG, &F::default()).responses
-    }
-}
-
-/// Merges `from` into `into` without overwriting anything `into` says.
-///
-/// A status missing from `into` is added. For a status both have, the
-/// existing response keeps its description; headers and media types it lacks
-/// are added, and under a media type both have, examples it lacks are added
-/// and the schema is added only when it has none. Responses given as `$ref`
-/// are left as they are.
-pub fn merge(into: &mut Responses, from: Responses) {
-    for (status, response) in from.responses {
-        match into.responses.get_mut(&status) {
-            None => {
-                into.responses.insert(status, response);
-            }
-            Some(RefOr::T(existing)) => {
-                if let RefOr::T(response) = response {
-                    merge_response(existing, response);
-                }
-            }
-            Some(RefOr::Ref(_)) => {}
-        }
+        ErrorResponses::of(E::CATALOG, &F::default()).responses
     }
 }
 
@@ -312,109 +364,37 @@ fn merge_response(existing: &mut Response, response: Response) {
     }
 }
 
-/// Adds `responses` to the operation `method` `path` of `openapi`, as
-/// [`merge`] does; returns whether the document has that operation.
-///
-/// For documents built elsewhere, e.g. by `#[derive(utoipa::OpenApi)]`:
-///
-/// ```
-/// use apierror::openapi::utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
-/// use apierror::openapi::utoipa::openapi::{InfoBuilder, OpenApiBuilder, PathsBuilder};
-/// use apierror::ApiError;
-///
-/// #[derive(Debug, ApiError)]
-/// #[api_error(code = "SCREAMING_SNAKE_CASE")]
-/// pub enum CvmError {
-///     #[status(404)]
-///     #[message("The requested CVM was not found")]
-///     CvmNotFound { cvm_id: String },
-/// }
-///
-/// let mut doc = OpenApiBuilder::new()
-///     .info(InfoBuilder::new().title("CVMs").version("1").build())
-///     .paths(PathsBuilder::new().path(
-///         "/cvms/{id}",
-///         PathItem::new(HttpMethod::Get, OperationBuilder::new().build()),
-///     ))
-///     .build();
-/// let errors = apierror::openapi::default_responses(CvmError::CATALOG);
-/// assert!(apierror::openapi::add_to(&mut doc, "/cvms/{id}", HttpMethod::Get, errors.clone()));
-/// assert!(!apierror::openapi::add_to(&mut doc, "/cvms", HttpMethod::Get, errors));
-///
-/// let json = serde_json::to_value(&doc)?;
-/// assert_eq!(json["paths"]["/cvms/{id}"]["get"]["responses"]["404"]["description"], "Not Found");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn add_to(openapi: &mut OpenApi, path: &str, method: HttpMethod, responses: Responses) -> bool {
-    let Some(item) = openapi.paths.paths.get_mut(path) else {
-        return false;
-    };
-    let operation: &mut Option<Operation> = match method {
-        HttpMethod::Get => &mut item.get,
-        HttpMethod::Post => &mut item.post,
-        HttpMethod::Put => &mut item.put,
-        HttpMethod::Delete => &mut item.delete,
-        HttpMethod::Options => &mut item.options,
-        HttpMethod::Head => &mut item.head,
-        HttpMethod::Patch => &mut item.patch,
-        HttpMethod::Trace => &mut item.trace,
-    };
-    match operation {
-        Some(operation) => {
-            merge(&mut operation.responses, responses);
-            true
-        }
-        None => false,
-    }
-}
-
-/// The named schemas the details of `catalog` refer to (`$ref`s to your own
-/// types that implement `utoipa::ToSchema`, and the types those refer to),
-/// in first-use order, each once.
-///
-/// ```
-/// use apierror::ApiError;
-///
-/// /// A page of a listing.
-/// #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
-/// pub struct Page { number: u32, size: u32 }
-///
-/// #[derive(Debug, ApiError)]
-/// #[api_error(code = "SCREAMING_SNAKE_CASE")]
-/// pub enum ListError {
-///     #[status(416)]
-///     #[message("The page is past the end of the list")]
-///     PageOutOfRange { page: Page, last: u32 },
-/// }
-///
-/// let schemas = apierror::openapi::schemas(ListError::CATALOG);
-/// assert_eq!(schemas[0].0, "Page");
-/// let responses = serde_json::to_value(apierror::openapi::default_responses(ListError::CATALOG))?;
-/// let details = &responses["416"]["content"]["application/json"]["schema"]["properties"]["error"]["properties"]["details"];
-/// assert_eq!(details["properties"]["page"]["$ref"], "#/components/schemas/Page");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn schemas(catalog: &Catalog) -> Vec<(String, RefOr<Schema>)> {
+/// [`ErrorResponses::of`] and the components they refer to
+/// ([`ErrorSchemas::of`]), from one walk of the catalog.
+pub(crate) fn responses_and_schemas<F: Format + ?Sized>(
+    catalog: &Catalog,
+    format: &F,
+) -> (Responses, Components) {
+    let media_type = format.media_type();
+    let mut by_status: BTreeMap<u16, Vec<Variant>> = BTreeMap::new();
     let mut components = Components::new();
-    for descriptor in catalog.iter() {
-        response::fields(descriptor, &mut components);
+    for model in crate::body::model(catalog, format) {
+        by_status
+            .entry(model.descriptor.status().as_u16())
+            .or_default()
+            .push(Variant::new(model, format, &mut components));
     }
-    components
-}
-
-/// Adds the [`schemas`] of `catalog` to the components of `openapi`,
-/// keeping any of the same name the document already has.
-pub fn add_schemas(openapi: &mut OpenApi, catalog: &Catalog) {
-    let components = openapi.components.get_or_insert_with(Default::default);
-    for (name, schema) in schemas(catalog) {
-        components.schemas.entry(name).or_insert(schema);
+    let mut responses = Responses::new();
+    for (status, variants) in by_status {
+        let response = response::response(status, &variants, media_type);
+        responses
+            .responses
+            .insert(status.to_string(), RefOr::T(response));
     }
+    (responses, components)
 }
 
 /// Registers the components the details of `E` refer to, as a utoipa
 /// [`Modify`](utoipa::Modify) for `#[openapi(modifiers(&...))]`, next to
 /// `ErrorResponses<MyError>` in the paths (utoipa takes modifiers by name:
-/// a `const` of this type).
+/// a `const` of this type). Its associated functions do the same without
+/// the macro, for any catalog ([`ErrorSchemas::of`],
+/// [`ErrorSchemas::add_to`]).
 ///
 /// ```
 /// use apierror::openapi::{ErrorResponses, ErrorSchemas};
@@ -454,8 +434,119 @@ impl<E> ErrorSchemas<E> {
     pub const NEW: Self = ErrorSchemas { _type: PhantomData };
 }
 
+/// Without the macro: the components of any catalog. The `()` stands for no
+/// error type: the catalog is an argument (`ErrorSchemas::of(MyError::CATALOG)`).
+impl ErrorSchemas<()> {
+    /// The named schemas the details of `catalog` refer to (`$ref`s to your own
+    /// types that implement `utoipa::ToSchema`, and the types those refer to),
+    /// in first-use order, each once.
+    ///
+    /// ```
+    /// use apierror::openapi::{ErrorResponses, ErrorSchemas};
+    /// use apierror::ApiError;
+    ///
+    /// /// A page of a listing.
+    /// #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+    /// pub struct Page { number: u32, size: u32 }
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(code = "SCREAMING_SNAKE_CASE")]
+    /// pub enum ListError {
+    ///     #[status(416)]
+    ///     #[message("The page is past the end of the list")]
+    ///     PageOutOfRange { page: Page, last: u32 },
+    /// }
+    ///
+    /// let schemas = ErrorSchemas::of(ListError::CATALOG);
+    /// assert_eq!(schemas[0].0, "Page");
+    /// let responses = serde_json::to_value(ErrorResponses::built_in(ListError::CATALOG))?;
+    /// let details = &responses["416"]["content"]["application/json"]["schema"]["properties"]["error"]["properties"]["details"];
+    /// assert_eq!(details["properties"]["page"]["$ref"], "#/components/schemas/Page");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn of(catalog: &Catalog) -> Vec<(String, RefOr<Schema>)> {
+        let mut components = Components::new();
+        for descriptor in catalog.iter() {
+            response::fields(descriptor, &mut components);
+        }
+        components
+    }
+
+    /// Adds the schemas of `catalog` ([`of`](Self::of)) to the components of
+    /// `openapi`, keeping any of the same name the document already has.
+    pub fn add_to(openapi: &mut OpenApi, catalog: &Catalog) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        for (name, schema) in ErrorSchemas::of(catalog) {
+            components.schemas.entry(name).or_insert(schema);
+        }
+    }
+}
+
 impl<E: ApiError> utoipa::Modify for ErrorSchemas<E> {
     fn modify(&self, openapi: &mut OpenApi) {
-        add_schemas(openapi, E::CATALOG);
+        ErrorSchemas::add_to(openapi, E::CATALOG);
     }
+}
+
+// The old paths, kept for one release: each moved into `ErrorResponses`,
+// `ErrorSchemas` or `BulkResponses`.
+
+/// The responses of every code of `catalog` as `format` renders them.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::openapi::ErrorResponses::of`"
+)]
+pub fn responses<F: Format + ?Sized>(catalog: &Catalog, format: &F) -> Responses {
+    ErrorResponses::of(catalog, format)
+}
+
+/// The responses of `catalog` in its built-in format.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::openapi::ErrorResponses::built_in`"
+)]
+pub fn default_responses(catalog: &Catalog) -> Responses {
+    ErrorResponses::built_in(catalog)
+}
+
+/// Merges `from` into `into` without overwriting anything `into` says.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::openapi::ErrorResponses::merge`"
+)]
+pub fn merge(into: &mut Responses, from: Responses) {
+    ErrorResponses::merge(into, from)
+}
+
+/// Adds `responses` to the operation `method` `path` of `openapi`.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::openapi::ErrorResponses::add_to`"
+)]
+pub fn add_to(openapi: &mut OpenApi, path: &str, method: HttpMethod, responses: Responses) -> bool {
+    ErrorResponses::add_to(openapi, path, method, responses)
+}
+
+/// The named schemas the details of `catalog` refer to.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::openapi::ErrorSchemas::of`"
+)]
+pub fn schemas(catalog: &Catalog) -> Vec<(String, RefOr<Schema>)> {
+    ErrorSchemas::of(catalog)
+}
+
+/// Adds the schemas of `catalog` to the components of `openapi`.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::openapi::ErrorSchemas::add_to`"
+)]
+pub fn add_schemas(openapi: &mut OpenApi, catalog: &Catalog) {
+    ErrorSchemas::add_to(openapi, catalog)
 }

@@ -1,7 +1,7 @@
 //! The stability guard: a catalog compared with its committed snapshot.
 //!
 //! Error codes are a public contract: clients match on them, log them, and
-//! document them. A test that calls [`assert_stable`] keeps a plain text
+//! document them. A test that calls [`Drift::assert_stable`] keeps a plain text
 //! snapshot of a type's catalog next to the code and fails when the catalog
 //! drifts from it, with a report that says which changes break clients and
 //! which are safe to accept:
@@ -26,7 +26,7 @@
 //! # pub enum MyError { Invalid }
 //! #[test]
 //! fn error_codes_are_stable() {
-//!     apierror::stability::assert_stable(MyError::CATALOG, "tests/snapshots/my_error.catalog");
+//!     apierror::stability::Drift::assert_stable(MyError::CATALOG, "tests/snapshots/my_error.catalog");
 //! }
 //! ```
 //!
@@ -80,155 +80,6 @@ use std::path::{Path, PathBuf};
     note = "moved to `apierror::stability::Drift::UPDATE_ENV`"
 )]
 pub const UPDATE_ENV: &str = Drift::UPDATE_ENV;
-
-/// Compares `catalog` with the snapshot at `path`, or rewrites the snapshot
-/// when the [`Drift::UPDATE_ENV`] variable is set.
-///
-/// Returns the [`Drift`] when the catalog differs from the snapshot, when the
-/// snapshot is missing or malformed, or when it cannot be read or written.
-/// See [`check_with`] for the same check with an explicit update flag.
-///
-/// ```
-/// # use apierror::ApiError;
-/// #[derive(Debug, ApiError)]
-/// #[api_error(pattern = "ERR-03-###", status = 404)]
-/// pub enum CvmError {
-///     #[code("ERR-03-001")]
-///     #[message("CVM not found")]
-///     NotFound,
-/// }
-///
-/// let path = std::env::temp_dir().join(format!("apierror-doc-check-{}.catalog", std::process::id()));
-/// # let _ = std::fs::remove_file(&path);
-/// // No snapshot yet: a failure that says how to create one (unless the
-/// // environment variable is set, which creates it).
-/// if let Err(drift) = apierror::stability::check(CvmError::CATALOG, &path) {
-///     assert!(drift.to_string().contains("APIERROR_UPDATE_SNAPSHOTS=1"));
-///     apierror::stability::check_with(CvmError::CATALOG, &path, true)?;
-/// }
-/// // The snapshot matches the catalog it was written from.
-/// apierror::stability::check(CvmError::CATALOG, &path)?;
-/// # std::fs::remove_file(&path).unwrap();
-/// # Ok::<(), apierror::stability::Drift>(())
-/// ```
-pub fn check(catalog: &Catalog, path: impl AsRef<Path>) -> Result<(), Drift> {
-    check_with(catalog, path, update_requested())
-}
-
-/// Like [`check`], with the update decision given instead of read from the
-/// [`Drift::UPDATE_ENV`] variable: with `update`, the snapshot is written from the
-/// catalog (created, with its directories, if missing) and the check passes;
-/// without it, the snapshot is only compared with.
-///
-/// The file is left untouched when it already holds the exact text.
-///
-/// ```
-/// # use apierror::ApiError;
-/// use apierror::stability::{check_with, Change};
-///
-/// #[derive(Debug, ApiError)]
-/// #[api_error(pattern = "ERR-03-###", retired("ERR-03-003"), status = 404)]
-/// pub enum CvmError {
-///     #[code("ERR-03-001")]
-///     #[message("CVM not found")]
-///     NotFound,
-/// }
-///
-/// let path = std::env::temp_dir().join(format!("apierror-doc-check-with-{}.catalog", std::process::id()));
-/// check_with(CvmError::CATALOG, &path, true)?;
-/// let text = std::fs::read_to_string(&path).unwrap();
-/// assert!(text.ends_with("ERR-03-001 404 CvmError::NotFound \"CVM not found\"\nretired ERR-03-003\n"));
-///
-/// // Had the code been answered with 410 before, changing it breaks clients.
-/// std::fs::write(&path, text.replace(" 404 ", " 410 ")).unwrap();
-/// let drift = check_with(CvmError::CATALOG, &path, false).unwrap_err();
-/// assert!(drift.is_breaking());
-/// assert!(matches!(drift.changes(), [Change::StatusChanged { .. }]));
-/// assert!(drift.to_string().contains("ERR-03-001: status changed from 410 to 404"));
-/// # std::fs::remove_file(&path).unwrap();
-/// # Ok::<(), apierror::stability::Drift>(())
-/// ```
-pub fn check_with(catalog: &Catalog, path: impl AsRef<Path>, update: bool) -> Result<(), Drift> {
-    let path = path.as_ref();
-    let fail = |problem| Err(Drift::new(catalog, path, problem));
-    let current = State::of(catalog);
-    if update {
-        let text = current.render(catalog.type_name());
-        if fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
-            return Ok(());
-        }
-        if let Err(error) = write(path, &text) {
-            return fail(Problem::Snapshot(SnapshotError::Unwritable(error)));
-        }
-        return Ok(());
-    }
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {
-            return fail(Problem::Snapshot(SnapshotError::Missing));
-        }
-        Err(error) => return fail(Problem::Snapshot(SnapshotError::Unreadable(error))),
-    };
-    let snapshot = match parse(&bytes) {
-        Ok(snapshot) => snapshot,
-        Err((line, reason)) => {
-            return fail(Problem::Snapshot(SnapshotError::Malformed { line, reason }));
-        }
-    };
-    let changes = compare(&snapshot, &current);
-    if changes.is_empty() {
-        Ok(())
-    } else {
-        fail(Problem::Changes(changes))
-    }
-}
-
-/// [`check`]s `catalog` against the snapshot at `path` and panics with the
-/// report when they differ: the stability guard as a `#[test]`.
-///
-/// ```
-/// # use apierror::ApiError;
-/// #[derive(Debug, ApiError)]
-/// #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "AUTH_", status = 401)]
-/// pub enum AuthError {
-///     #[message("Authentication token has expired")]
-///     TokenExpired,
-/// }
-///
-/// let path = std::env::temp_dir().join(format!("apierror-doc-assert-{}.catalog", std::process::id()));
-/// apierror::stability::check_with(AuthError::CATALOG, &path, true)?;
-/// apierror::stability::assert_stable(AuthError::CATALOG, &path);
-/// # std::fs::remove_file(&path).unwrap();
-/// # Ok::<(), apierror::stability::Drift>(())
-/// ```
-#[track_caller]
-pub fn assert_stable(catalog: &Catalog, path: impl AsRef<Path>) {
-    if let Err(drift) = check(catalog, path) {
-        panic!("{drift}");
-    }
-}
-
-/// The snapshot text of `catalog`, as [`check_with`] writes it.
-///
-/// ```
-/// # use apierror::ApiError;
-/// #[derive(Debug, ApiError)]
-/// #[api_error(code = "SCREAMING_SNAKE_CASE", status = 429, retired("QUOTA_EXCEEDED"))]
-/// pub enum RateError {
-///     #[message("Rate limit \"{limit}\" exceeded")]
-///     RateLimited { limit: u32 },
-/// }
-///
-/// let text = apierror::stability::snapshot(RateError::CATALOG);
-/// let lines: Vec<_> = text.lines().skip(1).collect();
-/// assert_eq!(lines, [
-///     r#"RATE_LIMITED 429 RateError::RateLimited "Rate limit \"{limit}\" exceeded""#,
-///     "retired QUOTA_EXCEEDED",
-/// ]);
-/// ```
-pub fn snapshot(catalog: &Catalog) -> String {
-    State::of(catalog).render(catalog.type_name())
-}
 
 fn update_requested() -> bool {
     match std::env::var(Drift::UPDATE_ENV) {
@@ -310,7 +161,8 @@ enum Problem {
 }
 
 impl Drift {
-    /// The environment variable that makes [`check`] and [`assert_stable`]
+    /// The environment variable that makes [`check`](Self::check) and
+    /// [`assert_stable`](Self::assert_stable)
     /// rewrite snapshots instead of comparing with them: `APIERROR_UPDATE_SNAPSHOTS`.
     ///
     /// Any value other than empty, `0`, `false`, `no` or `off` turns it on.
@@ -355,6 +207,168 @@ impl Drift {
             Problem::Changes(_) => None,
             Problem::Snapshot(error) => Some(error),
         }
+    }
+}
+
+/// The stability guard: a catalog checked against its snapshot.
+impl Drift {
+    /// Compares `catalog` with the snapshot at `path`, or rewrites the snapshot
+    /// when the [`Drift::UPDATE_ENV`] variable is set.
+    ///
+    /// Returns the [`Drift`] when the catalog differs from the snapshot, when the
+    /// snapshot is missing or malformed, or when it cannot be read or written.
+    /// See [`check_with`](Self::check_with) for the same check with an
+    /// explicit update flag.
+    ///
+    /// ```
+    /// # use apierror::ApiError;
+    /// use apierror::stability::Drift;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(pattern = "ERR-03-###", status = 404)]
+    /// pub enum CvmError {
+    ///     #[code("ERR-03-001")]
+    ///     #[message("CVM not found")]
+    ///     NotFound,
+    /// }
+    ///
+    /// let path = std::env::temp_dir().join(format!("apierror-doc-check-{}.catalog", std::process::id()));
+    /// # let _ = std::fs::remove_file(&path);
+    /// // No snapshot yet: a failure that says how to create one (unless the
+    /// // environment variable is set, which creates it).
+    /// if let Err(drift) = Drift::check(CvmError::CATALOG, &path) {
+    ///     assert!(drift.to_string().contains("APIERROR_UPDATE_SNAPSHOTS=1"));
+    ///     Drift::check_with(CvmError::CATALOG, &path, true)?;
+    /// }
+    /// // The snapshot matches the catalog it was written from.
+    /// Drift::check(CvmError::CATALOG, &path)?;
+    /// # std::fs::remove_file(&path).unwrap();
+    /// # Ok::<(), Drift>(())
+    /// ```
+    pub fn check(catalog: &Catalog, path: impl AsRef<Path>) -> Result<(), Drift> {
+        Drift::check_with(catalog, path, update_requested())
+    }
+
+    /// Like [`check`](Self::check), with the update decision given instead of read from the
+    /// [`Drift::UPDATE_ENV`] variable: with `update`, the snapshot is written from the
+    /// catalog (created, with its directories, if missing) and the check passes;
+    /// without it, the snapshot is only compared with.
+    ///
+    /// The file is left untouched when it already holds the exact text.
+    ///
+    /// ```
+    /// # use apierror::ApiError;
+    /// use apierror::stability::{Change, Drift};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(pattern = "ERR-03-###", retired("ERR-03-003"), status = 404)]
+    /// pub enum CvmError {
+    ///     #[code("ERR-03-001")]
+    ///     #[message("CVM not found")]
+    ///     NotFound,
+    /// }
+    ///
+    /// let path = std::env::temp_dir().join(format!("apierror-doc-check-with-{}.catalog", std::process::id()));
+    /// Drift::check_with(CvmError::CATALOG, &path, true)?;
+    /// let text = std::fs::read_to_string(&path).unwrap();
+    /// assert!(text.ends_with("ERR-03-001 404 CvmError::NotFound \"CVM not found\"\nretired ERR-03-003\n"));
+    ///
+    /// // Had the code been answered with 410 before, changing it breaks clients.
+    /// std::fs::write(&path, text.replace(" 404 ", " 410 ")).unwrap();
+    /// let drift = Drift::check_with(CvmError::CATALOG, &path, false).unwrap_err();
+    /// assert!(drift.is_breaking());
+    /// assert!(matches!(drift.changes(), [Change::StatusChanged { .. }]));
+    /// assert!(drift.to_string().contains("ERR-03-001: status changed from 410 to 404"));
+    /// # std::fs::remove_file(&path).unwrap();
+    /// # Ok::<(), Drift>(())
+    /// ```
+    pub fn check_with(
+        catalog: &Catalog,
+        path: impl AsRef<Path>,
+        update: bool,
+    ) -> Result<(), Drift> {
+        let path = path.as_ref();
+        let fail = |problem| Err(Drift::new(catalog, path, problem));
+        let current = State::of(catalog);
+        if update {
+            let text = current.render(catalog.type_name());
+            if fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
+                return Ok(());
+            }
+            if let Err(error) = write(path, &text) {
+                return fail(Problem::Snapshot(SnapshotError::Unwritable(error)));
+            }
+            return Ok(());
+        }
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return fail(Problem::Snapshot(SnapshotError::Missing));
+            }
+            Err(error) => return fail(Problem::Snapshot(SnapshotError::Unreadable(error))),
+        };
+        let snapshot = match parse(&bytes) {
+            Ok(snapshot) => snapshot,
+            Err((line, reason)) => {
+                return fail(Problem::Snapshot(SnapshotError::Malformed { line, reason }));
+            }
+        };
+        let changes = compare(&snapshot, &current);
+        if changes.is_empty() {
+            Ok(())
+        } else {
+            fail(Problem::Changes(changes))
+        }
+    }
+
+    /// [`check`](Self::check)s `catalog` against the snapshot at `path` and panics with the
+    /// report when they differ: the stability guard as a `#[test]`.
+    ///
+    /// ```
+    /// # use apierror::ApiError;
+    /// use apierror::stability::Drift;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(code = "SCREAMING_SNAKE_CASE", prefix = "AUTH_", status = 401)]
+    /// pub enum AuthError {
+    ///     #[message("Authentication token has expired")]
+    ///     TokenExpired,
+    /// }
+    ///
+    /// let path = std::env::temp_dir().join(format!("apierror-doc-assert-{}.catalog", std::process::id()));
+    /// Drift::check_with(AuthError::CATALOG, &path, true)?;
+    /// Drift::assert_stable(AuthError::CATALOG, &path);
+    /// # std::fs::remove_file(&path).unwrap();
+    /// # Ok::<(), apierror::stability::Drift>(())
+    /// ```
+    #[track_caller]
+    pub fn assert_stable(catalog: &Catalog, path: impl AsRef<Path>) {
+        if let Err(drift) = Drift::check(catalog, path) {
+            panic!("{drift}");
+        }
+    }
+
+    /// The snapshot text of `catalog`, as [`check_with`](Self::check_with)
+    /// writes it.
+    ///
+    /// ```
+    /// # use apierror::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(code = "SCREAMING_SNAKE_CASE", status = 429, retired("QUOTA_EXCEEDED"))]
+    /// pub enum RateError {
+    ///     #[message("Rate limit \"{limit}\" exceeded")]
+    ///     RateLimited { limit: u32 },
+    /// }
+    ///
+    /// let text = apierror::stability::Drift::snapshot(RateError::CATALOG);
+    /// let lines: Vec<_> = text.lines().skip(1).collect();
+    /// assert_eq!(lines, [
+    ///     r#"RATE_LIMITED 429 RateError::RateLimited "Rate limit \"{limit}\" exceeded""#,
+    ///     "retired QUOTA_EXCEEDED",
+    /// ]);
+    /// ```
+    pub fn snapshot(catalog: &Catalog) -> String {
+        State::of(catalog).render(catalog.type_name())
     }
 }
 
@@ -459,4 +473,44 @@ fn relative_to(path: &Path) -> String {
         }
     }
     String::new()
+}
+
+// The old paths, kept for one release: each moved into `Drift`.
+
+/// Compares `catalog` with the snapshot at `path`.
+#[doc(hidden)]
+#[deprecated(since = "0.1.0", note = "moved to `apierror::stability::Drift::check`")]
+pub fn check(catalog: &Catalog, path: impl AsRef<Path>) -> Result<(), Drift> {
+    Drift::check(catalog, path)
+}
+
+/// Compares `catalog` with the snapshot at `path`, or rewrites it.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::stability::Drift::check_with`"
+)]
+pub fn check_with(catalog: &Catalog, path: impl AsRef<Path>, update: bool) -> Result<(), Drift> {
+    Drift::check_with(catalog, path, update)
+}
+
+/// Panics with the report when `catalog` differs from its snapshot.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::stability::Drift::assert_stable`"
+)]
+#[track_caller]
+pub fn assert_stable(catalog: &Catalog, path: impl AsRef<Path>) {
+    Drift::assert_stable(catalog, path)
+}
+
+/// The snapshot text of `catalog`.
+#[doc(hidden)]
+#[deprecated(
+    since = "0.1.0",
+    note = "moved to `apierror::stability::Drift::snapshot`"
+)]
+pub fn snapshot(catalog: &Catalog) -> String {
+    Drift::snapshot(catalog)
 }

@@ -2,131 +2,134 @@
 
 mod sections;
 mod text;
-use super::{all_categories, all_status_docs, Settings};
+use super::{all_categories, all_status_docs, Export, Settings};
 use crate::catalog::{Catalog, Category, Descriptor};
 use crate::doc::{Block, Section as DocSection};
 use core::fmt::{self, Write};
 use sections::*;
 use text::*;
 
-/// The catalog as a Markdown error reference, in the style of published API
-/// error references, readable as plain text and on GitHub.
-///
-/// The document has, in this order:
-///
-/// - a title, the type's name, with its doc comment up to its first heading
-///   as introduction, and the number of codes;
-/// - **Code format**: the code pattern and range, when the type declares them;
-/// - **Categories**: the declared categories (with those of included types)
-///   and their ranges or prefixes; or, for a type composed of others through
-///   `#[api_error(transparent)]` variants and declaring no category of its
-///   own, **Modules**: a table of the included types;
-/// - **Index**: a table of every code with its status, variant and message,
-///   each code linking to its entry;
-/// - **HTTP Status Codes**: every status the codes use or the type documents
-///   (`#[api_error(status_doc(429, "...", "..."))]`), with its reason
-///   phrase, the attached description and troubleshooting text, and its codes;
-/// - one section per category (or per included type, with its doc comment as
-///   introduction and its appendices after its codes; or a single **Errors**
-///   section for a plain type). A section whose codes document a
-///   `# Solution` opens with a table of messages, causes and solutions. Then
-///   every code has an entry `### CODE: Title` listing its HTTP status, Rust
-///   variant, class (`#[api_error(class = "...")]`), message template, kind,
-///   category, documentation URL (`doc_url`), details fields with their Rust
-///   types and doc comments, and `Retry-After`, as they apply; then what its
-///   doc comment says (see [`doc`](crate::doc)): **Description**, **Common
-///   Causes**, **Example Error**, **Resolution Steps** with their command
-///   blocks, **Solution**, and its other sections under `####` headings. The
-///   title is the variant's `#[api_error(title = "...")]`, or else its message;
-/// - **Retired codes**: [`Catalog::all_retired`], with the type retiring each;
-/// - the sections of the type's doc comment (`# Getting Help`) as appendices,
-///   under `##` headings (headings inside them moved down one level).
-///
-/// Each entry is preceded by an HTML anchor named after the code
-/// (`<a id="ERR-01-001"></a>`), so `reference.md#ERR-01-001` links to it: a
-/// `type_url` such as `"https://docs.example.com/errors#{code}"` can point at
-/// the published reference.
-///
-/// Doc comments are Markdown already and are copied as written; headings in
-/// them move down to sit under the entry's. Messages,
-/// titles and category titles are plain text: their Markdown-significant
-/// characters (`*`, `_`, `<`, `[`, `|`, `$`, ...) are backslash-escaped and
-/// line breaks become spaces. Where a message stands as prose (headings, the
-/// index), its placeholders are set as code (`` `{name}` ``); the
-/// **Message** line gives the template exactly, as a code span, and a
-/// translated type's **Translations** list each language's the same way.
-///
-/// The output depends on the catalog alone (declaration order, no hashing):
-/// the same catalog always gives the same text.
-///
-/// ```
-/// use apierror::ApiError;
-///
-/// /// Errors of the inventory module.
-/// ///
-/// /// # Getting Help
-/// /// Note the `request_id` and contact support.
-/// #[derive(Debug, ApiError)]
-/// #[api_error(pattern = "INV-####", range = 1000..=2999)]
-/// #[api_error(category(name = "node", range = 1000..=1999, title = "Node errors"))]
-/// #[api_error(category(name = "quota", range = 2000..=2999, title = "Quota errors"))]
-/// #[api_error(status_doc(409, "Resource state conflict", "Pick another node"))]
-/// pub enum InventoryError {
-///     /// Raised when the node has too few vCPUs.
-///     ///
-///     /// # Causes
-///     /// - The instance type asks for more vCPUs than the node has free
-///     ///
-///     /// # Resolution
-///     /// 1. **Pick a smaller instance type**
-///     ///
-///     /// ```sh
-///     /// inventory nodes --free-cpu
-///     /// ```
-///     #[code("INV-1001")]
-///     #[status(409)]
-///     #[message("The selected node does not have enough CPU capacity")]
-///     #[api_error(class = "InsufficientVcpuError")]
-///     InsufficientVcpu {
-///         /// vCPUs the request asks for.
-///         requested: u32,
-///         available: u32,
-///     },
-///
-///     #[code("INV-2001")]
-///     #[status(403)]
-///     #[message("Your account has reached its resource quota")]
-///     QuotaExceeded,
-/// }
-///
-/// let markdown = apierror::export::markdown(InventoryError::CATALOG);
-/// assert!(markdown.contains("\n## Node errors (1000-1999)\n"));
-/// assert!(markdown.contains(concat!(
-///     "<a id=\"INV-1001\"></a>\n\n",
-///     "### INV-1001: The selected node does not have enough CPU capacity\n\n",
-///     "- **HTTP Status**: 409 Conflict\n",
-///     "- **Variant**: `InventoryError::InsufficientVcpu`\n",
-///     "- **Class**: `InsufficientVcpuError`\n",
-///     "- **Message**: `The selected node does not have enough CPU capacity`\n",
-///     "- **Category**: Node errors\n",
-///     "- **Details**:\n",
-///     "  - `requested`: `u32` — vCPUs the request asks for.\n",
-///     "  - `available`: `u32`\n",
-///     "\n**Description**: Raised when the node has too few vCPUs.\n",
-///     "\n**Common Causes**:\n",
-///     "- The instance type asks for more vCPUs than the node has free\n",
-///     "\n**Resolution Steps**:\n",
-///     "1. **Pick a smaller instance type**\n",
-///     "\n```sh\ninventory nodes --free-cpu\n```\n",
-/// )));
-/// assert!(markdown.contains("| 409 | Conflict | Resource state conflict | Pick another node | [INV-1001](#INV-1001) |"));
-/// assert!(markdown.ends_with("\n## Getting Help\n\nNote the `request_id` and contact support.\n"));
-/// assert!(markdown.contains("| [INV-2001](#INV-2001) | 403 | `InventoryError::QuotaExceeded` |"));
-/// ```
-pub fn markdown(catalog: &Catalog) -> String {
-    let mut out = String::new();
-    write_markdown(&mut out, catalog).expect("writing into a String does not fail");
-    out
+impl Export {
+    /// The catalog as a Markdown error reference, in the style of published API
+    /// error references, readable as plain text and on GitHub.
+    ///
+    /// The document has, in this order:
+    ///
+    /// - a title, the type's name, with its doc comment up to its first heading
+    ///   as introduction, and the number of codes;
+    /// - **Code format**: the code pattern and range, when the type declares them;
+    /// - **Categories**: the declared categories (with those of included types)
+    ///   and their ranges or prefixes; or, for a type composed of others through
+    ///   `#[api_error(transparent)]` variants and declaring no category of its
+    ///   own, **Modules**: a table of the included types;
+    /// - **Index**: a table of every code with its status, variant and message,
+    ///   each code linking to its entry;
+    /// - **HTTP Status Codes**: every status the codes use or the type documents
+    ///   (`#[api_error(status_doc(429, "...", "..."))]`), with its reason
+    ///   phrase, the attached description and troubleshooting text, and its codes;
+    /// - one section per category (or per included type, with its doc comment as
+    ///   introduction and its appendices after its codes; or a single **Errors**
+    ///   section for a plain type). A section whose codes document a
+    ///   `# Solution` opens with a table of messages, causes and solutions. Then
+    ///   every code has an entry `### CODE: Title` listing its HTTP status, Rust
+    ///   variant, class (`#[api_error(class = "...")]`), message template, kind,
+    ///   category, documentation URL (`doc_url`), details fields with their Rust
+    ///   types and doc comments, and `Retry-After`, as they apply; then what its
+    ///   doc comment says (see [`doc`](crate::doc)): **Description**, **Common
+    ///   Causes**, **Example Error**, **Resolution Steps** with their command
+    ///   blocks, **Solution**, and its other sections under `####` headings. The
+    ///   title is the variant's `#[api_error(title = "...")]`, or else its message;
+    /// - **Retired codes**: [`Catalog::all_retired`], with the type retiring each;
+    /// - the sections of the type's doc comment (`# Getting Help`) as appendices,
+    ///   under `##` headings (headings inside them moved down one level).
+    ///
+    /// Each entry is preceded by an HTML anchor named after the code
+    /// (`<a id="ERR-01-001"></a>`), so `reference.md#ERR-01-001` links to it: a
+    /// `type_url` such as `"https://docs.example.com/errors#{code}"` can point at
+    /// the published reference.
+    ///
+    /// Doc comments are Markdown already and are copied as written; headings in
+    /// them move down to sit under the entry's. Messages,
+    /// titles and category titles are plain text: their Markdown-significant
+    /// characters (`*`, `_`, `<`, `[`, `|`, `$`, ...) are backslash-escaped and
+    /// line breaks become spaces. Where a message stands as prose (headings, the
+    /// index), its placeholders are set as code (`` `{name}` ``); the
+    /// **Message** line gives the template exactly, as a code span, and a
+    /// translated type's **Translations** list each language's the same way.
+    ///
+    /// The output depends on the catalog alone (declaration order, no hashing):
+    /// the same catalog always gives the same text.
+    ///
+    /// ```
+    /// use apierror::export::Export;
+    /// use apierror::ApiError;
+    ///
+    /// /// Errors of the inventory module.
+    /// ///
+    /// /// # Getting Help
+    /// /// Note the `request_id` and contact support.
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(pattern = "INV-####", range = 1000..=2999)]
+    /// #[api_error(category(name = "node", range = 1000..=1999, title = "Node errors"))]
+    /// #[api_error(category(name = "quota", range = 2000..=2999, title = "Quota errors"))]
+    /// #[api_error(status_doc(409, "Resource state conflict", "Pick another node"))]
+    /// pub enum InventoryError {
+    ///     /// Raised when the node has too few vCPUs.
+    ///     ///
+    ///     /// # Causes
+    ///     /// - The instance type asks for more vCPUs than the node has free
+    ///     ///
+    ///     /// # Resolution
+    ///     /// 1. **Pick a smaller instance type**
+    ///     ///
+    ///     /// ```sh
+    ///     /// inventory nodes --free-cpu
+    ///     /// ```
+    ///     #[code("INV-1001")]
+    ///     #[status(409)]
+    ///     #[message("The selected node does not have enough CPU capacity")]
+    ///     #[api_error(class = "InsufficientVcpuError")]
+    ///     InsufficientVcpu {
+    ///         /// vCPUs the request asks for.
+    ///         requested: u32,
+    ///         available: u32,
+    ///     },
+    ///
+    ///     #[code("INV-2001")]
+    ///     #[status(403)]
+    ///     #[message("Your account has reached its resource quota")]
+    ///     QuotaExceeded,
+    /// }
+    ///
+    /// let markdown = Export::markdown(InventoryError::CATALOG);
+    /// assert!(markdown.contains("\n## Node errors (1000-1999)\n"));
+    /// assert!(markdown.contains(concat!(
+    ///     "<a id=\"INV-1001\"></a>\n\n",
+    ///     "### INV-1001: The selected node does not have enough CPU capacity\n\n",
+    ///     "- **HTTP Status**: 409 Conflict\n",
+    ///     "- **Variant**: `InventoryError::InsufficientVcpu`\n",
+    ///     "- **Class**: `InsufficientVcpuError`\n",
+    ///     "- **Message**: `The selected node does not have enough CPU capacity`\n",
+    ///     "- **Category**: Node errors\n",
+    ///     "- **Details**:\n",
+    ///     "  - `requested`: `u32` — vCPUs the request asks for.\n",
+    ///     "  - `available`: `u32`\n",
+    ///     "\n**Description**: Raised when the node has too few vCPUs.\n",
+    ///     "\n**Common Causes**:\n",
+    ///     "- The instance type asks for more vCPUs than the node has free\n",
+    ///     "\n**Resolution Steps**:\n",
+    ///     "1. **Pick a smaller instance type**\n",
+    ///     "\n```sh\ninventory nodes --free-cpu\n```\n",
+    /// )));
+    /// assert!(markdown.contains("| 409 | Conflict | Resource state conflict | Pick another node | [INV-1001](#INV-1001) |"));
+    /// assert!(markdown.ends_with("\n## Getting Help\n\nNote the `request_id` and contact support.\n"));
+    /// assert!(markdown.contains("| [INV-2001](#INV-2001) | 403 | `InventoryError::QuotaExceeded` |"));
+    /// ```
+    pub fn markdown(catalog: &Catalog) -> String {
+        let mut out = String::new();
+        write_markdown(&mut out, catalog).expect("writing into a String does not fail");
+        out
+    }
 }
 
 fn write_markdown(out: &mut String, catalog: &Catalog) -> fmt::Result {

@@ -38,6 +38,18 @@ pub fn is_str(ty: &Type) -> bool {
     leaf(ty, 0).is_some_and(|name| name == "String" || name == "str")
 }
 
+/// Whether the type is, as written, an owned type that serde always reads:
+/// `String` or a primitive scalar, or an `Option` of one (no reference, no
+/// smart pointer, no type of the user's whose `Deserialize` may be missing).
+pub fn is_plainly_decodable(ty: &Type) -> bool {
+    let ty = option_inner(ty).unwrap_or(ty);
+    let Type::Path(path) = ty else { return false };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    path.qself.is_none() && last.arguments.is_none() && (is_scalar(ty) || last.ident == "String")
+}
+
 /// Whether the type is a primitive that serde writes as one JSON scalar
 /// (an integer, a float, `bool`, `char`): the JSON writer needs no check
 /// of its output.

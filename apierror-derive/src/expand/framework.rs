@@ -31,6 +31,29 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
                 let index = arms.len();
                 by_hash.push((crate::base::facts::code_hash(&own.code), index as u32));
                 let path = path(input, own.variant);
+                // Two to eight details fields are read in one call, as a
+                // tuple: one `match` per arm instead of one per field
+                // (measured at 1 000 variants, a third with two fields:
+                // 3.756 G -> 3.552 G for the expanded crate). Only fields of
+                // types serde always reads (`String`, scalars, `Option`s of
+                // them): another type that cannot be decoded is reported at
+                // its field, which a tuple's bound could not point at.
+                let tuple: Vec<_> = own
+                    .details
+                    .iter()
+                    .filter(|(field, _)| {
+                        !field.is_violations() && crate::base::types::is_plainly_decodable(field.ty)
+                    })
+                    .collect();
+                let tuple = if (2..=8).contains(&tuple.len()) {
+                    tuple
+                } else {
+                    Vec::new()
+                };
+                let in_tuple = |field: &crate::parse::ast::Field| {
+                    tuple.iter().position(|(f, _)| std::ptr::eq(*f, field))
+                };
+                let value = |i: usize| quote::format_ident!("__value{}", i);
                 let inits = own.variant.fields.iter().map(|field| {
                     let member = &field.member;
                     let key = own
@@ -51,14 +74,29 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
                             }
                         }
                     };
+                    if let Some(i) = in_tuple(field) {
+                        let value = value(i);
+                        return quote!(#member: #value);
+                    }
                     match key {
                         Some(key) if field.is_violations() => read(quote_spanned!(at(field.span)=> __fields.violations::<#ty>(#key))),
                         Some(key) => read(quote_spanned!(at(field.span)=> __fields.field::<#ty>(#key))),
                         None => quote_spanned!(at(field.span)=> #member: <#ty as ::core::default::Default>::default()),
                     }
                 });
-                arms.push(quote! {
-                    #index => #path { #(#inits,)* },
+                let inits: Vec<TokenStream> = inits.collect();
+                arms.push(if tuple.is_empty() {
+                    quote!(#index => #path { #(#inits,)* },)
+                } else {
+                    let types = tuple.iter().map(|(field, _)| field.ty);
+                    let keys = tuple.iter().map(|(_, key)| key);
+                    let values = (0..tuple.len()).map(value);
+                    quote! {
+                        #index => match __fields.__read::<(#(#types,)*)>([#(#keys),*]) {
+                            __ApierrorOk((#(#values,)*)) => #path { #(#inits,)* },
+                            __ApierrorErr(__error) => return __ApierrorErr(__error),
+                        },
+                    }
                 });
             }
             Entry::Transparent { variant, field } => {

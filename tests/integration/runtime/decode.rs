@@ -187,6 +187,25 @@ fn wrong_or_missing_fields_name_the_field() {
         .to_string()
         .starts_with("error `ERR-02-003`: details field `requested`:"));
 
+    // Both wrong: the first in declaration order is named (the fields of a
+    // variant are read in one call, in order).
+    let both = br#"{"error":{"code":"ERR-02-003","message":"m","details":{"requested":"8","available":"2"}}}"#;
+    assert!(matches!(
+        phala::PhalaError::decode(both).unwrap_err(),
+        DecodeError::Field {
+            field: "requested",
+            ..
+        }
+    ));
+    let second = br#"{"error":{"code":"ERR-02-003","message":"m","details":{"requested":8,"available":[]}}}"#;
+    assert!(matches!(
+        phala::PhalaError::decode(second).unwrap_err(),
+        DecodeError::Field {
+            field: "available",
+            ..
+        }
+    ));
+
     let missing = br#"{"error":{"code":"ERR-02-003","message":"m","details":{"requested":8}}}"#;
     let error = phala::PhalaError::decode(missing).unwrap_err();
     assert_eq!(

@@ -275,6 +275,14 @@ impl Fields<'_> {
         }
     }
 
+    /// The values of several keys at once, as a tuple of two to eight:
+    /// generated decoders read a variant's fields in one call (one `match`
+    /// per variant to compile instead of one per field).
+    #[doc(hidden)]
+    pub fn __read<T: FieldTuple>(&self, keys: T::Keys) -> Result<T, DecodeError> {
+        T::read(self, keys)
+    }
+
     /// The validation list of `key`: under its key in the details, else
     /// where the format puts it.
     pub fn violations<T: DeserializeOwned>(&self, key: &'static str) -> Result<T, DecodeError> {
@@ -288,6 +296,38 @@ impl Fields<'_> {
             _ => self.field(key),
         }
     }
+}
+
+/// A tuple of details fields that [`Fields::__read`] reads in one call,
+/// each with [`Fields::field`], in order (the first failure is the error).
+#[doc(hidden)]
+pub trait FieldTuple: Sized {
+    /// One key per element.
+    type Keys;
+    /// Reads every element.
+    fn read(fields: &Fields<'_>, keys: Self::Keys) -> Result<Self, DecodeError>;
+}
+
+macro_rules! field_tuples {
+    ($($n:literal: $($t:ident $i:tt),+;)*) => {$(
+        impl<$($t: DeserializeOwned),+> FieldTuple for ($($t,)+) {
+            type Keys = [&'static str; $n];
+            #[inline]
+            fn read(fields: &Fields<'_>, keys: Self::Keys) -> Result<Self, DecodeError> {
+                Ok(($(fields.field::<$t>(keys[$i])?,)+))
+            }
+        }
+    )*};
+}
+
+field_tuples! {
+    2: A 0, B 1;
+    3: A 0, B 1, C 2;
+    4: A 0, B 1, C 2, D 3;
+    5: A 0, B 1, C 2, D 3, E 4;
+    6: A 0, B 1, C 2, D 3, E 4, F 5;
+    7: A 0, B 1, C 2, D 3, E 4, F 5, G 6;
+    8: A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7;
 }
 
 impl Descriptor {

@@ -151,25 +151,8 @@ where
 /// object's own `{"code":"`, one constant (`{"error":{"code":"`), so that a
 /// body is a few copies; the message in `translation` when `TRANSLATED`
 /// (a constant, so that the untranslated writer checks nothing).
-pub(crate) fn write_object_after<E, W, const TRANSLATED: bool>(
-    error: &E,
-    request_id: Option<(&str, bool)>,
-    translation: Option<&'static str>,
-    writer: &mut W,
-    open: &[u8],
-    close: &[u8],
-) -> Result<(), serde_json::Error>
-where
-    E: ApiError + ?Sized,
-    W: std::io::Write,
-{
-    object_after::<E, W, TRANSLATED>(error, request_id, translation, writer, open, close)
-}
-
-/// [`write_object_after`]'s body, inlined where the format's constants
-/// (`open`, `close`) are known: one copy less and no comparison of them.
 #[inline(always)]
-fn object_after<E, W, const TRANSLATED: bool>(
+pub(crate) fn write_object_after<E, W, const TRANSLATED: bool>(
     error: &E,
     request_id: Option<(&str, bool)>,
     translation: Option<&'static str>,
@@ -524,8 +507,15 @@ where
 {
     // The object's `}` and a one-byte suffix in one copy.
     if suffix == b"}" {
-        return object_after::<E, W, TRANSLATED>(error, None, translation, writer, open, b"}}");
+        return write_object_after::<E, W, TRANSLATED>(
+            error,
+            None,
+            translation,
+            writer,
+            open,
+            b"}}",
+        );
     }
-    object_after::<E, W, TRANSLATED>(error, None, translation, writer, open, b"}")?;
+    write_object_after::<E, W, TRANSLATED>(error, None, translation, writer, open, b"}")?;
     writer.write_all(suffix).map_err(serde_json::Error::io)
 }

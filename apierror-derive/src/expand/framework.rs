@@ -36,12 +36,18 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
                 // (measured at 1 000 variants, a third with two fields:
                 // 3.756 G -> 3.552 G for the expanded crate). Only fields of
                 // types serde always reads (`String`, scalars, `Option`s of
-                // them): another type that cannot be decoded is reported at
-                // its field, which a tuple's bound could not point at.
+                // them, by spelling): another type that cannot be decoded is
+                // reported at its field, which a tuple's bound could not
+                // point at (a type of the user's spelled `String` or `u32`
+                // without `Deserialize` is reported at the derive, the
+                // note naming the tuple).
+                // The leading run of such fields only: the tuple is read
+                // before the other fields, so that the first field that
+                // fails, in declaration order, stays the one the error names.
                 let tuple: Vec<_> = own
                     .details
                     .iter()
-                    .filter(|(field, _)| {
+                    .take_while(|(field, _)| {
                         !field.is_violations() && crate::base::types::is_plainly_decodable(field.ty)
                     })
                     .collect();

@@ -457,20 +457,22 @@ fn chunked_visit(
             let name = name(k);
             quote!(#k => self.#name(__visitor),)
         });
+    // The transparent variants are matched first: an inner type's row may
+    // be one of `__APIERROR_OWN`'s own (a generic type nested in itself,
+    // `Wide<Wide<_>>`, shares the one `static`), so the row alone cannot
+    // tell an own variant from a transparent one. Every other variant is
+    // own, and its row is in `__APIERROR_OWN`.
     let body = quote! {
-        let __row = <Self as #krate::ApiError>::descriptor(self);
-        let __at = (__row as *const __ApierrorP::Descriptor as usize)
-            .wrapping_sub(__APIERROR_OWN.as_ptr() as usize)
-            / ::core::mem::size_of::<__ApierrorP::Descriptor>();
-        match __APIERROR_OWN.get(__at) {
-            __ApierrorSome(__own) if ::core::ptr::eq(__own, __row) => match __at / #VISIT_CHUNK {
-                #(#dispatch)*
-                _ => __ApierrorOk(()),
-            },
+        #[allow(unreachable_patterns)]
+        match self {
+            #(#transparent)*
             _ => {
-                #[allow(unreachable_patterns)]
-                match self {
-                    #(#transparent)*
+                let __row = <Self as #krate::ApiError>::descriptor(self);
+                let __at = (__row as *const __ApierrorP::Descriptor as usize)
+                    .wrapping_sub(__APIERROR_OWN.as_ptr() as usize)
+                    / ::core::mem::size_of::<__ApierrorP::Descriptor>();
+                match __at / #VISIT_CHUNK {
+                    #(#dispatch)*
                     _ => __ApierrorOk(()),
                 }
             }
@@ -556,6 +558,8 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> Option<TokenStr
 /// template and the details fields alone, so that it needs no arm of its
 /// own: each placeholder is `{field}` naming a details field that is never
 /// left out (no `Option`) and is a string (whose text is its `Display`;
+/// by spelling: a type of the user's named `String` that derefs to `str`
+/// shows that `str`, not its own `Display`;
 /// a number's text through serde would be generic code built in the crate
 /// that defines the errors), the placeholders in the fields' order, each field
 /// once (the writer fills them as the fields go by), and the template has

@@ -176,6 +176,15 @@ fn malformed_bodies_are_errors() {
     }
 }
 
+/// Fields of several kinds in one variant: a list, then a string and an
+/// integer that decode reads in one call.
+#[derive(Debug, PartialEq, apierror::ApiError)]
+#[api_error(code = "SCREAMING_SNAKE_CASE", status = 400, decode)]
+pub enum Mixed {
+    #[message("Mixed")]
+    Mixed { items: Vec<u32>, a: String, b: u32 },
+}
+
 #[test]
 fn wrong_or_missing_fields_name_the_field() {
     let wrong = br#"{"error":{"code":"ERR-02-003","message":"m","details":{"requested":"eight","available":2}}}"#;
@@ -205,6 +214,23 @@ fn wrong_or_missing_fields_name_the_field() {
             ..
         }
     ));
+
+    // A field read apart (a list) declared before the ones read together
+    // still fails first.
+    let body = br#"{"error":{"code":"MIXED","message":"m","details":{"items":"bad","b":1}}}"#;
+    assert!(matches!(
+        Mixed::decode(body).unwrap_err(),
+        DecodeError::Field { field: "items", .. }
+    ));
+    let body = br#"{"error":{"code":"MIXED","message":"m","details":{"items":[1],"a":"x","b":1}}}"#;
+    assert_eq!(
+        Mixed::decode(body).unwrap().known(),
+        Some(Mixed::Mixed {
+            items: vec![1],
+            a: "x".into(),
+            b: 1
+        })
+    );
 
     let missing = br#"{"error":{"code":"ERR-02-003","message":"m","details":{"requested":8}}}"#;
     let error = phala::PhalaError::decode(missing).unwrap_err();

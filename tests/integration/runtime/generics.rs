@@ -115,13 +115,14 @@ fn generic_types_of_every_kind_work() {
 /// A generic type of more variants with details than `__visit_fields`
 /// keeps in one match (128): its arms are spread over hidden functions of 64,
 /// found through the variant's catalog row. Variants before, between and
-/// after the functions' bounds, a transparent variant (whose row is the
-/// inner type's) and a generic field must all keep their details.
+/// after the functions' bounds, transparent variants (whose row is the inner
+/// type's, even the type itself nested in itself) and a generic field must
+/// all keep their details.
 macro_rules! wide {
     ($($variant:ident $code:literal,)*) => {
         #[derive(Debug, ApiError)]
         #[api_error(status = 400)]
-        pub enum Wide<T: Debug + Display + serde::Serialize> {
+        pub enum Wide<T: Debug + Display + serde::Serialize, I: ApiError = Inner> {
             $(
                 #[code($code)]
                 #[message("Needs {n}")]
@@ -129,6 +130,11 @@ macro_rules! wide {
             )*
             #[api_error(transparent)]
             Nested(Sized<4>),
+            /// A generic transparent variant: `Wide<_, Wide<_>>` finds the
+            /// inner value's row in the one `static` all of `Wide`'s
+            /// instances share.
+            #[api_error(transparent)]
+            Generic(I),
             #[code("WIDE_VALUE")]
             #[message("Bad value {value}")]
             Value { value: T, label: String },
@@ -196,6 +202,18 @@ fn a_wide_generic_type_keeps_every_variants_details() {
         render(&Wide::Nested(Sized::TooLarge { limit: 4 })),
         r#"{"error":{"code":"SIZED_TOO_LARGE","message":"Larger than 4","details":{"limit":4}}}"#
     );
-    // 142 own rows and the two of `Sized`.
-    assert_eq!(Wide::<u8>::CATALOG.len(), 144);
+    // The type nested in itself: the inner value's row is one of the
+    // outer type's own rows, yet its details are the inner value's.
+    let nested: Wide<u8, Wide<u8>> = Wide::Generic(Wide::W100 { n: 100 });
+    assert_eq!(
+        apierror::Render::new(&nested).to_string().unwrap(),
+        r#"{"error":{"code":"W100","message":"Needs 100","details":{"n":100}}}"#
+    );
+    let nested: Wide<u8, Wide<u8>> = Wide::Generic(Wide::W005 { n: 5 });
+    assert!(apierror::Render::new(&nested)
+        .to_string()
+        .unwrap()
+        .ends_with(r#""details":{"n":5}}}"#));
+    // 142 own rows, the two of `Sized` and the one of `Inner`.
+    assert_eq!(Wide::<u8>::CATALOG.len(), 145);
 }

@@ -31,19 +31,17 @@ pub(super) fn decode_impl(input: &Input, model: &Model, bounds: &Bounds) -> Toke
                 let index = arms.len();
                 by_hash.push((crate::base::facts::code_hash(&own.code), index as u32));
                 let path = path(input, own.variant);
-                // Two to eight details fields are read in one call, as a
-                // tuple: one `match` per arm instead of one per field
-                // (measured at 1 000 variants, a third with two fields:
-                // 3.756 G -> 3.552 G for the expanded crate). Only fields of
-                // types serde always reads (`String`, scalars, `Option`s of
-                // them, by spelling): another type that cannot be decoded is
-                // reported at its field, which a tuple's bound could not
-                // point at (a type of the user's spelled `String` or `u32`
-                // without `Deserialize` is reported at the derive, the
-                // note naming the tuple).
-                // The leading run of such fields only: the tuple is read
-                // before the other fields, so that the first field that
-                // fails, in declaration order, stays the one the error names.
+                // The leading two to eight details fields of types serde
+                // always reads (`String`, scalars, `Option`s of them, by
+                // spelling) are read in one call, as a tuple: one `match`
+                // per arm instead of one per field (1 000 variants, a third
+                // with two fields: 3.756 G -> 3.552 G for the expanded
+                // crate). Leading, so that the first field to fail in
+                // declaration order is still the one named; of those types,
+                // so that another type that cannot be decoded is reported at
+                // its field (a user's type spelled `String` or `u32` without
+                // `Deserialize` is reported at the derive, its note naming
+                // the tuple).
                 let tuple: Vec<_> = own
                     .details
                     .iter()

@@ -121,21 +121,28 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     // Variants without details share one `_` arm (a third of a catalog,
     // often: measured 0.12 G of 2.63 G at 1 000 variants as arms of their
     // own).
-    let field_arms: Vec<TokenStream> = model
+    // Each arm with the variant's index among the own ones (`None` for a
+    // transparent variant), which places it when the arms are chunked.
+    let field_arms: Vec<(Option<usize>, TokenStream)> = model
         .entries
         .iter()
-        .filter_map(|entry| field_arm(input, krate, entry))
+        .scan(0usize, |own, entry| {
+            let index = matches!(entry, Entry::Own(_)).then(|| {
+                *own += 1;
+                *own - 1
+            });
+            Some(field_arm(input, krate, entry).map(|arm| (index, arm)))
+        })
+        .flatten()
         .collect();
     // `field_arm` leaves out exactly the variants without details.
     let rest_arm = (field_arms.len() < model.entries.len()).then(|| quote!(_ => __ApierrorOk(()),));
     let (visit_body, visit_chunks) = if field_arms.len() > VISIT_CHUNKED {
-        chunked_visit(
-            input,
-            krate,
-            model,
-            &bounds.where_clause(input, |b| &b.api_error),
-        )
+        let where_clause = bounds.where_clause(input, |b| &b.api_error);
+        let (body, fns) = chunked_visit(input, krate, field_arms, &where_clause);
+        (body, Some(fns))
     } else {
+        let field_arms = field_arms.into_iter().map(|(_, arm)| arm);
         let body = quote! {
             #[allow(unreachable_patterns)]
             match self {
@@ -159,40 +166,27 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             Entry::Transparent { .. } => None,
         })
         .collect();
-    // With `thiserror`'s `Display`, the other variants' messages are filled
-    // from the fields the match below hands the writer. Else this crate's
-    // `Display` instantiates the writer's visit here, and the arms cost less
-    // than that instance of the fields' match (measured at 1 000 variants,
-    // placeholders filled from every field: both ways 4.772 G -> 4.517 G,
-    // ApiError alone 3.297 G -> 3.621 G; from string fields only, as now,
-    // both ways 4.647 G):
-    // every variant with a formatted message has its arm, and the writer
-    // never reaches the fields.
-    let args_match = if input.thiserror {
-        (!args_arms.is_empty()).then(|| {
-            quote! {
-                if __V::ARGS {
-                    #[allow(unreachable_patterns)]
-                    match self {
-                        #(#args_arms)*
-                        _ => {}
-                    }
-                }
-            }
-        })
+    // With `thiserror`'s `Display`, the other variants go on to the fields'
+    // visit below, which fills their messages' string placeholders. Without
+    // it, this crate's own `Display` instantiates the writer's visit here,
+    // and an instance of the fields' match would cost more than the arms
+    // (1 000 variants: 3.297 G -> 3.621 G): the writer stops here.
+    let rest = if input.thiserror {
+        quote!({})
     } else {
-        (!args_arms.is_empty()).then(|| {
-            quote! {
-                if __V::ARGS {
-                    #[allow(unreachable_patterns)]
-                    return match self {
-                        #(#args_arms)*
-                        _ => ::core::result::Result::Ok(()),
-                    };
+        quote!(return __ApierrorOk(()))
+    };
+    let args_match = (!args_arms.is_empty()).then(|| {
+        quote! {
+            if __V::ARGS {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#args_arms)*
+                    _ => #rest,
                 }
             }
-        })
-    };
+        }
+    });
     let retry_arms = model.entries.iter().filter_map(|entry| match entry {
         Entry::Own(Own {
             variant,
@@ -408,55 +402,42 @@ const VISIT_CHUNKED: usize = 2 * VISIT_CHUNK;
 fn chunked_visit(
     input: &Input,
     krate: &syn::Path,
-    model: &Model,
+    field_arms: Vec<(Option<usize>, TokenStream)>,
     where_clause: &TokenStream,
-) -> (TokenStream, Option<TokenStream>) {
-    let mut chunks: Vec<Vec<TokenStream>> = Vec::new();
+) -> (TokenStream, TokenStream) {
+    // (chunk, its arms), in order, only chunks with arms.
+    let mut chunks: Vec<(usize, Vec<TokenStream>)> = Vec::new();
     let mut transparent = Vec::new();
-    let mut own_index = 0usize;
-    for entry in &model.entries {
-        let arm = field_arm(input, krate, entry);
-        match entry {
-            Entry::Own(_) => {
-                let k = own_index / VISIT_CHUNK;
-                if chunks.len() <= k {
-                    chunks.resize_with(k + 1, Vec::new);
-                }
-                chunks[k].extend(arm);
-                own_index += 1;
-            }
-            Entry::Transparent { .. } => transparent.extend(arm),
+    for (index, arm) in field_arms {
+        match index.map(|own| own / VISIT_CHUNK) {
+            Some(k) => match chunks.last_mut() {
+                Some((last, arms)) if *last == k => arms.push(arm),
+                _ => chunks.push((k, vec![arm])),
+            },
+            None => transparent.push(arm),
         }
     }
     let name = |k: usize| quote::format_ident!("__apierror_visit_{}", k);
-    let fns = chunks
-        .iter()
-        .enumerate()
-        .filter(|(_, arms)| !arms.is_empty())
-        .map(|(k, arms)| {
-            let name = name(k);
-            quote! {
-                #[doc(hidden)]
-                fn #name<__V: #krate::__private::FieldVisitor>(
-                    &self,
-                    __visitor: &mut __V,
-                ) -> ::core::result::Result<(), __V::Error> {
-                    #[allow(unreachable_patterns)]
-                    match self {
-                        #(#arms)*
-                        _ => __ApierrorOk(()),
-                    }
+    let fns = chunks.iter().map(|(k, arms)| {
+        let name = name(*k);
+        quote! {
+            #[doc(hidden)]
+            fn #name<__V: #krate::__private::FieldVisitor>(
+                &self,
+                __visitor: &mut __V,
+            ) -> ::core::result::Result<(), __V::Error> {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#arms)*
+                    _ => __ApierrorOk(()),
                 }
             }
-        });
-    let dispatch = chunks
-        .iter()
-        .enumerate()
-        .filter(|(_, arms)| !arms.is_empty())
-        .map(|(k, _)| {
-            let name = name(k);
-            quote!(#k => self.#name(__visitor),)
-        });
+        }
+    });
+    let dispatch = chunks.iter().map(|(k, _)| {
+        let name = name(*k);
+        quote!(#k => self.#name(__visitor),)
+    });
     // The transparent variants are matched first: an inner type's row may
     // be one of `__APIERROR_OWN`'s own (a generic type nested in itself,
     // `Wide<Wide<_>>`, shares the one `static`), so the row alone cannot
@@ -486,7 +467,7 @@ fn chunked_visit(
             #(#fns)*
         }
     };
-    (body, Some(fns))
+    (body, fns)
 }
 
 /// `__visit_fields`: each details field of the variant, with its key, in
@@ -555,17 +536,15 @@ fn field_arm(input: &Input, krate: &syn::Path, entry: &Entry) -> Option<TokenStr
 }
 
 /// Whether the runtime writes the variant's interpolated message from its
-/// template and the details fields alone, so that it needs no arm of its
-/// own: each placeholder is `{field}` naming a details field that is never
-/// left out (no `Option`) and is a string (whose text is its `Display`;
-/// by spelling: a type of the user's named `String` that derefs to `str`
-/// shows that `str`, not its own `Display`;
-/// a number's text through serde would be generic code built in the crate
-/// that defines the errors), the placeholders in the fields' order, each field
-/// once (the writer fills them as the fields go by), and the template has
-/// no escaped brace. A match arm
-/// that binds fields costs the compiler about 1 M instructions; the visit
-/// of the fields already binds them.
+/// template and the fields' visit, so that it needs no arm of its own (a
+/// match arm that binds fields costs the compiler about 1 M instructions;
+/// the visit already binds them). Each placeholder is `{field}` naming a
+/// details field that is never left out (no `Option`) and is a string, by
+/// spelling (its text is its `&str`: a user's type named `String` shows that,
+/// not its own `Display`; a number's text through serde would be generic
+/// code built in the crate that defines the errors); the placeholders in
+/// the fields' order, each field once (the writer fills them as the fields
+/// go by); no escaped brace and no computed argument.
 fn args_from_fields(own: &Own) -> bool {
     let Message::Formatted {
         pieces, computed, ..
@@ -573,26 +552,29 @@ fn args_from_fields(own: &Own) -> bool {
     else {
         return false;
     };
+    if !computed.is_empty() || own.template.contains("{{") || own.template.contains("}}") {
+        return false;
+    }
     // The template as the runtime splits it: text, and `{name}` where
-    // `name` is the field as the field list names it; the fields in the
-    // order the visit hands them over, each once.
+    // `name` is the field as the field list names it.
     let mut split = String::new();
-    let mut after = 0;
+    let mut next = 0;
     for part in pieces {
-        let detail = |field: &&crate::parse::ast::Field| {
-            own.details
-                .iter()
-                .position(|(f, _)| std::ptr::eq(*f, *field))
-        };
         match part {
             valid::Part::Text(text) => split.push_str(text),
             valid::Part::Arg { field, spec, .. }
                 if spec.is_empty()
                     && !field.is_option()
-                    && crate::base::types::is_str(field.ty)
-                    && detail(field).is_some_and(|at| at >= after) =>
+                    && crate::base::types::is_str(field.ty) =>
             {
-                after = detail(field).map_or(after, |at| at + 1);
+                let at = own
+                    .details
+                    .iter()
+                    .position(|(f, _)| std::ptr::eq(*f, *field));
+                match at {
+                    Some(at) if at >= next => next = at + 1,
+                    _ => return false,
+                }
                 split.push('{');
                 split.push_str(&catalog::ident(&field.member));
                 split.push('}');
@@ -600,10 +582,7 @@ fn args_from_fields(own: &Own) -> bool {
             _ => return false,
         }
     }
-    computed.is_empty()
-        && !own.template.contains("{{")
-        && !own.template.contains("}}")
-        && split == own.template
+    split == own.template
 }
 
 /// The arm of `__visit_fields` that hands a variant's message arguments to
@@ -615,9 +594,7 @@ fn args_arm(input: &Input, own: &Own) -> Option<TokenStream> {
     let (args, fields) = message_args(own);
     let args = args?;
     let pat = pattern(input, own.variant, tokens::unique(fields));
-    // Returned from its arm when the other variants go on to the fields.
-    let ret = input.thiserror.then(|| quote!(return));
-    Some(quote!(#pat => #ret #args,))
+    Some(quote!(#pat => return #args,))
 }
 
 /// The call that hands an interpolated message's arguments to a visitor

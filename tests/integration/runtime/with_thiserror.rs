@@ -157,3 +157,40 @@ fn public_messages_from_the_fields_read_as_format_writes_them() {
         assert_eq!(body["error"]["message"], expected.as_str(), "{error:?}");
     }
 }
+
+/// The same fill in a generic type, and through a transparent variant of
+/// a type that composes it.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(code = "snake_case", status = 409)]
+pub enum Generic<T: std::fmt::Debug + serde::Serialize> {
+    #[error("internal")]
+    #[message("{name} holds {label}")]
+    Held {
+        value: T,
+        name: String,
+        label: String,
+    },
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Composed {
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Generic(Generic<u8>),
+}
+
+#[test]
+fn generic_and_composed_messages_from_the_fields() {
+    let held = || Generic::Held {
+        value: 7u8,
+        name: "a".into(),
+        label: "b{c}".into(),
+    };
+    assert_eq!(held().message().to_string(), "a holds b{c}");
+    let composed = Composed::Generic(held());
+    assert_eq!(composed.message().to_string(), "a holds b{c}");
+    let body: serde_json::Value =
+        serde_json::from_slice(&apierror::Render::new(&composed).to_vec().unwrap()).unwrap();
+    assert_eq!(body["error"]["message"], "a holds b{c}");
+    assert_eq!(body["error"]["details"]["value"], 7);
+}

@@ -30,6 +30,9 @@ pub mod flags {
     pub const PLAIN_TITLE: u16 = 0x100;
     /// A details field is a validation list (`Violations`).
     pub const VIOLATIONS: u16 = 0x200;
+    /// The message is the type's `Display` text: thiserror's `#[error(..)]`
+    /// is one string literal, the same text as `#[message(..)]`.
+    pub const DISPLAYED: u16 = 0x400;
 }
 
 /// The request-id header a request context reads and echoes unless told

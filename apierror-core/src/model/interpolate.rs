@@ -18,11 +18,23 @@ impl<'a> Message<'a> {
     pub fn __formatted<E: ApiError>(error: &'a E) -> Self {
         Message::from_source(error)
     }
+
+    /// The interpolated message of a derived error whose every interpolated
+    /// message is its `Display` text (thiserror's `#[error(..)]` with the
+    /// same template): written by that `Display`, which thiserror already
+    /// compiled, so the type has no message writer of its own.
+    #[doc(hidden)]
+    pub fn __displayed<E: ApiError>(error: &'a E) -> Self {
+        Message::from_display(error)
+    }
 }
 
 impl<E: ApiError + ?Sized> PublicMessage for E {
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let descriptor = self.descriptor();
+        if descriptor.message_is_display() {
+            return fmt::Display::fmt(self, f);
+        }
         let mut writer = Writer {
             f,
             template: descriptor.template(),

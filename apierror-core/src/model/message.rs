@@ -21,8 +21,8 @@ pub struct Message<'a> {
 enum Repr<'a> {
     Static(&'static str),
     Formatted(&'a dyn PublicMessage),
-    /// A text of the library's own (the stand-in errors of the tools).
-    #[cfg_attr(not(any(feature = "export", test)), allow(dead_code))]
+    /// A text written by a `Display`: the stand-in errors of the tools, a
+    /// derived error whose message is its `Display` text.
     Text(&'a dyn fmt::Display),
 }
 
@@ -47,7 +47,6 @@ impl<'a> Message<'a> {
     }
 
     /// A message that is `text`, written when read.
-    #[cfg_attr(not(any(feature = "export", test)), allow(dead_code))]
     pub(crate) fn from_display(text: &'a dyn fmt::Display) -> Self {
         Message {
             repr: Repr::Text(text),

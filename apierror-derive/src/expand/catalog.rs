@@ -350,6 +350,9 @@ fn descriptor(
     if own.details.iter().any(|(field, _)| field.is_violations()) {
         flags |= flags::VIOLATIONS;
     }
+    if own.message_is_display() {
+        flags |= flags::DISPLAYED;
+    }
     // Bits 4..=6: the log level (`LOG` of the runtime's flags).
     flags |= u16::from(own.log) << flags::LOG_SHIFT;
     // Derived codes are checked to need no escaping; checked again here so

@@ -100,6 +100,19 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             Some(quote!(#pat => <#inner_ty as #krate::ApiError>::message(#inner),))
         }
     });
+    // The interpolated messages the message writer writes (the others are
+    // the type's `Display` text).
+    let written = || {
+        model.entries.iter().filter_map(|e| match e {
+            Entry::Own(
+                own @ Own {
+                    message: Message::Formatted { .. },
+                    ..
+                },
+            ) if !own.message_is_display() => Some(own),
+            _ => None,
+        })
+    };
     let formatted = model.entries.iter().any(|e| {
         matches!(
             e,
@@ -109,8 +122,11 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             })
         )
     });
-    let interpolate = if formatted {
+    let interpolate = if written().next().is_some() {
         quote!(#krate::__private::Message::__formatted(self))
+    } else if formatted {
+        // Every interpolated message is `Display`'s: no writer instantiated.
+        quote!(#krate::__private::Message::__displayed(self))
     } else {
         quote!(#krate::__private::Message::from_static(""))
     };
@@ -166,12 +182,13 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             Entry::Transparent { .. } => None,
         })
         .collect();
-    // With `thiserror`'s `Display`, the other variants go on to the fields'
-    // visit below, which fills their messages' string placeholders. Without
-    // it, this crate's own `Display` instantiates the writer's visit here,
-    // and an instance of the fields' match would cost more than the arms
-    // (1 000 variants: 3.297 G -> 3.621 G): the writer stops here.
-    let rest = if input.thiserror {
+    // With `thiserror`'s `Display`, variants whose string placeholders the
+    // fields' visit fills go on to it below. Without it, this crate's own
+    // `Display` instantiates the writer's visit here, and an instance of the
+    // fields' match would cost more than the arms (1 000 variants: 3.297 G
+    // -> 3.621 G): the writer stops here, as it does when no variant needs
+    // the fields' visit.
+    let rest = if input.thiserror && written().any(|own| args_from_fields(own)) {
         quote!({})
     } else {
         quote!(return __ApierrorOk(()))
@@ -588,7 +605,7 @@ fn args_from_fields(own: &Own) -> bool {
 /// The arm of `__visit_fields` that hands a variant's message arguments to
 /// the message writer, for a variant with an interpolated message.
 fn args_arm(input: &Input, own: &Own) -> Option<TokenStream> {
-    if input.thiserror && args_from_fields(own) {
+    if own.message_is_display() || input.thiserror && args_from_fields(own) {
         return None;
     }
     let (args, fields) = message_args(own);

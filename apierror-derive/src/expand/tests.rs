@@ -1,4 +1,5 @@
-//! Tests of the generated impls' where clauses (`bound = ...`).
+//! Tests of the generated impls' where clauses (`bound = ...`), and of
+//! which messages get a writer of their own.
 
 use crate::valid::tests::errors;
 use syn::{parse_quote, DeriveInput};
@@ -167,4 +168,43 @@ fn bound_is_a_type_attribute_of_where_predicates() {
     });
     assert_eq!(twice.len(), 2, "{twice:#?}");
     assert_eq!(twice[1], "duplicate `bound` attribute");
+}
+
+/// A message that is thiserror's `#[error]` text is written by `Display`:
+/// no arguments' arm, and no message writer when every interpolated message
+/// is such; any difference (text, a computed argument, a formatted
+/// `#[error]`) keeps the writer.
+#[test]
+fn a_message_equal_to_the_error_text_has_no_writer_of_its_own() {
+    let expand = |input: DeriveInput| crate::expand::derive(&input).to_string();
+    let same = expand(parse_quote! {
+        enum E {
+            #[error("{n} left")] #[code("A")] #[status(400)] #[message("{n} left")] A { n: u32 },
+            #[error("{0} and {1:.1}")] #[code("B")] #[status(400)] #[message("{0} and {1:.1}")] B(u8, f64),
+            #[error("internal")] #[code("C")] #[status(400)] #[message("plain")] C,
+        }
+    });
+    assert!(same.contains("Message :: __displayed (self)"), "{same}");
+    assert!(
+        !same.contains("__formatted") && !same.contains("__args"),
+        "{same}"
+    );
+    for other in [
+        quote::quote!(#[error("{n} left!")] #[message("{n} left")]),
+        quote::quote!(#[error("{} left", .n)] #[message("{n} left")]),
+        quote::quote!(#[error("{n} left")] #[message("{} left", .n)]),
+        quote::quote!(#[message("{n} left")]),
+    ] {
+        let output = expand(parse_quote! {
+            enum E {
+                #[error("{n} was")] #[code("A")] #[status(400)] #[message("{n} was")] A { n: u32 },
+                #other #[code("B")] #[status(400)] B { n: u32 },
+            }
+        });
+        assert!(
+            output.contains("Message :: __formatted (self)"),
+            "{other}: {output}"
+        );
+        assert_eq!(output.matches("__args (").count(), 1, "{other}: {output}");
+    }
 }

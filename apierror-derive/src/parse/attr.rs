@@ -72,6 +72,9 @@ pub struct VariantAttrs {
     pub unreadable: bool,
     /// The type also derives `thiserror::Error` (it has `#[error(...)]`).
     pub thiserror: bool,
+    /// thiserror's `#[error("...")]` when it is one string literal: its
+    /// text, which `Display` writes.
+    pub error_text: Option<String>,
 }
 
 /// Container rules, from `#[api_error(...)]` on the type.
@@ -656,6 +659,12 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
                     set_once(cx, &mut out.message, lit, span, MESSAGE);
                 }
             })
+        } else if is(ERROR) {
+            // Only read: thiserror owns the attribute and reports it.
+            if let Some(syn::Lit::Str(lit)) = lone_literal(attr) {
+                out.error_text = Some(lit.value());
+            }
+            Ok(())
         } else if is(API_ERROR) && !is_struct {
             attr.parse_nested_meta(|meta| {
                 let span = key_span(&meta);

@@ -145,6 +145,17 @@ pub struct Own<'a> {
     pub translations: Vec<(String, String)>,
 }
 
+impl Own<'_> {
+    /// The interpolated message is the type's `Display` text: thiserror's
+    /// `#[error("...")]` is one string literal with the same template, and
+    /// the message takes no arguments of its own. It is then written by that
+    /// `Display`, and has no arguments' arm.
+    pub fn message_is_display(&self) -> bool {
+        matches!(&self.message, Message::Formatted { computed, .. } if computed.is_empty())
+            && self.variant.attrs.error_text.as_deref() == Some(self.template.as_str())
+    }
+}
+
 pub enum Message<'a> {
     Static(String),
     /// A format string with `{__aN}` arguments, each bound to a field.

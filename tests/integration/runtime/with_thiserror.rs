@@ -194,3 +194,136 @@ fn generic_and_composed_messages_from_the_fields() {
     assert_eq!(body["error"]["message"], "a holds b{c}");
     assert_eq!(body["error"]["details"]["value"], 7);
 }
+
+/// When `#[message]` is the same text as thiserror's `#[error]`, the public
+/// message is the `Display` text thiserror writes (no second writer of the
+/// same template): every kind of placeholder, escaped braces, a tuple
+/// variant, and text that JSON escapes.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(code = "snake_case", status = 422)]
+pub enum SameText {
+    #[error("{name} has {count} of {max:>5}, \"{{frozen}}\": {frozen}")]
+    #[message("{name} has {count} of {max:>5}, \"{{frozen}}\": {frozen}")]
+    Numbers {
+        name: String,
+        count: i64,
+        max: u32,
+        frozen: bool,
+    },
+    #[error("{0} then {1} then {0}")]
+    #[message("{0} then {1} then {0}")]
+    Tuple(String, u8),
+    #[error("{share:.2} / {ratio:e}")]
+    #[message("{share:.2} / {ratio:e}")]
+    Floats { share: f64, ratio: f32 },
+    #[error("plain")]
+    #[message("plain")]
+    Plain,
+}
+
+/// A struct whose message is its `Display` text.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("quota {used}/{limit} for {tenant}")]
+#[code("quota_exceeded")]
+#[status(429)]
+#[message("quota {used}/{limit} for {tenant}")]
+pub struct Quota {
+    used: u64,
+    limit: u64,
+    tenant: String,
+}
+
+/// Both kinds in one type, generic: a message that is the `Display` text
+/// next to ones the message writer writes (an own template with a number,
+/// one from string fields).
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(code = "snake_case", status = 409)]
+pub enum Mixed<T: std::fmt::Debug + std::fmt::Display + serde::Serialize> {
+    #[error("held {value} by {owner}")]
+    #[message("held {value} by {owner}")]
+    Same { value: T, owner: String },
+    #[error("internal {value}")]
+    #[message("value {value} is taken")]
+    Own { value: u32 },
+    #[error("internal")]
+    #[message("{owner} owns it")]
+    FromFields { owner: String },
+}
+
+fn message_and_body<E: ApiError>(error: &E) -> (String, String) {
+    let body: serde_json::Value =
+        serde_json::from_slice(&apierror::Render::new(error).to_vec().unwrap()).unwrap();
+    let in_body = body["error"]["message"].as_str().unwrap().to_owned();
+    (error.message().to_string(), in_body)
+}
+
+#[test]
+fn a_message_equal_to_the_error_text_is_the_display_text() {
+    let cases = [
+        (
+            SameText::Numbers {
+                name: "a\"{b}\\\n".into(),
+                count: -7,
+                max: 42,
+                frozen: true,
+            },
+            "a\"{b}\\\n has -7 of    42, \"{frozen}\": true".to_owned(),
+        ),
+        (SameText::Tuple("x".into(), 3), "x then 3 then x".to_owned()),
+        (
+            SameText::Floats {
+                share: 1.0 / 3.0,
+                ratio: 1500.0,
+            },
+            format!("{:.2} / {:e}", 1.0f64 / 3.0, 1500.0f32),
+        ),
+        (SameText::Plain, "plain".to_owned()),
+    ];
+    for (error, expected) in cases {
+        assert_eq!(error.to_string(), expected);
+        assert_eq!(message_and_body(&error), (expected.clone(), expected));
+    }
+    let quota = Quota {
+        used: 11,
+        limit: 10,
+        tenant: "t-1".into(),
+    };
+    let expected = "quota 11/10 for t-1".to_owned();
+    assert_eq!(message_and_body(&quota), (expected.clone(), expected));
+    // The other formats read the same message.
+    let problem = apierror::Render::new(&quota)
+        .format(&apierror::format::Problem::new())
+        .to_string()
+        .unwrap();
+    assert!(
+        problem.contains(r#""detail":"quota 11/10 for t-1""#),
+        "{problem}"
+    );
+}
+
+#[test]
+fn display_messages_and_written_ones_in_one_type() {
+    let cases = [
+        (
+            Mixed::Same {
+                value: 5u16,
+                owner: "o\"".into(),
+            },
+            "held 5 by o\"",
+            "held 5 by o\"",
+        ),
+        (Mixed::Own { value: 9 }, "internal 9", "value 9 is taken"),
+        (
+            Mixed::FromFields { owner: "z".into() },
+            "internal",
+            "z owns it",
+        ),
+    ];
+    for (error, display, message) in cases {
+        assert_eq!(error.to_string(), display);
+        assert_eq!(
+            message_and_body(&error),
+            (message.to_owned(), message.to_owned())
+        );
+    }
+}

@@ -194,6 +194,12 @@ impl Descriptor {
         self.flag(flags::PLAIN_TITLE)
     }
 
+    /// The interpolated message is the error's `Display` text (thiserror's
+    /// `#[error(..)]`, the same template).
+    pub(crate) const fn message_is_display(&self) -> bool {
+        self.flag(flags::DISPLAYED)
+    }
+
     /// The static message needs no JSON escaping.
     pub(crate) const fn plain_message(&self) -> bool {
         self.flag(flags::PLAIN)

@@ -350,7 +350,7 @@ fn descriptor(
     if own.details.iter().any(|(field, _)| field.is_violations()) {
         flags |= flags::VIOLATIONS;
     }
-    if own.message_is_display() {
+    if own.message_is_display {
         flags |= flags::DISPLAYED;
     }
     // Bits 4..=6: the log level (`LOG` of the runtime's flags).

@@ -109,7 +109,7 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
                     message: Message::Formatted { .. },
                     ..
                 },
-            ) if !own.message_is_display() => Some(own),
+            ) if !own.message_is_display => Some(own),
             _ => None,
         })
     };
@@ -605,7 +605,7 @@ fn args_from_fields(own: &Own) -> bool {
 /// The arm of `__visit_fields` that hands a variant's message arguments to
 /// the message writer, for a variant with an interpolated message.
 fn args_arm(input: &Input, own: &Own) -> Option<TokenStream> {
-    if own.message_is_display() || input.thiserror && args_from_fields(own) {
+    if own.message_is_display || input.thiserror && args_from_fields(own) {
         return None;
     }
     let (args, fields) = message_args(own);

@@ -72,9 +72,9 @@ pub struct VariantAttrs {
     pub unreadable: bool,
     /// The type also derives `thiserror::Error` (it has `#[error(...)]`).
     pub thiserror: bool,
-    /// thiserror's `#[error("...")]` when it is one string literal: its
-    /// text, which `Display` writes.
-    pub error_text: Option<String>,
+    /// thiserror's `#[error(..)]` when it is one literal, as a token: read
+    /// (`error_text`) only for a message with placeholders.
+    pub error_literal: Option<proc_macro2::Literal>,
 }
 
 /// Container rules, from `#[api_error(...)]` on the type.
@@ -596,6 +596,12 @@ fn parse_status_doc(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<StatusDocA
 /// which copies the tokens first (the derive runs unoptimized in dev
 /// builds). Anything else is parsed in full, with its errors.
 fn lone_literal(attr: &Attribute) -> Option<syn::Lit> {
+    lone_token(attr).map(syn::Lit::new)
+}
+
+/// The attribute's argument when it is one literal in parentheses, as the
+/// token (not read: reading a literal asks the compiler for its text).
+fn lone_token(attr: &Attribute) -> Option<proc_macro2::Literal> {
     let syn::Meta::List(list) = &attr.meta else {
         return None;
     };
@@ -604,8 +610,19 @@ fn lone_literal(attr: &Attribute) -> Option<syn::Lit> {
     }
     let mut tokens = list.tokens.clone().into_iter();
     match (tokens.next(), tokens.next()) {
-        (Some(proc_macro2::TokenTree::Literal(lit)), None) => Some(syn::Lit::new(lit)),
+        (Some(proc_macro2::TokenTree::Literal(lit)), None) => Some(lit),
         _ => None,
+    }
+}
+
+impl VariantAttrs {
+    /// The text of thiserror's `#[error("...")]`, which its `Display`
+    /// writes, when the attribute is one string literal.
+    pub fn error_text(&self) -> Option<String> {
+        match syn::Lit::new(self.error_literal.clone()?) {
+            syn::Lit::Str(lit) => Some(lit.value()),
+            _ => None,
+        }
     }
 }
 
@@ -661,9 +678,7 @@ pub fn parse_variant(cx: &Ctxt, attrs: &[Attribute], is_struct: bool) -> Variant
             })
         } else if is(ERROR) {
             // Only read: thiserror owns the attribute and reports it.
-            if let Some(syn::Lit::Str(lit)) = lone_literal(attr) {
-                out.error_text = Some(lit.value());
-            }
+            out.error_literal = lone_token(attr);
             Ok(())
         } else if is(API_ERROR) && !is_struct {
             attr.parse_nested_meta(|meta| {

@@ -126,7 +126,10 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
                 &variant.attrs.class,
             )
         };
+        let message_is_display = matches!(&message, Message::Formatted { computed, .. } if computed.is_empty())
+            && variant.attrs.error_text().as_ref() == Some(&template);
         entries.push(Entry::Own(Own {
+            message_is_display,
             variant,
             code: code.unwrap_or_default(),
             status: status.unwrap_or(500),

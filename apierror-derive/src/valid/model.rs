@@ -143,17 +143,11 @@ pub struct Own<'a> {
     pub doc: doc::VariantDoc,
     /// `(language, template)` of each translation of the message.
     pub translations: Vec<(String, String)>,
-}
-
-impl Own<'_> {
     /// The interpolated message is the type's `Display` text: thiserror's
     /// `#[error("...")]` is one string literal with the same template, and
     /// the message takes no arguments of its own. It is then written by that
     /// `Display`, and has no arguments' arm.
-    pub fn message_is_display(&self) -> bool {
-        matches!(&self.message, Message::Formatted { computed, .. } if computed.is_empty())
-            && self.variant.attrs.error_text.as_deref() == Some(self.template.as_str())
-    }
+    pub message_is_display: bool,
 }
 
 pub enum Message<'a> {

@@ -9,7 +9,11 @@ u32 and the String field in turn):
   apierror     #[derive(Debug, ApiError)] with #[code], #[status], #[message]
   both         #[derive(Debug, thiserror::Error, ApiError)]: thiserror's
                #[error] and ApiError's attributes on one enum (the
-               documented way to use the two together)
+               documented way to use the two together), #[message] the
+               same text as #[error]
+  both_own     the same, each #[message] a text of its own (the #[error]
+               text and a period): the public message is then not
+               thiserror's Display, and the derive writes it (part 3 only)
   thiserror    #[derive(Debug, thiserror::Error)] with #[error] plus
                hand-written code() / status() / message() matches that
                return `&'static str` (the message template: the same work as
@@ -199,6 +203,12 @@ def variants(n: int, edit: int = 0) -> list[Variant]:
     return out
 
 
+def public_text(way: str, v: Variant) -> str:
+    """The variant's #[message]: its #[error] text, or for `both_own` a text
+    of its own."""
+    return v.text + "." if way == "both_own" else v.text
+
+
 def rust_str(text: str) -> str:
     return json.dumps(text)  # the generated texts need no escapes beyond JSON's
 
@@ -232,7 +242,7 @@ def lib_source(way: str, vs: list[Variant]) -> str:
                 f"    {v.declaration()}",
             ]
         lines.append("}")
-    elif way == "both":
+    elif way in ("both", "both_own"):
         lines += [
             "use apierror::ApiError;",
             "",
@@ -244,7 +254,7 @@ def lib_source(way: str, vs: list[Variant]) -> str:
                 f"    #[error({rust_str(v.text)})]",
                 f"    #[code({rust_str(v.code)})]",
                 f"    #[status({v.status})]",
-                f"    #[message({rust_str(v.text)})]",
+                f"    #[message({rust_str(public_text(way, v))})]",
                 f"    {v.declaration()}",
             ]
         lines.append("}")
@@ -281,7 +291,7 @@ def check_source(way: str, package: str, vs: list[Variant]) -> str:
     Display text (and the catalog, for apierror), compared with
     expected_check_output(). `cargo build` does not build examples."""
     lines = [f"use {package}::{ENUM};"]
-    if way in ("apierror", "both"):
+    if way in ("apierror", "both", "both_own"):
         lines += ["use apierror::ApiError;", "", f"fn status(e: &{ENUM}) -> u16 {{ e.status().as_u16() }}"]
     else:
         lines += ["", f"fn status(e: &{ENUM}) -> u16 {{ e.status() }}"]
@@ -293,7 +303,7 @@ def check_source(way: str, package: str, vs: list[Variant]) -> str:
         '        println!("value\\t{}\\t{}\\t{}\\t{}", e.code(), status(e), e.message(), e);',
         "    }",
     ]
-    if way in ("apierror", "both"):
+    if way in ("apierror", "both", "both_own"):
         lines += [
             f'    println!("catalog\\t{{}}", {ENUM}::CATALOG.len());',
             f"    for d in {ENUM}::CATALOG.iter() {{",
@@ -308,12 +318,14 @@ def expected_check_output(way: str, vs: list[Variant]) -> list[str]:
     # ApiError's message() is the value's message; the hand-written
     # baselines return the template.
     def message(v: Variant) -> str:
+        if way == "both_own":
+            return v.expected_message() + "."
         return v.expected_message() if way in ("apierror", "both") else v.text
 
     out = [f"value\t{v.code}\t{v.status}\t{message(v)}\t{v.expected_message()}" for v in vs]
-    if way in ("apierror", "both"):
+    if way in ("apierror", "both", "both_own"):
         out.append(f"catalog\t{len(vs)}")
-        out += [f"entry\t{v.code}\t{v.status}\t{v.text}" for v in vs]
+        out += [f"entry\t{v.code}\t{v.status}\t{public_text(way, v)}" for v in vs]
     return out
 
 
@@ -524,6 +536,8 @@ class BenchCrate:
             "apierror": f"apierror = {{ path = {toml_str(str(self.repo.root))} }}",
             "both": f"apierror = {{ path = {toml_str(str(self.repo.root))} }}\n"
             f"thiserror = {toml_str('=' + self.repo.version('thiserror'))}",
+            "both_own": f"apierror = {{ path = {toml_str(str(self.repo.root))} }}\n"
+            f"thiserror = {toml_str('=' + self.repo.version('thiserror'))}",
             "thiserror": f"thiserror = {toml_str('=' + self.repo.version('thiserror'))}",
             "handwritten": "",
         }[self.way]
@@ -621,7 +635,7 @@ def bench_instructions(repo: Repo, scratch: Path, ns: list[int]) -> list[dict]:
     for n in ns:
         log(f"\n== N = {n}: instructions of a full build, under callgrind")
         counts = {}
-        for way in ("apierror", "both", "thiserror"):
+        for way in ("apierror", "both", "both_own", "thiserror"):
             c = BenchCrate(repo, scratch, n, way)
             c.setup()
             env = cargo_env(c.target_dir, {"CARGO_INCREMENTAL": "0"})
@@ -652,21 +666,25 @@ def instructions_table(rows: list[dict]) -> tuple[str, list[str], list[list[str]
     for row in rows:
         c = row["counts"]
         a, b = c["apierror"] / c["thiserror"], c["both"] / c["thiserror"]
+        o = c["both_own"] / c["thiserror"]
         body.append(
             [
                 str(row["n"]),
                 f"{c['apierror'] / 1e9:.3f}",
                 f"{c['both'] / 1e9:.3f}",
+                f"{c['both_own'] / 1e9:.3f}",
                 f"{c['thiserror'] / 1e9:.3f}",
                 f"{a:.2f}x {verdict(a, targets(row['n'])[0])}",
                 f"{b:.2f}x {verdict(b, targets(row['n'])[1])}",
+                f"{o:.2f}x {verdict(o, targets(row['n'])[1])}",
             ]
         )
     return (
         "Full build of one enum of N variants: rustc instructions (G), callgrind",
         "One run each (instruction counts repeat); targets: apierror/thiserror <= 1.10x, "
-        "both/thiserror <= 1.35x (N >= 1000; below: 1.25x, 1.45x).",
-        ["N", "apierror", "both", "thiserror", "apierror/thiserror", "both/thiserror"],
+        "both/thiserror and both_own/thiserror <= 1.35x (N >= 1000; below: 1.25x, 1.45x). "
+        "both_own: each #[message] differs from its #[error].",
+        ["N", "apierror", "both", "both_own", "thiserror", "apierror/thiserror", "both/thiserror", "both_own/thiserror"],
         body,
     )
 
@@ -959,7 +977,8 @@ def main(argv: list[str]) -> int:
         tables.append(derive_table(derive, args.runs))
     elapsed = time.perf_counter() - started
     notes = [
-        "apierror: #[derive(Debug, ApiError)]; both: #[derive(Debug, thiserror::Error, ApiError)] on one enum; "
+        "apierror: #[derive(Debug, ApiError)]; both: #[derive(Debug, thiserror::Error, ApiError)] on one enum, "
+        "#[message] the #[error] text (both_own, instructions only: a text of its own); "
         "thiserror: #[derive(Debug, thiserror::Error)] + hand-written code()/status()/message() returning "
         "&'static str; handwritten: #[derive(Debug)] + hand-written Display, Error and the same methods.",
         f"Benchmark time: {elapsed / 60:.1f} min (python3 benches/compile/run.py {' '.join(argv)}).".replace(" )", ")"),

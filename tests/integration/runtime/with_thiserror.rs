@@ -327,3 +327,56 @@ fn display_messages_and_written_ones_in_one_type() {
         );
     }
 }
+
+/// The two literals are compared by their text, not by how they are
+/// written: raw, escaped, `\x`, `\u{..}` (even for a brace), a line
+/// continuation; and every kind of spec thiserror passes to `format!`.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(code = "snake_case", status = 400)]
+pub enum WrittenApart {
+    #[error(r#"say "{x}""#)]
+    #[message("say \"{x}\"")]
+    Raw { x: String },
+    #[error("a\x41 {x}")]
+    #[message("aA {x}")]
+    Hex { x: u8 },
+    #[error("caf\u{e9} {x}\n\t")]
+    #[message("café {x}\n\t")]
+    Unicode { x: u8 },
+    #[error("\u{7b}x\u{7d}!")]
+    #[message("{x}!")]
+    EscapedBrace { x: u8 },
+    #[error(
+        "line \
+             {x}"
+    )]
+    #[message("line {x}")]
+    Continued { x: u8 },
+    #[error("[{s:.3}] [{s:^9}] [{n:*^9}] [{n:+}] [{n:#x}] [{f:08.3}] [{f:e}] [{n:b}] [{n:o}] [{n:X}] [{f:E}] [{n:<5}] [{n:}]")]
+    #[message("[{s:.3}] [{s:^9}] [{n:*^9}] [{n:+}] [{n:#x}] [{f:08.3}] [{f:e}] [{n:b}] [{n:o}] [{n:X}] [{f:E}] [{n:<5}] [{n:}]")]
+    Specs { s: String, n: i32, f: f64 },
+}
+
+#[test]
+fn literals_written_apart_and_every_spec_read_as_format_writes_them() {
+    let (s, n, f) = ("abcdef", 42, -3.14159f64);
+    let cases = [
+        (WrittenApart::Raw { x: "q".into() }, "say \"q\"".to_owned()),
+        (WrittenApart::Hex { x: 1 }, "aA 1".to_owned()),
+        (WrittenApart::Unicode { x: 1 }, "café 1\n\t".to_owned()),
+        (WrittenApart::EscapedBrace { x: 4 }, "4!".to_owned()),
+        (WrittenApart::Continued { x: 4 }, "line 4".to_owned()),
+        (
+            WrittenApart::Specs {
+                s: s.into(),
+                n,
+                f,
+            },
+            format!("[{s:.3}] [{s:^9}] [{n:*^9}] [{n:+}] [{n:#x}] [{f:08.3}] [{f:e}] [{n:b}] [{n:o}] [{n:X}] [{f:E}] [{n:<5}] [{n:}]"),
+        ),
+    ];
+    for (error, expected) in cases {
+        assert_eq!(error.to_string(), expected);
+        assert_eq!(message_and_body(&error), (expected.clone(), expected));
+    }
+}

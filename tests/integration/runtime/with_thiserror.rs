@@ -359,7 +359,7 @@ pub enum WrittenApart {
 
 #[test]
 fn literals_written_apart_and_every_spec_read_as_format_writes_them() {
-    let (s, n, f) = ("abcdef", 42, -3.14159f64);
+    let (s, n, f) = ("abcdef", 42, -2.71f64);
     let cases = [
         (WrittenApart::Raw { x: "q".into() }, "say \"q\"".to_owned()),
         (WrittenApart::Hex { x: 1 }, "aA 1".to_owned()),

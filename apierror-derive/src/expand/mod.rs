@@ -100,31 +100,22 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             Some(quote!(#pat => <#inner_ty as #krate::ApiError>::message(#inner),))
         }
     });
-    // The interpolated messages the message writer writes (the others are
-    // the type's `Display` text).
-    let written = || {
+    // The variants with an interpolated message: the message writer writes
+    // those that are not the type's `Display` text.
+    let formatted = || {
         model.entries.iter().filter_map(|e| match e {
             Entry::Own(
                 own @ Own {
                     message: Message::Formatted { .. },
                     ..
                 },
-            ) if !own.message_is_display => Some(own),
+            ) => Some(own),
             _ => None,
         })
     };
-    let formatted = model.entries.iter().any(|e| {
-        matches!(
-            e,
-            Entry::Own(Own {
-                message: Message::Formatted { .. },
-                ..
-            })
-        )
-    });
-    let interpolate = if written().next().is_some() {
+    let interpolate = if formatted().any(|own| !own.message_is_display) {
         quote!(#krate::__private::Message::__formatted(self))
-    } else if formatted {
+    } else if formatted().next().is_some() {
         // Every interpolated message is `Display`'s: no writer instantiated.
         quote!(#krate::__private::Message::__displayed(self))
     } else {
@@ -188,7 +179,9 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     // fields' match would cost more than the arms (1 000 variants: 3.297 G
     // -> 3.621 G): the writer stops here, as it does when no variant needs
     // the fields' visit.
-    let rest = if input.thiserror && written().any(|own| args_from_fields(own)) {
+    let rest = if input.thiserror
+        && formatted().any(|own| !own.message_is_display && args_from_fields(own))
+    {
         quote!({})
     } else {
         quote!(return __ApierrorOk(()))

@@ -380,3 +380,69 @@ fn literals_written_apart_and_every_spec_read_as_format_writes_them() {
         assert_eq!(message_and_body(&error), (expected.clone(), expected));
     }
 }
+
+/// A format of the user's own: the message under a key of its choosing.
+struct Own;
+
+impl apierror::format::Format for Own {
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        _: &apierror::format::Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: apierror::serde::Serializer,
+    {
+        use apierror::serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("said", &error.message())?;
+        map.end()
+    }
+}
+
+/// Whether `value` holds the string `text` anywhere.
+fn holds(value: &serde_json::Value, text: &str) -> bool {
+    match value {
+        serde_json::Value::String(s) => s == text,
+        serde_json::Value::Array(items) => items.iter().any(|v| holds(v, text)),
+        serde_json::Value::Object(map) => map.values().any(|v| holds(v, text)),
+        _ => false,
+    }
+}
+
+/// The `Display`-written message reaches every format the same way, built-in
+/// or the user's own, with and without a request context.
+#[test]
+fn a_display_message_in_every_format_and_context() {
+    let error = SameText::Numbers {
+        name: "a\"{b}\\\n".into(),
+        count: -7,
+        max: 42,
+        frozen: true,
+    };
+    let expected = error.to_string();
+    for context in crate::outputs::contexts() {
+        for format in crate::outputs::FORMATS.iter() {
+            let body = apierror::Render::new(&error)
+                .format(format)
+                .context(context.clone())
+                .to_string()
+                .unwrap();
+            let value: serde_json::Value = serde_json::from_str(&body).unwrap();
+            assert!(holds(&value, &expected), "{format:?}: {body}");
+        }
+        let body = apierror::Render::new(&error)
+            .format(&Own)
+            .context(context.clone())
+            .to_string()
+            .unwrap();
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(value["said"], expected.as_str(), "{body}");
+    }
+}

@@ -431,7 +431,7 @@ fn a_display_message_in_every_format_and_context() {
         for format in crate::outputs::FORMATS.iter() {
             let body = apierror::Render::new(&error)
                 .format(format)
-                .context(context.clone())
+                .context(context)
                 .to_string()
                 .unwrap();
             let value: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -439,7 +439,7 @@ fn a_display_message_in_every_format_and_context() {
         }
         let body = apierror::Render::new(&error)
             .format(&Own)
-            .context(context.clone())
+            .context(context)
             .to_string()
             .unwrap();
         let value: serde_json::Value = serde_json::from_str(&body).unwrap();

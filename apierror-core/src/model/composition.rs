@@ -31,23 +31,34 @@ struct Listed {
     pattern: Option<&'static str>,
     range: Option<(u64, u64)>,
     categories: &'static [(&'static str, (u64, u64))],
-    codes: &'static [Code],
+    /// The hash of each own code (FNV-1a, `facts::code_hash`), eight bytes
+    /// little-endian each, in declaration order.
+    hashes: &'static [u8],
+    /// Each own code and its variant, in the same order, written
+    /// `code` U+001F `variant` U+001E (neither a code nor a Rust name holds
+    /// a control character). Two literals for the whole list, not a tuple
+    /// per variant: what each variant costs to compile is what matters.
+    names: &'static str,
     transparent: &'static [(&'static str, &'static Codes)],
 }
 
-/// One code of [`Codes`]: its hash (FNV-1a, `facts::code_hash`), the code,
-/// and its variant.
-type Code = (u64, &'static str, &'static str);
+/// Ends a code in [`Listed::names`].
+const CODE_END: u8 = 0x1f;
+/// Ends a variant, and so an entry, in [`Listed::names`].
+const ENTRY_END: u8 = 0x1e;
 
 impl Codes {
     /// The codes of a type, as the derive lists them. `path` is the type's
-    /// full path (its owner's), `categories` the named ranges.
+    /// full path (its owner's), `categories` the named ranges, `hashes` and
+    /// `names` the own codes (see [`Listed`]).
+    #[allow(clippy::too_many_arguments)]
     pub const fn __new(
         path: &'static str,
         pattern: Option<&'static str>,
         range: Option<(u64, u64)>,
         categories: &'static [(&'static str, (u64, u64))],
-        codes: &'static [Code],
+        hashes: &'static [u8],
+        names: &'static str,
         transparent: &'static [(&'static str, &'static Codes)],
     ) -> Self {
         Codes {
@@ -56,7 +67,8 @@ impl Codes {
                 pattern,
                 range,
                 categories,
-                codes,
+                hashes,
+                names,
                 transparent,
             }),
         }
@@ -110,6 +122,44 @@ fn agree(a: View, b: View) -> bool {
         })
 }
 
+/// The `i`th code and variant of [`Listed::names`].
+const fn listed_entry(names: &'static str, i: usize) -> (&'static str, &'static str) {
+    let bytes = names.as_bytes();
+    let (mut at, mut seen) = (0, 0);
+    while seen < i && at < bytes.len() {
+        if bytes[at] == ENTRY_END {
+            seen += 1;
+        }
+        at += 1;
+    }
+    let start = at;
+    while at < bytes.len() && bytes[at] != CODE_END {
+        at += 1;
+    }
+    let code_end = at;
+    if at < bytes.len() {
+        at += 1;
+    }
+    let variant_start = at;
+    while at < bytes.len() && bytes[at] != ENTRY_END {
+        at += 1;
+    }
+    (
+        str_slice(names, start, code_end),
+        str_slice(names, variant_start, at),
+    )
+}
+
+/// `s[start..end]` in a `const fn`; the bounds are ASCII separators.
+const fn str_slice(s: &'static str, start: usize, end: usize) -> &'static str {
+    let (head, _) = s.as_bytes().split_at(end);
+    let (_, part) = head.split_at(start);
+    match core::str::from_utf8(part) {
+        Ok(part) => part,
+        Err(_) => "",
+    }
+}
+
 /// A type met by the walk, read from its [`Codes`] or its catalog.
 #[derive(Clone, Copy)]
 enum View {
@@ -127,17 +177,39 @@ impl View {
 
     const fn len(self) -> usize {
         match self {
-            View::Listed(l) => l.codes.len(),
+            View::Listed(l) => l.hashes.len() / 8,
             View::Catalog(c) => c.descriptors.len(),
         }
     }
 
-    /// The `i`th own code: hash, code, variant.
+    /// The hash of the `i`th own code.
+    const fn hash(self, i: usize) -> u64 {
+        match self {
+            View::Listed(l) => {
+                let (b, at) = (l.hashes, 8 * i);
+                u64::from_le_bytes([
+                    b[at],
+                    b[at + 1],
+                    b[at + 2],
+                    b[at + 3],
+                    b[at + 4],
+                    b[at + 5],
+                    b[at + 6],
+                    b[at + 7],
+                ])
+            }
+            View::Catalog(c) => c.descriptors[i].2,
+        }
+    }
+
+    /// The `i`th own code: hash, code, variant. For a listed type this
+    /// reads the names from the start: the check calls it only for codes
+    /// whose hashes are equal.
     const fn code(self, i: usize) -> (u64, &'static str, &'static str) {
         match self {
             View::Listed(l) => {
-                let code = &l.codes[i];
-                (code.0, code.1, code.2)
+                let (code, variant) = listed_entry(l.names, i);
+                (self.hash(i), code, variant)
             }
             View::Catalog(c) => {
                 let d = &c.descriptors[i];
@@ -240,13 +312,14 @@ pub const fn assert_unique_codes<const N: usize>(roots: &[&'static Codes]) {
     }
 }
 
-/// A code in the table, with the transparent variant it was reached through.
+/// A code in the table: its hash, where it is (its type's view and its
+/// place there: the code and variant are read only when two hashes are
+/// equal), and the transparent variant its type was reached through.
 #[derive(Clone, Copy)]
 struct Slot {
     hash: u64,
-    code: &'static str,
-    variant: &'static str,
-    path: &'static str,
+    view: View,
+    index: usize,
     via: Via,
 }
 
@@ -275,15 +348,13 @@ pub(crate) const fn check<const N: usize>(roots: &[&'static Codes]) -> Result<()
         let Some(node) = node else {
             break;
         };
-        let (view, path) = (node.view, node.view.path());
+        let view = node.view;
         let mut i = 0;
         while i < view.len() {
-            let (hash, code, variant) = view.code(i);
             let slot = Slot {
-                hash,
-                code,
-                variant,
-                path,
+                hash: view.hash(i),
+                view,
+                index: i,
                 via: node.via,
             };
             if let Err(conflict) = insert(&mut table, slot) {
@@ -311,7 +382,7 @@ const fn insert<const N: usize>(table: &mut [Option<Slot>; N], slot: Slot) -> Re
                 table[at] = Some(slot);
                 return Ok(());
             }
-            Some(other) if other.hash == slot.hash && str_eq(other.code, slot.code) => {
+            Some(other) if other.hash == slot.hash && str_eq(other.code(), slot.code()) => {
                 return Err(duplicate(other, slot));
             }
             Some(_) => at = (at + 1) & mask,
@@ -520,8 +591,30 @@ impl Text {
     }
 }
 
+impl Slot {
+    const fn code(self) -> &'static str {
+        self.view.code(self.index).1
+    }
+}
+
+/// A code as the conflict message names it: code, type path, variant.
+struct Named {
+    code: &'static str,
+    path: &'static str,
+    variant: &'static str,
+}
+
+const fn named(slot: Slot) -> Named {
+    let (_, code, variant) = slot.view.code(slot.index);
+    Named {
+        code,
+        path: slot.view.path(),
+        variant,
+    }
+}
+
 const fn duplicate(first: Slot, second: Slot) -> Text {
-    let (a, b) = (first, second);
+    let (a, b) = (named(first), named(second));
     let text = Text::new().push("error code `").push(a.code);
     if str_eq(a.path, b.path) && str_eq(a.variant, b.variant) {
         // One variant, reached twice: its type is included twice.
@@ -773,15 +866,19 @@ mod tests {
         pattern: Option<&'static str>,
         inner: &[(&'static str, &'static Codes)],
     ) -> &'static Codes {
-        let list: Vec<Code> = leaked(codes)
-            .map(|(code, variant)| (code_hash(code), code, variant))
-            .collect();
+        let mut hashes = Vec::new();
+        let mut names = String::new();
+        for (code, variant) in leaked(codes) {
+            hashes.extend_from_slice(&code_hash(code).to_le_bytes());
+            names.push_str(&format!("{code}\u{1f}{variant}\u{1e}"));
+        }
         leak(Codes::__new(
             path,
             pattern,
             None,
             categories,
-            Box::leak(list.into_boxed_slice()),
+            Box::leak(hashes.into_boxed_slice()),
+            Box::leak(names.into_boxed_str()),
             Box::leak(inner.to_vec().into_boxed_slice()),
         ))
     }

@@ -59,7 +59,6 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
 
     let (catalog_items, catalog) = catalog::catalog(input, model, |_| true);
-    let code_list = catalog::code_list(model);
     let codes = catalog::codes(input, model, |_| true);
     // Own variants map to their index in the catalog: one table lookup.
     // Their arms bind nothing (no span to keep): written as text, lexed in
@@ -385,7 +384,6 @@ fn impls(input: &Input, model: &Model) -> TokenStream {
             #[allow(unused_imports)]
             use ::core::{option::Option::Some as __ApierrorSome, result::Result::{Err as __ApierrorErr, Ok as __ApierrorOk}};
             #catalog_items
-            #code_list
             #out
         };
     }

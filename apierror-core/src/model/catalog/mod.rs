@@ -288,13 +288,7 @@ impl fmt::Display for Catalog {
             "CODE", "VARIANT"
         )?;
         for d in rows() {
-            let line = format!(
-                "{:<code$}  {:<6}  {:<variant$}  {}",
-                d.1,
-                d.3.as_u16(),
-                d.5,
-                d.4
-            );
+            let line = format!("{:<code$}  {:<6}  {:<variant$}  {}", d.1, d.3, d.5, d.4);
             writeln!(f, "{}", line.trim_end())?;
         }
         Ok(())

@@ -6,7 +6,6 @@
 //! compile error whose message names the code and both variants.
 
 use crate::catalog::Catalog;
-#[cfg(test)]
 use crate::facts::code_hash;
 
 /// What the composition check reads of a type: its codes (with their
@@ -198,7 +197,8 @@ impl View {
                     b[at + 7],
                 ])
             }
-            View::Catalog(c) => c.descriptors[i].2,
+            // A type implementing the trait by hand: its codes hashed here.
+            View::Catalog(c) => code_hash(c.descriptors[i].code()),
         }
     }
 
@@ -213,7 +213,7 @@ impl View {
             }
             View::Catalog(c) => {
                 let d = &c.descriptors[i];
-                (d.2, d.code(), d.variant())
+                (self.hash(i), d.code(), d.variant())
             }
         }
     }
@@ -709,9 +709,7 @@ mod tests {
         let name = path.rsplit("::").next().unwrap();
         let owner = leak(Owner::__new(name, path, None, None));
         let descriptors: Vec<Descriptor> = leaked(codes)
-            .map(|(code, variant)| {
-                Descriptor::__new(owner, code, code_hash(code), 400, "m", variant, 0)
-            })
+            .map(|(code, variant)| Descriptor::__new(owner, code, 400, "m", variant, 0))
             .collect();
         let transparent: Vec<Transparent> = inner
             .iter()
@@ -832,29 +830,37 @@ mod tests {
 
     #[test]
     fn equal_hashes_of_different_codes_are_no_duplicate() {
-        let owner = leak(Owner::__new("E", "app::E", None, None));
         // Two codes forced onto one hash: only the text decides.
-        let descriptors = leak([
-            Descriptor::__new(owner, "A", 7, 400, "m", "A", 0),
-            Descriptor::__new(owner, "B", 7, 400, "m", "B", 0),
-        ]);
-        let root = leak(Catalog {
-            appendices: &[],
-            statuses: &[],
-            class: None,
-            owner,
-            description: "",
-            descriptors,
-            transparent: &[],
-            pattern: None,
-            range: None,
-            categories: &[],
-            retired: &[],
-            format: BuiltIn::Standard(Standard),
-        });
+        let mut hashes = 7u64.to_le_bytes().to_vec();
+        hashes.extend_from_slice(&7u64.to_le_bytes());
+        let root = leak(Codes::__new(
+            "app::E",
+            None,
+            None,
+            &[],
+            Box::leak(hashes.into_boxed_slice()),
+            "A\u{1f}A\u{1e}B\u{1f}B\u{1e}",
+            &[],
+        ));
         assert_eq!(
-            check::<4>(&[of(root)]).map_err(|t| t.as_str().to_owned()),
+            check::<4>(&[root]).map_err(|t| t.as_str().to_owned()),
             Ok(())
+        );
+        // The same hash and the same code: a duplicate, named by its text.
+        let mut hashes = 7u64.to_le_bytes().to_vec();
+        hashes.extend_from_slice(&7u64.to_le_bytes());
+        let twice = leak(Codes::__new(
+            "app::E",
+            None,
+            None,
+            &[],
+            Box::leak(hashes.into_boxed_slice()),
+            "A\u{1f}V0\u{1e}A\u{1f}V1\u{1e}",
+            &[],
+        ));
+        assert_eq!(
+            check::<4>(&[twice]).map_err(|t| t.as_str().to_owned()),
+            Err("error code `A` is declared by both `app::E::V0` and `app::E::V1`; codes must be unique across composed types".to_owned())
         );
     }
 

@@ -75,7 +75,7 @@ impl Descriptor {
     ///
     /// [`Level::Error`]: crate::report::Level::Error
     pub const fn log_level(&self) -> Option<Level> {
-        Level::from_bits(((self.6 & flags::LOG) >> 4) as u8, self.3 >= 500)
+        Level::from_bits(((self.5 & flags::LOG) >> 4) as u8, self.2 >= 500)
     }
 }
 

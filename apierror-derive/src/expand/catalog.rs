@@ -222,7 +222,6 @@ struct Table {
 
 struct Row {
     code: String,
-    hash: u64,
     status: u16,
     template: String,
     variant: String,
@@ -250,7 +249,6 @@ impl Table {
         });
         self.rows.push(Row {
             code: own.code.clone(),
-            hash: code_hash(&own.code),
             status: own.status,
             template: own.template.clone(),
             variant: own.variant.ident.to_string(),
@@ -278,7 +276,6 @@ impl Table {
             use std::fmt::Write as _;
             let Row {
                 code,
-                hash,
                 status,
                 template,
                 variant,
@@ -288,7 +285,7 @@ impl Table {
             // Numbers without suffixes: the tuple struct's fields type them.
             let _ = write!(
                 text,
-                "__ApierrorP::Descriptor(__APIERROR_O, {code:?}, {hash}, {status}, {template:?}, {variant:?}, {flags}, ",
+                "__ApierrorP::Descriptor(__APIERROR_O, {code:?}, {status}, {template:?}, {variant:?}, {flags}, ",
             );
             match row.extra {
                 None => text.push_str("__ApierrorP::Extra::NONE"),

@@ -26,10 +26,6 @@ pub struct Descriptor(
     /// The code.
     #[doc(hidden)]
     pub &'static str,
-    /// FNV-1a of the code, computed by the derive: composed catalogs are
-    /// checked for duplicates by hash at compile time.
-    #[doc(hidden)]
-    pub u64,
     /// The status, checked by the derive to lie in 400..=599 (a number:
     /// a literal in a generated row, no constant per status).
     #[doc(hidden)]
@@ -150,7 +146,6 @@ impl Descriptor {
     pub const fn __new(
         owner: &'static Owner,
         code: &'static str,
-        hash: u64,
         status_code: u16,
         message: &'static str,
         variant: &'static str,
@@ -163,7 +158,6 @@ impl Descriptor {
         Descriptor(
             owner,
             code,
-            hash,
             status_code,
             message,
             variant,
@@ -173,7 +167,7 @@ impl Descriptor {
     }
 
     const fn flag(&self, flag: u16) -> bool {
-        self.6 & flag != 0
+        self.5 & flag != 0
     }
 
     /// The code needs no JSON escaping.
@@ -204,7 +198,7 @@ impl Descriptor {
 
     /// The HTTP status the variant is answered with.
     pub const fn status(&self) -> StatusCode {
-        match StatusCode::from_u16(self.3) {
+        match StatusCode::from_u16(self.2) {
             Ok(status) => status,
             // Not reached: the derive checks the range, and so does `__new`'s
             // caller; a safe answer all the same.
@@ -218,7 +212,7 @@ impl Descriptor {
     /// message. [`ApiError::message`](crate::ApiError::message) is the
     /// message of one error value, placeholders filled.
     pub const fn template(&self) -> &'static str {
-        self.4
+        self.3
     }
 
     /// The public message template.
@@ -253,8 +247,8 @@ impl Descriptor {
     /// ```
     pub fn pieces(&self) -> Pieces {
         match self.__static_message() {
-            None if self.7.pieces.is_empty() => Pieces::split(self.4, self.7.fields),
-            message => Pieces::new(self.7.pieces, message.unwrap_or(self.4)),
+            None if self.6.pieces.is_empty() => Pieces::split(self.3, self.6.fields),
+            message => Pieces::new(self.6.pieces, message.unwrap_or(self.3)),
         }
     }
 
@@ -262,7 +256,7 @@ impl Descriptor {
     /// compile time from the type's translation files (see
     /// [`locale`](crate::locale)); empty for an untranslated type.
     pub const fn translations(&self) -> &'static [(&'static str, &'static str)] {
-        self.7.translations
+        self.6.translations
     }
 
     /// The language of the message ([`template`](Self::template)), when the
@@ -274,35 +268,35 @@ impl Descriptor {
     /// The pieces the derive wrote out, empty when splitting the template
     /// at its braces gives them (see [`pieces`](Self::pieces)).
     pub(crate) const fn written_pieces(&self) -> &'static [Piece] {
-        self.7.pieces
+        self.6.pieces
     }
 
     /// The details fields as the runtime's template split reads them.
     pub(crate) const fn field_list(&self) -> &'static FieldList {
-        self.7.fields
+        self.6.fields
     }
 
     /// The first paragraph of the variant's doc comment, lines joined with
     /// `\n`; empty when undocumented. The rest is in [`docs`](Self::docs).
     pub const fn description(&self) -> &'static str {
-        self.7.docs.description
+        self.6.docs.description
     }
 
     /// Everything the variant's doc comment says, read at compile time:
     /// causes, example, resolution steps and commands, other sections, and
     /// the field descriptions.
     pub const fn docs(&self) -> &'static Docs {
-        self.7.docs
+        self.6.docs
     }
 
     /// The category the code belongs to, when the type declares categories.
     pub const fn category(&self) -> Option<&'static str> {
-        self.7.category
+        self.6.category
     }
 
     /// The Rust name of the variant (the type's name for a struct).
     pub const fn variant(&self) -> &'static str {
-        self.5
+        self.4
     }
 
     /// The Rust name of the type that declares the variant.
@@ -322,15 +316,9 @@ impl Descriptor {
         self.0
     }
 
-    /// The hash of the code the derive computed.
-    #[doc(hidden)]
-    pub const fn __hash(&self) -> u64 {
-        self.2
-    }
-
     /// The keys of the `details` object, in declaration order.
     pub const fn fields(&self) -> &'static [&'static str] {
-        self.7.fields.names
+        self.6.fields.names
     }
 
     /// The Rust types of the details fields, as written, parallel to
@@ -338,13 +326,13 @@ impl Descriptor {
     /// For reading; [`field_shapes`](Self::field_shapes) says what JSON
     /// they are.
     pub const fn field_types(&self) -> &'static [&'static str] {
-        self.7.fields.types
+        self.6.fields.types
     }
 
     /// The JSON shapes of the details fields, read from their types by the
     /// derive, parallel to [`fields`](Self::fields).
     pub const fn field_shapes(&self) -> &'static [Shape] {
-        self.7.fields.shapes
+        self.6.fields.shapes
     }
 
     /// Whether rendered bodies carry a `details` key for this variant.
@@ -361,7 +349,7 @@ impl Descriptor {
     /// The headers fields of the variant feed, from
     /// `#[api_error(header = "...")]`, lowercase, in declaration order.
     pub const fn headers(&self) -> &'static [&'static str] {
-        self.7.headers
+        self.6.headers
     }
 
     /// Whether a field of the variant feeds the `Retry-After` header.
@@ -371,23 +359,23 @@ impl Descriptor {
 
     /// A short human title, from `#[api_error(title = "...")]` (RFC 9457 `title`).
     pub const fn title(&self) -> Option<&'static str> {
-        self.7.title
+        self.6.title
     }
 
     /// The public message when it has no placeholder.
     #[doc(hidden)]
     pub const fn __static_message(&self) -> Option<&'static str> {
         if self.flag(flags::STATIC) {
-            Some(self.4)
+            Some(self.3)
         } else {
-            self.7.unescaped
+            self.6.unescaped
         }
     }
 
     /// The error's kind, from `#[api_error(kind = "...")]`, e.g.
     /// `"rate_limit_error"` (the `type` of the OpenAI-style format).
     pub const fn kind(&self) -> Option<&'static str> {
-        self.7.kind
+        self.6.kind
     }
 }
 
@@ -395,15 +383,15 @@ impl fmt::Debug for Descriptor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Descriptor")
             .field("code", &self.1)
-            .field("status", &self.3)
-            .field("variant", &format_args!("{}::{}", self.0.path, self.5))
-            .field("message", &self.4)
-            .field("category", &self.7.category)
-            .field("fields", &self.7.fields.names)
+            .field("status", &self.2)
+            .field("variant", &format_args!("{}::{}", self.0.path, self.4))
+            .field("message", &self.3)
+            .field("category", &self.6.category)
+            .field("fields", &self.6.fields.names)
             .finish()
     }
 }
 
-/// The bits of a descriptor's flags (its seventh field), computed by the
+/// The bits of a descriptor's flags (its sixth field), computed by the
 /// derive; and the test of texts written into JSON as they are.
 pub(crate) use crate::facts::{flags, json_plain};

@@ -280,15 +280,21 @@ impl Catalog {
 impl fmt::Display for Catalog {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let rows = || self.iter();
-        let code = rows().map(|d| d.1.len()).max().unwrap_or(0).max(4);
-        let variant = rows().map(|d| d.5.len()).max().unwrap_or(0).max(7);
+        let code = rows().map(|d| d.code().len()).max().unwrap_or(0).max(4);
+        let variant = rows().map(|d| d.variant().len()).max().unwrap_or(0).max(7);
         writeln!(
             f,
             "{:<code$}  STATUS  {:<variant$}  MESSAGE",
             "CODE", "VARIANT"
         )?;
         for d in rows() {
-            let line = format!("{:<code$}  {:<6}  {:<variant$}  {}", d.1, d.3, d.5, d.4);
+            let line = format!(
+                "{:<code$}  {:<6}  {:<variant$}  {}",
+                d.code(),
+                d.status().as_u16(),
+                d.variant(),
+                d.template()
+            );
             writeln!(f, "{}", line.trim_end())?;
         }
         Ok(())

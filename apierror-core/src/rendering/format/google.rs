@@ -20,7 +20,7 @@ impl Descriptor {
     /// [`Google::rpc_code_of`] maps it. AIP-193's `status` and gRPC statuses
     /// use it.
     pub fn rpc_code(&self) -> &'static str {
-        match self.7.grpc {
+        match self.6.grpc {
             Some(code) => code,
             None => Google::rpc_code_of(self.status().as_u16()),
         }

@@ -137,7 +137,7 @@ mod tests {
     fn a_code_that_needs_escaping_is_escaped_once() {
         static OWNER: Owner = Owner::EMPTY;
         let descriptor: &'static Descriptor = Box::leak(Box::new(Descriptor::__new(
-            &OWNER, "A\"B\\C", 0, 409, "Taken", "Taken", 0,
+            &OWNER, "A\"B\\C", 409, "Taken", "Taken", 0,
         )));
         let error = Synthetic {
             descriptor,

@@ -751,10 +751,10 @@ mod tests {
 
     static OWNER: Owner = Owner::__new("E", "app::E", None, None);
     static DESCRIPTORS: [Descriptor; 4] = [
-        Descriptor::__new(&OWNER, "A", 0, 400, "m", "A", 0),
-        Descriptor::__new(&OWNER, "B", 0, 400, "m", "B", 0),
-        Descriptor::__new(&OWNER, "C", 0, 400, "m", "C", 0),
-        Descriptor::__new(&OWNER, "D", 0, 400, "m", "D", 0),
+        Descriptor::__new(&OWNER, "A", 400, "m", "A", 0),
+        Descriptor::__new(&OWNER, "B", 400, "m", "B", 0),
+        Descriptor::__new(&OWNER, "C", 400, "m", "C", 0),
+        Descriptor::__new(&OWNER, "D", 400, "m", "D", 0),
     ];
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::catalog::{Catalog, Descriptor, Owner};
 use crate::context::Context;
-use crate::fields::{Count, MapEntries};
+use crate::fields::{Count, FieldVisitor, FirstError, MapEntries};
 use crate::message::Message;
 use http::StatusCode;
 use serde::ser::SerializeMap;
@@ -65,7 +65,7 @@ pub trait ApiError: std::error::Error {
         &self,
         visitor: &mut V,
     ) -> Result<(), V::Error> {
-        self.__visit_fields(&mut crate::fields::Public::new(visitor))
+        visit_fields(self, &mut crate::fields::Public::new(visitor))
     }
 
     /// Hands each details field of this value, with its key, to `visitor`.
@@ -205,6 +205,19 @@ impl<E: ApiError + ?Sized> Serialize for Details<'_, E> {
     }
 }
 
+/// Visits the details fields of `error` with `visitor`; the result is the
+/// first error a method of `visitor` returned (see [`FirstError`]). The
+/// runtime visits fields through this, never `__visit_fields` directly.
+pub(crate) fn visit_fields<E, V>(error: &E, visitor: &mut V) -> Result<(), V::Error>
+where
+    E: ApiError + ?Sized,
+    V: FieldVisitor,
+{
+    let mut first = FirstError::new(visitor);
+    let last = error.__visit_fields(&mut first);
+    first.finish(last)
+}
+
 /// The details object through any serde serializer: a map of the fields.
 fn serialize_details<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
 where
@@ -212,12 +225,15 @@ where
     S: Serializer,
 {
     let mut count = Count(0);
-    let Ok(()) = error.__visit_fields(&mut count);
+    let Ok(()) = visit_fields(error, &mut count);
     let mut map = serializer.serialize_map(Some(count.0))?;
-    error.__visit_fields(&mut MapEntries {
-        map: &mut map,
-        reserved: &[],
-    })?;
+    visit_fields(
+        error,
+        &mut MapEntries {
+            map: &mut map,
+            reserved: &[],
+        },
+    )?;
     map.end()
 }
 

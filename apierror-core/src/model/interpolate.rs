@@ -43,7 +43,7 @@ impl<E: ApiError + ?Sized> PublicMessage for E {
             at: 0,
             handed_over: false,
         };
-        self.__visit_fields(&mut writer)?;
+        crate::error::visit_fields(self, &mut writer)?;
         if writer.handed_over {
             return Ok(());
         }

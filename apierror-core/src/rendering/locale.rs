@@ -332,7 +332,7 @@ fn write_field<E: ApiError + ?Sized>(
             Ok(())
         }
     }
-    error.__visit_fields(&mut One { key, f })
+    crate::error::visit_fields(error, &mut One { key, f })
 }
 
 /// The public message `error` shows for `context`: its translation when

@@ -169,7 +169,7 @@ impl Grpc {
         accept_language: Option<&str>,
     ) -> Status {
         let mut metadata = Metadata::default();
-        let _ = error.__visit_fields(&mut metadata);
+        let _ = crate::error::visit_fields(error, &mut metadata);
         let mut details = ErrorDetails::new();
         details.set_error_info(error.code(), self.domain, metadata.into_map());
         if let Some(seconds) = error.retry_after() {

@@ -158,9 +158,11 @@ impl<V: DetailVisitor + ?Sized> FieldVisitor for Public<'_, V> {
 /// derive (empty where the caller has none ready).
 ///
 /// Every field of the value is handed over even after a method returned an
-/// error (generated code chains the results with `Result::and`, so that it
-/// has no branch per field); the visit's result is the first error. A
-/// visitor ignores what comes after its own failure, or stops looking.
+/// error: generated code calls the methods of one variant's fields as
+/// statements, with no branch per field, and returns the last one's result.
+/// The runtime therefore visits through [`visit`], which keeps the first
+/// error. A visitor ignores what comes after its own failure, or stops
+/// looking.
 #[doc(hidden)]
 pub trait FieldVisitor {
     type Error;
@@ -216,6 +218,94 @@ pub trait FieldVisitor {
         value: &crate::Violations,
     ) -> Result<(), Self::Error> {
         self.field(key, json_key, value)
+    }
+}
+
+/// A visitor that keeps the first error of the one it wraps and answers
+/// `Ok` itself, so that the error of an earlier field outlives the calls
+/// after it (generated code calls the methods of a variant's fields as
+/// statements: cheaper to compile than a chain of their results, see
+/// [`FieldVisitor`]). What `ApiError::visit_fields` visits through.
+pub(crate) struct FirstError<'v, V: FieldVisitor> {
+    visitor: &'v mut V,
+    error: Option<V::Error>,
+}
+
+impl<'v, V: FieldVisitor> FirstError<'v, V> {
+    pub(crate) fn new(visitor: &'v mut V) -> Self {
+        FirstError {
+            visitor,
+            error: None,
+        }
+    }
+
+    /// The visit's result: the first error kept, else what the visit
+    /// answered (a hand-written `__visit_fields` may answer its own).
+    pub(crate) fn finish(self, last: Result<(), V::Error>) -> Result<(), V::Error> {
+        match self.error {
+            Some(error) => Err(error),
+            None => last,
+        }
+    }
+
+    #[inline]
+    fn keep(&mut self, result: Result<(), V::Error>) -> Result<(), V::Error> {
+        if let Err(error) = result {
+            if self.error.is_none() {
+                self.error = Some(error);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<V: FieldVisitor> FieldVisitor for FirstError<'_, V> {
+    type Error = V::Error;
+    const ARGS: bool = V::ARGS;
+
+    #[inline]
+    fn __args(&mut self, args: &[&dyn core::fmt::Display]) -> Result<(), Self::Error> {
+        let result = self.visitor.__args(args);
+        self.keep(result)
+    }
+
+    #[inline]
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &T,
+    ) -> Result<(), Self::Error> {
+        let result = self.visitor.field(key, json_key, value);
+        self.keep(result)
+    }
+
+    #[inline]
+    fn str_field(&mut self, key: &str, json_key: &str, value: &str) -> Result<(), Self::Error> {
+        let result = self.visitor.str_field(key, json_key, value);
+        self.keep(result)
+    }
+
+    #[inline]
+    fn scalar_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &T,
+    ) -> Result<(), Self::Error> {
+        let result = self.visitor.scalar_field(key, json_key, value);
+        self.keep(result)
+    }
+
+    #[inline]
+    fn violations_field(
+        &mut self,
+        key: &str,
+        json_key: &str,
+        value: &crate::Violations,
+    ) -> Result<(), Self::Error> {
+        let result = self.visitor.violations_field(key, json_key, value);
+        self.keep(result)
     }
 }
 

@@ -52,10 +52,13 @@ impl<E: crate::ApiError + ?Sized> Details<'_, E> {
     /// ones (a format that flattens the details into its error object), where
     /// [`Without`] nests them in a member of their own.
     pub fn lift_others<M: SerializeMap>(&self, map: &mut M, keys: &[&str]) -> Result<(), M::Error> {
-        self.error.__visit_fields(&mut MapEntries {
-            map,
-            reserved: keys,
-        })
+        crate::error::visit_fields(
+            self.error,
+            &mut MapEntries {
+                map,
+                reserved: keys,
+            },
+        )
     }
 
     /// Whether the value has the details field `key` (a `None` one it does
@@ -248,10 +251,13 @@ impl<'a, E: crate::ApiError + ?Sized> Without<'a, E> {
 impl<E: crate::ApiError + ?Sized> Serialize for Without<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.len()))?;
-        self.error.__visit_fields(&mut MapEntries {
-            map: &mut map,
-            reserved: self.keys,
-        })?;
+        crate::error::visit_fields(
+            self.error,
+            &mut MapEntries {
+                map: &mut map,
+                reserved: self.keys,
+            },
+        )?;
         map.end()
     }
 }
@@ -281,7 +287,7 @@ where
     if !error.descriptor().has_violations() {
         return Ok(());
     }
-    error.__visit_fields(&mut Find(Some(f)))
+    crate::error::visit_fields(error, &mut Find(Some(f)))
 }
 
 /// Whether `error`'s value carries a validation list (a `None` one does not).

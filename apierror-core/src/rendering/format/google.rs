@@ -239,7 +239,7 @@ struct Metadata<'a, E: ?Sized>(&'a E);
 impl<E: ApiError + ?Sized> Serialize for Metadata<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        self.0.__visit_fields(&mut TextEntries(&mut map))?;
+        crate::error::visit_fields(self.0, &mut TextEntries(&mut map))?;
         map.end()
     }
 }

@@ -238,10 +238,13 @@ impl Format for Problem {
         }
         map.serialize_entry("code", error.code())?;
         if error.has_details() {
-            error.__visit_fields(&mut Members(MapEntries {
-                map: &mut map,
-                reserved: Problem::RESERVED,
-            }))?;
+            crate::error::visit_fields(
+                error,
+                &mut Members(MapEntries {
+                    map: &mut map,
+                    reserved: Problem::RESERVED,
+                }),
+            )?;
         }
         map.end()
     }

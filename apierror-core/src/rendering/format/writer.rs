@@ -357,7 +357,7 @@ impl<'w, W: std::io::Write, const STYLE: u8> FieldWriter<'w, W, STYLE> {
             first: true,
             opened: false,
         };
-        error.__visit_fields(&mut fields)?;
+        crate::error::visit_fields(error, &mut fields)?;
         let close: &[u8] = match (STYLE, fields.first) {
             (MEMBERS, _) => b"",
             (_, true) => b"{}",
@@ -380,7 +380,7 @@ impl<'w, W: std::io::Write, const STYLE: u8> FieldWriter<'w, W, STYLE> {
             first: true,
             opened: true,
         };
-        error.__visit_fields(&mut fields)
+        crate::error::visit_fields(error, &mut fields)
     }
 }
 

@@ -208,6 +208,7 @@ impl<E: ApiError + ?Sized> Serialize for Details<'_, E> {
 /// Visits the details fields of `error` with `visitor`; the result is the
 /// first error a method of `visitor` returned (see [`FirstError`]). The
 /// runtime visits fields through this, never `__visit_fields` directly.
+#[inline]
 pub(crate) fn visit_fields<E, V>(error: &E, visitor: &mut V) -> Result<(), V::Error>
 where
     E: ApiError + ?Sized,

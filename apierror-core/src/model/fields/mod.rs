@@ -126,6 +126,7 @@ pub(crate) struct Public<'v, V: ?Sized> {
 }
 
 impl<'v, V: ?Sized> Public<'v, V> {
+    #[inline]
     pub(crate) fn new(visitor: &'v mut V) -> Self {
         Public {
             visitor,
@@ -232,6 +233,7 @@ pub(crate) struct FirstError<'v, V: FieldVisitor> {
 }
 
 impl<'v, V: FieldVisitor> FirstError<'v, V> {
+    #[inline]
     pub(crate) fn new(visitor: &'v mut V) -> Self {
         FirstError {
             visitor,
@@ -241,6 +243,7 @@ impl<'v, V: FieldVisitor> FirstError<'v, V> {
 
     /// The visit's result: the first error kept, else what the visit
     /// answered (a hand-written `__visit_fields` may answer its own).
+    #[inline]
     pub(crate) fn finish(self, last: Result<(), V::Error>) -> Result<(), V::Error> {
         match self.error {
             Some(error) => Err(error),

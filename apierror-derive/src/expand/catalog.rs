@@ -237,16 +237,17 @@ impl Table {
         let (flags, extra) = descriptor(own, generics, &mut self.field_lists);
         // A variant with pieces or docs has an `Extra` of its own (its template
         // and docs are its own); the others are compared by a key of their
-        // parts, not by the text of their tokens (the derive runs unoptimized
-        // in dev builds: printing tokens costs).
-        let extra = extra.map(|(key, tokens)| {
+        // parts, not by the text of their tokens, and their tokens are made
+        // only for the first of equal ones (the derive runs unoptimized in
+        // dev builds: making and printing tokens costs).
+        let extra = extra.map(|(key, parts)| {
             let found = key.as_ref().and_then(|key| {
                 self.extras
                     .iter()
                     .position(|(k, _)| k.as_ref() == Some(key))
             });
             found.unwrap_or_else(|| {
-                self.extras.push((key, tokens));
+                self.extras.push((key, parts.tokens(own)));
                 self.extras.len() - 1
             })
         });
@@ -317,10 +318,10 @@ fn descriptor(
     own: &Own,
     generics: &[Ident],
     field_lists: &mut Vec<(String, TokenStream)>,
-) -> (u16, Option<(Option<String>, TokenStream)>) {
+) -> (u16, Option<(Option<String>, ExtraParts)>) {
     use flags::{HAS_DETAILS, PLAIN, PLAIN_CODE, PLAIN_TITLE, RETRY_AFTER, STATIC};
     let mut flags = 0u16;
-    let mut rest = Vec::new();
+    let mut parts = ExtraParts::default();
     // The parts of a shareable `Extra`, each tagged (`None` once it has
     // pieces or docs).
     let mut key = Some(String::new());
@@ -358,7 +359,7 @@ fn descriptor(
         if *text == own.template {
             flags |= STATIC;
         } else {
-            rest.push(quote!(.__unescaped(#text)));
+            parts.unescaped = Some(text.clone());
             tag(&mut key, 'u', text);
         }
         // Written into JSON as it is when nothing in it needs escaping.
@@ -416,8 +417,7 @@ fn descriptor(
                 field_lists.len() - 1
             }
         };
-        let name = field_list_name(i);
-        rest.push(quote!(.__fields(#name)));
+        parts.fields = Some(i);
         tag(&mut key, 'f', &i.to_string());
     }
     // Pieces the runtime cannot slice from the template are written out
@@ -457,47 +457,93 @@ fn descriptor(
                 quote!(__ApierrorP::Piece::__arg(#written, #none))
             }
         });
-        rest.push(quote!(.__pieces(&[#(#pieces),*])));
+        parts.own.push(quote!(.__pieces(&[#(#pieces),*])));
         key = None;
     }
     if let Some(docs) = docs(own) {
-        rest.push(quote!(.__doc(&#docs)));
+        parts.own.push(quote!(.__doc(&#docs)));
         key = None;
     }
     if let Some(category) = &own.category {
-        rest.push(quote!(.__category(#category)));
         tag(&mut key, 'c', category);
     }
     if let Some(title) = &own.title {
-        rest.push(quote!(.__title(#title)));
         tag(&mut key, 't', title);
     }
     if let Some(grpc) = &own.grpc {
-        rest.push(quote!(.__grpc(#grpc)));
         tag(&mut key, 'g', grpc);
     }
     if let Some(kind) = &own.kind {
-        rest.push(quote!(.__kind(#kind)));
         tag(&mut key, 'k', kind);
     }
-    if !own.translations.is_empty() {
-        let pairs = own.translations.iter().map(|(language, text)| {
-            tag(&mut key, 'l', language);
-            tag(&mut key, 'm', text);
-            quote!((#language, #text))
-        });
-        let pairs: Vec<TokenStream> = pairs.collect();
-        rest.push(quote!(.__translations(&[#(#pairs),*])));
+    for (language, text) in &own.translations {
+        tag(&mut key, 'l', language);
+        tag(&mut key, 'm', text);
     }
-    if !own.headers.is_empty() {
-        let names = own.headers.iter().map(|(_, name)| name);
-        for (_, name) in &own.headers {
-            tag(&mut key, 'h', name);
+    for (_, name) in &own.headers {
+        tag(&mut key, 'h', name);
+    }
+    let any = parts.unescaped.is_some()
+        || parts.fields.is_some()
+        || !parts.own.is_empty()
+        || own.category.is_some()
+        || own.title.is_some()
+        || own.grpc.is_some()
+        || own.kind.is_some()
+        || !own.translations.is_empty()
+        || !own.headers.is_empty();
+    (flags, any.then_some((key, parts)))
+}
+
+/// What a variant's `Extra` holds beyond what `Own` says (its category,
+/// title, gRPC code, kind, translations and headers): its tokens are made
+/// by [`tokens`](Self::tokens), only for an `Extra` not met before.
+#[derive(Default)]
+struct ExtraParts {
+    /// The message, when it differs from the template.
+    unescaped: Option<String>,
+    /// The index of its field list.
+    fields: Option<usize>,
+    /// Its pieces and docs, which make the `Extra` the variant's own.
+    own: Vec<TokenStream>,
+}
+
+impl ExtraParts {
+    fn tokens(self, own: &Own) -> TokenStream {
+        let mut rest = Vec::new();
+        if let Some(text) = &self.unescaped {
+            rest.push(quote!(.__unescaped(#text)));
         }
-        rest.push(quote!(.__headers(&[#(#names),*])));
+        if let Some(i) = self.fields {
+            let name = field_list_name(i);
+            rest.push(quote!(.__fields(#name)));
+        }
+        rest.extend(self.own);
+        if let Some(category) = &own.category {
+            rest.push(quote!(.__category(#category)));
+        }
+        if let Some(title) = &own.title {
+            rest.push(quote!(.__title(#title)));
+        }
+        if let Some(grpc) = &own.grpc {
+            rest.push(quote!(.__grpc(#grpc)));
+        }
+        if let Some(kind) = &own.kind {
+            rest.push(quote!(.__kind(#kind)));
+        }
+        if !own.translations.is_empty() {
+            let pairs = own
+                .translations
+                .iter()
+                .map(|(language, text)| quote!((#language, #text)));
+            rest.push(quote!(.__translations(&[#(#pairs),*])));
+        }
+        if !own.headers.is_empty() {
+            let names = own.headers.iter().map(|(_, name)| name);
+            rest.push(quote!(.__headers(&[#(#names),*])));
+        }
+        quote!(__ApierrorP::Extra::EMPTY #(#rest)*)
     }
-    let extra = (!rest.is_empty()).then(|| (key, quote!(__ApierrorP::Extra::EMPTY #(#rest)*)));
-    (flags, extra)
 }
 
 /// Whether the runtime's split of the template (`template::split`, whose

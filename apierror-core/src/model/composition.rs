@@ -831,35 +831,16 @@ mod tests {
     #[test]
     fn equal_hashes_of_different_codes_are_no_duplicate() {
         // Two codes forced onto one hash: only the text decides.
-        let mut hashes = 7u64.to_le_bytes().to_vec();
-        hashes.extend_from_slice(&7u64.to_le_bytes());
-        let root = leak(Codes::__new(
-            "app::E",
-            None,
-            None,
-            &[],
-            Box::leak(hashes.into_boxed_slice()),
-            "A\u{1f}A\u{1e}B\u{1f}B\u{1e}",
-            &[],
-        ));
-        assert_eq!(
-            check::<4>(&[root]).map_err(|t| t.as_str().to_owned()),
-            Ok(())
-        );
+        let on_one_hash = |names: &'static str| {
+            let hashes = [7u64.to_le_bytes(), 7u64.to_le_bytes()].concat();
+            let hashes = Box::leak(hashes.into_boxed_slice());
+            let codes = Codes::__new("app::E", None, None, &[], hashes, names, &[]);
+            check::<4>(&[leak(codes)]).map_err(|t| t.as_str().to_owned())
+        };
+        assert_eq!(on_one_hash("A\u{1f}A\u{1e}B\u{1f}B\u{1e}"), Ok(()));
         // The same hash and the same code: a duplicate, named by its text.
-        let mut hashes = 7u64.to_le_bytes().to_vec();
-        hashes.extend_from_slice(&7u64.to_le_bytes());
-        let twice = leak(Codes::__new(
-            "app::E",
-            None,
-            None,
-            &[],
-            Box::leak(hashes.into_boxed_slice()),
-            "A\u{1f}V0\u{1e}A\u{1f}V1\u{1e}",
-            &[],
-        ));
         assert_eq!(
-            check::<4>(&[twice]).map_err(|t| t.as_str().to_owned()),
+            on_one_hash("A\u{1f}V0\u{1e}A\u{1f}V1\u{1e}"),
             Err("error code `A` is declared by both `app::E::V0` and `app::E::V1`; codes must be unique across composed types".to_owned())
         );
     }

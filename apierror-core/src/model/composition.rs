@@ -184,19 +184,11 @@ impl View {
     /// The hash of the `i`th own code.
     const fn hash(self, i: usize) -> u64 {
         match self {
-            View::Listed(l) => {
-                let (b, at) = (l.hashes, 8 * i);
-                u64::from_le_bytes([
-                    b[at],
-                    b[at + 1],
-                    b[at + 2],
-                    b[at + 3],
-                    b[at + 4],
-                    b[at + 5],
-                    b[at + 6],
-                    b[at + 7],
-                ])
-            }
+            View::Listed(l) => match l.hashes.split_at(8 * i).1.first_chunk::<8>() {
+                Some(bytes) => u64::from_le_bytes(*bytes),
+                // Not reached: `len` counts whole hashes.
+                None => 0,
+            },
             // A type implementing the trait by hand: its codes hashed here.
             View::Catalog(c) => code_hash(c.descriptors[i].code()),
         }

@@ -483,15 +483,9 @@ fn descriptor(
     for (_, name) in &own.headers {
         tag(&mut key, 'h', name);
     }
-    let any = parts.unescaped.is_some()
-        || parts.fields.is_some()
-        || !parts.own.is_empty()
-        || own.category.is_some()
-        || own.title.is_some()
-        || own.grpc.is_some()
-        || own.kind.is_some()
-        || !own.translations.is_empty()
-        || !own.headers.is_empty();
+    // Every part tags the key, and pieces or docs make it `None`: an empty
+    // key is an empty `Extra`.
+    let any = key.as_deref() != Some("");
     (flags, any.then_some((key, parts)))
 }
 

@@ -6,6 +6,9 @@
 pub mod common;
 #[path = "../support/outputs.rs"]
 pub mod outputs;
+/// The formats of the tests' own (Stripe-, JSON:API- and Kubernetes-shaped).
+#[path = "../support/formats.rs"]
+pub mod own_formats;
 #[path = "../support/services.rs"]
 pub mod services;
 #[path = "../support/translated.rs"]

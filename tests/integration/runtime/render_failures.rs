@@ -82,6 +82,12 @@ pub enum Broken {
     #[message("Invalid input")]
     Details { ok: u32, bad: Failing },
 
+    /// The failing field first, a good one after it: the visit keeps the
+    /// first error although the later call succeeds.
+    #[status(422)]
+    #[message("Invalid first")]
+    First { bad: Failing, ok: u32 },
+
     #[status(400)]
     #[message("Bad keys")]
     Keys { map: BTreeMap<(u8, u8), u32> },
@@ -119,6 +125,10 @@ fn cases() -> Vec<fn() -> Broken> {
         || Broken::Details {
             ok: 1,
             bad: Failing,
+        },
+        || Broken::First {
+            bad: Failing,
+            ok: 1,
         },
         || Broken::Keys {
             map: [((1, 2), 3)].into(),

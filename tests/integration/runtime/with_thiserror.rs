@@ -381,31 +381,6 @@ fn literals_written_apart_and_every_spec_read_as_format_writes_them() {
     }
 }
 
-/// A format of the user's own: the message under a key of its choosing.
-struct Own;
-
-impl apierror::format::Format for Own {
-    fn media_type(&self) -> &'static str {
-        "application/json"
-    }
-
-    fn serialize<E, S>(
-        &self,
-        error: &E,
-        _: &apierror::format::Context<'_>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error>
-    where
-        E: ApiError + ?Sized,
-        S: apierror::serde::Serializer,
-    {
-        use apierror::serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(1))?;
-        map.serialize_entry("said", &error.message())?;
-        map.end()
-    }
-}
-
 /// Whether `value` holds the string `text` anywhere.
 fn holds(value: &serde_json::Value, text: &str) -> bool {
     match value {
@@ -428,21 +403,37 @@ fn a_display_message_in_every_format_and_context() {
     };
     let expected = error.to_string();
     for context in crate::outputs::contexts() {
+        let holds_it = |body: String| {
+            let value: serde_json::Value = serde_json::from_str(&body).unwrap();
+            assert!(holds(&value, &expected), "{body}");
+        };
         for format in crate::outputs::FORMATS.iter() {
-            let body = apierror::Render::new(&error)
-                .format(format)
+            let render = apierror::Render::new(&error).format(format);
+            holds_it(render.context(context).to_string().unwrap());
+        }
+        // The user's own formats the exports and the decoder are tested with.
+        use crate::own_formats::{JsonApiLike, StatusLike, StripeLike};
+        let render = apierror::Render::new(&error);
+        holds_it(
+            render
+                .format(&StripeLike)
                 .context(context)
                 .to_string()
-                .unwrap();
-            let value: serde_json::Value = serde_json::from_str(&body).unwrap();
-            assert!(holds(&value, &expected), "{format:?}: {body}");
-        }
-        let body = apierror::Render::new(&error)
-            .format(&Own)
-            .context(context)
-            .to_string()
-            .unwrap();
-        let value: serde_json::Value = serde_json::from_str(&body).unwrap();
-        assert_eq!(value["said"], expected.as_str(), "{body}");
+                .unwrap(),
+        );
+        holds_it(
+            render
+                .format(&JsonApiLike)
+                .context(context)
+                .to_string()
+                .unwrap(),
+        );
+        holds_it(
+            render
+                .format(&StatusLike)
+                .context(context)
+                .to_string()
+                .unwrap(),
+        );
     }
 }
